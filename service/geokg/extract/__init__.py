@@ -1,0 +1,65 @@
+"""Text in, plain data out: `read_article` finds the entities and events an article reports.
+
+Nothing here knows RDF; `geokg.graph` turns the result into triples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from geokg.extract.dates import find_dates
+from geokg.extract.discourse import Discourse
+from geokg.extract.events import SentenceReader, SentenceReading
+from geokg.extract.gazetteer import Gazetteer, load_gazetteer
+from geokg.extract.lexicon import load_lexicon
+from geokg.extract.mentions import MentionFinder
+from geokg.extract.model import Article, Event, EventType, FuzzyDate, Mention, Precision
+from geokg.extract.text import detect_language, parse_layout, split_sentences, tokenize
+
+__all__ = ["read_article", "article_id", "Article", "Event", "EventType", "FuzzyDate",
+           "Mention", "Precision", "load_gazetteer"]
+
+
+def article_id(text: str) -> str:
+    """Content address of an article: the same text is the same article, whatever its source."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_article(text: str, *, published: dt.date | None = None, lang: str | None = None,
+                 url: str | None = None, title: str | None = None,
+                 gazetteer: Gazetteer | None = None) -> Article:
+    gaz = gazetteer or load_gazetteer()
+    lang = lang or detect_language(text)
+    layout = parse_layout(text)
+    article = Article(id=article_id(text), text=text, lang=lang, title=title or layout.title,
+                      published=published, url=url, sources=layout.details.get("Quellen", []))
+    article.sentences = split_sentences(text, layout, lang)
+    article.place = _default_place(gaz, layout.details.get("Ort", []) + [layout.dateline_place or ""])
+    lex = load_lexicon(lang)
+    finder = MentionFinder(gaz, lex, published)
+    reader = SentenceReader(gaz, lex)
+    discourse = Discourse(gaz, published)
+    for sentence in article.sentences:
+        tokens = tokenize(sentence.text, sentence.start, lang)
+        found = finder.find(sentence, tokens)
+        article.mentions.extend(f.mention for f in found)
+        reading = SentenceReading(sentence, tokens, found, find_dates(sentence.text, lang, published))
+        for candidate in reader.read(reading):
+            candidate.event.place = candidate.event.place or article.place
+            discourse.add(candidate)
+        discourse.saw_actors([f.mention.entity for f in found if f.actor])
+    article.events = discourse.events
+    return article
+
+
+def _default_place(gaz: Gazetteer, names: list[str]) -> str | None:
+    """The first gazetteer place in the "Ort" line or the dateline ("MINSK", "Ukraine, Land")."""
+    for name in names:
+        for part in name.replace("/", ",").split(","):
+            key = tuple(t.key for t in tokenize(part.strip(), lang="en"))
+            entries = gaz.names.get(key, [])
+            places = [e for e in entries if gaz.entities[e.entity].kind in ("city", "state", "region")]
+            if places:
+                return places[0].entity
+    return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     """Event types of the ontology; the value is the gold-format name."""
 
     CALL = "CALL"
@@ -18,7 +18,7 @@ class EventType(str, Enum):
     SUPPORT = "SUPPORT"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
@@ -99,6 +99,7 @@ class Event:
     territories: list[str] = field(default_factory=list)  # TERRITORIAL_CLAIM
     treaty: str | None = None  # entity key of a named treaty (AGREEMENT / DEMAND object)
     topic: str | None = None  # what is demanded, agreed, supplied: a phrase from the text
+    support_kind: str | None = None  # SUPPORT: weapons, troops, money, access, energy, ...
     date: FuzzyDate | None = None
     place: str | None = None  # entity key
     confidence: float = 0.8

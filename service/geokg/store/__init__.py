@@ -1,0 +1,41 @@
+"""Graph stores behind one interface (`Store`), chosen by the GEOKG_STORE setting.
+
+Backends are imported only when chosen, so a deployment against a remote endpoint never
+loads RocksDB and a test of one backend does not pay for the others.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.errors import ConfigError
+from geokg.store.base import QueryResult, Store
+
+if TYPE_CHECKING:
+    from geokg.config import Settings
+
+__all__ = ["QueryResult", "Store", "open_store"]
+
+
+def open_store(settings: Settings) -> Store:
+    """Open the store named by `settings.store` (`oxigraph:PATH`, `memory`, `sparql:Q[,U]`)."""
+    spec = settings.store.strip()
+    scheme, _, rest = spec.partition(":")
+    if spec == "memory":
+        from geokg.store.oxigraph import OxigraphStore
+
+        return OxigraphStore()
+    if scheme == "oxigraph" and rest:
+        from geokg.store.oxigraph import OxigraphStore
+
+        return OxigraphStore(rest)
+    if scheme == "sparql" and rest:
+        from geokg.store.remote import RemoteStore
+
+        query_url, _, update_url = rest.partition(",")
+        return RemoteStore(query_url.strip(), update_url.strip() or None,
+                           user=settings.remote_user, password=settings.remote_password)
+    raise ConfigError(
+        f"GEOKG_STORE={spec!r} is not a store geokg knows; use oxigraph:PATH, memory, "
+        "or sparql:QUERY_URL[,UPDATE_URL]"
+    )

@@ -1,0 +1,101 @@
+"""The Flask app: one store opened once, blueprints, and one place that turns errors
+into RFC 9457 problem responses (`application/problem+json`, never a traceback)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, json
+from werkzeug.exceptions import HTTPException
+
+from geokg.config import Settings
+from geokg.errors import (
+    ConfigError,
+    GeokgError,
+    InputError,
+    QuerySyntaxError,
+    QueryTimeout,
+    ShapeViolation,
+    StoreError,
+)
+from geokg.store import Store, open_store
+from geokg.web.state import SETTINGS_KEY, STORE_KEY, get_settings, get_store
+
+__all__ = ["create_app", "get_settings", "get_store"]
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_BASE = "https://w3id.org/geokg/problems#"
+
+#: Domain error -> (HTTP status, problem type slug, title). Most specific first.
+_PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
+    (QuerySyntaxError, 400, "query-syntax", "SPARQL syntax error"),
+    (ShapeViolation, 422, "shape-violation", "The graph does not conform to the shapes"),
+    (InputError, 400, "bad-input", "Bad input"),
+    (QueryTimeout, 503, "query-timeout", "Query timed out"),
+    (StoreError, 502, "store-error", "The graph store failed"),
+    (ConfigError, 500, "config-error", "Server misconfigured"),
+    (GeokgError, 500, "internal", "Internal error"),
+]
+
+
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
+    """Build the app. `store` overrides `settings.store` (tests hand in their own)."""
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.extensions[SETTINGS_KEY] = settings
+    app.extensions[STORE_KEY] = store if store is not None else open_store(settings)
+    _register_blueprints(app)
+    _register_error_handlers(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from geokg.web.sparql import bp as sparql_bp
+
+    app.register_blueprint(sparql_bp)
+    # --- more blueprints go here ----------------------------------------------------
+    # e.g. from geokg.web.articles import bp as articles_bp; app.register_blueprint(...)
+
+
+def problem(status: int, title: str, detail: str, *, type_: str = "about:blank",
+            headers: dict[str, str] | None = None, **extra: Any) -> Response:
+    """An RFC 9457 problem response; views may return it directly."""
+    body = {"type": type_, "title": title, "status": status, "detail": detail, **extra}
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(GeokgError)
+    def domain_error(exc: GeokgError) -> Response:
+        status, slug, title = _lookup(exc)
+        extra: dict[str, Any] = {}
+        if isinstance(exc, ShapeViolation):
+            extra["results"] = exc.results
+        if status >= 500:
+            log.error("%s: %s", type(exc).__name__, exc)
+        return problem(status, title, str(exc), type_=PROBLEM_BASE + slug, **extra)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Response:
+        headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+        status = exc.code or 500
+        return problem(status, exc.name, exc.description or exc.name, headers=headers)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        log.exception("unhandled error")
+        return problem(500, "Internal error", "The server failed; see its log.")
+
+
+def _lookup(exc: GeokgError) -> tuple[int, str, str]:
+    for cls, status, slug, title in _PROBLEMS:
+        if isinstance(exc, cls):
+            return status, slug, title
+    return 500, "internal", "Internal error"

@@ -1,0 +1,140 @@
+"""Dates in news text, explicit or relative to the published date, with their precision.
+
+Month and weekday names come from babel's CLDR data, so both languages (and their
+abbreviations) are covered without word lists of our own. Dates introduced by "seit"/"since"
+and similar are ranges that began earlier; they never date an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.dates import get_day_names, get_month_names
+
+from geokg.extract.model import FuzzyDate, Precision
+from geokg.extract.text import fold
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: FuzzyDate
+    start: int  # offsets in the sentence text
+    end: int
+
+
+NOT_EVENT_DATE = {
+    "de": r"(?:seit|bis|ab|vor|nach|zuvor|bereits seit)",
+    "en": r"(?:since|until|till|before|after|by|from)",
+}
+RELATIVE_DAYS = {
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
+    "en": {"today": 0, "yesterday": -1},
+}
+PERIOD_WORDS = {
+    "de": r"(?:Anfang|Mitte|Ende|Beginn|Frühjahr|Herbst|Sommer|Winter)",
+    "en": r"(?:early|mid|late|the end of|the beginning of|the start of)",
+}
+
+
+@lru_cache(maxsize=2)
+def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale=lang).items():
+            months[fold(name).rstrip(".")] = number
+    if lang == "en":
+        months["sept"] = 9
+    days = {fold(name): number for number, name in get_day_names("wide", locale=lang).items()}
+    return months, days
+
+
+@lru_cache(maxsize=2)
+def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    months, days = _names(lang)
+    month = "(?P<month>" + "|".join(sorted(map(re.escape, months), key=len, reverse=True)) + r")\.?"
+    day_name = "(?P<weekday>" + "|".join(sorted(days, key=len, reverse=True)) + ")"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    rel = "(?P<relative>" + "|".join(RELATIVE_DAYS[lang]) + ")"
+    period = "(?:" + PERIOD_WORDS[lang] + r"\s+(?:des\s+Jahres\s+)?)"
+    found = [
+        ("day", rf"(?P<day>[0-3]?\d)\.?\s+{month}(?:\s+{year})?"),
+        ("day", rf"{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{year})?"),
+        ("year_only", rf"{period}{year}"),
+        ("month", rf"(?:{period})?{month}(?:\s+{year})?"),
+        ("weekday", rf"{day_name}(?:abend|morgen|nachmittag|vormittag|nacht|night|morning|evening)?"),
+        ("relative", rel),
+        ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
+    ]
+    return [(kind, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for kind, rx in found]
+
+
+def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMention]:
+    """Every event-dating expression in a sentence, in text order, overlaps resolved."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, rx in _patterns(lang):
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if _introduced_by_range_word(text, m.start(), lang):
+                continue
+            date = _resolve(kind, m, lang, published)
+            if date:
+                found.append(DateMention(date, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _introduced_by_range_word(text: str, start: int, lang: str) -> bool:
+    before = text[max(0, start - 30):start]
+    return re.search(NOT_EVENT_DATE[lang] + r"(?:\s+\w+){0,2}\s*$", before, re.IGNORECASE) is not None
+
+
+def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) -> FuzzyDate | None:
+    months, days = _names(lang)
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    try:
+        if kind == "day":
+            month = months[fold(groups["month"]).rstrip(".")]
+            y = year or _year_for(month, published)
+            return y and FuzzyDate(dt.date(y, month, int(groups["day"])), Precision.DAY)
+        if kind == "month":
+            if not year and not _month_word_is_date(m, lang):
+                return None
+            month = months[fold(groups["month"]).rstrip(".")]
+            y = year or _year_for(month, published)
+            return y and FuzzyDate(dt.date(y, month, 1), Precision.MONTH)
+        if kind in ("year", "year_only"):
+            return FuzzyDate(dt.date(int(groups["year"]), 1, 1), Precision.YEAR)
+    except (KeyError, ValueError):
+        return None
+    if published is None:
+        return None
+    if kind == "weekday":
+        weekday = days[fold(groups["weekday"])]
+        back = (published.weekday() - weekday) % 7
+        return FuzzyDate(published - dt.timedelta(days=back), Precision.DAY)
+    if kind == "relative":
+        delta = RELATIVE_DAYS[lang][fold(groups["relative"])]
+        return FuzzyDate(published + dt.timedelta(days=delta), Precision.DAY)
+    return None
+
+
+def _month_word_is_date(m: re.Match[str], lang: str) -> bool:
+    """A bare month name dates only after a preposition ("im März", "in March", "Anfang April");
+    otherwise "May" or "März" may be a name or a noun."""
+    before = m.string[max(0, m.start() - 12):m.start()]
+    preposition = r"(?:im|in|Anfang|Mitte|Ende|seit)\s*$" if lang == "de" else r"(?:in|early|mid|late|of)\s*$"
+    return bool(re.search(preposition, before, re.IGNORECASE)) or m.group(0)[:1].isdigit() or bool(
+        re.match(PERIOD_WORDS[lang], m.group(0), re.IGNORECASE))
+
+
+def _year_for(month: int, published: dt.date | None) -> int | None:
+    """News reports the past: a month later than the published month was last year's."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1

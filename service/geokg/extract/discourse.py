@@ -1,0 +1,199 @@
+"""Linking what sentences say into the article's events.
+
+News repeats itself: the headline, the lead and the body report the same call; "Der Kreml
+bestätigte das Telefonat" is that call again, not a second one. Events of one article are
+therefore merged when they have the same type and the same sides (a leader counts as the
+state they lead), and sentences that only refer back ("the agreement", "beide Länder") are
+completed from what came before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geokg.extract.events import MULTI_SIDED, Candidate
+from geokg.extract.gazetteer import Gazetteer
+from geokg.extract.model import Event, EventType
+
+INFERRED_CONFIDENCE = 0.7
+
+
+class Discourse:
+    def __init__(self, gazetteer: Gazetteer, published: dt.date | None):
+        self.gaz = gazetteer
+        self.on = published or dt.date.today()
+        self.events: list[Event] = []
+        self.actors: list[str] = []  # entity keys of sides, in reading order
+
+    def saw_actors(self, keys: list[str]) -> None:
+        self.actors.extend(keys)
+
+    def add(self, candidate: Candidate) -> None:
+        event = candidate.event
+        self._complete_sides(candidate)
+        if event.type is EventType.DEMAND:
+            self._address_demand(candidate)
+        if not event.participants:
+            return
+        if event.type in MULTI_SIDED and (candidate.definite or len(self.sides(event)) < 2):
+            if self._merge_into_previous(event):
+                return
+            if len(self.sides(event)) < 2:
+                return
+        self._inherit_date(candidate)
+        for part in self._split(candidate):
+            self._add_or_merge(part, candidate)
+
+    # -- sides -----------------------------------------------------------------------------
+    def sides(self, event: Event, keys: list[str] | None = None) -> frozenset[str]:
+        on = event.date.value if event.date else self.on
+        return frozenset(self.gaz.state_of(k, on) for k in (event.participants if keys is None
+                                                             else keys))
+
+    def _complete_sides(self, candidate: Candidate) -> None:
+        event = candidate.event
+        if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
+            return
+        wanted_leaders = candidate.group == "leaders"
+        picked: list[str] = []
+        for key in reversed(self.actors):
+            is_leader = self.gaz.entities[key].kind == "leader"
+            if wanted_leaders and not is_leader:
+                continue
+            if self.sides(event, [key]) & self.sides(event, picked):
+                continue
+            picked.append(key)
+            if len(picked) == 2:
+                break
+        if len(picked) == 2:
+            event.participants = picked[::-1]
+            event.confidence = INFERRED_CONFIDENCE
+
+    def _address_demand(self, candidate: Candidate) -> None:
+        """A demand made during a call or meeting is addressed to the other side of it."""
+        event = candidate.event
+        if event.addressees or not event.participants or not candidate.anchored:
+            return
+        demander = self.sides(event)
+        for previous in reversed(self.events):
+            if previous.type in (EventType.CALL, EventType.MEETING) and demander <= self.sides(previous):
+                event.addressees = [p for p in previous.participants
+                                    if not self.sides(previous, [p]) & demander]
+                event.date = event.date or previous.date
+                return
+
+    # -- merging ---------------------------------------------------------------------------
+    def _merge_into_previous(self, event: Event) -> bool:
+        mine = self.sides(event)
+        for previous in reversed(self.events):
+            if previous.type is event.type and mine <= self.sides(previous) | mine \
+                    and (not mine or mine & self.sides(previous)):
+                self._absorb(previous, event, union=True)
+                return True
+        return False
+
+    def _split(self, candidate: Candidate) -> list[Event]:
+        """One claim per territory and one supply per kind of aid, as analysts count them."""
+        event = candidate.event
+        if event.type is EventType.TERRITORIAL_CLAIM and len(event.territories) > 1:
+            return [_copy(event, territories=[t]) for t in event.territories]
+        return [event]
+
+    def _add_or_merge(self, event: Event, candidate: Candidate) -> None:
+        kinds = set(candidate.support_kinds)
+        if event.type is EventType.SUPPORT and len(kinds) > 1:
+            for kind in sorted(kinds):
+                self._add_or_merge_one(_copy(event), {kind})
+            return
+        self._add_or_merge_one(event, kinds)
+
+    def _add_or_merge_one(self, event: Event, kinds: set[str]) -> None:
+        event.support_kind = next(iter(kinds), None)
+        for previous in self.events:
+            if self._same(previous, event):
+                self._absorb(previous, event, union=False)
+                return
+        self.events.append(event)
+
+    def _same(self, a: Event, b: Event) -> bool:
+        if a.type is not b.type or self.sides(a) != self.sides(b):
+            return False
+        if a.type is EventType.TERRITORIAL_CLAIM:
+            return a.territories == b.territories and _dates_agree(a, b)
+        if a.type is EventType.SUPPORT:
+            return a.support_kind == b.support_kind and \
+                self.sides(a, a.addressees) == self.sides(b, b.addressees)
+        if a.type is EventType.DEMAND:
+            return self.sides(a, a.addressees) == self.sides(b, b.addressees) and (
+                a.sentence.index == 0 or _topics_overlap(a, b))
+        if a.type is EventType.AGREEMENT:
+            return a.sentence.index == 0 or (a.treaty is not None and a.treaty == b.treaty) or \
+                _topics_overlap(a, b)
+        return _dates_agree(a, b)
+
+    def _absorb(self, kept: Event, other: Event, union: bool) -> None:
+        if union:
+            for p in other.participants:
+                if not self.sides(kept, [p]) & self.sides(kept):
+                    kept.participants.append(p)
+        kept.participants = self._prefer_leaders(kept.participants + other.participants, kept)
+        if kept.date is None or (other.date and other.date.precision.value < kept.date.precision.value
+                                 and other.date.value.year == kept.date.value.year):
+            kept.date = other.date or kept.date
+        kept.topic = kept.topic or other.topic
+        kept.treaty = kept.treaty or other.treaty
+        kept.place = kept.place or other.place
+        if kept.sentence.index == 0 and other.sentence.index != 0:
+            kept.extra_sentences.append(kept.sentence)
+            kept.sentence = other.sentence
+        elif other.sentence not in kept.extra_sentences and other.sentence != kept.sentence:
+            kept.extra_sentences.append(other.sentence)
+
+    def _prefer_leaders(self, keys: list[str], event: Event) -> list[str]:
+        """Keep one entity per side, the leader when both the leader and the state appear."""
+        chosen: dict[str, str] = {}
+        for key in keys:
+            side = next(iter(self.sides(event, [key])))
+            if side not in chosen or self.gaz.entities[key].kind == "leader":
+                chosen[side] = key
+        order = [next(iter(self.sides(event, [k]))) for k in keys]
+        return [chosen[s] for s in dict.fromkeys(order)]
+
+    # -- dates -----------------------------------------------------------------------------
+    def _inherit_date(self, candidate: Candidate) -> None:
+        """An undated event continues the last dated event of its paragraph, or of the call
+        or meeting it was said in; ongoing supplies stay undated."""
+        event = candidate.event
+        if event.date is not None or event.type is EventType.SUPPORT:
+            return
+        if candidate.anchored:
+            for previous in reversed(self.events):
+                if previous.type in (EventType.CALL, EventType.MEETING) and previous.date:
+                    event.date = previous.date
+                    return
+        for previous in reversed(self.events):
+            same_paragraph = previous.sentence.paragraph == event.sentence.paragraph
+            near = event.sentence.index - previous.sentence.index <= 1
+            if previous.date and same_paragraph and near:
+                event.date = previous.date
+                return
+
+
+def _copy(event: Event, **changes: object) -> Event:
+    fields = {**event.__dict__, "participants": list(event.participants),
+              "addressees": list(event.addressees), "territories": list(event.territories),
+              "extra_sentences": list(event.extra_sentences)}
+    fields.update(changes)
+    return Event(**fields)  # type: ignore[arg-type]
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.value.year == b.date.value.year
+
+
+def _topics_overlap(a: Event, b: Event) -> bool:
+    words_a = {w for w in (a.topic or "").lower().split() if len(w) > 4}
+    words_b = {w for w in (b.topic or "").lower().split() if len(w) > 4}
+    return bool(words_a & words_b)

@@ -1,0 +1,145 @@
+"""The gazetteer: entities with Wikidata IDs, their names in both languages, and offices.
+
+Read once from `data/gazetteer/*.tsv` (entities) and `offices.tsv` (who held which office
+when). Names are indexed as folded token sequences, so "Russlands", "Russia's" and
+"Erdoğan" all reach their entry; German genitives are generated, not listed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from geokg import PROJECT_ROOT
+from geokg.extract.model import Entity, Office
+from geokg.extract.text import fold, tokenize
+
+GAZETTEER_DIR = PROJECT_ROOT / "data" / "gazetteer"
+ACTOR_KINDS = frozenset({"leader", "state", "organisation"})
+GERMAN_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    entity: str
+    how: str  # name | alias | demonym
+    exact_case: bool  # short all-caps names (US, EU) must match as written
+    capitalized: bool  # proper names must start uppercase in the text
+
+
+@dataclass
+class Gazetteer:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+    names: dict[tuple[str, ...], list[NameEntry]] = field(default_factory=dict)
+    longest_name: int = 1
+
+    def by_qid(self, qid: str) -> Entity | None:
+        return next((e for e in self.entities.values() if e.qid == qid), None)
+
+    def office_holder(self, office_of: str, roles: Iterable[str], on: dt.date) -> str | None:
+        """Who held an office of `office_of` with one of `roles` on a date (first role wins)."""
+        for role in roles:
+            for office in self.offices:
+                if (office.office_of == office_of and role in office.roles
+                        and office.start <= on and (office.end is None or on <= office.end)):
+                    return office.holder
+        return None
+
+    def state_of(self, key: str, on: dt.date) -> str:
+        """The state (or organisation) a leader led on a date; other entities stand for
+        themselves. This is how "Putin" and "Russia" become the same side of an event."""
+        if self.entities[key].kind != "leader":
+            return self.entities[key].metonym_of or key
+        terms = [o for o in self.offices if o.holder == key]
+        current = [o for o in terms if o.start <= on and (o.end is None or on <= o.end)]
+        chosen = current or sorted(terms, key=lambda o: abs((o.start - on).days))
+        return chosen[0].office_of if chosen else key
+
+    def add_name(self, text: str, entry: NameEntry) -> None:
+        key = tuple(t.key for t in tokenize(text, lang="en"))
+        if not key:
+            return
+        bucket = self.names.setdefault(key, [])
+        if all(e.entity != entry.entity for e in bucket):
+            bucket.append(entry)
+        self.longest_name = max(self.longest_name, len(key))
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
+    gazetteer = Gazetteer()
+    for path in sorted(folder.glob("*.tsv")):
+        if path.name == "offices.tsv":
+            continue
+        for row in _read_tsv(path):
+            entity = _entity_from_row(row)
+            gazetteer.entities[entity.key] = entity
+            _index_names(gazetteer, entity, row)
+    offices = folder / "offices.tsv"
+    if offices.exists():
+        gazetteer.offices = [_office_from_row(r) for r in _read_tsv(offices)]
+    return gazetteer
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()}
+                for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _entity_from_row(row: dict[str, str]) -> Entity:
+    aliases = tuple(_split(row.get("aliases_en", "")) + _split(row.get("aliases_de", "")))
+    return Entity(
+        key=row["key"], kind=row["kind"], qid=row.get("qid") or None,
+        label_en=row["label_en"], label_de=row.get("label_de") or row["label_en"],
+        aliases=aliases,
+        lat=float(row["lat"]) if row.get("lat") else None,
+        lon=float(row["lon"]) if row.get("lon") else None,
+        part_of=row.get("part_of") or None, metonym_of=row.get("metonym_of") or None,
+    )
+
+
+def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> None:
+    names = [entity.label_en, entity.label_de, *entity.aliases]
+    for name in names:
+        entry = NameEntry(entity.key, "name", _is_acronym(name), name[:1].isupper())
+        gazetteer.add_name(name, entry)
+        if name[:1].isupper() and not fold(name).endswith(("s", "x", "z")):
+            gazetteer.add_name(name + "s", entry)  # German genitive: Russlands, Putins
+    for form in _split(row.get("demonyms_en", "")):
+        gazetteer.add_name(form, NameEntry(entity.key, "demonym", False, True))
+    for stem in _split(row.get("demonyms_de", "")):
+        for ending in GERMAN_ADJECTIVE_ENDINGS:
+            gazetteer.add_name(stem + ending, NameEntry(entity.key, "demonym", False, False))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _office_from_row(row: dict[str, str]) -> Office:
+    return Office(
+        holder=row["holder"], office_of=row["office_of"],
+        label_en=row["label_en"], label_de=row.get("label_de") or row["label_en"],
+        roles=frozenset(_split(row["roles"])),
+        start=dt.date.fromisoformat(row["start"]),
+        end=dt.date.fromisoformat(row["end"]) if row.get("end") else None,
+    )
+
+
+def group_by_kind(gazetteer: Gazetteer) -> dict[str, list[Entity]]:
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in gazetteer.entities.values():
+        groups[entity.kind].append(entity)
+    return groups

@@ -1,0 +1,138 @@
+"""Lexicons (trigger words, cues, titles, word classes) read from `data/lexicons/*.tsv`.
+
+A pattern is a space-separated sequence of token tests matched against a word's folded form
+or its lemma: `telefonat*` (prefix), `*abkommen` (suffix, for compounds), `a|b`
+(alternatives), and `..` (a gap of up to ten tokens). Keeping them as data lets a linguist
+grow coverage without touching code.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from geokg import PROJECT_ROOT
+from geokg.extract.model import EventType
+from geokg.extract.text import Token, fold
+
+LEXICON_DIR = PROJECT_ROOT / "data" / "lexicons"
+MAX_GAP = 10
+
+
+@dataclass(frozen=True)
+class TokenTest:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+
+    def __call__(self, token: Token) -> bool:
+        for form in (token.key, token.lemma):
+            if form in self.exact or form.startswith(self.prefixes) or (
+                    self.suffixes and form.endswith(self.suffixes)):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    source: str
+    steps: tuple[TokenTest | None, ...]  # None = gap
+
+    def find(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """Every (first, last) token index pair where the pattern matches, left to right."""
+        hits = []
+        first_test = self.steps[0]
+        assert first_test is not None
+        for i, token in enumerate(tokens):
+            if first_test(token):
+                end = self._match_rest(tokens, i + 1, 1)
+                if end is not None:
+                    hits.append((i, end))
+        return hits
+
+    def _match_rest(self, tokens: list[Token], pos: int, step: int) -> int | None:
+        if step == len(self.steps):
+            return pos - 1
+        test = self.steps[step]
+        if test is None:
+            nxt = self.steps[step + 1]
+            assert nxt is not None
+            for j in range(pos, min(len(tokens), pos + MAX_GAP + 1)):
+                if nxt(tokens[j]):
+                    end = self._match_rest(tokens, j + 1, step + 2)
+                    if end is not None:
+                        return end
+            return None
+        if pos < len(tokens) and test(tokens[pos]):
+            return self._match_rest(tokens, pos + 1, step + 1)
+        return None
+
+
+def compile_pattern(source: str) -> Pattern:
+    steps: list[TokenTest | None] = []
+    for part in source.split():
+        if part == "..":
+            steps.append(None)
+            continue
+        options = [fold(o) for o in part.split("|") if o]
+        steps.append(TokenTest(
+            exact=frozenset(o for o in options if "*" not in o),
+            prefixes=tuple(o[:-1] for o in options if o.endswith("*") and len(o) > 1),
+            suffixes=tuple(o[1:] for o in options if o.startswith("*") and len(o) > 1),
+        ))
+    if not steps or steps[0] is None or steps[-1] is None:
+        raise ValueError(f"pattern must start and end with a word: {source!r}")
+    return Pattern(source, tuple(steps))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: EventType
+    pattern: Pattern
+    flags: frozenset[str]
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    triggers: list[Trigger] = field(default_factory=list)
+    cues: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    support_kinds: dict[str, Pattern] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def word_class(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str, folder: Path = LEXICON_DIR) -> Lexicon:
+    lex = Lexicon(lang)
+    for row in _rows(folder / "triggers.tsv", lang):
+        lex.triggers.append(Trigger(EventType(row["type"]), compile_pattern(row["pattern"]),
+                                    frozenset(_split(row.get("flags") or "", ","))))
+    for row in _rows(folder / "cues.tsv", lang):
+        for source in _split(row["patterns"], ";"):
+            lex.cues[row["kind"]].append(compile_pattern(source))
+    for row in _rows(folder / "support_kinds.tsv", lang):
+        lex.support_kinds[row["kind"]] = compile_pattern(row["pattern"])
+    for row in _rows(folder / "titles.tsv", lang):
+        key = tuple(fold(w) for w in row["title"].replace("-", " - ").split())
+        lex.titles[key] = (tuple(_split(row["roles"], "|")), row.get("state") or None)
+    for row in _rows(folder / "words.tsv", lang):
+        lex.words[row["class"]] = frozenset(fold(w) for w in _split(row["words"], "|"))
+    return lex
+
+
+def _rows(path: Path, lang: str) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [row for row in reader if row["lang"] == lang]
+
+
+def _split(cell: str, sep: str) -> list[str]:
+    return [p.strip() for p in cell.split(sep) if p.strip()]

@@ -1,0 +1,205 @@
+"""Find who and what a sentence names: gazetteer names, titles, metonyms and pronouns.
+
+Titles are resolved through the offices in the gazetteer on the article's date ("der
+Kremlchef" in 2024 is Putin; "Frankreichs Präsident" in 2015 is Hollande); when no holder is
+known the state itself stands in, which is how scoring treats it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
+from geokg.extract.lexicon import Lexicon
+from geokg.extract.model import Mention, Sentence
+from geokg.extract.text import Token
+
+KIND_PRIORITY = {"leader": 0, "state": 1, "organisation": 2, "region": 3, "treaty": 4, "city": 5}
+DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines the a an its his her their "
+    "seine seiner seinen seinem ihre ihren ihrem ihrer".split())
+
+
+@dataclass
+class Found:
+    """A mention with the token span it covers (the span matters for role assignment)."""
+
+    mention: Mention
+    first: int  # token indices, inclusive
+    last: int
+    actor: bool  # can be a side of an event (not a place, an adjective or a compound part)
+
+
+class MentionFinder:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon, published: dt.date | None):
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self.on = published or dt.date.today()
+        self.history: list[Mention] = []  # every mention so far, for pronouns and ambiguity
+
+    def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
+        names = self._names(sentence, tokens)
+        found = self._titles(sentence, tokens, names)
+        found += self._pronouns(sentence, tokens, found)
+        found.sort(key=lambda f: f.first)
+        self.history.extend(f.mention for f in found)
+        return found
+
+    # -- names -----------------------------------------------------------------------------
+    def _names(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
+        found: list[Found] = []
+        i = 0
+        while i < len(tokens):
+            match = self._longest_name(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            end, entry = match
+            found.append(self._classify(sentence, tokens, i, end, entry))
+            i = end + 1
+        return found
+
+    def _longest_name(self, tokens: list[Token], i: int) -> tuple[int, NameEntry] | None:
+        if not tokens[i].is_word:
+            return None
+        for size in range(min(self.gaz.longest_name, len(tokens) - i), 0, -1):
+            key = tuple(t.key for t in tokens[i:i + size])
+            entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])]
+            if entries:
+                return i + size - 1, self._choose(entries)
+        return None
+
+    @staticmethod
+    def _case_ok(entry: NameEntry, span: list[Token]) -> bool:
+        if entry.exact_case:
+            return all(t.text == t.text.upper() for t in span if t.is_word)
+        return not entry.capitalized or span[0].capitalized
+
+    def _choose(self, entries: list[NameEntry]) -> NameEntry:
+        """An ambiguous name means what it meant earlier in the article, else the likelier kind."""
+        seen = {m.entity for m in self.history}
+        return min(entries, key=lambda e: (e.entity not in seen,
+                                           KIND_PRIORITY.get(self.gaz.entities[e.entity].kind, 9)))
+
+    def _classify(self, sentence: Sentence, tokens: list[Token], first: int, last: int,
+                  entry: NameEntry) -> Found:
+        entity = self.gaz.entities[entry.entity]
+        key, how, actor = entity.key, entry.how, entity.kind in ACTOR_KINDS
+        compound = last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 2].is_word \
+            and tokens[last + 1].start == tokens[last].end
+        if entity.metonym_of:
+            if self._after_locative(tokens, first):
+                how, actor = "place", False
+            else:
+                key, how, actor = entity.metonym_of, "metonym", True
+        if how == "demonym":
+            actor = self._government_follows(tokens, last)
+        if compound:
+            how, actor = "compound", False
+        return Found(self._mention(sentence, tokens, first, last, key, how), first, last, actor)
+
+    def _after_locative(self, tokens: list[Token], first: int) -> bool:
+        j = first - 1
+        while j >= 0 and tokens[j].key in DETERMINERS:
+            j -= 1
+        return j >= 0 and tokens[j].key in self.lex.word_class("block_prep") - {"von", "of", "from"}
+
+    def _government_follows(self, tokens: list[Token], last: int) -> bool:
+        """"die russische Regierung", "Russian officials", "dem russischen Militär"."""
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        return nxt is not None and (nxt.key in self.lex.word_class("government")
+                                    or nxt.lemma in self.lex.word_class("government"))
+
+    # -- titles ----------------------------------------------------------------------------
+    def _titles(self, sentence: Sentence, tokens: list[Token], names: list[Found]) -> list[Found]:
+        by_first = {f.first: f for f in names}
+        by_last = {f.last: f for f in names}
+        out = list(names)
+        i = 0
+        while i < len(tokens):
+            title = self._title_at(tokens, i)
+            if title is None:
+                i += 1
+                continue
+            end, roles, implied = title
+            state_found = self._title_state(tokens, i, end, by_last, by_first)
+            state = state_found.mention.entity if state_found else implied
+            person = by_first.get(end + 1) or by_first.get(end + 2)
+            if person and self.gaz.entities[person.mention.entity].kind == "leader":
+                self._absorb(out, state_found)  # "Chinese President Xi": Xi is the actor
+            elif state and self.gaz.entities.get(state) and self.gaz.entities[state].kind in ACTOR_KINDS:
+                holder = self.gaz.office_holder(state, roles, self.on)
+                first = state_found.first if state_found and state_found.first < i else i
+                last = max(end, state_found.last) if state_found else end
+                self._absorb(out, state_found)
+                out.append(Found(self._mention(sentence, tokens, first, last, holder or state,
+                                               "title"), first, last, True))
+            elif state is None and (holder := self._recent_leader()):
+                out.append(Found(self._mention(sentence, tokens, i, end, holder, "title"), i, end,
+                                 True))
+            i = end + 1
+        return out
+
+    def _title_at(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...], str | None] | None:
+        for size in (4, 3, 2, 1):
+            span = tokens[i:i + size]
+            if len(span) < size:
+                continue
+            for key in (tuple(t.key for t in span), tuple(t.lemma for t in span)):
+                if key in self.lex.titles:
+                    roles, state = self.lex.titles[key]
+                    return i + size - 1, roles, state
+            # "US-Präsident", "Nato-Generalsekretär": a name, a hyphen and a title.
+        return None
+
+    def _title_state(self, tokens: list[Token], first: int, last: int,
+                     by_last: dict[int, Found], by_first: dict[int, Found]) -> Found | None:
+        """The state a title belongs to: right before it ("Frankreichs", "russische", "US-"),
+        or a genitive/"of" right after it ("Präsident Russlands", "President of Russia")."""
+        before = by_last.get(first - 1) or (by_last.get(first - 2) if tokens[first - 1].text == "-"
+                                             else None) if first > 0 else None
+        if before and self._is_state_like(before):
+            return before
+        after = by_first.get(last + 1)
+        if after is None and last + 1 < len(tokens) and tokens[last + 1].key in ("of", "des", "der"):
+            after = by_first.get(last + 2) or by_first.get(last + 3)
+        if after and self._is_state_like(after) and after.mention.how != "place":
+            return after
+        return None
+
+    def _is_state_like(self, found: Found) -> bool:
+        return self.gaz.entities[found.mention.entity].kind in ("state", "organisation")
+
+    @staticmethod
+    def _absorb(out: list[Found], state_found: Found | None) -> None:
+        if state_found is not None:
+            state_found.actor = False
+            state_found.mention = Mention(**{**state_found.mention.__dict__, "how": "title-state"})
+
+    def _recent_leader(self) -> str | None:
+        for mention in reversed(self.history[-12:]):
+            if self.gaz.entities[mention.entity].kind == "leader":
+                return mention.entity
+        return None
+
+    # -- pronouns --------------------------------------------------------------------------
+    def _pronouns(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> list[Found]:
+        out = []
+        pronouns = self.lex.word_class("pronoun_leader")
+        for i, token in enumerate(tokens):
+            if token.key not in pronouns:
+                continue
+            earlier = [f.mention for f in found if f.last < i]
+            leader = next((m.entity for m in reversed(self.history + earlier)
+                           if self.gaz.entities[m.entity].kind == "leader"), None)
+            if leader:
+                out.append(Found(self._mention(sentence, tokens, i, i, leader, "pronoun"), i, i, True))
+        return out
+
+    @staticmethod
+    def _mention(sentence: Sentence, tokens: list[Token], first: int, last: int, entity: str,
+                 how: str) -> Mention:
+        start, end = tokens[first].start, tokens[last].end
+        text = sentence.text[start - sentence.start:end - sentence.start]
+        return Mention(entity, start, end, text, sentence.index, how)

@@ -1,0 +1,202 @@
+"""Text layout: headline, dateline, body, a trailing "Details" block; sentences and tokens.
+
+Offsets always index the original text, because evidence is stored as character offsets into
+the article string (NIF). Layout cleaning therefore marks spans as excluded instead of
+rewriting the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+
+from geokg.extract.model import Sentence
+
+WORD = re.compile(r"\w+", re.UNICODE)
+TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+# A "Details" block as news aggregators append it: a line "Details", then "Key<TAB>value"
+# lines, continuation lines starting with a tab or a bullet.
+DETAILS_HEAD = re.compile(r"^[ \t]*Details[ \t]*$", re.MULTILINE)
+DETAILS_LINE = re.compile(r"^(?P<key>[A-ZÄÖÜ][\wäöü]+)\t+(?P<value>.*)$")
+BOILERPLATE = re.compile(r"^\s*(Besuchen Sie uns auf|Visit us at|Folgen Sie uns|Follow us)\b.*$",
+                         re.MULTILINE | re.IGNORECASE)
+# "BERLIN (dpa) – ", "WOODSIDE, California (Reuters) - ", "DUBAI/KYIV, Nov 6 - ",
+# "Ukraine, Land - ": a short place part, an optional agency, then a dash.
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w./ ,äöüÄÖÜ-]{1,50}?)(?:\s*\((?P<agency>[^)\n]{1,25})\))?"
+    r"\s+[–—-]{1,2}\s+(?=\S)")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«(]?[A-ZÄÖÜ0-9])")
+
+ABBREVIATIONS = {
+    "u", "s", "n", "a", "z", "b", "dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "okt", "dez", "bzw", "ca", "vgl", "etc", "inc", "ltd", "co", "corp", "no", "nr", "prof",
+    "jr", "sr", "vs", "evtl", "ggf", "usw", "sog", "d", "h", "i", "e", "v", "mio", "mrd",
+}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for every lookup (Erdoğan = Erdogan).
+
+    German umlauts are kept: folding "würde" to "wurde" would turn a hypothetical into a fact.
+    """
+    text = unicodedata.normalize("NFC", text.replace("ß", "ss").casefold())
+    return "".join(c if c in _KEEP else _strip_accents(c) for c in text)
+
+
+_KEEP = frozenset("äöü")
+
+
+@lru_cache(maxsize=4096)
+def _strip_accents(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # fold(text)
+    lemma: str  # fold(lemma)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, offset: int = 0, lang: str = "de") -> list[Token]:
+    tokens = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        lemma = simplemma.lemmatize(word, lang=lang) if word[0].isalpha() else word
+        tokens.append(Token(word, m.start() + offset, m.end() + offset, fold(word), fold(lemma)))
+    return tokens
+
+
+@dataclass
+class Layout:
+    """Where the parts of an article are; `body` spans exclude dateline and Details block."""
+
+    title: str | None = None
+    dateline_place: str | None = None
+    details: dict[str, list[str]] = field(default_factory=dict)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+
+def detect_language(text: str) -> str:
+    """German or English, whichever simplemma's stop-word model finds more of."""
+    scores = dict(simplemma.langdetect(text[:5000], lang=("de", "en")))
+    return "en" if scores.get("en", 0) > scores.get("de", 0) else "de"
+
+
+def parse_layout(text: str) -> Layout:
+    layout = Layout()
+    end = len(text)
+    details = DETAILS_HEAD.search(text)
+    if details and _looks_like_details(text[details.end():]):
+        layout.details = _parse_details(text[details.end():])
+        end = details.start()
+    boiler = BOILERPLATE.search(text, 0, end)
+    if boiler:
+        end = boiler.start()
+    for block in re.finditer(r"[^\n]+", text[:end]):
+        line_start, line_end = block.start(), block.end()
+        line = block.group()
+        if not line.strip():
+            continue
+        if not layout.paragraphs and layout.title is None and _is_headline(line):
+            layout.title = line.strip()
+        else:
+            m = DATELINE.match(line)
+            if m and _is_dateline(m.group("place")):
+                layout.dateline_place = layout.dateline_place or m.group("place").strip(" ,")
+                line_start += m.end()
+            if layout.paragraphs and _is_broken_line(text, layout.paragraphs[-1]):
+                line_start = layout.paragraphs.pop()[0]
+        layout.paragraphs.append((line_start, line_end))
+    return layout
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= 160 and not line.rstrip().endswith((".", ":", ";", ","))
+
+
+def _is_broken_line(text: str, paragraph: tuple[int, int]) -> bool:
+    """A long line that stops mid-sentence ("... bleiben die") continues in the next one."""
+    line = text[paragraph[0]:paragraph[1]].rstrip()
+    return len(WORD.findall(line)) >= 5 and line[-1:].isalpha() and line[-1:].islower()
+
+
+def _looks_like_details(rest: str) -> bool:
+    return any(DETAILS_LINE.match(line) for line in rest.splitlines()[:6])
+
+
+def _parse_details(rest: str) -> dict[str, list[str]]:
+    details: dict[str, list[str]] = {}
+    key = None
+    for raw in rest.splitlines():
+        m = DETAILS_LINE.match(raw)
+        if m:
+            key = m.group("key")
+            value = m.group("value")
+        elif key and raw.startswith(("\t", " ")):
+            value = raw
+        else:
+            key = None if raw.strip() else key
+            continue
+        value = value.strip().lstrip("•·*- ").strip()
+        if value:
+            details.setdefault(key, []).append(value)
+    return details
+
+
+def _is_dateline(place: str) -> bool:
+    """Uppercase datelines (BERLIN), or "Place, Land"/"Brüssel/Seoul": short and without verbs."""
+    words = WORD.findall(place)
+    if not words or len(words) > 5:
+        return False
+    return words[0].isupper() or "/" in place or place.rstrip().endswith(("Land", "Country"))
+
+
+def split_sentences(text: str, layout: Layout, lang: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for para_index, (start, end) in enumerate(layout.paragraphs):
+        chunk_start = start
+        for m in SENTENCE_END.finditer(text, start, end):
+            if _is_abbreviation(text, m.start(), lang):
+                continue
+            _add_sentence(sentences, text, chunk_start, m.end(), para_index)
+            chunk_start = m.end()
+        _add_sentence(sentences, text, chunk_start, end, para_index)
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
+    if text[dot] != ".":
+        return False
+    before = re.search(r"(\w+)$", text[max(0, dot - 12):dot])
+    if not before:
+        return False
+    word = before.group(1)
+    if word.isdigit():  # German ordinals: "am 1. Juli", "15. Februar"
+        return lang == "de" and len(word) <= 2
+    return fold(word) in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 3 and WORD.search(text, start, end):
+        out.append(Sentence(len(out), start, end, text[start:end], para))

@@ -1,0 +1,129 @@
+"""The SHACL gate: an article graph is stored only if it conforms to ontology/shapes.
+
+Ingest calls `check` once per article, so the shapes are parsed once and cached, and pySHACL
+runs without inference (the article graph carries the types it needs; the shapes target every
+event class explicitly instead of relying on rdfs:subClassOf).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyshacl
+from rdflib import Graph, Literal, Node, URIRef
+from rdflib.namespace import SH
+
+from geokg import PROJECT_ROOT
+from geokg.errors import ShapeViolation
+
+#: Where the ontology, shapes and examples live.
+ONTOLOGY_DIR: Path = PROJECT_ROOT / "ontology"
+SHAPES_PATH: Path = ONTOLOGY_DIR / "shapes" / "geokg-shapes.ttl"
+
+#: How many violations the ShapeViolation message lists before "and N more".
+_SUMMARY_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """What the gate found: `results` holds one dict per SHACL result, ready for JSON APIs."""
+
+    conforms: bool
+    report_text: str
+    results: list[dict[str, str]] = field(default_factory=list)
+
+
+@cache
+def load_shapes() -> Graph:
+    """Parse the shapes once per process; ingest validates every article against them.
+
+    Callers must not modify the returned graph, since it is shared.
+    """
+    return Graph().parse(SHAPES_PATH, format="turtle")
+
+
+def validate(graph: Graph) -> ValidationResult:
+    """Validate one article graph against the shapes without changing it."""
+    conforms, results_graph, report_text = pyshacl.validate(
+        graph,
+        shacl_graph=load_shapes(),
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+        abort_on_first=False,
+    )
+    return ValidationResult(
+        conforms=bool(conforms),
+        report_text=str(report_text),
+        results=_results(results_graph),
+    )
+
+
+def check(graph: Graph) -> ValidationResult:
+    """Validate and raise ShapeViolation if the graph does not conform, so nothing is stored."""
+    result = validate(graph)
+    if not result.conforms:
+        raise ShapeViolation(_summary(result.results), result.report_text, result.results)
+    return result
+
+
+def _results(results_graph: Graph) -> list[dict[str, str]]:
+    """One dict per sh:ValidationResult, sorted so that reports are stable across runs."""
+    rows = [_result_row(results_graph, node)
+            for node in results_graph.subjects(predicate=SH.resultSeverity)]
+    return sorted(rows, key=lambda r: (r["severity"], r["focus"], r["path"], r["message"]))
+
+
+def _result_row(results_graph: Graph, node: Node) -> dict[str, str]:
+    """Flatten one result; blank nodes (complex paths, anonymous shapes) print as Turtle."""
+    return {
+        "focus": _text(results_graph.value(node, SH.focusNode)),
+        "path": _text(results_graph.value(node, SH.resultPath), results_graph),
+        "message": _message(results_graph, node),
+        "severity": _local_name(results_graph.value(node, SH.resultSeverity)),
+        "value": _text(results_graph.value(node, SH.value)),
+    }
+
+
+def _message(results_graph: Graph, node: Node) -> str:
+    """The English sh:message (shapes carry @en and @de), else any, else the component name."""
+    messages = [m for m in results_graph.objects(node, SH.resultMessage) if isinstance(m, Literal)]
+    for preferred in ("en", None):
+        for message in messages:
+            if message.language == preferred:
+                return str(message)
+    if messages:
+        return str(messages[0])
+    return _local_name(results_graph.value(node, SH.sourceConstraintComponent))
+
+
+def _text(term: Node | None, graph: Graph | None = None) -> str:
+    """A term as a plain string: IRIs and literals by value, other nodes in Turtle syntax."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef | Literal):
+        return str(term)
+    return term.n3(graph.namespace_manager) if graph is not None else term.n3()
+
+
+def _local_name(term: Node | None) -> str:
+    """sh:Violation -> "Violation": short enough for logs and JSON."""
+    if term is None:
+        return ""
+    text = str(term)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _summary(results: list[dict[str, str]]) -> str:
+    """A one-line message naming the first few violations and their focus nodes."""
+    violations = [r for r in results if r["severity"] == "Violation"] or results
+    shown = "; ".join(f"{r['focus']}: {r['message']}" for r in violations[:_SUMMARY_LIMIT])
+    more = len(violations) - _SUMMARY_LIMIT
+    suffix = f" (and {more} more)" if more > 0 else ""
+    return f"graph does not conform to the geokg shapes, {len(violations)} violation(s): " \
+           f"{shown}{suffix}"
+
+
+__all__ = ["ONTOLOGY_DIR", "SHAPES_PATH", "ValidationResult", "load_shapes", "validate", "check"]

@@ -1,0 +1,150 @@
+"""The one interface every graph store offers, and the result type its queries return.
+
+The web layer and the pipeline only see `Store` and `QueryResult`, so the embedded
+Oxigraph store and a remote SPARQL endpoint are interchangeable. Queries always run in
+the backend's own engine; nothing here evaluates SPARQL in Python.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Literal, Protocol, runtime_checkable
+
+QueryKind = Literal["select", "ask", "graph"]
+
+#: Media types a SELECT or ASK result can be serialized to; the first is the default.
+SOLUTION_MEDIA_TYPES: tuple[str, ...] = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+)
+#: Media types a CONSTRUCT or DESCRIBE result can be serialized to; the first is the default.
+GRAPH_MEDIA_TYPES: tuple[str, ...] = (
+    "text/turtle",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/ld+json",
+)
+#: Dataset formats of `Store.dump` / `Store.load`.
+DUMP_FORMATS: dict[str, str] = {
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+}
+
+
+def media_types_for(kind: QueryKind) -> tuple[str, ...]:
+    """The media types a result of this kind can be written as (default first)."""
+    return GRAPH_MEDIA_TYPES if kind == "graph" else SOLUTION_MEDIA_TYPES
+
+
+def dump_media_type(fmt: str) -> str:
+    """Accept a short name (`nquads`, `trig`) or a media type; return the media type.
+
+    Why: the CLI speaks short names, HTTP speaks media types; both reach `dump`/`load`.
+    """
+    from geokg.errors import InputError
+
+    if fmt in DUMP_FORMATS:
+        return DUMP_FORMATS[fmt]
+    if fmt in DUMP_FORMATS.values():
+        return fmt
+    raise InputError(f"unknown dataset format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
+
+
+class QueryResult(ABC):
+    """The answer to one SPARQL query, independent of the backend that produced it.
+
+    `serialize` streams bytes in the backend's own serializer; `rows`/`boolean` are for
+    Python callers that want plain strings. A result is meant to be consumed once.
+    """
+
+    kind: QueryKind
+    variables: list[str]
+
+    @abstractmethod
+    def serialize(self, media_type: str) -> Iterator[bytes]:
+        """Yield the result written as `media_type` (see `media_types_for(kind)`).
+
+        Raises `geokg.errors.InputError` if the media type does not fit the result kind.
+        """
+
+    @abstractmethod
+    def rows(self) -> list[dict[str, str | None]]:
+        """Solutions of a SELECT as dicts: IRIs as IRI strings, literals as lexical forms,
+        blank nodes as `_:id`, unbound variables as None."""
+
+    @property
+    @abstractmethod
+    def boolean(self) -> bool:
+        """The answer of an ASK query."""
+
+    def check_media_type(self, media_type: str) -> None:
+        """Raise `InputError` unless this result can be written as `media_type`."""
+        from geokg.errors import InputError
+
+        if media_type not in media_types_for(self.kind):
+            raise InputError(
+                f"a {self.kind} result cannot be written as {media_type}; "
+                f"use one of {', '.join(media_types_for(self.kind))}"
+            )
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A quad store holding one named graph per article plus the gazetteer and ontology.
+
+    The SPARQL default graph is the union of all named graphs unless the caller names
+    graphs (or passes `union_default=False`, which leaves the store's real default
+    graph, normally empty). Naming graphs defines the whole dataset as in the SPARQL
+    protocol: `default_graphs` alone leaves no named graphs for GRAPH, `named_graphs`
+    alone leaves an empty default graph.
+    """
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        union_default: bool = True,
+    ) -> QueryResult:
+        """Run a SPARQL query in the backend's engine. Raises QuerySyntaxError/StoreError."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update atomically."""
+        ...
+
+    def put_graph(self, graph_iri: str, ntriples: str) -> None:
+        """Replace a graph's content by `ntriples` in one transaction (no half-written state)."""
+        ...
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the named graph exists in the store."""
+        ...
+
+    def graphs(self) -> list[str]:
+        """IRIs of all named graphs, sorted."""
+        ...
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Delete a named graph and its content; no error if it does not exist."""
+        ...
+
+    def dump(self, fmt: str) -> Iterator[bytes]:
+        """Stream all named graphs as N-Quads or TriG (`nquads`/`trig` or the media type)."""
+        ...
+
+    def load(self, data: bytes, fmt: str) -> None:
+        """Add the quads of an N-Quads or TriG document in one transaction."""
+        ...
+
+    def quad_count(self) -> int:
+        """Number of quads in the store."""
+        ...
+
+    def close(self) -> None:
+        """Release files and connections; the store is unusable afterwards."""
+        ...

@@ -1,0 +1,298 @@
+"""The embedded store: pyoxigraph on disk (RocksDB) or in memory.
+
+Every query runs in Oxigraph's own engine (`pyoxigraph.Store.query`) and is written by
+Oxigraph's own serializers; rdflib never walks this store.
+"""
+
+from __future__ import annotations
+
+import io
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from geokg.errors import InputError, QuerySyntaxError, StoreError
+from geokg.store.base import QueryKind, QueryResult, dump_media_type
+
+_RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+_DATASET_FORMATS: dict[str, ox.RdfFormat] = {
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+#: Chunks waiting between the serializer thread and the HTTP response; bounds memory.
+_QUEUE_CHUNKS = 16
+_DONE = object()
+
+
+# --- helpers shared with the remote store -------------------------------------------
+
+def named_node(iri: str) -> ox.NamedNode:
+    """A NamedNode, or InputError naming the bad IRI (it usually comes from a request)."""
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise InputError(f"not a valid IRI: {iri!r} ({exc})") from None
+
+
+def put_graph_update(graph_iri: str, ntriples: str) -> str:
+    """One SPARQL update that replaces a graph: DROP SILENT + INSERT DATA.
+
+    Why an update and not remove_graph()+extend(): Oxigraph applies one update in one
+    transaction, so readers never see the graph empty or half-written; it is also the
+    fastest of the atomic options measured (5000 triples: 0.17 s vs 0.52 s for
+    extend-into-temporary-graph + MOVE). The N-Triples are parsed and re-serialized
+    first so the text spliced into the update can only be triples.
+    """
+    graph = named_node(graph_iri)
+    try:
+        triples = [q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
+    except SyntaxError as exc:
+        raise InputError(f"graph {graph_iri} is not valid N-Triples: {exc}") from None
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return (f"DROP SILENT GRAPH {graph} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}")
+
+
+def term_text(term: Any) -> str | None:
+    """Plain-string form of a term for Python callers (see QueryResult.rows)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def result_format(media_type: str) -> ox.QueryResultsFormat:
+    return _RESULT_FORMATS[media_type]
+
+
+def graph_format(media_type: str) -> ox.RdfFormat:
+    return _GRAPH_FORMATS[media_type]
+
+
+def dataset_format(fmt: str) -> ox.RdfFormat:
+    return _DATASET_FORMATS[dump_media_type(fmt)]
+
+
+class _QueueWriter(io.RawIOBase):
+    """A binary file whose writes land in a bounded queue; raises once the reader left."""
+
+    def __init__(self, chunks: queue.Queue[object], cancelled: threading.Event):
+        super().__init__()
+        self._chunks = chunks
+        self._cancelled = cancelled
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        while not self._cancelled.is_set():
+            try:
+                self._chunks.put(chunk, timeout=0.1)
+                return len(chunk)
+            except queue.Full:
+                continue
+        raise BrokenPipeError("the reader of this result went away")
+
+
+def stream_writes(produce: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
+    """Turn a function that writes a whole document into a file into a byte iterator.
+
+    Why a thread: Oxigraph's serializers write everything in one call; running that call
+    beside the response lets the first bytes leave before the last solution is computed,
+    and the bounded queue keeps memory flat for big results. pyoxigraph result objects
+    may not cross threads, so `produce` must run the query itself inside the thread.
+    """
+    chunks: queue.Queue[object] = queue.Queue(maxsize=_QUEUE_CHUNKS)
+    cancelled = threading.Event()
+
+    def run() -> None:
+        outcome: object = _DONE
+        try:
+            produce(_QueueWriter(chunks, cancelled))
+        except BaseException as exc:  # handed to the reader, who raises it
+            outcome = exc
+        while not cancelled.is_set():
+            try:
+                chunks.put(outcome, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    worker = threading.Thread(target=run, name="geokg-serialize", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = chunks.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise _store_error(item)
+            yield item  # type: ignore[misc]
+    finally:
+        cancelled.set()
+
+
+def _store_error(exc: BaseException) -> BaseException:
+    if isinstance(exc, SyntaxError):
+        return QuerySyntaxError(str(exc))
+    if isinstance(exc, OSError | RuntimeError):
+        return StoreError(f"query failed: {exc}")
+    return exc
+
+
+# --- result -------------------------------------------------------------------------
+
+class OxigraphResult(QueryResult):
+    """A pyoxigraph result plus what is needed to re-run it in a serializer thread."""
+
+    def __init__(self, run: Callable[[], Any]):
+        self._run = run
+        self.native: Any = _call(run)
+        if isinstance(self.native, ox.QueryBoolean):
+            self.kind: QueryKind = "ask"
+            self.variables: list[str] = []
+        elif isinstance(self.native, ox.QuerySolutions):
+            self.kind = "select"
+            self.variables = [v.value for v in self.native.variables]
+        else:
+            self.kind = "graph"
+            self.variables = []
+
+    def serialize(self, media_type: str) -> Iterator[bytes]:
+        self.check_media_type(media_type)
+        if self.kind == "ask":
+            return iter([self.native.serialize(format=result_format(media_type))])
+        fmt: Any = graph_format(media_type) if self.kind == "graph" else result_format(media_type)
+        run = self._run
+        return stream_writes(lambda out: run().serialize(out, format=fmt))
+
+    def rows(self) -> list[dict[str, str | None]]:
+        if self.kind != "select":
+            raise InputError(f"rows() needs a SELECT result, this is {self.kind}")
+        names = self.variables
+        return [{n: term_text(solution[n]) for n in names} for solution in self.native]
+
+    @property
+    def boolean(self) -> bool:
+        if self.kind != "ask":
+            raise InputError(f"boolean needs an ASK result, this is {self.kind}")
+        return bool(self.native)
+
+
+def _call(run: Callable[[], Any]) -> Any:
+    try:
+        return run()
+    except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc)) from None
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+
+
+# --- store --------------------------------------------------------------------------
+
+class OxigraphStore:
+    """`geokg.store.base.Store` on an embedded pyoxigraph store.
+
+    `OxigraphStore(path)` persists in `path` (created if missing); `OxigraphStore()` keeps
+    everything in memory.
+    """
+
+    def __init__(self, path: str | Path | None = None):
+        try:
+            if path is None:
+                self._store: ox.Store | None = ox.Store()
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the Oxigraph store at {path}: {exc}") from exc
+        self.path = Path(path) if path is not None else None
+
+    @property
+    def native(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("the store is closed")
+        return self._store
+
+    def query(self, sparql: str, *, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None, union_default: bool = True) -> QueryResult:
+        options = _dataset_options(default_graphs, named_graphs, union_default)
+        store = self.native
+        return OxigraphResult(lambda: store.query(sparql, **options))
+
+    def update(self, sparql: str) -> None:
+        store = self.native
+        _call(lambda: store.update(sparql))
+
+    def put_graph(self, graph_iri: str, ntriples: str) -> None:
+        self.update(put_graph_update(graph_iri, ntriples))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return bool(_call(lambda: self.native.contains_named_graph(named_node(graph_iri))))
+
+    def graphs(self) -> list[str]:
+        return sorted(term_text(g) or "" for g in _call(lambda: list(self.native.named_graphs())))
+
+    def remove_graph(self, graph_iri: str) -> None:
+        graph = named_node(graph_iri)
+        _call(lambda: self.native.remove_graph(graph))
+
+    def dump(self, fmt: str) -> Iterator[bytes]:
+        rdf_format = dataset_format(fmt)
+        store = self.native
+        return stream_writes(lambda out: store.dump(out, format=rdf_format))
+
+    def load(self, data: bytes, fmt: str) -> None:
+        rdf_format = dataset_format(fmt)
+        try:
+            self.native.load(data, format=rdf_format)
+        except SyntaxError as exc:
+            raise InputError(f"cannot read the {fmt} data: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"load failed: {exc}") from exc
+
+    def quad_count(self) -> int:
+        return int(_call(lambda: len(self.native)))
+
+    def close(self) -> None:
+        """Flush and drop the RocksDB handle so the folder can be opened again."""
+        if self._store is not None and self.path is not None:
+            _call(self._store.flush)
+        self._store = None
+
+
+def _dataset_options(default_graphs: list[str] | None, named_graphs: list[str] | None,
+                     union_default: bool) -> dict[str, Any]:
+    """pyoxigraph keyword arguments for the query dataset (see Store.query).
+
+    Naming any graph defines the whole dataset, as in the SPARQL protocol (and as a remote
+    Oxigraph server does): the side not named is empty.
+    """
+    if default_graphs is None and named_graphs is None:
+        return {"use_default_graph_as_union": True} if union_default else {}
+    return {
+        "default_graph": [named_node(g) for g in default_graphs or []],
+        "named_graphs": [named_node(g) for g in named_graphs or []],
+    }
+
+
+Store = OxigraphStore

@@ -1,0 +1,181 @@
+"""The SPARQL 1.1 Protocol endpoint at /sparql (queries only; updates are not exposed).
+
+The query runs in the store's own engine and its own serializer writes the response,
+which is streamed. Errors become problem responses in `geokg.web` (one place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, request
+from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
+
+from geokg.errors import InputError
+from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, QueryResult, media_types_for
+from geokg.web.state import get_settings, get_store
+
+bp = Blueprint("sparql", __name__)
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+
+#: `format=` values -> media type.
+FORMAT_PARAM: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
+#: Other `format=` spellings, e.g. those SPARQLWrapper sends (it adds format=turtle etc.).
+FORMAT_ALIASES: dict[str, str] = {
+    "turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "rdf+xml": "rdf",
+    "xml-rdf": "rdf", "json-ld": "jsonld",
+}
+#: Media types clients commonly send for the same formats -> ours.
+ALIASES: dict[str, str] = {
+    "application/json": "application/sparql-results+json",
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+    "application/x-turtle": "text/turtle",
+    "application/turtle": "text/turtle",
+    "application/x-json+ld": "application/ld+json",
+}
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """What a protocol request asks for, whatever the HTTP shape it came in."""
+
+    sparql: str
+    default_graphs: list[str] | None
+    named_graphs: list[str] | None
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql() -> Response:
+    wanted = _requested_format()
+    query = _read_request()
+    result = run_query(query)
+    media_type = wanted or _negotiate(result)
+    if wanted is not None:
+        _check_format(result, wanted)
+    return _stream(result, media_type)
+
+
+def run_query(query: QueryRequest) -> QueryResult:
+    """The single place a protocol query reaches the store (wrap it for timeouts)."""
+    return get_store().query(
+        query.sparql, default_graphs=query.default_graphs, named_graphs=query.named_graphs
+    )
+
+
+def _read_request() -> QueryRequest:
+    if request.method == "GET":
+        params = request.args
+    elif request.mimetype == FORM:
+        params = request.form
+    elif request.mimetype == DIRECT:
+        return _direct_request()
+    else:
+        raise UnsupportedMediaType(
+            f"POST a query as {FORM} (query=...) or {DIRECT}; got {request.mimetype or 'none'}"
+        )
+    queries = params.getlist("query")
+    if "update" in params and not queries:
+        raise BadRequest("this endpoint answers queries only; updates are not accepted")
+    if len(queries) != 1:
+        raise BadRequest("give exactly one 'query' parameter")
+    return _with_dataset(queries[0])
+
+
+def _direct_request() -> QueryRequest:
+    try:
+        text = request.get_data(cache=False).decode(request.mimetype_params.get("charset", "utf-8"))
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise BadRequest(f"the query body is not readable text: {exc}") from None
+    return _with_dataset(text)
+
+
+def _with_dataset(sparql: str) -> QueryRequest:
+    """Protocol dataset: if any graph IRI is named, the request defines the whole dataset."""
+    if not sparql.strip():
+        raise BadRequest("the query is empty")
+    limit = get_settings().max_query_length
+    if len(sparql) > limit:
+        raise BadRequest(
+            f"the query has {len(sparql)} characters, more than GEOKG_MAX_QUERY_LENGTH={limit}"
+        )
+    defaults = request.values.getlist("default-graph-uri")
+    named = request.values.getlist("named-graph-uri")
+    if defaults or named:
+        return QueryRequest(sparql, defaults, named)
+    return QueryRequest(sparql, None, None)
+
+
+def _requested_format() -> str | None:
+    """`format=` overrides Accept (handy in browsers); unknown values are a 400."""
+    name = request.values.get("format")
+    name = FORMAT_ALIASES.get(name, name) if name else None
+    if not name:
+        _check_acceptable(SOLUTION_MEDIA_TYPES + GRAPH_MEDIA_TYPES)
+        return None
+    if name not in FORMAT_PARAM:
+        raise BadRequest(f"format={name!r} is unknown; use one of {', '.join(FORMAT_PARAM)}")
+    return FORMAT_PARAM[name]
+
+
+def _check_format(result: QueryResult, media_type: str) -> None:
+    if media_type not in media_types_for(result.kind):
+        raise InputError(f"format {media_type} does not fit a {result.kind} result; use one "
+                         f"of {', '.join(media_types_for(result.kind))}")
+
+
+def _check_acceptable(media_types: tuple[str, ...]) -> None:
+    """406 before running anything when no result format at all is acceptable."""
+    if _best(media_types) is None:
+        raise NotAcceptable(f"this endpoint writes {', '.join(media_types)}")
+
+
+def _negotiate(result: QueryResult) -> str:
+    offered = media_types_for(result.kind)
+    best = _best(offered)
+    if best is None:
+        raise NotAcceptable(f"a {result.kind} result can be written as {', '.join(offered)}")
+    return best
+
+
+def _best(offered: tuple[str, ...]) -> str | None:
+    """Our media type the client likes best (first offered wins ties; no Accept = default)."""
+    accept = request.accept_mimetypes
+    if not accept:
+        return offered[0]
+    candidates = list(offered) + [a for a, target in ALIASES.items() if target in offered]
+    match = accept.best_match(candidates)
+    return ALIASES.get(match, match) if match else None
+
+
+def _stream(result: QueryResult, media_type: str) -> Response:
+    """Start serializing before answering, so an early failure still gets a real status."""
+    chunks = result.serialize(media_type)
+    first = next(chunks, b"")
+    response = Response(_prepend(first, chunks), mimetype=media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    """`first` then `rest`; closing this (client gone) closes `rest`, which stops the
+    serializer thread instead of leaving it blocked until garbage collection."""
+    try:
+        yield first
+        yield from rest
+    finally:
+        close = getattr(rest, "close", None)
+        if close is not None:
+            close()

@@ -1,0 +1,27 @@
+"""Per-app objects (store, settings) for views, looked up on the current Flask app.
+
+Why not module globals: each `create_app` call (every test) gets its own store, and
+views must use the one of the app that is handling the request.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from geokg.config import Settings
+from geokg.store import Store
+
+STORE_KEY = "geokg.store"
+SETTINGS_KEY = "geokg.settings"
+
+
+def get_store() -> Store:
+    """The store opened by `create_app` for the app handling this request."""
+    store: Store = current_app.extensions[STORE_KEY]
+    return store
+
+
+def get_settings() -> Settings:
+    """The settings `create_app` was given (or read from the environment)."""
+    settings: Settings = current_app.extensions[SETTINGS_KEY]
+    return settings

@@ -1,0 +1,128 @@
+"""Shared fixtures: real stores, the real app, a real HTTP server, a real Oxigraph server.
+
+Nothing is mocked: the point of these tests is that Oxigraph, Flask and the SPARQL
+protocol work together as deployed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.serving import make_server
+
+from geokg.config import Settings
+from geokg.store.base import Store
+from geokg.store.oxigraph import OxigraphStore
+from geokg.web import create_app
+from support import TEST_MAX_QUERY_LENGTH, LiveServer
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(store=f"oxigraph:{tmp_path / 'data'}", max_query_length=TEST_MAX_QUERY_LENGTH)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[OxigraphStore]:
+    """An on-disk Oxigraph store in the test's own folder."""
+    opened = OxigraphStore(settings.data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def app(settings: Settings, store: Store) -> Flask:
+    flask_app = create_app(settings, store=store)
+    flask_app.config["TESTING"] = True
+    return flask_app
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    settings = Settings(store="memory", max_query_length=TEST_MAX_QUERY_LENGTH)
+    live_store = OxigraphStore()
+    flask_app = create_app(settings, store=live_store)
+    port = free_port()
+    server = make_server("127.0.0.1", port, flask_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", live_store, flask_app, server)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        live_store.close()
+
+
+def _oxigraph_binary() -> str | None:
+    beside_python = Path(sys.executable).with_name("oxigraph")
+    if beside_python.exists():
+        return str(beside_python)
+    return shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real `oxigraph serve` (union default graph on); /query and /update."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = process.stderr.read().decode() if process.stderr else ""
+            pytest.fail(f"oxigraph serve exited with {process.returncode}: {err}")
+        try:
+            with requests.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1) as resp:
+                if resp.ok:
+                    return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"oxigraph serve did not answer at {url} within {timeout} s")

@@ -1,0 +1,56 @@
+"""Sample data and helpers shared by the test modules (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+import rdflib
+from flask import Flask
+from rdflib.query import Result
+from werkzeug.serving import BaseWSGIServer
+
+from geokg.store.oxigraph import OxigraphStore
+
+#: Small so the "query too long" test needs no megabyte request.
+TEST_MAX_QUERY_LENGTH = 5000
+
+EX = "http://example.org/"
+G1 = f"{EX}article/1"
+G2 = f"{EX}article/2"
+NT1 = (
+    f'<{EX}russia> <http://www.w3.org/2000/01/rdf-schema#label> "Russland"@de .\n'
+    f'<{EX}russia> <{EX}population> "146"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    f"<{EX}russia> <{EX}borders> <{EX}ukraine> .\n"
+)
+NT2 = f'<{EX}ukraine> <http://www.w3.org/2000/01/rdf-schema#label> "Ukraine"@en .\n'
+LABELS = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+
+
+@dataclass
+class LiveServer:
+    """The real app behind a real threaded HTTP server; `store` is its store."""
+
+    url: str
+    store: OxigraphStore
+    app: Flask
+    server: BaseWSGIServer
+
+
+def parse_solutions(data: bytes, media_type: str) -> list[dict[str, str]]:
+    """Solutions as {variable: lexical form} through independent parsers (not Oxigraph)."""
+    if media_type == "application/sparql-results+json":
+        doc = json.loads(data)
+        return [{k: v["value"] for k, v in b.items()} for b in doc["results"]["bindings"]]
+    if media_type == "application/sparql-results+xml":
+        result = Result.parse(io.BytesIO(data), format="xml")
+        return [{str(k): str(v) for k, v in row.asdict().items()} for row in result]
+    if media_type == "text/csv":
+        return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    lines = data.decode("utf-8").splitlines()
+    names = [n.lstrip("?") for n in lines[0].split("\t")]
+    return [{n: rdflib.util.from_n3(v).toPython().__str__() for n, v in
+             zip(names, line.split("\t"), strict=True)} for line in lines[1:]]
+
