@@ -7,7 +7,6 @@ protocol work together as deployed.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -25,7 +24,7 @@ from geokg.config import Settings
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
-from support import TEST_MAX_QUERY_LENGTH, LiveServer
+from support import TEST_MAX_QUERY_LENGTH, LiveServer, free_port
 
 
 @pytest.fixture
@@ -51,12 +50,6 @@ def app(settings: Settings, store: Store) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 from dataclasses import dataclass
 
 import rdflib
@@ -54,3 +55,9 @@ def parse_solutions(data: bytes, media_type: str) -> list[dict[str, str]]:
     return [{n: rdflib.util.from_n3(v).toPython().__str__() for n, v in
              zip(names, line.split("\t"), strict=True)} for line in lines[1:]]
 
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -12,14 +12,13 @@ import rdflib
 from rdflib.compare import isomorphic
 from rdflib.query import Result
 
-from conftest import free_port
 from geokg.config import Settings
 from geokg.errors import ConfigError, InputError, QuerySyntaxError, StoreError
 from geokg.store import open_store
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.remote import RemoteStore
-from support import EX, G1, G2, LABELS, NT1, NT2, parse_solutions
+from support import EX, G1, G2, LABELS, NT1, NT2, free_port, parse_solutions
 
 
 def _open(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:

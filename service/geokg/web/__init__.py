@@ -19,8 +19,9 @@ from geokg.errors import (
     ShapeViolation,
     StoreError,
 )
+from geokg.pipeline import Pipeline
 from geokg.store import Store, open_store
-from geokg.web.state import SETTINGS_KEY, STORE_KEY, get_settings, get_store
+from geokg.web.state import PIPELINE_KEY, SETTINGS_KEY, STORE_KEY, get_settings, get_store
 
 __all__ = ["create_app", "get_settings", "get_store"]
 
@@ -48,17 +49,18 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions[SETTINGS_KEY] = settings
     app.extensions[STORE_KEY] = store if store is not None else open_store(settings)
+    app.extensions[PIPELINE_KEY] = Pipeline(settings, app.extensions[STORE_KEY])
     _register_blueprints(app)
     _register_error_handlers(app)
     return app
 
 
 def _register_blueprints(app: Flask) -> None:
+    from geokg.web.articles import bp as articles_bp
     from geokg.web.sparql import bp as sparql_bp
 
     app.register_blueprint(sparql_bp)
-    # --- more blueprints go here ----------------------------------------------------
-    # e.g. from geokg.web.articles import bp as articles_bp; app.register_blueprint(...)
+    app.register_blueprint(articles_bp)
 
 
 def problem(status: int, title: str, detail: str, *, type_: str = "about:blank",

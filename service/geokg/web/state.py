@@ -9,10 +9,12 @@ from __future__ import annotations
 from flask import current_app
 
 from geokg.config import Settings
+from geokg.pipeline import Pipeline
 from geokg.store import Store
 
 STORE_KEY = "geokg.store"
 SETTINGS_KEY = "geokg.settings"
+PIPELINE_KEY = "geokg.pipeline"
 
 
 def get_store() -> Store:
@@ -25,3 +27,9 @@ def get_settings() -> Settings:
     """The settings `create_app` was given (or read from the environment)."""
     settings: Settings = current_app.extensions[SETTINGS_KEY]
     return settings
+
+
+def get_pipeline() -> Pipeline:
+    """The ingestion pipeline bound to this app's store."""
+    pipeline: Pipeline = current_app.extensions[PIPELINE_KEY]
+    return pipeline

@@ -1,0 +1,193 @@
+"""The `geokg` command: a thin shell over the library that turns domain errors into clean exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from geokg.config import Settings
+from geokg.errors import GeokgError, ShapeViolation
+from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+
+FORMATS = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+    "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle",
+    "nt": "application/n-triples", "rdf": "application/rdf+xml", "jsonld": "application/ld+json",
+}
+
+
+class GeokgGroup(click.Group):
+    """Every GeokgError ends the command with its message and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ShapeViolation as exc:
+            click.echo(exc.report, err=True)
+            raise click.ClickException(str(exc)) from None
+        except GeokgError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=GeokgGroup)
+@click.option("--store", envvar="GEOKG_STORE", help="oxigraph:PATH | memory | sparql:URL[,URL] "
+              "(default oxigraph:./geokg-data)")
+@click.pass_context
+def main(ctx: click.Context, store: str | None) -> None:
+    """geokg: news articles to a SHACL-validated knowledge graph served over SPARQL 1.1."""
+    ctx.obj = Settings.from_env(store=store)
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to listen on (GEOKG_HOST).")
+@click.option("--port", type=int, default=None, help="Port (GEOKG_PORT).")
+@click.option("--samples/--no-samples", default=True,
+              help="Load the bundled sample articles first (already stored ones are skipped).")
+@click.pass_obj
+def serve(settings: Settings, host: str | None, port: int | None, samples: bool) -> None:
+    """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn)."""
+    from werkzeug.serving import run_simple
+
+    from geokg.web import create_app
+
+    settings = Settings.from_env(store=settings.store, host=host, port=port)
+    app = create_app(settings)
+    if samples:
+        from geokg.web.state import PIPELINE_KEY
+
+        _ingest_all(app.extensions[PIPELINE_KEY], [SAMPLE_ARTICLES])
+    click.echo(f"geokg serving {settings.store} at http://{settings.host}:{settings.port}/ "
+               f"(SPARQL endpoint: http://{settings.host}:{settings.port}/sparql)")
+    run_simple(settings.host, settings.port, app, threaded=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[Path, ...]) -> None:
+    """Ingest articles: .txt files, .json objects or lists, .jsonl lines, or folders of them."""
+    pipeline = Pipeline(settings)
+    accepted, skipped, rejected = _ingest_all(pipeline, list(paths))
+    click.echo(f"{accepted} ingested, {skipped} already stored, {rejected} rejected")
+    if rejected:
+        sys.exit(1)
+
+
+def _ingest_all(pipeline: Pipeline, paths: list[Path]) -> tuple[int, int, int]:
+    items = [(path, item) for path in paths for item in _inputs(path)]
+    accepted = skipped = rejected = 0
+    with click.progressbar(items, label="ingesting", file=sys.stderr) as bar:
+        for path, item in bar:
+            if isinstance(item, GeokgError):
+                click.echo(f"\n{path}: rejected: {item}", err=True)
+                rejected += 1
+                continue
+            try:
+                result = pipeline.ingest_input(item)
+            except GeokgError as exc:
+                click.echo(f"\n{path}: rejected: {exc}", err=True)
+                rejected += 1
+                continue
+            accepted += result.created
+            skipped += not result.created
+    return accepted, skipped, rejected
+
+
+def _inputs(path: Path) -> list[object]:
+    try:
+        return list(read_inputs(path))
+    except GeokgError as exc:
+        return [exc]
+    except (OSError, ValueError) as exc:
+        return [GeokgError(str(exc))]
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", *FORMATS]), default="table",
+              help="Output format; `table` for reading in a terminal.")
+@click.pass_obj
+def query(settings: Settings, query: str, fmt: str) -> None:
+    """Run a SPARQL query given as text or as the path of a .rq file."""
+    from geokg.store import open_store
+
+    text = Path(query).read_text(encoding="utf-8") if Path(query).is_file() else query
+    store = open_store(settings)
+    try:
+        result = store.query(text)
+        if fmt == "table":
+            _print_table(result)
+            return
+        for chunk in result.serialize(FORMATS[fmt]):
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.flush()
+    finally:
+        store.close()
+
+
+def _print_table(result) -> None:  # type: ignore[no-untyped-def]
+    if result.kind == "ask":
+        click.echo("true" if result.boolean else "false")
+        return
+    if result.kind == "graph":
+        for chunk in result.serialize("text/turtle"):
+            sys.stdout.buffer.write(chunk)
+        return
+    rows = result.rows()
+    click.echo("\t".join(result.variables))
+    for row in rows:
+        click.echo("\t".join("" if row.get(v) is None else str(row[v]) for v in result.variables))
+    click.echo(f"({len(rows)} rows)", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def validate(file: Path) -> None:
+    """Check an RDF file against the SHACL shapes; exit status 1 when it does not conform."""
+    from rdflib import Graph
+
+    from geokg.graph.validate import validate as run_shapes
+
+    try:
+        graph = Graph().parse(file)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise click.ClickException(f"{file}: cannot parse as RDF: {exc}") from None
+    result = run_shapes(graph)
+    click.echo(result.report_text)
+    if not result.conforms:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as JSON to this file.")
+@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write what the system read, in the gold format, to this file.")
+def evaluate(gold: Path, json_out: Path | None, predictions: Path | None) -> None:
+    """Score extraction against a gold file (see shared/gold-format.md)."""
+    from geokg.evaluation import (
+        format_report,
+        predictions_to_gold_format,
+        report_to_json,
+        run_eval,
+    )
+
+    def progress(index: int, total: int, article: str) -> None:
+        click.echo(f"[{index + 1}/{total}] {article}", err=True)
+
+    report, predicted = run_eval(gold, progress=progress)
+    click.echo(format_report(report))
+    if json_out:
+        json_out.write_text(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
+    if predictions:
+        entries = json.loads(gold.read_text(encoding="utf-8"))
+        predictions.write_text(json.dumps(predictions_to_gold_format(predicted, entries),
+                                          indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

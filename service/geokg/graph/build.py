@@ -1,0 +1,245 @@
+"""Extraction results to RDF under the ontology (see ontology/MODEL.md for the shape).
+
+An article's graph is self-contained: besides its events it carries a copy of the
+description of every entity it mentions, so SHACL can check it alone and a reader of one
+graph sees labels and Wikidata links without the gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+
+from geokg.extract.gazetteer import Gazetteer
+from geokg.extract.model import Article, Entity, Event, EventType, FuzzyDate, Precision, Sentence
+from geokg.graph.iris import Minter
+from geokg.vocab import (
+    DCTERMS,
+    GEO,
+    GK,
+    NIF,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SKOS,
+    WD,
+    XSD,
+)
+
+CLASS_OF_KIND = {
+    "leader": GK.Leader, "state": GK.State, "region": GK.Region, "city": GK.City,
+    "organisation": GK.Organisation, "treaty": GK.Treaty,
+}
+CLASS_OF_EVENT = {
+    EventType.CALL: GK.Call, EventType.MEETING: GK.Meeting, EventType.DEMAND: GK.Demand,
+    EventType.TERRITORIAL_CLAIM: GK.TerritorialClaim, EventType.AGREEMENT: GK.Agreement,
+    EventType.SUPPORT: GK.Support,
+}
+ROLE_IRI = {
+    "head_of_state": GK.HeadOfState, "head_of_government": GK.HeadOfGovernment,
+    "leader": GK.ParamountLeader, "secretary_general": GK.SecretaryGeneral, "monarch": GK.Monarch,
+}
+PRECISION_IRI = {Precision.DAY: GK.Day, Precision.MONTH: GK.Month, Precision.YEAR: GK.Year}
+ACTORS = frozenset({"leader", "state", "organisation"})
+# Which kinds of entity may fill each role, mirroring the SHACL shapes: an event the shapes
+# would reject is repaired or dropped here, so one doubtful reading never blocks an article.
+SIDE_KINDS = {
+    EventType.CALL: frozenset({"leader", "state"}),
+    EventType.TERRITORIAL_CLAIM: frozenset({"leader", "state"}),
+}
+MIN_SIDES = {EventType.CALL: 2, EventType.MEETING: 2, EventType.AGREEMENT: 2}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.datetime) -> Graph:
+    graph = new_graph()
+    node = mint.article(article.id)
+    _describe_article(graph, node, article, ingested)
+    mentioned = {m.entity for m in article.mentions}
+    confidences: dict[URIRef, float] = {}
+    for event in article.events:
+        if not _conforms(event, gaz):
+            continue
+        _add_event(graph, event, article, gaz, mint, confidences)
+        mentioned.update(event.participants + event.addressees + event.territories)
+        mentioned.update(k for k in (event.treaty, event.place) if k)
+    if article.place:
+        mentioned.add(article.place)
+    for key in sorted(mentioned):
+        graph.add((node, GK.mentions, mint.entity(key)))
+        describe_entity(graph, gaz.entities[key], mint, full=False)
+    for sentence, confidence in confidences.items():
+        graph.add((sentence, GK.confidence, Literal(Decimal(str(round(confidence, 2))))))
+    return graph
+
+
+def _describe_article(graph: Graph, node: URIRef, article: Article, ingested: dt.datetime) -> None:
+    graph.add((node, RDF.type, GK.Article))
+    graph.add((node, RDF.type, NIF.Context))
+    graph.add((node, NIF.isString, Literal(article.text)))
+    graph.add((node, DCTERMS.language, Literal(article.lang)))
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    graph.add((node, GK.contentHash, Literal(f"sha256:{digest}")))
+    graph.add((node, PROV.generatedAtTime, Literal(ingested.isoformat(), datatype=XSD.dateTime)))
+    if article.title:
+        graph.add((node, DCTERMS.title, Literal(article.title)))
+    if article.published:
+        graph.add((node, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)))
+    if article.url:
+        graph.add((node, SCHEMA.url, URIRef(article.url)))
+    for source in article.sources:
+        graph.add((node, DCTERMS.source, Literal(source)))
+
+
+def _conforms(event: Event, gaz: Gazetteer) -> bool:
+    allowed = SIDE_KINDS.get(event.type, ACTORS)
+    event.participants = [p for p in event.participants if gaz.entities[p].kind in allowed]
+    event.addressees = [a for a in event.addressees if gaz.entities[a].kind in ACTORS]
+    event.territories = [t for t in event.territories if gaz.entities[t].kind in ("region", "state")]
+    if event.treaty and gaz.entities[event.treaty].kind != "treaty":
+        event.treaty = None
+    if len(event.participants) < MIN_SIDES.get(event.type, 1):
+        return False
+    if event.type is EventType.TERRITORIAL_CLAIM:
+        event.participants = event.participants[:1]
+        return bool(event.territories)
+    if event.type is EventType.SUPPORT:
+        return bool(event.addressees)
+    if event.type is EventType.DEMAND and not (event.topic or event.treaty):
+        event.topic = event.sentence.text
+    return True
+
+
+def event_iri(event: Event, gaz: Gazetteer, mint: Minter) -> URIRef:
+    on = event.date.value if event.date else dt.date.today()
+    sides = {gaz.state_of(p, on) for p in event.participants}
+    addressees = {gaz.state_of(a, on) for a in event.addressees}
+    thing = ",".join(event.territories) or event.support_kind or event.treaty or (
+        _topic_key(event.topic) if event.type in (EventType.AGREEMENT, EventType.DEMAND) else None)
+    return mint.event(event.type.value, sides, addressees, thing,
+                      event.date.iso() if event.date else None)
+
+
+def _topic_key(topic: str | None) -> str | None:
+    """Four content words stand for what was agreed or demanded, so distinct agreements
+    of the same parties on one day stay distinct events."""
+    if not topic:
+        return None
+    words = sorted({w for w in re.findall(r"\w+", topic.lower()) if len(w) > 4})
+    return " ".join(words[:4]) or None
+
+
+def _add_event(graph: Graph, event: Event, article: Article, gaz: Gazetteer, mint: Minter,
+               confidences: dict[URIRef, float]) -> None:
+    node = event_iri(event, gaz, mint)
+    graph.add((node, RDF.type, CLASS_OF_EVENT[event.type]))
+    for key in event.participants:
+        graph.add((node, GK.participant, mint.entity(key)))
+    for key in event.addressees:
+        graph.add((node, GK.addressee, mint.entity(key)))
+    for key in event.territories:
+        graph.add((node, GK.territory, mint.entity(key)))
+    if event.treaty:
+        graph.add((node, GK.treaty, mint.entity(event.treaty)))
+    if event.topic:
+        graph.add((node, GK.topic, Literal(event.topic, lang=article.lang)))
+    if event.date:
+        _add_date(graph, node, event.date)
+    if event.place:
+        graph.add((node, SEM.hasPlace, mint.entity(event.place)))
+    graph.add((node, PROV.wasDerivedFrom, mint.article(article.id)))
+    for sentence in [event.sentence, *event.extra_sentences]:
+        evidence = _add_sentence(graph, sentence, article, mint)
+        graph.add((node, GK.evidence, evidence))
+        graph.add((evidence, GK.trigger, Literal(event.trigger)))
+        confidences[evidence] = max(confidences.get(evidence, 0.0), event.confidence)
+
+
+def _add_sentence(graph: Graph, sentence: Sentence, article: Article, mint: Minter) -> URIRef:
+    node = mint.evidence(article.id, sentence.start, sentence.end)
+    graph.add((node, RDF.type, NIF.Sentence))
+    graph.add((node, NIF.referenceContext, mint.article(article.id)))
+    graph.add((node, NIF.anchorOf, Literal(sentence.text)))
+    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+    return node
+
+
+def _add_date(graph: Graph, node: URIRef, date: FuzzyDate) -> None:
+    first, last = date_bounds(date)
+    datatype = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
+                Precision.YEAR: XSD.gYear}[date.precision]
+    graph.add((node, SEM.hasTimeStamp, Literal(date.iso(), datatype=datatype)))
+    graph.add((node, GK.datePrecision, PRECISION_IRI[date.precision]))
+    graph.add((node, SEM.hasEarliestBeginTimeStamp, Literal(first.isoformat(), datatype=XSD.date)))
+    graph.add((node, SEM.hasLatestEndTimeStamp, Literal(last.isoformat(), datatype=XSD.date)))
+
+
+def date_bounds(date: FuzzyDate) -> tuple[dt.date, dt.date]:
+    """First and last day of the period a fuzzy date covers."""
+    if date.precision is Precision.DAY:
+        return date.value, date.value
+    if date.precision is Precision.MONTH:
+        start = date.value.replace(day=1)
+        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return start, following - dt.timedelta(days=1)
+    return dt.date(date.value.year, 1, 1), dt.date(date.value.year, 12, 31)
+
+
+def describe_entity(graph: Graph, entity: Entity, mint: Minter, full: bool) -> URIRef:
+    node = mint.entity(entity.key)
+    graph.add((node, RDF.type, CLASS_OF_KIND[entity.kind]))
+    graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
+    graph.add((node, RDFS.label, Literal(entity.label_de, lang="de")))
+    if entity.qid:
+        graph.add((node, OWL.sameAs, WD[entity.qid]))
+    if entity.part_of:
+        graph.add((node, GK.partOf, mint.entity(entity.part_of)))
+    if full:
+        for alias in entity.aliases:
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+        if entity.lat is not None and entity.lon is not None:
+            geometry = URIRef(f"{node}/geometry")
+            graph.add((node, GEO.hasGeometry, geometry))
+            graph.add((geometry, GEO.asWKT, Literal(f"POINT({entity.lon} {entity.lat})",
+                                                    datatype=GEO.wktLiteral)))
+    return node
+
+
+def gazetteer_graph(gaz: Gazetteer, mint: Minter) -> Graph:
+    """Every entity with all its names and coordinates, and every office term."""
+    graph = new_graph()
+    for entity in gaz.entities.values():
+        describe_entity(graph, entity, mint, full=True)
+    for office in gaz.offices:
+        term = mint.office(office.holder, office.office_of, office.start.isoformat())
+        graph.add((mint.entity(office.holder), GK.holdsOffice, term))
+        graph.add((term, RDF.type, GK.OfficeTerm))
+        graph.add((term, GK.officeOf, mint.entity(office.office_of)))
+        graph.add((term, RDFS.label, Literal(office.label_en, lang="en")))
+        graph.add((term, RDFS.label, Literal(office.label_de, lang="de")))
+        for role in sorted(office.roles):
+            if role in ROLE_IRI:
+                graph.add((term, GK.role, ROLE_IRI[role]))
+        graph.add((term, GK.startDate, Literal(office.start.isoformat(), datatype=XSD.date)))
+        if office.end:
+            graph.add((term, GK.endDate, Literal(office.end.isoformat(), datatype=XSD.date)))
+    return graph
+
+
+__all__ = ["article_graph", "gazetteer_graph", "event_iri", "date_bounds", "describe_entity",
+           "new_graph"]

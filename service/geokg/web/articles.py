@@ -1,0 +1,128 @@
+"""The ingest API: POST /articles reads an article into the graph; GET lists and shows them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request, url_for
+from werkzeug.exceptions import BadRequest, NotFound, UnsupportedMediaType
+
+from geokg.errors import InputError
+from geokg.pipeline import ArticleInput, parse_published
+from geokg.vocab import GK
+from geokg.web.state import get_pipeline, get_store
+
+bp = Blueprint("articles", __name__)
+
+PAGE_MAX = 1000
+
+
+@bp.post("/articles")
+def create_article() -> tuple[Response, int, dict[str, str]]:
+    item = _article_from_request()
+    result = get_pipeline().ingest_input(item)
+    status = 201 if result.created else 200
+    location = url_for("articles.show_article", article_id=result.article_id)
+    return jsonify(result.to_json()), status, {"Location": location}
+
+
+def _article_from_request() -> ArticleInput:
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            raise BadRequest("the body must be a JSON object with at least a 'text' field")
+        return ArticleInput.from_mapping(data)
+    if mimetype == "text/plain" or mimetype == "":
+        try:
+            text = request.get_data().decode(request.mimetype_params.get("charset", "utf-8"))
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"the body is not valid text in the declared charset ({exc})") from None
+        args = request.args
+        return ArticleInput(text=text, published=parse_published(args.get("published")),
+                            lang=args.get("lang"), url=args.get("url"), title=args.get("title"))
+    raise UnsupportedMediaType(
+        f"send the article as application/json or text/plain, not {mimetype!r}")
+
+
+@bp.get("/articles")
+def list_articles() -> Response:
+    limit = _int_arg("limit", 100, 1, PAGE_MAX)
+    offset = _int_arg("offset", 0, 0, 10**9)
+    rows = get_store().query(f"""
+        PREFIX gk: <{GK}>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?article ?title ?published ?lang (COUNT(DISTINCT ?event) AS ?events) WHERE {{
+          GRAPH ?article {{
+            ?article a gk:Article ; dcterms:language ?lang .
+            OPTIONAL {{ ?article dcterms:title ?title }}
+            OPTIONAL {{ ?article dcterms:issued ?published }}
+            OPTIONAL {{ ?event <http://www.w3.org/ns/prov#wasDerivedFrom> ?article }}
+          }}
+        }} GROUP BY ?article ?title ?published ?lang
+        ORDER BY DESC(?published) ?article LIMIT {limit} OFFSET {offset}""").rows()
+    return jsonify({"articles": [_article_summary(r) for r in rows], "limit": limit,
+                    "offset": offset})
+
+
+def _article_summary(row: dict[str, str | None]) -> dict[str, object]:
+    iri = row["article"] or ""
+    return {"id": iri.rsplit("/", 1)[-1], "iri": iri, "title": row["title"],
+            "published": row["published"], "lang": row["lang"],
+            "events": int(row["events"] or 0)}
+
+
+@bp.get("/articles/<article_id>")
+def show_article(article_id: str) -> Response:
+    if not article_id.isalnum():
+        raise NotFound(f"no article {article_id!r}")
+    iri = str(get_pipeline().mint.article(article_id))
+    store = get_store()
+    if not store.has_graph(iri):
+        raise NotFound(f"no article {article_id!r}; GET /articles lists them")
+    if request.accept_mimetypes.best_match(["application/json", "text/turtle"]) == "text/turtle":
+        result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+        return Response(result.serialize("text/turtle"), mimetype="text/turtle")
+    meta = store.query(f"""
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?title ?published ?lang ?url WHERE {{ GRAPH <{iri}> {{
+          <{iri}> dcterms:language ?lang .
+          OPTIONAL {{ <{iri}> dcterms:title ?title }} OPTIONAL {{ <{iri}> dcterms:issued ?published }}
+          OPTIONAL {{ <{iri}> schema:url ?url }} }} }}""").rows()[0]
+    return jsonify({"id": article_id, "iri": iri, **meta, "events": _events(iri)})
+
+
+def _events(iri: str) -> list[dict[str, object]]:
+    rows = get_store().query(f"""
+        PREFIX gk: <{GK}>
+        PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?event ?type ?role ?actor ?date ?sentence WHERE {{ GRAPH <{iri}> {{
+          ?event a ?type ; gk:evidence ?e .
+          ?e nif:anchorOf ?sentence .
+          OPTIONAL {{ ?event ?role ?actor .
+                     VALUES ?role {{ gk:participant gk:addressee gk:territory gk:treaty }} }}
+          OPTIONAL {{ ?event sem:hasTimeStamp ?date }} }} }}""").rows()
+    events: dict[str, dict[str, object]] = {}
+    for row in rows:
+        event = events.setdefault(row["event"] or "", {
+            "iri": row["event"], "type": (row["type"] or "").rsplit("#", 1)[-1],
+            "date": row["date"], "sentence": row["sentence"]})
+        if row["role"] and row["actor"]:
+            role = row["role"].rsplit("#", 1)[-1]
+            actors = event.setdefault(role, [])
+            if isinstance(actors, list) and row["actor"] not in actors:
+                actors.append(row["actor"])
+    return list(events.values())
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(f"'{name}' must be an integer") from None
+    if not low <= value <= high:
+        raise BadRequest(f"'{name}' must be between {low} and {high}")
+    return value
