@@ -10,7 +10,7 @@ import click
 
 from geokg.config import Settings
 from geokg.errors import GeokgError, ShapeViolation
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, article_files, read_inputs
 
 FORMATS = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -77,7 +77,9 @@ def ingest(settings: Settings, paths: tuple[Path, ...]) -> None:
 
 
 def _ingest_all(pipeline: Pipeline, paths: list[Path]) -> tuple[int, int, int]:
-    items = [(path, item) for path in paths for item in _inputs(path)]
+    # File by file, so one broken file in a folder is rejected alone.
+    items = [(file, item) for path in paths for file in article_files(path)
+             for item in _inputs(file)]
     accepted = skipped = rejected = 0
     with click.progressbar(items, label="ingesting", file=sys.stderr) as bar:
         for path, item in bar:
@@ -114,7 +116,7 @@ def query(settings: Settings, query: str, fmt: str) -> None:
     """Run a SPARQL query given as text or as the path of a .rq file."""
     from geokg.store import open_store
 
-    text = Path(query).read_text(encoding="utf-8") if Path(query).is_file() else query
+    text = _query_text(query)
     store = open_store(settings)
     try:
         result = store.query(text)
@@ -126,6 +128,21 @@ def query(settings: Settings, query: str, fmt: str) -> None:
         sys.stdout.flush()
     finally:
         store.close()
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the text of the .rq file it names. A long query is no file name
+    (stat fails with "File name too long"), so that is not an error."""
+    try:
+        is_file = Path(query).is_file()
+    except OSError:
+        is_file = False
+    if not is_file:
+        return query
+    try:
+        return Path(query).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{query}: not UTF-8 text ({exc.reason})") from None
 
 
 def _print_table(result) -> None:  # type: ignore[no-untyped-def]

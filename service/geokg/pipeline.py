@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 
@@ -32,6 +34,8 @@ from geokg.vocab import GK
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "geokg.ttl"
 SAMPLE_ARTICLES = PROJECT_ROOT / "data" / "articles" / "samples.jsonl"
 MAX_ARTICLE_CHARS = 1_000_000
+#: Characters an IRI may not contain (RFC 3987); a URL with them cannot become schema:url.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
 @dataclass
@@ -75,13 +79,17 @@ class ArticleInput:
 
 
 def parse_published(value: object) -> dt.date | None:
+    """A date, or an ISO 8601 date-time of which the day is kept; anything else is refused
+    (a prefix of garbage such as "2024-11-16T99" is not a date)."""
     if value is None or value == "":
         return None
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value[:10])
+            return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
     raise InputError(f"'published' must be a date as YYYY-MM-DD, got {value!r}")
@@ -124,6 +132,7 @@ class Pipeline:
         text = _clean_text(text)
         if lang is not None and lang not in ("de", "en"):
             raise InputError(f"'lang' must be 'de' or 'en', got {lang!r}")
+        _check_metadata(url, title)
         published_date = parse_published(published)
         iri = str(self.mint.article(article_id(text)))
         if self.store.has_graph(iri):
@@ -132,9 +141,17 @@ class Pipeline:
                                gazetteer=self.gazetteer)
         graph = article_graph(article, self.gazetteer, self.mint,
                               dt.datetime.now(dt.UTC).replace(microsecond=0))
-        check(graph)
-        self.store.put_graph(iri, graph.serialize(format="nt"))
+        self.put_validated(iri, graph)
         return self._result(article, iri)
+
+    def put_validated(self, graph_iri: str, graph: Graph) -> None:
+        """Store a graph under `graph_iri` only if it conforms to the shapes.
+
+        Raises ShapeViolation (with the report) and leaves the store untouched otherwise;
+        the store replaces the graph in one transaction, so readers never see half of it.
+        """
+        check(graph)
+        self.store.put_graph(graph_iri, graph.serialize(format="nt"))
 
     def ingest_input(self, item: ArticleInput) -> IngestResult:
         return self.ingest(item.text, published=item.published, lang=item.lang, url=item.url,
@@ -153,34 +170,58 @@ class Pipeline:
         return IngestResult(article.id, iri, True, article.title, article.lang, events, entities)
 
 
-def read_inputs(path: Path) -> Iterator[ArticleInput]:
-    """Articles from a file: `.txt` (plain text), `.json` (one object or a list), `.jsonl`."""
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+
+
+def article_files(path: Path) -> list[Path]:
+    """The article files a path names: itself, or a folder's .txt/.json/.jsonl files.
+
+    Why apart from `read_inputs`: a caller reading a folder file by file can reject one
+    broken file and still read the others.
+    """
     if path.is_dir():
-        for child in sorted(path.iterdir()):
-            if child.suffix in (".txt", ".json", ".jsonl"):
-                yield from read_inputs(child)
+        return sorted(c for c in path.iterdir() if c.suffix in ARTICLE_SUFFIXES and c.is_file())
+    return [path]
+
+
+def read_inputs(path: Path) -> Iterator[ArticleInput]:
+    """Articles from a file: `.txt` (plain text), `.json` (one object or a list), `.jsonl`.
+
+    Every problem is an InputError naming the file (and the line of a .jsonl)."""
+    if path.is_dir():
+        for child in article_files(path):
+            yield from read_inputs(child)
         return
-    raw = path.read_bytes()
+    text = _decode(path.read_bytes(), path)
     if path.suffix == ".jsonl":
-        for number, line in enumerate(raw.decode("utf-8").splitlines(), 1):
+        for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
-                yield ArticleInput.from_mapping(_json_object(line, f"{path}:{number}"))
+                where = f"{path}:{number}"
+                yield _article_from_json(_json_value(line, where), where)
     elif path.suffix == ".json":
-        data = json.loads(_decode(raw, path))
-        for item in data if isinstance(data, list) else [data]:
-            yield ArticleInput.from_mapping(item)
+        data = _json_value(text, str(path))
+        items = data if isinstance(data, list) else [data]
+        for number, item in enumerate(items, 1):
+            yield _article_from_json(item, f"{path}: item {number}")
     else:
-        yield ArticleInput(text=_decode(raw, path))
+        yield ArticleInput(text=text)
 
 
-def _json_object(line: str, where: str) -> dict[str, object]:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+def _article_from_json(data: object, where: str) -> ArticleInput:
     if not isinstance(data, dict):
-        raise InputError(f"{where}: each line must be a JSON object")
-    return data
+        raise InputError(f"{where}: each article must be a JSON object")
+    try:
+        return ArticleInput.from_mapping(data)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from None
+
+
+def _json_value(text: str, where: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f"line {exc.lineno}, column {exc.colno}" if "\n" in text else f"column {exc.colno}"
+        raise InputError(f"{where}: not valid JSON ({exc.msg} at {at})") from None
 
 
 def _decode(raw: bytes, where: object) -> str:
@@ -194,14 +235,37 @@ def _clean_text(text: object) -> str:
     if not isinstance(text, str):
         raise InputError("the article text must be a string")
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if "\x00" in text:
-        raise InputError("the article text contains NUL characters; is it a binary file?")
+    _check_chars("the article text", text)
     if not text.strip():
         raise InputError("the article text is empty")
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(f"the article has {len(text)} characters; at most "
                          f"{MAX_ARTICLE_CHARS} are accepted")
     return text
+
+
+def _check_chars(what: str, text: str) -> None:
+    """Refuse text that is not text: NUL (a binary file) and lone surrogates (which JSON's
+    \\ud800 escapes can smuggle in, and which cannot be written as UTF-8)."""
+    if "\x00" in text:
+        raise InputError(f"{what} contains NUL characters; is it a binary file?")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{what} is not valid Unicode (a lone surrogate at character "
+                         f"{exc.start})") from None
+
+
+def _check_metadata(url: str | None, title: str | None) -> None:
+    """Refuse a title or URL the graph cannot hold before anything is read, so a bad value
+    is a clear 400 and not a failure while the graph is written."""
+    if title is not None:
+        _check_chars("'title'", title)
+    if url is not None:
+        _check_chars("'url'", url)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or _NOT_IN_IRI.search(url):
+            raise InputError(f"'url' must be an absolute http(s) URL, got {url!r}")
 
 
 def _files_hash(paths: Iterable[Path]) -> str:

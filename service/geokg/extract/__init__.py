@@ -48,7 +48,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
         for candidate in reader.read(reading):
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)
-        discourse.saw_actors([f.mention.entity for f in found if f.actor])
+        discourse.saw_sentence([f.mention.entity for f in found if f.actor],
+                               [f.mention.entity for f in found])
     article.events = discourse.events
     return article
 

@@ -45,28 +45,48 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
             relative = True
     if start < len(tokens):
         clauses.append(Clause(start, len(tokens) - 1, relative, complement))
-    return clauses
+    return [_mark_infinitive(c, tokens, lex) if i else c for i, c in enumerate(clauses)]
+
+
+def _mark_infinitive(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:
+    """", ihre Bemühungen zu koordinieren": a German zu-infinitive is a complement too."""
+    if lex.lang == "de" and not clause.complement and any(
+            t.key == "zu" for t in tokens[clause.first:clause.last + 1]):
+        return Clause(clause.first, clause.last, clause.relative, True)
+    return clause
 
 
 def clause_of(clauses: list[Clause], index: int) -> Clause:
     return next((c for c in clauses if index in c), clauses[-1])
 
 
-def is_blocked(tokens: list[Token], found: Found, lex: Lexicon) -> bool:
+def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[Found] | None = None,
+               keep: tuple[int, int] = (-1, -1)) -> bool:
     """True when a mention sits in a prepositional phrase that makes it a circumstance:
-    "in der Ukraine", "über Iran", "nach Angaben der Nato", "according to Kyiv"."""
+    "in der Ukraine", "über Iran", "auf der Karibikinsel St. Vincent", "nach Angaben der
+    Nato", "according to Kyiv". A preposition inside `keep` (the trigger, as in "called on
+    Beijing") does not count; a coordinated or bracketed name ("Nato und der EU", "(APEC)")
+    shares the status of the name before it."""
     j = _skip_back(tokens, found.first - 1)
-    if j < 0:
+    if j < 0 or keep[0] <= j <= keep[1]:
         return False
     prev = tokens[j]
-    if prev.key in lex.word_class("block_prep"):
+    if prev.key in lex.word_class("conjunction") and found_all is not None:
+        before = next((f for f in found_all if f.last < j and f.last >= _skip_back(tokens, j - 1)), None)
+        if before is not None:
+            return is_blocked(tokens, before, lex, found_all, keep)
+    if _is_preposition(prev, lex):
         return True
-    if prev.key in lex.word_class("source") or prev.lemma in lex.word_class("source"):
-        return True
-    if prev.capitalized and prev.is_word and j > 0:  # "nach Erkenntnissen der Nato"
+    if prev.capitalized and prev.is_word and j > 0:  # "nach Erkenntnissen der Nato", apposition
         k = _skip_back(tokens, j - 1)
-        return k >= 0 and tokens[k].key in lex.word_class("source") | {"nach", "laut"}
+        return k >= 0 and not keep[0] <= k <= keep[1] and (
+            _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"})
     return False
+
+
+def _is_preposition(token: Token, lex: Lexicon) -> bool:
+    return token.key in lex.word_class("block_prep") or token.key in lex.word_class("source") \
+        or token.lemma in lex.word_class("source")
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:

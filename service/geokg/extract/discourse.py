@@ -16,6 +16,7 @@ from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.model import Event, EventType
 
 INFERRED_CONFIDENCE = 0.7
+INHERIT_WINDOW = 2  # sentences: an undated event continues a dated one told this close before
 
 
 class Discourse:
@@ -24,22 +25,42 @@ class Discourse:
         self.on = published or dt.date.today()
         self.events: list[Event] = []
         self.actors: list[str] = []  # entity keys of sides, in reading order
+        self.sentence_actors: list[list[str]] = []
+        self.mentioned: list[str] = []  # every entity named so far, in reading order
 
-    def saw_actors(self, keys: list[str]) -> None:
-        self.actors.extend(keys)
+    def saw_sentence(self, actors: list[str], mentioned: list[str]) -> None:
+        """Record who a sentence named: sides (for "beide"/"the two") and all entities
+        (for "the territory")."""
+        self.actors.extend(actors)
+        self.sentence_actors.append(actors)
+        self.mentioned.extend(mentioned)
 
     def add(self, candidate: Candidate) -> None:
         event = candidate.event
+        if candidate.same_day and event.date is None:
+            event.date = next((e.date for e in reversed(self.events) if e.date), None)
         self._complete_sides(candidate)
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
-        if not event.participants:
-            return
-        if event.type in MULTI_SIDED and (candidate.definite or len(self.sides(event)) < 2):
-            if self._merge_into_previous(event):
+        if event.type in MULTI_SIDED:
+            if candidate.definite and self._merge_into_latest(event):
                 return
             if len(self.sides(event)) < 2:
+                if self._merge_into_previous(event):
+                    return
+                if candidate.definite:
+                    self._sides_from_previous_sentence(event)
+                if len(self.sides(event)) < 2:
+                    return
+        elif not event.participants:
+            return
+        if candidate.territory_anaphor and not event.territories:
+            region = next((k for k in reversed(self.mentioned)
+                           if self.gaz.entities[k].kind == "region"), None)
+            if region is None:
                 return
+            event.territories = [region]
+            event.confidence = INFERRED_CONFIDENCE
         self._inherit_date(candidate)
         for part in self._split(candidate):
             self._add_or_merge(part, candidate)
@@ -51,22 +72,41 @@ class Discourse:
                                                              else keys))
 
     def _complete_sides(self, candidate: Candidate) -> None:
+        """"beide Länder" are the last two states named; "beide Seiten", "the two leaders"
+        are the sides of the last call, meeting or agreement."""
         event = candidate.event
         if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
             return
-        wanted_leaders = candidate.group == "leaders"
+        picked: list[str] = []
+        if candidate.group != "states":
+            previous = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
+            if previous is not None:
+                picked = list(previous.participants)
+        if len(self.sides(event, picked)) < 2:
+            picked = self._last_two(leaders_only=candidate.group == "leaders")
+        if len(self.sides(event, picked)) >= 2:
+            event.participants = picked
+            event.confidence = INFERRED_CONFIDENCE
+
+    def _last_two(self, leaders_only: bool) -> list[str]:
         picked: list[str] = []
         for key in reversed(self.actors):
-            is_leader = self.gaz.entities[key].kind == "leader"
-            if wanted_leaders and not is_leader:
+            if leaders_only and self.gaz.entities[key].kind != "leader":
                 continue
-            if self.sides(event, [key]) & self.sides(event, picked):
+            if self.sides(_EMPTY, [key]) & self.sides(_EMPTY, picked):
                 continue
             picked.append(key)
             if len(picked) == 2:
                 break
-        if len(picked) == 2:
-            event.participants = picked[::-1]
+        return picked[::-1]
+
+    def _sides_from_previous_sentence(self, event: Event) -> None:
+        """"Das Telefonat am Mittwoch …" right after "Trump hat mit Putin gesprochen"."""
+        if len(self.sentence_actors) < 1:
+            return
+        previous = self.sentence_actors[-1]
+        if len(self.sides(event, previous)) >= 2:
+            event.participants = _dedupe(previous)
             event.confidence = INFERRED_CONFIDENCE
 
     def _address_demand(self, candidate: Candidate) -> None:
@@ -83,11 +123,20 @@ class Discourse:
                 return
 
     # -- merging ---------------------------------------------------------------------------
+    def _merge_into_latest(self, event: Event) -> bool:
+        """A definite noun ("das Telefonat", "the agreement") is the last event of its type;
+        sides it adds ("brokered by Turkey and the UN") join that event."""
+        previous = next((e for e in reversed(self.events) if e.type is event.type), None)
+        if previous is None:
+            return False
+        self._absorb(previous, event, union=True)
+        return True
+
     def _merge_into_previous(self, event: Event) -> bool:
+        """"Der Kreml bestätigte das Telefonat": one side of an earlier event, told again."""
         mine = self.sides(event)
         for previous in reversed(self.events):
-            if previous.type is event.type and mine <= self.sides(previous) | mine \
-                    and (not mine or mine & self.sides(previous)):
+            if previous.type is event.type and (not mine or mine & self.sides(previous)):
                 self._absorb(previous, event, union=True)
                 return True
         return False
@@ -124,8 +173,7 @@ class Discourse:
             return a.support_kind == b.support_kind and \
                 self.sides(a, a.addressees) == self.sides(b, b.addressees)
         if a.type is EventType.DEMAND:
-            return self.sides(a, a.addressees) == self.sides(b, b.addressees) and (
-                a.sentence.index == 0 or _topics_overlap(a, b))
+            return self.sides(a, a.addressees) == self.sides(b, b.addressees) and _dates_agree(a, b)
         if a.type is EventType.AGREEMENT:
             return a.sentence.index == 0 or (a.treaty is not None and a.treaty == b.treaty) or \
                 _topics_overlap(a, b)
@@ -161,8 +209,8 @@ class Discourse:
 
     # -- dates -----------------------------------------------------------------------------
     def _inherit_date(self, candidate: Candidate) -> None:
-        """An undated event continues the last dated event of its paragraph, or of the call
-        or meeting it was said in; ongoing supplies stay undated."""
+        """An undated event continues the call or meeting it was said in, or the dated event
+        told just before it; ongoing supplies stay undated."""
         event = candidate.event
         if event.date is not None or event.type is EventType.SUPPORT:
             return
@@ -172,9 +220,9 @@ class Discourse:
                     event.date = previous.date
                     return
         for previous in reversed(self.events):
-            same_paragraph = previous.sentence.paragraph == event.sentence.paragraph
-            near = event.sentence.index - previous.sentence.index <= 1
-            if previous.date and same_paragraph and near:
+            if event.sentence.index - previous.sentence.index > INHERIT_WINDOW:
+                return
+            if previous.date:
                 event.date = previous.date
                 return
 
@@ -197,3 +245,10 @@ def _topics_overlap(a: Event, b: Event) -> bool:
     words_a = {w for w in (a.topic or "").lower().split() if len(w) > 4}
     words_b = {w for w in (b.topic or "").lower().split() if len(w) > 4}
     return bool(words_a & words_b)
+
+
+def _dedupe(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+_EMPTY = Event(EventType.CALL, [], None, "")  # type: ignore[arg-type]

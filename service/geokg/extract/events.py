@@ -9,13 +9,15 @@ they continue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_blocked, split_clauses
 from geokg.extract.dates import DateMention
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger
-from geokg.extract.mentions import Found
+from geokg.extract.mentions import DETERMINERS, Found
 from geokg.extract.model import Event, EventType, FuzzyDate, Sentence
 from geokg.extract.text import Token
 
@@ -44,6 +46,8 @@ class Candidate:
     group: str | None  # "leaders" / "states" when sides are named as "beide"/"the two"
     anchored: bool  # "im Gespräch", "during the call": part of the last call or meeting
     support_kinds: tuple[str, ...] = ()
+    territory_anaphor: bool = False  # "the former Spanish colony": a region named before
+    same_day: bool = False  # "am selben Tag", "the same day"
 
 
 class SentenceReader:
@@ -57,8 +61,19 @@ class SentenceReader:
         for trigger, first, last in self._triggers(reading):
             candidate = self._candidate(reading, trigger, first, last)
             if candidate is not None:
-                out.append(candidate)
+                out.extend(self._split_commitments(candidate))
         return out
+
+    def _split_commitments(self, candidate: Candidate) -> list[Candidate]:
+        """"agreed to resume talks and to curb fentanyl": two agreements, one per infinitive."""
+        event = candidate.event
+        marker = {"en": " and to ", "de": " sowie "}.get(self.lex.lang, "")
+        if event.type is not EventType.AGREEMENT or not event.topic or marker not in event.topic \
+                or self.lex.lang != "en":
+            return [candidate]
+        parts = [p.strip() for p in event.topic.split(marker) if p.strip()]
+        return [replace(candidate, event=replace(event, topic=part, participants=list(event.participants)))
+                for part in parts]
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -71,10 +86,22 @@ class SentenceReader:
                 continue
             used.update({a, b})
             kept.append((trigger, a, b))
+        kept = [h for h in kept if not self._reference_in_pp(reading.tokens, h[1])]
         kept = self._drop_complements(kept)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
         return kept
+
+    def _reference_in_pp(self, tokens: list[Token], first: int) -> bool:
+        """"nach dem Treffen", "in the talks": a noun that points back to an event already
+        told, inside a prepositional phrase; "bei seinem Besuch" still tells a new one."""
+        j = first - 1
+        while j >= 0 and tokens[j].is_word and tokens[j].text.islower() and \
+                tokens[j].key not in self.lex.word_class("definite") and tokens[j].key not in \
+                self.lex.word_class("block_prep"):
+            j -= 1
+        return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
+            tokens[j - 1].key in self.lex.word_class("block_prep")
 
     @staticmethod
     def _drop_complements(hits: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
@@ -94,111 +121,157 @@ class SentenceReader:
         clause = clause_of(r.clauses, first)
         if self._not_factual(r, trigger, clause, first, last):
             return None
-        actors = self._actors(r, clause)
+        actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED)
         event = Event(trigger.type, [], r.sentence,
                       r.sentence.text[r.tokens[first].start - r.sentence.start:
                                       r.tokens[last].end - r.sentence.start])
         kinds: tuple[str, ...] = ()
+        anaphor = False
         if trigger.type is EventType.DEMAND:
-            self._demand_roles(r, event, actors, first, last)
+            self._demand_roles(r, event, actors, trigger, first, last)
         elif trigger.type is EventType.SUPPORT:
             kinds = self._support_kinds(r, clause)
-            if not kinds:
+            if not kinds or not self._support_roles(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
-            self._support_roles(r, event, actors, first)
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
-            if not self._claim_roles(r, event, actors, trigger, first):
+            anaphor = self._claim_roles(r, event, actors, trigger, first)
+            if not event.territories and not anaphor:
                 return None
         else:
             event.participants = _unique(f.mention.entity for f in actors)
             if trigger.type is EventType.MEETING:
                 self._add_host(r, event, clause)
         event.treaty = self._treaty(r)
-        event.topic = self._topic(r, last) if trigger.type in (
+        event.topic = self._topic(r, clause, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
         event.date = self._date(r, clause, first)
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
-                         self._anchored(r), kinds)
+                         self._anchored(r), kinds, anaphor, self._same_day(r))
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
         kinds = ("negation", "denial") if trigger.type is EventType.TERRITORIAL_CLAIM else ALL_CUES
-        if has_cue(r.tokens, clause.first, clause.last, self.lex, kinds, (first, last)):
+        scope_first = clause.first
+        if self._is_complement(r, clause, first) and clause.first > 0:
+            # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts.
+            scope_first = clause_of(r.clauses, clause.first - 2).first
+        if has_cue(r.tokens, scope_first, clause.last, self.lex, kinds, (first, last)):
             return True
         # A denial or accusation earlier in the sentence governs its complement:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0)
 
-    def _actors(self, r: SentenceReading, clause: Clause) -> list[Found]:
-        """Sides named in the sentence's main clauses and in the trigger's own clause."""
+    def _is_complement(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """An infinitive or that-clause: "…, mit der Nato zu beraten", "to meet", "dass …"."""
+        before = r.tokens[max(clause.first, first - 3):first]
+        marker = "zu" if self.lex.lang == "de" else "to"
+        return clause.complement or any(t.key == marker for t in before)
+
+    def _actors(self, r: SentenceReading, clause: Clause, trigger: tuple[int, int],
+                multi_sided: bool = False) -> list[Found]:
+        """Sides named in the sentence's main clauses and in the trigger's own clause; the
+        sides of a call, meeting or agreement are not looked for in its complement."""
         out = []
         for f in r.found:
-            if not f.actor or is_blocked(r.tokens, f, self.lex):
+            if not f.actor or is_blocked(r.tokens, f, self.lex, r.found, trigger):
                 continue
             own = clause_of(r.clauses, f.first)
-            if own.relative and own is not clause:
+            if own is not clause and (own.relative or (own.complement and multi_sided)):
                 continue
             out.append(f)
         return out
 
-    def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
-                      last: int) -> None:
+    def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                      first: int, last: int) -> None:
+        """The demander is the subject; the addressee the object, which a German verb-final
+        clause puts before the verb ("hatte Venezuela … aufgefordert")."""
         before = [f for f in actors if f.last < first]
         after = [f for f in actors if f.first > last]
+        if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
+            after = [f for f in r.found if f.first > last and f.actor]
         demander = before[0] if before else (after.pop(0) if after else None)
         if demander is None:
             return
         event.participants = [demander.mention.entity]
-        addressee = next((f for f in after if f.mention.entity != demander.mention.entity), None)
-        if addressee is not None:
-            event.addressees = [addressee.mention.entity]
+        side = demander.mention.entity
+        candidates = after or [f for f in before[1:] if f.mention.entity != side][-1:]
+        addressees = self._coordinated([f for f in candidates if f.mention.entity != side], r)
+        event.addressees = _unique(f.mention.entity for f in addressees)
 
-    def _support_roles(self, r: SentenceReading, event: Event, actors: list[Found],
-                       first: int) -> None:
+    def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
+        """The first name and those joined to it by "und"/"and"/","."""
+        if not found:
+            return []
+        out = [found[0]]
+        for f in found[1:]:
+            between = r.tokens[out[-1].last + 1:f.first]
+            if between and all(t.key in self.lex.word_class("conjunction") or t.text == ","
+                               or t.key in ("the", "der", "die", "das", "den", "dem") for t in between):
+                out.append(f)
+            else:
+                break
+        return out
+
+    def _support_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                       first: int, last: int) -> bool:
         receivers = self.lex.word_class("receiver_prep")
-        by_prep = [f for f in r.found if f.actor and f.first > 0 and
-                   r.tokens[_before_determiners(r.tokens, f.first - 1)].key in receivers]
+        by_prep = [f for f in r.found if f.actor and f.first > 0 and self._receiver_prep(r, f, receivers)]
+        if "needs_receiver_prep" in trigger.flags and not by_prep:
+            return False  # "an important supplier of gas" names no receiver: no supply event
         if not actors:
-            return
+            return False
         supplier = actors[0]
         event.participants = [supplier.mention.entity]
         receiver = next((f for f in by_prep + actors[1:]
                          if f.mention.entity != supplier.mention.entity), None)
         if receiver is not None:
             event.addressees = [receiver.mention.entity]
+        return True
+
+    @staticmethod
+    def _receiver_prep(r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
+        """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
+        since "nach den Vereinigten Staaten" is "after", not "to"."""
+        prev = r.tokens[f.first - 1]
+        if prev.key == "nach":
+            return True
+        j = _before_determiners(r.tokens, f.first - 1)
+        return r.tokens[j].key in receivers - {"nach"}
 
     def _claim_roles(self, r: SentenceReading, event: Event, actors: list[Found],
                      trigger: Trigger, first: int) -> bool:
+        """Fill claimant and territories; True when the territory is only referred to
+        ("the former colony", "das Gebiet") and must come from earlier sentences."""
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         territories = _unique(f.mention.entity for f in regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
             territories = self._territory_after(r, first, claimants)
-        if not territories or not claimants:
+        if not claimants:
             return False
         event.participants = [claimants[0].mention.entity]
         event.territories = [t for t in territories if t != claimants[0].mention.entity]
-        return bool(event.territories)
+        anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
+        return not event.territories and anaphor
 
     def _territory_after(self, r: SentenceReading, first: int, claimants: list[Found]) -> list[str]:
         """"reunified with the island": a state named after the trigger, or named just before
         and referred to by a territory word ("the island", "die Insel")."""
-        own = {f.mention.entity for f in claimants[:1]}
-        for f in r.found:
-            if f.first > first and self.gaz.entities[f.mention.entity].kind == "state" \
-                    and f.mention.entity not in own:
+        on = dt.date.today()
+        own = {self.gaz.state_of(f.mention.entity, on) for f in claimants[:1]}
+        states = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "state"
+                  and f.mention.how not in ("demonym", "compound") and f.mention.entity not in own]
+        for f in states:
+            if f.first > first:
                 return [f.mention.entity]
         anaphor = any(t.key in self.lex.word_class("territory_anaphor")
                       for t in r.tokens[first + 1:])
         if anaphor:
-            states = [f.mention.entity for f in r.found if f.first < first
-                      and self.gaz.entities[f.mention.entity].kind == "state"
-                      and f.mention.entity not in own and f not in claimants[:1]]
-            return states[-1:]
+            return [f.mention.entity for f in states if f.first < first][-1:]
         return []
 
     def _add_host(self, r: SentenceReading, event: Event, clause: Clause) -> None:
@@ -214,15 +287,21 @@ class SentenceReader:
                 return
 
     def _support_kinds(self, r: SentenceReading, clause: Clause) -> tuple[str, ...]:
-        span = r.tokens
-        return tuple(kind for kind, pattern in self.lex.support_kinds.items() if pattern.find(span))
+        """What is supplied, from the trigger's clause (or the sentence if the clause says
+        nothing): weapons, troops, money, access, energy, humanitarian goods."""
+        for span in (r.tokens[clause.first:clause.last + 1], r.tokens):
+            kinds = tuple(k for k, pattern in self.lex.support_kinds.items() if pattern.find(span))
+            if kinds:
+                return kinds
+        return ()
 
     def _treaty(self, r: SentenceReading) -> str | None:
         return next((f.mention.entity for f in r.found
                      if self.gaz.entities[f.mention.entity].kind == "treaty"), None)
 
     @staticmethod
-    def _topic(r: SentenceReading, last: int) -> str | None:
+    def _topic(r: SentenceReading, clause: Clause, last: int) -> str | None:
+        """The words after the trigger: what is demanded, agreed or supplied."""
         start = r.tokens[last].end - r.sentence.start
         text = r.sentence.text[start:].strip(" ,.;:–-\"“”„")
         return text[:200] or None
@@ -257,23 +336,27 @@ class SentenceReader:
         text = " ".join(keys)
         if not any(g in keys or f" {g} " in f" {text} " for g in self.lex.word_class("group")):
             return None
-        leaders = self.lex.word_class("group_leaders")
-        return "leaders" if any(k in leaders for k in keys) else "states"
+        if any(k in self.lex.word_class("group_states") for k in keys):
+            return "states"
+        return "leaders" if any(k in self.lex.word_class("group_leaders") for k in keys) else "sides"
 
     def _anchored(self, r: SentenceReading) -> bool:
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)
 
+    def _same_day(self, r: SentenceReading) -> bool:
+        keys = [t.key for t in r.tokens]
+        return any(k in self.lex.word_class("same_day") and nxt in ("tag", "day")
+                   for k, nxt in zip(keys, keys[1:], strict=False))
+
 
 def _before_determiners(tokens: list[Token], j: int) -> int:
-    from geokg.extract.mentions import DETERMINERS
-
     while j > 0 and (tokens[j].key in DETERMINERS or (tokens[j].text.islower() and
                                                       tokens[j].key.endswith(("en", "e")))):
         j -= 1
     return max(j, 0)
 
 
-def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
+def _unique(items: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for item in items:
         if item not in seen:
@@ -281,7 +364,5 @@ def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
     return seen
 
 
-def _date_or_today(event: Event):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
+def _date_or_today(event: Event) -> dt.date:
     return event.date.value if event.date else dt.date.today()

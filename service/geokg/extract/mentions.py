@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Sentence
-from geokg.extract.text import Token
+from geokg.extract.text import Token, fold
 
 KIND_PRIORITY = {"leader": 0, "state": 1, "organisation": 2, "region": 3, "treaty": 4, "city": 5}
 DETERMINERS = frozenset(
@@ -37,6 +37,9 @@ class MentionFinder:
         self.lex = lexicon
         self.on = published or dt.date.today()
         self.history: list[Mention] = []  # every mention so far, for pronouns and ambiguity
+        self.by_sentence: list[list[Mention]] = []
+        # "Kim", "Ali": once a leader is named in full, parts of the name refer to them.
+        self.local_names: dict[tuple[str, ...], str] = {}
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._names(sentence, tokens)
@@ -44,7 +47,19 @@ class MentionFinder:
         found += self._pronouns(sentence, tokens, found)
         found.sort(key=lambda f: f.first)
         self.history.extend(f.mention for f in found)
+        self.by_sentence.append([f.mention for f in found])
+        self._learn_short_names(found)
         return found
+
+    def _learn_short_names(self, found: list[Found]) -> None:
+        for f in found:
+            entity = self.gaz.entities[f.mention.entity]
+            if entity.kind != "leader" or f.mention.how not in ("name", "alias") \
+                    or len(f.mention.text.split()) < 2:
+                continue
+            for part in {*entity.label_en.split(), *entity.label_de.split()}:
+                if len(part) >= 3 and part[:1].isupper():
+                    self.local_names.setdefault((fold(part),), entity.key)
 
     # -- names -----------------------------------------------------------------------------
     def _names(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
@@ -68,6 +83,9 @@ class MentionFinder:
             entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])]
             if entries:
                 return i + size - 1, self._choose(entries)
+        local = self.local_names.get((tokens[i].key,))
+        if local and tokens[i].capitalized:
+            return i, NameEntry(local, "alias", False, True)
         return None
 
     @staticmethod
@@ -89,7 +107,7 @@ class MentionFinder:
         compound = last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 2].is_word \
             and tokens[last + 1].start == tokens[last].end
         if entity.metonym_of:
-            if self._after_locative(tokens, first):
+            if self._after_locative(tokens, first) and not self._government_in(tokens, first):
                 how, actor = "place", False
             else:
                 key, how, actor = entity.metonym_of, "metonym", True
@@ -104,6 +122,12 @@ class MentionFinder:
         while j >= 0 and tokens[j].key in DETERMINERS:
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("block_prep") - {"von", "of", "from"}
+
+    def _government_in(self, tokens: list[Token], first: int) -> bool:
+        """"die Regierung in Kiew", "the government in Beijing": the capital stands for the state."""
+        return first >= 2 and tokens[first - 1].key in ("in", "im") and (
+            tokens[first - 2].key in self.lex.word_class("government")
+            or tokens[first - 2].lemma in self.lex.word_class("government"))
 
     def _government_follows(self, tokens: list[Token], last: int) -> bool:
         """"die russische Regierung", "Russian officials", "dem russischen Militär"."""
@@ -128,6 +152,8 @@ class MentionFinder:
             person = by_first.get(end + 1) or by_first.get(end + 2)
             if person and self.gaz.entities[person.mention.entity].kind == "leader":
                 self._absorb(out, state_found)  # "Chinese President Xi": Xi is the actor
+                # the title belongs to the person's phrase ("of Turkish President Erdogan")
+                person.first = min(person.first, state_found.first if state_found else i, i)
             elif state and self.gaz.entities.get(state) and self.gaz.entities[state].kind in ACTOR_KINDS:
                 holder = self.gaz.office_holder(state, roles, self.on)
                 first = state_found.first if state_found and state_found.first < i else i
@@ -135,7 +161,8 @@ class MentionFinder:
                 self._absorb(out, state_found)
                 out.append(Found(self._mention(sentence, tokens, first, last, holder or state,
                                                "title"), first, last, True))
-            elif state is None and (holder := self._recent_leader()):
+            elif state is None and not self._after_group_word(tokens, i) \
+                    and (holder := self._recent_leader(roles)):
                 out.append(Found(self._mention(sentence, tokens, i, end, holder, "title"), i, end,
                                  True))
             i = end + 1
@@ -177,25 +204,48 @@ class MentionFinder:
             state_found.actor = False
             state_found.mention = Mention(**{**state_found.mention.__dict__, "how": "title-state"})
 
-    def _recent_leader(self) -> str | None:
+    def _recent_leader(self, roles: tuple[str, ...]) -> str | None:
+        """"der Präsident", "the chancellor": the leader last named who holds such an office."""
         for mention in reversed(self.history[-12:]):
-            if self.gaz.entities[mention.entity].kind == "leader":
+            if self.gaz.entities[mention.entity].kind == "leader" and any(
+                    o.holder == mention.entity and o.roles & set(roles)
+                    and o.start <= self.on and (o.end is None or self.on <= o.end)
+                    for o in self.gaz.offices):
                 return mention.entity
         return None
 
+    def _after_group_word(self, tokens: list[Token], i: int) -> bool:
+        """"Beide Staatsoberhäupter", "the two leaders": a group, not one person."""
+        return any(t.key in self.lex.word_class("group") for t in tokens[max(0, i - 2):i])
+
     # -- pronouns --------------------------------------------------------------------------
     def _pronouns(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> list[Found]:
+        """"er"/"he" is the leader named last in this sentence, else the first leader of the
+        previous sentence that names one (its subject, in news prose); "it" after a state in
+        the same sentence is that state ("Iran said it had supplied…")."""
         out = []
-        pronouns = self.lex.word_class("pronoun_leader")
         for i, token in enumerate(tokens):
-            if token.key not in pronouns:
+            if token.key in self.lex.word_class("pronoun_leader"):
+                key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+            elif token.key in self.lex.word_class("pronoun_state") and token.text.islower():
+                key = next((f.mention.entity for f in found if f.last < i and f.actor
+                            and self.gaz.entities[f.mention.entity].kind == "state"), None)
+            else:
                 continue
-            earlier = [f.mention for f in found if f.last < i]
-            leader = next((m.entity for m in reversed(self.history + earlier)
-                           if self.gaz.entities[m.entity].kind == "leader"), None)
-            if leader:
-                out.append(Found(self._mention(sentence, tokens, i, i, leader, "pronoun"), i, i, True))
+            if key:
+                out.append(Found(self._mention(sentence, tokens, i, i, key, "pronoun"), i, i, True))
         return out
+
+    def _leader_for_pronoun(self, earlier: list[Mention]) -> str | None:
+        def leaders(mentions: list[Mention]) -> list[str]:
+            return [m.entity for m in mentions if self.gaz.entities[m.entity].kind == "leader"]
+
+        if leaders(earlier):
+            return leaders(earlier)[-1]
+        for mentions in reversed(self.by_sentence[-3:]):
+            if leaders(mentions):
+                return leaders(mentions)[0]
+        return None
 
     @staticmethod
     def _mention(sentence: Sentence, tokens: list[Token], first: int, last: int, entity: str,

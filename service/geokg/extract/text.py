@@ -121,7 +121,8 @@ def parse_layout(text: str) -> Layout:
             if m and _is_dateline(m.group("place")):
                 layout.dateline_place = layout.dateline_place or m.group("place").strip(" ,")
                 line_start += m.end()
-            if layout.paragraphs and _is_broken_line(text, layout.paragraphs[-1]):
+            headline_only = layout.title is not None and len(layout.paragraphs) == 1
+            if layout.paragraphs and not headline_only and _is_broken_line(text, layout.paragraphs[-1]):
                 line_start = layout.paragraphs.pop()[0]
         layout.paragraphs.append((line_start, line_end))
     return layout
