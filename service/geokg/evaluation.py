@@ -339,10 +339,11 @@ _EVIDENCE_Q = """SELECT ?ev ?text ?begin WHERE { GRAPH <%(g)s> {
   OPTIONAL { ?s nif:beginIndex ?begin }
 } }"""
 
-_TERMS_Q = """SELECT ?lq ?sq ?start ?end WHERE { GRAPH <%(g)s> {
-  ?leader gk:holdsOffice ?t ; owl:sameAs ?lq .
+_TERMS_Q = """SELECT ?leader ?lq ?state ?sq ?start ?end WHERE { GRAPH <%(g)s> {
+  ?leader gk:holdsOffice ?t .
+  OPTIONAL { ?leader owl:sameAs ?lq }
   ?t gk:officeOf ?state ; gk:startDate ?start .
-  ?state owl:sameAs ?sq .
+  OPTIONAL { ?state owl:sameAs ?sq }
   OPTIONAL { ?t gk:endDate ?end }
 } }"""
 
@@ -408,10 +409,13 @@ def _to_record(iri: str, ev: dict[str, Any], evidence: str | None) -> EventRecor
 
 
 def read_leader_terms(store: QueryStore, gazetteer_iri: str) -> LeaderTerms:
-    """Leader terms from the gazetteer graph, keyed by the leader's QID."""
+    """Leader terms from the gazetteer graph, keyed by the leader's QID — or by the leader's
+    IRI when no QID is verified, which is how predictions name such a leader."""
     terms: LeaderTerms = {}
     for r in _select(store, _TERMS_Q, g=gazetteer_iri):
-        leader, state, start = _qid(r["lq"]), _qid(r["sq"]), _parse_date(r["start"])
+        leader = _qid(r["lq"]) or r["leader"]
+        state = _qid(r["sq"]) or r["state"]
+        start = _parse_date(r["start"])
         if leader and state and start:
             terms.setdefault(leader, []).append(
                 LeaderTerm(leader, state, start, _parse_date(r.get("end"))))

@@ -14,7 +14,7 @@ from geokg.extract.lexicon import Lexicon
 from geokg.extract.mentions import DETERMINERS, Found
 from geokg.extract.text import Token
 
-BREAK_PUNCTUATION = frozenset({",", ";", "–", "—", ":", "(", ")"})
+BREAK_PUNCTUATION = frozenset({",", ";", "–", "—", ":"})
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,15 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
+                if kind == "denial" and _by_others(tokens, first + _b, lex):
+                    continue
                 return True
     return False
+
+
+def _by_others(tokens: list[Token], end: int, lex: Lexicon) -> bool:
+    """"a move rejected by most of the world": others reject it; it still happened."""
+    return end + 1 < len(tokens) and tokens[end + 1].key in lex.word_class("passive_agent")
 
 
 def _not_only(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

@@ -87,7 +87,7 @@ class SentenceReader:
             used.update({a, b})
             kept.append((trigger, a, b))
         kept = [h for h in kept if not self._reference_in_pp(reading.tokens, h[1])]
-        kept = self._drop_complements(kept)
+        kept = self._drop_complements(kept, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
         return kept
@@ -103,16 +103,21 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("block_prep")
 
-    @staticmethod
-    def _drop_complements(hits: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
-        """Whatever follows a demand or an agreement is its content ("urged X to stop arming
-        Y", "vereinbarten, Gespräche zu führen"), not a further event."""
-        out = []
+    def _drop_complements(self, hits: list[tuple[Trigger, int, int]],
+                          clauses: list[Clause]) -> list[tuple[Trigger, int, int]]:
+        """What a demand or an agreement is about is not a further event: a trigger later in
+        the same clause or in a following complement ("urged X to stop arming Y",
+        "vereinbarten, Gespräche zu führen")."""
+        out: list[tuple[Trigger, int, int]] = []
+        governing: Clause | None = None
         for hit in hits:
+            clause = clause_of(clauses, hit[1])
+            if governing is not None and (clause is governing or (
+                    clause.complement and clause.first > governing.last)):
+                continue
             out.append(hit)
-            if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT):
-                out += [h for h in hits if h[1] < hit[1] and h not in out]
-                return sorted(out, key=lambda h: h[1])
+            if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and governing is None:
+                governing = clause
         return out
 
     # -- one event -------------------------------------------------------------------------
@@ -138,7 +143,8 @@ class SentenceReader:
             if not event.territories and not anaphor:
                 return None
         else:
-            event.participants = _unique(f.mention.entity for f in actors)
+            definite = self._definite(r, first)
+            event.participants = self._sides(r, actors, first, last, definite)
             if trigger.type is EventType.MEETING:
                 self._add_host(r, event, clause)
         event.treaty = self._treaty(r)
@@ -184,6 +190,48 @@ class SentenceReader:
             out.append(f)
         return out
 
+    def _sides(self, r: SentenceReading, actors: list[Found], first: int, last: int,
+               definite: bool) -> list[str]:
+        """Sides of a call, meeting or agreement: names in the trigger's clause and the
+        lists they belong to ("Merkel, Hollande, Putin und Poroschenko"), then the closest
+        main clause before it. A noun like "the agreement" takes only its own clause and its
+        agents ("brokered by Turkey") — the rest of the sentence is about something else."""
+        own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
+        inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
+        chosen = self._with_lists(inside, actors, r)
+        if definite:
+            agents = [f for f in r.found if f.actor and f.first > 0 and
+                      r.tokens[_before_determiners(r.tokens, f.first - 1)].key in
+                      self.lex.word_class("passive_agent")]
+            return _unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
+        sides = {self.gaz.state_of(f.mention.entity, dt.date.today()) for f in chosen}
+        if len(sides) < 2:
+            earlier = [f for f in actors if f.last < first and f not in chosen]
+            chosen = earlier + chosen
+        return _unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _with_lists(self, chosen: list[Found], pool: list[Found], r: SentenceReading) -> list[Found]:
+        out = list(chosen)
+        changed = True
+        while changed:
+            changed = False
+            for f in pool:
+                if f in out or not f.actor:
+                    continue
+                if any(self._joined(f, g, r) or self._joined(g, f, r) for g in out):
+                    out.append(f)
+                    changed = True
+        return sorted(out, key=lambda f: f.first)
+
+    def _joined(self, a: Found, b: Found, r: SentenceReading) -> bool:
+        """`a` directly before `b` with only "," / "und" / "and" / articles between."""
+        if a.last >= b.first:
+            return False
+        between = r.tokens[a.last + 1:b.first]
+        return bool(between) and len(between) <= 3 and all(
+            t.text == "," or t.key in self.lex.word_class("conjunction") or t.key in DETERMINERS
+            for t in between)
+
     def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       first: int, last: int) -> None:
         """The demander is the subject; the addressee the object, which a German verb-final
@@ -197,7 +245,10 @@ class SentenceReader:
             return
         event.participants = [demander.mention.entity]
         side = demander.mention.entity
-        candidates = after or [f for f in before[1:] if f.mention.entity != side][-1:]
+        own = clause_of(r.clauses, last)
+        same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
+        verb_final = [f for f in before[1:] if f.mention.entity != side][-1:]
+        candidates = same_clause or verb_final or after
         addressees = self._coordinated([f for f in candidates if f.mention.entity != side], r)
         event.addressees = _unique(f.mention.entity for f in addressees)
 
@@ -223,9 +274,12 @@ class SentenceReader:
             return False  # "an important supplier of gas" names no receiver: no supply event
         if not actors:
             return False
-        supplier = actors[0]
+        own = clause_of(r.clauses, first)
+        in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
+        supplier = (in_clause or actors)[0]
         event.participants = [supplier.mention.entity]
-        receiver = next((f for f in by_prep + actors[1:]
+        rest = [f for f in (in_clause or actors) if f is not supplier]
+        receiver = next((f for f in by_prep + rest
                          if f.mention.entity != supplier.mention.entity), None)
         if receiver is not None:
             event.addressees = [receiver.mention.entity]
@@ -237,7 +291,7 @@ class SentenceReader:
         since "nach den Vereinigten Staaten" is "after", not "to"."""
         prev = r.tokens[f.first - 1]
         if prev.key == "nach":
-            return True
+            return r.tokens[f.first].capitalized and r.tokens[f.first].key not in DETERMINERS
         j = _before_determiners(r.tokens, f.first - 1)
         return r.tokens[j].key in receivers - {"nach"}
 
@@ -290,7 +344,8 @@ class SentenceReader:
         """What is supplied, from the trigger's clause (or the sentence if the clause says
         nothing): weapons, troops, money, access, energy, humanitarian goods."""
         for span in (r.tokens[clause.first:clause.last + 1], r.tokens):
-            kinds = tuple(k for k, pattern in self.lex.support_kinds.items() if pattern.find(span))
+            kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
+                          if any(p.find(span) for p in patterns))
             if kinds:
                 return kinds
         return ()
@@ -299,11 +354,19 @@ class SentenceReader:
         return next((f.mention.entity for f in r.found
                      if self.gaz.entities[f.mention.entity].kind == "treaty"), None)
 
-    @staticmethod
-    def _topic(r: SentenceReading, clause: Clause, last: int) -> str | None:
-        """The words after the trigger: what is demanded, agreed or supplied."""
+    def _topic(self, r: SentenceReading, clause: Clause, last: int) -> str | None:
+        """The words after the trigger, up to a clause that turns to something else
+        ("…, während Russland …", "…, a U.S. official said"): what is demanded, agreed or
+        supplied."""
+        end = len(r.tokens)
+        for c in r.clauses:
+            if c.first > last and (c.relative or r.tokens[c.first].key in self.lex.word_class("contrast")
+                                   or not c.complement and c.first > clause.last):
+                end = c.first
+                break
         start = r.tokens[last].end - r.sentence.start
-        text = r.sentence.text[start:].strip(" ,.;:–-\"“”„")
+        stop = r.tokens[end - 1].end - r.sentence.start if end > last + 1 else start
+        text = r.sentence.text[start:stop].strip(" ,.;:–-\"“”„")
         return text[:200] or None
 
     @staticmethod

@@ -19,7 +19,7 @@ from geokg.extract.model import EventType
 from geokg.extract.text import Token, fold
 
 LEXICON_DIR = PROJECT_ROOT / "data" / "lexicons"
-MAX_GAP = 10
+MAX_GAP = 14  # tokens; German puts a verb's particle or participle far from its stem
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class Lexicon:
     lang: str
     triggers: list[Trigger] = field(default_factory=list)
     cues: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
-    support_kinds: dict[str, Pattern] = field(default_factory=dict)
+    support_kinds: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[tuple[str, ...], tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -118,7 +118,8 @@ def load_lexicon(lang: str, folder: Path = LEXICON_DIR) -> Lexicon:
         for source in _split(row["patterns"], ";"):
             lex.cues[row["kind"]].append(compile_pattern(source))
     for row in _rows(folder / "support_kinds.tsv", lang):
-        lex.support_kinds[row["kind"]] = compile_pattern(row["pattern"])
+        for source in _split(row["patterns"], ";"):
+            lex.support_kinds[row["kind"]].append(compile_pattern(source))
     for row in _rows(folder / "titles.tsv", lang):
         key = tuple(fold(w) for w in row["title"].replace("-", " - ").split())
         lex.titles[key] = (tuple(_split(row["roles"], "|")), row.get("state") or None)

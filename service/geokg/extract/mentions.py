@@ -121,7 +121,7 @@ class MentionFinder:
         j = first - 1
         while j >= 0 and tokens[j].key in DETERMINERS:
             j -= 1
-        return j >= 0 and tokens[j].key in self.lex.word_class("block_prep") - {"von", "of", "from"}
+        return j >= 0 and tokens[j].key in self.lex.word_class("locative")
 
     def _government_in(self, tokens: list[Token], first: int) -> bool:
         """"die Regierung in Kiew", "the government in Beijing": the capital stands for the state."""

@@ -226,6 +226,17 @@ class OxigraphStore:
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {path}: {exc}") from exc
         self.path = Path(path) if path is not None else None
+        self._functions: dict[ox.NamedNode, Callable[..., Any]] = {}
+
+    def add_function(self, iri: str, function: Callable[..., object]) -> None:
+        """Make `function` callable in this store's SPARQL queries as `<iri>(...)`.
+
+        Why plain values: callers stay free of pyoxigraph. The function gets each argument
+        as a string (`term_text`: IRI, lexical form) or None when unbound, and returns
+        bool, int, float, str (a typed literal each) or None (unbound). An exception it
+        raises makes the call unbound, as any expression error in SPARQL.
+        """
+        self._functions[named_node(iri)] = _native_function(function)
 
     @property
     def native(self) -> ox.Store:
@@ -236,6 +247,8 @@ class OxigraphStore:
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True) -> QueryResult:
         options = _dataset_options(default_graphs, named_graphs, union_default)
+        if self._functions:
+            options["custom_functions"] = self._functions
         store = self.native
         return OxigraphResult(lambda: store.query(sparql, **options))
 
@@ -278,6 +291,20 @@ class OxigraphStore:
         if self._store is not None and self.path is not None:
             _call(self._store.flush)
         self._store = None
+
+
+def _native_function(function: Callable[..., object]) -> Callable[..., Any]:
+    """Adapt a function over plain values to pyoxigraph's terms (see add_function)."""
+
+    def call(*terms: Any) -> Any:
+        value = function(*(term_text(t) for t in terms))
+        if value is None:
+            return None
+        if isinstance(value, bool | int | float | str):
+            return ox.Literal(value)
+        raise TypeError(f"a SPARQL function returned {type(value).__name__}")
+
+    return call
 
 
 def _dataset_options(default_graphs: list[str] | None, named_graphs: list[str] | None,
