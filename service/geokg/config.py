@@ -31,7 +31,29 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                          "longer gets 400 (default 100000)."),
     "remote_user": ("GEOKG_REMOTE_USER", "User name for a remote `sparql:` store (optional)."),
     "remote_password": ("GEOKG_REMOTE_PASSWORD", "Password for a remote `sparql:` store."),
+    "write_token": ("GEOKG_WRITE_TOKEN", "Bearer token every curation write needs (`/update`, "
+                    "`/store` PUT/POST/DELETE, `DELETE /articles/{id}`); at least 16 characters. "
+                    "Unset (the default): those writes are refused with 403."),
+    "ingest_requires_token": ("GEOKG_INGEST_REQUIRES_TOKEN", "`on`: `POST /articles` needs the "
+                              "write token too (default `off`: ingest is open)."),
+    "federation": ("GEOKG_FEDERATION", "`on` lets SPARQL queries use `SERVICE` to the "
+                   "endpoints of GEOKG_FEDERATION_ENDPOINTS (default `off`: any SERVICE is "
+                   "refused with 403)."),
+    "federation_endpoints": ("GEOKG_FEDERATION_ENDPOINTS", "Comma-separated SPARQL endpoint "
+                             "URLs a SERVICE clause may name (default "
+                             "`https://query.wikidata.org/sparql`)."),
+    "federation_max_rows": ("GEOKG_FEDERATION_MAX_ROWS", "Most solutions one SERVICE clause may "
+                            "bring back; more is answered with 502 (default 10000)."),
+    "federation_max_bytes": ("GEOKG_FEDERATION_MAX_BYTES", "Largest response read from a "
+                             "federated endpoint (default 50 MB)."),
+    "federation_allow_loopback": ("GEOKG_FEDERATION_ALLOW_LOOPBACK", "Tests only: `on` lets an "
+                                  "allowlisted SERVICE endpoint on 127.0.0.0/8 or ::1 pass the "
+                                  "network guard (default `off`)."),
 }
+
+
+#: Shortest accepted GEOKG_WRITE_TOKEN.
+MIN_WRITE_TOKEN_LENGTH = 16
 
 
 @dataclass(frozen=True)
@@ -45,8 +67,16 @@ class Settings:
     max_query_length: int = 100_000
     remote_user: str | None = None
     remote_password: str | None = field(default=None, repr=False)
+    write_token: str | None = field(default=None, repr=False)
+    ingest_requires_token: bool = False
+    federation: bool = False
+    federation_endpoints: str = "https://query.wikidata.org/sparql"
+    federation_max_rows: int = 10_000
+    federation_max_bytes: int = 50_000_000
+    federation_allow_loopback: bool = False
 
     def __post_init__(self) -> None:
+        _check_write_token(self.write_token, self.ingest_requires_token)
         if not self.base_iri.endswith(("/", "#")):
             raise ConfigError(f"GEOKG_BASE_IRI must end with '/' or '#', got {self.base_iri!r}")
         if self.query_timeout <= 0:
@@ -76,10 +106,31 @@ class Settings:
         return None
 
 
+def _check_write_token(token: str | None, ingest_requires_token: bool) -> None:
+    """A guessable token is no protection, and requiring a token nobody can have is a typo."""
+    if token is not None and token != "" and len(token) < MIN_WRITE_TOKEN_LENGTH:
+        raise ConfigError(f"GEOKG_WRITE_TOKEN must be at least {MIN_WRITE_TOKEN_LENGTH} "
+                          "characters; make one with: python -c 'import secrets; "
+                          "print(secrets.token_urlsafe())'")
+    if ingest_requires_token and not token:
+        raise ConfigError("GEOKG_INGEST_REQUIRES_TOKEN is on but GEOKG_WRITE_TOKEN is not set")
+
+
 def _coerce(type_name: object, raw: str) -> object:
     name = str(type_name)
+    if name.startswith("bool"):
+        return _boolean(raw)
     if name.startswith("int"):
         return int(raw)
     if name.startswith("float"):
         return float(raw)
     return raw
+
+
+def _boolean(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0", ""):
+        return False
+    raise ValueError("use on or off")

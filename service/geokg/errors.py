@@ -36,3 +36,11 @@ class ShapeViolation(GeokgError):
         super().__init__(message)
         self.report = report
         self.results = results
+
+
+class ServiceRefused(GeokgError):
+    """A query's SERVICE clause may not run here (federation off, endpoint not allowed)."""
+
+
+class RemoteServiceError(StoreError):
+    """A federated endpoint failed, answered garbage, or answered too much."""

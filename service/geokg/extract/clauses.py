@@ -71,6 +71,11 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1]:
         return False
     prev = tokens[j]
+    if prev.key in ("in", "im") and j > 0 and tokens[j - 1].key in lex.word_class("government"):
+        j = _skip_back(tokens, j - 2)  # "die Regierung in Kiew": as blocked as "die Regierung"
+        if j < 0 or keep[0] <= j <= keep[1]:
+            return False
+        prev = tokens[j]
     if prev.key in lex.word_class("conjunction") and found_all is not None:
         before = next((f for f in found_all if f.last < j and f.last >= _skip_back(tokens, j - 1)), None)
         if before is not None:
@@ -90,15 +95,23 @@ def _is_preposition(token: Token, lex: Lexicon) -> bool:
 
 
 def _skip_back(tokens: list[Token], j: int) -> int:
-    while j >= 0 and (tokens[j].key in DETERMINERS or _is_adjective(tokens[j])):
+    while j >= 0 and (tokens[j].key in DETERMINERS or is_adjective(tokens[j])):
         j -= 1
     return j
 
 
-def _is_adjective(token: Token) -> bool:
-    """Lower-case inflected words before a noun ("sofortige", "ostukrainischen")."""
-    return token.is_word and token.text.islower() and token.key.endswith(
-        ("e", "en", "er", "es", "em")) and len(token.key) > 4 and not token.key.endswith("ten")
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+ENGLISH_ADJECTIVE_SUFFIXES = ("ern", "ian", "ese", "ic", "al", "ive", "ous", "ful", "ish", "ary")
+
+
+def is_adjective(token: Token) -> bool:
+    """Lower-case attributive words before a noun: German inflected forms of their lemma
+    ("sofortige" ← sofortig, "ostukrainischen"), English adjective suffixes ("eastern")."""
+    if not token.is_word or not token.text.islower():
+        return False
+    if token.lemma != token.key and token.key.startswith(token.lemma):
+        return token.key[len(token.lemma):] in ADJECTIVE_ENDINGS
+    return token.key.endswith(ENGLISH_ADJECTIVE_SUFFIXES) and len(token.key) > 4
 
 
 def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tuple[str, ...],

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from geokg.extract.clauses import Clause, clause_of, has_cue, is_blocked, split_clauses
+from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
 from geokg.extract.dates import DateMention
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger
@@ -78,7 +78,7 @@ class SentenceReader:
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
         hits = [(t, a, b) for t in self.lex.triggers for a, b in t.pattern.find(reading.tokens)]
-        hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+        hits.sort(key=lambda h: (h[1], h[2] - h[1]))  # the tightest match: nearest particle
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
         for trigger, a, b in hits:
@@ -101,7 +101,7 @@ class SentenceReader:
                 self.lex.word_class("block_prep"):
             j -= 1
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
-            tokens[j - 1].key in self.lex.word_class("block_prep")
+            tokens[j - 1].key in self.lex.word_class("preposition")
 
     def _drop_complements(self, hits: list[tuple[Trigger, int, int]],
                           clauses: list[Clause]) -> list[tuple[Trigger, int, int]]:
@@ -237,9 +237,9 @@ class SentenceReader:
         """The demander is the subject; the addressee the object, which a German verb-final
         clause puts before the verb ("hatte Venezuela … aufgefordert")."""
         before = [f for f in actors if f.last < first]
-        after = [f for f in actors if f.first > last]
+        after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
-            after = [f for f in r.found if f.first > last and f.actor]
+            after = [f for f in r.found if f.first > first and f.actor]
         demander = before[0] if before else (after.pop(0) if after else None)
         if demander is None:
             return
@@ -386,13 +386,16 @@ class SentenceReader:
         return None
 
     def _definite(self, r: SentenceReading, first: int) -> bool:
-        """"das Telefonat", "the agreement": a noun trigger with a definite article."""
+        """"das Telefonat", "the agreement": a noun trigger right after a definite article
+        (adjectives may stand between); "the two met" is not one."""
         j = first - 1
         while j >= 0 and r.tokens[j].is_word and r.tokens[j].text.islower() \
                 and r.tokens[j].key not in self.lex.word_class("definite"):
+            if not _looks_attributive(r.tokens[j]):
+                return False
             j -= 1
-        return j >= 0 and j >= first - 3 and r.tokens[j].key in self.lex.word_class("definite") \
-            and r.tokens[first].capitalized | (self.lex.lang == "en")
+        is_noun = r.tokens[first].capitalized if self.lex.lang == "de" else True
+        return j >= 0 and r.tokens[j].key in self.lex.word_class("definite") and is_noun
 
     def _group(self, r: SentenceReading, first: int) -> str | None:
         keys = [t.key for t in r.tokens]
@@ -410,6 +413,11 @@ class SentenceReader:
         keys = [t.key for t in r.tokens]
         return any(k in self.lex.word_class("same_day") and nxt in ("tag", "day")
                    for k, nxt in zip(keys, keys[1:], strict=False))
+
+
+def _looks_attributive(token: Token) -> bool:
+    return is_adjective(token) or token.key.endswith(("ige", "igen", "ische", "ischen", "liche",
+                                                       "lichen", "ary", "al", "ful"))
 
 
 def _before_determiners(tokens: list[Token], j: int) -> int:

@@ -66,8 +66,11 @@ class Gazetteer:
         if not key:
             return
         bucket = self.names.setdefault(key, [])
-        if all(e.entity != entry.entity for e in bucket):
+        same = [e for e in bucket if e.entity == entry.entity]
+        if not same:
             bucket.append(entry)
+        elif same[0].exact_case and not entry.exact_case:  # "NATO" and "Nato": either spelling
+            bucket[bucket.index(same[0])] = entry
         self.longest_name = max(self.longest_name, len(key))
 
 

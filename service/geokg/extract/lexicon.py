@@ -2,7 +2,8 @@
 
 A pattern is a space-separated sequence of token tests matched against a word's folded form
 or its lemma: `telefonat*` (prefix), `*abkommen` (suffix, for compounds), `a|b`
-(alternatives), and `..` (a gap of up to ten tokens). Keeping them as data lets a linguist
+(alternatives), `auf$` (the word ends its clause, as a separable particle does), and `..`
+(a gap of up to MAX_GAP tokens). Keeping them as data lets a linguist
 grow coverage without touching code.
 """
 
@@ -27,6 +28,7 @@ class TokenTest:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
+    at_clause_end: bool = False  # `auf$`: a separable particle closes its clause
 
     def __call__(self, token: Token) -> bool:
         for form in (token.key, token.lemma):
@@ -61,12 +63,14 @@ class Pattern:
             nxt = self.steps[step + 1]
             assert nxt is not None
             for j in range(pos, min(len(tokens), pos + MAX_GAP + 1)):
-                if nxt(tokens[j]):
+                if nxt(tokens[j]) and (not nxt.at_clause_end or j + 1 == len(tokens)
+                                       or not tokens[j + 1].is_word):
                     end = self._match_rest(tokens, j + 1, step + 2)
                     if end is not None:
                         return end
             return None
-        if pos < len(tokens) and test(tokens[pos]):
+        if pos < len(tokens) and test(tokens[pos]) and (
+                not test.at_clause_end or pos + 1 == len(tokens) or not tokens[pos + 1].is_word):
             return self._match_rest(tokens, pos + 1, step + 1)
         return None
 
@@ -77,11 +81,13 @@ def compile_pattern(source: str) -> Pattern:
         if part == "..":
             steps.append(None)
             continue
-        options = [fold(o) for o in part.split("|") if o]
+        at_end = part.endswith("$")
+        options = [fold(o) for o in part.rstrip("$").split("|") if o]
         steps.append(TokenTest(
             exact=frozenset(o for o in options if "*" not in o),
             prefixes=tuple(o[:-1] for o in options if o.endswith("*") and len(o) > 1),
             suffixes=tuple(o[1:] for o in options if o.startswith("*") and len(o) > 1),
+            at_clause_end=at_end,
         ))
     if not steps or steps[0] is None or steps[-1] is None:
         raise ValueError(f"pattern must start and end with a word: {source!r}")

@@ -8,7 +8,7 @@ the backend's own engine; nothing here evaluates SPARQL in Python.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Literal, Protocol, runtime_checkable
 
 QueryKind = Literal["select", "ask", "graph"]
@@ -31,6 +31,23 @@ GRAPH_MEDIA_TYPES: tuple[str, ...] = (
 DUMP_FORMATS: dict[str, str] = {
     "nquads": "application/n-quads",
     "trig": "application/trig",
+}
+#: Media types a graph (triples) can be read from, as clients send them -> the canonical one.
+GRAPH_UPLOAD_MEDIA_TYPES: dict[str, str] = {
+    "text/turtle": "text/turtle",
+    "application/x-turtle": "text/turtle",
+    "application/turtle": "text/turtle",
+    "application/n-triples": "application/n-triples",
+    "text/n-triples": "application/n-triples",
+    "application/rdf+xml": "application/rdf+xml",
+    "application/ld+json": "application/ld+json",
+}
+#: Media types a dataset (quads in named graphs) can be read from -> the canonical one.
+DATASET_UPLOAD_MEDIA_TYPES: dict[str, str] = {
+    "application/n-quads": "application/n-quads",
+    "text/x-nquads": "application/n-quads",
+    "application/trig": "application/trig",
+    "application/x-trig": "application/trig",
 }
 
 
@@ -119,6 +136,15 @@ class Store(Protocol):
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace a graph's content by `ntriples` in one transaction (no half-written state)."""
+        ...
+
+    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+        """Replace several graphs in one transaction: each IRI's content becomes its N-Triples;
+        None or empty text removes the graph. Readers see all of it or none of it.
+
+        Why one call and not put_graph per graph: a curation write that changes two graphs
+        must never be seen half-applied (one request to a remote store, one update here).
+        """
         ...
 
     def has_graph(self, graph_iri: str) -> bool:

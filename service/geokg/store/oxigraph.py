@@ -9,14 +9,14 @@ from __future__ import annotations
 import io
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 
 from geokg.errors import InputError, QuerySyntaxError, StoreError
-from geokg.store.base import QueryKind, QueryResult, dump_media_type
+from geokg.store.base import GRAPH_UPLOAD_MEDIA_TYPES, QueryKind, QueryResult, dump_media_type
 
 _RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -66,6 +66,16 @@ def put_graph_update(graph_iri: str, ntriples: str) -> str:
     body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     return (f"DROP SILENT GRAPH {graph} ;\n"
             f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}")
+
+
+def replace_graphs_update(graphs: Mapping[str, str | None]) -> str:
+    """One SPARQL update (one transaction) that replaces or removes several graphs.
+
+    A graph whose new content is None or blank is dropped; "" when there is nothing to do.
+    """
+    operations = [put_graph_update(iri, text) if text and text.strip()
+                  else f"DROP SILENT GRAPH {named_node(iri)}" for iri, text in graphs.items()]
+    return " ;\n".join(operations)
 
 
 def term_text(term: Any) -> str | None:
@@ -259,6 +269,11 @@ class OxigraphStore:
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.update(put_graph_update(graph_iri, ntriples))
 
+    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+        update = replace_graphs_update(graphs)
+        if update:
+            self.update(update)
+
     def has_graph(self, graph_iri: str) -> bool:
         return bool(_call(lambda: self.native.contains_named_graph(named_node(graph_iri))))
 
@@ -285,6 +300,34 @@ class OxigraphStore:
 
     def quad_count(self) -> int:
         return int(_call(lambda: len(self.native)))
+
+    # -- staging: curation writes are tried on an in-memory copy first (geokg.curation) --
+    def load_graph(self, graph_iri: str, data: bytes, media_type: str, *,
+                   base_iri: str | None = None) -> None:
+        """Add the triples of a document in a graph format (see GRAPH_UPLOAD_MEDIA_TYPES) to
+        one named graph. Blank nodes get fresh identifiers, so an upload never merges with
+        blank nodes already there. InputError carries the parser's message."""
+        canonical = GRAPH_UPLOAD_MEDIA_TYPES.get(media_type)
+        if canonical is None:
+            raise InputError(f"{media_type} is not a graph format geokg reads")
+        try:
+            self.native.load(data, format=graph_format(canonical), to_graph=named_node(graph_iri),
+                             base_iri=base_iri)
+        except (SyntaxError, ValueError) as exc:
+            raise InputError(f"cannot read the {canonical} data: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"load failed: {exc}") from exc
+
+    def graph_ntriples(self, graph_iri: str | None) -> str:
+        """The triples of one graph (None: the default graph) as sorted N-Triples lines.
+
+        Why sorted text: two snapshots of the same store compare equal exactly when the
+        graph did not change, which is how a staged write finds what it touched.
+        """
+        graph = ox.DefaultGraph() if graph_iri is None else named_node(graph_iri)
+        quads = _call(lambda: list(self.native.quads_for_pattern(None, None, None, graph)))
+        text = (ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b"")
+        return "".join(sorted(text.decode("utf-8").splitlines(keepends=True)))
 
     def close(self) -> None:
         """Flush and drop the RocksDB handle so the folder can be opened again."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import IO, Any
 from urllib.error import URLError
 
@@ -32,6 +32,7 @@ from geokg.store.oxigraph import (
     graph_format,
     named_node,
     put_graph_update,
+    replace_graphs_update,
     result_format,
     stream_writes,
     term_text,
@@ -165,6 +166,13 @@ class RemoteStore:
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.update(put_graph_update(graph_iri, ntriples))
+
+    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+        """One update request; atomic where the remote runs a request in one transaction
+        (Oxigraph, Fuseki/TDB2, GraphDB do)."""
+        update = replace_graphs_update(graphs)
+        if update:
+            self.update(update)
 
     def has_graph(self, graph_iri: str) -> bool:
         return self.query(f"ASK {{ GRAPH {named_node(graph_iri)} {{ }} }}").boolean

@@ -1,0 +1,368 @@
+"""SPARQL 1.1 federation (`SERVICE <endpoint> { ... }`) to an allowlist of endpoints.
+
+Why geokg evaluates SERVICE itself: Oxigraph would call any endpoint a query names, from
+the server's network, following redirects: a request forgery tool in every query. So
+every query is scanned for SERVICE first. With federation off (the default) any SERVICE
+is refused; with it on, each endpoint must be on the allowlist and pass
+`netguard.check_url`, and geokg runs the clause itself:
+
+1. *Bind join*: the patterns written before the SERVICE in the same group are evaluated
+   locally (FILTERs dropped, which can only widen them) and the values of the variables they
+   share with the SERVICE are sent along as VALUES, in batches, so a clause such as
+   `?leader owl:sameAs ?wd . SERVICE <wikidata> { ?wd wdt:P569 ?born }` asks Wikidata about
+   our leaders only, not about all humans.
+2. The remote solutions replace the SERVICE clause as an inline `VALUES` block, and the
+   rewritten query runs in the local store. A VALUES block in a group pattern is joined
+   exactly like the SERVICE it replaces, so the answers are those SPARQL 1.1 defines.
+
+Limits (documented in the README): the endpoint must be an IRI, not a variable; BASE is not
+applied to it; remote blank nodes become `urn:geokg:remote-bnode:` IRIs (VALUES cannot hold
+blank nodes); at most `federation_max_rows` remote solutions per clause; SERVICE SILENT
+turns a remote failure (not a refusal) into one empty solution.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from geokg.config import Settings
+from geokg.errors import GeokgError, RemoteServiceError, ServiceRefused
+from geokg.store.base import Store
+
+#: One lexical token of SPARQL text; anything that is not one of these is a single char.
+_TOKEN = re.compile(r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+               |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w]+)
+  | (?P<name>[A-Za-z_][\w.-]*:[\w.:%-]*[\w:%-]|[A-Za-z_][\w.-]*:|:[\w.:%-]*[\w:%-]|:|[A-Za-z_]\w*)
+  | (?P<open>\{) | (?P<close>\})
+""", re.VERBOSE)
+_PREFIX = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
+_BATCH = 100
+_AGENT = "geokg-federation (+https://w3id.org/geokg)"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ServiceClause:
+    start: int  # offset of the SERVICE keyword
+    end: int  # offset after its closing brace
+    silent: bool
+    endpoint: str | None  # None when the endpoint is a variable
+    body: str  # the group pattern inside the braces
+    group_start: int  # offset after the '{' of the group the clause stands in
+
+
+def tokens(sparql: str) -> Iterator[Token]:
+    """Significant tokens (no comments); unknown characters come as one-char `other`."""
+    position = 0
+    while position < len(sparql):
+        if sparql[position].isspace():
+            position += 1
+            continue
+        match = _TOKEN.match(sparql, position)
+        if match is None:
+            yield Token("other", sparql[position], position, position + 1)
+            position += 1
+            continue
+        if match.lastgroup != "comment":
+            yield Token(match.lastgroup or "other", match.group(), position, match.end())
+        position = match.end()
+
+
+def find_services(sparql: str) -> list[ServiceClause]:
+    """Every outermost SERVICE clause, in text order (nested ones travel inside their body)."""
+    found: list[ServiceClause] = []
+    toks = list(tokens(sparql))
+    prefixes = dict(_PREFIX.findall(sparql))
+    groups: list[int] = []
+    index = 0
+    while index < len(toks):
+        tok = toks[index]
+        if tok.kind == "open":
+            groups.append(tok.end)
+        elif tok.kind == "close" and groups:
+            groups.pop()
+        elif tok.kind == "name" and tok.text.upper() == "SERVICE":
+            clause, index = _read_service(sparql, toks, index, prefixes, groups[-1] if groups else 0)
+            found.append(clause)
+            continue
+        index += 1
+    return found
+
+
+def _read_service(sparql: str, toks: list[Token], index: int, prefixes: dict[str, str],
+                  group_start: int) -> tuple[ServiceClause, int]:
+    start = toks[index].start
+    index += 1
+    silent = index < len(toks) and toks[index].text.upper() == "SILENT"
+    index += silent
+    if index + 1 >= len(toks) or toks[index + 1].kind != "open":
+        raise ServiceRefused("a SERVICE clause must name an endpoint and be followed by { ... }")
+    endpoint = _endpoint(toks[index], prefixes)
+    open_tok = toks[index + 1]
+    depth, index = 0, index + 1
+    while index < len(toks):
+        depth += {"open": 1, "close": -1}.get(toks[index].kind, 0)
+        if depth == 0:
+            close = toks[index]
+            body = sparql[open_tok.end:close.start]
+            return ServiceClause(start, close.end, silent, endpoint, body, group_start), index + 1
+        index += 1
+    raise ServiceRefused("a SERVICE clause is not closed by '}'")
+
+
+def _endpoint(tok: Token, prefixes: dict[str, str]) -> str | None:
+    if tok.kind == "iri":
+        return tok.text[1:-1]
+    if tok.kind == "var":
+        return None
+    prefix, colon, local = tok.text.partition(":")
+    if tok.kind == "name" and colon and prefix in prefixes:
+        return prefixes[prefix] + local
+    raise ServiceRefused(f"cannot read the SERVICE endpoint {tok.text!r}")
+
+
+# --- evaluation ----------------------------------------------------------------------
+
+def federate(sparql: str, settings: Settings, store: Store) -> str:
+    """The query with every SERVICE clause evaluated and replaced by VALUES.
+
+    Raises ServiceRefused (federation off, endpoint not allowed) or RemoteServiceError.
+    A query without SERVICE comes back unchanged.
+    """
+    clauses = find_services(sparql)
+    if clauses and not settings.federation:
+        raise ServiceRefused("this server does not run SERVICE clauses: federation is off "
+                             "(GEOKG_FEDERATION)")
+    while clauses:
+        clause = clauses[0]
+        values = _evaluate(sparql, clause, settings, store)
+        sparql = sparql[:clause.start] + values + sparql[clause.end:]
+        clauses = find_services(sparql)
+    return sparql
+
+
+def allowed_endpoints(settings: Settings) -> list[str]:
+    return [e.strip() for e in settings.federation_endpoints.split(",") if e.strip()]
+
+
+def _evaluate(sparql: str, clause: ServiceClause, settings: Settings, store: Store) -> str:
+    endpoint = _checked_endpoint(clause, settings)
+    prologue = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in _PREFIX.findall(sparql))
+    try:
+        bindings = _local_bindings(sparql, clause, prologue, settings, store)
+        head, rows = _remote_solutions(endpoint, prologue, clause.body, bindings, settings)
+    except RemoteServiceError:
+        if clause.silent:
+            return "VALUES () { () }"
+        raise
+    return values_block(head, rows)
+
+
+def _checked_endpoint(clause: ServiceClause, settings: Settings) -> str:
+    from geokg.netguard import check_url
+
+    if clause.endpoint is None:
+        raise ServiceRefused("SERVICE with a variable endpoint is not supported; name the "
+                             "endpoint IRI")
+    if clause.endpoint not in allowed_endpoints(settings):
+        raise ServiceRefused(f"SERVICE <{clause.endpoint}> is not on the allowlist "
+                             "(GEOKG_FEDERATION_ENDPOINTS)")
+    try:
+        check_url(clause.endpoint, settings)
+    except GeokgError as exc:
+        raise ServiceRefused(f"SERVICE <{clause.endpoint}> is refused: {exc}") from None
+    return clause.endpoint
+
+
+def _local_bindings(sparql: str, clause: ServiceClause, prologue: str, settings: Settings,
+                    store: Store) -> tuple[list[str], list[dict[str, str | None]]] | None:
+    """Values the preceding patterns of the group allow for the shared variables, or None
+    when there is nothing to bind (no shared variable, too many values, not evaluable)."""
+    before = sparql[clause.group_start:clause.start]
+    if find_services(before) or not before.strip():
+        return None
+    shared = sorted(_variables(clause.body) & _variables(before))
+    if not shared:
+        return None
+    local = (f"{prologue}\nSELECT DISTINCT {' '.join('?' + v for v in shared)} WHERE {{\n"
+             f"{_without_filters(before)}\n}} LIMIT {settings.federation_max_rows + 1}")
+    try:
+        raw = b"".join(store.query(local).serialize("application/sparql-results+json"))
+    except GeokgError:
+        return None
+    solutions = json.loads(raw)["results"]["bindings"]
+    if len(solutions) > settings.federation_max_rows:
+        return None
+    return shared, [{n: _local_term(t) for n, t in s.items()} for s in solutions]
+
+
+def _local_term(term: dict[str, str]) -> str | None:
+    """A local value to send along; a blank node cannot be sent, and UNDEF (any value)
+    keeps the remote answer a superset of what can join."""
+    return None if term.get("type") == "bnode" else term_sparql(term)
+
+
+def _variables(text: str) -> set[str]:
+    return {t.text[1:] for t in tokens(text) if t.kind == "var"}
+
+
+def _without_filters(text: str) -> str:
+    """The text with each FILTER removed: dropping a filter can only add solutions, so the
+    values sent to the remote stay a superset of the ones that can join."""
+    toks = list(tokens(text))
+    cut: list[tuple[int, int]] = []
+    index = 0
+    while index < len(toks):
+        if toks[index].kind == "name" and toks[index].text.upper() == "FILTER":
+            end = _constraint_end(text, toks, index + 1)
+            cut.append((toks[index].start, end))
+        index += 1
+    for start, end in reversed(cut):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _constraint_end(text: str, toks: list[Token], index: int) -> int:
+    """End offset of a FILTER's constraint: a bracketed expression, a call, or EXISTS {..}."""
+    depth = 0
+    started = False
+    for tok in toks[index:]:
+        opening = tok.text in ("(", "{") or tok.kind == "open"
+        closing = tok.text in (")", "}") or tok.kind == "close"
+        depth += opening - closing
+        started = started or opening
+        if started and depth == 0:
+            return tok.end
+    return len(text)
+
+
+def _remote_solutions(endpoint: str, prologue: str, body: str,
+                      bindings: tuple[list[str], list[dict[str, str | None]]] | None,
+                      settings: Settings) -> tuple[list[str], list[dict[str, Any]]]:
+    head: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for values in _batches(bindings):
+        query = (f"{prologue}\nSELECT * WHERE {{\n{values}\n{body}\n}} "
+                 f"LIMIT {settings.federation_max_rows + 1}")
+        document = fetch_solutions(endpoint, query, settings)
+        head = head or list(document.get("head", {}).get("vars", []))
+        rows.extend(document.get("results", {}).get("bindings", []))
+        if len(rows) > settings.federation_max_rows:
+            raise RemoteServiceError(
+                f"SERVICE <{endpoint}> returned more than {settings.federation_max_rows} "
+                "solutions (GEOKG_FEDERATION_MAX_ROWS); make the pattern more selective")
+    return head, rows
+
+
+def _batches(bindings: tuple[list[str], list[dict[str, str | None]]] | None) -> Iterator[str]:
+    if bindings is None:
+        yield ""
+        return
+    names, rows = bindings
+    if not rows:
+        return  # nothing before the SERVICE survives: the join is empty, ask nothing
+    for first in range(0, len(rows), _BATCH):
+        batch = rows[first:first + _BATCH]
+        lines = " ".join("(" + " ".join(row.get(n) or "UNDEF" for n in names) + ")"
+                         for row in batch)
+        yield f"VALUES ({' '.join('?' + n for n in names)}) {{ {lines} }}"
+
+
+# --- HTTP ----------------------------------------------------------------------------
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to a URL that passes netguard and the allowlist again."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> Any:
+        from geokg.netguard import check_url
+
+        if newurl not in allowed_endpoints(self.settings):
+            raise RemoteServiceError(f"the endpoint redirected to {newurl}, which is not on "
+                                     "the allowlist")
+        try:
+            check_url(newurl, self.settings)
+        except GeokgError as exc:
+            raise RemoteServiceError(f"the endpoint redirected to {newurl}: {exc}") from None
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch_solutions(endpoint: str, query: str, settings: Settings) -> dict[str, Any]:
+    """POST one SELECT to an endpoint (SPARQL 1.1 Protocol) and return its JSON results."""
+    request = urllib.request.Request(
+        endpoint, data=urllib.parse.urlencode({"query": query}).encode(), method="POST",
+        headers={"Accept": "application/sparql-results+json", "User-Agent": _AGENT,
+                 "Content-Type": "application/x-www-form-urlencoded"})
+    opener = urllib.request.build_opener(_CheckedRedirects(settings))
+    limit = settings.federation_max_bytes
+    try:
+        with opener.open(request, timeout=settings.query_timeout) as response:
+            raw = response.read(limit + 1)
+    except RemoteServiceError:
+        raise
+    except (OSError, ValueError) as exc:  # URLError, HTTPError, timeouts, bad URLs
+        raise RemoteServiceError(f"SERVICE <{endpoint}> failed: {exc}") from None
+    if len(raw) > limit:
+        raise RemoteServiceError(f"SERVICE <{endpoint}> answered more than {limit} bytes")
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        raise RemoteServiceError(f"SERVICE <{endpoint}> did not answer SPARQL JSON results") \
+            from None
+    if not isinstance(document, dict):
+        raise RemoteServiceError(f"SERVICE <{endpoint}> did not answer SPARQL JSON results")
+    return document
+
+
+# --- writing terms -------------------------------------------------------------------
+
+def term_sparql(term: dict[str, str]) -> str:
+    """One SPARQL JSON results term written in SPARQL syntax."""
+    kind = term.get("type")
+    value = term.get("value", "")
+    if kind == "uri":
+        return _iri(value)
+    if kind == "bnode":
+        return _iri("urn:geokg:remote-bnode:" + urllib.parse.quote(value, safe=""))
+    if kind in ("literal", "typed-literal"):
+        text = json.dumps(value, ensure_ascii=False)
+        if "xml:lang" in term:
+            return text + "@" + re.sub(r"[^A-Za-z0-9-]", "", term["xml:lang"])
+        if "datatype" in term:
+            return f"{text}^^{_iri(term['datatype'])}"
+        return text
+    raise RemoteServiceError(f"the remote answered a term of unknown type {kind!r}")
+
+
+def _iri(value: str) -> str:
+    if re.search(r'[<>"{}|^`\\\x00-\x20]', value):
+        raise RemoteServiceError(f"the remote answered an IRI that cannot be written: {value!r}")
+    return f"<{value}>"
+
+
+def values_block(head: list[str], rows: list[dict[str, Any]]) -> str:
+    """A VALUES block holding the remote solutions (UNDEF for unbound variables)."""
+    names = [n for n in head if re.fullmatch(r"\w+", n)]
+    lines = " ".join("(" + " ".join(term_sparql(r[n]) if n in r else "UNDEF" for n in names) + ")"
+                     for r in rows)
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {lines} }}"
