@@ -212,6 +212,7 @@ class Report:
     object_phrase_scores: list[float] = field(default_factory=list)
     misses: list[Finding] = field(default_factory=list)
     false_alarms: list[Finding] = field(default_factory=list)
+    wrong_dates: list[tuple[Finding, str | None]] = field(default_factory=list)  # (system, gold date)
     articles: list[ArticleSummary] = field(default_factory=list)
 
     @property
@@ -588,9 +589,13 @@ def _score_events(report: Report, entry: Mapping[str, Any], pred: Prediction,
     return summary
 
 
-def _score_attributes(report: Report, gold: EventRecord, system: EventRecord) -> None:
+def _score_attributes(report: Report, gold: EventRecord, system: EventRecord,
+                      article_id: str = "") -> None:
     report.dates_total += 1
-    report.dates_right += date_right(gold.date, system.date)
+    right = date_right(gold.date, system.date)
+    report.dates_right += right
+    if not right:
+        report.wrong_dates.append((_finding(article_id, system), gold.date))
     obj = object_score(gold.object, system)
     if obj is not None:
         report.object_scores.append(obj)
@@ -643,6 +648,8 @@ def format_report(report: Report) -> str:
     lines += ["", f"misses ({len(report.misses)})", *map(_fmt_finding, report.misses)]
     lines += ["", f"false alarms ({len(report.false_alarms)})",
               *map(_fmt_finding, report.false_alarms)]
+    lines += ["", f"wrong dates on matched events ({len(report.wrong_dates)}; gold date in brackets)"]
+    lines += [f"{_fmt_finding(f)}  [gold {gold or 'no date'}]" for f, gold in report.wrong_dates]
     return "\n".join(lines) + "\n"
 
 
@@ -657,6 +664,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "by_type": {t: _counts_json(c) for t, c in report.by_type.items()},
         "micro": _counts_json(report.micro),
         "entities": _counts_json(report.entities),
+        "wrong_dates": [{**asdict(f), "gold_date": gold} for f, gold in report.wrong_dates],
         "date_accuracy": {"accuracy": round(report.date_accuracy, 4),
                           "right": report.dates_right, "total": report.dates_total},
         "object": {"mean": _mean(report.object_scores),

@@ -129,20 +129,17 @@ class Pipeline:
                lang: str | None = None, url: str | None = None,
                title: str | None = None) -> IngestResult:
         """Read, validate and store one article; the same text twice is stored once."""
-        text = _clean_text(text)
-        if lang is not None and lang not in ("de", "en"):
-            raise InputError(f"'lang' must be 'de' or 'en', got {lang!r}")
-        _check_metadata(url, title)
-        published_date = parse_published(published)
-        iri = str(self.mint.article(article_id(text)))
+        item = checked_input(text, published=published, lang=lang, url=url, title=title)
+        iri = self.iri_of(item)
         if self.store.has_graph(iri):
-            return IngestResult(article_id(text), iri, created=False)
-        article = read_article(text, published=published_date, lang=lang, url=url, title=title,
-                               gazetteer=self.gazetteer)
-        graph = article_graph(article, self.gazetteer, self.mint,
-                              dt.datetime.now(dt.UTC).replace(microsecond=0))
-        self.put_validated(iri, graph)
-        return self._result(article, iri)
+            return IngestResult(article_id(item.text), iri, created=False)
+        prepared = prepare_article(item, self.gazetteer, self.mint)
+        self.store.put_graph(prepared.iri, prepared.ntriples)
+        return prepared.result
+
+    def iri_of(self, item: ArticleInput) -> str:
+        """The IRI an article (already `checked_input`) is stored under: it names its text."""
+        return str(self.mint.article(article_id(item.text)))
 
     def put_validated(self, graph_iri: str, graph: Graph) -> None:
         """Store a graph under `graph_iri` only if it conforms to the shapes.
@@ -158,16 +155,56 @@ class Pipeline:
                            title=item.title)
 
     def _result(self, article: Article, iri: str) -> IngestResult:
-        gaz = self.gazetteer
-        events = [{
-            "type": e.type.value, "participants": e.participants, "addressees": e.addressees,
-            "territories": e.territories, "topic": e.topic,
-            "date": e.date.iso() if e.date else None, "sentence": e.sentence.text,
-        } for e in article.events]
-        keys = sorted({m.entity for m in article.mentions})
-        entities = [{"key": k, "label": gaz.entities[k].label_en, "type": gaz.entities[k].kind,
-                     "wikidata": gaz.entities[k].qid} for k in keys]
-        return IngestResult(article.id, iri, True, article.title, article.lang, events, entities)
+        return ingest_result(article, iri, self.gazetteer)
+
+
+@dataclass
+class PreparedArticle:
+    """An article read, turned into RDF and validated: all one store write needs."""
+
+    iri: str
+    ntriples: str
+    result: IngestResult
+
+
+def checked_input(text: object, *, published: dt.date | str | None = None,
+                  lang: str | None = None, url: str | None = None,
+                  title: str | None = None) -> ArticleInput:
+    """An article as ingest reads it: text cleaned, metadata checked (InputError otherwise)."""
+    clean = _clean_text(text)
+    if lang is not None and lang not in ("de", "en"):
+        raise InputError(f"'lang' must be 'de' or 'en', got {lang!r}")
+    _check_metadata(url, title)
+    return ArticleInput(text=clean, published=parse_published(published), lang=lang, url=url,
+                        title=title)
+
+
+def prepare_article(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> PreparedArticle:
+    """Everything ingest does to a `checked_input` article except the store write: extract,
+    build the graph, validate it (ShapeViolation otherwise).
+
+    Why apart from Pipeline: it needs no store and is CPU-bound, so bulk ingest
+    (`geokg.bulk`) runs it in worker processes and keeps only the write in the main one.
+    """
+    article = read_article(item.text, published=item.published, lang=item.lang, url=item.url,
+                           title=item.title, gazetteer=gazetteer)
+    graph = article_graph(article, gazetteer, mint, dt.datetime.now(dt.UTC).replace(microsecond=0))
+    check(graph)
+    iri = str(mint.article(article.id))
+    return PreparedArticle(iri, graph.serialize(format="nt"), ingest_result(article, iri, gazetteer))
+
+
+def ingest_result(article: Article, iri: str, gaz: Gazetteer) -> IngestResult:
+    """What the ingest API answers about a newly stored article."""
+    events = [{
+        "type": e.type.value, "participants": e.participants, "addressees": e.addressees,
+        "territories": e.territories, "topic": e.topic,
+        "date": e.date.iso() if e.date else None, "sentence": e.sentence.text,
+    } for e in article.events]
+    keys = sorted({m.entity for m in article.mentions})
+    entities = [{"key": k, "label": gaz.entities[k].label_en, "type": gaz.entities[k].kind,
+                 "wikidata": gaz.entities[k].qid} for k in keys]
+    return IngestResult(article.id, iri, True, article.title, article.lang, events, entities)
 
 
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")

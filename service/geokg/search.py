@@ -34,7 +34,7 @@ import simplemma
 
 from geokg.errors import InputError
 from geokg.store.base import Store
-from geokg.vocab import GK, NIF, RDFS, SKOS
+from geokg.vocab import DCTERMS, GK, NIF, RDFS, SKOS
 
 FUNCTION_NS = "https://w3id.org/geokg/function#"
 MATCHES = FUNCTION_NS + "matches"
@@ -118,14 +118,15 @@ def _cached_query(query: str) -> tuple[frozenset[str], ...]:
 SPARQL_FUNCTIONS: dict[str, Callable[..., object]] = {MATCHES: matches, SCORE: score}
 
 
-def fts_expression(query: str) -> str:
-    """The FTS5 MATCH expression: every query word, each by any of its keys (or prefix)."""
+def fts_expression(query: str, any_word: bool = False) -> str:
+    """The FTS5 MATCH expression: every query word (or any, for `any_word`), each by any
+    of its keys or, from four letters on, as a prefix."""
     clauses = []
     for keys in query_words(query):
         options = sorted({f'"{k}"' for k in keys} |
                          {f'"{k}"*' for k in keys if len(k) >= PREFIX_MIN_LENGTH})
         clauses.append("(" + " OR ".join(options) + ")")
-    return " AND ".join(clauses)
+    return (" OR " if any_word else " AND ").join(clauses)
 
 
 # --- the index -----------------------------------------------------------------------
@@ -158,8 +159,7 @@ WHERE {{ GRAPH <{{graph}}> {{ ?s ?p ?text FILTER(?p IN (<{RDFS.label}>, <{SKOS.a
 _SENTENCES = f"""SELECT ?s ?text (GROUP_CONCAT(DISTINCT STR(?event); separator=" ") AS ?links)
 WHERE {{ GRAPH <{{graph}}> {{ ?s <{NIF.anchorOf}> ?text OPTIONAL {{ ?event <{GK.evidence}> ?s }} }} }}
 GROUP BY ?s ?text"""
-_TITLES = f"""SELECT ?s ?text WHERE {{ GRAPH <{{graph}}> {{
-  ?s <http://purl.org/dc/terms/title> ?text }} }}"""
+_TITLES = f"""SELECT ?s ?text WHERE {{ GRAPH <{{graph}}> {{ ?s <{DCTERMS.title}> ?text }} }}"""
 
 
 class SearchIndex:
@@ -219,10 +219,10 @@ class SearchIndex:
                   json.dumps(links.split())) for kind, iri, text, links in documents])
             self._db.execute("INSERT INTO graphs(iri, hash) VALUES (?, ?)", (graph, digest))
 
-    def search(self, query: str, *, kinds: Iterable[str] | None = None,
-               limit: int = 20) -> list[Hit]:
+    def search(self, query: str, *, kinds: Iterable[str] | None = None, limit: int = 20,
+               any_word: bool = False) -> list[Hit]:
         """Best matches first (FTS5 bm25); `kinds` narrows to label/alias/sentence/title."""
-        expression = fts_expression(query)
+        expression = fts_expression(query, any_word)
         self.sync()
         wanted = sorted(set(kinds or ()))
         sql = "SELECT kind, iri, text, graph, links, bm25(docs) FROM docs WHERE docs MATCH ?"

@@ -48,9 +48,10 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
         for candidate in reader.read(reading):
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)
-        discourse.saw_sentence([f.mention.entity for f in found if f.actor],
-                               [f.mention.entity for f in found])
-    article.events = discourse.events
+        discourse.saw_sentence(sentence, [f.mention.entity for f in found if f.actor],
+                               [f.mention.entity for f in found], [d.date for d in reading.dates],
+                               reader.anchored(reading))
+    article.events = discourse.finish()
     return article
 
 

@@ -80,17 +80,31 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMent
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            if _introduced_by_range_word(text, m.start(), lang):
-                continue
             date = _resolve(kind, m, lang, published)
+            if date and _introduced_by_range_word(text, m.start(), lang):
+                date = _since_recent_day(date, kind, text, m.start(), lang, published)
             if date:
                 found.append(DateMention(date, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 
 
+def _since_recent_day(date: FuzzyDate, kind: str, text: str, start: int, lang: str,
+                      published: dt.date | None) -> FuzzyDate | None:
+    """"seit Mittwochabend beraten": an event running from a recent day until the report is
+    known only to the period covering both ends (the month, or the year)."""
+    since = {"de": r"seit\s*$", "en": r"since\s*$"}[lang]
+    if kind not in ("weekday", "relative") or published is None or not re.search(
+            since, text[max(0, start - 8):start], re.IGNORECASE):
+        return None
+    if (date.value.year, date.value.month) == (published.year, published.month):
+        return FuzzyDate(date.value.replace(day=1), Precision.MONTH)
+    return FuzzyDate(dt.date(date.value.year, 1, 1), Precision.YEAR)
+
+
 def _introduced_by_range_word(text: str, start: int, lang: str) -> bool:
     before = text[max(0, start - 30):start]
-    return re.search(NOT_EVENT_DATE[lang] + r"(?:\s+\w+){0,2}\s*$", before, re.IGNORECASE) is not None
+    filler = r"(?:\s+(?:the|dem|der|den|einem|einer|Mitte|Ende|Anfang|early|late|mid|am|on))?"
+    return re.search(NOT_EVENT_DATE[lang] + filler + r"\s*$", before, re.IGNORECASE) is not None
 
 
 def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) -> FuzzyDate | None:

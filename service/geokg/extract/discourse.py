@@ -10,13 +10,15 @@ completed from what came before.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from geokg.extract.events import MULTI_SIDED, Candidate
 from geokg.extract.gazetteer import Gazetteer
-from geokg.extract.model import Event, EventType
+from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 
 INFERRED_CONFIDENCE = 0.7
 INHERIT_WINDOW = 2  # sentences: an undated event continues a dated one told this close before
+RECENT_DAYS = 31  # a date this close before publication is the story's time, not background
 
 
 class Discourse:
@@ -27,18 +29,33 @@ class Discourse:
         self.actors: list[str] = []  # entity keys of sides, in reading order
         self.sentence_actors: list[list[str]] = []
         self.mentioned: list[str] = []  # every entity named so far, in reading order
+        self.sentences: list[SentenceContext] = []
 
-    def saw_sentence(self, actors: list[str], mentioned: list[str]) -> None:
-        """Record who a sentence named: sides (for "beide"/"the two") and all entities
-        (for "the territory")."""
+    def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
+                     dates: list[FuzzyDate], anchored: bool) -> None:
+        """Record what a sentence named: sides (for "beide"/"the two"), all entities (for
+        "the territory"), its dates and whether it speaks of a call or meeting ("im
+        Gespräch") — the narrative context later sentences of its paragraph continue."""
         self.actors.extend(actors)
         self.sentence_actors.append(actors)
         self.mentioned.extend(mentioned)
+        self.sentences.append(SentenceContext(sentence, dates, anchored))
+
+    def finish(self) -> list[Event]:
+        """Date what is still undated: a call, meeting or agreement without a date of its own
+        is part of the story the article tells, dated by its first precisely dated event."""
+        reference = self._reference_date()
+        for event in self.events:
+            if event.date is None and event.type in MULTI_SIDED and reference is not None:
+                event.date = reference
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+        return self.events
 
     def add(self, candidate: Candidate) -> None:
         event = candidate.event
-        if candidate.same_day and event.date is None:
-            event.date = next((e.date for e in reversed(self.events) if e.date), None)
+        if candidate.same_day and event.date is None:  # "am selben Tag": the story's day
+            event.date = next((e.date for e in reversed(self.events) if e.date
+                               and e.date.precision is Precision.DAY and self._is_recent(e.date)), None)
         self._complete_sides(candidate)
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
@@ -78,6 +95,7 @@ class Discourse:
         if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
             return
         picked: list[str] = []
+        previous = None
         if candidate.group != "states":
             previous = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
             if previous is not None:
@@ -87,6 +105,8 @@ class Discourse:
         if len(self.sides(event, picked)) >= 2:
             event.participants = picked
             event.confidence = INFERRED_CONFIDENCE
+            if previous is not None and picked == list(previous.participants):
+                event.date = event.date or previous.date  # "beide vereinbarten": same occasion
 
     def _last_two(self, leaders_only: bool) -> list[str]:
         picked: list[str] = []
@@ -209,22 +229,59 @@ class Discourse:
 
     # -- dates -----------------------------------------------------------------------------
     def _inherit_date(self, candidate: Candidate) -> None:
-        """An undated event continues the call or meeting it was said in, or the dated event
-        told just before it; ongoing supplies stay undated."""
+        """An undated event continues the call or meeting its paragraph speaks of ("im
+        Gespräch"), the date its paragraph just gave ("On Saturday, … . Kyiv urged …"), or
+        a recent event told just before it. Background dates (long before publication)
+        are not continued, and ongoing supplies stay undated."""
         event = candidate.event
         if event.date is not None or event.type is EventType.SUPPORT:
             return
-        if candidate.anchored:
+        paragraph = [c for c in self.sentences[-INHERIT_WINDOW:]
+                     if c.sentence.paragraph == event.sentence.paragraph]
+        if candidate.anchored or any(c.anchored for c in paragraph):
             for previous in reversed(self.events):
                 if previous.type in (EventType.CALL, EventType.MEETING) and previous.date:
                     event.date = previous.date
                     return
+        for context in reversed(paragraph):
+            recent = [d for d in context.dates if self._is_recent(d)]
+            if recent:
+                event.date = recent[0]
+                return
         for previous in reversed(self.events):
             if event.sentence.index - previous.sentence.index > INHERIT_WINDOW:
                 return
-            if previous.date:
+            if previous.date and self._is_recent(previous.date):
                 event.date = previous.date
                 return
+
+    def _is_recent(self, date: FuzzyDate) -> bool:
+        """The period ends within a month before publication: the story's time, not its
+        background ("im März 2014" in an article of 2022)."""
+        last_day = period_end(date)
+        return self.on - dt.timedelta(days=RECENT_DAYS) <= last_day and date.value <= self.on
+
+    def _reference_date(self) -> FuzzyDate | None:
+        for event in self.events:
+            if event.date and event.date.precision is Precision.DAY and self._is_recent(event.date):
+                return event.date
+        return None
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    sentence: Sentence
+    dates: list[FuzzyDate]
+    anchored: bool
+
+
+def period_end(date: FuzzyDate) -> dt.date:
+    if date.precision is Precision.DAY:
+        return date.value
+    if date.precision is Precision.MONTH:
+        following = (date.value.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    return dt.date(date.value.year, 12, 31)
 
 
 def _copy(event: Event, **changes: object) -> Event:

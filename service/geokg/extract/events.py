@@ -82,9 +82,9 @@ class SentenceReader:
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
         for trigger, a, b in hits:
-            if a in used or b in used:
+            if a in used:
                 continue
-            used.update({a, b})
+            used.add(a)
             kept.append((trigger, a, b))
         kept = [h for h in kept if not self._reference_in_pp(reading.tokens, h[1])]
         kept = self._drop_complements(kept, reading.clauses)
@@ -110,14 +110,16 @@ class SentenceReader:
         "vereinbarten, Gespräche zu führen")."""
         out: list[tuple[Trigger, int, int]] = []
         governing: Clause | None = None
+        span = (-1, -1)
         for hit in hits:
             clause = clause_of(clauses, hit[1])
-            if governing is not None and (clause is governing or (
+            inside = span[0] <= hit[1] <= span[1]
+            if governing is not None and not inside and (clause is governing or (
                     clause.complement and clause.first > governing.last)):
                 continue
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and governing is None:
-                governing = clause
+                governing, span = clause, (hit[1], hit[2])
         return out
 
     # -- one event -------------------------------------------------------------------------
@@ -371,11 +373,16 @@ class SentenceReader:
 
     @staticmethod
     def _date(r: SentenceReading, clause: Clause, first: int) -> FuzzyDate | None:
+        """The date nearest the trigger in its clause, else in its sentence — but the date of
+        a reporting clause ("acknowledged on Saturday that it had supplied …") is when it
+        was said, not when it happened."""
         if not r.dates:
             return None
         anchor = r.tokens[first].start - r.sentence.start
         inside = [d for d in r.dates if r.tokens[clause.first].start - r.sentence.start <= d.start
                   <= r.tokens[clause.last].end - r.sentence.start]
+        if clause.complement and not inside:
+            return None
         pool = inside or r.dates
         return min(pool, key=lambda d: abs(d.start - anchor)).date
 
@@ -398,13 +405,26 @@ class SentenceReader:
         return j >= 0 and r.tokens[j].key in self.lex.word_class("definite") and is_noun
 
     def _group(self, r: SentenceReading, first: int) -> str | None:
+        """"beide Länder" → states; "beide Staatsoberhäupter", "the two leaders" → leaders;
+        "beide Seiten", "the two" → sides: who is meant comes from what was told before."""
         keys = [t.key for t in r.tokens]
-        text = " ".join(keys)
-        if not any(g in keys or f" {g} " in f" {text} " for g in self.lex.word_class("group")):
-            return None
-        if any(k in self.lex.word_class("group_states") for k in keys):
-            return "states"
-        return "leaders" if any(k in self.lex.word_class("group_leaders") for k in keys) else "sides"
+        groups = self.lex.word_class("group")
+        for i, key in enumerate(keys):
+            two = key == "two" and i > 0 and keys[i - 1] == "the"
+            if key not in groups and not two:
+                continue
+            if key == "both" and i + 1 < len(keys) and r.tokens[i + 1].capitalized:
+                continue  # "both Moscow and Kyiv" lists names, it does not refer back
+            following = set(keys[i + 1:i + 3])
+            if following & self.lex.word_class("group_states"):
+                return "states"
+            if following & self.lex.word_class("group_leaders"):
+                return "leaders"
+            return "sides"
+        return None
+
+    def anchored(self, r: SentenceReading) -> bool:
+        return self._anchored(r)
 
     def _anchored(self, r: SentenceReading) -> bool:
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)

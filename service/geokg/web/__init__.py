@@ -16,6 +16,8 @@ from geokg.errors import (
     InputError,
     QuerySyntaxError,
     QueryTimeout,
+    RemoteServiceError,
+    ServiceRefused,
     ShapeViolation,
     StoreError,
 )
@@ -36,6 +38,8 @@ _PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
     (ShapeViolation, 422, "shape-violation", "The graph does not conform to the shapes"),
     (InputError, 400, "bad-input", "Bad input"),
     (QueryTimeout, 503, "query-timeout", "Query timed out"),
+    (ServiceRefused, 403, "service-refused", "SERVICE clause refused"),
+    (RemoteServiceError, 502, "remote-service", "A federated SPARQL endpoint failed"),
     (StoreError, 502, "store-error", "The graph store failed"),
     (ConfigError, 500, "config-error", "Server misconfigured"),
     (GeokgError, 500, "internal", "Internal error"),
@@ -61,6 +65,14 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(sparql_bp)
     app.register_blueprint(articles_bp)
+    from geokg.web import workbench
+    from geokg.web.export import bp as export_bp
+    from geokg.web.reconcile import bp as reconcile_bp
+
+    workbench.init_app(app)
+    app.register_blueprint(workbench.bp)
+    app.register_blueprint(reconcile_bp)
+    app.register_blueprint(export_bp)
 
 
 def problem(status: int, title: str, detail: str, *, type_: str = "about:blank",

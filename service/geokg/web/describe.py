@@ -203,22 +203,38 @@ def _summaries(store: Store, selector: str, limit: int | None) -> list[EventSumm
 
 def _add_sides(store: Store, events: dict[str, EventSummary]) -> None:
     roles = " ".join(f"<{r}>" for r in (*ROLES, GK.topic))
-    rows = store.query(f"""{_PREFIX_LINES}
-        SELECT DISTINCT ?event ?role ?node ?en ?de WHERE {{
-          VALUES ?event {{ {_values(events)} }} VALUES ?role {{ {roles} }}
-          ?event ?role ?node .
-          OPTIONAL {{ ?node rdfs:label ?en FILTER(LANGMATCHES(LANG(?en), "en")) }}
-          OPTIONAL {{ ?node rdfs:label ?de FILTER(LANGMATCHES(LANG(?de), "de")) }}
-        }} ORDER BY ?event ?role ?en ?node""").rows()
+    rows = store.query(f"""SELECT DISTINCT ?event ?role ?node WHERE {{
+          VALUES ?event {{ {_values(events)} }} VALUES ?role {{ {roles} }} ?event ?role ?node .
+        }} ORDER BY ?event ?role ?node""").rows()
+    names = labels_of(store, {r["node"] or "" for r in rows if r["role"] != str(GK.topic)})
     for row in rows:
         event, node = events[row["event"] or ""], row["node"] or ""
         if row["role"] == str(GK.topic):
-            if node not in event.topics:
-                event.topics.append(node)
-            continue
-        sides = event.sides.setdefault(row["role"] or "", [])
-        if all(s.iri != node for s in sides):
-            sides.append(Side(node, row["en"], row["de"]))
+            event.topics.append(node)
+        else:
+            label = names.get(node, {})
+            event.sides.setdefault(row["role"] or "", []).append(
+                Side(node, label.get("en"), label.get("de")))
+    for event in events.values():
+        for sides in event.sides.values():
+            sides.sort(key=lambda s: (s.label("en") or s.iri).casefold())
+
+
+def labels_of(store: Store, iris: Iterable[str]) -> dict[str, dict[str, str]]:
+    """rdfs:label per language of each IRI, in one query.
+
+    Its own query because an entity's labels are copied into every article graph that
+    mentions it: joined into a bigger query, the copies multiply its rows (en × de).
+    """
+    wanted = sorted(i for i in iris if i)
+    if not wanted:
+        return {}
+    rows = store.query(f"""SELECT DISTINCT ?node ?label (LANG(?label) AS ?lang) WHERE {{
+        VALUES ?node {{ {_values(wanted)} }} ?node <{RDFS.label}> ?label }}""").rows()
+    found: dict[str, dict[str, str]] = {}
+    for row in rows:
+        found.setdefault(row["node"] or "", {}).setdefault(row["lang"] or "", row["label"] or "")
+    return found
 
 
 def _add_evidence(store: Store, events: dict[str, EventSummary]) -> None:
@@ -565,3 +581,16 @@ def _nested(g: Graph, node: object) -> str:
     path = g.value(node, SH.path)  # type: ignore[arg-type]
     inner = ", ".join(_constraints(g, node))
     return f"{_show(g, path)}: {inner}" if path is not None else inner
+
+
+def store_fingerprint(store: Store) -> tuple[int, str]:
+    """Cheap key that changes whenever the pipeline changes the store.
+
+    Every graph the pipeline writes (article, gazetteer, ontology) carries a content hash on
+    the graph's own IRI, so the named-graph count plus a digest of those hashes changes on
+    each ingest, removal or reference reload. At 1M triples this takes ~0.1 s, where
+    counting the quads takes 0.3 s and the VoID figures themselves 4.7 s.
+    """
+    digest = store.query(f"""SELECT (MD5(GROUP_CONCAT(?h; separator=" ")) AS ?fp)
+        WHERE {{ GRAPH ?g {{ ?g <{GK.contentHash}> ?h }} }}""").rows()
+    return len(store.graphs()), digest[0]["fp"] or ""

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, request
 from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 
 from geokg.errors import InputError
+from geokg.federation import federate
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, QueryResult, media_types_for
 from geokg.web.state import get_settings, get_store
 
@@ -69,10 +70,15 @@ def sparql() -> Response:
 
 
 def run_query(query: QueryRequest) -> QueryResult:
-    """The single place a protocol query reaches the store (wrap it for timeouts)."""
-    return get_store().query(
-        query.sparql, default_graphs=query.default_graphs, named_graphs=query.named_graphs
-    )
+    """The single place a protocol query reaches the store (wrap it for timeouts).
+
+    SERVICE clauses never reach the store: `federate` refuses them or replaces each by
+    the allowlisted endpoint's answer (the store's engine would call any URL).
+    """
+    store = get_store()
+    sparql = federate(query.sparql, get_settings(), store)
+    return store.query(sparql, default_graphs=query.default_graphs,
+                       named_graphs=query.named_graphs)
 
 
 def _read_request() -> QueryRequest:

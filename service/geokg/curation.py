@@ -1,0 +1,303 @@
+"""Curation writes (SPARQL Update, Graph Store uploads, deletions), validated before anyone
+sees them.
+
+Every write goes the same way. The graphs it may touch are copied into an in-memory
+Oxigraph store (the stage); the write is applied there; each staged graph is compared with
+its state before; every changed graph is validated with the SHACL shapes; and only then are
+exactly those graphs replaced in the real store, all in one transaction
+(`Store.replace_graphs`). A rejected write never reaches the store, a committed one is seen
+whole, and the backend (embedded or remote) only ever receives complete graphs.
+
+Which graphs a SPARQL update may touch is read from its text (`graphs_named_in`): a graph
+can only be reached through an IRI written in the update, a `GRAPH ?var` pattern, or
+`CLEAR/DROP ALL|NAMED`. When the text names a graph by variable or the scan is unsure, the
+whole store is staged: correct, just slower on a big store.
+
+The unit of validation is the named graph, as at ingest: an article graph carries copies of
+everything it mentions and is checked alone. A write is refused for the violations it adds;
+a graph that already breaks a shape (the gazetteer's office terms with two roles do, today)
+can still be curated.
+
+The default graph is the union of all named graphs (as at /sparql), so it is read-only:
+a write that would leave statements outside every named graph is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+
+from rdflib import Graph
+
+from geokg.errors import GeokgError, InputError, QuerySyntaxError, ShapeViolation, StoreError
+from geokg.graph.validate import validate
+from geokg.store import Store
+from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES
+from geokg.store.oxigraph import OxigraphStore
+
+
+class GraphNotFound(GeokgError):
+    """The write names a graph the store does not hold."""
+
+
+class DefaultGraphWrite(GeokgError):
+    """The write would put statements in the default graph, which is the union view."""
+
+
+class RefusedUpdate(GeokgError):
+    """The update asks for something the server never does on a client's behalf (LOAD,
+    SERVICE: both make the server fetch URLs)."""
+
+
+@dataclass
+class WriteOutcome:
+    """Which named graphs a committed write created, changed and removed."""
+
+    created: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {"created": self.created, "changed": self.changed, "removed": self.removed}
+
+
+class Curator:
+    """Applies curation writes to one store; one write at a time per process.
+
+    Why the lock: a write reads graphs and later replaces them whole, so two writes to the
+    same graph must not interleave (the second would silently undo the first).
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._lock = threading.Lock()
+
+    def update(self, sparql: str) -> WriteOutcome:
+        """Run a SPARQL 1.1 update. QuerySyntaxError, InputError (it cannot be applied),
+        RefusedUpdate, DefaultGraphWrite, ShapeViolation leave the store unchanged."""
+        named = graphs_named_in(sparql)
+        _check_syntax(sparql)
+        with self._lock:
+            stage = self._staged_update(sparql, named)
+            return self._commit(stage)
+
+    def replace_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
+        """Graph Store PUT: the graph's content becomes the document (relative IRIs resolve
+        against the graph IRI)."""
+        with self._lock:
+            stage = _Stage(self.store, [graph_iri])
+            stage.scratch.remove_graph(graph_iri)
+            stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
+            return self._commit(stage)
+
+    def add_to_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
+        """Graph Store POST to a graph: merge the document's triples into it."""
+        with self._lock:
+            stage = _Stage(self.store, [graph_iri])
+            stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
+            return self._commit(stage)
+
+    def add_dataset(self, data: bytes, media_type: str) -> WriteOutcome:
+        """Graph Store POST of N-Quads or TriG: merge each named graph's triples into it."""
+        fmt = DATASET_UPLOAD_MEDIA_TYPES[media_type]
+        incoming = OxigraphStore()
+        incoming.load(data, fmt)
+        if incoming.graph_ntriples(None):
+            raise DefaultGraphWrite(_DEFAULT_GRAPH_MESSAGE)
+        with self._lock:
+            stage = _Stage(self.store, incoming.graphs())
+            stage.scratch.load(data, fmt)
+            return self._commit(stage)
+
+    def delete_graph(self, graph_iri: str) -> WriteOutcome:
+        """Graph Store DELETE (and DELETE /articles/{id}): drop a graph and all it holds.
+
+        Other graphs keep their own copies of shared resources (an event several articles
+        report keeps the sources it has in them), and a removal cannot add a violation.
+        """
+        with self._lock:
+            if not self.store.has_graph(graph_iri):
+                raise GraphNotFound(f"there is no graph {graph_iri}")
+            self.store.replace_graphs({graph_iri: None})
+        return WriteOutcome(removed=[graph_iri])
+
+    def _staged_update(self, sparql: str, named: frozenset[str] | None) -> _Stage:
+        existing = None if named is None else [g for g in self.store.graphs() if g in named]
+        stage = _Stage(self.store, existing)
+        stage.run(sparql)
+        if named is not None and any(self.store.has_graph(g) for g in stage.graphs() - named):
+            # The scan missed a graph the update wrote to; stage everything and run again.
+            stage = _Stage(self.store, None)
+            stage.run(sparql)
+        return stage
+
+    def _commit(self, stage: _Stage) -> WriteOutcome:
+        changes = stage.changes()
+        _validate_changes(changes, stage.before)
+        self.store.replace_graphs(changes)
+        outcome = WriteOutcome()
+        for iri, text in sorted(changes.items()):
+            if text is None:
+                outcome.removed.append(iri)
+            elif iri in stage.before:
+                outcome.changed.append(iri)
+            else:
+                outcome.created.append(iri)
+        return outcome
+
+
+_DEFAULT_GRAPH_MESSAGE = (
+    "the default graph is the union of all named graphs and cannot be written; put the "
+    "statements in a named graph (GRAPH <iri> { ... } or WITH <iri> in an update, "
+    "?graph=IRI at /store)")
+
+
+class _Stage:
+    """An in-memory copy of some graphs of `store` (None: all of them) to try a write on."""
+
+    def __init__(self, store: Store, graphs: Collection[str] | None):
+        self.scratch = OxigraphStore()
+        if graphs is None:
+            self.scratch.load(b"".join(store.dump("nquads")), "nquads")
+        else:
+            for iri in graphs:
+                data = b"".join(store.query(_CONSTRUCT_GRAPH.format(iri=iri))
+                                .serialize("application/n-triples"))
+                if data.strip():
+                    self.scratch.load_graph(iri, data, "application/n-triples")
+        #: Graph IRI -> sorted N-Triples, for every non-empty graph copied.
+        self.before = {g: text for g in self.scratch.graphs()
+                       if (text := self.scratch.graph_ntriples(g))}
+        self._default_before = self.scratch.graph_ntriples(None)
+
+    def run(self, sparql: str) -> None:
+        try:
+            self.scratch.update(sparql)
+        except StoreError as exc:
+            reason = exc.__cause__ or exc
+            raise InputError(f"the update cannot be applied: {reason}") from None
+
+    def graphs(self) -> set[str]:
+        return set(self.scratch.graphs())
+
+    def changes(self) -> dict[str, str | None]:
+        """Graph IRI -> new N-Triples (None: the graph is gone) for each graph that changed."""
+        if self.scratch.graph_ntriples(None) != self._default_before:
+            raise DefaultGraphWrite(_DEFAULT_GRAPH_MESSAGE)
+        changes: dict[str, str | None] = {}
+        for iri in sorted(self.graphs() | set(self.before)):
+            after = self.scratch.graph_ntriples(iri) if self.scratch.has_graph(iri) else ""
+            if after != self.before.get(iri, ""):
+                changes[iri] = after or None
+        return changes
+
+
+_CONSTRUCT_GRAPH = "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
+
+
+def _check_syntax(sparql: str) -> None:
+    """Parse errors first, on an empty store: cheap, and before any graph is copied."""
+    try:
+        OxigraphStore().update(sparql)
+    except QuerySyntaxError:
+        raise
+    except StoreError:
+        pass  # e.g. DROP of a graph an empty store lacks: decided on the real stage
+
+
+# --- validation -----------------------------------------------------------------------
+
+def _validate_changes(changes: dict[str, str | None], before: dict[str, str]) -> None:
+    """Raise ShapeViolation (each result naming its graph) if a changed graph gained a
+    violation; results a graph already had before the write do not count."""
+    added: list[dict[str, str]] = []
+    reports: list[str] = []
+    for iri, text in changes.items():
+        if text is None:
+            continue
+        result = validate(_rdflib_graph(text))
+        if result.conforms:
+            continue
+        old = before.get(iri)
+        known = {_key(r) for r in validate(_rdflib_graph(old)).results} if old else set()
+        new = [r for r in result.results if r["severity"] == "Violation" and _key(r) not in known]
+        if new:
+            added.extend({"graph": iri, **r} for r in new)
+            reports.append(f"graph <{iri}>:\n{result.report_text}")
+    if added:
+        graphs = sorted({r["graph"] for r in added})
+        shown = "; ".join(f"{r['focus']}: {r['message']}" for r in added[:3])
+        raise ShapeViolation(
+            f"the write would add {len(added)} shape violation(s) in {', '.join(graphs)}; "
+            f"nothing was changed. {shown}", "\n".join(reports), added)
+
+
+def _rdflib_graph(ntriples: str) -> Graph:
+    return Graph().parse(data=ntriples, format="nt")
+
+
+def _key(result: dict[str, str]) -> tuple[str, ...]:
+    return (result["focus"], result["path"], result["message"], result["value"])
+
+
+# --- which graphs an update names -----------------------------------------------------
+
+_TOKEN = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<var>[?$]\w+)
+  | (?P<bnode>_:[\w.-]*)
+  | (?P<pname>(?:[^\W\d_][\w.-]*)?:[\w.:%-]*)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_FETCHING = {"LOAD": "LOAD", "SERVICE": "SERVICE"}
+
+
+def graphs_named_in(sparql: str) -> frozenset[str] | None:
+    """The IRIs an update mentions (a superset of the graphs it can read or write), or None
+    when it can reach graphs not written out (GRAPH ?g, ALL, NAMED) or the scan is unsure
+    (BASE, escapes). Raises RefusedUpdate for LOAD and SERVICE.
+
+    Why a scan and not a parser: rdflib's update parser needs a minute for 5000 triples of
+    INSERT DATA; this is linear, and erring means staging more, never less.
+    """
+    tokens = list(_significant(sparql))
+    prefixes: dict[str, str] = {}
+    iris: set[str] = set()
+    whole = False
+    for index, (kind, text) in enumerate(tokens):
+        before = tokens[index - 1] if index else ("", "")
+        after = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
+        keyword = text.upper() if kind == "word" else ""
+        if keyword in _FETCHING:
+            raise RefusedUpdate(f"{keyword} is not allowed in updates: it makes the server "
+                                "fetch a URL; send the data itself (INSERT DATA, or PUT/POST "
+                                "to /store)")
+        if keyword == "PREFIX" and after[0] == "pname" and index + 2 < len(tokens):
+            prefixes[after[1][:-1]] = tokens[index + 2][1][1:-1]
+        whole = whole or keyword in ("BASE", "ALL") or (
+            keyword == "NAMED" and before[1].upper() != "USING") or (
+            keyword == "GRAPH" and after[0] == "var") or kind == "other" and text == "\\"
+        if kind == "iri":
+            iri = text[1:-1]
+            whole = whole or not _ABSOLUTE.match(iri)
+            iris.add(iri)
+        elif kind == "pname" and before[1].upper() != "PREFIX":
+            prefix, _, local = text.partition(":")
+            if prefix in prefixes:
+                iris.add(prefixes[prefix] + local.rstrip("."))
+    return None if whole else frozenset(iris)
+
+
+def _significant(sparql: str) -> Iterator[tuple[str, str]]:
+    for match in _TOKEN.finditer(sparql):
+        kind = match.lastgroup or "other"
+        if kind not in ("space", "comment"):
+            yield kind, match.group()
