@@ -49,6 +49,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "federation_allow_loopback": ("GEOKG_FEDERATION_ALLOW_LOOPBACK", "Tests only: `on` lets an "
                                   "allowlisted SERVICE endpoint on 127.0.0.0/8 or ::1 pass the "
                                   "network guard (default `off`)."),
+    "data_license": ("GEOKG_DATA_LICENSE", "IRI of the licence the dataset is published under, "
+                     "stated as `dcterms:license` in the VoID description (default: Apache-2.0, "
+                     "the project's licence; set the terms your sources allow, or empty for none)."),
 }
 
 
@@ -74,6 +77,7 @@ class Settings:
     federation_max_rows: int = 10_000
     federation_max_bytes: int = 50_000_000
     federation_allow_loopback: bool = False
+    data_license: str = "https://www.apache.org/licenses/LICENSE-2.0"
 
     def __post_init__(self) -> None:
         _check_write_token(self.write_token, self.ingest_requires_token)

@@ -86,6 +86,7 @@ class Curator:
     def replace_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
         """Graph Store PUT: the graph's content becomes the document (relative IRIs resolve
         against the graph IRI)."""
+        check_graph_iri(graph_iri)
         with self._lock:
             stage = _Stage(self.store, [graph_iri])
             stage.scratch.remove_graph(graph_iri)
@@ -94,6 +95,7 @@ class Curator:
 
     def add_to_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
         """Graph Store POST to a graph: merge the document's triples into it."""
+        check_graph_iri(graph_iri)
         with self._lock:
             stage = _Stage(self.store, [graph_iri])
             stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
@@ -117,6 +119,7 @@ class Curator:
         Other graphs keep their own copies of shared resources (an event several articles
         report keeps the sources it has in them), and a removal cannot add a violation.
         """
+        check_graph_iri(graph_iri)
         with self._lock:
             if not self.store.has_graph(graph_iri):
                 raise GraphNotFound(f"there is no graph {graph_iri}")
@@ -257,13 +260,21 @@ _TOKEN = re.compile(r"""
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_FETCHING = {"LOAD": "LOAD", "SERVICE": "SERVICE"}
+_GRAPH_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]+")
+
+
+def check_graph_iri(iri: str) -> str:
+    """The IRI, if it can name a graph (absolute, nothing an IRI may not hold), else InputError."""
+    if not _GRAPH_IRI.fullmatch(iri):
+        raise InputError(f"{iri!r} is not an absolute IRI; a graph is named by one, "
+                         "e.g. http://example.org/graph/notes")
+    return iri
 
 
 def graphs_named_in(sparql: str) -> frozenset[str] | None:
     """The IRIs an update mentions (a superset of the graphs it can read or write), or None
-    when it can reach graphs not written out (GRAPH ?g, ALL, NAMED) or the scan is unsure
-    (BASE, escapes). Raises RefusedUpdate for LOAD and SERVICE.
+    when it can reach graphs it does not write out (GRAPH ?g, ALL, NAMED) or the scan is
+    unsure (BASE, relative IRIs, escapes). Raises RefusedUpdate for LOAD and SERVICE.
 
     Why a scan and not a parser: rdflib's update parser needs a minute for 5000 triples of
     INSERT DATA; this is linear, and erring means staging more, never less.
@@ -273,27 +284,35 @@ def graphs_named_in(sparql: str) -> frozenset[str] | None:
     iris: set[str] = set()
     whole = False
     for index, (kind, text) in enumerate(tokens):
-        before = tokens[index - 1] if index else ("", "")
+        before = tokens[index - 1][1].upper() if index else ""
         after = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
         keyword = text.upper() if kind == "word" else ""
-        if keyword in _FETCHING:
+        if keyword in ("LOAD", "SERVICE"):
             raise RefusedUpdate(f"{keyword} is not allowed in updates: it makes the server "
                                 "fetch a URL; send the data itself (INSERT DATA, or PUT/POST "
                                 "to /store)")
-        if keyword == "PREFIX" and after[0] == "pname" and index + 2 < len(tokens):
-            prefixes[after[1][:-1]] = tokens[index + 2][1][1:-1]
-        whole = whole or keyword in ("BASE", "ALL") or (
-            keyword == "NAMED" and before[1].upper() != "USING") or (
-            keyword == "GRAPH" and after[0] == "var") or kind == "other" and text == "\\"
+        whole = whole or _reaches_unnamed_graphs(kind, text, keyword, before, after[0])
         if kind == "iri":
-            iri = text[1:-1]
-            whole = whole or not _ABSOLUTE.match(iri)
-            iris.add(iri)
-        elif kind == "pname" and before[1].upper() != "PREFIX":
+            iris.add(text[1:-1])
+        elif kind == "pname" and before == "PREFIX" and after[0] == "iri":
+            prefixes[text[:-1]] = after[1][1:-1]
+        elif kind == "pname":
             prefix, _, local = text.partition(":")
             if prefix in prefixes:
                 iris.add(prefixes[prefix] + local.rstrip("."))
     return None if whole else frozenset(iris)
+
+
+def _reaches_unnamed_graphs(kind: str, text: str, keyword: str, before: str,
+                            after_kind: str) -> bool:
+    """Whether this token lets an update reach a graph whose IRI is not written out."""
+    if keyword in ("BASE", "ALL") or (keyword == "GRAPH" and after_kind == "var"):
+        return True
+    if keyword == "NAMED":
+        return before != "USING"  # CLEAR/DROP NAMED; USING NAMED <iri> names its graph
+    if kind == "iri":
+        return not _ABSOLUTE.match(text[1:-1])
+    return kind == "other" and text == "\\"
 
 
 def _significant(sparql: str) -> Iterator[tuple[str, str]]:

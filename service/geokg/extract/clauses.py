@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geokg.extract.lexicon import Lexicon
-from geokg.extract.mentions import DETERMINERS, Found
+from geokg.extract.mentions import Found
 from geokg.extract.text import Token
 
 BREAK_PUNCTUATION = frozenset({",", ";", "–", "—", ":"})
@@ -67,23 +67,23 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     Nato", "according to Kyiv". A preposition inside `keep` (the trigger, as in "called on
     Beijing") does not count; a coordinated or bracketed name ("Nato und der EU", "(APEC)")
     shares the status of the name before it."""
-    j = _skip_back(tokens, found.first - 1)
+    j = _skip_back(lex, tokens, found.first - 1)
     if j < 0 or keep[0] <= j <= keep[1]:
         return False
     prev = tokens[j]
     if prev.key in ("in", "im") and j > 0 and tokens[j - 1].key in lex.word_class("government"):
-        j = _skip_back(tokens, j - 2)  # "die Regierung in Kiew": as blocked as "die Regierung"
+        j = _skip_back(lex, tokens, j - 2)  # "die Regierung in Kiew": as blocked as "die Regierung"
         if j < 0 or keep[0] <= j <= keep[1]:
             return False
         prev = tokens[j]
     if prev.key in lex.word_class("conjunction") and found_all is not None:
-        before = next((f for f in found_all if f.last < j and f.last >= _skip_back(tokens, j - 1)), None)
+        before = next((f for f in found_all if f.last < j and f.last >= _skip_back(lex, tokens, j - 1)), None)
         if before is not None:
             return is_blocked(tokens, before, lex, found_all, keep)
     if _is_preposition(prev, lex):
         return True
     if prev.capitalized and prev.is_word and j > 0:  # "nach Erkenntnissen der Nato", apposition
-        k = _skip_back(tokens, j - 1)
+        k = _skip_back(lex, tokens, j - 1)
         return k >= 0 and not keep[0] <= k <= keep[1] and (
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"})
     return False
@@ -94,13 +94,14 @@ def _is_preposition(token: Token, lex: Lexicon) -> bool:
         or token.lemma in lex.word_class("source")
 
 
-def _skip_back(tokens: list[Token], j: int) -> int:
-    while j >= 0 and (tokens[j].key in DETERMINERS or is_adjective(tokens[j])):
+def _skip_back(lex: Lexicon, tokens: list[Token], j: int) -> int:
+    determiners = lex.word_class("determiner")
+    while j >= 0 and (tokens[j].key in determiners or is_adjective(tokens[j])):
         j -= 1
     return j
 
 
-ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "ste", "sten", "ster", "stes", "stem", "te", "ten")
 ENGLISH_ADJECTIVE_SUFFIXES = ("ern", "ian", "ese", "ic", "al", "ive", "ous", "ful", "ish", "ary")
 
 

@@ -17,7 +17,7 @@ from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_b
 from geokg.extract.dates import DateMention
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger
-from geokg.extract.mentions import DETERMINERS, Found
+from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate, Sentence
 from geokg.extract.text import Token
 
@@ -86,7 +86,7 @@ class SentenceReader:
                 continue
             used.add(a)
             kept.append((trigger, a, b))
-        kept = [h for h in kept if not self._reference_in_pp(reading.tokens, h[1])]
+        kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])]
         kept = self._drop_complements(kept, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
@@ -128,6 +128,8 @@ class SentenceReader:
         clause = clause_of(r.clauses, first)
         if self._not_factual(r, trigger, clause, first, last):
             return None
+        if trigger.type not in MULTI_SIDED and first == last and self._definite(r, first):
+            return None  # "the deliveries", "die Forderung": told before, not a new event
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED)
         event = Event(trigger.type, [], r.sentence,
                       r.sentence.text[r.tokens[first].start - r.sentence.start:
@@ -163,8 +165,12 @@ class SentenceReader:
         kinds = ("negation", "denial") if trigger.type is EventType.TERRITORIAL_CLAIM else ALL_CUES
         scope_first = clause.first
         if self._is_complement(r, clause, first) and clause.first > 0:
-            # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts.
-            scope_first = clause_of(r.clauses, clause.first - 2).first
+            # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts
+            # (not a sibling complement's: "said that X would …, and that they had decided").
+            governing = [c for c in r.clauses if c.last < clause.first and not c.complement
+                         and not c.relative]
+            if governing:
+                scope_first = governing[-1].first
         if has_cue(r.tokens, scope_first, clause.last, self.lex, kinds, (first, last)):
             return True
         # A denial or accusation earlier in the sentence governs its complement:
@@ -200,10 +206,11 @@ class SentenceReader:
         agents ("brokered by Turkey") — the rest of the sentence is about something else."""
         own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
         inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
-        chosen = self._with_lists(inside, actors, r)
+        chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
         if definite:
+            determiners = self.lex.word_class("determiner")
             agents = [f for f in r.found if f.actor and f.first > 0 and
-                      r.tokens[_before_determiners(r.tokens, f.first - 1)].key in
+                      r.tokens[_before_determiners(r.tokens, f.first - 1, determiners)].key in
                       self.lex.word_class("passive_agent")]
             return _unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
         sides = {self.gaz.state_of(f.mention.entity, dt.date.today()) for f in chosen}
@@ -231,7 +238,8 @@ class SentenceReader:
             return False
         between = r.tokens[a.last + 1:b.first]
         return bool(between) and len(between) <= 3 and all(
-            t.text == "," or t.key in self.lex.word_class("conjunction") or t.key in DETERMINERS
+            t.text == "," or t.key in self.lex.word_class("conjunction")
+            or t.key in self.lex.word_class("determiner")
             for t in between)
 
     def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
@@ -287,14 +295,14 @@ class SentenceReader:
             event.addressees = [receiver.mention.entity]
         return True
 
-    @staticmethod
-    def _receiver_prep(r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
+    def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
         """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
         since "nach den Vereinigten Staaten" is "after", not "to"."""
+        determiners = self.lex.word_class("determiner")
         prev = r.tokens[f.first - 1]
         if prev.key == "nach":
-            return r.tokens[f.first].capitalized and r.tokens[f.first].key not in DETERMINERS
-        j = _before_determiners(r.tokens, f.first - 1)
+            return r.tokens[f.first].capitalized and r.tokens[f.first].key not in determiners
+        j = _before_determiners(r.tokens, f.first - 1, determiners)
         return r.tokens[j].key in receivers - {"nach"}
 
     def _claim_roles(self, r: SentenceReading, event: Event, actors: list[Found],
@@ -440,9 +448,8 @@ def _looks_attributive(token: Token) -> bool:
                                                        "lichen", "ary", "al", "ful"))
 
 
-def _before_determiners(tokens: list[Token], j: int) -> int:
-    while j > 0 and (tokens[j].key in DETERMINERS or (tokens[j].text.islower() and
-                                                      tokens[j].key.endswith(("en", "e")))):
+def _before_determiners(tokens: list[Token], j: int, determiners: frozenset[str]) -> int:
+    while j > 0 and (tokens[j].key in determiners or is_adjective(tokens[j])):
         j -= 1
     return max(j, 0)
 

@@ -16,9 +16,6 @@ from geokg.extract.model import Mention, Sentence
 from geokg.extract.text import Token, fold
 
 KIND_PRIORITY = {"leader": 0, "state": 1, "organisation": 2, "region": 3, "treaty": 4, "city": 5}
-DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines the a an its his her their "
-    "seine seiner seinen seinem ihre ihren ihrem ihrer".split())
 
 
 @dataclass
@@ -119,7 +116,7 @@ class MentionFinder:
 
     def _after_locative(self, tokens: list[Token], first: int) -> bool:
         j = first - 1
-        while j >= 0 and tokens[j].key in DETERMINERS:
+        while j >= 0 and tokens[j].key in self.lex.word_class("determiner"):
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("locative")
 
@@ -216,7 +213,8 @@ class MentionFinder:
 
     def _after_group_word(self, tokens: list[Token], i: int) -> bool:
         """"Beide Staatsoberhäupter", "the two leaders": a group, not one person."""
-        return any(t.key in self.lex.word_class("group") for t in tokens[max(0, i - 2):i])
+        before = [t.key for t in tokens[max(0, i - 2):i]]
+        return any(k in self.lex.word_class("group") for k in before) or before == ["the", "two"]
 
     # -- pronouns --------------------------------------------------------------------------
     def _pronouns(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> list[Found]:

@@ -21,8 +21,10 @@ from geokg.errors import (
     ShapeViolation,
     StoreError,
 )
+from geokg.curation import DefaultGraphWrite, GraphNotFound, RefusedUpdate
 from geokg.pipeline import Pipeline
 from geokg.store import Store, open_store
+from geokg.web.auth import AccessDenied
 from geokg.web.state import PIPELINE_KEY, SETTINGS_KEY, STORE_KEY, get_settings, get_store
 
 __all__ = ["create_app", "get_settings", "get_store"]
@@ -36,6 +38,9 @@ PROBLEM_BASE = "https://w3id.org/geokg/problems#"
 _PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
     (QuerySyntaxError, 400, "query-syntax", "SPARQL syntax error"),
     (ShapeViolation, 422, "shape-violation", "The graph does not conform to the shapes"),
+    (GraphNotFound, 404, "graph-not-found", "No such graph"),
+    (DefaultGraphWrite, 422, "default-graph-read-only", "The default graph cannot be written"),
+    (RefusedUpdate, 403, "update-refused", "Update operation refused"),
     (InputError, 400, "bad-input", "Bad input"),
     (QueryTimeout, 503, "query-timeout", "Query timed out"),
     (ServiceRefused, 403, "service-refused", "SERVICE clause refused"),
@@ -73,6 +78,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(workbench.bp)
     app.register_blueprint(reconcile_bp)
     app.register_blueprint(export_bp)
+    from geokg.web.writes import bp as writes_bp
+
+    app.register_blueprint(writes_bp)
 
 
 def problem(status: int, title: str, detail: str, *, type_: str = "about:blank",
@@ -95,6 +103,11 @@ def _register_error_handlers(app: Flask) -> None:
         if status >= 500:
             log.error("%s: %s", type(exc).__name__, exc)
         return problem(status, title, str(exc), type_=PROBLEM_BASE + slug, **extra)
+
+    @app.errorhandler(AccessDenied)
+    def access_denied(exc: AccessDenied) -> Response:
+        return problem(exc.status, exc.title, exc.detail, type_=PROBLEM_BASE + exc.slug,
+                       headers=exc.headers)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:

@@ -8,6 +8,7 @@ from werkzeug.exceptions import BadRequest, NotFound, UnsupportedMediaType
 from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, parse_published
 from geokg.vocab import GK
+from geokg.web.auth import require_ingest_token
 from geokg.web.state import get_pipeline, get_store
 
 bp = Blueprint("articles", __name__)
@@ -17,6 +18,7 @@ PAGE_MAX = 1000
 
 @bp.post("/articles")
 def create_article() -> tuple[Response, int, dict[str, str]]:
+    require_ingest_token()
     item = _article_from_request()
     result = get_pipeline().ingest_input(item)
     status = 201 if result.created else 200

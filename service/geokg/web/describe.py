@@ -11,7 +11,7 @@ path (see `linked_data.iri_for`) or come out of the store itself, so they cannot
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -80,15 +80,20 @@ WHERE {{
 }}"""
 
 
-def describe(store: Store, iri: str) -> bytes:
-    """The description of `iri` as N-Triples (empty when the store knows nothing of it)."""
-    return b"".join(store.query(description_query(iri)).serialize("application/n-triples"))
+def describe(store: Store, iri: str, graphs: list[str] | None = None) -> bytes:
+    """The description of `iri` as N-Triples (empty when the store knows nothing of it).
+
+    `graphs` limits it to those graphs (an ontology term is described by the ontology, not
+    by the thousands of events typed with it).
+    """
+    result = store.query(description_query(iri), default_graphs=graphs)
+    return b"".join(result.serialize("application/n-triples"))
 
 
-def graph_content(store: Store, graph_iri: str) -> Iterable[bytes]:
-    """Everything in one named graph, streamed as N-Triples by the store."""
+def graph_content(store: Store, graph_iri: str, media_type: str) -> Iterator[bytes]:
+    """Everything in one named graph, streamed in `media_type` by the store's serializer."""
     query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_iri(graph_iri)} {{ ?s ?p ?o }} }}"
-    return store.query(query).serialize("application/n-triples")
+    return store.query(query).serialize(media_type)
 
 
 def graph_summary(store: Store, graph_iri: str) -> tuple[int, list[tuple[str, int]]]:

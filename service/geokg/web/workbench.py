@@ -39,12 +39,16 @@ SEARCH_KINDS = ("label", "alias", "sentence", "title")
 
 
 def init_app(app: Flask) -> None:
-    """Open the search index beside the store, build or refresh it, and offer its
-    functions inside SPARQL when the store runs queries in-process."""
+    """Open the search index beside the store and offer its functions inside SPARQL when
+    the store runs queries in-process.
+
+    The index is brought up to date by the first search (and every later one), not here:
+    indexing the gazetteer's names takes about half a second, which every app start (and
+    every test) would pay whether or not anybody searches.
+    """
     settings = app.extensions["geokg.settings"]
     store = app.extensions["geokg.store"]
     index = SearchIndex(store, index_path(settings.data_dir))
-    index.sync()
     app.extensions[SEARCH_KEY] = index
     app.add_template_filter(local_link, "workbench_link")
     app.add_template_filter(short_name, "workbench_short")
@@ -203,7 +207,8 @@ def map_page() -> str:
 
 @bp.get("/map/points.json")
 def map_points() -> Response:
-    return _json({"points": [p.to_json() for p in pictures.map_points(get_store())]})
+    return _json({"points": [{**p.to_json(), "href": local_link(p.iri)}
+                             for p in pictures.map_points(get_store())]})
 
 
 def _iri_param() -> str:

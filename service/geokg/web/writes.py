@@ -1,0 +1,218 @@
+"""Curation over HTTP: SPARQL 1.1 Update at /update, the SPARQL 1.1 Graph Store HTTP
+Protocol at /store (indirect graph identification: ?graph=IRI or ?default), and
+DELETE /articles/{id}.
+
+Reads are open; every write needs the bearer token (`geokg.web.auth`) and goes through
+`geokg.curation.Curator`, which validates it before the store sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+from urllib.parse import quote
+from uuid import uuid4
+
+from flask import Blueprint, Response, jsonify, request
+from flask.blueprints import BlueprintSetupState
+from werkzeug.exceptions import (
+    BadRequest,
+    MethodNotAllowed,
+    NotAcceptable,
+    NotFound,
+    UnsupportedMediaType,
+)
+
+from geokg.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
+from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, GRAPH_MEDIA_TYPES, GRAPH_UPLOAD_MEDIA_TYPES
+from geokg.web.auth import require_write_token, write_protected
+from geokg.web.state import STORE_KEY, get_pipeline, get_settings, get_store
+
+bp = Blueprint("writes", __name__)
+
+CURATOR_KEY = "geokg.curator"
+FORM = "application/x-www-form-urlencoded"
+DIRECT_UPDATE = "application/sparql-update"
+
+
+class _Default:
+    """`?default`: the default graph, here the union of all named graphs (read-only)."""
+
+
+DEFAULT: Final = _Default()
+
+
+@bp.record_once
+def _attach_curator(state: BlueprintSetupState) -> None:
+    state.app.extensions.setdefault(CURATOR_KEY, Curator(state.app.extensions[STORE_KEY]))
+
+
+def get_curator() -> Curator:
+    from flask import current_app
+
+    curator: Curator = current_app.extensions[CURATOR_KEY]
+    return curator
+
+
+# --- SPARQL 1.1 Update ----------------------------------------------------------------
+
+@bp.post("/update")
+@write_protected
+def update() -> Response:
+    """Apply an update; 200 with the graphs it created, changed and removed."""
+    return jsonify(get_curator().update(_update_text()).to_json())
+
+
+def _update_text() -> str:
+    if request.mimetype == FORM:
+        form = request.form
+        if "using-graph-uri" in form or "using-named-graph-uri" in form:
+            raise BadRequest("using-graph-uri and using-named-graph-uri are not supported; "
+                             "write USING <iri> / USING NAMED <iri> in the update")
+        if "query" in form and "update" not in form:
+            raise BadRequest("this endpoint runs updates; send queries to /sparql")
+        updates = form.getlist("update")
+        if len(updates) != 1:
+            raise BadRequest("give exactly one 'update' parameter")
+        text = updates[0]
+    elif request.mimetype == DIRECT_UPDATE:
+        charset = request.mimetype_params.get("charset", "utf-8")
+        try:
+            text = request.get_data(cache=False).decode(charset)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise BadRequest(f"the update body is not readable text: {exc}") from None
+    else:
+        raise UnsupportedMediaType(f"POST an update as {FORM} (update=...) or {DIRECT_UPDATE}; "
+                                   f"got {request.mimetype or 'no Content-Type'}")
+    if not text.strip():
+        raise BadRequest("the update is empty")
+    return text
+
+
+# --- Graph Store HTTP Protocol ----------------------------------------------------------
+
+@bp.route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+def graph_store() -> Response:
+    target = _target()
+    if request.method in ("GET", "HEAD"):
+        return _read(target)
+    require_write_token()
+    if target is DEFAULT:
+        raise MethodNotAllowed(["GET", "HEAD"], "the default graph is the union of all named "
+                               "graphs and cannot be written; name a graph with ?graph=IRI")
+    if request.method == "POST":
+        return _post(target)
+    if target is None:
+        raise BadRequest(f"{request.method} needs ?graph=IRI")
+    if request.method == "PUT":
+        outcome = get_curator().replace_graph(target, request.get_data(), _upload_type(False))
+        return _written(target, outcome)
+    _delete_graph(target)
+    return Response(status=204)
+
+
+def _target() -> str | _Default | None:
+    """?graph=IRI, ?default, or None (the graph store itself)."""
+    graphs = request.args.getlist("graph")
+    if len(graphs) > 1 or (graphs and "default" in request.args):
+        raise BadRequest("name one graph: either ?graph=IRI or ?default")
+    if "default" in request.args:
+        return DEFAULT
+    return check_graph_iri(graphs[0]) if graphs else None
+
+
+def _read(target: str | _Default | None) -> Response:
+    if target is None:
+        raise BadRequest("name the graph to read: ?graph=IRI or ?default (all named graphs)")
+    media_type = _negotiate()
+    store = get_store()
+    if target is DEFAULT:
+        sparql = "CONSTRUCT WHERE { ?s ?p ?o }"
+    else:
+        if not store.has_graph(str(target)):
+            raise NotFound(f"there is no graph {target}")
+        sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} }}"
+    headers = {"Vary": "Accept"}
+    if request.method == "HEAD":
+        return Response(status=200, mimetype=media_type, headers=headers)
+    chunks = store.query(sparql).serialize(media_type)
+    first = next(chunks, b"")  # fail before the status line is sent, not halfway through
+    return Response(_prepend(first, chunks), mimetype=media_type, headers=headers)
+
+
+def _post(target: str | _Default | None) -> Response:
+    curator = get_curator()
+    if target is None and request.mimetype in DATASET_UPLOAD_MEDIA_TYPES:
+        return jsonify(curator.add_dataset(request.get_data(), request.mimetype).to_json())
+    media_type = _upload_type(True)
+    if target is None:  # a new graph, named by the server (GSP 5.5)
+        iri = f"{get_settings().base_iri}graph/{uuid4().hex}"
+        return _written(iri, curator.add_to_graph(iri, request.get_data(), media_type),
+                        location=True)
+    return _written(str(target), curator.add_to_graph(str(target), request.get_data(), media_type))
+
+
+def _written(iri: str, outcome: WriteOutcome, *, location: bool = False) -> Response:
+    """201 when the write created the graph, else 204 (GSP 5.3, 5.5)."""
+    if iri not in outcome.created:
+        return Response(status=204)
+    response = jsonify({"iri": iri, "store": f"/store?graph={quote(iri, safe='')}"})
+    response.status_code = 201
+    if location:
+        response.headers["Location"] = iri
+    return response
+
+
+def _delete_graph(iri: str) -> None:
+    try:
+        get_curator().delete_graph(iri)
+    except GraphNotFound as exc:
+        raise NotFound(str(exc)) from None
+
+
+def _upload_type(datasets_too: bool) -> str:
+    """The request's RDF media type if geokg reads it here, else 415 listing what it reads."""
+    media_type = request.mimetype
+    if media_type in GRAPH_UPLOAD_MEDIA_TYPES:
+        return media_type
+    readable = dict.fromkeys(GRAPH_UPLOAD_MEDIA_TYPES.values())
+    if datasets_too:
+        readable.update(dict.fromkeys(DATASET_UPLOAD_MEDIA_TYPES.values()))
+    elif media_type in DATASET_UPLOAD_MEDIA_TYPES:
+        raise UnsupportedMediaType(f"{media_type} holds a dataset, not one graph; POST it to "
+                                   "/store without ?graph")
+    raise UnsupportedMediaType(f"cannot read {media_type or 'a body without Content-Type'}; "
+                               f"send one of {', '.join(readable)}")
+
+
+def _negotiate() -> str:
+    accept = request.accept_mimetypes
+    if not accept:
+        return GRAPH_MEDIA_TYPES[0]
+    best = accept.best_match(GRAPH_MEDIA_TYPES)
+    if best is None:
+        raise NotAcceptable(f"a graph can be written as {', '.join(GRAPH_MEDIA_TYPES)}")
+    return best
+
+
+def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    try:
+        yield first
+        yield from rest
+    finally:
+        close = getattr(rest, "close", None)
+        if close is not None:
+            close()
+
+
+# --- articles -------------------------------------------------------------------------
+
+@bp.delete("/articles/<article_id>")
+@write_protected
+def delete_article(article_id: str) -> Response:
+    """Remove an article's graph. Events other articles report keep those sources: each
+    article graph holds its own copy of the events it reports."""
+    if not article_id.isalnum():
+        raise NotFound(f"no article {article_id!r}")
+    _delete_graph(str(get_pipeline().mint.article(article_id)))
+    return Response(status=204)
