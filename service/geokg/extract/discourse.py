@@ -195,8 +195,13 @@ class Discourse:
         if a.type is EventType.DEMAND:
             return self.sides(a, a.addressees) == self.sides(b, b.addressees) and _dates_agree(a, b)
         if a.type is EventType.AGREEMENT:
-            return a.sentence.index == 0 or (a.treaty is not None and a.treaty == b.treaty) or \
-                _topics_overlap(a, b)
+            # one sentence, two wordings ("signed a declaration … concluded 20 agreements") is
+            # one agreement; "agreed to X and to Y" was split on purpose
+            if a.conjunct != b.conjunct:
+                return False
+            same_sentence = a.sentence.index == b.sentence.index
+            return a.sentence.index == 0 or same_sentence or _topics_overlap(a, b) or (
+                a.treaty is not None and a.treaty == b.treaty)
         return _dates_agree(a, b)
 
     def _absorb(self, kept: Event, other: Event, union: bool) -> None:

@@ -72,8 +72,9 @@ class SentenceReader:
                 or self.lex.lang != "en":
             return [candidate]
         parts = [p.strip() for p in event.topic.split(marker) if p.strip()]
-        return [replace(candidate, event=replace(event, topic=part, participants=list(event.participants)))
-                for part in parts]
+        return [replace(candidate, event=replace(event, topic=part, conjunct=i,
+                                                 participants=list(event.participants)))
+                for i, part in enumerate(parts)]
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:

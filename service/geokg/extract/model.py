@@ -104,6 +104,7 @@ class Event:
     place: str | None = None  # entity key
     confidence: float = 0.8
     extra_sentences: list[Sentence] = field(default_factory=list)  # merged reports
+    conjunct: int = 0  # "agreed to X and to Y": 0 for X, 1 for Y — separate events
 
 
 @dataclass
