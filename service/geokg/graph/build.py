@@ -34,9 +34,15 @@ from geokg.vocab import (
     XSD,
 )
 
-CLASS_OF_KIND = {
-    "leader": GK.Leader, "state": GK.State, "region": GK.Region, "city": GK.City,
-    "organisation": GK.Organisation, "treaty": GK.Treaty,
+# Each kind with its superclasses, materialised on every description so that SPARQL users and
+# the SHACL shapes can ask for gk:Actor or gk:Territory without a reasoner.
+CLASSES_OF_KIND = {
+    "leader": (GK.Leader, GK.StateActor, GK.Actor),
+    "state": (GK.State, GK.StateActor, GK.Actor, GK.Territory, GK.Place),
+    "region": (GK.Region, GK.Territory, GK.Place),
+    "city": (GK.City, GK.Place),
+    "organisation": (GK.Organisation, GK.Actor),
+    "treaty": (GK.Treaty,),
 }
 CLASS_OF_EVENT = {
     EventType.CALL: GK.Call, EventType.MEETING: GK.Meeting, EventType.DEMAND: GK.Demand,
@@ -202,7 +208,8 @@ def date_bounds(date: FuzzyDate) -> tuple[dt.date, dt.date]:
 
 def describe_entity(graph: Graph, entity: Entity, mint: Minter, full: bool) -> URIRef:
     node = mint.entity(entity.key)
-    graph.add((node, RDF.type, CLASS_OF_KIND[entity.kind]))
+    for cls in CLASSES_OF_KIND[entity.kind]:
+        graph.add((node, RDF.type, cls))
     graph.add((node, RDFS.label, Literal(entity.label_en, lang="en")))
     graph.add((node, RDFS.label, Literal(entity.label_de, lang="de")))
     if entity.qid:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pyshacl
+from pyshacl.graph_abstraction import DataGraph
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
@@ -35,6 +36,15 @@ class ValidationResult:
     results: list[dict[str, str]] = field(default_factory=list)
 
 
+_OPTIONS = {"inference": "none", "advanced": False, "allow_warnings": True,
+            "abort_on_first": False, "inplace": True}
+
+
+@cache
+def _shapes_graph() -> pyshacl.ShapesGraph:
+    return pyshacl.ShapesGraph(load_shapes())
+
+
 @cache
 def load_shapes() -> Graph:
     """Parse the shapes once per process; ingest validates every article against them.
@@ -45,15 +55,15 @@ def load_shapes() -> Graph:
 
 
 def validate(graph: Graph) -> ValidationResult:
-    """Validate one article graph against the shapes without changing it."""
-    conforms, results_graph, report_text = pyshacl.validate(
-        graph,
-        shacl_graph=load_shapes(),
-        inference="none",
-        advanced=False,
-        allow_warnings=True,
-        abort_on_first=False,
-    )
+    """Validate one article graph against the shapes without changing it.
+
+    The parsed shapes (pySHACL's ShapesGraph with its node-shape cache) are built once and
+    reused: rebuilding them took a third of the time of validating an article.
+    """
+    data = DataGraph.from_rdflib(graph)
+    validator = pyshacl.Validator(data, shacl_graph=load_shapes(), options=dict(_OPTIONS))
+    validator.shacl_graph = _shapes_graph()
+    conforms, results_graph, report_text = validator.run()
     return ValidationResult(
         conforms=bool(conforms),
         report_text=str(report_text),
