@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geokg.extract.lexicon import Lexicon
+from geokg.extract.lexicon import Lexicon, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.text import Token
 
@@ -119,9 +119,10 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
             exclude: tuple[int, int] = (-1, -1)) -> bool:
     """Whether a cue of one of `kinds` occurs between token indices first..last."""
     span = tokens[first:last + 1]
+    forms = sentence_forms(span)
     for kind in kinds:
         for pattern in lex.cues.get(kind, ()):
-            for a, _b in pattern.find(span):
+            for a, _b in pattern.find(span, forms):
                 pos = first + a
                 if exclude[0] <= pos <= exclude[1]:
                     continue

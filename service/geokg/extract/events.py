@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
 from geokg.extract.dates import DateMention
 from geokg.extract.gazetteer import Gazetteer
-from geokg.extract.lexicon import Lexicon, Trigger
+from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate, Sentence
 from geokg.extract.text import Token
@@ -78,7 +78,8 @@ class SentenceReader:
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
-        hits = [(t, a, b) for t in self.lex.triggers for a, b in t.pattern.find(reading.tokens)]
+        forms = sentence_forms(reading.tokens)
+        hits = [(t, a, b) for t in self.lex.triggers for a, b in t.pattern.find(reading.tokens, forms)]
         hits.sort(key=lambda h: (h[1], h[2] - h[1]))  # the tightest match: nearest particle
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
@@ -355,8 +356,9 @@ class SentenceReader:
         """What is supplied, from the trigger's clause (or the sentence if the clause says
         nothing): weapons, troops, money, access, energy, humanitarian goods."""
         for span in (r.tokens[clause.first:clause.last + 1], r.tokens):
+            forms = sentence_forms(span)
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
-                          if any(p.find(span) for p in patterns))
+                          if any(p.find(span, forms) for p in patterns))
             if kinds:
                 return kinds
         return ()

@@ -38,6 +38,8 @@ class Gazetteer:
     offices: list[Office] = field(default_factory=list)
     names: dict[tuple[str, ...], list[NameEntry]] = field(default_factory=dict)
     longest_name: int = 1
+    # first token of a name -> the token lengths of names starting with it, longest first
+    lengths: dict[str, list[int]] = field(default_factory=dict)
 
     def by_qid(self, qid: str) -> Entity | None:
         return next((e for e in self.entities.values() if e.qid == qid), None)
@@ -72,6 +74,10 @@ class Gazetteer:
         elif same[0].exact_case and not entry.exact_case:  # "NATO" and "Nato": either spelling
             bucket[bucket.index(same[0])] = entry
         self.longest_name = max(self.longest_name, len(key))
+        sizes = self.lengths.setdefault(key[0], [])
+        if len(key) not in sizes:
+            sizes.append(len(key))
+            sizes.sort(reverse=True)
 
 
 @lru_cache(maxsize=4)

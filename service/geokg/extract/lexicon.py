@@ -10,9 +10,10 @@ grow coverage without touching code.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geokg import PROJECT_ROOT
@@ -30,6 +31,14 @@ class TokenTest:
     suffixes: tuple[str, ...]
     at_clause_end: bool = False  # `auf$`: a separable particle closes its clause
 
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The same test over a newline-joined list of forms, to skip a pattern at once when
+        no word of a sentence can start it (most patterns, for most sentences)."""
+        parts = [re.escape(e) + "$" for e in self.exact] + [re.escape(p) for p in self.prefixes]
+        parts += [r"[^\n]*" + re.escape(x) + "$" for x in self.suffixes]
+        return re.compile("^(?:" + "|".join(parts) + ")", re.MULTILINE)
+
     def __call__(self, token: Token) -> bool:
         for form in (token.key, token.lemma):
             if form in self.exact or form.startswith(self.prefixes) or (
@@ -43,11 +52,15 @@ class Pattern:
     source: str
     steps: tuple[TokenTest | None, ...]  # None = gap
 
-    def find(self, tokens: list[Token]) -> list[tuple[int, int]]:
-        """Every (first, last) token index pair where the pattern matches, left to right."""
+    def find(self, tokens: list[Token], forms: str | None = None) -> list[tuple[int, int]]:
+        """Every (first, last) token index pair where the pattern matches, left to right.
+
+        `forms` (see `sentence_forms`) lets the caller skip patterns that cannot start."""
         hits = []
         first_test = self.steps[0]
         assert first_test is not None
+        if forms is not None and not first_test.regex.search(forms):
+            return hits
         for i, token in enumerate(tokens):
             if first_test(token):
                 end = self._match_rest(tokens, i + 1, 1)
@@ -73,6 +86,11 @@ class Pattern:
                 not test.at_clause_end or pos + 1 == len(tokens) or not tokens[pos + 1].is_word):
             return self._match_rest(tokens, pos + 1, step + 1)
         return None
+
+
+def sentence_forms(tokens: list[Token]) -> str:
+    """Every folded form and lemma of a sentence, one per line, for `Pattern.find`."""
+    return "\n".join({form for t in tokens for form in (t.key, t.lemma)})
 
 
 def compile_pattern(source: str) -> Pattern:

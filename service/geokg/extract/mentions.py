@@ -75,7 +75,9 @@ class MentionFinder:
     def _longest_name(self, tokens: list[Token], i: int) -> tuple[int, NameEntry] | None:
         if not tokens[i].is_word:
             return None
-        for size in range(min(self.gaz.longest_name, len(tokens) - i), 0, -1):
+        for size in self.gaz.lengths.get(tokens[i].key, ()):
+            if i + size > len(tokens):
+                continue
             key = tuple(t.key for t in tokens[i:i + size])
             entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])]
             if entries:
