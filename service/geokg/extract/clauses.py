@@ -82,7 +82,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
             return is_blocked(tokens, before, lex, found_all, keep)
     if _is_preposition(prev, lex):
         return True
-    if prev.capitalized and prev.is_word and j > 0:  # "nach Erkenntnissen der Nato", apposition
+    named = found_all is not None and any(f.first <= j <= f.last for f in found_all)
+    if prev.capitalized and prev.is_word and j > 0 and not named:
+        # "nach Erkenntnissen der Nato", "auf der Karibikinsel St. Vincent": a noun between
         k = _skip_back(lex, tokens, j - 1)
         return k >= 0 and not keep[0] <= k <= keep[1] and (
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"})

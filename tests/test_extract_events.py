@@ -1,0 +1,164 @@
+"""Events read from sentences an analyst would recognise, in both languages.
+
+None of these sentences is from the development corpus: they check that the rules cover the
+language (other verbs, word orders, titles, metonyms), not that they fit those articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geokg.extract import read_article
+from geokg.extract.model import Article, EventType
+
+CALL, MEETING, DEMAND = EventType.CALL, EventType.MEETING, EventType.DEMAND
+CLAIM, AGREEMENT, SUPPORT = EventType.TERRITORIAL_CLAIM, EventType.AGREEMENT, EventType.SUPPORT
+
+
+def read(text: str, published: str = "2023-06-16", lang: str | None = None) -> Article:
+    return read_article(text, published=dt.date.fromisoformat(published), lang=lang)
+
+
+def events(article: Article, kind: EventType) -> list[tuple[frozenset[str], ...]]:
+    return [(frozenset(e.participants), frozenset(e.addressees), frozenset(e.territories))
+            for e in article.events if e.type is kind]
+
+
+def sides(article: Article, kind: EventType) -> list[frozenset[str]]:
+    return [frozenset(e.participants) for e in article.events if e.type is kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Bundeskanzler Olaf Scholz hat am Dienstag mit Chinas Staatschef Xi Jinping telefoniert.",
+    "Scholz und Xi sprachen am Dienstag am Telefon über den Krieg in der Ukraine.",
+    "Das Telefongespräch zwischen Scholz und Xi dauerte nach Angaben aus Berlin eine Stunde.",
+    "German Chancellor Olaf Scholz spoke by phone with Chinese President Xi Jinping on Tuesday.",
+    "Scholz held a phone call with Xi on Tuesday, a government spokesman said.",
+])
+def test_calls_in_many_phrasings(text: str) -> None:
+    article = read(text)
+    assert frozenset({"olaf-scholz", "xi-jinping"}) in sides(article, CALL)
+
+
+def test_a_confirmation_of_the_call_is_not_a_second_call() -> None:
+    article = read("Scholz telefonierte am Dienstag mit Xi. Peking bestätigte das Telefonat.")
+    assert len(sides(article, CALL)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Telefonat zwischen Scholz und Xi ist nicht geplant.",
+    "Scholz lehnte ein Telefonat mit Xi ab.",
+    "Scholz könnte nächste Woche mit Xi telefonieren.",
+    "Scholz will not speak by phone with Xi, his spokesman said.",
+    "A call between Scholz and Xi could take place next week.",
+])
+def test_calls_that_did_not_happen_are_not_events(text: str) -> None:
+    assert sides(read(text), CALL) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Indiens Premierminister Narendra Modi traf am Montag in Paris den französischen Präsidenten "
+    "Emmanuel Macron.",
+    "Macron empfing Modi am Montag im Élysée-Palast.",
+    "Indian Prime Minister Narendra Modi met French President Emmanuel Macron in Paris on Monday.",
+])
+def test_meetings(text: str) -> None:
+    article = read(text)
+    assert frozenset({"narendra-modi", "emmanuel-macron"}) in sides(article, MEETING)
+
+
+def test_a_visit_counts_the_host_state_as_the_other_side() -> None:
+    article = read("Bundeskanzler Scholz besuchte am Freitag Indien.")
+    assert any({"olaf-scholz", "india"} <= s for s in sides(article, MEETING))
+
+
+@pytest.mark.parametrize("text,demander,addressee", [
+    ("Der Bundeskanzler forderte Russland auf, seine Truppen abzuziehen.", "olaf-scholz", "russia"),
+    ("Macron rief Moskau zu einer Waffenruhe auf.", "emmanuel-macron", "russia"),
+    ("Die Europäische Union verlangte von Belarus die Freilassung der Gefangenen.",
+     "european-union", None),
+    ("U.S. President Joe Biden urged Beijing to rein in North Korea.", "joe-biden", "china"),
+    ("The Kremlin called on Kyiv to accept the new realities.", "russia", "ukraine"),
+    ("Washington demanded that Tehran release the detained sailors.", "united-states", "iran"),
+])
+def test_demands(text: str, demander: str, addressee: str | None) -> None:
+    found = events(read(text), DEMAND)
+    assert found, f"no demand in {text!r}"
+    participants, addressees, _ = found[0]
+    assert demander in participants
+    if addressee:
+        assert addressee in addressees
+
+
+@pytest.mark.parametrize("text,claimant,territory", [
+    ("Argentinien erhebt weiterhin Anspruch auf die Falklandinseln.", "argentina", "falkland-islands"),
+    ("Russland annektierte im März 2014 die Krim.", "russia", "crimea"),
+    ("China claims sovereignty over the Spratly Islands.", "china", "spratly-islands"),
+    ("Azerbaijan claimed Nagorno-Karabakh as its own territory.", "azerbaijan", "nagorno-karabakh"),
+])
+def test_territorial_claims(text: str, claimant: str, territory: str) -> None:
+    found = events(read(text, "2023-10-01"), CLAIM)
+    assert (frozenset({claimant}), frozenset(), frozenset({territory})) in found
+
+
+def test_a_rejected_claim_is_not_a_claim_of_the_one_rejecting_it() -> None:
+    found = events(read("Kiew wies den Anspruch Moskaus auf die Krim zurück."), CLAIM)
+    assert all("ukraine" not in participants for participants, _, _ in found)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Deutschland und Frankreich unterzeichneten am Mittwoch ein Abkommen über Rüstungsexporte.",
+     {"germany", "france"}),
+    ("Israel und die Vereinigten Arabischen Emirate einigten sich auf die Aufnahme diplomatischer "
+     "Beziehungen.", {"israel", "united-arab-emirates"}),
+    ("Washington and Moscow agreed to extend the New START treaty by five years.",
+     {"united-states", "russia"}),
+])
+def test_agreements(text: str, parties: set[str]) -> None:
+    assert any(parties <= s for s in sides(read(text, "2021-02-04"), AGREEMENT))
+
+
+def test_failed_talks_are_not_an_agreement() -> None:
+    article = read("The talks between Washington and Tehran ended without an agreement.")
+    assert sides(article, AGREEMENT) == []
+
+
+@pytest.mark.parametrize("text,supplier,receiver,kind", [
+    ("Die USA liefern der Ukraine weitere Patriot-Systeme.", "united-states", "ukraine", "weapons"),
+    ("Deutschland schickt Leopard-Panzer an die Ukraine.", "germany", "ukraine", "weapons"),
+    ("The European Union granted Ukraine a loan of 18 billion euros.", "european-union", "ukraine",
+     "money"),
+    ("North Korea has sent troops to Russia, Seoul said.", "north-korea", "russia", "troops"),
+])
+def test_supplies(text: str, supplier: str, receiver: str, kind: str) -> None:
+    article = read(text, "2023-01-26")
+    assert any(e.participants == [supplier] and e.addressees == [receiver] and e.support_kind == kind
+               for e in article.events if e.type is SUPPORT), [e for e in article.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Frankreich betonte seine Unterstützung für die territoriale Integrität der Ukraine.",
+    "Berlin lehnt die Lieferung von Taurus-Marschflugkörpern an Kiew ab.",
+    "Seoul erwägt, Waffen an die Ukraine zu liefern.",
+    "Washington accused Tehran of supplying missiles to Moscow; Iran denied the accusation.",
+])
+def test_stances_refusals_and_accusations_are_not_supplies(text: str) -> None:
+    assert [e for e in read(text).events if e.type is SUPPORT] == []
+
+
+def test_titles_resolve_to_the_office_holder_on_the_article_date() -> None:
+    before = read("Der französische Präsident telefonierte mit dem Kremlchef.", "2015-02-12")
+    after = read("Der französische Präsident telefonierte mit dem Kremlchef.", "2023-02-12")
+    assert frozenset({"francois-hollande", "vladimir-putin"}) in sides(before, CALL)
+    assert frozenset({"emmanuel-macron", "vladimir-putin"}) in sides(after, CALL)
+
+
+def test_every_event_keeps_its_sentence_and_offsets() -> None:
+    text = "Berlin (dpa) – Scholz telefonierte am Montag mit Xi. Danach traf er Macron in Paris."
+    article = read(text)
+    assert article.events
+    for event in article.events:
+        assert text[event.sentence.start:event.sentence.end] == event.sentence.text
+        assert 0 < event.confidence <= 1

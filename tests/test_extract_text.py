@@ -1,0 +1,126 @@
+"""Layout, language, sentences, dates and entity mentions: the ground events stand on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geokg.extract import read_article
+from geokg.extract.dates import find_dates
+from geokg.extract.model import Precision
+from geokg.extract.text import detect_language, parse_layout, split_sentences
+
+SEED_LIKE = """
+
+Gipfel in Genf: Biden trifft Putin
+
+Joe Biden und Wladimir Putin haben sich am 16. Juni 2021 in Genf getroffen.
+
+Schweiz, Land - Das Treffen dauerte knapp vier Stunden. Der U.S.-Präsident sprach von einem guten Gespräch.
+
+Details	
+Vorfall	Treffen
+Ort	Genf, Schweiz
+Quellen	• www.example.org
+	www.example.com
+
+Besuchen Sie uns auf: example-news.at"""
+
+
+def test_details_block_gives_sources_and_place_and_is_not_read_as_text() -> None:
+    article = read_article(SEED_LIKE, published=dt.date(2021, 6, 17))
+    assert article.sources == ["www.example.org", "www.example.com"]
+    assert article.place == "geneva"
+    assert article.title == "Gipfel in Genf: Biden trifft Putin"
+    assert not any("Quellen" in s.text or "Besuchen" in s.text for s in article.sentences)
+
+
+@pytest.mark.parametrize("dateline,place", [
+    ("BERLIN (dpa) – Scholz reiste am Montag nach Paris.", "berlin"),
+    ("WASHINGTON, June 3 (Reuters) - Biden met Zelenskiy on Monday.", "washington-dc"),
+    ("KYIV/MOSCOW, Nov 6 - Iran admitted sending drones.", "kyiv"),
+])
+def test_datelines_become_the_default_place_and_leave_the_text(dateline: str, place: str) -> None:
+    article = read_article("Headline\n\n" + dateline, published=dt.date(2023, 6, 5))
+    assert article.place == place
+    assert article.sentences[-1].text[0] not in "(–-"
+    assert all(m.how != "metonym" or m.start > dateline.index(" ") for m in article.mentions)
+
+
+def test_language_is_detected_per_article() -> None:
+    assert detect_language("Der Kanzler telefonierte am Dienstag mit dem Präsidenten.") == "de"
+    assert detect_language("The chancellor spoke by phone with the president on Tuesday.") == "en"
+
+
+def test_sentences_do_not_break_at_ordinals_or_abbreviations() -> None:
+    text = ("Headline\n\nAm 1. Juli 2025 sprach er mit dem U.S. President. Die Gespräche "
+            "sollen z.B. in Genf stattfinden. Sept. 15 was the date.")
+    layout = parse_layout(text)
+    sentences = [s.text for s in split_sentences(text, layout, "de")]
+    assert sentences[1] == "Am 1. Juli 2025 sprach er mit dem U.S. President."
+    assert len(sentences) == 4
+
+
+@pytest.mark.parametrize("text,lang,published,expected,precision", [
+    ("am Freitag", "de", "2024-11-16", "2024-11-15", Precision.DAY),
+    ("am Samstag", "de", "2024-11-16", "2024-11-16", Precision.DAY),
+    ("gestern", "de", "2024-11-16", "2024-11-15", Precision.DAY),
+    ("on Tuesday", "en", "2022-07-24", "2022-07-19", Precision.DAY),
+    ("yesterday", "en", "2022-07-24", "2022-07-23", Precision.DAY),
+    ("am 1. Dezember", "de", "2023-12-15", "2023-12-01", Precision.DAY),
+    ("im Dezember", "de", "2023-03-15", "2022-12-01", Precision.MONTH),
+    ("Anfang April", "de", "2023-04-27", "2023-04-01", Precision.MONTH),
+    ("Anfang 2025", "de", "2025-07-01", "2025-01-01", Precision.YEAR),
+    ("in March 2014", "en", "2022-10-01", "2014-03-01", Precision.MONTH),
+    ("on Sept. 15", "en", "2021-09-23", "2021-09-15", Precision.DAY),
+    ("July 1, 2025", "en", "2025-07-03", "2025-07-01", Precision.DAY),
+])
+def test_dates_explicit_and_relative(text: str, lang: str, published: str, expected: str,
+                                     precision: Precision) -> None:
+    found = find_dates(f"Es geschah {text}." if lang == "de" else f"It happened {text}.", lang,
+                       dt.date.fromisoformat(published))
+    assert [(d.date.value.isoformat(), d.date.precision) for d in found] == [(expected, precision)]
+
+
+def test_since_does_not_date_an_event() -> None:
+    assert find_dates("erstmals seit Dezember 2022", "de", dt.date(2024, 11, 16)) == []
+    assert find_dates("the first time since 2019", "en", dt.date(2024, 11, 16)) == []
+
+
+def test_may_the_month_is_not_confused_with_may_the_verb() -> None:
+    assert find_dates("Talks may resume soon.", "en", dt.date(2024, 5, 20)) == []
+
+
+@pytest.mark.parametrize("text,published,entity", [
+    ("Russlands Präsident sprach.", "2024-01-10", "vladimir-putin"),
+    ("Der Kremlchef sprach.", "2024-01-10", "vladimir-putin"),
+    ("Chinas Staatschef sprach.", "2024-01-10", "xi-jinping"),
+    ("The French president spoke.", "2016-01-10", "francois-hollande"),
+    ("The French president spoke.", "2024-01-10", "emmanuel-macron"),
+    ("Die Bundeskanzlerin sprach.", "2019-01-10", "angela-merkel"),
+    ("Moskau warnte.", "2024-01-10", "russia"),
+    ("The White House warned.", "2024-01-10", "united-states"),
+    ("Peking warnte.", "2024-01-10", "china"),
+    ("Die Regierung in Kiew warnte.", "2024-01-10", "ukraine"),
+    ("Erdoğan warnte.", "2024-01-10", "recep-tayyip-erdogan"),
+    ("Erdogan warned.", "2024-01-10", "recep-tayyip-erdogan"),
+    ("Die Lage der Ukraine bleibt schwierig.", "2024-01-10", "ukraine"),
+    ("Donezk und Donetsk sind dieselbe Region.", "2024-01-10", "donetsk-oblast"),
+])
+def test_mentions_names_titles_metonyms_inflections(text: str, published: str, entity: str) -> None:
+    article = read_article(text, published=dt.date.fromisoformat(published))
+    assert entity in {m.entity for m in article.mentions}
+
+
+def test_a_capital_after_in_is_a_place_not_the_state() -> None:
+    article = read_article("Biden traf Xi in Peking.", published=dt.date(2024, 1, 10))
+    assert ("beijing", "place") in {(m.entity, m.how) for m in article.mentions}
+
+
+def test_pronouns_and_short_names_refer_to_the_leader_named_before() -> None:
+    text = "Nordkoreas Machthaber Kim Jong Un empfing Putin. Kim lobte den Besuch. Er sprach lange."
+    article = read_article(text, published=dt.date(2024, 6, 20))
+    by_text = {m.text: m.entity for m in article.mentions}
+    assert by_text["Kim"] == "kim-jong-un"
+    assert by_text["Er"] == "kim-jong-un"
