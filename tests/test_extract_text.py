@@ -19,7 +19,7 @@ Joe Biden und Wladimir Putin haben sich am 16. Juni 2021 in Genf getroffen.
 
 Schweiz, Land - Das Treffen dauerte knapp vier Stunden. Der U.S.-Präsident sprach von einem guten Gespräch.
 
-Details	
+Details\t
 Vorfall	Treffen
 Ort	Genf, Schweiz
 Quellen	• www.example.org
