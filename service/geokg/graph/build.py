@@ -130,8 +130,10 @@ def _conforms(event: Event, gaz: Gazetteer) -> bool:
     return True
 
 
-def event_iri(event: Event, gaz: Gazetteer, mint: Minter) -> URIRef:
-    on = event.date.value if event.date else dt.date.today()
+def event_iri(event: Event, gaz: Gazetteer, mint: Minter, published: dt.date | None = None) -> URIRef:
+    """The event's identity: its type, sides as states on its date (or the article's date),
+    addressees, what it is about, and its date — the same for every article reporting it."""
+    on = event.date.value if event.date else (published or dt.date.today())
     sides = {gaz.state_of(p, on) for p in event.participants}
     addressees = {gaz.state_of(a, on) for a in event.addressees}
     thing = ",".join(event.territories) or event.support_kind or event.treaty or (
@@ -151,7 +153,7 @@ def _topic_key(topic: str | None) -> str | None:
 
 def _add_event(graph: Graph, event: Event, article: Article, gaz: Gazetteer, mint: Minter,
                confidences: dict[URIRef, float]) -> None:
-    node = event_iri(event, gaz, mint)
+    node = event_iri(event, gaz, mint, article.published)
     graph.add((node, RDF.type, CLASS_OF_EVENT[event.type]))
     for key in event.participants:
         graph.add((node, GK.participant, mint.entity(key)))

@@ -1,0 +1,59 @@
+"""Extraction results as RDF: one node per real event across articles, typed entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokg.config import Settings
+from geokg.pipeline import Pipeline
+from geokg.vocab import GK
+
+GERMAN = ("Macron telefoniert mit Putin\n\nPARIS (AFP) – Der französische Präsident Emmanuel Macron "
+          "hat am Dienstag mit Kremlchef Wladimir Putin telefoniert.")
+ENGLISH = ("Macron and Putin speak by phone\n\nPARIS (Reuters) - French President Emmanuel Macron "
+           "spoke by phone with Russian President Vladimir Putin on Tuesday, the Elysee said.")
+PREFIXES = f"PREFIX gk: <{GK}> PREFIX prov: <http://www.w3.org/ns/prov#> "
+
+
+@pytest.fixture()
+def pipeline() -> Pipeline:
+    return Pipeline(Settings(store="memory"))
+
+
+def test_the_same_call_reported_twice_is_one_event_with_two_sources(pipeline: Pipeline) -> None:
+    pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    pipeline.ingest(ENGLISH, published="2025-07-02", lang="en")
+    rows = pipeline.store.query(PREFIXES + """
+        SELECT ?call (COUNT(DISTINCT ?article) AS ?sources) WHERE {
+          ?call a gk:Call ; prov:wasDerivedFrom ?article } GROUP BY ?call""").rows()
+    assert len(rows) == 1
+    assert rows[0]["sources"] == "2"
+
+
+def test_deleting_one_source_keeps_the_event_of_the_other(pipeline: Pipeline) -> None:
+    first = pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    pipeline.ingest(ENGLISH, published="2025-07-02", lang="en")
+    pipeline.store.remove_graph(first.article_iri)
+    rows = pipeline.store.query(PREFIXES + """
+        SELECT ?call ?article WHERE { ?call a gk:Call ; prov:wasDerivedFrom ?article }""").rows()
+    assert [r["article"] for r in rows] == [pipeline.ingest(ENGLISH).article_iri]
+
+
+def test_entities_carry_their_superclasses_for_queries_without_reasoning(pipeline: Pipeline) -> None:
+    result = pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    ask = PREFIXES + f"""ASK {{ GRAPH <{result.article_iri}> {{
+        ?putin <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q7747> ;
+               a gk:Leader , gk:StateActor , gk:Actor }} }}"""
+    assert pipeline.store.query(ask).boolean
+
+
+def test_dates_carry_precision_and_bounds_for_range_filters(pipeline: Pipeline) -> None:
+    pipeline.ingest("Anfang 2025 unterzeichneten Russland und Iran ein Partnerschaftsabkommen.",
+                    published="2025-07-01", lang="de")
+    rows = pipeline.store.query(PREFIXES + """
+        PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        SELECT ?stamp ?precision ?from ?to WHERE { ?e a gk:Agreement ; sem:hasTimeStamp ?stamp ;
+          gk:datePrecision ?precision ; sem:hasEarliestBeginTimeStamp ?from ;
+          sem:hasLatestEndTimeStamp ?to }""").rows()
+    assert rows == [{"stamp": "2025", "precision": str(GK.Year), "from": "2025-01-01",
+                     "to": "2025-12-31"}]
