@@ -33,6 +33,8 @@ RELATIVE_DAYS = {
     "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
     "en": {"today": 0, "yesterday": -1},
 }
+# "last week": seven days back, known only to its month
+LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
 PERIOD_WORDS = {
     "de": r"(?:Anfang|Mitte|Ende|Beginn|Frühjahr|Herbst|Sommer|Winter)",
     "en": r"(?:early|mid|late|the end of|the beginning of|the start of)",
@@ -66,6 +68,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("month", rf"(?:{period})?{month}(?:\s+{year})?"),
         ("weekday", rf"{day_name}(?:abend|morgen|nachmittag|vormittag|nacht|night|morning|evening)?"),
         ("relative", rel),
+        ("last_week", LAST_WEEK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
     ]
     return [(kind, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for kind, rx in found]
@@ -132,6 +135,8 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
         weekday = days[fold(groups["weekday"])]
         back = (published.weekday() - weekday) % 7
         return FuzzyDate(published - dt.timedelta(days=back), Precision.DAY)
+    if kind == "last_week":
+        return FuzzyDate((published - dt.timedelta(days=7)).replace(day=1), Precision.MONTH)
     if kind == "relative":
         delta = RELATIVE_DAYS[lang][fold(groups["relative"])]
         return FuzzyDate(published + dt.timedelta(days=delta), Precision.DAY)

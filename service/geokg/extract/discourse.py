@@ -42,11 +42,14 @@ class Discourse:
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
     def finish(self) -> list[Event]:
-        """Date what is still undated: a call, meeting or agreement without a date of its own
-        is part of the story the article tells, dated by its first precisely dated event."""
+        """Date what is still undated: a call, meeting or agreement without a date of its own,
+        and whatever the headline announces, is part of the story the article tells, dated by
+        its first precisely dated event."""
         reference = self._reference_date()
         for event in self.events:
-            if event.date is None and event.type in MULTI_SIDED and reference is not None:
+            headline = event.sentence.index == 0 and event.type is not EventType.SUPPORT
+            if event.date is None and (event.type in MULTI_SIDED or headline) \
+                    and reference is not None:
                 event.date = reference
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
         return self.events

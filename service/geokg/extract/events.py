@@ -89,7 +89,7 @@ class SentenceReader:
             used.add(a)
             kept.append((trigger, a, b))
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])]
-        kept = self._drop_complements(kept, reading.clauses)
+        kept = self._drop_complements(kept, reading.tokens, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
         return kept
@@ -105,24 +105,35 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
 
-    def _drop_complements(self, hits: list[tuple[Trigger, int, int]],
+    def _drop_complements(self, hits: list[tuple[Trigger, int, int]], tokens: list[Token],
                           clauses: list[Clause]) -> list[tuple[Trigger, int, int]]:
-        """What a demand or an agreement is about is not a further event: a trigger later in
-        the same clause or in a following complement ("urged X to stop arming Y",
-        "vereinbarten, Gespräche zu führen")."""
+        """What a demand or an agreement is about is not a further event: once its
+        complement begins ("urged X to stop arming Y", "vereinbarten, Gespräche zu führen",
+        "agreed that …"), later triggers are its content — until the sentence turns to
+        something else ("…, while …"). A trigger before the complement ("agreed in their
+        first phone call to …") is a circumstance and stays."""
         out: list[tuple[Trigger, int, int]] = []
-        governing: Clause | None = None
-        span = (-1, -1)
+        content_from: int | None = None
         for hit in hits:
-            clause = clause_of(clauses, hit[1])
-            inside = span[0] <= hit[1] <= span[1]
-            if governing is not None and not inside and (clause is governing or (
-                    clause.complement and clause.first > governing.last)):
+            if content_from is not None and hit[1] >= content_from and not self._turns_away(
+                    tokens, clauses, content_from, hit[1]):
                 continue
             out.append(hit)
-            if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and governing is None:
-                governing, span = clause, (hit[1], hit[2])
+            if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
+                content_from = self._complement_start(tokens, hit[2])
         return out
+
+    def _complement_start(self, tokens: list[Token], after: int) -> int | None:
+        markers = {"zu", "dass", "to", "that", "um"}
+        for i in range(after + 1, len(tokens)):
+            if tokens[i].key in markers or tokens[i].key.startswith("zu") and \
+                    tokens[i].key not in ("zur", "zum", "zugleich", "zudem", "zuvor"):
+                return i
+        return None
+
+    def _turns_away(self, tokens: list[Token], clauses: list[Clause], start: int, pos: int) -> bool:
+        return any(c.first > start and c.first <= pos and
+                   tokens[c.first].key in self.lex.word_class("contrast") for c in clauses)
 
     # -- one event -------------------------------------------------------------------------
     def _candidate(self, r: SentenceReading, trigger: Trigger, first: int,
@@ -164,7 +175,9 @@ class SentenceReader:
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
-        kinds = ("negation", "denial") if trigger.type is EventType.TERRITORIAL_CLAIM else ALL_CUES
+        # a claim is an assertion: "would be reunified" still claims; "plans to annex" does not
+        kinds = ("negation", "denial", "planned") if trigger.type is EventType.TERRITORIAL_CLAIM \
+            else ALL_CUES
         scope_first = clause.first
         if self._is_complement(r, clause, first) and clause.first > 0:
             # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts
@@ -239,10 +252,13 @@ class SentenceReader:
         if a.last >= b.first:
             return False
         between = r.tokens[a.last + 1:b.first]
-        return bool(between) and len(between) <= 3 and all(
-            t.text == "," or t.key in self.lex.word_class("conjunction")
-            or t.key in self.lex.word_class("determiner")
-            for t in between)
+        if not between or len(between) > 4 or not (
+                between[0].text == "," or between[0].key in self.lex.word_class("conjunction")):
+            return False
+        # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel")
+        return all(t.text == "," or t.key in self.lex.word_class("conjunction")
+                   or t.key in self.lex.word_class("determiner") or t.capitalized
+                   for t in between)
 
     def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       first: int, last: int) -> None:
@@ -252,17 +268,30 @@ class SentenceReader:
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
             after = [f for f in r.found if f.first > first and f.actor]
-        demander = before[0] if before else (after.pop(0) if after else None)
+        # German inverts ("forderte Putin …"); in English the demander precedes the verb
+        inverted = self.lex.lang == "de" and bool(after)
+        demander = before[0] if before else (after.pop(0) if inverted else None)
         if demander is None:
             return
         event.participants = [demander.mention.entity]
         side = demander.mention.entity
         own = clause_of(r.clauses, last)
+        asked_of = self._asked_of(r, last, side)  # "verlangte von den USA", "demanded from"
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
         verb_final = [f for f in before[1:] if f.mention.entity != side][-1:]
-        candidates = same_clause or verb_final or after
+        candidates = asked_of or same_clause or verb_final or after
         addressees = self._coordinated([f for f in candidates if f.mention.entity != side], r)
         event.addressees = _unique(f.mention.entity for f in addressees)
+
+    def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
+        """The addressee in a "von"/"from" phrase right after the demand verb."""
+        for f in r.found:
+            if f.first <= last or f.first > last + 4 or not f.actor or f.mention.entity == side:
+                continue
+            j = _before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+            if r.tokens[j].key in ("von", "vom", "from") and j > last - 1:
+                return [f]
+        return []
 
     def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
         """The first name and those joined to it by "und"/"and"/","."""
@@ -286,6 +315,13 @@ class SentenceReader:
             return False  # "an important supplier of gas" names no receiver: no supply event
         if not actors:
             return False
+        if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
+            suppliers = [f for f in r.found if f.actor and f.first > first]
+            if not suppliers or suppliers[0].mention.entity == actors[0].mention.entity:
+                return False
+            event.participants = [suppliers[0].mention.entity]
+            event.addressees = [actors[0].mention.entity]
+            return True
         own = clause_of(r.clauses, first)
         in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
         supplier = (in_clause or actors)[0]

@@ -112,6 +112,7 @@ class MentionFinder:
                 key, how, actor = entity.metonym_of, "metonym", True
         if how == "demonym":
             actor = self._government_follows(tokens, last)
+            how = "demonym-actor" if actor else how
         if compound:
             how, actor = "compound", False
         return Found(self._mention(sentence, tokens, first, last, key, how), first, last, actor)
@@ -227,14 +228,28 @@ class MentionFinder:
         for i, token in enumerate(tokens):
             if token.key in self.lex.word_class("pronoun_leader"):
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
-            elif token.key in self.lex.word_class("pronoun_state") and token.text.islower():
-                key = next((f.mention.entity for f in found if f.last < i and f.actor
-                            and self.gaz.entities[f.mention.entity].kind == "state"), None)
+            elif token.key in self.lex.word_class("pronoun_state") and (
+                    token.text.islower() or i == 0):
+                key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
             else:
                 continue
             if key:
                 out.append(Found(self._mention(sentence, tokens, i, i, key, "pronoun"), i, i, True))
         return out
+
+    def _state_for_pronoun(self, earlier: list[Found]) -> str | None:
+        """"it": a state or organisation named before it in the sentence, else the first side
+        the previous sentence named ("The leadership urged … . Last week it had urged …")."""
+        kinds = ("state", "organisation")
+        for f in earlier:
+            if self.gaz.entities[f.mention.entity].kind in kinds:
+                return f.mention.entity
+        for mentions in reversed(self.by_sentence[-1:]):
+            for m in mentions:
+                if self.gaz.entities[m.entity].kind in kinds and m.how in (
+                        "name", "alias", "metonym", "demonym-actor"):
+                    return m.entity
+        return None
 
     def _leader_for_pronoun(self, earlier: list[Mention]) -> str | None:
         def leaders(mentions: list[Mention]) -> list[str]:

@@ -189,9 +189,20 @@ def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
     if not before:
         return False
     word = before.group(1)
-    if word.isdigit():  # German ordinals: "am 1. Juli", "15. Februar"
-        return lang == "de" and len(word) <= 2
+    if word.isdigit():  # German ordinals: "am 1. Juli", "der 2. Weltkrieg" — not "Leopard 2. Auch"
+        return lang == "de" and len(word) <= 2 and _ordinal_context(text, dot)
     return fold(word) in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+ORDINAL_BEFORE = re.compile(r"(?:\b(?:am|im|vom|zum|bis|der|die|das|dem|den|des|ab|seit)\s+|^\s*)\d{1,2}$",
+                            re.IGNORECASE)
+MONTH_AFTER = re.compile(r"\.\s+(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)", re.IGNORECASE)
+
+
+def _ordinal_context(text: str, dot: int) -> bool:
+    """A number with a period is an ordinal before a month name, or after an article or a
+    preposition; otherwise the period ends the sentence."""
+    return bool(MONTH_AFTER.match(text, dot) or ORDINAL_BEFORE.search(text[max(0, dot - 12):dot]))
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
