@@ -70,6 +70,37 @@ def live_server() -> Iterator[LiveServer]:
         live_store.close()
 
 
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The sample articles in an on-disk store, served over real HTTP; the base IRI is the
+    server's own URL, so every IRI in it dereferences on it (workbench, browser tests)."""
+    from geokg.errors import GeokgError
+    from geokg.pipeline import SAMPLE_ARTICLES, read_inputs
+
+    port = free_port()
+    folder = tmp_path_factory.mktemp("sample-site")
+    settings = Settings(store=f"oxigraph:{folder / 'data'}", base_iri=f"http://127.0.0.1:{port}/",
+                        max_query_length=TEST_MAX_QUERY_LENGTH)
+    site_store = OxigraphStore(settings.data_dir)
+    flask_app = create_app(settings, store=site_store)
+    pipeline = flask_app.extensions["geokg.pipeline"]
+    for item in read_inputs(SAMPLE_ARTICLES):
+        try:
+            pipeline.ingest_input(item)
+        except GeokgError:  # a rejected sample is the pipeline tests' concern, not this site's
+            continue
+    server = make_server("127.0.0.1", port, flask_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", site_store, flask_app, server)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        site_store.close()
+
+
 def _oxigraph_binary() -> str | None:
     beside_python = Path(sys.executable).with_name("oxigraph")
     if beside_python.exists():

@@ -143,6 +143,30 @@ def test_remove_graph(loaded: Store) -> None:
     loaded.remove_graph(G1)  # removing again is no error
 
 
+def test_replace_graphs_replaces_creates_and_removes_at_once(loaded: Store) -> None:
+    g3 = f"{EX}article/3"
+    loaded.replace_graphs({G1: NT2, G2: None, g3: NT1})
+    assert loaded.graphs() == [G1, g3]
+    assert _labels(loaded, default_graphs=[G1]) == {"Ukraine"}
+    assert _labels(loaded, default_graphs=[g3]) == {"Russland"}
+    assert loaded.quad_count() == 4
+
+
+def test_replace_graphs_with_empty_text_removes_and_nothing_is_a_no_op(loaded: Store) -> None:
+    loaded.replace_graphs({})
+    assert loaded.quad_count() == 4
+    loaded.replace_graphs({G2: ""})
+    assert loaded.graphs() == [G1]
+
+
+def test_replace_graphs_with_one_bad_graph_changes_none(loaded: Store) -> None:
+    with pytest.raises(InputError, match="not valid N-Triples"):
+        loaded.replace_graphs({G1: NT2, G2: "this is not a triple\n"})
+    assert loaded.graphs() == [G1, G2]
+    assert _labels(loaded) == {"Russland", "Ukraine"}
+    assert loaded.quad_count() == 4
+
+
 @pytest.mark.parametrize("fmt", ["nquads", "trig"])
 def test_dump_then_load_gives_the_same_quads(loaded: Store, fmt: str) -> None:
     dumped = b"".join(loaded.dump(fmt))

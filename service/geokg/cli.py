@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
 from geokg.config import Settings
 from geokg.errors import GeokgError, ShapeViolation
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, article_files, read_inputs
+from geokg.pipeline import SAMPLE_ARTICLES, Pipeline
+
+if TYPE_CHECKING:
+    from geokg.bulk import BulkSummary
 
 FORMATS = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -52,8 +57,10 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool)
     from werkzeug.serving import run_simple
 
     from geokg.web import create_app
+    from geokg.web.security import configure_logging
 
     settings = Settings.from_env(store=settings.store, host=host, port=port)
+    configure_logging()  # JSON lines with request ids, as under gunicorn
     app = create_app(settings)
     if samples:
         from geokg.web.state import PIPELINE_KEY
@@ -66,45 +73,116 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool)
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes reading articles; the store is written by this one.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[Path, ...]) -> None:
-    """Ingest articles: .txt files, .json objects or lists, .jsonl lines, or folders of them."""
+def ingest(settings: Settings, paths: tuple[Path, ...], jobs: int) -> None:
+    """Ingest articles: .txt files, .json objects or lists, .jsonl lines, or folders of them.
+
+    Already stored texts are skipped before any work, so an interrupted run can simply be
+    started again. Exit status 1 when an article was rejected (each is listed on stderr).
+    """
     pipeline = Pipeline(settings)
-    accepted, skipped, rejected = _ingest_all(pipeline, list(paths))
-    click.echo(f"{accepted} ingested, {skipped} already stored, {rejected} rejected")
-    if rejected:
+    summary = _ingest_all(pipeline, list(paths), jobs=jobs)
+    if summary.rejected:
         sys.exit(1)
 
 
-def _ingest_all(pipeline: Pipeline, paths: list[Path]) -> tuple[int, int, int]:
-    # File by file, so one broken file in a folder is rejected alone.
-    items = [(file, item) for path in paths for file in article_files(path)
-             for item in _inputs(file)]
-    accepted = skipped = rejected = 0
-    with click.progressbar(items, label="ingesting", file=sys.stderr) as bar:
-        for path, item in bar:
-            if isinstance(item, GeokgError):
-                click.echo(f"\n{path}: rejected: {item}", err=True)
-                rejected += 1
-                continue
-            try:
-                result = pipeline.ingest_input(item)
-            except GeokgError as exc:
-                click.echo(f"\n{path}: rejected: {exc}", err=True)
-                rejected += 1
-                continue
-            accepted += result.created
-            skipped += not result.created
-    return accepted, skipped, rejected
+def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> BulkSummary:
+    """Bulk ingest with a progress bar on stderr, then the summary (counts on stdout)."""
+    from geokg.bulk import bulk_ingest, count_articles
+
+    with click.progressbar(length=count_articles(paths), label="ingesting",
+                           file=sys.stderr) as bar:
+        summary = bulk_ingest(pipeline, paths, jobs=jobs, progress=lambda where, s: bar.update(1))
+    for rejection in summary.rejected:
+        click.echo(f"{rejection.where}: rejected: {rejection.reason}", err=True)
+    rate = summary.total / summary.seconds if summary.seconds else 0.0
+    click.echo(f"{summary.total} articles in {summary.seconds:.1f} s ({rate:.2f}/s, "
+               f"{jobs} job{'s' if jobs > 1 else ''})", err=True)
+    click.echo(f"{summary.accepted} ingested, {summary.skipped} already stored, "
+               f"{len(summary.rejected)} rejected")
+    return summary
 
 
-def _inputs(path: Path) -> list[object]:
+#: File name endings -> dataset format of `geokg dump` / `geokg load`.
+DATASET_SUFFIXES = {".nq": "nquads", ".nquads": "nquads", ".trig": "trig"}
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig"]), default=None,
+              help="Default: from the file name (.nq, .trig), N-Quads on stdout.")
+@click.pass_obj
+def dump(settings: Settings, file: Path | None, fmt: str | None) -> None:
+    """Write every quad of the store to FILE (or stdout) for backup or another backend.
+
+    A file is written beside its final name and renamed at the end, so an interrupted dump
+    never leaves a complete-looking backup.
+    """
+    from geokg.store import open_store
+
+    fmt = fmt or _dataset_format(file)
+    store = open_store(settings)
     try:
-        return list(read_inputs(path))
-    except GeokgError as exc:
-        return [exc]
-    except (OSError, ValueError) as exc:
-        return [GeokgError(str(exc))]
+        count = store.quad_count()
+        if file is None or str(file) == "-":
+            _write_chunks(store.dump(fmt), sys.stdout.buffer)
+        else:
+            partial = file.with_name(file.name + ".partial")
+            with partial.open("wb") as out:
+                _write_chunks(store.dump(fmt), out)
+            partial.replace(file)
+    finally:
+        store.close()
+    click.echo(f"dumped {count} quads as {fmt}", err=True)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig"]), default=None,
+              help="Default: from the file name (.nq, .trig), N-Quads on stdin.")
+@click.pass_obj
+def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
+    """Add the quads of an N-Quads or TriG FILE (or stdin) to the store, all or nothing.
+
+    Meant for dumps of a geokg store (restore, migration): the graphs are taken as they
+    are, without running the shapes again.
+    """
+    from geokg.store import open_store
+
+    fmt = fmt or _dataset_format(file)
+    if file is None or str(file) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise click.ClickException(f"cannot read {file}: {exc.strerror or exc}") from None
+    store = open_store(settings)
+    try:
+        before = store.quad_count()
+        store.load(data, fmt)
+        after = store.quad_count()
+    finally:
+        store.close()
+    click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
+
+
+def _dataset_format(file: Path | None) -> str:
+    if file is None or str(file) == "-":
+        return "nquads"
+    fmt = DATASET_SUFFIXES.get(file.suffix.lower())
+    if fmt is None:
+        raise click.UsageError(f"cannot tell the format of {file.name}; name it .nq or .trig, "
+                               "or pass --format nquads|trig")
+    return fmt
+
+
+def _write_chunks(chunks: Iterable[bytes], out: BinaryIO) -> None:
+    for chunk in chunks:
+        out.write(chunk)
+    out.flush()
 
 
 @main.command()

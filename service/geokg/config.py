@@ -27,6 +27,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                       "stopped and answered with 503 (default 30)."),
     "max_body_bytes": ("GEOKG_MAX_BODY_BYTES", "Largest accepted request body; larger gets 413 "
                        "(default 10 MB)."),
+    "max_article_chars": ("GEOKG_MAX_ARTICLE_CHARS", "Longest accepted article text in characters "
+                          "(default 200000, about 30,000 words; extraction takes about 2.5 s per "
+                          "100,000 characters); longer gets 400."),
     "max_query_length": ("GEOKG_MAX_QUERY_LENGTH", "Longest accepted SPARQL text in characters; "
                          "longer gets 400 (default 100000)."),
     "remote_user": ("GEOKG_REMOTE_USER", "User name for a remote `sparql:` store (optional)."),
@@ -49,6 +52,13 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "federation_allow_loopback": ("GEOKG_FEDERATION_ALLOW_LOOPBACK", "Tests only: `on` lets an "
                                   "allowlisted SERVICE endpoint on 127.0.0.0/8 or ::1 pass the "
                                   "network guard (default `off`)."),
+    "max_result_rows": ("GEOKG_MAX_RESULT_ROWS", "Most rows a response built in memory (JSON "
+                        "of `/articles` and other pages) may hold; more gets 422 "
+                        "`result-too-large` (default 10000). Streamed `/sparql` results are "
+                        "not limited."),
+    "engine_socket": ("GEOKG_ENGINE_SOCKET", "Unix socket of a running store engine to share "
+                      "instead of starting one; `gunicorn.conf.py` sets it for its workers "
+                      "(leave unset otherwise)."),
     "data_license": ("GEOKG_DATA_LICENSE", "IRI of the licence the dataset is published under, "
                      "stated as `dcterms:license` in the VoID description (default: Apache-2.0, "
                      "the project's licence; set the terms your sources allow, or empty for none)."),
@@ -68,6 +78,7 @@ class Settings:
     query_timeout: float = 30.0
     max_body_bytes: int = 10_000_000
     max_query_length: int = 100_000
+    max_article_chars: int = 200_000
     remote_user: str | None = None
     remote_password: str | None = field(default=None, repr=False)
     write_token: str | None = field(default=None, repr=False)
@@ -78,6 +89,8 @@ class Settings:
     federation_max_bytes: int = 50_000_000
     federation_allow_loopback: bool = False
     data_license: str = "https://www.apache.org/licenses/LICENSE-2.0"
+    max_result_rows: int = 10_000
+    engine_socket: str | None = None
 
     def __post_init__(self) -> None:
         _check_write_token(self.write_token, self.ingest_requires_token)

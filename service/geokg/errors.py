@@ -44,3 +44,25 @@ class ServiceRefused(GeokgError):
 
 class RemoteServiceError(StoreError):
     """A federated endpoint failed, answered garbage, or answered too much."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached right now (its engine is restarting, the remote is down);
+    the same request may succeed a moment later."""
+
+
+class ResultTooLarge(GeokgError):
+    """A result has more rows than GEOKG_MAX_RESULT_ROWS allows for a response built in
+    memory (streamed SPARQL results are not limited)."""
+
+    def __init__(self, limit: int | str):
+        if isinstance(limit, str):  # re-raised from a message (the store engine's reply)
+            super().__init__(limit)
+            return
+        super().__init__(f"the answer has more than GEOKG_MAX_RESULT_ROWS={limit} rows; ask "
+                         "for a smaller page (limit/offset) or use /sparql, which streams")
+
+
+class ForbiddenTarget(GeokgError):
+    """A URL the server was asked to fetch is not allowed: not on the allowlist, or it
+    leads to a loopback, private, link-local or otherwise non-public address."""

@@ -23,17 +23,16 @@ turns a remote failure (not a refusal) into one empty solution.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from geokg.config import Settings
-from geokg.errors import GeokgError, RemoteServiceError, ServiceRefused
+from geokg.errors import ForbiddenTarget, GeokgError, RemoteServiceError, ServiceRefused
+from geokg.netguard import check_url, fetch
 from geokg.store.base import Store
 
 #: One lexical token of SPARQL text; anything that is not one of these is a single char.
@@ -177,30 +176,17 @@ def _evaluate(sparql: str, clause: ServiceClause, settings: Settings, store: Sto
 
 
 def _checked_endpoint(clause: ServiceClause, settings: Settings) -> str:
-    from geokg.netguard import check_url
-
     if clause.endpoint is None:
         raise ServiceRefused("SERVICE with a variable endpoint is not supported; name the "
                              "endpoint IRI")
     if clause.endpoint not in allowed_endpoints(settings):
         raise ServiceRefused(f"SERVICE <{clause.endpoint}> is not on the allowlist "
                              "(GEOKG_FEDERATION_ENDPOINTS)")
-    if settings.federation_allow_loopback and is_loopback(clause.endpoint):
-        return clause.endpoint
     try:
         check_url(clause.endpoint, settings)
     except GeokgError as exc:
         raise ServiceRefused(f"SERVICE <{clause.endpoint}> is refused: {exc}") from None
     return clause.endpoint
-
-
-def is_loopback(url: str) -> bool:
-    """Whether the URL names a loopback address literally (no DNS: a name could change)."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _local_bindings(sparql: str, clause: ServiceClause, prologue: str, settings: Settings,
@@ -299,39 +285,21 @@ def _batches(bindings: tuple[list[str], list[dict[str, str | None]]] | None) -> 
 
 # --- HTTP ----------------------------------------------------------------------------
 
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only to a URL that passes netguard and the allowlist again."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> Any:
-        from geokg.netguard import check_url
-
-        if newurl not in allowed_endpoints(self.settings):
-            raise RemoteServiceError(f"the endpoint redirected to {newurl}, which is not on "
-                                     "the allowlist")
-        try:
-            check_url(newurl, self.settings)
-        except GeokgError as exc:
-            raise RemoteServiceError(f"the endpoint redirected to {newurl}: {exc}") from None
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def fetch_solutions(endpoint: str, query: str, settings: Settings) -> dict[str, Any]:
-    """POST one SELECT to an endpoint (SPARQL 1.1 Protocol) and return its JSON results."""
-    request = urllib.request.Request(
-        endpoint, data=urllib.parse.urlencode({"query": query}).encode(), method="POST",
-        headers={"Accept": "application/sparql-results+json", "User-Agent": _AGENT,
-                 "Content-Type": "application/x-www-form-urlencoded"})
-    opener = urllib.request.build_opener(_CheckedRedirects(settings))
+    """POST one SELECT to an endpoint (SPARQL 1.1 Protocol) and return its JSON results.
+
+    `netguard.fetch` checks the URL, connects only to the addresses it checked (no second
+    DNS answer) and checks every redirect again.
+    """
+    body = urllib.parse.urlencode({"query": query}).encode()
+    headers = {"Accept": "application/sparql-results+json", "User-Agent": _AGENT,
+               "Content-Type": "application/x-www-form-urlencoded"}
     limit = settings.federation_max_bytes
     try:
-        with opener.open(request, timeout=settings.query_timeout) as response:
+        with fetch(endpoint, settings, data=body, headers=headers) as response:
             raw = response.read(limit + 1)
-    except RemoteServiceError:
-        raise
+    except ForbiddenTarget as exc:
+        raise RemoteServiceError(f"SERVICE <{endpoint}> was refused: {exc}") from None
     except (OSError, ValueError) as exc:  # URLError, HTTPError, timeouts, bad URLs
         raise RemoteServiceError(f"SERVICE <{endpoint}> failed: {exc}") from None
     if len(raw) > limit:

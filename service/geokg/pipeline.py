@@ -24,6 +24,7 @@ from geokg.config import Settings
 from geokg.errors import InputError
 from geokg.extract import article_id, read_article
 from geokg.extract.gazetteer import GAZETTEER_DIR, Gazetteer, load_gazetteer
+from geokg.extract.html import read_html
 from geokg.extract.model import Article
 from geokg.graph.build import article_graph, gazetteer_graph
 from geokg.graph.iris import Minter
@@ -33,7 +34,6 @@ from geokg.vocab import GK
 
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "geokg.ttl"
 SAMPLE_ARTICLES = PROJECT_ROOT / "data" / "articles" / "samples.jsonl"
-MAX_ARTICLE_CHARS = 1_000_000
 #: Characters an IRI may not contain (RFC 3987); a URL with them cannot become schema:url.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
@@ -63,6 +63,13 @@ class ArticleInput:
     lang: str | None = None
     url: str | None = None
     title: str | None = None
+
+    @classmethod
+    def from_html(cls, html: str | bytes, **overrides: str | None) -> ArticleInput:
+        """A saved web page: main text and metadata by trafilatura; explicit values win."""
+        found = read_html(html)
+        found.update({k: v for k, v in overrides.items() if v})
+        return cls.from_mapping(found)
 
     @classmethod
     def from_mapping(cls, data: dict[str, object]) -> ArticleInput:
@@ -129,7 +136,8 @@ class Pipeline:
                lang: str | None = None, url: str | None = None,
                title: str | None = None) -> IngestResult:
         """Read, validate and store one article; the same text twice is stored once."""
-        item = checked_input(text, published=published, lang=lang, url=url, title=title)
+        item = checked_input(text, published=published, lang=lang, url=url, title=title,
+                             max_chars=self.settings.max_article_chars)
         iri = self.iri_of(item)
         if self.store.has_graph(iri):
             return IngestResult(article_id(item.text), iri, created=False)
@@ -169,9 +177,9 @@ class PreparedArticle:
 
 def checked_input(text: object, *, published: dt.date | str | None = None,
                   lang: str | None = None, url: str | None = None,
-                  title: str | None = None) -> ArticleInput:
+                  title: str | None = None, max_chars: int = Settings.max_article_chars) -> ArticleInput:
     """An article as ingest reads it: text cleaned, metadata checked (InputError otherwise)."""
-    clean = _clean_text(text)
+    clean = _clean_text(text, max_chars)
     if lang is not None and lang not in ("de", "en"):
         raise InputError(f"'lang' must be 'de' or 'en', got {lang!r}")
     _check_metadata(url, title)
@@ -207,11 +215,11 @@ def ingest_result(article: Article, iri: str, gaz: Gazetteer) -> IngestResult:
     return IngestResult(article.id, iri, True, article.title, article.lang, events, entities)
 
 
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 
 
 def article_files(path: Path) -> list[Path]:
-    """The article files a path names: itself, or a folder's .txt/.json/.jsonl files.
+    """The article files a path names: itself, or a folder's .txt/.json/.jsonl/.html files.
 
     Why apart from `read_inputs`: a caller reading a folder file by file can reject one
     broken file and still read the others.
@@ -222,12 +230,16 @@ def article_files(path: Path) -> list[Path]:
 
 
 def read_inputs(path: Path) -> Iterator[ArticleInput]:
-    """Articles from a file: `.txt` (plain text), `.json` (one object or a list), `.jsonl`.
+    """Articles from a file: `.txt` (plain text), `.json` (one object or a list), `.jsonl`,
+    `.html` (a saved web page).
 
     Every problem is an InputError naming the file (and the line of a .jsonl)."""
     if path.is_dir():
         for child in article_files(path):
             yield from read_inputs(child)
+        return
+    if path.suffix in (".html", ".htm"):
+        yield ArticleInput.from_html(path.read_bytes())
         return
     text = _decode(path.read_bytes(), path)
     if path.suffix == ".jsonl":
@@ -244,6 +256,15 @@ def read_inputs(path: Path) -> Iterator[ArticleInput]:
         yield ArticleInput(text=text)
 
 
+def read_jsonl_line(raw: bytes, where: str) -> ArticleInput:
+    """One line of a .jsonl file as an article; InputError naming `where` otherwise.
+
+    Why apart from `read_inputs`: bulk ingest streams big files line by line and rejects a
+    broken line alone, where `read_inputs` stops at the first problem.
+    """
+    return _article_from_json(_json_value(_decode(raw, where), where), where)
+
+
 def _article_from_json(data: object, where: str) -> ArticleInput:
     if not isinstance(data, dict):
         raise InputError(f"{where}: each article must be a JSON object")
@@ -257,8 +278,7 @@ def _json_value(text: str, where: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        at = f"line {exc.lineno}, column {exc.colno}" if "\n" in text else f"column {exc.colno}"
-        raise InputError(f"{where}: not valid JSON ({exc.msg} at {at})") from None
+        raise InputError(f"{where}: not valid JSON ({exc})") from None
 
 
 def _decode(raw: bytes, where: object) -> str:
@@ -268,16 +288,16 @@ def _decode(raw: bytes, where: object) -> str:
         raise InputError(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
-def _clean_text(text: object) -> str:
+def _clean_text(text: object, limit: int) -> str:
     if not isinstance(text, str):
         raise InputError("the article text must be a string")
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     _check_chars("the article text", text)
     if not text.strip():
         raise InputError("the article text is empty")
-    if len(text) > MAX_ARTICLE_CHARS:
+    if len(text) > limit:
         raise InputError(f"the article has {len(text)} characters; at most "
-                         f"{MAX_ARTICLE_CHARS} are accepted")
+                         f"{limit} are accepted (GEOKG_MAX_ARTICLE_CHARS)")
     return text
 
 

@@ -2,8 +2,8 @@
 
 Words are reduced to *keys*: case and accents folded (umlauts too: a search box is no place
 to tell "Selenskyj" from "Selenskij" by an accent), plus the German and English lemma
-(simplemma), plus the German genitive without its -s ("Russlands" → russland), which
-simplemma leaves alone. A text matches a query when every query word shares a key with a
+(simplemma), plus the word without a final -s, the German genitive ("Russlands" →
+russland) that simplemma leaves alone. A text matches a query when every query word shares a key with a
 word of the text; a query word of four letters or more also matches as a prefix, so
 "waffenruhe" finds German compounds such as "Waffenruheabkommen".
 
@@ -55,12 +55,18 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def word_keys(word: str) -> frozenset[str]:
-    """Every form a word may be found under: folded, its lemmas, its genitive stem."""
-    keys = {fold(word), fold(simplemma.lemmatize(word, lang="de")),
-            fold(simplemma.lemmatize(word, lang="en"))}
+    """Every form a word may be found under: folded, its lemmas, its genitive stem.
+
+    The lemmatizer is case-sensitive (German nouns are capitalized), and queries come in
+    any case, so a word is lemmatized as written, in lower case and capitalized.
+    """
     folded = fold(word)
-    if word[:1].isupper() and len(folded) > 4 and folded.endswith("s") and not folded.endswith("ss"):
-        keys.add(folded[:-1])
+    keys = {folded}
+    for form in {word, word.lower(), word.capitalize()}:
+        keys.add(fold(simplemma.lemmatize(form, lang="de")))
+        keys.add(fold(simplemma.lemmatize(form, lang="en")))
+    if len(folded) > 4 and folded.endswith("s") and not folded.endswith("ss"):
+        keys.add(folded[:-1])  # an extra key only widens a match: "russlands" finds Russland
     return frozenset(k for k in keys if k)
 
 
@@ -147,19 +153,26 @@ class Hit:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS graphs(iri TEXT PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_graph(doc INTEGER PRIMARY KEY, graph TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_graph_by_graph ON doc_graph(graph);
 CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
     keys, kind UNINDEXED, iri UNINDEXED, text UNINDEXED, graph UNINDEXED, links UNINDEXED,
     tokenize = "unicode61 remove_diacritics 0");
 """
 _GRAPHS = f"""SELECT ?g ?hash ?article WHERE {{ GRAPH ?g {{ ?g <{GK.contentHash}> ?hash
   BIND(EXISTS {{ ?g a <{GK.Article}> }} AS ?article) }} }}"""
-_NAMES = f"""SELECT ?s ?p ?text (GROUP_CONCAT(DISTINCT STR(?type); separator=" ") AS ?links)
-WHERE {{ GRAPH <{{graph}}> {{ ?s ?p ?text FILTER(?p IN (<{RDFS.label}>, <{SKOS.altLabel}>))
-  OPTIONAL {{ ?s a ?type }} }} }} GROUP BY ?s ?p ?text"""
-_SENTENCES = f"""SELECT ?s ?text (GROUP_CONCAT(DISTINCT STR(?event); separator=" ") AS ?links)
-WHERE {{ GRAPH <{{graph}}> {{ ?s <{NIF.anchorOf}> ?text OPTIONAL {{ ?event <{GK.evidence}> ?s }} }} }}
-GROUP BY ?s ?text"""
-_TITLES = f"""SELECT ?s ?text WHERE {{ GRAPH <{{graph}}> {{ ?s <{DCTERMS.title}> ?text }} }}"""
+_NAMES = f"""SELECT ?g ?s ?p ?text (GROUP_CONCAT(DISTINCT STR(?type); separator=" ") AS ?links)
+WHERE {{ VALUES ?g {{ {{graphs}} }} GRAPH ?g {{ ?s ?p ?text
+  FILTER(?p IN (<{RDFS.label}>, <{SKOS.altLabel}>)) OPTIONAL {{ ?s a ?type }} }} }}
+GROUP BY ?g ?s ?p ?text"""
+_SENTENCES = f"""SELECT ?g ?s ?text (GROUP_CONCAT(DISTINCT STR(?event); separator=" ") AS ?links)
+WHERE {{ VALUES ?g {{ {{graphs}} }} GRAPH ?g {{ ?s <{NIF.anchorOf}> ?text
+  OPTIONAL {{ ?event <{GK.evidence}> ?s }} }} }} GROUP BY ?g ?s ?text"""
+_TITLES = f"""SELECT ?g ?s ?text WHERE {{ VALUES ?g {{ {{graphs}} }}
+  GRAPH ?g {{ ?s <{DCTERMS.title}> ?text }} }}"""
+#: Graphs read per query while indexing (one query per graph costs ~10 ms each).
+_BATCH = 100
+Document = tuple[str, str, str, str]  # kind, iri, text, links
 
 
 class SearchIndex:
@@ -172,12 +185,20 @@ class SearchIndex:
             path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
         self._lock = threading.Lock()
+        self._seen_generation: int | None = None
         with self._lock, self._db:
             self._db.executescript(_SCHEMA)
 
     def sync(self) -> int:
-        """Bring the index in line with the store; returns how many graphs changed."""
+        """Bring the index in line with the store; returns how many graphs changed.
+
+        A store that counts its writes (`generation`, the embedded one) is listed only
+        after a write; others are listed on every call (one query over the named graphs).
+        """
         with self._lock:
+            generation = getattr(self.store, "generation", None)
+            if generation is not None and generation == self._seen_generation:
+                return 0
             stored = {r["g"]: (r["hash"], r["article"] == "true")
                       for r in self.store.query(_GRAPHS).rows() if r["g"] and r["hash"]}
             indexed = dict(self._db.execute("SELECT iri, hash FROM graphs").fetchall())
@@ -185,38 +206,57 @@ class SearchIndex:
             gone = [g for g in indexed if g not in stored]
             for graph in gone:
                 self._replace(graph, None, [])
-            for graph in changed:
-                digest, is_article = stored[graph]
-                self._replace(graph, digest, self._documents(graph, is_article))
+            for first in range(0, len(changed), _BATCH):
+                batch = changed[first:first + _BATCH]
+                found = self._documents([g for g in batch if stored[g][1]], articles=True)
+                found.update(self._documents([g for g in batch if not stored[g][1]], articles=False))
+                for graph in batch:
+                    self._replace(graph, stored[graph][0], found.get(graph, []))
+            self._seen_generation = generation
             return len(changed) + len(gone)
 
-    def _documents(self, graph: str, is_article: bool) -> list[tuple[str, str, str, str]]:
-        """(kind, iri, text, links) of one graph: sentences and titles of an article,
-        names and aliases of anything else (the gazetteer, the ontology)."""
-        if is_article:
-            sentences = [("sentence", r["s"], r["text"], r["links"] or "")
-                         for r in self._rows(_SENTENCES, graph)]
-            titles = [("title", r["s"], r["text"], "") for r in self._rows(_TITLES, graph)]
-            return sentences + titles
-        return [("alias" if r["p"] == str(SKOS.altLabel) else "label", r["s"], r["text"],
-                 r["links"] or "") for r in self._rows(_NAMES, graph)]
+    def _documents(self, graphs: list[str], *, articles: bool) -> dict[str, list[Document]]:
+        """Documents per graph: sentences and titles of articles, names and aliases of
+        anything else (the gazetteer, the ontology)."""
+        found: dict[str, list[Document]] = {}
+        if not graphs:
+            return found
+        if articles:
+            for r in self._rows(_SENTENCES, graphs):
+                found.setdefault(r["g"], []).append(("sentence", r["s"], r["text"], r["links"]))
+            for r in self._rows(_TITLES, graphs):
+                found.setdefault(r["g"], []).append(("title", r["s"], r["text"], ""))
+            return found
+        for r in self._rows(_NAMES, graphs):
+            kind = "alias" if r["p"] == str(SKOS.altLabel) else "label"
+            found.setdefault(r["g"], []).append((kind, r["s"], r["text"], r["links"]))
+        return found
 
-    def _rows(self, template: str, graph: str) -> list[dict[str, str]]:
-        rows = self.store.query(template.replace("{graph}", graph)).rows()
-        return [{k: v or "" for k, v in row.items()} for row in rows if row.get("text")]
+    def _rows(self, template: str, graphs: list[str]) -> list[dict[str, str]]:
+        """Rows of a template over graphs named by the store itself (so they are IRIs)."""
+        rows = self.store.query(template.replace("{graphs}", " ".join(f"<{g}>" for g in graphs)))
+        return [{k: v or "" for k, v in row.items()} for row in rows.rows() if row.get("text")]
 
-    def _replace(self, graph: str, digest: str | None,
-                 documents: Iterable[tuple[str, str, str, str]]) -> None:
-        """Swap one graph's documents in one transaction (a reader never sees half)."""
+    def _replace(self, graph: str, digest: str | None, documents: Iterable[Document]) -> None:
+        """Swap one graph's documents in one transaction (a reader never sees half).
+
+        `doc_graph` finds a graph's documents by index: FTS5 cannot index its `graph`
+        column, and scanning it per graph made a first build quadratic.
+        """
         with self._db:
-            self._db.execute("DELETE FROM docs WHERE graph = ?", (graph,))
+            old = "SELECT doc FROM doc_graph WHERE graph = ?"
+            self._db.execute(f"DELETE FROM docs WHERE rowid IN ({old})", (graph,))
+            self._db.execute("DELETE FROM doc_graph WHERE graph = ?", (graph,))
             self._db.execute("DELETE FROM graphs WHERE iri = ?", (graph,))
             if digest is None:
                 return
-            self._db.executemany(
-                "INSERT INTO docs(keys, kind, iri, text, graph, links) VALUES (?, ?, ?, ?, ?, ?)",
-                [(" ".join(sorted(text_keys(text))), kind, iri, text, graph,
-                  json.dumps(links.split())) for kind, iri, text, links in documents])
+            for kind, iri, text, links in documents:
+                cursor = self._db.execute(
+                    "INSERT INTO docs(keys, kind, iri, text, graph, links) VALUES (?, ?, ?, ?, ?, ?)",
+                    (" ".join(sorted(text_keys(text))), kind, iri, text, graph,
+                     json.dumps(links.split())))
+                self._db.execute("INSERT INTO doc_graph(doc, graph) VALUES (?, ?)",
+                                 (cursor.lastrowid, graph))
             self._db.execute("INSERT INTO graphs(iri, hash) VALUES (?, ?)", (graph, digest))
 
     def search(self, query: str, *, kinds: Iterable[str] | None = None, limit: int = 20,

@@ -120,7 +120,9 @@ class SentenceReader:
                 continue
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
-                content_from = self._complement_start(tokens, hit[2])
+                # "calls for sovereignty talks": the object of "for"/"nach" is the content
+                direct = tokens[hit[2]].key in ("for", "nach", "auf")
+                content_from = hit[2] + 1 if direct else self._complement_start(tokens, hit[2])
         return out
 
     def _complement_start(self, tokens: list[Token], after: int) -> int | None:
@@ -132,8 +134,14 @@ class SentenceReader:
         return None
 
     def _turns_away(self, tokens: list[Token], clauses: list[Clause], start: int, pos: int) -> bool:
-        return any(c.first > start and c.first <= pos and
-                   tokens[c.first].key in self.lex.word_class("contrast") for c in clauses)
+        """A clause between them that starts something new: "…, while …", or an English
+        participle after a comma ("…, reasserting its claim to …")."""
+        return any(c.first > start and c.first <= pos and (
+            tokens[c.first].key in self.lex.word_class("contrast")
+            or (self.lex.lang == "en" and tokens[c.first].key.endswith("ing")
+                and tokens[c.first - 1].text == "," and c.first + 1 < len(tokens)
+                and tokens[c.first + 1].key in self.lex.word_class("determiner")))
+            for c in clauses)
 
     # -- one event -------------------------------------------------------------------------
     def _candidate(self, r: SentenceReading, trigger: Trigger, first: int,
@@ -162,7 +170,7 @@ class SentenceReader:
         else:
             definite = self._definite(r, first)
             event.participants = self._sides(r, actors, first, last, definite)
-            if trigger.type is EventType.MEETING:
+            if trigger.type is EventType.MEETING and "visit" in trigger.flags:
                 self._add_host(r, event, clause)
         event.treaty = self._treaty(r)
         event.topic = self._topic(r, clause, last) if trigger.type in (
@@ -286,7 +294,7 @@ class SentenceReader:
     def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
         """The addressee in a "von"/"from" phrase right after the demand verb."""
         for f in r.found:
-            if f.first <= last or f.first > last + 4 or not f.actor or f.mention.entity == side:
+            if f.first <= last or f.first > last + 8 or not f.actor or f.mention.entity == side:
                 continue
             j = _before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
             if r.tokens[j].key in ("von", "vom", "from") and j > last - 1:
@@ -311,16 +319,22 @@ class SentenceReader:
                        first: int, last: int) -> bool:
         receivers = self.lex.word_class("receiver_prep")
         by_prep = [f for f in r.found if f.actor and f.first > 0 and self._receiver_prep(r, f, receivers)]
-        if "needs_receiver_prep" in trigger.flags and not by_prep:
-            return False  # "an important supplier of gas" names no receiver: no supply event
+        if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first):
+            # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
+            # "an important supplier of gas" or "thanked India for its aid" names none
+            by_prep = [f for f in by_prep if f.first > last]
+            if not by_prep:
+                return False
         if not actors:
             return False
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
-            suppliers = [f for f in r.found if f.actor and f.first > first]
-            if not suppliers or suppliers[0].mention.entity == actors[0].mention.entity:
+            receiver = actors[0].mention.entity
+            suppliers = [f for f in r.found if f.actor and f.first > first
+                         and f.mention.entity != receiver]
+            if not suppliers:
                 return False
             event.participants = [suppliers[0].mention.entity]
-            event.addressees = [actors[0].mention.entity]
+            event.addressees = [receiver]
             return True
         own = clause_of(r.clauses, first)
         in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
@@ -332,6 +346,15 @@ class SentenceReader:
         if receiver is not None:
             event.addressees = [receiver.mention.entity]
         return True
+
+    def _english_noun(self, r: SentenceReading, first: int) -> bool:
+        """"relief supplies", "the shipping": an English trigger after an article or a noun
+        is a noun, which must name its receiver after it like the other supply nouns."""
+        if self.lex.lang != "en" or first == 0:
+            return False
+        prev = r.tokens[first - 1]
+        return prev.key in self.lex.word_class("determiner") or (
+            prev.is_word and prev.text.islower() and prev.key not in self.lex.word_class("verb_context"))
 
     def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
         """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,

@@ -2,8 +2,8 @@
 
 A pattern is a space-separated sequence of token tests matched against a word's folded form
 or its lemma: `telefonat*` (prefix), `*abkommen` (suffix, for compounds), `a|b`
-(alternatives), `auf$` (the word ends its clause, as a separable particle does), and `..`
-(a gap of up to MAX_GAP tokens). Keeping them as data lets a linguist
+(alternatives), `auf$` (the word ends its clause, as a separable particle does), `..`
+(a gap of up to MAX_GAP tokens) and `...` (up to LONG_GAP, for a particle after a long list). Keeping them as data lets a linguist
 grow coverage without touching code.
 """
 
@@ -22,6 +22,7 @@ from geokg.extract.text import Token, fold
 
 LEXICON_DIR = PROJECT_ROOT / "data" / "lexicons"
 MAX_GAP = 14  # tokens; German puts a verb's particle or participle far from its stem
+LONG_GAP = 40  # `...`: a separable particle at the end of a long clause ("kamen … zusammen")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class TokenTest:
 @dataclass(frozen=True)
 class Pattern:
     source: str
-    steps: tuple[TokenTest | None, ...]  # None = gap
+    steps: tuple[TokenTest | int | None, ...]  # None or an int = a gap of up to that many tokens
 
     def find(self, tokens: list[Token], forms: str | None = None) -> list[tuple[int, int]]:
         """Every (first, last) token index pair where the pattern matches, left to right.
@@ -58,7 +59,7 @@ class Pattern:
         `forms` (see `sentence_forms`) lets the caller skip patterns that cannot start."""
         hits = []
         first_test = self.steps[0]
-        assert first_test is not None
+        assert isinstance(first_test, TokenTest)
         if forms is not None and not first_test.regex.search(forms):
             return hits
         for i, token in enumerate(tokens):
@@ -72,10 +73,11 @@ class Pattern:
         if step == len(self.steps):
             return pos - 1
         test = self.steps[step]
-        if test is None:
+        if test is None or isinstance(test, int):
+            gap = MAX_GAP if test is None else test
             nxt = self.steps[step + 1]
-            assert nxt is not None
-            for j in range(pos, min(len(tokens), pos + MAX_GAP + 1)):
+            assert isinstance(nxt, TokenTest)
+            for j in range(pos, min(len(tokens), pos + gap + 1)):
                 if nxt(tokens[j]) and (not nxt.at_clause_end or j + 1 == len(tokens)
                                        or not tokens[j + 1].is_word):
                     end = self._match_rest(tokens, j + 1, step + 2)
@@ -94,10 +96,10 @@ def sentence_forms(tokens: list[Token]) -> str:
 
 
 def compile_pattern(source: str) -> Pattern:
-    steps: list[TokenTest | None] = []
+    steps: list[TokenTest | int | None] = []
     for part in source.split():
-        if part == "..":
-            steps.append(None)
+        if part in ("..", "..."):
+            steps.append(None if part == ".." else LONG_GAP)
             continue
         at_end = part.endswith("$")
         options = [fold(o) for o in part.rstrip("$").split("|") if o]
@@ -107,7 +109,7 @@ def compile_pattern(source: str) -> Pattern:
             suffixes=tuple(o[1:] for o in options if o.startswith("*") and len(o) > 1),
             at_clause_end=at_end,
         ))
-    if not steps or steps[0] is None or steps[-1] is None:
+    if not steps or not isinstance(steps[0], TokenTest) or not isinstance(steps[-1], TokenTest):
         raise ValueError(f"pattern must start and end with a word: {source!r}")
     return Pattern(source, tuple(steps))
 

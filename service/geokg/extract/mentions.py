@@ -162,7 +162,7 @@ class MentionFinder:
                 out.append(Found(self._mention(sentence, tokens, first, last, holder or state,
                                                "title"), first, last, True))
             elif state is None and not self._after_group_word(tokens, i) \
-                    and (holder := self._recent_leader(roles)):
+                    and self._singular(tokens, i) and (holder := self._recent_leader(roles)):
                 out.append(Found(self._mention(sentence, tokens, i, end, holder, "title"), i, end,
                                  True))
             i = end + 1
@@ -213,6 +213,14 @@ class MentionFinder:
                     for o in self.gaz.offices):
                 return mention.entity
         return None
+
+    def _singular(self, tokens: list[Token], i: int) -> bool:
+        """A bare title names one person only in the singular: "der Kanzler", "des Kanzlers",
+        not "die Regierungschefs", "Staats- und Regierungschefs", "the leaders"."""
+        token = tokens[i]
+        if token.key == token.lemma:
+            return not (self.lex.lang == "de" and i > 0 and tokens[i - 1].key in ("die", "und"))
+        return self.lex.lang == "de" and i > 0 and tokens[i - 1].key in ("des", "dem", "den", "der")
 
     def _after_group_word(self, tokens: list[Token], i: int) -> bool:
         """"Beide Staatsoberhäupter", "the two leaders": a group, not one person."""

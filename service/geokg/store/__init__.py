@@ -14,13 +14,23 @@ from geokg.store.base import QueryResult, Store
 if TYPE_CHECKING:
     from geokg.config import Settings
 
-__all__ = ["QueryResult", "Store", "open_store"]
+__all__ = ["QueryResult", "Store", "open_server_store", "open_store"]
 
 
-def open_store(settings: Settings) -> Store:
-    """Open the store named by `settings.store` (`oxigraph:PATH`, `memory`, `sparql:Q[,U]`)."""
+def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
+    """Open the store named by `settings.store` (`oxigraph:PATH`, `memory`, `sparql:Q[,U]`).
+
+    `stoppable` (the web server): queries must stop at GEOKG_QUERY_TIMEOUT. An embedded
+    store then runs in an engine process that can be killed (`geokg.store.worker`); a
+    remote store gets the limit as its HTTP timeout; `memory` cannot leave this process,
+    so its queries are not stopped (it is for tests and one-off runs).
+    """
     spec = settings.store.strip()
     scheme, _, rest = spec.partition(":")
+    if stoppable and scheme == "oxigraph" and rest:
+        from geokg.store.worker import open_worker_store
+
+        return open_worker_store(rest, settings.query_timeout, settings.engine_socket)
     if spec == "memory":
         from geokg.store.oxigraph import OxigraphStore
 
@@ -34,7 +44,8 @@ def open_store(settings: Settings) -> Store:
 
         query_url, _, update_url = rest.partition(",")
         return RemoteStore(query_url.strip(), update_url.strip() or None,
-                           user=settings.remote_user, password=settings.remote_password)
+                           user=settings.remote_user, password=settings.remote_password,
+                           timeout=settings.query_timeout if stoppable else None)
     raise ConfigError(
         f"GEOKG_STORE={spec!r} is not a store geokg knows; use oxigraph:PATH, memory, "
         "or sparql:QUERY_URL[,UPDATE_URL]"

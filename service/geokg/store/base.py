@@ -88,9 +88,12 @@ class QueryResult(ABC):
         """
 
     @abstractmethod
-    def rows(self) -> list[dict[str, str | None]]:
+    def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:
         """Solutions of a SELECT as dicts: IRIs as IRI strings, literals as lexical forms,
-        blank nodes as `_:id`, unbound variables as None."""
+        blank nodes as `_:id`, unbound variables as None.
+
+        `max_rows` (GEOKG_MAX_RESULT_ROWS for responses built in memory): more solutions
+        raise `geokg.errors.ResultTooLarge` instead of filling memory."""
 
     @property
     @abstractmethod

@@ -7,6 +7,7 @@ Oxigraph's own serializers; rdflib never walks this store.
 from __future__ import annotations
 
 import io
+import itertools
 import queue
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -15,7 +16,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from geokg.errors import InputError, QuerySyntaxError, StoreError
+from geokg.errors import InputError, QuerySyntaxError, ResultTooLarge, StoreError
 from geokg.store.base import GRAPH_UPLOAD_MEDIA_TYPES, QueryKind, QueryResult, dump_media_type
 
 _RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -195,17 +196,30 @@ class OxigraphResult(QueryResult):
         run = self._run
         return stream_writes(lambda out: run().serialize(out, format=fmt))
 
-    def rows(self) -> list[dict[str, str | None]]:
+    def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:
         if self.kind != "select":
             raise InputError(f"rows() needs a SELECT result, this is {self.kind}")
         names = self.variables
-        return [{n: term_text(solution[n]) for n in names} for solution in self.native]
+        return bounded([{n: term_text(s[n]) for n in names} for s in _capped(self.native, max_rows)],
+                       max_rows)
 
     @property
     def boolean(self) -> bool:
         if self.kind != "ask":
             raise InputError(f"boolean needs an ASK result, this is {self.kind}")
         return bool(self.native)
+
+
+def _capped(solutions: Any, max_rows: int | None) -> Any:
+    """At most one solution more than allowed: enough to tell that the limit is exceeded."""
+    return solutions if max_rows is None else itertools.islice(solutions, max_rows + 1)
+
+
+def bounded(rows: list[dict[str, str | None]], max_rows: int | None) -> list[dict[str, str | None]]:
+    """`rows`, or ResultTooLarge when there are more than `max_rows` of them."""
+    if max_rows is not None and len(rows) > max_rows:
+        raise ResultTooLarge(max_rows)
+    return rows
 
 
 def _call(run: Callable[[], Any]) -> Any:
@@ -237,6 +251,10 @@ class OxigraphStore:
             raise StoreError(f"cannot open the Oxigraph store at {path}: {exc}") from exc
         self.path = Path(path) if path is not None else None
         self._functions: dict[ox.NamedNode, Callable[..., Any]] = {}
+        #: Bumped after every write. Why: only this process can write an embedded store
+        #: (RocksDB locks it), so a reader that saw generation N knows nothing changed
+        #: while it still reads N (the search index skips its sync then).
+        self.generation = 0
 
     def add_function(self, iri: str, function: Callable[..., object]) -> None:
         """Make `function` callable in this store's SPARQL queries as `<iri>(...)`.
@@ -264,7 +282,10 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         store = self.native
-        _call(lambda: store.update(sparql))
+        try:
+            _call(lambda: store.update(sparql))
+        finally:
+            self.generation += 1
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.update(put_graph_update(graph_iri, ntriples))
@@ -282,7 +303,10 @@ class OxigraphStore:
 
     def remove_graph(self, graph_iri: str) -> None:
         graph = named_node(graph_iri)
-        _call(lambda: self.native.remove_graph(graph))
+        try:
+            _call(lambda: self.native.remove_graph(graph))
+        finally:
+            self.generation += 1
 
     def dump(self, fmt: str) -> Iterator[bytes]:
         rdf_format = dataset_format(fmt)
@@ -297,6 +321,8 @@ class OxigraphStore:
             raise InputError(f"cannot read the {fmt} data: {exc}") from None
         except OSError as exc:
             raise StoreError(f"load failed: {exc}") from exc
+        finally:
+            self.generation += 1
 
     def quad_count(self) -> int:
         return int(_call(lambda: len(self.native)))
@@ -317,6 +343,8 @@ class OxigraphStore:
             raise InputError(f"cannot read the {canonical} data: {exc}") from None
         except OSError as exc:
             raise StoreError(f"load failed: {exc}") from exc
+        finally:
+            self.generation += 1
 
     def graph_ntriples(self, graph_iri: str | None) -> str:
         """The triples of one graph (None: the default graph) as sorted N-Triples lines.

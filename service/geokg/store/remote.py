@@ -15,6 +15,7 @@ Methods that list or count (graphs, dump, quad_count) look at named graphs only.
 from __future__ import annotations
 
 import ast
+import itertools
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -25,9 +26,10 @@ import pyoxigraph as ox
 from SPARQLWrapper import BASIC, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from geokg.errors import InputError, QuerySyntaxError, StoreError
+from geokg.errors import InputError, QuerySyntaxError, QueryTimeout, StoreError
 from geokg.store.base import QueryKind, QueryResult, media_types_for
 from geokg.store.oxigraph import (
+    bounded,
     dataset_format,
     graph_format,
     named_node,
@@ -78,11 +80,14 @@ class RemoteResult(QueryResult):
             return self._pass_through()
         return stream_writes(lambda out: self._convert(out, media_type))
 
-    def rows(self) -> list[dict[str, str | None]]:
+    def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:
         if self.kind != "select":
             raise InputError(f"rows() needs a SELECT result, this is {self.kind}")
         names = self.variables
-        return [{n: term_text(s[n]) for n in names} for s in self._solutions()]
+        solutions = self._solutions()
+        if max_rows is not None:
+            solutions = itertools.islice(solutions, max_rows + 1)
+        return bounded([{n: term_text(s[n]) for n in names} for s in solutions], max_rows)
 
     @property
     def boolean(self) -> bool:
@@ -128,10 +133,15 @@ class RemoteStore:
     """`geokg.store.base.Store` on a remote SPARQL 1.1 query (and update) endpoint."""
 
     def __init__(self, query_url: str, update_url: str | None = None, *,
-                 user: str | None = None, password: str | None = None):
+                 user: str | None = None, password: str | None = None,
+                 timeout: float | None = None):
         self.query_url = query_url
         self.update_url = update_url or query_url
         self._credentials = (user, password) if user else None
+        #: Seconds the endpoint may stay silent (GEOKG_QUERY_TIMEOUT for the web server).
+        #: It does not stop the remote's work: configure the remote's own limit as well
+        #: (`oxigraph serve --timeout-s`, Fuseki `arq:queryTimeout`).
+        self.timeout = timeout
 
     def _client(self, sparql: str, *, update: bool = False) -> SPARQLWrapper:
         client = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url, agent=_AGENT)
@@ -142,6 +152,8 @@ class RemoteStore:
             client.setQuery(sparql)
         if update:
             client.queryType = "INSERT"  # any update form: routes it to the update endpoint
+        if self.timeout is not None:
+            client.setTimeout(max(1, round(self.timeout)))
         if self._credentials:
             client.setHTTPAuth(BASIC)
             client.setCredentials(*self._credentials)
@@ -231,7 +243,12 @@ def _send(client: SPARQLWrapper) -> Any:
         return client.query()
     except QueryBadFormed as exc:
         raise QuerySyntaxError(_endpoint_message(exc)) from None
-    except (SPARQLWrapperException, URLError, OSError) as exc:
+    except (TimeoutError, URLError) as exc:
+        if isinstance(exc, TimeoutError) or isinstance(exc.reason, TimeoutError):
+            raise QueryTimeout(f"the SPARQL endpoint {client.endpoint} did not answer within "
+                               f"GEOKG_QUERY_TIMEOUT={client.timeout} s") from None
+        raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {exc}") from exc
+    except (SPARQLWrapperException, OSError) as exc:
         raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {exc}") from exc
 
 

@@ -10,21 +10,25 @@ from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
 
 from geokg.config import Settings
+from geokg.curation import DefaultGraphWrite, GraphNotFound, RefusedUpdate
 from geokg.errors import (
     ConfigError,
+    ForbiddenTarget,
     GeokgError,
     InputError,
     QuerySyntaxError,
     QueryTimeout,
     RemoteServiceError,
+    ResultTooLarge,
     ServiceRefused,
     ShapeViolation,
     StoreError,
+    StoreUnavailable,
 )
-from geokg.curation import DefaultGraphWrite, GraphNotFound, RefusedUpdate
 from geokg.pipeline import Pipeline
 from geokg.store import Store, open_store
 from geokg.web.auth import AccessDenied
+from geokg.web.security import request_id
 from geokg.web.state import PIPELINE_KEY, SETTINGS_KEY, STORE_KEY, get_settings, get_store
 
 __all__ = ["create_app", "get_settings", "get_store"]
@@ -43,6 +47,9 @@ _PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
     (RefusedUpdate, 403, "update-refused", "Update operation refused"),
     (InputError, 400, "bad-input", "Bad input"),
     (QueryTimeout, 503, "query-timeout", "Query timed out"),
+    (ResultTooLarge, 422, "result-too-large", "Result too large"),
+    (ForbiddenTarget, 403, "forbidden-target", "URL not allowed"),
+    (StoreUnavailable, 503, "store-unavailable", "The graph store is unavailable"),
     (ServiceRefused, 403, "service-refused", "SERVICE clause refused"),
     (RemoteServiceError, 502, "remote-service", "A federated SPARQL endpoint failed"),
     (StoreError, 502, "store-error", "The graph store failed"),
@@ -57,7 +64,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions[SETTINGS_KEY] = settings
-    app.extensions[STORE_KEY] = store if store is not None else open_store(settings)
+    app.extensions[STORE_KEY] = (store if store is not None
+                                 else open_store(settings, stoppable=True))
     app.extensions[PIPELINE_KEY] = Pipeline(settings, app.extensions[STORE_KEY])
     _register_blueprints(app)
     _register_error_handlers(app)
@@ -70,6 +78,9 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(sparql_bp)
     app.register_blueprint(articles_bp)
+    from geokg.web.linked_data import bp as linked_data_bp
+
+    app.register_blueprint(linked_data_bp)
     from geokg.web import workbench
     from geokg.web.export import bp as export_bp
     from geokg.web.reconcile import bp as reconcile_bp
@@ -81,12 +92,20 @@ def _register_blueprints(app: Flask) -> None:
     from geokg.web.writes import bp as writes_bp
 
     app.register_blueprint(writes_bp)
+    from geokg.web import health, openapi, security
+
+    security.init_app(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(openapi.bp)
 
 
 def problem(status: int, title: str, detail: str, *, type_: str = "about:blank",
             headers: dict[str, str] | None = None, **extra: Any) -> Response:
     """An RFC 9457 problem response; views may return it directly."""
     body = {"type": type_, "title": title, "status": status, "detail": detail, **extra}
+    rid = request_id()
+    if rid is not None:
+        body.setdefault("request_id", rid)  # the id the server log has for this request
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response.headers[name] = value

@@ -9,7 +9,7 @@ from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, parse_published
 from geokg.vocab import GK
 from geokg.web.auth import require_ingest_token
-from geokg.web.state import get_pipeline, get_store
+from geokg.web.state import get_pipeline, get_settings, get_store
 
 bp = Blueprint("articles", __name__)
 
@@ -41,8 +41,12 @@ def _article_from_request() -> ArticleInput:
         args = request.args
         return ArticleInput(text=text, published=parse_published(args.get("published")),
                             lang=args.get("lang"), url=args.get("url"), title=args.get("title"))
+    if mimetype in ("text/html", "application/xhtml+xml"):
+        args = request.args
+        return ArticleInput.from_html(request.get_data(), url=args.get("url"),
+                                      published=args.get("published"), lang=args.get("lang"))
     raise UnsupportedMediaType(
-        f"send the article as application/json or text/plain, not {mimetype!r}")
+        f"send the article as application/json, text/plain or text/html, not {mimetype!r}")
 
 
 @bp.get("/articles")
@@ -60,7 +64,8 @@ def list_articles() -> Response:
             OPTIONAL {{ ?event <http://www.w3.org/ns/prov#wasDerivedFrom> ?article }}
           }}
         }} GROUP BY ?article ?title ?published ?lang
-        ORDER BY DESC(?published) ?article LIMIT {limit} OFFSET {offset}""").rows()
+        ORDER BY DESC(?published) ?article LIMIT {limit} OFFSET {offset}""").rows(
+        get_settings().max_result_rows)
     return jsonify({"articles": [_article_summary(r) for r in rows], "limit": limit,
                     "offset": offset})
 
@@ -103,7 +108,8 @@ def _events(iri: str) -> list[dict[str, object]]:
           ?e nif:anchorOf ?sentence .
           OPTIONAL {{ ?event ?role ?actor .
                      VALUES ?role {{ gk:participant gk:addressee gk:territory gk:treaty }} }}
-          OPTIONAL {{ ?event sem:hasTimeStamp ?date }} }} }}""").rows()
+          OPTIONAL {{ ?event sem:hasTimeStamp ?date }} }} }}""").rows(
+        get_settings().max_result_rows)
     events: dict[str, dict[str, object]] = {}
     for row in rows:
         event = events.setdefault(row["event"] or "", {

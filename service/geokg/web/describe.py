@@ -159,31 +159,33 @@ class EventSummary:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def events_involving(store: Store, entity: str, limit: int = MAX_TIMELINE
+def events_involving(store: Store, entity: str, names: str, limit: int = MAX_TIMELINE
                      ) -> tuple[list[EventSummary], int]:
     """The events an entity takes part in (any role), oldest first, and how many there are.
 
-    When there are more than `limit`, the most recent `limit` are returned.
+    When there are more than `limit`, the most recent `limit` are returned. `names` is the
+    graph whose labels name the sides (the gazetteer); see `labels_of`.
     """
     roles = " ".join(f"<{r}>" for r in ROLES)
     selector = f"VALUES ?role {{ {roles} }} ?event ?role {sparql_iri(entity)} ."
     total = store.query(f"""{_PREFIX_LINES}
         SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE {{ {selector}
           ?event a ?type . ?type rdfs:subClassOf gk:Event }}""").rows()
-    return _summaries(store, selector, limit), int(total[0]["n"] or 0)
+    return _summaries(store, selector, names, limit), int(total[0]["n"] or 0)
 
 
-def events_of_article(store: Store, article: str) -> list[EventSummary]:
+def events_of_article(store: Store, article: str, names: str) -> list[EventSummary]:
     """The events read from one article, oldest first."""
-    return _summaries(store, f"?event prov:wasDerivedFrom {sparql_iri(article)} .", None)
+    return _summaries(store, f"?event prov:wasDerivedFrom {sparql_iri(article)} .", names, None)
 
 
-def event_summary(store: Store, event: str) -> EventSummary | None:
-    found = _summaries(store, f"VALUES ?event {{ {sparql_iri(event)} }}", None)
+def event_summary(store: Store, event: str, names: str) -> EventSummary | None:
+    found = _summaries(store, f"VALUES ?event {{ {sparql_iri(event)} }}", names, None)
     return found[0] if found else None
 
 
-def _summaries(store: Store, selector: str, limit: int | None) -> list[EventSummary]:
+def _summaries(store: Store, selector: str, names: str, limit: int | None
+               ) -> list[EventSummary]:
     """Events matched by `selector` (a pattern binding ?event) with sides and evidence.
 
     Three queries, not one: a single SELECT would return sides × sentences rows per event.
@@ -200,18 +202,21 @@ def _summaries(store: Store, selector: str, limit: int | None) -> list[EventSumm
     events = {r["event"] or "": EventSummary(r["event"] or "", r["type"] or "", r["stamp"],
                                              r["start"], r["precision"]) for r in rows}
     if events:
-        _add_sides(store, events)
+        _add_sides(store, events, names)
         _add_evidence(store, events)
     # Oldest first; undated events (no start) last.
     return sorted(events.values(), key=lambda e: (e.start is None, e.start or "", e.iri))
 
 
-def _add_sides(store: Store, events: dict[str, EventSummary]) -> None:
-    roles = " ".join(f"<{r}>" for r in (*ROLES, GK.topic))
+def _add_sides(store: Store, events: dict[str, EventSummary], label_graph: str) -> None:
+    # FILTER IN, not VALUES ?role: with two VALUES blocks Oxigraph scans every triple
+    # (2.1 s instead of 0.014 s for 200 events at 1M triples).
+    roles = ", ".join(f"<{r}>" for r in (*ROLES, GK.topic))
     rows = store.query(f"""SELECT DISTINCT ?event ?role ?node WHERE {{
-          VALUES ?event {{ {_values(events)} }} VALUES ?role {{ {roles} }} ?event ?role ?node .
+          VALUES ?event {{ {_values(events)} }} ?event ?role ?node FILTER(?role IN ({roles}))
         }} ORDER BY ?event ?role ?node""").rows()
-    names = labels_of(store, {r["node"] or "" for r in rows if r["role"] != str(GK.topic)})
+    sides = {r["node"] or "" for r in rows if r["role"] != str(GK.topic)}
+    names = labels_of(store, sides, label_graph)
     for row in rows:
         event, node = events[row["event"] or ""], row["node"] or ""
         if row["role"] == str(GK.topic):
@@ -225,17 +230,19 @@ def _add_sides(store: Store, events: dict[str, EventSummary]) -> None:
             sides.sort(key=lambda s: (s.label("en") or s.iri).casefold())
 
 
-def labels_of(store: Store, iris: Iterable[str]) -> dict[str, dict[str, str]]:
-    """rdfs:label per language of each IRI, in one query.
+def labels_of(store: Store, iris: Iterable[str], graph: str) -> dict[str, dict[str, str]]:
+    """rdfs:label per language of each IRI as stated in `graph`, in one query.
 
-    Its own query because an entity's labels are copied into every article graph that
-    mentions it: joined into a bigger query, the copies multiply its rows (en × de).
+    One graph, because an entity's labels are copied into every article graph that
+    mentions it: read from the union, the copies multiply the rows (0.29 s instead of
+    0.05 s for 200 entities at 1M triples).
     """
     wanted = sorted(i for i in iris if i)
     if not wanted:
         return {}
     rows = store.query(f"""SELECT DISTINCT ?node ?label (LANG(?label) AS ?lang) WHERE {{
-        VALUES ?node {{ {_values(wanted)} }} ?node <{RDFS.label}> ?label }}""").rows()
+        GRAPH {sparql_iri(graph)} {{ ?node <{RDFS.label}> ?label }}
+        FILTER(?node IN ({", ".join(sparql_iri(i) for i in wanted)})) }}""").rows()
     found: dict[str, dict[str, str]] = {}
     for row in rows:
         found.setdefault(row["node"] or "", {}).setdefault(row["lang"] or "", row["label"] or "")

@@ -47,7 +47,8 @@ ALIASES = {"application/xhtml+xml": HTML, "application/x-turtle": TURTLE,
 RDFLIB_FORMAT = {TURTLE: "turtle", JSONLD: "json-ld", RDFXML: "xml"}
 CONTEXT_FILE = PROJECT_ROOT / "ontology" / "context.jsonld"
 SHAPES_DIR = PROJECT_ROOT / "ontology" / "shapes"
-DUMPS = {"nq": ("nquads", "application/n-quads"), "trig": ("trig", "application/trig")}
+#: Dump file suffix -> the store's dataset format.
+DUMPS = {"nq": "nquads", "trig": "trig"}
 #: Characters kept as they are when a request path becomes an IRI; the rest is
 #: percent-encoded, so nothing from a URL can end the `<…>` the IRI is written in.
 IRI_SAFE = "/:@!$&'()*+,;=-._~"
@@ -144,8 +145,12 @@ def not_found(iri: str) -> Response:
     detail = f"this server holds nothing about <{iri}>"
     if prefers_html():
         body = render_template("not_found.html", iri=iri, detail=detail)
-        return Response(body, status=404, mimetype=HTML)
-    return problem(404, "Not Found", detail, type_=PROBLEM_BASE + "unknown-resource", iri=iri)
+        response = Response(body, status=404, mimetype=HTML)
+    else:
+        response = problem(404, "Not Found", detail, type_=PROBLEM_BASE + "unknown-resource",
+                           iri=iri)
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 def iri_for(path: str) -> str:
@@ -178,6 +183,7 @@ class Namer:
         self.lang = lang
         self.base = get_settings().base_iri
         self.root = request.script_root
+        self.term_labels = term_labels()
 
     def href(self, iri: str) -> tuple[str | None, bool]:
         """Our IRIs link to their page on this server; other http(s) IRIs link out."""
@@ -206,7 +212,7 @@ class Namer:
 
     def name(self, node: URIRef) -> str:
         g = self.graph
-        label = self.label(node)
+        label = self.label(node) or self.term_labels.get(str(node), {}).get(self.lang)
         if label:
             return label
         stamp, kind = g.value(node, SEM.hasTimeStamp), g.value(node, RDF.type)
@@ -240,14 +246,19 @@ class Namer:
         grouped: dict[URIRef, list[object]] = {}
         for p, o in self.graph.predicate_objects(subject):  # type: ignore[arg-type]
             grouped.setdefault(p, []).append(o)  # type: ignore[arg-type]
-        return [(self.view(p), sorted((self.view(o, depth) for o in objects), key=_order))
+        return [(self.property_view(p), sorted((self.view(o, depth) for o in objects), key=_order))
                 for p, objects in sorted(grouped.items(), key=lambda kv: self._rank(kv[0]))]
+
+    def property_view(self, prop: URIRef) -> TermView:
+        """A property as its prefixed name (what a SPARQL user types), linked to its docs."""
+        href, external = self.href(str(prop))
+        return TermView(self.qname(prop), iri=str(prop), href=href, external=external)
 
     def incoming(self, obj: URIRef) -> list[tuple[TermView, list[TermView]]]:
         grouped: dict[URIRef, list[object]] = {}
         for s, p in self.graph.subject_predicates(obj):
             grouped.setdefault(p, []).append(s)  # type: ignore[arg-type]
-        return [(self.view(p), sorted((self.view(s) for s in subjects), key=_order))
+        return [(self.property_view(p), sorted((self.view(s) for s in subjects), key=_order))
                 for p, subjects in sorted(grouped.items(), key=lambda kv: self._rank(kv[0]))]
 
     def _rank(self, prop: object) -> tuple[int, str]:
@@ -257,6 +268,13 @@ class Namer:
 
 def _order(view: TermView) -> tuple[str, str]:
     return (view.lang or "", view.text.casefold())
+
+
+@bp.app_template_filter("bilingual")
+def bilingual(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Language-tagged texts English first, then German, then the rest by tag."""
+    order = {"en": 0, "de": 1}
+    return sorted(texts.items(), key=lambda kv: (order.get(kv[0], 2), kv[0]))
 
 
 def reader_language() -> str:
@@ -304,29 +322,35 @@ def _belongs(node: object, iri: str) -> bool:
     return isinstance(node, URIRef) and str(node).startswith((f"{iri}/", f"{iri}#"))
 
 
+#: Role -> (caption over the sides in that role, the role of the page's own entity).
+ROLE_CAPTIONS = {GK.participant: ("participants", "participant"),
+                 GK.addressee: ("addressed to", "addressee"),
+                 GK.territory: ("territory", "claimed territory"),
+                 GK.treaty: ("treaty", "treaty"), SEM.hasPlace: ("place", "place")}
+
+
 @dataclass
 class EventView:
     iri: TermView
     type: TermView
     date: str | None
     precision: str | None
-    sides: list[tuple[TermView, list[TermView]]]
+    sides: list[tuple[str, list[TermView]]]
     topics: list[str]
     evidence: list[dict[str, Any]]
+    role: str | None = None  # how the entity whose page shows the event takes part
 
 
 def event_view(event: d.EventSummary, namer: Namer, hide: str | None = None) -> EventView:
     """An event for a timeline or list; `hide` leaves out the entity whose page this is."""
-    sides = []
+    sides, own_roles = [], []
     for role in d.ROLES:
-        members = [s for s in event.sides.get(str(role), []) if s.iri != hide]
-        if members:
-            views = []
-            for side in members:
-                href, external = namer.href(side.iri)
-                views.append(TermView(side.label(namer.lang) or namer.qname(side.iri),
-                                      iri=side.iri, href=href, external=external))
-            sides.append((namer.view(role), views))
+        members = event.sides.get(str(role), [])
+        if any(s.iri == hide for s in members):
+            own_roles.append(ROLE_CAPTIONS[role][1])
+        views = [side_view(s, namer) for s in members if s.iri != hide]
+        if views:
+            sides.append((ROLE_CAPTIONS[role][0], views))
     evidence = [{"text": e.text, "href": namer.href(e.sentence)[0],
                  "article": namer.href(e.article)[0] if e.article else None,
                  "title": e.title or e.article.rsplit("/", 1)[-1], "issued": e.issued,
@@ -335,24 +359,36 @@ def event_view(event: d.EventSummary, namer: Namer, hide: str | None = None) -> 
     kind = namer.view(URIRef(event.type))
     return EventView(TermView(event.iri, iri=event.iri, href=href, external=external), kind,
                      event.stamp, event.precision.rsplit("#", 1)[-1] if event.precision else None,
-                     sides, event.topics, evidence)
+                     sides, event.topics, evidence, ", ".join(own_roles) or None)
+
+
+def side_view(side: d.Side, namer: Namer) -> TermView:
+    href, external = namer.href(side.iri)
+    return TermView(side.label(namer.lang) or namer.qname(side.iri), iri=side.iri, href=href,
+                    external=external)
+
+
+def names_graph() -> str:
+    """Where the sides of events are named: the gazetteer graph."""
+    return str(get_pipeline().mint.gazetteer_graph)
 
 
 def entity_page(iri: str, namer: Namer) -> dict[str, Any]:
-    events, total = d.events_involving(get_store(), iri)
+    events, total = d.events_involving(get_store(), iri, names_graph())
     return {"timeline": [event_view(e, namer, hide=iri) for e in events],
             "timeline_total": total}
 
 
 def event_page(iri: str, namer: Namer) -> dict[str, Any]:
-    summary = d.event_summary(get_store(), iri)
+    summary = d.event_summary(get_store(), iri, names_graph())
     return {"event": event_view(summary, namer) if summary else None}
 
 
 def article_page(iri: str, namer: Namer) -> dict[str, Any]:
     g, node = namer.graph, URIRef(iri)
     text = g.value(node, NIF.isString)
-    return {"events": [event_view(e, namer) for e in d.events_of_article(get_store(), iri)],
+    events = d.events_of_article(get_store(), iri, names_graph())
+    return {"events": [event_view(e, namer) for e in events],
             "segments": text_segments(g, iri, str(text)) if text is not None else [],
             "meta": [(caption, [namer.view(o) for o in g.objects(node, prop)])
                      for caption, prop in ARTICLE_META]}
@@ -460,6 +496,11 @@ def ontology_term(term: str) -> Response:
                           graphs=[str(get_pipeline().mint.ontology_graph)])
 
 
+def term_labels() -> dict[str, dict[str, str]]:
+    """en/de labels of our ontology's terms, to name types and roles on every page."""
+    return {t.iri: t.labels for _, terms in ontology_doc().sections for t in terms}
+
+
 def ontology_doc() -> d.OntologyDoc:
     files = [ONTOLOGY_FILE, *sorted(SHAPES_DIR.glob("*.ttl"))]
     return _ontology_doc(tuple((str(f), f.stat().st_mtime_ns) for f in files))
@@ -545,8 +586,7 @@ def dump(kind: str) -> Response:
     """The whole dataset as gzip'd N-Quads or TriG, compressed while the store writes it."""
     if kind not in DUMPS:
         raise NotFound(f"no dump .{kind}.gz; there are {', '.join(f'/dump.{k}.gz' for k in DUMPS)}")
-    fmt, _ = DUMPS[kind]
-    response = Response(started(gzipped(get_store().dump(fmt))), mimetype="application/gzip")
+    response = Response(started(gzipped(get_store().dump(DUMPS[kind]))), mimetype="application/gzip")
     response.headers["Content-Disposition"] = f'attachment; filename="geokg.{kind}.gz"'
     return response
 
@@ -612,5 +652,6 @@ def allow_cross_origin_reads(response: Response) -> Response:
     elif method not in readable:
         return response
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = "Content-Location, Content-Disposition, Link"
+    response.headers["Access-Control-Expose-Headers"] = (
+        "Content-Location, Content-Disposition, Link, X-Request-Id")
     return response

@@ -15,6 +15,7 @@ from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 from geokg.errors import InputError
 from geokg.federation import federate
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, QueryResult, media_types_for
+from geokg.web.linked_data import service_description
 from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("sparql", __name__)
@@ -60,6 +61,8 @@ class QueryRequest:
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
+    if request.method in ("GET", "HEAD") and not request.args.keys() & {"query", "update"}:
+        return service_description()  # no query: say what this endpoint is (SPARQL 1.1 SD)
     wanted = _requested_format()
     query = _read_request()
     result = run_query(query)

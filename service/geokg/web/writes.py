@@ -107,7 +107,7 @@ def graph_store() -> Response:
     if request.method == "PUT":
         outcome = get_curator().replace_graph(target, request.get_data(), _upload_type(False))
         return _written(target, outcome)
-    _delete_graph(target)
+    get_curator().delete_graph(target)
     return Response(status=204)
 
 
@@ -130,7 +130,7 @@ def _read(target: str | _Default | None) -> Response:
         sparql = "CONSTRUCT WHERE { ?s ?p ?o }"
     else:
         if not store.has_graph(str(target)):
-            raise NotFound(f"there is no graph {target}")
+            raise GraphNotFound(f"there is no graph {target}")
         sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} }}"
     headers = {"Vary": "Accept"}
     if request.method == "HEAD":
@@ -161,13 +161,6 @@ def _written(iri: str, outcome: WriteOutcome, *, location: bool = False) -> Resp
     if location:
         response.headers["Location"] = iri
     return response
-
-
-def _delete_graph(iri: str) -> None:
-    try:
-        get_curator().delete_graph(iri)
-    except GraphNotFound as exc:
-        raise NotFound(str(exc)) from None
 
 
 def _upload_type(datasets_too: bool) -> str:
@@ -214,5 +207,8 @@ def delete_article(article_id: str) -> Response:
     article graph holds its own copy of the events it reports."""
     if not article_id.isalnum():
         raise NotFound(f"no article {article_id!r}")
-    _delete_graph(str(get_pipeline().mint.article(article_id)))
+    try:
+        get_curator().delete_graph(str(get_pipeline().mint.article(article_id)))
+    except GraphNotFound:
+        raise NotFound(f"no article {article_id!r}; GET /articles lists them") from None
     return Response(status=204)

@@ -1,0 +1,179 @@
+"""Query latency and throughput: geokg's /sparql vs the bare engine vs `oxigraph serve`.
+
+Why interleaved: the machine is shared and noisy, so for every query each target runs
+in turn (in-process, geokg, oxigraph serve, ...) and only ratios from the same rounds are
+compared. The in-process floor is pyoxigraph's own Store.query plus JSON serialization of
+the result into memory: the same bytes the endpoint sends, without HTTP. Every target's
+row count is compared, so a target that answers differently is reported, not timed.
+
+    python bench/queries.py --store /tmp/geokg-bench/store-1m --ox-store /tmp/geokg-bench/store-1m-ox
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import requests
+
+from common import COMPETENCY, HEAVY, JSON_RESULTS, Server, start_geokg, start_oxigraph, summary_ms
+
+Runner = Callable[[str], int]  # runs a query, returns its number of solutions
+
+
+def in_process(store: ox.Store, twice: bool = False) -> Runner:
+    """The engine alone; `twice` runs Store.query once more first, as geokg's OxigraphResult
+    does (it calls the query to learn its kind, then again in the serializer thread)."""
+    def run(query: str) -> int:
+        out = io.BytesIO()
+        if twice:
+            store.query(query, use_default_graph_as_union=True)
+        result = store.query(query, use_default_graph_as_union=True)
+        result.serialize(out, format=ox.QueryResultsFormat.JSON)
+        return len(out.getvalue())
+    return run
+
+
+def over_http(url: str) -> Runner:
+    local = threading.local()
+
+    def run(query: str) -> int:
+        if not hasattr(local, "session"):
+            local.session = requests.Session()
+        response = local.session.post(url, data={"query": query}, timeout=600,
+                                      headers={"Accept": JSON_RESULTS})
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: {response.status_code} {response.text[:300]}")
+        return len(response.content)
+    return run
+
+
+def solutions(runner: Runner, query: str, url: str | None, store: ox.Store) -> int:
+    """Row count a target answers (untimed check that all targets agree)."""
+    if url is None:
+        out = io.BytesIO()
+        store.query(query, use_default_graph_as_union=True).serialize(
+            out, format=ox.QueryResultsFormat.JSON)
+        body = out.getvalue()
+    else:
+        body = requests.post(url, data={"query": query}, headers={"Accept": JSON_RESULTS},
+                             timeout=600).content
+    return len(json.loads(body)["results"]["bindings"])
+
+
+def latency(targets: dict[str, Runner], query: str, budget: float, min_runs: int,
+            max_runs: int) -> dict[str, dict[str, float]]:
+    """Round-robin timed runs of one query on every target until the budget is spent."""
+    times: dict[str, list[float]] = {name: [] for name in targets}
+    started = time.perf_counter()
+    for round_ in range(max_runs):
+        for name, run in targets.items():
+            t0 = time.perf_counter()
+            run(query)
+            times[name].append(time.perf_counter() - t0)
+        if round_ + 1 >= min_runs and time.perf_counter() - started > budget:
+            break
+    return {name: summary_ms(values) for name, values in times.items()}
+
+
+def throughput(run: Runner, queries: list[str], clients: int, seconds: float) -> float:
+    """Queries per second with `clients` threads each cycling through `queries`."""
+    done = [0] * clients
+    deadline = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        i = index
+        while time.perf_counter() < deadline:
+            run(queries[i % len(queries)])
+            done[index] += 1
+            i += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return round(sum(done) / (time.perf_counter() - started), 2)
+
+
+def start_servers(args: argparse.Namespace) -> list[Server]:
+    servers = [start_geokg(args.store, args.geokg)]
+    try:
+        if args.ox_store:
+            servers.append(start_oxigraph(args.ox_store))
+    except RuntimeError:
+        servers[0].stop()
+        raise
+    return servers
+
+
+def measure(args: argparse.Namespace, servers: list[Server]) -> dict[str, object]:
+    store = ox.Store.read_only(str(args.store))
+    targets: dict[str, Runner] = {"in-process": in_process(store),
+                                  "in-process-twice": in_process(store, twice=True)}
+    urls: dict[str, str | None] = {"in-process": None, "in-process-twice": None}
+    for server in servers:
+        targets[server.name] = over_http(server.query_url)
+        urls[server.name] = server.query_url
+    report: dict[str, object] = {"rss_idle_mb": {s.name: s.rss_mb() for s in servers}}
+    latencies, interactive = {}, []
+    for path in args.queries:
+        text = path.read_text(encoding="utf-8")
+        rows = {name: solutions(targets[name], text, urls[name], store) for name in targets}
+        stats = latency(targets, text, args.budget, args.min_runs, args.max_runs)
+        floor = stats["in-process"]["median_ms"]
+        for name in stats:
+            stats[name]["ratio"] = round(stats[name]["median_ms"] / max(floor, 0.01), 2)
+        latencies[path.stem] = {"rows": rows, **stats}
+        print(json.dumps({"query": path.stem, "rows": rows, **stats}), flush=True)
+        if path in COMPETENCY and floor <= args.interactive_ms:
+            interactive.append(text)
+    report["latency"] = latencies
+    report["throughput"] = {s.name: {c: throughput(targets[s.name], interactive, c, args.seconds)
+                                     for c in args.clients} for s in servers} if interactive else {}
+    report["throughput_queries"] = len(interactive)
+    report["rss_after_mb"] = {s.name: s.rss_mb() for s in servers}
+    print(json.dumps({k: v for k, v in report.items() if k != "latency"}), flush=True)
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--store", type=Path, required=True, help="store geokg serves")
+    parser.add_argument("--ox-store", type=Path, help="copy of it for `oxigraph serve` (load.py --copy)")
+    parser.add_argument("--geokg", default="werkzeug", choices=["werkzeug", "gunicorn"],
+                        help="`geokg serve` or gunicorn (one: the store has one writer)")
+    parser.add_argument("--queries", type=Path, nargs="*", default=COMPETENCY + HEAVY)
+    parser.add_argument("--budget", type=float, default=3.0, help="seconds per query (all targets)")
+    parser.add_argument("--min-runs", type=int, default=3)
+    parser.add_argument("--max-runs", type=int, default=50)
+    parser.add_argument("--clients", type=int, nargs="*", default=[1, 4, 16])
+    parser.add_argument("--seconds", type=float, default=8.0, help="per throughput measurement")
+    parser.add_argument("--interactive-ms", type=float, default=1000.0,
+                        help="competency queries slower than this in-process stay out of the "
+                             "throughput mix (one slow query would dominate it)")
+    parser.add_argument("--json", type=Path, help="also write the whole report here")
+    args = parser.parse_args(argv)
+    servers = start_servers(args)
+    try:
+        report = measure(args, servers)
+    finally:
+        for server in servers:
+            server.stop()
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+    summary = {name: statistics.median(q[name]["ratio"] for q in report["latency"].values())
+               for name in next(iter(report["latency"].values())) if name != "rows"}
+    print(json.dumps({"median_ratio_to_in_process": summary}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""gunicorn settings for geokg (gunicorn reads ./gunicorn.conf.py by itself):
+
+    gunicorn 'geokg.web:create_app()' -w 4 -b 127.0.0.1:8000
+
+Several workers share one embedded store: the master starts the store engine once
+(`geokg.store.worker.EngineProcess`, before forking workers) and hands its socket to the
+workers in GEOKG_ENGINE_SOCKET; each worker's queries run in that engine, which is killed
+and restarted when a query passes GEOKG_QUERY_TIMEOUT. A remote store (`sparql:`) needs
+nothing of this. Logs are JSON lines with the request id (`geokg.web.security`).
+
+SIGTERM: the master stops accepting, lets each worker finish its in-flight requests (up to
+`graceful_timeout`), then stops the engine, which flushes the store.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from geokg.config import Settings
+
+_settings = Settings.from_env()
+_engine: Any = None
+
+wsgi_app = "geokg.web:create_app()"
+bind = [f"{_settings.host}:{_settings.port}"]
+workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
+worker_class = "gthread"
+threads = int(os.environ.get("GEOKG_THREADS", "8"))
+# A worker busy past this is killed by the master; queries end long before (the engine).
+timeout = int(_settings.query_timeout) + 30
+graceful_timeout = int(_settings.query_timeout) + 5
+accesslog = None  # geokg.access logs each request as JSON, with its request id
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "geokg.web.security.RequestIdFilter"}},
+    "formatters": {"json": {"()": "geokg.web.security.JsonFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
+                            "filters": ["request_id"], "stream": "ext://sys.stderr"}},
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+        "gunicorn.access": {"level": "WARNING", "handlers": ["stderr"], "propagate": False},
+    },
+}
+
+
+def on_starting(server: Any) -> None:
+    """Start the one store engine every worker will share (embedded store only)."""
+    global _engine
+    if _settings.data_dir is None or _settings.engine_socket:
+        return
+    from geokg.store.worker import EngineProcess
+
+    _engine = EngineProcess(_settings.data_dir)
+    os.environ["GEOKG_ENGINE_SOCKET"] = _engine.socket_path
+    server.log.info("geokg store engine for %s at %s", _settings.data_dir, _engine.socket_path)
+
+
+def on_exit(server: Any) -> None:
+    """After the last worker has finished: stop the engine (it flushes the store)."""
+    if _engine is not None:
+        _engine.stop()

@@ -1,0 +1,196 @@
+"""The network guard: every URL the server fetches on a client's behalf passes here first.
+
+Why: a SPARQL `SERVICE <url>` or `LOAD <url>` makes the server send a request from inside
+its network; unguarded, any client can read cloud metadata (169.254.169.254), admin ports
+on 127.0.0.1 or hosts on the private LAN (server-side request forgery). The rule:
+
+* only `http`/`https` URLs whose scheme, host and port are those of an endpoint in
+  GEOKG_FEDERATION_ENDPOINTS (the allowlist) may be fetched, and
+* every address the host resolves to must be public: loopback, private, link-local,
+  shared (CGNAT), multicast, reserved and unspecified addresses are refused, also when
+  hidden in IPv4-mapped, 6to4, Teredo or NAT64 IPv6 addresses, in decimal or hex IPv4
+  spellings (the resolver normalises them), or behind a DNS name.
+
+`check_url` is the check. `guarded_opener` is a urllib opener that applies it to every
+redirect and connects only to the addresses it has just checked (no second DNS lookup a
+rebinding name could answer differently), without environment proxies.
+GEOKG_FEDERATION_ALLOW_LOOPBACK (tests only) admits loopback addresses, nothing else.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import urllib.parse
+import urllib.request
+from typing import Any
+
+from geokg.config import Settings
+from geokg.errors import ForbiddenTarget
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def check_url(url: str, settings: Settings) -> None:
+    """Raise ForbiddenTarget unless the server may fetch `url` (see the module doc)."""
+    scheme, host, port = _origin(url)
+    if (scheme, host, port) not in _allowed_origins(settings):
+        raise ForbiddenTarget(f"{url} is not on the allowlist (GEOKG_FEDERATION_ENDPOINTS)")
+    resolve_checked(host, port, settings)
+
+
+def resolve_checked(host: str, port: int, settings: Settings) -> list[str]:
+    """The addresses of `host`, all checked; ForbiddenTarget if any one is not public."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise ForbiddenTarget(f"cannot resolve {host!r}: {exc}") from None
+    addresses = sorted({str(info[4][0]) for info in infos})
+    if not addresses:
+        raise ForbiddenTarget(f"{host!r} has no address")
+    for address in addresses:
+        reason = refusal(address, allow_loopback=settings.federation_allow_loopback)
+        if reason:
+            raise ForbiddenTarget(f"{host} resolves to {address}, {reason}; the server never "
+                                  "fetches from such addresses")
+    return addresses
+
+
+def refusal(address: str, *, allow_loopback: bool = False) -> str | None:
+    """Why the address may not be contacted, or None when it is a public address."""
+    try:
+        ip: IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "not an IP address"
+    for embedded in _embedded_ipv4(ip):
+        reason = refusal(str(embedded), allow_loopback=allow_loopback)
+        if reason:
+            return f"{reason} (embedded in {ip})"
+    if ip.is_loopback:
+        return None if allow_loopback else "a loopback address"
+    checks = (("is_unspecified", "an unspecified address"), ("is_link_local", "a link-local address"),
+              ("is_multicast", "a multicast address"), ("is_private", "a private address"),
+              ("is_reserved", "a reserved address"))
+    for attribute, reason in checks:
+        if getattr(ip, attribute):
+            return reason
+    if not ip.is_global:
+        return "not a public address"
+    return None
+
+
+def _embedded_ipv4(ip: IPAddress) -> list[ipaddress.IPv4Address]:
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None]
+    if ip in _NAT64:
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [a for a in found if a is not None]
+
+
+def _origin(url: str) -> tuple[str, str, int]:
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise ForbiddenTarget(f"{url!r} is not a valid URL: {exc}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS:
+        raise ForbiddenTarget(f"{url!r}: only http and https URLs are fetched")
+    if not parts.hostname:
+        raise ForbiddenTarget(f"{url!r} names no host")
+    if parts.username is not None or parts.password is not None:
+        raise ForbiddenTarget(f"{url!r}: URLs with credentials are not fetched")
+    return scheme, parts.hostname.lower().rstrip("."), port or _DEFAULT_PORTS[scheme]
+
+
+def _allowed_origins(settings: Settings) -> set[tuple[str, str, int]]:
+    origins = set()
+    for endpoint in settings.federation_endpoints.split(","):
+        if endpoint.strip():
+            try:
+                origins.add(_origin(endpoint))
+            except ForbiddenTarget:
+                continue  # a malformed allowlist entry allows nothing
+    return origins
+
+
+# --- fetching -----------------------------------------------------------------------------
+
+def _pinned_connection(settings: Settings) -> Any:
+    """socket.create_connection that only connects to the checked addresses of the host."""
+
+    def create(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+               source_address: Any = None) -> socket.socket:
+        host, port = address
+        error: OSError | None = None
+        for ip in resolve_checked(host, port, settings):
+            try:
+                return socket.create_connection((ip, port), timeout, source_address)
+            except OSError as exc:
+                error = exc
+        raise error or OSError(f"cannot connect to {host}")
+
+    return create
+
+
+class _GuardedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, guard: Settings, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _pinned_connection(guard)
+
+
+class _GuardedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, guard: Settings, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _pinned_connection(guard)
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.settings = settings
+
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(_GuardedHTTPConnection, req, guard=self.settings)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.settings = settings
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(_GuardedHTTPSConnection, req, guard=self.settings,
+                            context=self._context)  # type: ignore[attr-defined]
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is a new fetch: its target must pass `check_url` again."""
+
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.settings = settings
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> Any:
+        check_url(newurl, self.settings)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def guarded_opener(settings: Settings) -> urllib.request.OpenerDirector:
+    """A urllib opener for server-side fetches: checked URLs, redirects and addresses."""
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), _GuardedHTTPHandler(settings),
+        _GuardedHTTPSHandler(settings), _CheckedRedirects(settings))
+
+
+def fetch(url: str, settings: Settings, *, data: bytes | None = None,
+          headers: dict[str, str] | None = None, timeout: float | None = None) -> Any:
+    """Open `url` after `check_url`, through `guarded_opener` (the caller closes it)."""
+    check_url(url, settings)
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    return guarded_opener(settings).open(request, timeout=timeout or settings.query_timeout)

@@ -1,0 +1,335 @@
+"""The store engine: one process that owns the embedded Oxigraph store, and its supervisor.
+
+Why a process of its own (see `geokg.store.worker` for the client side): pyoxigraph 0.5
+cannot cancel a query (oxigraph issue #1926), so the only way to stop a runaway query is
+to end the process that runs it. The engine holds nothing but the store, so killing it
+loses nothing: RocksDB rolls back a write transaction that did not commit, and the
+supervisor starts a fresh engine on the same folder at once.
+
+Processes: the web server starts `python -m geokg.store.engine PATH SOCKET` (the
+supervisor, single-threaded, with pyoxigraph already imported); it forks the engine, which
+opens the store and answers on a Unix socket, one thread per connection (pyoxigraph
+releases the GIL while it evaluates, so connections run in parallel). The supervisor forks
+a new engine whenever the old one dies, and stops it when told (SIGTERM) or when its
+owner goes away (its stdin closes). The engine exits when its supervisor is gone.
+
+Wire format, both ways: frames of one kind byte, a 4-byte big-endian length, the payload.
+Requests and replies are JSON; result chunks and uploaded data are raw bytes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import os
+import select
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from geokg.errors import GeokgError, InputError, QuerySyntaxError, StoreError
+from geokg.store.oxigraph import OxigraphResult, OxigraphStore, graph_format, result_format
+
+# Frame kinds.
+HELLO = b"h"     # engine -> client on connect: {"pid": ...}
+REQUEST = b"q"   # client -> engine: {"op": ..., "args": {...}, "data": bool}
+DATA = b"b"      # client -> engine: the bytes of a load, right after its request
+HEAD = b"H"      # engine -> client: a query's kind and variables (and ASK's answer)
+CHUNK = b"C"     # engine -> client: bytes of a serialized result or dump
+DONE = b"D"      # engine -> client: the call finished; payload is its JSON value
+ERROR = b"E"     # engine -> client: {"error": class name, "message": ...}
+
+_FRAME = struct.Struct(">cI")
+_MAX_FRAME = 1 << 30
+_CHUNK_BYTES = 64 * 1024
+#: Store methods a client may call with JSON arguments (and `data` bytes for loads).
+_CALLS = frozenset({"update", "put_graph", "replace_graphs", "has_graph", "graphs",
+                    "remove_graph", "quad_count", "load", "load_graph", "graph_ntriples"})
+#: How long a new engine waits for the store folder's lock (a killed engine's lock is
+#: released when the kernel reaps it; a restarting server may still hold it briefly).
+OPEN_WAIT_S = 15.0
+
+
+# --- frames -----------------------------------------------------------------------------
+
+def send_frame(sock: socket.socket, kind: bytes, payload: bytes) -> None:
+    sock.sendall(_FRAME.pack(kind, len(payload)) + payload)
+
+
+def send_json(sock: socket.socket, kind: bytes, value: object) -> None:
+    send_frame(sock, kind, json.dumps(value).encode("utf-8"))
+
+
+def read_frame(reader: IO[bytes]) -> tuple[bytes, bytes] | None:
+    """The next frame, or None at a clean end of the stream."""
+    head = reader.read(_FRAME.size)
+    if not head:
+        return None
+    if len(head) < _FRAME.size:
+        raise ConnectionResetError("the peer closed the connection inside a frame")
+    kind, length = _FRAME.unpack(head)
+    if length > _MAX_FRAME:
+        raise ConnectionResetError(f"frame of {length} bytes is over the limit")
+    payload = reader.read(length)
+    if len(payload) < length:
+        raise ConnectionResetError("the peer closed the connection inside a frame")
+    return kind, payload
+
+
+class _ChunkWriter(io.RawIOBase):
+    """A binary file whose writes become CHUNK frames on a socket."""
+
+    def __init__(self, sock: socket.socket):
+        super().__init__()
+        self._sock = sock
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        send_frame(self._sock, CHUNK, chunk)
+        return len(chunk)
+
+
+# --- the engine -------------------------------------------------------------------------
+
+class Engine:
+    """Answers store calls on a Unix socket; every connection gets its own thread."""
+
+    def __init__(self, store: OxigraphStore):
+        self.store = store
+        self._functions: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def serve(self, socket_path: str) -> None:
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        if os.path.exists(socket_path):
+            os.unlink(socket_path)
+        listener.bind(socket_path)
+        os.chmod(socket_path, 0o600)
+        listener.listen(128)
+        while True:
+            conn, _ = listener.accept()
+            threading.Thread(target=self._connection, args=(conn,), daemon=True,
+                             name="geokg-engine-conn").start()
+
+    def _connection(self, conn: socket.socket) -> None:
+        with conn, conn.makefile("rb") as reader:
+            try:
+                send_json(conn, HELLO, {"pid": os.getpid()})
+                while (frame := read_frame(reader)) is not None:
+                    request = json.loads(frame[1])
+                    data = None
+                    if request.get("data"):
+                        data_frame = read_frame(reader)
+                        data = data_frame[1] if data_frame else b""
+                    self._answer(conn, reader, request, data)
+            except (OSError, ValueError):
+                return  # the client went away (or spoke nonsense): drop the connection
+
+    def _answer(self, conn: socket.socket, reader: IO[bytes], request: dict[str, Any],
+                data: bytes | None) -> None:
+        op = request.get("op")
+        args = request.get("args") or {}
+        try:
+            if op == "query":
+                self._query(conn, reader, args)
+            elif op == "dump":
+                self._stream(conn, lambda out: self.store.native.dump(
+                    out, format=_dataset(args["fmt"])))
+            elif op == "ping":
+                send_json(conn, DONE, {"pid": os.getpid()})
+            elif op in _CALLS:
+                if data is not None:
+                    args["data"] = data
+                send_json(conn, DONE, getattr(self.store, op)(**args))
+            else:
+                raise InputError(f"the store engine does not know the call {op!r}")
+        except GeokgError as exc:
+            send_json(conn, ERROR, {"error": type(exc).__name__, "message": str(exc)})
+        except (TypeError, KeyError, AttributeError, ImportError) as exc:  # a malformed call
+            send_json(conn, ERROR, {"error": "StoreError",
+                                    "message": f"the store engine cannot run {op!r}: {exc}"})
+
+    def _query(self, conn: socket.socket, reader: IO[bytes], args: dict[str, Any]) -> None:
+        functions = args.pop("functions", [])
+        result = _run(lambda: self._query_result(args, functions))
+        if result.kind == "ask":
+            send_json(conn, HEAD, {"kind": "ask", "variables": [], "boolean": result.boolean})
+            return
+        send_json(conn, HEAD, {"kind": result.kind, "variables": result.variables})
+        frame = read_frame(reader)
+        follow = json.loads(frame[1]) if frame else {"op": "close"}
+        if follow.get("op") == "serialize":
+            self._serialize(conn, result, follow["media_type"])
+        elif follow.get("op") == "rows":
+            send_json(conn, DONE, _bounded_rows(result, follow.get("max_rows")))
+
+    def _query_result(self, args: dict[str, Any], functions: list[str]) -> OxigraphResult:
+        for ref in functions:
+            self._register(ref)
+        result = self.store.query(**args)
+        assert isinstance(result, OxigraphResult)
+        return result
+
+    def _register(self, ref: str) -> None:
+        """Functions travel as `module:name` and are imported here once."""
+        iri, _, target = ref.partition(" ")
+        with self._lock:
+            if ref in self._functions:
+                return
+            module, _, name = target.partition(":")
+            function = getattr(importlib.import_module(module), name)
+            self.store.add_function(iri, function)
+            self._functions[ref] = function
+
+    def _serialize(self, conn: socket.socket, result: OxigraphResult, media_type: str) -> None:
+        result.check_media_type(media_type)
+        fmt: Any = graph_format(media_type) if result.kind == "graph" else result_format(
+            media_type)
+        self._stream(conn, lambda out: result.native.serialize(out, format=fmt))
+
+    def _stream(self, conn: socket.socket, produce: Any) -> None:
+        out = io.BufferedWriter(_ChunkWriter(conn), buffer_size=_CHUNK_BYTES)
+        _run(lambda: produce(out))
+        out.flush()
+        send_json(conn, DONE, None)
+
+
+def _dataset(fmt: str) -> ox.RdfFormat:
+    from geokg.store.oxigraph import dataset_format
+
+    return dataset_format(fmt)
+
+
+def _bounded_rows(result: OxigraphResult, max_rows: int | None) -> list[dict[str, str | None]]:
+    return result.rows(max_rows)
+
+
+def _run(call: Any) -> Any:
+    """Map pyoxigraph's exceptions to geokg's (a broken connection passes through)."""
+    try:
+        return call()
+    except (BrokenPipeError, ConnectionError):
+        raise
+    except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc)) from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise StoreError(f"query failed: {exc}") from None
+
+
+# --- process life -----------------------------------------------------------------------
+
+def open_store_waiting(path: str) -> OxigraphStore:
+    """Open the store, waiting while another process (a dying engine) still holds its lock."""
+    deadline = time.monotonic() + OPEN_WAIT_S
+    while True:
+        try:
+            return OxigraphStore(path)
+        except StoreError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def run_engine(path: str, socket_path: str, supervisor: int) -> None:
+    """The engine's main: open, serve, and leave when told (SIGTERM) or orphaned."""
+    store = open_store_waiting(path)
+
+    def stop(*_: object) -> None:
+        try:
+            store.close()
+        finally:
+            os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch_supervisor() -> None:
+        while os.getppid() == supervisor:
+            time.sleep(0.2)
+        os._exit(1)  # orphaned: whoever owns the store folder next must be able to open it
+
+    threading.Thread(target=watch_supervisor, daemon=True).start()
+    Engine(store).serve(socket_path)
+
+
+def supervise(path: str, socket_path: str) -> None:
+    """Keep one engine running until SIGTERM or until stdin (the owner's pipe) closes."""
+    stopping = threading.Event()  # set from signal handlers only; no thread is started
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    child: int | None = None
+    quick_deaths = 0
+    while not stopping.is_set():
+        if child is None:
+            child, started = _fork_engine(path, socket_path), time.monotonic()
+        if _owner_gone():
+            break
+        pid, status = os.waitpid(child, os.WNOHANG)
+        if pid:
+            child = None
+            quick_deaths = quick_deaths + 1 if time.monotonic() - started < 1 else 0
+            print(f"geokg store engine {pid} ended ({_describe(status)}); starting a new one",
+                  file=sys.stderr, flush=True)
+            time.sleep(min(0.05 * 2 ** quick_deaths, 2.0) if quick_deaths else 0)
+    if child is not None:
+        _stop_child(child)
+
+
+def _fork_engine(path: str, socket_path: str) -> int:
+    supervisor = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the engine
+        code = 0
+        try:
+            run_engine(path, socket_path, supervisor)
+        except BaseException as exc:  # noqa: BLE001 - report anything, then leave
+            print(f"geokg store engine failed: {exc}", file=sys.stderr, flush=True)
+            code = 1
+        os._exit(code)
+    return pid
+
+
+def _owner_gone() -> bool:
+    """Wait up to 20 ms for stdin; end of file means the owner closed it or died."""
+    try:
+        readable, _, _ = select.select([sys.stdin.fileno()], [], [], 0.02)
+    except (OSError, ValueError):
+        time.sleep(0.02)
+        return False
+    if readable:
+        return os.read(sys.stdin.fileno(), 1) == b""
+    return False
+
+
+def _stop_child(child: int) -> None:
+    os.kill(child, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if os.waitpid(child, os.WNOHANG)[0]:
+            return
+        time.sleep(0.02)
+    os.kill(child, signal.SIGKILL)
+    os.waitpid(child, 0)
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"signal {os.WTERMSIG(status)}"
+    return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+if __name__ == "__main__":
+    store_path, sock_path = sys.argv[1], sys.argv[2]
+    Path(store_path).mkdir(parents=True, exist_ok=True)
+    supervise(store_path, sock_path)

@@ -1,0 +1,464 @@
+"""Queries that really stop at GEOKG_QUERY_TIMEOUT: the embedded store behind an engine
+process (`geokg.store.engine`) that is killed when a query passes its deadline.
+
+Why: pyoxigraph 0.5 has no query timeout or cancellation (oxigraph issue #1926: the Rust
+API's timeout is not exposed to Python), a Python thread cannot be stopped, and
+`Store.read_only` beside a writing process is undefined behaviour, so separate reader
+processes are out. `WorkerStore` is the `Store` the web app uses for `oxigraph:PATH`: each
+call goes over a pooled Unix-socket connection to the engine; a call that passes its
+deadline gets its engine SIGKILLed (the CPU work ends with the process; RocksDB rolls back
+an uncommitted write) and the supervisor forks a fresh engine on the same folder.
+
+Calls of other clients that were in flight on the killed engine are sent again to the new
+one when that is safe: reads that had not delivered a byte yet and idempotent writes
+(`put_graph`, `replace_graphs`, `remove_graph`, `load` of quads). A SPARQL update or a
+half-sent stream cannot be repeated blindly; those fail with 503 `StoreUnavailable` (an
+update was applied wholly or not at all).
+
+Several web processes (gunicorn workers) share one engine: `gunicorn.conf.py` starts it in
+the master and hands its socket to the workers in GEOKG_ENGINE_SOCKET.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from geokg import errors
+from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
+from geokg.store.base import QueryKind, QueryResult
+from geokg.store.engine import (
+    CHUNK,
+    DATA,
+    DONE,
+    ERROR,
+    HEAD,
+    HELLO,
+    REQUEST,
+    read_frame,
+    send_frame,
+    send_json,
+)
+from geokg.store.oxigraph import result_format
+
+log = logging.getLogger(__name__)
+
+#: How long a call waits for an engine to accept connections (a restart takes ~0.1 s).
+CONNECT_WAIT_S = 15.0
+_POOL_MAX = 64
+#: Calls that may be sent again after the engine died under them: they only read, or
+#: writing the same thing twice leaves the same store.
+_REPEATABLE = frozenset({"has_graph", "graphs", "quad_count", "graph_ntriples", "ping",
+                         "put_graph", "replace_graphs", "remove_graph", "load", "load_graph"})
+
+
+class _Deadline(Exception):
+    """The engine said nothing before the call's deadline."""
+
+
+class _EngineGone(Exception):
+    """The connection broke: the engine died (killed for another query, or crashed)."""
+
+
+class _Connection:
+    """One socket to the engine; `pid` is the engine process that answered the hello."""
+
+    def __init__(self, path: str):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.reader: IO[bytes] = self.sock.makefile("rb")
+        try:
+            self.sock.connect(path)
+            hello = self.read(time.monotonic() + CONNECT_WAIT_S)
+            if hello[0] != HELLO:
+                raise _EngineGone("the engine did not greet")
+            self.pid = int(json.loads(hello[1])["pid"])
+        except BaseException:
+            self.close()
+            raise
+
+    def request(self, op: str, args: Mapping[str, Any], data: bytes | None = None) -> None:
+        try:
+            send_json(self.sock, REQUEST, {"op": op, "args": dict(args), "data": data is not None})
+            if data is not None:
+                send_frame(self.sock, DATA, data)
+        except OSError as exc:
+            raise _EngineGone(str(exc)) from None
+
+    def read(self, deadline: float | None) -> tuple[bytes, bytes]:
+        timeout = None if deadline is None else deadline - time.monotonic()
+        if timeout is not None and timeout <= 0:
+            raise _Deadline()
+        try:
+            self.sock.settimeout(timeout)
+            frame = read_frame(self.reader)
+        except TimeoutError:
+            raise _Deadline() from None
+        except OSError as exc:
+            raise _EngineGone(str(exc)) from None
+        if frame is None:
+            raise _EngineGone("the engine closed the connection")
+        return frame
+
+    def close(self) -> None:
+        try:
+            self.reader.close()
+            self.sock.close()
+        except OSError:
+            pass
+
+
+def _raise_reply(kind: bytes, payload: bytes) -> None:
+    """Turn an ERROR frame into the geokg error the engine raised."""
+    if kind == ERROR:
+        body = json.loads(payload)
+        cls = getattr(errors, str(body.get("error")), None)
+        if not (isinstance(cls, type) and issubclass(cls, GeokgError)) or cls is errors.ShapeViolation:
+            cls = StoreError
+        raise cls(body.get("message", "the store engine failed"))
+    if kind not in (DONE, HEAD, CHUNK):
+        raise StoreError(f"the store engine answered an unexpected frame {kind!r}")
+
+
+class WorkerStore:
+    """`geokg.store.base.Store` served by an engine process; see the module doc."""
+
+    def __init__(self, socket_path: str, *, query_timeout: float,
+                 owner: EngineProcess | None = None):
+        self.socket_path = socket_path
+        self.query_timeout = query_timeout
+        self.path = owner.store_path if owner else None
+        self._owner = owner
+        self._pool: list[_Connection] = []
+        self._lock = threading.Lock()
+        self._functions: list[str] = []
+        self._closed = False
+
+    # -- connections -------------------------------------------------------------------
+    def checkout(self) -> _Connection:
+        with self._lock:
+            if self._pool:
+                return self._pool.pop()
+        if self._closed:
+            raise StoreError("the store is closed")
+        deadline = time.monotonic() + CONNECT_WAIT_S
+        while True:
+            try:
+                return _Connection(self.socket_path)
+            except (OSError, _EngineGone, _Deadline) as exc:
+                if time.monotonic() > deadline:
+                    raise StoreUnavailable(f"the store engine does not answer at "
+                                           f"{self.socket_path}: {exc}") from None
+                time.sleep(0.01)
+
+    def checkin(self, conn: _Connection) -> None:
+        with self._lock:
+            if len(self._pool) < _POOL_MAX and not self._closed:
+                self._pool.append(conn)
+                return
+        conn.close()
+
+    def expire(self, conn: _Connection, what: str) -> QueryTimeout:
+        """Kill the engine that runs an overdue call; the supervisor starts a new one."""
+        log.warning("stopping the store engine %d: %s ran past GEOKG_QUERY_TIMEOUT=%s s",
+                    conn.pid, what, self.query_timeout)
+        try:
+            os.kill(conn.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        conn.close()
+        self._forget(conn.pid)
+        return QueryTimeout(f"the {what} ran longer than GEOKG_QUERY_TIMEOUT="
+                            f"{self.query_timeout:g} s and was stopped; make it more selective "
+                            "(LIMIT, more specific patterns)")
+
+    def _forget(self, pid: int) -> None:
+        with self._lock:
+            dead = [c for c in self._pool if c.pid == pid]
+            self._pool = [c for c in self._pool if c.pid != pid]
+        for conn in dead:
+            conn.close()
+
+    # -- calls -------------------------------------------------------------------------
+    def call(self, op: str, args: Mapping[str, Any] | None = None, data: bytes | None = None,
+             *, timeout: float | None = None, stop_at_deadline: bool = True) -> Any:
+        """Run one store call in the engine and return its JSON value.
+
+        After `timeout` seconds the engine is killed (`stop_at_deadline`) or, for a mere
+        probe such as the health check, the call gives up with StoreUnavailable. A call
+        repeated on a new engine gets the full time again: the restart is not its fault."""
+        for attempt in (1, 2):
+            conn = self.checkout()
+            deadline = None if timeout is None else time.monotonic() + timeout
+            try:
+                conn.request(op, args or {}, data)
+                kind, payload = conn.read(deadline)
+            except _Deadline:
+                if not stop_at_deadline:
+                    conn.close()
+                    raise StoreUnavailable(f"the store engine did not answer {op} in time") from None
+                raise self.expire(conn, f"store call {op}") from None
+            except _EngineGone:
+                conn.close()
+                if attempt == 1 and op in _REPEATABLE:
+                    continue
+                raise StoreUnavailable(f"the store engine stopped during {op}; a write was "
+                                       "applied wholly or not at all; try again") from None
+            self.checkin(conn)
+            _raise_reply(kind, payload)
+            return json.loads(payload)
+        raise AssertionError("unreachable")
+
+    def query(self, sparql: str, *, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None, union_default: bool = True) -> QueryResult:
+        args = {"sparql": sparql, "default_graphs": default_graphs,
+                "named_graphs": named_graphs, "union_default": union_default,
+                "functions": list(self._functions)}
+        return WorkerResult(self, args)
+
+    def update(self, sparql: str) -> None:
+        self.call("update", {"sparql": sparql}, timeout=self.query_timeout)
+
+    def put_graph(self, graph_iri: str, ntriples: str) -> None:
+        self.call("put_graph", {"graph_iri": graph_iri, "ntriples": ntriples})
+
+    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+        self.call("replace_graphs", {"graphs": dict(graphs)})
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return bool(self.call("has_graph", {"graph_iri": graph_iri}))
+
+    def graphs(self) -> list[str]:
+        return list(self.call("graphs"))
+
+    def remove_graph(self, graph_iri: str) -> None:
+        self.call("remove_graph", {"graph_iri": graph_iri})
+
+    def load(self, data: bytes, fmt: str) -> None:
+        self.call("load", {"fmt": fmt}, data)
+
+    def load_graph(self, graph_iri: str, data: bytes, media_type: str, *,
+                   base_iri: str | None = None) -> None:
+        self.call("load_graph", {"graph_iri": graph_iri, "media_type": media_type,
+                                 "base_iri": base_iri}, data)
+
+    def graph_ntriples(self, graph_iri: str | None) -> str:
+        return str(self.call("graph_ntriples", {"graph_iri": graph_iri}))
+
+    def quad_count(self) -> int:
+        return int(self.call("quad_count"))
+
+    def ping(self, timeout: float) -> int:
+        """The engine's pid, or StoreUnavailable/QueryTimeout within about `timeout`."""
+        return int(self.call("ping", timeout=timeout, stop_at_deadline=False)["pid"])
+
+    def dump(self, fmt: str) -> Iterator[bytes]:
+        conn = self.checkout()
+        try:
+            conn.request("dump", {"fmt": fmt})
+        except _EngineGone:
+            conn.close()
+            raise StoreUnavailable("the store engine stopped; try again") from None
+        return _chunks(self, conn, None, "dump")
+
+    def add_function(self, iri: str, function: Callable[..., object]) -> None:
+        """Functions run in the engine, so they travel by name: module-level ones only."""
+        module, name = function.__module__, function.__qualname__
+        if "." in name or "<" in name:
+            raise StoreError(f"{name} is not a module-level function; the store engine "
+                             "imports SPARQL functions by name")
+        self._functions.append(f"{iri} {module}:{name}")
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            pool, self._pool = self._pool, []
+        for conn in pool:
+            conn.close()
+        if self._owner is not None:
+            self._owner.stop()
+
+
+def _chunks(store: WorkerStore, conn: _Connection, deadline: float | None, what: str,
+            first: tuple[bytes, bytes] | None = None) -> Iterator[bytes]:
+    """CHUNK payloads until DONE; the connection goes back to the pool only when complete."""
+    held: _Connection | None = conn
+    try:
+        while True:
+            kind, payload = first or conn.read(deadline)
+            first = None
+            if kind == CHUNK:
+                yield payload
+                continue
+            store.checkin(conn)
+            held = None
+            _raise_reply(kind, payload)
+            return
+    except _Deadline:
+        held = None
+        raise store.expire(conn, what) from None
+    except _EngineGone:
+        raise StoreUnavailable(f"the store engine stopped while sending the {what}") from None
+    finally:
+        if held is not None:
+            held.close()  # abandoned or failed mid-stream: the engine stops at its next write
+
+
+class WorkerResult(QueryResult):
+    """A query started in the engine; the engine waits for `serialize` or `rows`."""
+
+    def __init__(self, store: WorkerStore, args: dict[str, Any]):
+        self._store = store
+        self._args = args
+        self._deadline = 0.0
+        self._conn: _Connection | None = None
+        self._start()
+
+    def _start(self) -> None:
+        """Send the query; its deadline counts from here, and again from a retry on a new
+        engine (a restart caused by another client's query is not this query's time)."""
+        for attempt in (1, 2):
+            conn = self._store.checkout()
+            self._deadline = time.monotonic() + self._store.query_timeout
+            try:
+                conn.request("query", self._args)
+                kind, payload = conn.read(self._deadline)
+            except _Deadline:
+                raise self._store.expire(conn, "query") from None
+            except _EngineGone:
+                conn.close()
+                if attempt == 1:
+                    continue
+                raise StoreUnavailable("the store engine stopped during the query") from None
+            if kind != HEAD:
+                self._store.checkin(conn)
+                _raise_reply(kind, payload)
+            head = json.loads(payload)
+            self.kind: QueryKind = head["kind"]
+            self.variables: list[str] = head["variables"]
+            self._boolean = bool(head.get("boolean"))
+            if self.kind == "ask":
+                self._store.checkin(conn)  # nothing more to come for an ASK
+            else:
+                self._conn = conn
+            return
+
+    def _take(self) -> _Connection:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            self._start()  # consumed before (or an ASK): run the query again
+            conn, self._conn = self._conn, None
+        assert conn is not None
+        return conn
+
+    def serialize(self, media_type: str) -> Iterator[bytes]:
+        self.check_media_type(media_type)
+        if self.kind == "ask":
+            document = json.dumps({"head": {}, "boolean": self._boolean}).encode()
+            parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
+            return iter([parsed.serialize(format=result_format(media_type)) or b""])
+        return self._serialized(media_type)
+
+    def _serialized(self, media_type: str) -> Iterator[bytes]:
+        """Ask for the result as `media_type`; an engine that died before the first byte
+        (killed for another client's query) gets the query again from its successor."""
+        for attempt in (1, 2):
+            conn = self._take()
+            try:
+                send_json(conn.sock, REQUEST, {"op": "serialize", "media_type": media_type})
+                first = conn.read(self._deadline)
+            except _Deadline:
+                raise self._store.expire(conn, "query") from None
+            except (_EngineGone, OSError):
+                conn.close()
+                if attempt == 1:
+                    continue
+                raise StoreUnavailable("the store engine stopped during the query") from None
+            yield from _chunks(self._store, conn, self._deadline, "query", first)
+            return
+
+    def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:
+        if self.kind != "select":
+            raise errors.InputError(f"rows() needs a SELECT result, this is {self.kind}")
+        conn = self._take()
+        try:
+            send_json(conn.sock, REQUEST, {"op": "rows", "max_rows": max_rows})
+            kind, payload = conn.read(self._deadline)
+        except _Deadline:
+            raise self._store.expire(conn, "query") from None
+        except (_EngineGone, OSError):
+            conn.close()
+            raise StoreUnavailable("the store engine stopped during the query") from None
+        self._store.checkin(conn)
+        _raise_reply(kind, payload)
+        return list(json.loads(payload))
+
+    @property
+    def boolean(self) -> bool:
+        if self.kind != "ask":
+            raise errors.InputError(f"boolean needs an ASK result, this is {self.kind}")
+        return self._boolean
+
+    def __del__(self) -> None:
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()  # never consumed (e.g. 406): let the engine thread go
+
+
+# --- the owner of an engine ---------------------------------------------------------------
+
+class EngineProcess:
+    """Starts the engine supervisor for one store folder and stops it at exit."""
+
+    def __init__(self, store_path: str | Path):
+        self.store_path = Path(store_path)
+        self._dir = tempfile.mkdtemp(prefix="geokg-engine-")
+        self.socket_path = os.path.join(self._dir, "engine.sock")
+        self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sys.executable, "-m", "geokg.store.engine", str(self.store_path), self.socket_path],
+            stdin=subprocess.PIPE)
+        atexit.register(self.stop)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """SIGTERM the supervisor (it stops the engine, which flushes the store) and wait."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdin is not None:
+            process.stdin.close()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def open_worker_store(store_path: str | Path, query_timeout: float,
+                      engine_socket: str | None = None) -> WorkerStore:
+    """Attach to a running engine (`engine_socket`, e.g. from gunicorn's master) or start one."""
+    if engine_socket:
+        return WorkerStore(engine_socket, query_timeout=query_timeout)
+    owner = EngineProcess(store_path)
+    store = WorkerStore(owner.socket_path, query_timeout=query_timeout, owner=owner)
+    try:
+        store.ping(CONNECT_WAIT_S)
+    except GeokgError:
+        owner.stop()
+        raise
+    return store

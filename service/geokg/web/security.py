@@ -1,0 +1,138 @@
+"""Cross-cutting protections of every response: request ids, security headers, the body
+limit's problem response, and structured (JSON lines) logs that carry the request id.
+
+Why one module hooked into the app (and not per blueprint): a header or an id that one
+blueprint forgets is a hole; `init_app` makes them hold for every route, error pages
+included.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from typing import Any
+
+from flask import Flask, Response, current_app, g, has_request_context, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+REQUEST_ID_HEADER = "X-Request-Id"
+#: A client's id is reused only if it is short and plain: it goes into logs and headers.
+_SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@+=-]{0,127}")
+
+#: Scripts only from this server (no inline script, no eval); inline styles are allowed
+#: because the query editor (YASGUI) sets element styles; no framing, no plugins.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS: dict[str, str] = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+access_log = logging.getLogger("geokg.access")
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_start_request)
+    app.after_request(_finish_response)
+    app.register_error_handler(RequestEntityTooLarge, _body_too_large)
+
+
+def request_id() -> str | None:
+    """The id of the request being handled (None outside a request)."""
+    if not has_request_context():
+        return None
+    rid: str | None = g.get("request_id")
+    if rid is None:
+        rid = _assign_request_id()
+    return rid
+
+
+def _assign_request_id() -> str:
+    offered = request.headers.get(REQUEST_ID_HEADER, "")
+    rid = offered if _SANE_REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
+    g.request_id = rid
+    return rid
+
+
+def _start_request() -> None:
+    g.started = time.perf_counter()
+    _assign_request_id()
+
+
+def _finish_response(response: Response) -> Response:
+    response.headers[REQUEST_ID_HEADER] = request_id() or ""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    started = g.get("started")
+    access_log.info("%s %s %s", request.method, request.path, response.status_code, extra={
+        "method": request.method, "path": request.path, "status": response.status_code,
+        "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+    })
+    return response
+
+
+def _body_too_large(exc: RequestEntityTooLarge) -> Response:
+    from geokg.web import PROBLEM_BASE, problem
+
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    size = request.content_length
+    told = f" ({size} bytes)" if size else ""
+    return problem(413, "Request body too large",
+                   f"the request body{told} is larger than GEOKG_MAX_BODY_BYTES={limit} bytes",
+                   type_=PROBLEM_BASE + "body-too-large")
+
+
+# --- structured logs ---------------------------------------------------------------------
+
+#: LogRecord attributes that are not extra fields of a log call.
+_STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message",
+                                                                              "asctime"}
+
+
+class RequestIdFilter(logging.Filter):
+    """Stamp every record with the id of the request it was logged in (or None)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            record.request_id = request_id()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id, extra fields,
+    and the traceback (server side only; responses never carry one)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", None),
+        }
+        entry.update({k: v for k, v in vars(record).items()
+                      if k not in _STANDARD and k not in entry})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Send all logs as JSON lines to stderr (called by `geokg serve` and gunicorn.conf.py)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # geokg.access logs requests

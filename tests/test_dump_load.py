@@ -1,0 +1,115 @@
+"""`geokg dump` / `geokg load` as users run them (real processes): backups round-trip, also
+through stdout/stdin, and move a store between the embedded backend and a remote server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from geokg.config import Settings
+from geokg.pipeline import Pipeline
+from geokg.store.oxigraph import OxigraphStore
+from geokg.store.remote import RemoteStore
+
+SCHOLZ = "Olaf Scholz telefonierte am 15. November 2024 mit Wladimir Putin über die Ukraine."
+FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+
+
+def geokg(store: str, *args: str | Path, stdin: bytes | None = None,
+          ) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
+    env["GEOKG_STORE"] = store
+    command = [str(Path(sys.executable).with_name("geokg")), *map(str, args)]
+    return subprocess.run(command, env=env, input=stdin, capture_output=True, timeout=120,
+                          check=False)
+
+
+def canonical(data: bytes, fmt: str) -> set[str]:
+    """The quads of a document with blank nodes named canonically, as N-Quads lines.
+
+    Why canonical: each store names blank nodes its own way (the gazetteer's geometries are
+    blank nodes), so equal datasets can differ in labels only.
+    """
+    dataset = ox.Dataset(ox.parse(data, format=FORMATS[fmt]))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    text = ox.serialize(dataset, format=ox.RdfFormat.N_QUADS) or b""
+    return set(text.decode("utf-8").splitlines())
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, set[str]]:
+    """An on-disk store with the reference graphs and one article, and its quads."""
+    folder = tmp_path_factory.mktemp("source") / "data"
+    store = OxigraphStore(folder)
+    Pipeline(Settings(store=f"oxigraph:{folder}"), store).ingest(SCHOLZ, lang="de")
+    quads = canonical(b"".join(store.dump("nquads")), "nquads")
+    store.close()
+    assert len(quads) > 1000
+    return f"oxigraph:{folder}", quads
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("backup.nq", "nquads"), ("backup.trig", "trig")])
+def test_dump_to_a_file_and_load_into_another_store(source: tuple[str, set[str]], tmp_path: Path,
+                                                    name: str, fmt: str) -> None:
+    store, quads = source
+    dumped = geokg(store, "dump", tmp_path / name)
+    assert dumped.returncode == 0, dumped.stderr
+    assert canonical((tmp_path / name).read_bytes(), fmt) == quads
+    assert not (tmp_path / f"{name}.partial").exists()
+    target = f"oxigraph:{tmp_path / 'copy'}"
+    loaded = geokg(target, "load", tmp_path / name)
+    assert loaded.returncode == 0, loaded.stderr
+    assert f"loaded {len(quads)} new quads".encode() in loaded.stderr
+    again = geokg(target, "dump", "--format", fmt)
+    assert canonical(again.stdout, fmt) == quads
+
+
+def test_dump_to_stdout_and_load_from_stdin(source: tuple[str, set[str]], tmp_path: Path) -> None:
+    store, quads = source
+    dumped = geokg(store, "dump")
+    assert dumped.returncode == 0 and canonical(dumped.stdout, "nquads") == quads
+    target = f"oxigraph:{tmp_path / 'copy'}"
+    assert geokg(target, "load", stdin=dumped.stdout).returncode == 0
+    copy = OxigraphStore(tmp_path / "copy")
+    try:
+        assert canonical(b"".join(copy.dump("nquads")), "nquads") == quads
+    finally:
+        copy.close()
+
+
+def test_move_to_a_remote_server_and_back(source: tuple[str, set[str]], tmp_path: Path,
+                                          oxigraph_server: str) -> None:
+    store, quads = source
+    RemoteStore(f"{oxigraph_server}/query", f"{oxigraph_server}/update").update("DROP ALL")
+    remote = f"sparql:{oxigraph_server}/query,{oxigraph_server}/update"
+    dumped = geokg(store, "dump", tmp_path / "backup.trig")
+    assert dumped.returncode == 0, dumped.stderr
+    assert geokg(remote, "load", tmp_path / "backup.trig").returncode == 0
+    back = geokg(remote, "dump", "--format", "trig")
+    assert back.returncode == 0, back.stderr
+    assert canonical(back.stdout, "trig") == quads
+
+
+def test_a_broken_dump_loads_nothing(source: tuple[str, set[str]], tmp_path: Path) -> None:
+    store, quads = source
+    dump = geokg(store, "dump").stdout
+    broken = dump[: len(dump) // 2] + b"\n<http://example.org/s> <oops\n" + dump[len(dump) // 2:]
+    target = f"oxigraph:{tmp_path / 'copy'}"
+    done = geokg(target, "load", "--format", "nquads", stdin=broken)
+    assert done.returncode == 1
+    assert b"cannot read" in done.stderr and b"Traceback" not in done.stderr
+    assert geokg(target, "dump").stdout == b""
+
+
+def test_the_format_comes_from_the_name_or_is_asked_for(source: tuple[str, set[str]],
+                                                        tmp_path: Path) -> None:
+    store, _ = source
+    done = geokg(store, "dump", tmp_path / "backup.json")
+    assert done.returncode == 2
+    assert b"--format nquads|trig" in done.stderr
+    assert not (tmp_path / "backup.json").exists()
