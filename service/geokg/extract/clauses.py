@@ -39,7 +39,8 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
             if i > start:
                 clauses.append(Clause(start, i - 1, relative, complement))
             start = i + 1 if token.text in BREAK_PUNCTUATION else i
-            relative, complement = False, token.key in breaks
+            # "dass"/"that" opens what is said or demanded; "after"/"weil" only a circumstance
+            relative, complement = False, token.key in lex.word_class("complementizer")
             continue
         if after_comma and i == start and token.key in relatives:
             relative = True
