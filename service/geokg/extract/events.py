@@ -1,16 +1,13 @@
 """Events from sentences: a trigger word, the sides around it, a date, and what is at stake.
 
-Each sentence is read on its own first (`read_sentence`); the article then links sentences
-(`Discourse`): "das Telefonat" or "the agreement" refers back to an event already read,
-"beide Länder"/"the two leaders" names the last two sides, a demand made "im Gespräch" is
-addressed to the other side of that call, and undated events inherit the date of the event
-they continue.
+`SentenceReader` reads each sentence on its own: trigger patterns from the lexicon, cues that
+make a trigger not a fact, and the sides around the trigger from clause structure. What a
+sentence cannot know alone ("das Telefonat" refers back, "beide Länder" are named before) is
+left to `discourse.Discourse`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
@@ -19,6 +16,7 @@ from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate, Sentence
+from geokg.extract.roles import RoleReader
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
@@ -54,6 +52,7 @@ class SentenceReader:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon):
         self.gaz = gazetteer
         self.lex = lexicon
+        self.roles = RoleReader(gazetteer, lexicon)
 
     def read(self, reading: SentenceReading) -> list[Candidate]:
         reading.clauses = split_clauses(reading.tokens, self.lex)
@@ -65,11 +64,12 @@ class SentenceReader:
         return out
 
     def _split_commitments(self, candidate: Candidate) -> list[Candidate]:
-        """"agreed to resume talks and to curb fentanyl": two agreements, one per infinitive."""
+        """"agreed to resume talks and to curb fentanyl": two agreements, one per infinitive.
+        (German repeats "zu" in every infinitive, so only English marks separate commitments.)"""
         event = candidate.event
-        marker = {"en": " and to ", "de": " sowie "}.get(self.lex.lang, "")
-        if event.type is not EventType.AGREEMENT or not event.topic or marker not in event.topic \
-                or self.lex.lang != "en":
+        marker = " and to "
+        if event.type is not EventType.AGREEMENT or self.lex.lang != "en" or not event.topic \
+                or marker not in event.topic:
             return [candidate]
         parts = [p.strip() for p in event.topic.split(marker) if p.strip()]
         return [replace(candidate, event=replace(event, topic=part, conjunct=i,
@@ -158,20 +158,20 @@ class SentenceReader:
         kinds: tuple[str, ...] = ()
         anaphor = False
         if trigger.type is EventType.DEMAND:
-            self._demand_roles(r, event, actors, trigger, first, last)
+            self.roles.demand(r, event, actors, trigger, first, last)
         elif trigger.type is EventType.SUPPORT:
             kinds = self._support_kinds(r, clause)
-            if not kinds or not self._support_roles(r, event, actors, trigger, first, last):
+            if not kinds or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
-            anaphor = self._claim_roles(r, event, actors, trigger, first)
+            anaphor = self.roles.claim(r, event, actors, trigger, first)
             if not event.territories and not anaphor:
                 return None
         else:
             definite = self._definite(r, first)
-            event.participants = self._sides(r, actors, first, last, definite)
+            event.participants = self.roles.sides(r, actors, first, last, definite)
             if trigger.type is EventType.MEETING and "visit" in trigger.flags:
-                self._add_host(r, event, clause)
+                self.roles.add_host(r, event, clause)
         event.treaty = self._treaty(r)
         event.topic = self._topic(r, clause, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
@@ -220,196 +220,6 @@ class SentenceReader:
                 continue
             out.append(f)
         return out
-
-    def _sides(self, r: SentenceReading, actors: list[Found], first: int, last: int,
-               definite: bool) -> list[str]:
-        """Sides of a call, meeting or agreement: names in the trigger's clause and the
-        lists they belong to ("Merkel, Hollande, Putin und Poroschenko"), then the closest
-        main clause before it. A noun like "the agreement" takes only its own clause and its
-        agents ("brokered by Turkey") — the rest of the sentence is about something else."""
-        own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
-        inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
-        chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
-        if definite:
-            determiners = self.lex.word_class("determiner")
-            agents = [f for f in r.found if f.actor and f.first > 0 and
-                      r.tokens[_before_determiners(r.tokens, f.first - 1, determiners)].key in
-                      self.lex.word_class("passive_agent")]
-            return _unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
-        sides = {self.gaz.state_of(f.mention.entity, dt.date.today()) for f in chosen}
-        if len(sides) < 2:
-            earlier = [f for f in actors if f.last < first and f not in chosen]
-            chosen = earlier + chosen
-        return _unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
-
-    def _with_lists(self, chosen: list[Found], pool: list[Found], r: SentenceReading) -> list[Found]:
-        out = list(chosen)
-        changed = True
-        while changed:
-            changed = False
-            for f in pool:
-                if f in out or not f.actor:
-                    continue
-                if any(self._joined(f, g, r) or self._joined(g, f, r) for g in out):
-                    out.append(f)
-                    changed = True
-        return sorted(out, key=lambda f: f.first)
-
-    def _joined(self, a: Found, b: Found, r: SentenceReading) -> bool:
-        """`a` directly before `b` with only "," / "und" / "and" / articles between."""
-        if a.last >= b.first:
-            return False
-        between = r.tokens[a.last + 1:b.first]
-        if not between or len(between) > 4 or not (
-                between[0].text == "," or between[0].key in self.lex.word_class("conjunction")):
-            return False
-        # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel")
-        return all(t.text == "," or t.key in self.lex.word_class("conjunction")
-                   or t.key in self.lex.word_class("determiner") or t.capitalized
-                   for t in between)
-
-    def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
-                      first: int, last: int) -> None:
-        """The demander is the subject; the addressee the object, which a German verb-final
-        clause puts before the verb ("hatte Venezuela … aufgefordert")."""
-        before = [f for f in actors if f.last < first]
-        after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
-        if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
-            after = [f for f in r.found if f.first > first and f.actor]
-        # German inverts ("forderte Putin …"); in English the demander precedes the verb
-        inverted = self.lex.lang == "de" and bool(after)
-        demander = before[0] if before else (after.pop(0) if inverted else None)
-        if demander is None:
-            return
-        event.participants = [demander.mention.entity]
-        side = demander.mention.entity
-        own = clause_of(r.clauses, last)
-        asked_of = self._asked_of(r, last, side)  # "verlangte von den USA", "demanded from"
-        same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
-        verb_final = [f for f in before[1:] if f.mention.entity != side][-1:]
-        candidates = asked_of or same_clause or verb_final or after
-        addressees = self._coordinated([f for f in candidates if f.mention.entity != side], r)
-        event.addressees = _unique(f.mention.entity for f in addressees)
-
-    def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
-        """The addressee in a "von"/"from" phrase right after the demand verb."""
-        for f in r.found:
-            if f.first <= last or f.first > last + 8 or not f.actor or f.mention.entity == side:
-                continue
-            j = _before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-            if r.tokens[j].key in ("von", "vom", "from") and j > last - 1:
-                return [f]
-        return []
-
-    def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
-        """The first name and those joined to it by "und"/"and"/","."""
-        if not found:
-            return []
-        out = [found[0]]
-        for f in found[1:]:
-            between = r.tokens[out[-1].last + 1:f.first]
-            if between and all(t.key in self.lex.word_class("conjunction") or t.text == ","
-                               or t.key in ("the", "der", "die", "das", "den", "dem") for t in between):
-                out.append(f)
-            else:
-                break
-        return out
-
-    def _support_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
-                       first: int, last: int) -> bool:
-        receivers = self.lex.word_class("receiver_prep")
-        by_prep = [f for f in r.found if f.actor and f.first > 0 and self._receiver_prep(r, f, receivers)]
-        if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first):
-            # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
-            # "an important supplier of gas" or "thanked India for its aid" names none
-            by_prep = [f for f in by_prep if f.first > last]
-            if not by_prep:
-                return False
-        if not actors:
-            return False
-        if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
-            receiver = actors[0].mention.entity
-            suppliers = [f for f in r.found if f.actor and f.first > first
-                         and f.mention.entity != receiver]
-            if not suppliers:
-                return False
-            event.participants = [suppliers[0].mention.entity]
-            event.addressees = [receiver]
-            return True
-        own = clause_of(r.clauses, first)
-        in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
-        supplier = (in_clause or actors)[0]
-        event.participants = [supplier.mention.entity]
-        rest = [f for f in (in_clause or actors) if f is not supplier]
-        receiver = next((f for f in by_prep + rest
-                         if f.mention.entity != supplier.mention.entity), None)
-        if receiver is not None:
-            event.addressees = [receiver.mention.entity]
-        return True
-
-    def _english_noun(self, r: SentenceReading, first: int) -> bool:
-        """"relief supplies", "the shipping": an English trigger after an article or a noun
-        is a noun, which must name its receiver after it like the other supply nouns."""
-        if self.lex.lang != "en" or first == 0:
-            return False
-        prev = r.tokens[first - 1]
-        return prev.key in self.lex.word_class("determiner") or (
-            prev.is_word and prev.text.islower() and prev.key not in self.lex.word_class("verb_context"))
-
-    def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
-        """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
-        since "nach den Vereinigten Staaten" is "after", not "to"."""
-        determiners = self.lex.word_class("determiner")
-        prev = r.tokens[f.first - 1]
-        if prev.key == "nach":
-            return r.tokens[f.first].capitalized and r.tokens[f.first].key not in determiners
-        j = _before_determiners(r.tokens, f.first - 1, determiners)
-        return r.tokens[j].key in receivers - {"nach"}
-
-    def _claim_roles(self, r: SentenceReading, event: Event, actors: list[Found],
-                     trigger: Trigger, first: int) -> bool:
-        """Fill claimant and territories; True when the territory is only referred to
-        ("the former colony", "das Gebiet") and must come from earlier sentences."""
-        regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
-                   and f.mention.how != "place"]
-        territories = _unique(f.mention.entity for f in regions)
-        claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
-        if not territories and "territory_state" in trigger.flags:
-            territories = self._territory_after(r, first, claimants)
-        if not claimants:
-            return False
-        event.participants = [claimants[0].mention.entity]
-        event.territories = [t for t in territories if t != claimants[0].mention.entity]
-        anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
-        return not event.territories and anaphor
-
-    def _territory_after(self, r: SentenceReading, first: int, claimants: list[Found]) -> list[str]:
-        """"reunified with the island": a state named after the trigger, or named just before
-        and referred to by a territory word ("the island", "die Insel")."""
-        on = dt.date.today()
-        own = {self.gaz.state_of(f.mention.entity, on) for f in claimants[:1]}
-        states = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "state"
-                  and f.mention.how not in ("demonym", "compound") and f.mention.entity not in own]
-        for f in states:
-            if f.first > first:
-                return [f.mention.entity]
-        anaphor = any(t.key in self.lex.word_class("territory_anaphor")
-                      for t in r.tokens[first + 1:])
-        if anaphor:
-            return [f.mention.entity for f in states if f.first < first][-1:]
-        return []
-
-    def _add_host(self, r: SentenceReading, event: Event, clause: Clause) -> None:
-        """A visit "in Pjöngjang"/"in China" has the host state as its other side."""
-        if len({self.gaz.state_of(p, _date_or_today(event)) for p in event.participants}) >= 2:
-            return
-        for f in r.found:
-            entity = self.gaz.entities[f.mention.entity]
-            host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
-                entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
-            if host and f.first > 0 and host not in event.participants:
-                event.participants.append(host)
-                return
 
     def _support_kinds(self, r: SentenceReading, clause: Clause) -> tuple[str, ...]:
         """What is supplied, from the trigger's clause (or the sentence if the clause says
@@ -508,21 +318,3 @@ class SentenceReader:
 def _looks_attributive(token: Token) -> bool:
     return is_adjective(token) or token.key.endswith(("ige", "igen", "ische", "ischen", "liche",
                                                        "lichen", "ary", "al", "ful"))
-
-
-def _before_determiners(tokens: list[Token], j: int, determiners: frozenset[str]) -> int:
-    while j > 0 and (tokens[j].key in determiners or is_adjective(tokens[j])):
-        j -= 1
-    return max(j, 0)
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    seen: list[str] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
-
-
-def _date_or_today(event: Event) -> dt.date:
-    return event.date.value if event.date else dt.date.today()

@@ -3,8 +3,8 @@
 A pattern is a space-separated sequence of token tests matched against a word's folded form
 or its lemma: `telefonat*` (prefix), `*abkommen` (suffix, for compounds), `a|b`
 (alternatives), `auf$` (the word ends its clause, as a separable particle does), `..`
-(a gap of up to MAX_GAP tokens) and `...` (up to LONG_GAP, for a particle after a long list). Keeping them as data lets a linguist
-grow coverage without touching code.
+(a gap of up to MAX_GAP tokens) and `...` (up to LONG_GAP, for a particle after a long
+list). Keeping them as data lets a linguist grow coverage without touching code.
 """
 
 from __future__ import annotations

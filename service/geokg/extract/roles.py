@@ -1,0 +1,239 @@
+"""Who does what to whom: the sides of an event around its trigger.
+
+A call, meeting or agreement takes the names of its clause and the lists they are part of;
+a demand its subject and the object (after the verb, or before it in a German verb-final
+clause); a supply its subject and the receiver named with "an"/"to"; a claim its subject and
+the regions named. Clause structure (see `clauses`) decides what counts as a subject or an
+object, since no parser is available offline for both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from geokg.extract.clauses import Clause, clause_of, is_adjective, is_blocked
+from geokg.extract.gazetteer import Gazetteer
+from geokg.extract.lexicon import Lexicon, Trigger
+from geokg.extract.mentions import Found
+from geokg.extract.model import Event
+from geokg.extract.text import Token
+
+if TYPE_CHECKING:
+    from geokg.extract.events import SentenceReading
+
+
+class RoleReader:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon):
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def sides(self, r: SentenceReading, actors: list[Found], first: int, last: int,
+               definite: bool) -> list[str]:
+        """Sides of a call, meeting or agreement: names in the trigger's clause and the
+        lists they belong to ("Merkel, Hollande, Putin und Poroschenko"), then the closest
+        main clause before it. A noun like "the agreement" takes only its own clause and its
+        agents ("brokered by Turkey") — the rest of the sentence is about something else."""
+        own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
+        inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
+        chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
+        if definite:
+            determiners = self.lex.word_class("determiner")
+            agents = [f for f in r.found if f.actor and f.first > 0 and
+                      r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in
+                      self.lex.word_class("passive_agent")]
+            return unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
+        sides = {self.gaz.state_of(f.mention.entity, dt.date.today()) for f in chosen}
+        if len(sides) < 2:
+            earlier = [f for f in actors if f.last < first and f not in chosen]
+            chosen = earlier + chosen
+        return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _with_lists(self, chosen: list[Found], pool: list[Found], r: SentenceReading) -> list[Found]:
+        out = list(chosen)
+        changed = True
+        while changed:
+            changed = False
+            for f in pool:
+                if f in out or not f.actor:
+                    continue
+                if any(self._joined(f, g, r) or self._joined(g, f, r) for g in out):
+                    out.append(f)
+                    changed = True
+        return sorted(out, key=lambda f: f.first)
+
+    def _joined(self, a: Found, b: Found, r: SentenceReading) -> bool:
+        """`a` directly before `b` with only "," / "und" / "and" / articles between."""
+        if a.last >= b.first:
+            return False
+        between = r.tokens[a.last + 1:b.first]
+        if not between or len(between) > 4 or not (
+                between[0].text == "," or between[0].key in self.lex.word_class("conjunction")):
+            return False
+        # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel")
+        return all(t.text == "," or t.key in self.lex.word_class("conjunction")
+                   or t.key in self.lex.word_class("determiner") or t.capitalized
+                   for t in between)
+
+    def demand(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                      first: int, last: int) -> None:
+        """The demander is the subject; the addressee the object, which a German verb-final
+        clause puts before the verb ("hatte Venezuela … aufgefordert")."""
+        before = [f for f in actors if f.last < first]
+        after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
+        if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
+            after = [f for f in r.found if f.first > first and f.actor]
+        # German inverts ("forderte Putin …"); in English the demander precedes the verb
+        inverted = self.lex.lang == "de" and bool(after)
+        demander = before[0] if before else (after.pop(0) if inverted else None)
+        if demander is None:
+            return
+        event.participants = [demander.mention.entity]
+        side = demander.mention.entity
+        own = clause_of(r.clauses, last)
+        asked_of = self._asked_of(r, last, side)  # "verlangte von den USA", "demanded from"
+        same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
+        verb_final = [f for f in before[1:] if f.mention.entity != side][-1:]
+        candidates = asked_of or same_clause or verb_final or after
+        addressees = self._coordinated([f for f in candidates if f.mention.entity != side], r)
+        event.addressees = unique(f.mention.entity for f in addressees)
+
+    def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
+        """The addressee in a "von"/"from" phrase right after the demand verb."""
+        for f in r.found:
+            if f.first <= last or f.first > last + 8 or not f.actor or f.mention.entity == side:
+                continue
+            j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+            if r.tokens[j].key in ("von", "vom", "from") and j > last - 1:
+                return [f]
+        return []
+
+    def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
+        """The first name and those joined to it by "und"/"and"/","."""
+        if not found:
+            return []
+        out = [found[0]]
+        for f in found[1:]:
+            between = r.tokens[out[-1].last + 1:f.first]
+            if between and all(t.key in self.lex.word_class("conjunction") or t.text == ","
+                               or t.key in ("the", "der", "die", "das", "den", "dem") for t in between):
+                out.append(f)
+            else:
+                break
+        return out
+
+    def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                       first: int, last: int) -> bool:
+        receivers = self.lex.word_class("receiver_prep")
+        by_prep = [f for f in r.found if f.actor and f.first > 0 and self._receiver_prep(r, f, receivers)]
+        if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first):
+            # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
+            # "an important supplier of gas" or "thanked India for its aid" names none
+            by_prep = [f for f in by_prep if f.first > last]
+            if not by_prep:
+                return False
+        if not actors:
+            return False
+        if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
+            receiver = actors[0].mention.entity
+            suppliers = [f for f in r.found if f.actor and f.first > first
+                         and f.mention.entity != receiver]
+            if not suppliers:
+                return False
+            event.participants = [suppliers[0].mention.entity]
+            event.addressees = [receiver]
+            return True
+        own = clause_of(r.clauses, first)
+        in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
+        supplier = (in_clause or actors)[0]
+        event.participants = [supplier.mention.entity]
+        rest = [f for f in (in_clause or actors) if f is not supplier]
+        receiver = next((f for f in by_prep + rest
+                         if f.mention.entity != supplier.mention.entity), None)
+        if receiver is not None:
+            event.addressees = [receiver.mention.entity]
+        return True
+
+    def _english_noun(self, r: SentenceReading, first: int) -> bool:
+        """"relief supplies", "the shipping": an English trigger after an article or a noun
+        is a noun, which must name its receiver after it like the other supply nouns."""
+        if self.lex.lang != "en" or first == 0:
+            return False
+        prev = r.tokens[first - 1]
+        return prev.key in self.lex.word_class("determiner") or (
+            prev.is_word and prev.text.islower() and prev.key not in self.lex.word_class("verb_context"))
+
+    def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
+        """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
+        since "nach den Vereinigten Staaten" is "after", not "to"."""
+        determiners = self.lex.word_class("determiner")
+        prev = r.tokens[f.first - 1]
+        if prev.key == "nach":
+            return r.tokens[f.first].capitalized and r.tokens[f.first].key not in determiners
+        j = before_determiners(r.tokens, f.first - 1, determiners)
+        return r.tokens[j].key in receivers - {"nach"}
+
+    def claim(self, r: SentenceReading, event: Event, actors: list[Found],
+                     trigger: Trigger, first: int) -> bool:
+        """Fill claimant and territories; True when the territory is only referred to
+        ("the former colony", "das Gebiet") and must come from earlier sentences."""
+        regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
+                   and f.mention.how != "place"]
+        territories = unique(f.mention.entity for f in regions)
+        claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
+        if not territories and "territory_state" in trigger.flags:
+            territories = self._territory_after(r, first, claimants)
+        if not claimants:
+            return False
+        event.participants = [claimants[0].mention.entity]
+        event.territories = [t for t in territories if t != claimants[0].mention.entity]
+        anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
+        return not event.territories and anaphor
+
+    def _territory_after(self, r: SentenceReading, first: int, claimants: list[Found]) -> list[str]:
+        """"reunified with the island": a state named after the trigger, or named just before
+        and referred to by a territory word ("the island", "die Insel")."""
+        on = dt.date.today()
+        own = {self.gaz.state_of(f.mention.entity, on) for f in claimants[:1]}
+        states = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "state"
+                  and f.mention.how not in ("demonym", "compound") and f.mention.entity not in own]
+        for f in states:
+            if f.first > first:
+                return [f.mention.entity]
+        anaphor = any(t.key in self.lex.word_class("territory_anaphor")
+                      for t in r.tokens[first + 1:])
+        if anaphor:
+            return [f.mention.entity for f in states if f.first < first][-1:]
+        return []
+
+    def add_host(self, r: SentenceReading, event: Event, clause: Clause) -> None:
+        """A visit "in Pjöngjang"/"in China" has the host state as its other side."""
+        if len({self.gaz.state_of(p, _date_or_today(event)) for p in event.participants}) >= 2:
+            return
+        for f in r.found:
+            entity = self.gaz.entities[f.mention.entity]
+            host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
+                entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
+            if host and f.first > 0 and host not in event.participants:
+                event.participants.append(host)
+                return
+
+
+
+def before_determiners(tokens: list[Token], j: int, determiners: frozenset[str]) -> int:
+    while j > 0 and (tokens[j].key in determiners or is_adjective(tokens[j])):
+        j -= 1
+    return max(j, 0)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _date_or_today(event: Event) -> dt.date:
+    return event.date.value if event.date else dt.date.today()
