@@ -98,9 +98,9 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, timeout
             raise AssertionError(f"the server exited with {process.returncode}:\n"
                                  f"{log.read_text(errors='replace')[-3000:]}")
         try:
-            if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
+            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still starting workers
             pass
         time.sleep(0.1)
     raise AssertionError(f"the server did not come up within {timeout} s")

@@ -100,11 +100,17 @@ def test_run_an_example_and_follow_an_iri_to_its_timeline(page: Any,
     assert _blocked_scripts(page) == [] and page.errors == []
 
 
-def test_shared_link_opens_the_query(page: Any, sample_site: LiveServer) -> None:
-    query = "SELECT (COUNT(*) AS ?quads) WHERE { ?s ?p ?o }"
+def test_shared_link_opens_the_query_with_graph_downloads(page: Any,
+                                                         sample_site: LiveServer) -> None:
+    query = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 5"
     page.goto(f"{sample_site.url}/?{requests.compat.urlencode({'query': query})}")
     page.wait_for_selector(".yasqe .CodeMirror")
     assert page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()") == query
+    assert page.locator("a.wb-download[data-format='json']").is_hidden()
+    turtle = page.locator("a.wb-download[data-format='ttl']")
+    assert turtle.is_visible()
+    response = page.request.get(sample_site.url + str(turtle.get_attribute("href")))
+    assert response.ok and response.headers["content-type"].startswith("text/turtle")
 
 
 def test_map_draws_coastlines_and_places(page: Any, sample_site: LiveServer) -> None:

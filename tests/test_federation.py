@@ -177,7 +177,6 @@ def test_endpoint_given_as_prefixed_name_and_in_lower_case(client: FlaskClient, 
 
 def test_loopback_needs_the_test_opt_in(client: FlaskClient, remote: str,
                                         sample_site: LiveServer) -> None:
-    pytest.importorskip("geokg.netguard")
     settings = replace(sample_site.app.extensions["geokg.settings"], federation=True,
                        federation_endpoints=remote)
     guarded = create_app(settings, store=sample_site.store).test_client()

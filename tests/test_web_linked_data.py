@@ -32,6 +32,7 @@ BASE = "https://kg.example.org/"
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+RDFXML = "application/rdf+xml"
 RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt",
              "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
 EXTENSIONS = {"ttl": "text/turtle", "nt": "application/n-triples",
@@ -97,12 +98,16 @@ def media_type(response: requests.Response) -> str:
 
 # --- dereferencing and negotiation ----------------------------------------------------
 
-@pytest.mark.parametrize("accept", [*RDF_TYPES, "application/json", "application/x-turtle"])
+COMPACTED = 'application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"'
+ALIASES = {"application/json": "application/ld+json", "application/x-turtle": "text/turtle",
+           COMPACTED: "application/ld+json", "text/turtle;q=0.5, application/rdf+xml": RDFXML}
+
+
+@pytest.mark.parametrize("accept", [*RDF_TYPES, *ALIASES])
 def test_each_rdf_format_by_accept(server: LiveServer, accept: str) -> None:
     response = get(server, "/entity/russia", accept)
     assert response.status_code == 200
-    wanted = {"application/json": "application/ld+json",
-              "application/x-turtle": "text/turtle"}.get(accept, accept)
+    wanted = ALIASES.get(accept, accept)
     assert media_type(response) == wanted
     assert "Accept" in response.headers["Vary"]
     assert response.headers["Content-Location"].startswith("/entity/russia.")
@@ -288,6 +293,10 @@ def test_sparql_without_query_is_a_service_description(server: LiveServer) -> No
     count = select(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
     assert graph.value(default, VOID.triples) == Literal(int(count), datatype=XSD.integer)
     assert media_type(get(server, "/sparql", "application/ld+json")) == "application/ld+json"
+    assert response.headers["Content-Location"] == "/sparql?format=ttl"
+    assert media_type(get(server, "/sparql?format=nt", BROWSER)) == "application/n-triples"
+    assert get(server, "/sparql?format=xlsx").status_code == 400
+    assert requests.head(f"{server.url}/sparql", timeout=30).status_code == 200
     assert media_type(get(server, "/sparql", BROWSER)) == "text/html"
     assert requests.post(f"{server.url}/sparql", data={"x": "1"}, timeout=30).status_code == 400
 

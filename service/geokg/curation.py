@@ -108,6 +108,9 @@ class Curator:
         incoming.load(data, fmt)
         if incoming.graph_ntriples(None):
             raise DefaultGraphWrite(_DEFAULT_GRAPH_MESSAGE)
+        if any(g.startswith("_:") for g in incoming.graphs()):
+            raise InputError("a graph of the dataset is named by a blank node; name every "
+                             "graph by an IRI")
         with self._lock:
             stage = _Stage(self.store, incoming.graphs())
             stage.scratch.load(data, fmt)

@@ -187,6 +187,9 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._seen_generation: int | None = None
         with self._lock, self._db:
+            # Derived data, rebuilt from the store when lost: WAL without a sync per commit.
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
 
     def sync(self) -> int:
@@ -204,14 +207,16 @@ class SearchIndex:
             indexed = dict(self._db.execute("SELECT iri, hash FROM graphs").fetchall())
             changed = [g for g, (h, _) in stored.items() if indexed.get(g) != h]
             gone = [g for g in indexed if g not in stored]
-            for graph in gone:
-                self._replace(graph, None, [])
+            with self._db:
+                for graph in gone:
+                    self._replace(graph, None, [])
             for first in range(0, len(changed), _BATCH):
                 batch = changed[first:first + _BATCH]
                 found = self._documents([g for g in batch if stored[g][1]], articles=True)
                 found.update(self._documents([g for g in batch if not stored[g][1]], articles=False))
-                for graph in batch:
-                    self._replace(graph, stored[graph][0], found.get(graph, []))
+                with self._db:  # one transaction per batch: a reader never sees half a graph
+                    for graph in batch:
+                        self._replace(graph, stored[graph][0], found.get(graph, []))
             self._seen_generation = generation
             return len(changed) + len(gone)
 
@@ -238,26 +243,25 @@ class SearchIndex:
         return [{k: v or "" for k, v in row.items()} for row in rows.rows() if row.get("text")]
 
     def _replace(self, graph: str, digest: str | None, documents: Iterable[Document]) -> None:
-        """Swap one graph's documents in one transaction (a reader never sees half).
+        """Swap one graph's documents (the caller holds the transaction).
 
         `doc_graph` finds a graph's documents by index: FTS5 cannot index its `graph`
         column, and scanning it per graph made a first build quadratic.
         """
-        with self._db:
-            old = "SELECT doc FROM doc_graph WHERE graph = ?"
-            self._db.execute(f"DELETE FROM docs WHERE rowid IN ({old})", (graph,))
-            self._db.execute("DELETE FROM doc_graph WHERE graph = ?", (graph,))
-            self._db.execute("DELETE FROM graphs WHERE iri = ?", (graph,))
-            if digest is None:
-                return
-            for kind, iri, text, links in documents:
-                cursor = self._db.execute(
-                    "INSERT INTO docs(keys, kind, iri, text, graph, links) VALUES (?, ?, ?, ?, ?, ?)",
-                    (" ".join(sorted(text_keys(text))), kind, iri, text, graph,
-                     json.dumps(links.split())))
-                self._db.execute("INSERT INTO doc_graph(doc, graph) VALUES (?, ?)",
-                                 (cursor.lastrowid, graph))
-            self._db.execute("INSERT INTO graphs(iri, hash) VALUES (?, ?)", (graph, digest))
+        old = "SELECT doc FROM doc_graph WHERE graph = ?"
+        self._db.execute(f"DELETE FROM docs WHERE rowid IN ({old})", (graph,))
+        self._db.execute("DELETE FROM doc_graph WHERE graph = ?", (graph,))
+        self._db.execute("DELETE FROM graphs WHERE iri = ?", (graph,))
+        if digest is None:
+            return
+        for kind, iri, text, links in documents:
+            cursor = self._db.execute(
+                "INSERT INTO docs(keys, kind, iri, text, graph, links) VALUES (?, ?, ?, ?, ?, ?)",
+                (" ".join(sorted(text_keys(text))), kind, iri, text, graph,
+                 json.dumps(links.split())))
+            self._db.execute("INSERT INTO doc_graph(doc, graph) VALUES (?, ?)",
+                             (cursor.lastrowid, graph))
+        self._db.execute("INSERT INTO graphs(iri, hash) VALUES (?, ?)", (graph, digest))
 
     def search(self, query: str, *, kinds: Iterable[str] | None = None, limit: int = 20,
                any_word: bool = False) -> list[Hit]:

@@ -170,7 +170,7 @@ def events_involving(store: Store, entity: str, names: str, limit: int = MAX_TIM
     selector = f"VALUES ?role {{ {roles} }} ?event ?role {sparql_iri(entity)} ."
     total = store.query(f"""{_PREFIX_LINES}
         SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE {{ {selector}
-          ?event a ?type . ?type rdfs:subClassOf gk:Event }}""").rows()
+          ?event a ?type . ?type rdfs:subClassOf+ gk:Event }}""").rows()
     return _summaries(store, selector, names, limit), int(total[0]["n"] or 0)
 
 
@@ -194,7 +194,7 @@ def _summaries(store: Store, selector: str, names: str, limit: int | None
     rows = store.query(f"""{_PREFIX_LINES}
         SELECT ?event (SAMPLE(?t) AS ?type) (SAMPLE(?ts) AS ?stamp) (MIN(?b) AS ?start)
                (SAMPLE(?pr) AS ?precision)
-        WHERE {{ {selector} ?event a ?t . ?t rdfs:subClassOf gk:Event .
+        WHERE {{ {selector} ?event a ?t . ?t rdfs:subClassOf+ gk:Event .
           OPTIONAL {{ ?event sem:hasTimeStamp ?ts }}
           OPTIONAL {{ ?event sem:hasEarliestBeginTimeStamp ?b }}
           OPTIONAL {{ ?event gk:datePrecision ?pr }} }}
@@ -373,7 +373,6 @@ def void_graph(stats: DatasetStats, links: DatasetLinks) -> Graph:
     g.add((ds, VOID.feature, FORMATS["N-Quads"]))
     g.add((ds, VOID.feature, FORMATS.TriG))
     g.add((ds, VOID.uriSpace, Literal(links.base)))
-    g.add((ds, VOID.rootResource, URIRef(f"{links.base}graph/gazetteer")))
     counts = [(VOID.triples, stats.triples), (VOID.distinctSubjects, stats.distinct_subjects),
               (VOID.distinctObjects, stats.distinct_objects), (VOID.entities, stats.entities),
               (VOID.classes, len(stats.classes)), (VOID.properties, len(stats.properties)),

@@ -21,7 +21,8 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, send_file, url_for
 from rdflib import BNode, Graph, Literal, URIRef
-from werkzeug.exceptions import NotFound
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.exceptions import BadRequest, NotFound
 
 from geokg import PROJECT_ROOT
 from geokg.pipeline import ONTOLOGY_FILE
@@ -64,13 +65,17 @@ class Choice:
     media_type: str
     negotiated: bool
     stem: str  # request path without extension, e.g. /entity/russia
+    variant: str = "{stem}.{ext}"  # where each format has a URL of its own
 
     @property
     def is_html(self) -> bool:
         return self.media_type == HTML
 
     def alternates(self) -> list[tuple[str, str]]:
-        return [(mt, f"{self.stem}.{ext}") for ext, mt in EXTENSIONS.items()]
+        return [(mt, self.url(ext)) for ext, mt in EXTENSIONS.items()]
+
+    def url(self, ext: str) -> str:
+        return self.variant.format(stem=self.stem, ext=ext)
 
 
 class NotAcceptableFormat(Exception):
@@ -90,7 +95,7 @@ def choose(forced: str | None, offered: tuple[str, ...] = OFFERED) -> Choice:
     stem = split_extension(path)[0] if forced else path
     if forced:
         return Choice(forced, False, stem)
-    accept = request.accept_mimetypes
+    accept = plain_accept()
     if not accept:
         return Choice(offered[0], True, stem)
     candidates = list(offered) + [a for a, target in ALIASES.items() if target in offered]
@@ -98,6 +103,13 @@ def choose(forced: str | None, offered: tuple[str, ...] = OFFERED) -> Choice:
     if match is None:
         raise NotAcceptableFormat(", ".join(offered))
     return Choice(ALIASES.get(match, match), True, stem)
+
+
+def plain_accept() -> MIMEAccept:
+    """The Accept header without media type parameters, which Werkzeug would otherwise
+    require to match: `application/ld+json;profile="…#compacted"` is still JSON-LD."""
+    return MIMEAccept([(value.split(";", 1)[0].strip(), quality)
+                       for value, quality in request.accept_mimetypes])
 
 
 @bp.app_errorhandler(NotAcceptableFormat)
@@ -114,7 +126,7 @@ def finish(response: Response, choice: Choice) -> Response:
     if choice.negotiated:
         response.headers["Vary"] = "Accept, Accept-Language" if choice.is_html else "Accept"
         ext = next(e for e, mt in EXTENSIONS.items() if mt == choice.media_type)
-        response.headers["Content-Location"] = f"{choice.stem}.{ext}"
+        response.headers["Content-Location"] = choice.url(ext)
     response.headers["Link"] = ", ".join(
         f'<{href}>; rel="alternate"; type="{mt}"' for mt, href in choice.alternates()
         if mt != choice.media_type)
@@ -138,7 +150,7 @@ def jsonld_context() -> dict[str, Any]:
 
 
 def prefers_html() -> bool:
-    return request.accept_mimetypes.best_match([HTML, "application/problem+json"]) == HTML
+    return plain_accept().best_match([HTML, "application/problem+json"]) == HTML
 
 
 def not_found(iri: str) -> Response:
@@ -541,10 +553,9 @@ def dataset_links() -> d.DatasetLinks:
     return d.DatasetLinks(settings.base_iri, settings.data_license or None)
 
 
-def serve_document(graph: Graph, forced: str | None, title: str, intro: str,
+def serve_document(graph: Graph, choice: Choice, title: str, intro: str,
                    main: URIRef) -> Response:
     """A small RDF document we build ourselves (VoID, service description), negotiated."""
-    choice = choose(forced)
     if not choice.is_html:
         body = graph.serialize(format=RDFLIB_FORMAT.get(choice.media_type, "nt"), encoding="utf-8",
                                **({"context": jsonld_context()} if choice.media_type == JSONLD else {}))
@@ -563,16 +574,25 @@ def void(ext: str | None) -> Response:
     if ext is not None and ext not in EXTENSIONS:
         raise NotFound(f"no VoID document .{ext}; use one of {', '.join(EXTENSIONS)}")
     links = dataset_links()
-    return serve_document(d.void_graph(dataset_stats(), links), EXTENSIONS.get(ext or ""),
+    return serve_document(d.void_graph(dataset_stats(), links), choose(EXTENSIONS.get(ext or "")),
                           "Dataset description (VoID)",
                           "Size, parts, vocabularies and access points of this knowledge graph.",
                           links.dataset)
 
 
 def service_description() -> Response:
-    """What `GET /sparql` without a query answers (called from the SPARQL blueprint)."""
+    """What `GET /sparql` without a query answers (called from the SPARQL blueprint).
+
+    `?format=ttl|nt|jsonld|rdf|html` overrides Accept, as a suffix does elsewhere.
+    """
+    name = request.args.get("format")
+    if name is not None and name not in EXTENSIONS:
+        raise BadRequest(f"format={name!r} is unknown; use one of {', '.join(EXTENSIONS)}")
+    choice = choose(EXTENSIONS[name] if name else None)
+    choice = Choice(choice.media_type, choice.negotiated, request.script_root + request.path,
+                    "{stem}?format={ext}")
     links = dataset_links()
-    return serve_document(d.service_description(dataset_stats(), links), None,
+    return serve_document(d.service_description(dataset_stats(), links), choice,
                           "SPARQL endpoint",
                           "This is a SPARQL 1.1 query endpoint: send a query as ?query=… (GET) "
                           "or POST it. Its service description follows.",

@@ -36,6 +36,7 @@ MAX_QUERIES = 100
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 5
 TYPES = ("Leader", "State", "Region", "City", "Organisation", "Treaty")
+TYPE_IRIS = frozenset(str(GK[t]) for t in TYPES)
 WIKIDATA_PROPERTY = "wikidata"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -137,7 +138,7 @@ def _candidates(index: SearchIndex, base: str, text: str) -> dict[str, Candidate
             continue  # office terms and geometries are not reconcilable entities
         candidate = found.setdefault(hit.iri, Candidate(hit.iri[len(prefix):], hit.iri))
         candidate.names.add(hit.text)
-        candidate.types.update(t for t in hit.links if t.startswith(str(GK)))
+        candidate.types.update(t for t in hit.links if t in TYPE_IRIS)
     for candidate in found.values():
         candidate.score = max(similarity(text, name) for name in candidate.names)
         candidate.label = min(candidate.names, key=lambda n: (-similarity(text, n), len(n)))

@@ -45,6 +45,7 @@ def init_app(app: Flask) -> None:
     app.before_request(_start_request)
     app.after_request(_finish_response)
     app.register_error_handler(RequestEntityTooLarge, _body_too_large)
+    app.register_error_handler(RecursionError, _nested_too_deeply)
 
 
 def request_id() -> str | None:
@@ -90,6 +91,16 @@ def _body_too_large(exc: RequestEntityTooLarge) -> Response:
     return problem(413, "Request body too large",
                    f"the request body{told} is larger than GEOKG_MAX_BODY_BYTES={limit} bytes",
                    type_=PROBLEM_BASE + "body-too-large")
+
+
+def _nested_too_deeply(exc: RecursionError) -> Response:
+    """A body nested deeper than the parsers' recursion limit (e.g. `[[[[…]]]]` JSON) is
+    the client's input, not a server fault."""
+    from geokg.web import PROBLEM_BASE, problem
+
+    return problem(400, "Input nested too deeply",
+                   "the request body is nested too deeply to be read",
+                   type_=PROBLEM_BASE + "bad-input")
 
 
 # --- structured logs ---------------------------------------------------------------------
