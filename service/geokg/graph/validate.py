@@ -7,6 +7,7 @@ event class explicitly instead of relying on rdfs:subClassOf).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -40,9 +41,17 @@ _OPTIONS = {"inference": "none", "advanced": False, "allow_warnings": True,
             "abort_on_first": False, "inplace": True}
 
 
-@cache
+_LOCAL = threading.local()
+
+
 def _shapes_graph() -> pyshacl.ShapesGraph:
-    return pyshacl.ShapesGraph(load_shapes())
+    """One parsed ShapesGraph per thread: pySHACL fills its caches lazily while validating,
+    so sharing one between request threads failed now and then ("SHACL PropertyShape not
+    found", seen under 16 concurrent clients)."""
+    shapes = getattr(_LOCAL, "shapes", None)
+    if shapes is None:
+        shapes = _LOCAL.shapes = pyshacl.ShapesGraph(Graph().parse(SHAPES_PATH, format="turtle"))
+    return shapes
 
 
 @cache
