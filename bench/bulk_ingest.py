@@ -7,7 +7,9 @@ really read, and extraction does the same kind of work as on the samples.
     python bench/bulk_ingest.py --articles 150 --jobs 1 2 [--keep DIR]
 
 Prints one JSON line per run: jobs, articles, wall seconds of the whole command (start-up,
-worker start, gazetteer load included), and the articles/s the command itself reports.
+worker start, gazetteer load included), the CPU seconds it and its workers used, the
+machine's load average (the speed-up needs idle cores), and the articles/s the command
+itself reports.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime as dt
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,14 +49,18 @@ def run(corpus: Path, store: Path, jobs: int) -> dict[str, object]:
     geokg = str(Path(sys.executable).with_name("geokg"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
     env["GEOKG_STORE"] = f"oxigraph:{store}"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     done = subprocess.run([geokg, "ingest", str(corpus), "--jobs", str(jobs)], env=env,
                           capture_output=True, text=True, check=False)
     wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         raise SystemExit(f"geokg ingest failed ({done.returncode}):\n{done.stderr}")
     reported = re.search(r"(\d+) articles in ([\d.]+) s \(([\d.]+)/s", done.stderr)
     return {"jobs": jobs, "summary": done.stdout.strip(), "wall_s": round(wall, 2),
+            "cpu_s": round(cpu, 2), "load_avg_1min": round(os.getloadavg()[0], 2),
             "ingest_s": float(reported.group(2)) if reported else None,
             "articles_per_s": float(reported.group(3)) if reported else None}
 

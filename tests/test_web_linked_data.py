@@ -48,6 +48,7 @@ ARTICLES = [
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 STAMP = "<http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp>"
 DATASET = URIRef(f"{BASE}.well-known/void#dataset")
+TOKEN = "linked-data-test-token"
 RUSSIA = f"{BASE}entity/russia"
 PUTIN = f"{BASE}entity/vladimir-putin"
 
@@ -56,7 +57,7 @@ PUTIN = f"{BASE}entity/vladimir-putin"
 def server() -> Iterator[LiveServer]:
     """The real app behind a real HTTP server, with two articles ingested over HTTP."""
     store = OxigraphStore()
-    app = create_app(Settings(store="memory", base_iri=BASE), store=store)
+    app = create_app(Settings(store="memory", base_iri=BASE, write_token=TOKEN), store=store)
     port = free_port()
     http = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
@@ -349,6 +350,15 @@ def test_void_follows_the_store(server: LiveServer) -> None:
     finally:
         server.store.remove_graph(graph)
     assert triples() == before
+    # a curation write inside an existing graph changes neither the graphs nor their hashes
+    triple = f'<{BASE}entity/x> <{RDFS.label}> "x" .'
+    for verb, expected in (("INSERT", before + 1), ("DELETE", before)):
+        response = requests.post(f"{server.url}/update", timeout=30,
+                                 headers={"Authorization": f"Bearer {TOKEN}"},
+                                 data={"update": f"{verb} DATA {{ GRAPH <{BASE}graph/gazetteer> "
+                                                 f"{{ {triple} }} }}"})
+        assert response.status_code == 200, response.text
+        assert triples() == expected
 
 
 # --- dumps, context, CORS -------------------------------------------------------------

@@ -272,6 +272,16 @@ def test_existing_violations_do_not_block_a_write_but_new_ones_do(live: Site) ->
     assert {r["focus"] for r in worse.json()["results"]} == {f"{BASE}entity/ghost"}
 
 
+def test_the_reference_graphs_are_curated_and_validated_like_any_other(live: Site) -> None:
+    ontology = f"{BASE}graph/ontology"
+    fine = update(live, f"INSERT DATA {{ GRAPH <{ontology}> {{ gk:Call rdfs:comment "
+                        '"a phone or video call"@en } }')
+    assert fine.status_code == 200, fine.text
+    assert fine.json()["changed"] == [ontology]
+    worse = update(live, f"INSERT DATA {{ GRAPH <{ontology}> {{ <{BASE}entity/ghost> a gk:State }} }}")
+    assert worse.status_code == 422
+
+
 @pytest.mark.parametrize(("method", "content_type", "body", "status"), [
     ("GET", None, None, 405),
     ("POST", "text/plain", "INSERT DATA {}", 415),
@@ -367,9 +377,10 @@ def test_put_media_types_geokg_does_not_read_here_are_415(live: Site) -> None:
     unknown = store_request(live, "PUT", b"x", "text/csv", graph=NOTES)
     assert unknown.status_code == 415
     assert "text/turtle" in unknown.json()["detail"]
-    dataset = store_request(live, "PUT", b"", "application/n-quads", graph=NOTES)
-    assert dataset.status_code == 415
-    assert "without ?graph" in dataset.json()["detail"]
+    for method in ("PUT", "POST"):
+        dataset = store_request(live, method, b"", "application/n-quads", graph=NOTES)
+        assert dataset.status_code == 415
+        assert "without ?graph" in dataset.json()["detail"]
 
 
 def test_put_breaking_the_shapes_is_422_and_changes_nothing(any_live: Site) -> None:

@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,17 +167,21 @@ def _prepared(items: Iterator[tuple[str, ArticleInput]], pipeline: Pipeline,
             yield where, _prepare(item, pipeline.gazetteer, pipeline.mint)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding RocksDB
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(pipeline.settings.base_iri,)) as pool:
-        waiting: deque[tuple[str, Future[PreparedArticle | str]]] = deque()
-        for where, item in items:
-            waiting.append((where, pool.submit(_prepare_in_worker, item)))
-            if len(waiting) >= jobs * IN_FLIGHT_PER_JOB:
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                 initargs=(pipeline.settings.base_iri,)) as pool:
+            waiting: deque[tuple[str, Future[PreparedArticle | str]]] = deque()
+            for where, item in items:
+                waiting.append((where, pool.submit(_prepare_in_worker, item)))
+                if len(waiting) >= jobs * IN_FLIGHT_PER_JOB:
+                    done_where, future = waiting.popleft()
+                    yield done_where, future.result()
+            while waiting:
                 done_where, future = waiting.popleft()
                 yield done_where, future.result()
-        while waiting:
-            done_where, future = waiting.popleft()
-            yield done_where, future.result()
+    except BrokenProcessPool:
+        raise GeokgError("a worker process died (out of memory, or killed); the articles "
+                         "stored so far are kept: run the same command again to go on") from None
 
 
 def _prepare(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> PreparedArticle | str:
@@ -186,7 +191,7 @@ def _prepare(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> Prepared
         return prepare_article(item, gazetteer, mint)
     except GeokgError as exc:
         return str(exc)
-    except Exception as exc:  # noqa: BLE001 - reported as this article's rejection
+    except Exception as exc:  # reported as this article's rejection, see above
         return f"internal error while reading the article ({type(exc).__name__}: {exc})"
 
 

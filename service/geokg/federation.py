@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import traceback
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -295,13 +296,17 @@ def fetch_solutions(endpoint: str, query: str, settings: Settings) -> dict[str, 
     headers = {"Accept": "application/sparql-results+json", "User-Agent": _AGENT,
                "Content-Type": "application/x-www-form-urlencoded"}
     limit = settings.federation_max_bytes
+    failure = None
     try:
         with fetch(endpoint, settings, data=body, headers=headers) as response:
             raw = response.read(limit + 1)
     except ForbiddenTarget as exc:
-        raise RemoteServiceError(f"SERVICE <{endpoint}> was refused: {exc}") from None
+        failure = f"SERVICE <{endpoint}> was refused: {exc}"
     except (OSError, ValueError) as exc:  # URLError, HTTPError, timeouts, bad URLs
-        raise RemoteServiceError(f"SERVICE <{endpoint}> failed: {exc}") from None
+        failure = f"SERVICE <{endpoint}> failed: {exc}"
+        release_frames(exc)
+    if failure is not None:
+        raise RemoteServiceError(failure)
     if len(raw) > limit:
         raise RemoteServiceError(f"SERVICE <{endpoint}> answered more than {limit} bytes")
     try:
@@ -312,6 +317,26 @@ def fetch_solutions(endpoint: str, query: str, settings: Settings) -> dict[str, 
     if not isinstance(document, dict):
         raise RemoteServiceError(f"SERVICE <{endpoint}> did not answer SPARQL JSON results")
     return document
+
+
+def release_frames(error: BaseException) -> None:
+    """Clear the finished frames an exception and its causes hold.
+
+    Why: a connection error can sit in a reference cycle with the frame that raised it
+    (a local holding the error), and through that frame's callers it keeps this request's
+    frames, and the pyoxigraph result in them, alive until the cyclic garbage collector
+    frees them, on whichever thread it runs; pyoxigraph results may only be dropped on the
+    thread that made them (RuntimeError otherwise).
+    """
+    pending: list[object] = [error]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        pending += [current.__cause__, current.__context__, getattr(current, "reason", None)]
 
 
 # --- writing terms -------------------------------------------------------------------

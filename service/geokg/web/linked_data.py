@@ -548,6 +548,16 @@ def dataset_stats() -> d.DatasetStats:
     return stats
 
 
+@bp.after_app_request
+def forget_stats_after_writes(response: Response) -> Response:
+    """A write through this app (ingest, /update, /store, DELETE) may change the figures
+    without changing the fingerprint, e.g. an update inside an existing graph."""
+    writes = request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in POST_READERS
+    if writes and response.status_code < 400:
+        current_app.extensions.pop(STATS_KEY, None)
+    return response
+
+
 def dataset_links() -> d.DatasetLinks:
     settings = get_settings()
     return d.DatasetLinks(settings.base_iri, settings.data_license or None)

@@ -169,11 +169,23 @@ def _best(offered: tuple[str, ...]) -> str | None:
     return ALIASES.get(match, match) if match else None
 
 
+# Bytes held back before the status is sent: more than a result's header, so a query that
+# times out before its first solution (an aggregate over a cross product) still gets a 503
+# instead of a 200 cut short; large results still stream after their first rows.
+HOLD_BYTES = 4096
+
+
 def _stream(result: QueryResult, media_type: str) -> Response:
     """Start serializing before answering, so an early failure still gets a real status."""
     chunks = result.serialize(media_type)
-    first = next(chunks, b"")
-    response = Response(_prepend(first, chunks), mimetype=media_type)
+    held: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        held.append(chunk)
+        size += len(chunk)
+        if size >= HOLD_BYTES:
+            break
+    response = Response(_prepend(b"".join(held), chunks), mimetype=media_type)
     response.headers["Vary"] = "Accept"
     return response
 

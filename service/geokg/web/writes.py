@@ -105,8 +105,8 @@ def graph_store() -> Response:
     if target is None:
         raise BadRequest(f"{request.method} needs ?graph=IRI")
     if request.method == "PUT":
-        outcome = get_curator().replace_graph(target, request.get_data(), _upload_type(False))
-        return _written(target, outcome)
+        media_type = _upload_type(datasets_too=False)
+        return _written(target, get_curator().replace_graph(target, request.get_data(), media_type))
     get_curator().delete_graph(target)
     return Response(status=204)
 
@@ -144,7 +144,7 @@ def _post(target: str | _Default | None) -> Response:
     curator = get_curator()
     if target is None and request.mimetype in DATASET_UPLOAD_MEDIA_TYPES:
         return jsonify(curator.add_dataset(request.get_data(), request.mimetype).to_json())
-    media_type = _upload_type(True)
+    media_type = _upload_type(datasets_too=target is None)
     if target is None:  # a new graph, named by the server (GSP 5.5)
         iri = f"{get_settings().base_iri}graph/{uuid4().hex}"
         return _written(iri, curator.add_to_graph(iri, request.get_data(), media_type),
@@ -163,7 +163,7 @@ def _written(iri: str, outcome: WriteOutcome, *, location: bool = False) -> Resp
     return response
 
 
-def _upload_type(datasets_too: bool) -> str:
+def _upload_type(*, datasets_too: bool) -> str:
     """The request's RDF media type if geokg reads it here, else 415 listing what it reads."""
     media_type = request.mimetype
     if media_type in GRAPH_UPLOAD_MEDIA_TYPES:

@@ -87,6 +87,8 @@
     .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
 
   function watch(current) {
+    // YASGUI's own share button gives the same /?query= link as ours.
+    current.getShareableLink = () => shareUrl(current.getQuery());
     const yasqe = current.getYasqe();
     if (yasqe && !yasqe.geokgWatched) {
       yasqe.geokgWatched = true;
@@ -98,4 +100,5 @@
   yasgui.on("tabSelect", () => setTimeout(() => watch(tab()), 0));
   yasgui.on("tabAdd", () => setTimeout(() => watch(tab()), 0));
   watch(tab());
+  window.geokgWorkbench = yasgui;  // for the browser tests and the console
 })();
