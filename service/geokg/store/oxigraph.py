@@ -248,7 +248,9 @@ class OxigraphStore:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except OSError as exc:
-            raise StoreError(f"cannot open the Oxigraph store at {path}: {exc}") from exc
+            hint = (" — another process (a running `geokg serve`?) has it open; stop it or use its "
+                    "HTTP API") if "lock" in str(exc).lower() else ""
+            raise StoreError(f"cannot open the Oxigraph store at {path}: {exc}{hint}") from exc
         self.path = Path(path) if path is not None else None
         self._functions: dict[ox.NamedNode, Callable[..., Any]] = {}
         #: Bumped after every write. Why: only this process can write an embedded store
