@@ -299,7 +299,7 @@ P = {name: iri(str(term)) for name, term in {
     "end": NIF.endIndex, "confidence": GK.confidence, "trigger": GK.trigger,
 }.items()}
 STAMP_TYPE = {"Day": str(XSD.date), "Month": str(XSD.gYearMonth), "Year": str(XSD.gYear)}
-NNI, DEC, DATE = str(XSD.nonNegativeInteger), str(XSD.decimal), str(XSD.date)
+NNI, DEC, DATE = str(XSD.integer), str(XSD.decimal), str(XSD.date)
 OUTLETS = [f"www.{name}.example" for name in (
     "tagesbote", "weltblick", "abendpost", "dailyledger", "globe-wire", "morning-herald",
     "nachrichten24", "kurier-online", "courier-intl", "presseschau", "news-digest", "zeitfunk")]

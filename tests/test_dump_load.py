@@ -105,10 +105,12 @@ def test_move_to_a_remote_server_and_back(source: tuple[str, set[str]], tmp_path
     assert canonical(back.stdout, "trig") == quads
 
 
-def test_the_format_comes_from_the_name_or_is_asked_for(source: tuple[str, set[str]],
-                                                        tmp_path: Path) -> None:
+def test_unusable_targets_are_clear_errors(source: tuple[str, set[str]], tmp_path: Path) -> None:
     store, _ = source
-    done = geokg(store, "dump", tmp_path / "backup.json")
-    assert done.returncode == 2
-    assert b"--format nquads|trig" in done.stderr
+    unknown = geokg(store, "dump", tmp_path / "backup.json")
+    assert unknown.returncode == 2
+    assert b"--format nquads|trig" in unknown.stderr
     assert not (tmp_path / "backup.json").exists()
+    unwritable = geokg(store, "dump", tmp_path / "missing" / "backup.nq")
+    assert unwritable.returncode == 1
+    assert b"cannot write" in unwritable.stderr and b"Traceback" not in unwritable.stderr

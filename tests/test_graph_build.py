@@ -57,3 +57,18 @@ def test_dates_carry_precision_and_bounds_for_range_filters(pipeline: Pipeline) 
           sem:hasLatestEndTimeStamp ?to }""").rows()
     assert rows == [{"stamp": "2025", "precision": str(GK.Year), "from": "2025-01-01",
                      "to": "2025-12-31"}]
+
+
+def test_an_article_graph_read_back_from_the_store_still_conforms(pipeline: Pipeline) -> None:
+    """Oxigraph normalises literal datatypes (e.g. derived integers); what it gives back must
+    pass the same shapes, or curating a stored article (GET, edit, PUT) would be refused."""
+    from rdflib import Graph
+
+    from geokg.graph.validate import validate
+
+    result = pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    turtle = b"".join(pipeline.store.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{result.article_iri}> {{ ?s ?p ?o }} }}"
+    ).serialize("text/turtle"))
+    report = validate(Graph().parse(data=turtle, format="turtle"))
+    assert report.conforms, report.report_text

@@ -176,4 +176,4 @@ def test_context_reads_a_compact_document() -> None:
     assert (event, GK.datePrecision, GK.Day) in graph
     assert (sentence, RDF.type, NIF.Sentence) in graph
     begin = graph.value(sentence, NIF.beginIndex)
-    assert isinstance(begin, Literal) and begin.datatype == XSD.nonNegativeInteger
+    assert isinstance(begin, Literal) and begin.datatype == XSD.integer

@@ -130,9 +130,13 @@ def dump(settings: Settings, file: Path | None, fmt: str | None) -> None:
             _write_chunks(store.dump(fmt), sys.stdout.buffer)
         else:
             partial = file.with_name(file.name + ".partial")
-            with partial.open("wb") as out:
-                _write_chunks(store.dump(fmt), out)
-            partial.replace(file)
+            try:
+                with partial.open("wb") as out:
+                    _write_chunks(store.dump(fmt), out)
+                partial.replace(file)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}") from None
     finally:
         store.close()
     click.echo(f"dumped {count} quads as {fmt}", err=True)

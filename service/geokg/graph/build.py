@@ -182,8 +182,8 @@ def _add_sentence(graph: Graph, sentence: Sentence, article: Article, mint: Mint
     graph.add((node, RDF.type, NIF.Sentence))
     graph.add((node, NIF.referenceContext, mint.article(article.id)))
     graph.add((node, NIF.anchorOf, Literal(sentence.text)))
-    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.integer)))
+    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.integer)))
     return node
 
 
