@@ -7,6 +7,7 @@ settings table is checked against `SETTINGS_DOC` by a test, so the two cannot dr
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -101,8 +102,9 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Settings from GEOKG_* variables; explicit overrides (e.g. CLI flags) win."""
-        values: dict[str, object] = {}
+        """Settings from a TOML file named by GEOKG_CONFIG (optional), then GEOKG_* variables
+        over it, then explicit overrides (e.g. CLI flags) over both."""
+        values: dict[str, object] = _from_file(os.environ.get(CONFIG_VARIABLE))
         for f in fields(cls):
             var = SETTINGS_DOC[f.name][0]
             raw = os.environ.get(var)
@@ -121,6 +123,28 @@ class Settings:
         if self.store.startswith("oxigraph:"):
             return Path(self.store.removeprefix("oxigraph:"))
         return None
+
+
+CONFIG_VARIABLE = "GEOKG_CONFIG"
+
+
+def _from_file(path: str | None) -> dict[str, object]:
+    """A deployment's settings file: keys are the setting names of SETTINGS_DOC in lower case
+    without the GEOKG_ prefix (store = "oxigraph:/var/lib/geokg", query_timeout = 10)."""
+    if not path:
+        return {}
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise ConfigError(f"{CONFIG_VARIABLE}={path!r} cannot be read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{CONFIG_VARIABLE}={path!r} is not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - set(SETTINGS_DOC))
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; "
+                          f"known: {', '.join(sorted(SETTINGS_DOC))}")
+    return dict(data)
 
 
 def _check_write_token(token: str | None, ingest_requires_token: bool) -> None:
