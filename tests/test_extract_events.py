@@ -42,6 +42,13 @@ def test_calls_in_many_phrasings(text: str) -> None:
     assert frozenset({"olaf-scholz", "xi-jinping"}) in sides(article, CALL)
 
 
+def test_a_demand_made_during_a_call_keeps_the_call() -> None:
+    article = read("French President Emmanuel Macron called for a ceasefire in Ukraine during a "
+                   "phone call with Vladimir Putin on Tuesday.", "2025-07-02")
+    assert frozenset({"emmanuel-macron", "vladimir-putin"}) in sides(article, CALL)
+    assert events(article, DEMAND)[0][1] == frozenset({"vladimir-putin"})
+
+
 def test_a_confirmation_of_the_call_is_not_a_second_call() -> None:
     article = read("Scholz telefonierte am Dienstag mit Xi. Peking bestätigte das Telefonat.")
     assert len(sides(article, CALL)) == 1

@@ -134,8 +134,11 @@ class SentenceReader:
         return None
 
     def _turns_away(self, tokens: list[Token], clauses: list[Clause], start: int, pos: int) -> bool:
-        """A clause between them that starts something new: "…, while …", or an English
-        participle after a comma ("…, reasserting its claim to …")."""
+        """A clause between them that starts something new: "…, while …", an English
+        participle after a comma ("…, reasserting its claim to …"), or a circumstance
+        ("called for a ceasefire during a phone call with …")."""
+        if any(t.key in self.lex.word_class("circumstance") for t in tokens[start:pos]):
+            return True
         return any(c.first > start and c.first <= pos and (
             tokens[c.first].key in self.lex.word_class("contrast")
             or (self.lex.lang == "en" and tokens[c.first].key.endswith("ing")
