@@ -30,6 +30,7 @@ from geokg.vocab import DCTERMS, GK, NIF, OWL, RDF, RDFS, SEM, SKOS, XSD
 from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
 from geokg.web.state import get_pipeline, get_settings, get_store
+from geokg.web.streaming import started
 
 bp = Blueprint("linked_data", __name__)
 
@@ -633,22 +634,6 @@ def gzipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
         close = getattr(chunks, "close", None)
         if close is not None:
             close()
-
-
-def started(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """Pull the first chunk before answering, so a store failure still gets an error status."""
-    first = next(chunks, b"")
-
-    def rest() -> Iterator[bytes]:
-        try:
-            yield first
-            yield from chunks
-        finally:
-            close = getattr(chunks, "close", None)
-            if close is not None:
-                close()
-
-    return rest()
 
 
 @bp.get("/context.jsonld")

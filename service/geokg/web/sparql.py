@@ -6,7 +6,6 @@ which is streamed. Errors become problem responses in `geokg.web` (one place).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, request
@@ -17,6 +16,7 @@ from geokg.federation import federate
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, QueryResult, media_types_for
 from geokg.web.linked_data import service_description
 from geokg.web.state import get_settings, get_store
+from geokg.web.streaming import started
 
 bp = Blueprint("sparql", __name__)
 
@@ -177,26 +177,6 @@ HOLD_BYTES = 4096
 
 def _stream(result: QueryResult, media_type: str) -> Response:
     """Start serializing before answering, so an early failure still gets a real status."""
-    chunks = result.serialize(media_type)
-    held: list[bytes] = []
-    size = 0
-    for chunk in chunks:
-        held.append(chunk)
-        size += len(chunk)
-        if size >= HOLD_BYTES:
-            break
-    response = Response(_prepend(b"".join(held), chunks), mimetype=media_type)
+    response = Response(started(result.serialize(media_type), HOLD_BYTES), mimetype=media_type)
     response.headers["Vary"] = "Accept"
     return response
-
-
-def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    """`first` then `rest`; closing this (client gone) closes `rest`, which stops the
-    serializer thread instead of leaving it blocked until garbage collection."""
-    try:
-        yield first
-        yield from rest
-    finally:
-        close = getattr(rest, "close", None)
-        if close is not None:
-            close()

@@ -8,7 +8,6 @@ Reads are open; every write needs the bearer token (`geokg.web.auth`) and goes t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Final
 from urllib.parse import quote
 from uuid import uuid4
@@ -27,6 +26,7 @@ from geokg.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
 from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, GRAPH_MEDIA_TYPES, GRAPH_UPLOAD_MEDIA_TYPES
 from geokg.web.auth import require_write_token, write_protected
 from geokg.web.state import STORE_KEY, get_pipeline, get_settings, get_store
+from geokg.web.streaming import started
 
 bp = Blueprint("writes", __name__)
 
@@ -136,8 +136,7 @@ def _read(target: str | _Default | None) -> Response:
     if request.method == "HEAD":
         return Response(status=200, mimetype=media_type, headers=headers)
     chunks = store.query(sparql).serialize(media_type)
-    first = next(chunks, b"")  # fail before the status line is sent, not halfway through
-    return Response(_prepend(first, chunks), mimetype=media_type, headers=headers)
+    return Response(started(chunks), mimetype=media_type, headers=headers)
 
 
 def _post(target: str | _Default | None) -> Response:
@@ -186,16 +185,6 @@ def _negotiate() -> str:
     if best is None:
         raise NotAcceptable(f"a graph can be written as {', '.join(GRAPH_MEDIA_TYPES)}")
     return best
-
-
-def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    try:
-        yield first
-        yield from rest
-    finally:
-        close = getattr(rest, "close", None)
-        if close is not None:
-            close()
 
 
 # --- articles -------------------------------------------------------------------------
