@@ -1,7 +1,7 @@
 // Copy the built browser files the workbench serves from node_modules into
 // service/geokg/web/static/vendor/, with every license of the code they bundle.
-// Why committed and not built in CI: CI and `scripts/serve` then need no npm step, and the
-// files are small (about 1.2 MB). Run after changing package.json: `npm ci && npm run vendor`.
+// scripts/setup runs it after `npm ci` (package-lock.json pins the versions); the copies are
+// not committed, since the code is not ours.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
