@@ -12,10 +12,12 @@ import click
 
 from geokg.config import Settings
 from geokg.errors import GeokgError, ShapeViolation
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to load, and
+    # `geokg query`, `dump` and `load` need neither
     from geokg.bulk import BulkSummary
+    from geokg.pipeline import Pipeline
+    from geokg.store.base import QueryResult
 
 FORMATS = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -63,6 +65,7 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool)
     configure_logging()  # JSON lines with request ids, as under gunicorn
     app = create_app(settings)
     if samples:
+        from geokg.pipeline import SAMPLE_ARTICLES
         from geokg.web.state import PIPELINE_KEY
 
         _ingest_all(app.extensions[PIPELINE_KEY], [SAMPLE_ARTICLES])
@@ -82,8 +85,9 @@ def ingest(settings: Settings, paths: tuple[Path, ...], jobs: int) -> None:
     Already stored texts are skipped before any work, so an interrupted run can simply be
     started again. Exit status 1 when an article was rejected (each is listed on stderr).
     """
-    pipeline = Pipeline(settings)
-    summary = _ingest_all(pipeline, list(paths), jobs=jobs)
+    from geokg.pipeline import Pipeline
+
+    summary = _ingest_all(Pipeline(settings), list(paths), jobs=jobs)
     if summary.rejected:
         sys.exit(1)
 
@@ -205,8 +209,7 @@ def query(settings: Settings, query: str, fmt: str) -> None:
         if fmt == "table":
             _print_table(result)
             return
-        for chunk in result.serialize(FORMATS[fmt]):
-            sys.stdout.buffer.write(chunk)
+        result.write(sys.stdout.buffer, FORMATS[fmt])
         sys.stdout.flush()
     finally:
         store.close()
@@ -227,13 +230,12 @@ def _query_text(query: str) -> str:
         raise click.ClickException(f"{query}: not UTF-8 text ({exc.reason})") from None
 
 
-def _print_table(result) -> None:  # type: ignore[no-untyped-def]
+def _print_table(result: QueryResult) -> None:
     if result.kind == "ask":
         click.echo("true" if result.boolean else "false")
         return
     if result.kind == "graph":
-        for chunk in result.serialize("text/turtle"):
-            sys.stdout.buffer.write(chunk)
+        result.write(sys.stdout.buffer, "text/turtle")
         return
     rows = result.rows()
     click.echo("\t".join(result.variables))

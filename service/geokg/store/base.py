@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
-from typing import Literal, Protocol, runtime_checkable
+from typing import IO, Literal, Protocol, runtime_checkable
 
 QueryKind = Literal["select", "ask", "graph"]
 
@@ -86,6 +86,12 @@ class QueryResult(ABC):
 
         Raises `geokg.errors.InputError` if the media type does not fit the result kind.
         """
+
+    def write(self, out: IO[bytes], media_type: str) -> None:
+        """Write the whole result to a binary file (the CLI's stdout). Backends that can
+        serialize straight into a file override this to avoid a streaming thread."""
+        for chunk in self.serialize(media_type):
+            out.write(chunk)
 
     @abstractmethod
     def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:

@@ -196,6 +196,16 @@ class OxigraphResult(QueryResult):
         run = self._run
         return stream_writes(lambda out: run().serialize(out, format=fmt))
 
+    def write(self, out: IO[bytes], media_type: str) -> None:
+        """Serialize the result already computed, in this thread: no second evaluation (which
+        `serialize` needs, since pyoxigraph results cannot move to its streaming thread)."""
+        self.check_media_type(media_type)
+        if self.kind == "ask":
+            out.write(self.native.serialize(format=result_format(media_type)))
+            return
+        fmt: Any = graph_format(media_type) if self.kind == "graph" else result_format(media_type)
+        self.native.serialize(out, format=fmt)
+
     def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:
         if self.kind != "select":
             raise InputError(f"rows() needs a SELECT result, this is {self.kind}")
