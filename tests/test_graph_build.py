@@ -72,3 +72,15 @@ def test_an_article_graph_read_back_from_the_store_still_conforms(pipeline: Pipe
     ).serialize("text/turtle"))
     report = validate(Graph().parse(data=turtle, format="turtle"))
     assert report.conforms, report.report_text
+
+
+def test_the_gazetteer_graph_conforms_to_the_shapes() -> None:
+    """Every gazetteer row (names, Wikidata IDs, office terms with their roles and dates) must
+    pass the same shapes as article graphs, since articles copy from it."""
+    from geokg.extract.gazetteer import load_gazetteer
+    from geokg.graph.build import gazetteer_graph
+    from geokg.graph.iris import Minter
+    from geokg.graph.validate import validate
+
+    report = validate(gazetteer_graph(load_gazetteer(), Minter("http://localhost:5000/")))
+    assert report.conforms, report.results[:3]

@@ -129,7 +129,7 @@ class Pipeline:
             return
         graph = build()
         graph.add((URIRef(iri), GK.contentHash, Literal(digest)))
-        self.store.put_graph(iri, graph.serialize(format="nt"))
+        self.put_validated(iri, graph)  # a gazetteer row that breaks the shapes stops here
 
     # -- ingestion -------------------------------------------------------------------------
     def ingest(self, text: str, *, published: dt.date | str | None = None,
@@ -161,9 +161,6 @@ class Pipeline:
     def ingest_input(self, item: ArticleInput) -> IngestResult:
         return self.ingest(item.text, published=item.published, lang=item.lang, url=item.url,
                            title=item.title)
-
-    def _result(self, article: Article, iri: str) -> IngestResult:
-        return ingest_result(article, iri, self.gazetteer)
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,9 +39,6 @@ class Gazetteer:
     longest_name: int = 1
     # first token of a name -> the token lengths of names starting with it, longest first
     lengths: dict[str, list[int]] = field(default_factory=dict)
-
-    def by_qid(self, qid: str) -> Entity | None:
-        return next((e for e in self.entities.values() if e.qid == qid), None)
 
     def office_holder(self, office_of: str, roles: Iterable[str], on: dt.date) -> str | None:
         """Who held an office of `office_of` with one of `roles` on a date (first role wins)."""
@@ -145,10 +141,3 @@ def _office_from_row(row: dict[str, str]) -> Office:
         start=dt.date.fromisoformat(row["start"]),
         end=dt.date.fromisoformat(row["end"]) if row.get("end") else None,
     )
-
-
-def group_by_kind(gazetteer: Gazetteer) -> dict[str, list[Entity]]:
-    groups: dict[str, list[Entity]] = defaultdict(list)
-    for entity in gazetteer.entities.values():
-        groups[entity.kind].append(entity)
-    return groups
