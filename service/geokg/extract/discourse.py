@@ -10,7 +10,8 @@ completed from what came before.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from geokg.extract.events import MULTI_SIDED, Candidate
 from geokg.extract.gazetteer import Gazetteer
@@ -87,9 +88,12 @@ class Discourse:
 
     # -- sides -----------------------------------------------------------------------------
     def sides(self, event: Event, keys: list[str] | None = None) -> frozenset[str]:
+        """The states an event's participants (or `keys`) stand for on the event's date."""
         on = event.date.value if event.date else self.on
-        return frozenset(self.gaz.state_of(k, on) for k in (event.participants if keys is None
-                                                             else keys))
+        return self.sides_on(event.participants if keys is None else keys, on)
+
+    def sides_on(self, keys: list[str], on: dt.date) -> frozenset[str]:
+        return frozenset(self.gaz.state_of(k, on) for k in keys)
 
     def _complete_sides(self, candidate: Candidate) -> None:
         """"beide Länder" are the last two states named; "beide Seiten", "the two leaders"
@@ -116,7 +120,7 @@ class Discourse:
         for key in reversed(self.actors):
             if leaders_only and self.gaz.entities[key].kind != "leader":
                 continue
-            if self.sides(_EMPTY, [key]) & self.sides(_EMPTY, picked):
+            if self.sides_on([key], self.on) & self.sides_on(picked, self.on):
                 continue
             picked.append(key)
             if len(picked) == 2:
@@ -266,7 +270,7 @@ class Discourse:
     def _is_recent(self, date: FuzzyDate) -> bool:
         """The period ends within a month before publication: the story's time, not its
         background ("im März 2014" in an article of 2022)."""
-        last_day = period_end(date)
+        last_day = date.bounds()[1]
         return self.on - dt.timedelta(days=RECENT_DAYS) <= last_day and date.value <= self.on
 
     def _reference_date(self) -> FuzzyDate | None:
@@ -283,21 +287,12 @@ class SentenceContext:
     anchored: bool
 
 
-def period_end(date: FuzzyDate) -> dt.date:
-    if date.precision is Precision.DAY:
-        return date.value
-    if date.precision is Precision.MONTH:
-        following = (date.value.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return following - dt.timedelta(days=1)
-    return dt.date(date.value.year, 12, 31)
-
-
-def _copy(event: Event, **changes: object) -> Event:
-    fields = {**event.__dict__, "participants": list(event.participants),
-              "addressees": list(event.addressees), "territories": list(event.territories),
-              "extra_sentences": list(event.extra_sentences)}
-    fields.update(changes)
-    return Event(**fields)  # type: ignore[arg-type]
+def _copy(event: Event, **changes: Any) -> Event:
+    """A copy with lists of its own, so merging into one part leaves the others alone."""
+    lists = {"participants": list(event.participants), "addressees": list(event.addressees),
+             "territories": list(event.territories),
+             "extra_sentences": list(event.extra_sentences)}
+    return replace(event, **{**lists, **changes})
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
@@ -315,5 +310,3 @@ def _topics_overlap(a: Event, b: Event) -> bool:
 def _dedupe(keys: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
-
-_EMPTY = Event(EventType.CALL, [], None, "")  # type: ignore[arg-type]

@@ -182,7 +182,7 @@ class SentenceReader:
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
-                         self._anchored(r), kinds, anaphor, self._same_day(r))
+                         self.anchored(r), kinds, anaphor, self._same_day(r))
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
@@ -307,9 +307,7 @@ class SentenceReader:
         return None
 
     def anchored(self, r: SentenceReading) -> bool:
-        return self._anchored(r)
-
-    def _anchored(self, r: SentenceReading) -> bool:
+        """Whether the sentence speaks of a call or meeting ("im Gespräch", "the talks")."""
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)
 
     def _same_day(self, r: SentenceReading) -> bool:

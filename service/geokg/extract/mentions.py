@@ -8,7 +8,7 @@ known the state itself stands in, which is how scoring treats it too.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
@@ -202,7 +202,7 @@ class MentionFinder:
     def _absorb(out: list[Found], state_found: Found | None) -> None:
         if state_found is not None:
             state_found.actor = False
-            state_found.mention = Mention(**{**state_found.mention.__dict__, "how": "title-state"})
+            state_found.mention = replace(state_found.mention, how="title-state")
 
     def _recent_leader(self, roles: tuple[str, ...]) -> str | None:
         """"der Präsident", "the chancellor": the leader last named who holds such an office."""

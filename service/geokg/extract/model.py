@@ -31,6 +31,16 @@ class FuzzyDate:
     value: dt.date
     precision: Precision
 
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        """First and last day of the period the date covers (for range filters in SPARQL)."""
+        if self.precision is Precision.DAY:
+            return self.value, self.value
+        if self.precision is Precision.MONTH:
+            start = self.value.replace(day=1)
+            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return start, following - dt.timedelta(days=1)
+        return dt.date(self.value.year, 1, 1), dt.date(self.value.year, 12, 31)
+
     def iso(self) -> str:
         if self.precision is Precision.DAY:
             return self.value.isoformat()

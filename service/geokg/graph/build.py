@@ -188,24 +188,13 @@ def _add_sentence(graph: Graph, sentence: Sentence, article: Article, mint: Mint
 
 
 def _add_date(graph: Graph, node: URIRef, date: FuzzyDate) -> None:
-    first, last = date_bounds(date)
+    first, last = date.bounds()
     datatype = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
                 Precision.YEAR: XSD.gYear}[date.precision]
     graph.add((node, SEM.hasTimeStamp, Literal(date.iso(), datatype=datatype)))
     graph.add((node, GK.datePrecision, PRECISION_IRI[date.precision]))
     graph.add((node, SEM.hasEarliestBeginTimeStamp, Literal(first.isoformat(), datatype=XSD.date)))
     graph.add((node, SEM.hasLatestEndTimeStamp, Literal(last.isoformat(), datatype=XSD.date)))
-
-
-def date_bounds(date: FuzzyDate) -> tuple[dt.date, dt.date]:
-    """First and last day of the period a fuzzy date covers."""
-    if date.precision is Precision.DAY:
-        return date.value, date.value
-    if date.precision is Precision.MONTH:
-        start = date.value.replace(day=1)
-        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return start, following - dt.timedelta(days=1)
-    return dt.date(date.value.year, 1, 1), dt.date(date.value.year, 12, 31)
 
 
 def describe_entity(graph: Graph, entity: Entity, mint: Minter, full: bool) -> URIRef:
@@ -250,5 +239,5 @@ def gazetteer_graph(gaz: Gazetteer, mint: Minter) -> Graph:
     return graph
 
 
-__all__ = ["article_graph", "gazetteer_graph", "event_iri", "date_bounds", "describe_entity",
+__all__ = ["article_graph", "gazetteer_graph", "event_iri", "describe_entity",
            "new_graph"]
