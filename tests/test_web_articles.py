@@ -98,6 +98,7 @@ def test_same_text_again_is_200_and_changes_nothing(server: Server,
     assert again.status_code == 200
     assert (again.json()["created"], again.json()["iri"]) == (False, posted.json()["iri"])
     assert again.headers["Location"] == posted.headers["Location"]
+    assert len(again.json()["events"]) == len(posted.json()["events"])  # says what is stored
     assert server.quads() == before
 
 

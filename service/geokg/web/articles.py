@@ -10,6 +10,7 @@ from geokg.pipeline import ArticleInput, parse_published
 from geokg.vocab import GK
 from geokg.web.auth import require_ingest_token
 from geokg.web.state import get_pipeline, get_settings, get_store
+from geokg.web.streaming import started
 
 bp = Blueprint("articles", __name__)
 
@@ -21,9 +22,11 @@ def create_article() -> tuple[Response, int, dict[str, str]]:
     require_ingest_token()
     item = _article_from_request()
     result = get_pipeline().ingest_input(item)
-    status = 201 if result.created else 200
     location = url_for("articles.show_article", article_id=result.article_id)
-    return jsonify(result.to_json()), status, {"Location": location}
+    if not result.created:  # the same text again: nothing changed; say what is stored
+        body = {**_stored(result.article_id, result.article_iri), "created": False}
+        return jsonify(body), 200, {"Location": location}
+    return jsonify(result.to_json()), 201, {"Location": location}
 
 
 def _article_from_request() -> ArticleInput:
@@ -87,15 +90,20 @@ def show_article(article_id: str) -> Response:
         raise NotFound(f"no article {article_id!r}; GET /articles lists them")
     if request.accept_mimetypes.best_match(["application/json", "text/turtle"]) == "text/turtle":
         result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
-        return Response(result.serialize("text/turtle"), mimetype="text/turtle")
-    meta = store.query(f"""
+        return Response(started(result.serialize("text/turtle")), mimetype="text/turtle")
+    return jsonify(_stored(article_id, iri))
+
+
+def _stored(article_id: str, iri: str) -> dict[str, object]:
+    """What the store holds about one article: its metadata and events."""
+    meta = get_store().query(f"""
         PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX schema: <https://schema.org/>
         SELECT ?title ?published ?lang ?url WHERE {{ GRAPH <{iri}> {{
           <{iri}> dcterms:language ?lang .
           OPTIONAL {{ <{iri}> dcterms:title ?title }} OPTIONAL {{ <{iri}> dcterms:issued ?published }}
           OPTIONAL {{ <{iri}> schema:url ?url }} }} }}""").rows()[0]
-    return jsonify({"id": article_id, "iri": iri, **meta, "events": _events(iri)})
+    return {"id": article_id, "iri": iri, **meta, "events": _events(iri)}
 
 
 def _events(iri: str) -> list[dict[str, object]]:
