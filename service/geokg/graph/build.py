@@ -77,9 +77,9 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
     _describe_article(graph, node, article, ingested)
     mentioned = {m.entity for m in article.mentions}
     confidences: dict[URIRef, float] = {}
+    # events the shapes would reject are repaired or dropped, here and in what ingest reports
+    article.events = [e for e in article.events if _conforms(e, gaz)]
     for event in article.events:
-        if not _conforms(event, gaz):
-            continue
         _add_event(graph, event, article, gaz, mint, confidences)
         mentioned.update(event.participants + event.addressees + event.territories)
         mentioned.update(k for k in (event.treaty, event.place) if k)
