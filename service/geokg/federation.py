@@ -323,7 +323,8 @@ def release_frames(error: BaseException) -> None:
     """Clear the finished frames an exception and its causes hold.
 
     Why: a connection error can sit in a reference cycle with the frame that raised it
-    (a local holding the error), and through that frame's callers it keeps this request's
+    (a local holding the error: netguard breaks its own, urllib's frames may still hold
+    one), and through that frame's callers it keeps this request's
     frames, and the pyoxigraph result in them, alive until the cyclic garbage collector
     frees them, on whichever thread it runs; pyoxigraph results may only be dropped on the
     thread that made them (RuntimeError otherwise).

@@ -132,7 +132,13 @@ def _pinned_connection(settings: Settings) -> Any:
                 return socket.create_connection((ip, port), timeout, source_address)
             except OSError as exc:
                 error = exc
-        raise error or OSError(f"cannot connect to {host}")
+        try:
+            raise error or OSError(f"cannot connect to {host}")
+        finally:
+            # the local would keep the error, its traceback and so this frame in a cycle,
+            # and with it the caller's frames (and any pyoxigraph result there) until the
+            # cyclic collector runs on some other thread
+            error = None
 
     return create
 
