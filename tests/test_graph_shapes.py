@@ -83,6 +83,22 @@ def test_result_rows_and_summary_name_the_focus_node() -> None:
     assert "http://localhost:5000/event/call" in str(raised.value)
 
 
+def test_fast_constraint_lookup_reports_what_pyshacl_itself_reports(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate.py swaps pySHACL's list of constraint parameters for a frozenset (speed);
+    every example must give the same conformance and the same results both ways."""
+    import pyshacl.shape
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+
+    assert isinstance(pyshacl.shape.CONSTRAINT_PARAMS[0], frozenset), "the speed-up is not in effect"
+    graphs = [Graph().parse(path, format="turtle") for path in VALID + INVALID]
+    fast = [validate(graph) for graph in graphs]
+    monkeypatch.setattr(pyshacl.shape, "CONSTRAINT_PARAMS",
+                        (list(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP))
+    plain = [validate(graph) for graph in graphs]
+    assert [(r.conforms, r.results) for r in fast] == [(r.conforms, r.results) for r in plain]
+
+
 def test_validation_does_not_change_the_graph() -> None:
     graph = Graph().parse(VALID[0], format="turtle")
     before = len(graph)

@@ -78,8 +78,8 @@ class SentenceReader:
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
-        forms = sentence_forms(reading.tokens)
-        hits = [(t, a, b) for t in self.lex.triggers for a, b in t.pattern.find(reading.tokens, forms)]
+        triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(reading.tokens)]
+        hits = [(t, a, b) for t in triggers for a, b in t.pattern.find(reading.tokens)]
         hits.sort(key=lambda h: (h[1], h[2] - h[1]))  # the tightest match: nearest particle
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()

@@ -90,6 +90,45 @@ class Pattern:
         return None
 
 
+class StartIndex:
+    """Which patterns of a list can start at some word of a sentence, by dictionary lookups.
+
+    Why: trying each of ~50 trigger patterns on each sentence was the largest part of
+    reading events; a sentence's distinct words rule most of them out at once.
+    """
+
+    def __init__(self, patterns: list[Pattern]):
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        self.prefixes: dict[str, set[int]] = defaultdict(set)
+        self.suffixes: dict[str, set[int]] = defaultdict(set)
+        for n, pattern in enumerate(patterns):
+            first = pattern.steps[0]
+            assert isinstance(first, TokenTest)
+            for word in first.exact:
+                self.exact[word].add(n)
+            for prefix in first.prefixes:
+                self.prefixes[prefix].add(n)
+            for suffix in first.suffixes:
+                self.suffixes[suffix].add(n)
+        self.prefix_sizes = sorted({len(p) for p in self.prefixes})
+        self.suffix_sizes = sorted({len(x) for x in self.suffixes})
+
+    def candidates(self, tokens: list[Token]) -> list[int]:
+        """Indexes (in list order) of the patterns whose first word test some token passes."""
+        found: set[int] = set()
+        for form in {form for t in tokens for form in (t.key, t.lemma)}:
+            found.update(self.exact.get(form, ()))
+            for size in self.prefix_sizes:
+                if size > len(form):
+                    break
+                found.update(self.prefixes.get(form[:size], ()))
+            for size in self.suffix_sizes:
+                if size > len(form):
+                    break
+                found.update(self.suffixes.get(form[-size:], ()))
+        return sorted(found)
+
+
 def sentence_forms(tokens: list[Token]) -> str:
     """Every folded form and lemma of a sentence, one per line, for `Pattern.find`."""
     return "\n".join({form for t in tokens for form in (t.key, t.lemma)})
@@ -130,8 +169,17 @@ class Lexicon:
     titles: dict[tuple[str, ...], tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    @cached_property
+    def trigger_starts(self) -> StartIndex:
+        return StartIndex([t.pattern for t in self.triggers])
+
     def word_class(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
+
+    @cached_property
+    def title_starts(self) -> frozenset[str]:
+        """First words of every title, so most tokens are ruled out with one lookup."""
+        return frozenset(key[0] for key in self.titles)
 
 
 @lru_cache(maxsize=4)

@@ -169,6 +169,9 @@ class MentionFinder:
         return out
 
     def _title_at(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...], str | None] | None:
+        starts = self.lex.title_starts
+        if tokens[i].key not in starts and tokens[i].lemma not in starts:
+            return None
         for size in (4, 3, 2, 1):
             span = tokens[i:i + size]
             if len(span) < size:
