@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geokg import PROJECT_ROOT
@@ -40,6 +40,14 @@ class Gazetteer:
     # first token of a name -> the token lengths of names starting with it, longest first
     lengths: dict[str, list[int]] = field(default_factory=dict)
 
+    @cached_property
+    def terms_of(self) -> dict[str, list[Office]]:
+        """Office terms by holder: `state_of` runs for every side of every event."""
+        terms: dict[str, list[Office]] = {}
+        for office in self.offices:
+            terms.setdefault(office.holder, []).append(office)
+        return terms
+
     def office_holder(self, office_of: str, roles: Iterable[str], on: dt.date) -> str | None:
         """Who held an office of `office_of` with one of `roles` on a date (first role wins)."""
         for role in roles:
@@ -54,7 +62,7 @@ class Gazetteer:
         themselves. This is how "Putin" and "Russia" become the same side of an event."""
         if self.entities[key].kind != "leader":
             return self.entities[key].metonym_of or key
-        terms = [o for o in self.offices if o.holder == key]
+        terms = self.terms_of.get(key, [])
         current = [o for o in terms if o.start <= on and (o.end is None or on <= o.end)]
         chosen = current or sorted(terms, key=lambda o: abs((o.start - on).days))
         return chosen[0].office_of if chosen else key

@@ -65,7 +65,30 @@ def _shapes_graph() -> pyshacl.ShapesGraph:
         # article, and the default store's bookkeeping of contexts (which a shapes graph has
         # none of) made those reads a fifth of the validation time (9.2 -> 7.2 ms per graph).
         graph = Graph(store="SimpleMemory").parse(SHAPES_PATH, format="turtle")
-        shapes = _LOCAL.shapes = pyshacl.ShapesGraph(graph)
+        shapes = _LOCAL.shapes = pyshacl.ShapesGraph(targeted_property_shapes(graph))
+    return shapes
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def targeted_property_shapes(shapes: Graph) -> Graph:
+    """The same shapes, with each property shape of a targeted node shape given the node
+    shape's targets instead of hanging from it (changes `shapes` in place, returns it).
+
+    Why: pySHACL validates a property shape reached through sh:property once per focus
+    node, but a targeted one once for all its focus nodes; an article has a dozen entities
+    and sentences, so this took a fifth off validating it (6.7 -> 5.2 ms per graph). SHACL
+    gives both forms the same focus nodes and the same results (tested on every example).
+    Node shapes that other shapes refer to (sh:node, sh:and, …) keep their properties.
+    """
+    for node, _, prop in list(shapes.triples((None, SH.property, None))):
+        targets = [(p, o) for p in _TARGETS for o in shapes.objects(node, p)]
+        referenced = any(True for _ in shapes.subjects(None, node))
+        if targets and not referenced:
+            for predicate, target in targets:
+                shapes.add((prop, predicate, target))
+            shapes.remove((node, SH.property, prop))
     return shapes
 
 
