@@ -89,6 +89,8 @@ def test_a_visit_counts_the_host_state_as_the_other_side() -> None:
     ("U.S. President Joe Biden urged Beijing to rein in North Korea.", "joe-biden", "china"),
     ("The Kremlin called on Kyiv to accept the new realities.", "russia", "ukraine"),
     ("Washington demanded that Tehran release the detained sailors.", "united-states", "iran"),
+    # a date between the verb and its particle is read past ("called … for")
+    ("The European Union called on Monday for an immediate ceasefire.", "european-union", None),
 ])
 def test_demands(text: str, demander: str, addressee: str | None) -> None:
     found = events(read(text), DEMAND)
@@ -127,6 +129,23 @@ def test_agreements(text: str, parties: set[str]) -> None:
     assert any(parties <= s for s in sides(read(text, "2021-02-04"), AGREEMENT))
 
 
+def test_a_call_on_a_weekday_is_no_call_on_someone() -> None:
+    article = read("Biden and Putin agreed in their first phone call on Tuesday to extend the "
+                   "New START treaty.", "2021-01-27")
+    assert sides(article, DEMAND) == []
+    assert any({"joe-biden", "vladimir-putin"} <= s for s in sides(article, AGREEMENT))
+
+
+def test_a_treaty_signed_years_earlier_is_not_the_agreement_to_extend_it() -> None:
+    article = read("Biden and Putin agreed on Tuesday to extend the New START treaty. The treaty, "
+                   "signed in 2010 by Barack Obama and Dmitry Medvedev, would otherwise expire "
+                   "on February 5.", "2021-01-27")
+    agreements = {frozenset(e.participants): e.date for e in article.events
+                  if e.type is AGREEMENT}
+    assert agreements[frozenset({"joe-biden", "vladimir-putin"})].value.year == 2021
+    assert agreements[frozenset({"barack-obama", "dmitry-medvedev"})].value.year == 2010
+
+
 def test_failed_talks_are_not_an_agreement() -> None:
     article = read("The talks between Washington and Tehran ended without an agreement.")
     assert sides(article, AGREEMENT) == []
@@ -138,6 +157,13 @@ def test_failed_talks_are_not_an_agreement() -> None:
     ("The European Union granted Ukraine a loan of 18 billion euros.", "european-union", "ukraine",
      "money"),
     ("North Korea has sent troops to Russia, Seoul said.", "north-korea", "russia", "troops"),
+    # pledges, verb-final clauses, weapon systems by name, capitals as receivers
+    ("Wenige Stunden später sagte auch US-Präsident Joe Biden der Ukraine 31 Kampfpanzer vom "
+     "Typ Abrams zu.", "joe-biden", "ukraine", "weapons"),
+    ("Scholz kündigte an, dass Deutschland der Ukraine 14 Leopard 2 A6 zur Verfügung stellt.",
+     "germany", "ukraine", "weapons"),
+    ("Britain pledged more air defence systems to Kyiv.", "united-kingdom", "ukraine", "weapons"),
+    ("Washington has already supplied HIMARS to Kyiv.", "united-states", "ukraine", "weapons"),
 ])
 def test_supplies(text: str, supplier: str, receiver: str, kind: str) -> None:
     article = read(text, "2023-01-26")

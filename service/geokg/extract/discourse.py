@@ -154,8 +154,8 @@ class Discourse:
         """A definite noun ("das Telefonat", "the agreement") is the last event of its type;
         sides it adds ("brokered by Turkey and the UN") join that event."""
         previous = next((e for e in reversed(self.events) if e.type is event.type), None)
-        if previous is None:
-            return False
+        if previous is None or not _dates_agree(previous, event):
+            return False  # "the treaty, signed in 2010 by …" after its extension in 2021
         self._absorb(previous, event, union=True)
         return True
 
@@ -204,8 +204,8 @@ class Discourse:
         if a.type is EventType.AGREEMENT:
             # one sentence, two wordings ("signed a declaration … concluded 20 agreements") is
             # one agreement; "agreed to X and to Y" was split on purpose
-            if a.conjunct != b.conjunct:
-                return False
+            if a.conjunct != b.conjunct or not _dates_agree(a, b):
+                return False  # the 2021 extension of a treaty is not its signing in 2010
             same_sentence = a.sentence.index == b.sentence.index
             return a.sentence.index == 0 or same_sentence or _topics_overlap(a, b) or (
                 a.treaty is not None and a.treaty == b.treaty)

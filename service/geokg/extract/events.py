@@ -78,8 +78,10 @@ class SentenceReader:
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
-        triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(reading.tokens)]
-        hits = [(t, a, b) for t in triggers for a, b in t.pattern.find(reading.tokens)]
+        kept = self._without_dates(reading)
+        tokens = [reading.tokens[i] for i in kept]
+        triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
+        hits = [(t, kept[a], kept[b]) for t in triggers for a, b in t.pattern.find(tokens)]
         hits.sort(key=lambda h: (h[1], h[2] - h[1]))  # the tightest match: nearest particle
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
@@ -93,6 +95,20 @@ class SentenceReader:
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
         return kept
+
+    def _without_dates(self, r: SentenceReading) -> list[int]:
+        """Indexes of the tokens outside date expressions and their prepositions: a date is
+        transparent to trigger patterns, so "called on Monday for a ceasefire" reads as
+        "called for", and "their phone call on Tuesday to extend" is no "call on"."""
+        skipped: set[int] = set()
+        for date in r.dates:
+            inside = [i for i, t in enumerate(r.tokens)
+                      if date.start <= t.start - r.sentence.start < date.end]
+            if inside and inside[0] > 0 and \
+                    r.tokens[inside[0] - 1].key in self.lex.word_class("preposition"):
+                inside.append(inside[0] - 1)
+            skipped.update(inside)
+        return [i for i in range(len(r.tokens)) if i not in skipped]
 
     def _reference_in_pp(self, tokens: list[Token], first: int) -> bool:
         """"nach dem Treffen", "in the talks": a noun that points back to an event already

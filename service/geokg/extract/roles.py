@@ -125,12 +125,11 @@ class RoleReader:
 
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int) -> bool:
-        receivers = self.lex.word_class("receiver_prep")
-        by_prep = [f for f in r.found if f.actor and f.first > 0 and self._receiver_prep(r, f, receivers)]
+        by_prep = self._receivers_by_prep(r)
         if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first):
             # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
             # "an important supplier of gas" or "thanked India for its aid" names none
-            by_prep = [f for f in by_prep if f.first > last]
+            by_prep = [(f, key) for f, key in by_prep if f.first > last]
             if not by_prep:
                 return False
         if not actors:
@@ -148,12 +147,30 @@ class RoleReader:
         in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
         supplier = (in_clause or actors)[0]
         event.participants = [supplier.mention.entity]
-        rest = [f for f in (in_clause or actors) if f is not supplier]
-        receiver = next((f for f in by_prep + rest
-                         if f.mention.entity != supplier.mention.entity), None)
+        rest = [(f, f.mention.entity) for f in (in_clause or actors) if f is not supplier]
+        # not the supplier's own side: "US-Präsident Biden sagte der Ukraine … zu"
+        own_side = self.gaz.state_of(supplier.mention.entity, dt.date.today())
+        receiver = next((key for _, key in by_prep + rest
+                         if self.gaz.state_of(key, dt.date.today()) != own_side), None)
         if receiver is not None:
-            event.addressees = [receiver.mention.entity]
+            event.addressees = [receiver]
         return True
+
+    def _receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
+        """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
+        they stand for. A capital there read as a destination ("supplied HIMARS to Kyiv")
+        is the state receiving, as a supply goes to a state, not to a city."""
+        receivers = self.lex.word_class("receiver_prep")
+        found = []
+        for f in r.found:
+            if f.first == 0 or not self._receiver_prep(r, f, receivers):
+                continue
+            capital_of = self.gaz.entities[f.mention.entity].metonym_of
+            if f.actor:
+                found.append((f, f.mention.entity))
+            elif f.mention.how == "place" and capital_of:
+                found.append((f, capital_of))
+        return found
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
         """"relief supplies", "the shipping": an English trigger after an article or a noun
