@@ -112,6 +112,12 @@ def test_territorial_claims(text: str, claimant: str, territory: str) -> None:
     assert (frozenset({claimant}), frozenset(), frozenset({territory})) in found
 
 
+def test_an_elliptic_list_of_compounds_names_each_territory() -> None:
+    found = events(read("China beansprucht die Spratly- und die Paracel-Inseln.", "2023-10-01"), CLAIM)
+    assert {t for _, _, territories in found for t in territories} == \
+        {"spratly-islands", "paracel-islands"}
+
+
 def test_a_rejected_claim_is_not_a_claim_of_the_one_rejecting_it() -> None:
     found = events(read("Kiew wies den Anspruch Moskaus auf die Krim zurück."), CLAIM)
     assert all("ukraine" not in participants for participants, _, _ in found)

@@ -85,6 +85,19 @@ class MentionFinder:
         local = self.local_names.get((tokens[i].key,))
         if local and tokens[i].capitalized:
             return i, NameEntry(local, "alias", False, True)
+        return self._elliptic_name(tokens, i)
+
+    def _elliptic_name(self, tokens: list[Token], i: int) -> tuple[int, NameEntry] | None:
+        """German ellipsis: "die Spratly- und die Paracel-Inseln" names the Spratly-Inseln;
+        the first part borrows the head of the next hyphenated compound of the list."""
+        if i + 2 >= len(tokens) or tokens[i + 1].text != "-" or \
+                tokens[i + 2].key not in self.lex.word_class("conjunction") | {","}:
+            return None
+        for j in range(i + 3, min(len(tokens) - 2, i + 7)):
+            if tokens[j + 1].text == "-" and tokens[j + 2].is_word:
+                key = (tokens[i].key, "-", tokens[j + 2].key)
+                entries = [e for e in self.gaz.names.get(key, ()) if not e.exact_case]
+                return (i + 1, self._choose(entries)) if entries else None
         return None
 
     @staticmethod
