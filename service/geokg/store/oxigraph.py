@@ -312,13 +312,20 @@ class OxigraphStore:
             if self.has_graph(graph_iri):
                 self.update(put_graph_update(graph_iri, ntriples))
                 return
+            self._load(ntriples, ox.RdfFormat.N_TRIPLES, f"graph {graph_iri} is not valid N-Triples",
+                       to_graph=named_node(graph_iri))
+
+    def _load(self, data: bytes | str, rdf_format: ox.RdfFormat, problem: str,
+              **options: Any) -> None:
+        """One transactional load under the write lock; bad data is an InputError that
+        starts with `problem` and carries the parser's message."""
+        with self._writing:
             try:
-                self.native.load(ntriples, format=ox.RdfFormat.N_TRIPLES,
-                                 to_graph=named_node(graph_iri))
-            except SyntaxError as exc:
-                raise InputError(f"graph {graph_iri} is not valid N-Triples: {exc}") from None
+                self.native.load(data, format=rdf_format, **options)
+            except (SyntaxError, ValueError) as exc:
+                raise InputError(f"{problem}: {exc}") from None
             except OSError as exc:
-                raise StoreError(f"write failed: {exc}") from exc
+                raise StoreError(f"load failed: {exc}") from exc
             finally:
                 self.generation += 1
 
@@ -347,16 +354,7 @@ class OxigraphStore:
         return stream_writes(lambda out: store.dump(out, format=rdf_format))
 
     def load(self, data: bytes, fmt: str) -> None:
-        rdf_format = dataset_format(fmt)
-        with self._writing:
-            try:
-                self.native.load(data, format=rdf_format)
-            except SyntaxError as exc:
-                raise InputError(f"cannot read the {fmt} data: {exc}") from None
-            except OSError as exc:
-                raise StoreError(f"load failed: {exc}") from exc
-            finally:
-                self.generation += 1
+        self._load(data, dataset_format(fmt), f"cannot read the {fmt} data")
 
     def quad_count(self) -> int:
         return int(_call(lambda: len(self.native)))
@@ -370,16 +368,8 @@ class OxigraphStore:
         canonical = GRAPH_UPLOAD_MEDIA_TYPES.get(media_type)
         if canonical is None:
             raise InputError(f"{media_type} is not a graph format geokg reads")
-        with self._writing:
-            try:
-                self.native.load(data, format=graph_format(canonical),
-                                 to_graph=named_node(graph_iri), base_iri=base_iri)
-            except (SyntaxError, ValueError) as exc:
-                raise InputError(f"cannot read the {canonical} data: {exc}") from None
-            except OSError as exc:
-                raise StoreError(f"load failed: {exc}") from exc
-            finally:
-                self.generation += 1
+        self._load(data, graph_format(canonical), f"cannot read the {canonical} data",
+                   to_graph=named_node(graph_iri), base_iri=base_iri)
 
     def graph_ntriples(self, graph_iri: str | None) -> str:
         """The triples of one graph (None: the default graph) as sorted N-Triples lines.
