@@ -101,6 +101,34 @@ def test_demands(text: str, demander: str, addressee: str | None) -> None:
         assert addressee in addressees
 
 
+@pytest.mark.parametrize("text,demanders,addressee", [
+    # what a leader says another side must do is a demand of that side
+    ("Merkel sagte am Montag, Russland müsse seine Truppen abziehen.", {"angela-merkel"}, "russia"),
+    ("Lula said on Saturday that the United States should stop encouraging the war.",
+     {"luiz-inacio-lula-da-silva"}, "united-states"),
+    # the subject of the clause that holds the verb, not the one reporting it
+    ("Trump sagte vor Journalisten, Kim Jong Un habe die Aufhebung der Sanktionen verlangt.",
+     {"kim-jong-un"}, None),
+    # a coordinated subject demands together
+    ("In a joint statement, Brasilia and Beijing called on developed countries to honour their "
+     "pledges.", {"brazil", "china"}, None),
+])
+def test_demanders_and_reported_obligations(text: str, demanders: set[str],
+                                            addressee: str | None) -> None:
+    found = events(read(text, "2023-04-17"), DEMAND)
+    assert [participants for participants, _, _ in found] == [frozenset(demanders)], found
+    if addressee:
+        assert found[0][1] == frozenset({addressee})
+
+
+@pytest.mark.parametrize("text", [
+    "Putin said Russia must defend itself against the West.",
+    "Biden said he would not say whether Ukraine should join NATO.",
+])
+def test_obligations_that_are_no_demands(text: str) -> None:
+    assert events(read(text), DEMAND) == []
+
+
 @pytest.mark.parametrize("text,claimant,territory", [
     ("Argentinien erhebt weiterhin Anspruch auf die Falklandinseln.", "argentina", "falkland-islands"),
     ("Russland annektierte im März 2014 die Krim.", "russia", "crimea"),

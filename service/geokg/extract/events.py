@@ -205,6 +205,11 @@ class SentenceReader:
         # a claim is an assertion: "would be reunified" still claims; "plans to annex" does not
         kinds = ("negation", "denial", "planned") if trigger.type is EventType.TERRITORIAL_CLAIM \
             else ALL_CUES
+        if "reported_obligation" in trigger.flags:
+            # "sagte, Russland müsse nicht …" still demands: what comes after the modal is
+            # the content; cues before it, around the saying, decide
+            # ("said he would not say whether Ukraine should …" is no demand either)
+            return has_cue(r.tokens, clause.first, last - 1, self.lex, kinds, (first, first))
         scope_first = clause.first
         if self._is_complement(r, clause, first) and clause.first > 0:
             # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts

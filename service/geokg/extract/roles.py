@@ -80,7 +80,15 @@ class RoleReader:
                       first: int, last: int) -> None:
         """The demander is the subject; the addressee the object, which a German verb-final
         clause puts before the verb ("hatte Venezuela … aufgefordert")."""
+        if "reported_obligation" in trigger.flags:
+            self._reported_demand(r, event, actors, first, last)
+            return
         before = [f for f in actors if f.last < first]
+        # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
+        # name after a preposition: "ending an agreement with Britain and called on London")
+        trigger_clause = clause_of(r.clauses, first)
+        before = [f for f in before if clause_of(r.clauses, f.first) is trigger_clause
+                  and not self._after_preposition(r, f)] or before
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
             after = [f for f in r.found if f.first > first and f.actor]
@@ -89,15 +97,42 @@ class RoleReader:
         demander = before[0] if before else (after.pop(0) if inverted else None)
         if demander is None:
             return
-        event.participants = [demander.mention.entity]
-        side = demander.mention.entity
+        # "Brasilia and Beijing called on …": a coordinated subject demands together
+        demanders = self._coordinated(before, r) if before else [demander]
+        event.participants = unique(f.mention.entity for f in demanders)
+        sides = {f.mention.entity for f in demanders}
         own = clause_of(r.clauses, last)
-        asked_of = self._asked_of(r, last, side)  # "verlangte von den USA", "demanded from"
+        asked_of = self._asked_of(r, last, demander.mention.entity)  # "verlangte von den USA"
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
-        verb_final = [f for f in before[1:] if f.mention.entity != side][-1:]
+        verb_final = [f for f in before[len(demanders):] if f.mention.entity not in sides][-1:]
         candidates = asked_of or same_clause or verb_final or after
-        addressees = self._coordinated([f for f in candidates if f.mention.entity != side], r)
+        addressees = self._coordinated([f for f in candidates if f.mention.entity not in sides], r)
         event.addressees = unique(f.mention.entity for f in addressees)
+
+    def _after_preposition(self, r: SentenceReading, f: Found) -> bool:
+        if f.first == 0:
+            return False
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return r.tokens[j].key in self.lex.word_class("preposition")
+
+    def _reported_demand(self, r: SentenceReading, event: Event, actors: list[Found],
+                         first: int, last: int) -> None:
+        """"Merkel sagte, Russland müsse abziehen", "Lula said the United States should
+        stop …": the speaker demands, of the subject of the obligation. Nothing when
+        either is missing or both are one side ("Putin sagte, Russland müsse sich …")."""
+        speaker = next((f for f in actors if f.last < first), None) or next(
+            (f for f in actors if first < f.first and clause_of(r.clauses, f.first)
+             is clause_of(r.clauses, first)), None)
+        modal_clause = clause_of(r.clauses, last)
+        subject = next((f for f in actors if f.first < last and f is not speaker
+                        and clause_of(r.clauses, f.first) is modal_clause), None)
+        if speaker is None or subject is None:
+            return
+        on = dt.date.today()
+        if self.gaz.state_of(speaker.mention.entity, on) == self.gaz.state_of(subject.mention.entity, on):
+            return
+        event.participants = [speaker.mention.entity]
+        event.addressees = [subject.mention.entity]
 
     def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
         """The addressee in a "von"/"from" phrase right after the demand verb."""
