@@ -215,6 +215,15 @@ def test_stances_refusals_and_accusations_are_not_supplies(text: str) -> None:
     assert [e for e in read(text).events if e.type is SUPPORT] == []
 
 
+def test_a_demand_of_the_story_has_its_day_one_said_again_and_again_has_none() -> None:
+    article = read("Macron und Selenskyj trafen sich am Montag in Paris. Selenskyj forderte "
+                   "weitere Sanktionen gegen Russland. Kiew hatte immer wieder verlangt, dass "
+                   "Russland sich zurückzieht.", "2023-05-16")
+    dates = {e.sentence.index: e.date for e in article.events if e.type is DEMAND}
+    assert dates[1] is not None and dates[1].value == dt.date(2023, 5, 15)
+    assert dates[2] is None
+
+
 def test_titles_resolve_to_the_office_holder_on_the_article_date() -> None:
     before = read("Der französische Präsident telefonierte mit dem Kremlchef.", "2015-02-12")
     after = read("Der französische Präsident telefonierte mit dem Kremlchef.", "2023-02-12")

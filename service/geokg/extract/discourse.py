@@ -31,6 +31,7 @@ class Discourse:
         self.sentence_actors: list[list[str]] = []
         self.mentioned: list[str] = []  # every entity named so far, in reading order
         self.sentences: list[SentenceContext] = []
+        self.background_sentences: set[int] = set()  # habitual or pluperfect ("hatte … verlangt")
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool) -> None:
@@ -49,7 +50,11 @@ class Discourse:
         reference = self._reference_date()
         for event in self.events:
             headline = event.sentence.index == 0 and event.type is not EventType.SUPPORT
-            if event.date is None and (event.type in MULTI_SIDED or headline) \
+            # a demand the story tells is of its day; one said again and again, or before the
+            # story ("hatte … verlangt", "has repeatedly demanded"), is not
+            told = event.type is EventType.DEMAND and \
+                event.sentence.index not in self.background_sentences
+            if event.date is None and (event.type in MULTI_SIDED or headline or told) \
                     and reference is not None:
                 event.date = reference
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
@@ -57,6 +62,8 @@ class Discourse:
 
     def add(self, candidate: Candidate) -> None:
         event = candidate.event
+        if candidate.background:
+            self.background_sentences.add(event.sentence.index)
         if candidate.same_day and event.date is None:  # "am selben Tag": the story's day
             event.date = next((e.date for e in reversed(self.events) if e.date
                                and e.date.precision is Precision.DAY and self._is_recent(e.date)), None)
@@ -246,7 +253,7 @@ class Discourse:
         a recent event told just before it. Background dates (long before publication)
         are not continued, and ongoing supplies stay undated."""
         event = candidate.event
-        if event.date is not None or event.type is EventType.SUPPORT:
+        if event.date is not None or event.type is EventType.SUPPORT or candidate.background:
             return
         paragraph = [c for c in self.sentences[-INHERIT_WINDOW:]
                      if c.sentence.paragraph == event.sentence.paragraph]

@@ -46,6 +46,7 @@ class Candidate:
     support_kinds: tuple[str, ...] = ()
     territory_anaphor: bool = False  # "the former Spanish colony": a region named before
     same_day: bool = False  # "am selben Tag", "the same day"
+    background: bool = False  # "immer wieder", "had demanded": not of the story's day
 
 
 class SentenceReader:
@@ -198,7 +199,8 @@ class SentenceReader:
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
-                         self.anchored(r), kinds, anaphor, self._same_day(r))
+                         self.anchored(r), kinds, anaphor, self._same_day(r),
+                         self._background(r, clause, first))
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
@@ -330,6 +332,14 @@ class SentenceReader:
     def anchored(self, r: SentenceReading) -> bool:
         """Whether the sentence speaks of a call or meeting ("im Gespräch", "the talks")."""
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)
+
+    def _background(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """Said again and again ("immer wieder", "repeatedly") or before the story's time
+        (a pluperfect auxiliary in the trigger's clause: "hatte … verlangt", "had urged")."""
+        keys = {t.key for t in r.tokens[clause.first:clause.last + 1]}
+        auxiliaries = {t.key for t in r.tokens[clause.first:first]}
+        return bool(keys & self.lex.word_class("habitual")
+                    or auxiliaries & self.lex.word_class("pluperfect"))
 
     def _same_day(self, r: SentenceReading) -> bool:
         keys = [t.key for t in r.tokens]
