@@ -76,6 +76,24 @@ def test_meetings(text: str) -> None:
     assert frozenset({"narendra-modi", "emmanuel-macron"}) in sides(article, MEETING)
 
 
+def test_a_host_and_the_list_of_guests_meet() -> None:
+    article = read("Gastgeber Emmanuel Macron hatte Bundeskanzlerin Angela Merkel, Kremlchef "
+                   "Wladimir Putin und den ukrainischen Präsidenten Wolodymyr Selenskyj am Montag "
+                   "im Élysée-Palast empfangen.", "2019-12-10")
+    assert sides(article, MEETING) == [frozenset({"emmanuel-macron", "angela-merkel",
+                                                  "vladimir-putin", "volodymyr-zelenskyy"})]
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. President Joe Biden welcomed the agreement and said he looked forward to working with "
+    "the Turkish leader.",
+    "Turkey drops objection to Sweden's NATO bid on eve of Vilnius summit",
+    "Spanien werde den Austrittsvertrag beim Sondergipfel der EU an diesem Sonntag mittragen.",
+])
+def test_welcomed_deals_and_summits_ahead_are_no_meetings(text: str) -> None:
+    assert sides(read(text), MEETING) == []
+
+
 def test_a_visit_counts_the_host_state_as_the_other_side() -> None:
     article = read("Bundeskanzler Scholz besuchte am Freitag Indien.")
     assert any({"olaf-scholz", "india"} <= s for s in sides(article, MEETING))

@@ -171,6 +171,9 @@ class SentenceReader:
             return None
         if trigger.type not in MULTI_SIDED and first == last and self._definite(r, first):
             return None  # "the deliveries", "die Forderung": told before, not a new event
+        if "guest_object" in trigger.flags and not any(
+                f.actor and last < f.first <= last + 4 for f in r.found):
+            return None  # "welcomed the agreement": no guest, no meeting
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED)
         event = Event(trigger.type, [], r.sentence,
                       r.sentence.text[r.tokens[first].start - r.sentence.start:

@@ -38,6 +38,11 @@ class RoleReader:
         own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
         inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
         chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
+        # a list's commas split clauses too: "Macron hatte Merkel, Putin und Selenskyj
+        # empfangen" — the clause a list member stands in is the trigger's clause as well
+        own |= {id(clause_of(r.clauses, f.first)) for f in chosen}
+        inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
+        chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
         if definite:
             determiners = self.lex.word_class("determiner")
             agents = [f for f in r.found if f.actor and f.first > 0 and
