@@ -152,6 +152,12 @@ def test_obligations_that_are_no_demands(text: str) -> None:
     ("Russland annektierte im März 2014 die Krim.", "russia", "crimea"),
     ("China claims sovereignty over the Spratly Islands.", "china", "spratly-islands"),
     ("Azerbaijan claimed Nagorno-Karabakh as its own territory.", "azerbaijan", "nagorno-karabakh"),
+    ("China claims the Spratly Islands.", "china", "spratly-islands"),
+    ("Putin signed a treaty absorbing Crimea into the Russian Federation.", "vladimir-putin",
+     "crimea"),
+    # a recognition names the claim of the state the territory is said to belong to
+    ("Die Vereinigten Staaten betrachten die Golanhöhen künftig als israelisches Staatsgebiet.",
+     "israel", "golan-heights"),
 ])
 def test_territorial_claims(text: str, claimant: str, territory: str) -> None:
     found = events(read(text, "2023-10-01"), CLAIM)
@@ -162,6 +168,15 @@ def test_an_elliptic_list_of_compounds_names_each_territory() -> None:
     found = events(read("China beansprucht die Spratly- und die Paracel-Inseln.", "2023-10-01"), CLAIM)
     assert {t for _, _, territories in found for t in territories} == \
         {"spratly-islands", "paracel-islands"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia claimed that Ukrainian forces shelled Donetsk.",
+    "Caracas beansprucht das Gebiet, das zwei Drittel des guyanischen Staatsgebiets ausmacht.",
+])
+def test_no_claim_of_the_wrong_side(text: str) -> None:
+    found = events(read(text, "2023-10-01"), CLAIM)
+    assert all(not ({"russia", "guyana"} & participants) for participants, _, _ in found), found
 
 
 def test_a_rejected_claim_is_not_a_claim_of_the_one_rejecting_it() -> None:

@@ -83,7 +83,8 @@ class SentenceReader:
         tokens = [reading.tokens[i] for i in kept]
         triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
         hits = [(t, kept[a], kept[b]) for t in triggers for a, b in t.pattern.find(tokens)]
-        hits.sort(key=lambda h: (h[1], h[2] - h[1]))  # the tightest match: nearest particle
+        # the tightest match (nearest particle), a `fallback` pattern only if nothing else
+        hits.sort(key=lambda h: (h[1], "fallback" in h[0].flags, h[2] - h[1]))
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
         for trigger, a, b in hits:

@@ -237,16 +237,33 @@ class RoleReader:
         ("the former colony", "das Gebiet") and must come from earlier sentences."""
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
+        if "territory_object" in trigger.flags:
+            # "claims the Spratly Islands", not "claimed that troops shelled Donetsk"
+            regions = [f for f in regions if first < f.first <= first + 3]
         territories = unique(f.mention.entity for f in regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
             territories = self._territory_after(r, first, claimants)
+        owner = self._said_owner(r, first)
+        if owner is not None:  # "betrachten die Golanhöhen als israelisches Staatsgebiet"
+            claimants = [owner]
         if not claimants:
             return False
         event.participants = [claimants[0].mention.entity]
         event.territories = [t for t in territories if t != claimants[0].mention.entity]
         anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
         return not event.territories and anaphor
+
+    def _said_owner(self, r: SentenceReading, first: int) -> Found | None:
+        """The state a territory is declared part of by its adjective ("als israelisches
+        Staatsgebiet", "as Israeli territory"): a recognition names that state's claim,
+        not one of the recognising side."""
+        nouns = self.lex.word_class("territory_noun")
+        for f in r.found:
+            if f.first > first + 1 and f.mention.how == "demonym" and f.last + 1 < len(r.tokens) \
+                    and r.tokens[f.last + 1].key in nouns and r.tokens[f.first - 1].key in ("als", "as"):
+                return f
+        return None
 
     def _territory_after(self, r: SentenceReading, first: int, claimants: list[Found]) -> list[str]:
         """"reunified with the island": a state named after the trigger, or named just before
