@@ -51,6 +51,9 @@ def test_datelines_become_the_default_place_and_leave_the_text(dateline: str, pl
 def test_language_is_detected_per_article() -> None:
     assert detect_language("Der Kanzler telefonierte am Dienstag mit dem Präsidenten.") == "de"
     assert detect_language("The chancellor spoke by phone with the president on Tuesday.") == "en"
+    # names alone tie the stop-word model; the articles decide
+    assert detect_language("China claims the Spratly Islands.") == "en"
+    assert detect_language("Die USA und China.") == "de"
 
 
 def test_sentences_do_not_break_at_ordinals_or_abbreviations() -> None:

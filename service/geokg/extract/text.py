@@ -102,9 +102,15 @@ class Layout:
 
 
 def detect_language(text: str) -> str:
-    """German or English, whichever simplemma's stop-word model finds more of."""
+    """German or English, whichever simplemma's stop-word model finds more of; on a tie
+    (short texts of names: "China claims the Spratly Islands."), the articles decide."""
     scores = dict(simplemma.langdetect(text[:5000], lang=("de", "en")))
-    return "en" if scores.get("en", 0) > scores.get("de", 0) else "de"
+    en, de = scores.get("en", 0), scores.get("de", 0)
+    if en == de:
+        words = [fold(w) for w in TOKEN.findall(text[:5000])]
+        en = sum(w in ("the", "a", "an", "of") for w in words)
+        de = sum(w in ("der", "die", "das", "den", "dem", "des", "ein", "eine") for w in words)
+    return "en" if en > de else "de"
 
 
 def parse_layout(text: str) -> Layout:
