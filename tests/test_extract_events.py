@@ -42,6 +42,15 @@ def test_calls_in_many_phrasings(text: str) -> None:
     assert frozenset({"olaf-scholz", "xi-jinping"}) in sides(article, CALL)
 
 
+def test_a_caller_calling_two_leaders_makes_two_calls_a_conference_one() -> None:
+    two = read("Auf dem Rückflug telefonierte Trump mit Japans Ministerpräsidenten Shinzo Abe und "
+               "Frankreichs Präsident Emmanuel Macron.", "2019-03-01")
+    assert sorted(sides(two, CALL), key=sorted) == [
+        frozenset({"donald-trump", "emmanuel-macron"}), frozenset({"donald-trump", "shinzo-abe"})]
+    one = read("Merkel, Macron und Putin telefonierten am Dienstag miteinander.", "2019-03-01")
+    assert sides(one, CALL) == [frozenset({"angela-merkel", "emmanuel-macron", "vladimir-putin"})]
+
+
 def test_a_demand_made_during_a_call_keeps_the_call() -> None:
     article = read("French President Emmanuel Macron called for a ceasefire in Ukraine during a "
                    "phone call with Vladimir Putin on Tuesday.", "2025-07-02")

@@ -176,10 +176,15 @@ class Discourse:
         return False
 
     def _split(self, candidate: Candidate) -> list[Event]:
-        """One claim per territory and one supply per kind of aid, as analysts count them."""
+        """One claim per territory, one supply per kind of aid and one call per pair of a
+        caller and those called one after the other, as analysts count them."""
         event = candidate.event
         if event.type is EventType.TERRITORIAL_CLAIM and len(event.territories) > 1:
             return [_copy(event, territories=[t]) for t in event.territories]
+        caller = candidate.caller
+        if event.type is EventType.CALL and caller in event.participants and len(event.participants) > 2:
+            return [_copy(event, participants=[caller, other])
+                    for other in event.participants if other != caller]
         return [event]
 
     def _add_or_merge(self, event: Event, candidate: Candidate) -> None:

@@ -47,6 +47,7 @@ class Candidate:
     territory_anaphor: bool = False  # "the former Spanish colony": a region named before
     same_day: bool = False  # "am selben Tag", "the same day"
     background: bool = False  # "immer wieder", "had demanded": not of the story's day
+    caller: str | None = None  # "X telefonierte mit A und B": one call of X with each
 
 
 class SentenceReader:
@@ -204,7 +205,7 @@ class SentenceReader:
         event.confidence = BASE_CONFIDENCE
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
-                         self._background(r, clause, first))
+                         self._background(r, clause, first), self._caller(r, trigger, actors, first))
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
@@ -336,6 +337,22 @@ class SentenceReader:
     def anchored(self, r: SentenceReading) -> bool:
         """Whether the sentence speaks of a call or meeting ("im Gespräch", "the talks")."""
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)
+
+    def _caller(self, r: SentenceReading, trigger: Trigger, actors: list[Found],
+                first: int) -> str | None:
+        """The one side that calls several others named after "mit"/"with" ("telefonierte
+        Trump mit Moon und Abe", "spoke with Trump and then with Biden"): each is its own
+        call, unless it is a conference or said to be joint."""
+        if trigger.type is not EventType.CALL or "conference" in trigger.flags or any(
+                t.key in self.lex.word_class("joint") for t in r.tokens):
+            return None
+        with_at = next((i for i in range(first, len(r.tokens))
+                        if r.tokens[i].key in ("mit", "with")), None)
+        if with_at is None:
+            return None
+        callers = {f.mention.entity for f in actors if f.last < with_at}
+        called = {f.mention.entity for f in actors if f.first > with_at}
+        return next(iter(callers)) if len(callers) == 1 and len(called) >= 2 else None
 
     def _background(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """Said again and again ("immer wieder", "repeatedly") or before the story's time

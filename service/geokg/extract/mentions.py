@@ -160,6 +160,10 @@ class MentionFinder:
                 i += 1
                 continue
             end, roles, implied = title
+            if end + 2 < len(tokens) and tokens[end + 1].text == "-" and \
+                    tokens[end + 2].key in ("elect", "designate"):
+                i = end + 3  # "President-elect Donald Trump" does not hold the office yet
+                continue
             state_found = self._title_state(tokens, i, end, by_last, by_first)
             state = state_found.mention.entity if state_found else implied
             person = by_first.get(end + 1) or by_first.get(end + 2)
