@@ -179,6 +179,15 @@ def test_an_elliptic_list_of_compounds_names_each_territory() -> None:
         {"spratly-islands", "paracel-islands"}
 
 
+def test_a_cue_of_the_next_verb_is_not_the_claims_but_a_closing_modal_is() -> None:
+    claim = read("Die syrische Führung betrachtet den Golan weiterhin als Teil ihres "
+                 "Staatsgebiets und kündigte an, ihn zurückzugewinnen.", "2019-03-26")
+    assert sides(claim, CLAIM) == [frozenset({"syria"})]
+    feared = read("Westliche Regierungen befürchten, dass Pjöngjang dem russischen Militär "
+                  "Munition überlassen und im Gegenzug Technologie erhalten könnte.", "2024-01-05")
+    assert sides(feared, SUPPORT) == []
+
+
 @pytest.mark.parametrize("text", [
     "Russia claimed that Ukrainian forces shelled Donetsk.",
     "Caracas beansprucht das Gebiet, das zwei Drittel des guyanischen Staatsgebiets ausmacht.",

@@ -44,6 +44,8 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
             continue
         if after_comma and i == start and token.key in relatives:
             relative = True
+        if i == start and token.key in lex.word_class("complementizer"):
+            complement = True  # ", dass …": the comma already opened the clause
     if start < len(tokens):
         clauses.append(Clause(start, len(tokens) - 1, relative, complement))
     return [_mark_infinitive(c, tokens, lex) if i else c for i, c in enumerate(clauses)]

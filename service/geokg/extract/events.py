@@ -225,12 +225,43 @@ class SentenceReader:
                          and not c.relative]
             if governing:
                 scope_first = governing[-1].first
-        if has_cue(r.tokens, scope_first, clause.last, self.lex, kinds, (first, last)):
+            if self._announced(r, clause, scope_first, kinds):
+                scope_first = clause.first
+        scope_last = self._next_verb_phrase(r, clause, last) - 1
+        if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last)):
             return True
         # A denial or accusation earlier in the sentence governs its complement:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0)
+
+    def _announced(self, r: SentenceReading, clause: Clause, governing_first: int,
+                   kinds: tuple[str, ...]) -> bool:
+        """"kündigte an, dass Deutschland … liefert", "announced that …": a decision
+        announced in a that-clause is told as a fact ("dass … liefern werde" has its own
+        cue); "proposed that the two hold talks" or "kündigte an, … zu" are not."""
+        if r.tokens[clause.first].key not in self.lex.word_class("complementizer"):
+            return False
+        end = clause.first - 1
+        announce = next((i for i in range(governing_first, clause.first)
+                         if r.tokens[i].key in self.lex.word_class("announce")), None)
+        return announce is not None and not has_cue(r.tokens, governing_first, end, self.lex,
+                                                     kinds, (announce, announce))
+
+    def _next_verb_phrase(self, r: SentenceReading, clause: Clause, last: int) -> int:
+        """Where a main clause goes on with another verb after the trigger ("betrachtet den
+        Golan als Teil ihres Staatsgebiets und kündigte an, …"): its cues are not the
+        trigger's. Not "und Putin", "and the", nor in a verb-final clause, whose closing
+        modal governs every conjunct ("dass … überlassen und … erhalten könnte")."""
+        if clause.complement:
+            return clause.last + 1
+        determiners = self.lex.word_class("determiner")
+        for i in range(last + 1, clause.last):
+            nxt = r.tokens[i + 1]
+            if r.tokens[i].key in ("und", "and") and nxt.is_word and nxt.text.islower() \
+                    and nxt.key not in determiners:
+                return i
+        return clause.last + 1
 
     def _is_complement(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """An infinitive or that-clause: "…, mit der Nato zu beraten", "to meet", "dass …"."""
