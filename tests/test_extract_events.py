@@ -148,6 +148,23 @@ def test_demanders_and_reported_obligations(text: str, demanders: set[str],
         assert found[0][1] == frozenset({addressee})
 
 
+def test_requests_and_demands_of_both_sides() -> None:
+    request = read("Am Dienstag beantragte Syrien eine Dringlichkeitssitzung des "
+                   "UN-Sicherheitsrats.", "2019-03-27")
+    assert events(request, DEMAND) == [(frozenset({"syria"}),
+                                        frozenset({"un-security-council"}), frozenset())]
+    both = read("India and Pakistan agreed to a ceasefire on Saturday. China had called on both "
+                "sides on Wednesday to exercise restraint.", "2025-05-11")
+    assert events(both, DEMAND) == [(frozenset({"china"}), frozenset({"india", "pakistan"}),
+                                     frozenset())]
+
+
+def test_a_judgement_of_the_agreement_is_no_new_agreement() -> None:
+    article = read("Trump kündigte den Ausstieg der USA aus dem Atomabkommen mit dem Iran an. "
+                   "Die Vereinbarung sei im Kern mangelhaft, sagte er.", "2018-05-09")
+    assert sides(article, AGREEMENT) == []
+
+
 @pytest.mark.parametrize("text", [
     "Putin said Russia must defend itself against the West.",
     "Biden said he would not say whether Ukraine should join NATO.",

@@ -76,7 +76,8 @@ class Discourse:
             if len(self.sides(event)) < 2:
                 if self._merge_into_previous(event):
                     return
-                if candidate.definite:
+                if candidate.definite and event.type is not EventType.AGREEMENT:
+                    # "die Vereinbarung sei mangelhaft" judges a known treaty, it tells no new one
                     self._sides_from_previous_sentence(event)
                 if len(self.sides(event)) < 2:
                     return
@@ -146,6 +147,8 @@ class Discourse:
     def _address_demand(self, candidate: Candidate) -> None:
         """A demand made during a call or meeting is addressed to the other side of it."""
         event = candidate.event
+        if not event.addressees and event.participants and candidate.group == "sides":
+            self._address_both_sides(event)
         if event.addressees or not event.participants or not candidate.anchored:
             return
         demander = self.sides(event)
@@ -154,6 +157,24 @@ class Discourse:
                 event.addressees = [p for p in previous.participants
                                     if not self.sides(previous, [p]) & demander]
                 event.date = event.date or previous.date
+                return
+
+    def _address_both_sides(self, event: Event) -> None:
+        """"called on both sides": the two sides of the last event between two others, or
+        the last two states named other than the demander's."""
+        demander = self.sides(event)
+        for previous in reversed(self.events):
+            others = [p for p in previous.participants if not self.sides(previous, [p]) & demander]
+            if previous.type in MULTI_SIDED and len(self.sides(previous, others)) == 2:
+                event.addressees = others
+                return
+        picked: list[str] = []
+        for key in reversed(self.actors):
+            if not self.sides_on([key], self.on) & (demander | self.sides_on(picked, self.on)):
+                picked.append(key)
+            if len(picked) == 2:
+                event.addressees = picked[::-1]
+                event.confidence = INFERRED_CONFIDENCE
                 return
 
     # -- merging ---------------------------------------------------------------------------
