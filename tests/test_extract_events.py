@@ -248,6 +248,13 @@ def test_a_treaty_signed_years_earlier_is_not_the_agreement_to_extend_it() -> No
     assert agreements[frozenset({"barack-obama", "dmitry-medvedev"})].value.year == 2010
 
 
+def test_his_government_and_brussels_are_sides_of_an_agreement() -> None:
+    article = read("Ministerpräsident Pedro Sánchez sagte gestern in Madrid, seine Regierung habe "
+                   "sich mit London und Brüssel auf Zusicherungen zum künftigen Status von "
+                   "Gibraltar verständigt.", "2018-11-25")
+    assert sides(article, AGREEMENT) == [frozenset({"spain", "united-kingdom", "european-union"})]
+
+
 def test_failed_talks_are_not_an_agreement() -> None:
     article = read("The talks between Washington and Tehran ended without an agreement.")
     assert sides(article, AGREEMENT) == []

@@ -254,6 +254,15 @@ class MentionFinder:
         the same sentence is that state ("Iran said it had supplied…")."""
         out = []
         for i, token in enumerate(tokens):
+            if token.key in self.lex.word_class("possessive_leader") and \
+                    self._government_follows(tokens, i):
+                # "seine Regierung", "his government": the state of the leader meant by "his"
+                leader = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+                key = self.gaz.state_of(leader, self.on) if leader else None
+                if key:
+                    out.append(Found(self._mention(sentence, tokens, i, i + 1, key, "pronoun"),
+                                     i, i + 1, True))
+                continue
             if token.key in self.lex.word_class("pronoun_leader"):
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
             elif token.key in self.lex.word_class("pronoun_state") and (
