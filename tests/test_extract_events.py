@@ -159,6 +159,19 @@ def test_requests_and_demands_of_both_sides() -> None:
                                      frozenset())]
 
 
+@pytest.mark.parametrize("text,published,demanders,addressee", [
+    ("Merkel, Macron und Putin bedauerten die Entscheidung. Die drei Regierungen forderten die "
+     "USA auf, die Vereinbarung einzuhalten.", "2018-05-09",
+     {"angela-merkel", "emmanuel-macron", "vladimir-putin"}, "united-states"),
+    ("Merkel and Macron met in Berlin on Tuesday. The two leaders called on Washington to respect "
+     "the deal.", "2018-05-09", {"angela-merkel", "emmanuel-macron"}, "united-states"),
+])
+def test_a_group_named_before_demands(text: str, published: str, demanders: set[str],
+                                      addressee: str) -> None:
+    assert events(read(text, published), DEMAND) == [
+        (frozenset(demanders), frozenset({addressee}), frozenset())]
+
+
 def test_a_judgement_of_the_agreement_is_no_new_agreement() -> None:
     article = read("Trump kündigte den Ausstieg der USA aus dem Atomabkommen mit dem Iran an. "
                    "Die Vereinbarung sei im Kern mangelhaft, sagte er.", "2018-05-09")

@@ -68,6 +68,8 @@ class Discourse:
             event.date = next((e.date for e in reversed(self.events) if e.date
                                and e.date.precision is Precision.DAY and self._is_recent(e.date)), None)
         self._complete_sides(candidate)
+        if candidate.group_subject and not event.participants:
+            self._group_demanders(event, candidate.group_subject)
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
         if event.type in MULTI_SIDED:
@@ -157,6 +159,23 @@ class Discourse:
                 event.addressees = [p for p in previous.participants
                                     if not self.sides(previous, [p]) & demander]
                 event.date = event.date or previous.date
+                return
+
+    def _group_demanders(self, event: Event, size: int) -> None:
+        """"Die drei Regierungen forderten …": the sides of the last event with that many,
+        else the last that many named, other than those addressed."""
+        addressed = self.sides(event, event.addressees)
+        for previous in reversed(self.events):
+            if len(self.sides(previous)) == size and not self.sides(previous) & addressed:
+                event.participants = list(previous.participants)
+                return
+        picked: list[str] = []
+        for key in reversed(self.actors):
+            if not self.sides_on([key], self.on) & (addressed | self.sides_on(picked, self.on)):
+                picked.append(key)
+            if len(picked) == size:
+                event.participants = picked[::-1]
+                event.confidence = INFERRED_CONFIDENCE
                 return
 
     def _address_both_sides(self, event: Event) -> None:

@@ -48,6 +48,7 @@ class Candidate:
     same_day: bool = False  # "am selben Tag", "the same day"
     background: bool = False  # "immer wieder", "had demanded": not of the story's day
     caller: str | None = None  # "X telefonierte mit A und B": one call of X with each
+    group_subject: int = 0  # "Die drei Regierungen forderten …": that many sides told before
 
 
 class SentenceReader:
@@ -182,8 +183,14 @@ class SentenceReader:
                                       r.tokens[last].end - r.sentence.start])
         kinds: tuple[str, ...] = ()
         anaphor = False
+        group_subject = self._group_subject(r, clause, first)
         if trigger.type is EventType.DEMAND:
             self.roles.demand(r, event, actors, trigger, first, last)
+            if group_subject:  # the names the rules took for the demander are addressed
+                named = event.participants + event.addressees or \
+                    [f.mention.entity for f in actors if f.first > first][:1]
+                event.addressees = list(dict.fromkeys(named))
+                event.participants = []
         elif trigger.type is EventType.SUPPORT:
             kinds = self._support_kinds(r, clause)
             if not kinds or not self.roles.support(r, event, actors, trigger, first, last):
@@ -205,7 +212,8 @@ class SentenceReader:
         event.confidence = BASE_CONFIDENCE
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
-                         self._background(r, clause, first), self._caller(r, trigger, actors, first))
+                         self._background(r, clause, first), self._caller(r, trigger, actors, first),
+                         group_subject)
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
@@ -368,6 +376,19 @@ class SentenceReader:
     def anchored(self, r: SentenceReading) -> bool:
         """Whether the sentence speaks of a call or meeting ("im Gespräch", "the talks")."""
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)
+
+    def _group_subject(self, r: SentenceReading, clause: Clause, first: int) -> int:
+        """How many sides a subject like "die drei Regierungen", "the two leaders" stands
+        for, when no name comes before the trigger in its clause; else 0."""
+        counts = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4, "two": 2, "both": 2,
+                  "three": 3, "four": 4}
+        nouns = self.lex.word_class("group_states") | self.lex.word_class("group_leaders")
+        if any(f.actor and clause.first <= f.first < first for f in r.found):
+            return 0
+        for i in range(clause.first, first - 1):
+            if r.tokens[i].key in counts and r.tokens[i + 1].key in nouns:
+                return counts[r.tokens[i].key]
+        return 0
 
     def _caller(self, r: SentenceReading, trigger: Trigger, actors: list[Found],
                 first: int) -> str | None:
