@@ -103,6 +103,17 @@ def test_welcomed_deals_and_summits_ahead_are_no_meetings(text: str) -> None:
     assert sides(read(text), MEETING) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Selenskyj reiste am Sonntag nach Berlin. Bundeskanzler Olaf Scholz empfing ihn mit "
+    "militärischen Ehren im Kanzleramt.",
+    "Zelenskiy arrived in Berlin on Sunday. Chancellor Olaf Scholz received him with military "
+    "honours.",
+])
+def test_him_is_the_leader_told_before_not_the_subject(text: str) -> None:
+    assert sides(read(text, "2023-05-15"), MEETING) == [
+        frozenset({"olaf-scholz", "volodymyr-zelenskyy"})]
+
+
 def test_a_visit_counts_the_host_state_as_the_other_side() -> None:
     article = read("Bundeskanzler Scholz besuchte am Freitag Indien.")
     assert any({"olaf-scholz", "india"} <= s for s in sides(article, MEETING))

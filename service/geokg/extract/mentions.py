@@ -265,6 +265,10 @@ class MentionFinder:
                 continue
             if token.key in self.lex.word_class("pronoun_leader"):
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+            elif token.key in self.lex.word_class("pronoun_leader_object"):
+                # "Scholz empfing ihn": not the subject of its own sentence, someone told before
+                mine = {f.mention.entity for f in found}
+                key = self._leader_for_pronoun([], exclude=mine)
             elif token.key in self.lex.word_class("pronoun_state") and (
                     token.text.islower() or i == 0):
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
@@ -288,9 +292,11 @@ class MentionFinder:
                     return m.entity
         return None
 
-    def _leader_for_pronoun(self, earlier: list[Mention]) -> str | None:
+    def _leader_for_pronoun(self, earlier: list[Mention],
+                            exclude: frozenset[str] | set[str] = frozenset()) -> str | None:
         def leaders(mentions: list[Mention]) -> list[str]:
-            return [m.entity for m in mentions if self.gaz.entities[m.entity].kind == "leader"]
+            return [m.entity for m in mentions if self.gaz.entities[m.entity].kind == "leader"
+                    and m.entity not in exclude]
 
         if leaders(earlier):
             return leaders(earlier)[-1]
