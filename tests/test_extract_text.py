@@ -66,6 +66,13 @@ def test_sentences_do_not_break_at_ordinals_or_abbreviations() -> None:
 
 
 @pytest.mark.parametrize("text,lang,published,expected,precision", [
+    ("The EU offered aid earlier this month.", "en", "2014-03-25", "2014-03-01", Precision.MONTH),
+    ("Sie trafen sich im vergangenen Monat.", "de", "2014-03-25", "2014-02-01", Precision.MONTH),
+    ("Sweden applied to join NATO in May last year.", "en", "2023-07-11", "2022-05-01",
+     Precision.MONTH),
+    ("Das Abkommen wurde Ende vergangenen Jahres geschlossen.", "de", "2014-03-25", "2013-01-01",
+     Precision.YEAR),
+    ("The talks resumed in mid-March.", "en", "2014-03-25", "2014-03-01", Precision.MONTH),
     ("am Freitag", "de", "2024-11-16", "2024-11-15", Precision.DAY),
     ("am Samstag", "de", "2024-11-16", "2024-11-16", Precision.DAY),
     ("gestern", "de", "2024-11-16", "2024-11-15", Precision.DAY),

@@ -35,6 +35,25 @@ RELATIVE_DAYS = {
 }
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
+# "earlier this month", "im vergangenen Monat", "Ende vergangenen Jahres": a period counted
+# back from the published date, known to its month or year
+_EDGE = {"de": r"(?:(?:Anfang|Mitte|Ende|Beginn)\s+)?", "en": r"(?:(?:earlier|later|early|late)\s+)?"}
+_PAST = {"de": r"(?:vergangene[nms]?|letzte[nms]?|vorige[nms]?)", "en": r"(?:last|past)"}
+RELATIVE_PERIODS = {
+    "de": {
+        "this_month": rf"{_EDGE['de']}(?:dieses|des)\s+Monats|in\s+diesem\s+Monat",
+        "last_month": rf"(?:im\s+)?{_PAST['de']}\s+Monat|{_EDGE['de']}(?:des\s+)?{_PAST['de']}\s+Monats",
+        "this_year": rf"{_EDGE['de']}dieses\s+Jahres|(?:in\s+)?diesem\s+Jahr|dieses\s+Jahr",
+        "last_year": rf"(?:im\s+)?{_PAST['de']}\s+Jahr|{_EDGE['de']}(?:des\s+)?{_PAST['de']}\s+Jahres",
+    },
+    "en": {
+        "this_month": rf"{_EDGE['en']}this\s+month",
+        "last_month": rf"{_EDGE['en']}last\s+month",
+        "this_year": rf"{_EDGE['en']}this\s+year",
+        "last_year": rf"{_EDGE['en']}last\s+year",
+    },
+}
+LAST_YEAR = {"de": r"(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres", "en": r"last\s+year"}
 PERIOD_WORDS = {
     "de": r"(?:Anfang|Mitte|Ende|Beginn|Frühjahr|Herbst|Sommer|Winter)",
     "en": r"(?:early|mid|late|the end of|the beginning of|the start of)",
@@ -60,16 +79,17 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     day_name = "(?P<weekday>" + "|".join(sorted(days, key=len, reverse=True)) + ")"
     year = r"(?P<year>(?:19|20)\d\d)"
     rel = "(?P<relative>" + "|".join(RELATIVE_DAYS[lang]) + ")"
-    period = "(?:" + PERIOD_WORDS[lang] + r"\s+(?:des\s+Jahres\s+)?)"
+    period = "(?:" + PERIOD_WORDS[lang] + r"(?:\s+|-)(?:des\s+Jahres\s+)?)"
     found = [
         ("day", rf"(?P<day>[0-3]?\d)\.?\s+{month}(?:\s+{year})?"),
         ("day", rf"{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{year})?"),
         ("year_only", rf"{period}{year}"),
-        ("month", rf"(?:{period})?{month}(?:\s+{year})?"),
+        ("month", rf"(?:{period})?{month}(?:\s+{year}|\s+(?P<last_year>{LAST_YEAR[lang]}))?"),
         ("weekday", rf"{day_name}(?:abend|morgen|nachmittag|vormittag|nacht|night|morning|evening)?"),
         ("relative", rel),
         ("last_week", LAST_WEEK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
+        *RELATIVE_PERIODS[lang].items(),
     ]
     return [(kind, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for kind, rx in found]
 
@@ -124,6 +144,8 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
                 return None
             month = months[fold(groups["month"]).rstrip(".")]
             y = year or _year_for(month, published)
+            if groups.get("last_year") and published:  # "im Mai vergangenen Jahres"
+                y = published.year - 1
             return y and FuzzyDate(dt.date(y, month, 1), Precision.MONTH)
         if kind in ("year", "year_only"):
             return FuzzyDate(dt.date(int(groups["year"]), 1, 1), Precision.YEAR)
@@ -140,6 +162,19 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
     if kind == "relative":
         delta = RELATIVE_DAYS[lang][fold(groups["relative"])]
         return FuzzyDate(published + dt.timedelta(days=delta), Precision.DAY)
+    return _relative_period(kind, published)
+
+
+def _relative_period(kind: str, published: dt.date) -> FuzzyDate | None:
+    month_start = published.replace(day=1)
+    if kind == "this_month":
+        return FuzzyDate(month_start, Precision.MONTH)
+    if kind == "last_month":
+        return FuzzyDate((month_start - dt.timedelta(days=1)).replace(day=1), Precision.MONTH)
+    if kind == "this_year":
+        return FuzzyDate(dt.date(published.year, 1, 1), Precision.YEAR)
+    if kind == "last_year":
+        return FuzzyDate(dt.date(published.year - 1, 1, 1), Precision.YEAR)
     return None
 
 
