@@ -23,6 +23,9 @@ MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
 ALL_CUES = ("negation", "modality", "planned", "denial", "question")
 BASE_CONFIDENCE = 0.85
 
+#: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
+GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
+               "two": 2, "both": 2, "three": 3, "four": 4}
 
 @dataclass
 class SentenceReading:
@@ -81,10 +84,10 @@ class SentenceReader:
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
-        kept = self._without_dates(reading)
-        tokens = [reading.tokens[i] for i in kept]
+        visible = self._without_dates(reading)
+        tokens = [reading.tokens[i] for i in visible]
         triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
-        hits = [(t, kept[a], kept[b]) for t in triggers for a, b in t.pattern.find(tokens)]
+        hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
         # the tightest match (nearest particle), a `fallback` pattern only if nothing else
         hits.sort(key=lambda h: (h[1], "fallback" in h[0].flags, h[2] - h[1]))
         kept: list[tuple[Trigger, int, int]] = []
@@ -380,14 +383,12 @@ class SentenceReader:
     def _group_subject(self, r: SentenceReading, clause: Clause, first: int) -> int:
         """How many sides a subject like "die drei Regierungen", "the two leaders" stands
         for, when no name comes before the trigger in its clause; else 0."""
-        counts = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4, "two": 2, "both": 2,
-                  "three": 3, "four": 4}
         nouns = self.lex.word_class("group_states") | self.lex.word_class("group_leaders")
         if any(f.actor and clause.first <= f.first < first for f in r.found):
             return 0
         for i in range(clause.first, first - 1):
-            if r.tokens[i].key in counts and r.tokens[i + 1].key in nouns:
-                return counts[r.tokens[i].key]
+            if r.tokens[i].key in GROUP_SIZES and r.tokens[i + 1].key in nouns:
+                return GROUP_SIZES[r.tokens[i].key]
         return 0
 
     def _caller(self, r: SentenceReading, trigger: Trigger, actors: list[Found],
