@@ -229,8 +229,20 @@ def test_a_cue_of_the_next_verb_is_not_the_claims_but_a_closing_modal_is() -> No
     assert sides(feared, SUPPORT) == []
 
 
+def test_lists_of_claimants_and_of_territories_are_one_claim_each() -> None:
+    article = read("China claims almost all of the South China Sea, including the Spratly Islands "
+                   "and the Paracel Islands. India and Pakistan each lay claim to Kashmir in full.",
+                   "2016-07-13")
+    assert sorted(events(article, CLAIM), key=str) == sorted([
+        (frozenset({"china"}), frozenset(), frozenset({"spratly-islands"})),
+        (frozenset({"china"}), frozenset(), frozenset({"paracel-islands"})),
+        (frozenset({"india"}), frozenset(), frozenset({"kashmir"})),
+        (frozenset({"pakistan"}), frozenset(), frozenset({"kashmir"}))], key=str)
+
+
 @pytest.mark.parametrize("text", [
     "Russia claimed that Ukrainian forces shelled Donetsk.",
+    "Russia claimed responsibility for the deadly attack on the bridge in Crimea.",
     "Caracas beansprucht das Gebiet, das zwei Drittel des guyanischen Staatsgebiets ausmacht.",
 ])
 def test_no_claim_of_the_wrong_side(text: str) -> None:

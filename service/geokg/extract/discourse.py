@@ -216,11 +216,13 @@ class Discourse:
         return False
 
     def _split(self, candidate: Candidate) -> list[Event]:
-        """One claim per territory, one supply per kind of aid and one call per pair of a
+        """One claim per claimant and territory, one supply per kind of aid, one call per pair of a
         caller and those called one after the other, as analysts count them."""
         event = candidate.event
-        if event.type is EventType.TERRITORIAL_CLAIM and len(event.territories) > 1:
-            return [_copy(event, territories=[t]) for t in event.territories]
+        if event.type is EventType.TERRITORIAL_CLAIM and (
+                len(event.territories) > 1 or len(event.participants) > 1):
+            return [_copy(event, participants=[p], territories=[t])
+                    for p in event.participants for t in event.territories]
         caller = candidate.caller
         if event.type is EventType.CALL and caller in event.participants and len(event.participants) > 2:
             return [_copy(event, participants=[caller, other])

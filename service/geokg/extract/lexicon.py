@@ -3,8 +3,8 @@
 A pattern is a space-separated sequence of token tests matched against a word's folded form
 or its lemma: `telefonat*` (prefix), `*abkommen` (suffix, for compounds), `a|b`
 (alternatives), `auf$` (the word ends its clause, as a separable particle does), `..`
-(a gap of up to MAX_GAP tokens) and `...` (up to LONG_GAP, for a particle after a long
-list). Keeping them as data lets a linguist grow coverage without touching code.
+(a gap of up to MAX_GAP tokens), `...` (up to LONG_GAP, for a particle after a long
+list) and `..N` (up to N tokens). Keeping them as data lets a linguist grow coverage without touching code.
 """
 
 from __future__ import annotations
@@ -139,6 +139,9 @@ def compile_pattern(source: str) -> Pattern:
     for part in source.split():
         if part in ("..", "..."):
             steps.append(None if part == ".." else LONG_GAP)
+            continue
+        if part.startswith("..") and part[2:].isdigit():  # `..3`: a gap of up to 3 tokens
+            steps.append(int(part[2:]))
             continue
         at_end = part.endswith("$")
         options = [fold(o) for o in part.rstrip("$").split("|") if o]

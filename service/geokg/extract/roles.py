@@ -238,8 +238,7 @@ class RoleReader:
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         if "territory_object" in trigger.flags:
-            # "claims the Spratly Islands", not "claimed that troops shelled Donetsk"
-            regions = [f for f in regions if first < f.first <= first + 3]
+            regions = self._claimed_objects(r, regions, first)
         territories = unique(f.mention.entity for f in regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
@@ -249,10 +248,30 @@ class RoleReader:
             claimants = [owner]
         if not claimants:
             return False
-        event.participants = [claimants[0].mention.entity]
-        event.territories = [t for t in territories if t != claimants[0].mention.entity]
+        # "India and Pakistan each lay claim to Kashmir": a claim of each (split later)
+        own = clause_of(r.clauses, first)
+        claimants = [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
+        claimants = self._coordinated(claimants, r) if claimants[0].first < first else claimants[:1]
+        event.participants = unique(f.mention.entity for f in claimants)
+        event.territories = [t for t in territories if t not in event.participants]
         anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
         return not event.territories and anaphor
+
+    def _claimed_objects(self, r: SentenceReading, regions: list[Found], first: int) -> list[Found]:
+        """The object of a bare "claims": the first region within a few words ("claims almost
+        all of the South China Sea"), not in a place phrase ("claimed responsibility for
+        the attack in Crimea"), with those listed after it ("including the Spratly Islands
+        and the Paracel Islands")."""
+        locative = self.lex.word_class("locative") - {"of"}
+        objects = [f for f in regions if first < f.first <= first + 12
+                   and r.tokens[f.first - 1].key not in locative]
+        if not objects:
+            return []
+        chain = [objects[0]]
+        for f in regions:  # a list goes on while names follow closely ("X, Y and Z")
+            if f.first > chain[-1].last and f.first - chain[-1].last <= 4:
+                chain.append(f)
+        return chain
 
     def _said_owner(self, r: SentenceReading, first: int) -> Found | None:
         """The state a territory is declared part of by its adjective ("als israelisches
