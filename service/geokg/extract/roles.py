@@ -263,7 +263,9 @@ class RoleReader:
         the attack in Crimea"), with those listed after it ("including the Spratly Islands
         and the Paracel Islands")."""
         locative = self.lex.word_class("locative") - {"of"}
+        own = clause_of(r.clauses, first)  # not "claimed that troops shelled Donetsk"
         objects = [f for f in regions if first < f.first <= first + 12
+                   and clause_of(r.clauses, f.first) is own
                    and r.tokens[f.first - 1].key not in locative]
         if not objects:
             return []
