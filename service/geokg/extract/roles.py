@@ -263,9 +263,11 @@ class RoleReader:
         the attack in Crimea"), with those listed after it ("including the Spratly Islands
         and the Paracel Islands")."""
         locative = self.lex.word_class("locative") - {"of"}
-        own = clause_of(r.clauses, first)  # not "claimed that troops shelled Donetsk"
-        objects = [f for f in regions if first < f.first <= first + 12
-                   and clause_of(r.clauses, f.first) is own
+        def in_object(f: Found) -> bool:  # not "claimed that troops shelled Donetsk"
+            clause = clause_of(r.clauses, f.first)
+            return not (clause.complement or clause.relative) or clause.first <= first
+
+        objects = [f for f in regions if first < f.first <= first + 12 and in_object(f)
                    and r.tokens[f.first - 1].key not in locative]
         if not objects:
             return []
