@@ -114,6 +114,12 @@ def test_him_is_the_leader_told_before_not_the_subject(text: str) -> None:
         frozenset({"olaf-scholz", "volodymyr-zelenskyy"})]
 
 
+def test_a_plan_named_after_the_talks_does_not_make_them_planned() -> None:
+    article = read("Trump and Xi ended two days of talks at Mar-a-Lago on Friday with an agreement "
+                   "on a 100-day plan for trade negotiations.", "2017-04-08")
+    assert sides(article, MEETING) == [frozenset({"donald-trump", "xi-jinping"})]
+
+
 def test_a_visit_counts_the_host_state_as_the_other_side() -> None:
     article = read("Bundeskanzler Scholz besuchte am Freitag Indien.")
     assert any({"olaf-scholz", "india"} <= s for s in sides(article, MEETING))

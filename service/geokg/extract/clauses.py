@@ -135,8 +135,20 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
                     continue
+                if kind == "planned" and pos > exclude[1] >= 0 and _noun_after(tokens, pos, lex):
+                    continue
                 return True
     return False
+
+
+def _noun_after(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """An English cue word used as a noun after the event ("talks … with an agreement on a
+    100-day plan"): it names something else, it does not plan the event before it."""
+    if lex.lang != "en" or pos == 0:
+        return False
+    before = tokens[pos - 1]
+    return before.key in lex.word_class("determiner") or (
+        pos > 1 and tokens[pos - 2].text == "-")
 
 
 def _by_others(tokens: list[Token], end: int, lex: Lexicon) -> bool:
