@@ -268,6 +268,8 @@ def test_a_rejected_claim_is_not_a_claim_of_the_one_rejecting_it() -> None:
      "Beziehungen.", {"israel", "united-arab-emirates"}),
     ("Washington and Moscow agreed to extend the New START treaty by five years.",
      {"united-states", "russia"}),
+    ("Trump and Xi ended two days of talks on Friday with an agreement on a 100-day plan for "
+     "trade negotiations.", {"donald-trump", "xi-jinping"}),
 ])
 def test_agreements(text: str, parties: set[str]) -> None:
     assert any(parties <= s for s in sides(read(text, "2021-02-04"), AGREEMENT))
