@@ -246,6 +246,12 @@ def test_lists_of_claimants_and_of_territories_are_one_claim_each() -> None:
         (frozenset({"pakistan"}), frozenset(), frozenset({"kashmir"}))], key=str)
 
 
+def test_the_island_can_be_a_state_named_before_when_a_state_can_be_claimed() -> None:
+    article = read("Pelosi landete am Dienstag in Taiwan. Die Volksrepublik betrachtet die Insel "
+                   "als abtrünnigen Teil ihres Staatsgebiets.", "2022-08-03")
+    assert events(article, CLAIM) == [(frozenset({"china"}), frozenset(), frozenset({"taiwan"}))]
+
+
 @pytest.mark.parametrize("text", [
     "Russia claimed that Ukrainian forces shelled Donetsk.",
     "Russia claimed responsibility for the deadly attack on the bridge in Crimea.",

@@ -86,8 +86,11 @@ class Discourse:
         elif not event.participants:
             return
         if candidate.territory_anaphor and not event.territories:
-            region = next((k for k in reversed(self.mentioned)
-                           if self.gaz.entities[k].kind == "region"), None)
+            # "die Insel": the region named last, or a state where a state can be claimed
+            # ("betrachtet die Insel als Teil ihres Staatsgebiets" after Taiwan)
+            kinds = ("region", "state") if "territory_state" in candidate.trigger.flags else ("region",)
+            region = next((k for k in reversed(self.mentioned) if self.gaz.entities[k].kind in kinds
+                           and not self.sides(event, [k]) & self.sides(event)), None)
             if region is None:
                 return
             event.territories = [region]
