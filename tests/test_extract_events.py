@@ -93,6 +93,12 @@ def test_a_host_and_the_list_of_guests_meet() -> None:
                                                   "vladimir-putin", "volodymyr-zelenskyy"})]
 
 
+def test_a_planned_meeting_of_a_listed_group_is_no_meeting() -> None:
+    article = read("Am Donnerstag sollen Berater Deutschlands, Frankreichs, Russlands und der "
+                   "Ukraine in der Hauptstadt zusammenkommen.", "2022-02-08")
+    assert sides(article, MEETING) == []
+
+
 @pytest.mark.parametrize("text", [
     "U.S. President Joe Biden welcomed the agreement and said he looked forward to working with "
     "the Turkish leader.",
@@ -133,6 +139,9 @@ def test_a_visit_counts_the_host_state_as_the_other_side() -> None:
     ("U.S. President Joe Biden urged Beijing to rein in North Korea.", "joe-biden", "china"),
     ("The Kremlin called on Kyiv to accept the new realities.", "russia", "ukraine"),
     ("Washington demanded that Tehran release the detained sailors.", "united-states", "iran"),
+    # a minister speaks for the state whose office the title names
+    ("US-Außenminister Antony Blinken forderte die chinesische Führung am Montag auf, ihren "
+     "Einfluss zu nutzen.", "united-states", "china"),
     # a date between the verb and its particle is read past ("called … for")
     ("The European Union called on Monday for an immediate ceasefire.", "european-union", None),
 ])

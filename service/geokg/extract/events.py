@@ -205,6 +205,8 @@ class SentenceReader:
         else:
             definite = self._definite(r, first)
             event.participants = self.roles.sides(r, actors, first, last, definite)
+            if self._cue_before_list(r, clause, event.participants):
+                return None  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
             if trigger.type is EventType.MEETING and "visit" in trigger.flags:
                 self.roles.add_host(r, event, clause)
         event.treaty = self._treaty(r)
@@ -245,6 +247,18 @@ class SentenceReader:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0)
+
+    def _cue_before_list(self, r: SentenceReading, clause: Clause, sides: list[str]) -> bool:
+        """A list's commas cut clauses: the cue of a clause whose list of sides ends in the
+        trigger's clause ("sollen Berater Deutschlands, Frankreichs und Russlands
+        zusammenkommen") is the trigger's cue too."""
+        starts = [f.first for f in r.found if f.mention.entity in sides and f.first < clause.first]
+        if not starts:
+            return False
+        first = clause_of(r.clauses, min(starts)).first
+        between = [c for c in r.clauses if first <= c.first < clause.first]
+        return not any(c.complement or c.relative for c in between) and has_cue(
+            r.tokens, first, clause.first - 1, self.lex, ALL_CUES)
 
     def _announced(self, r: SentenceReading, clause: Clause, governing_first: int,
                    kinds: tuple[str, ...]) -> bool:
