@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import sys
 import types
+from pathlib import Path
 from typing import Any
 
 import pytest
 import rdflib
 
+from geokg import PROJECT_ROOT
 from geokg.evaluation import (
     EventRecord,
     LeaderTerm,
@@ -394,3 +397,14 @@ def test_run_eval_ingests_reads_back_and_scores(tmp_path, monkeypatch):
     assert report.by_type["CALL"].tp == 1 and report.by_type["MEETING"].fn == 1
     assert report.micro.fp == 2  # the demand and the claim are not in this gold
     assert (report.entities.tp, report.entities.fn) == (2, 0)
+
+
+@pytest.mark.parametrize("gold", sorted(PROJECT_ROOT.glob("data/eval/**/gold.json")),
+                         ids=lambda p: p.parent.name)
+def test_every_bundled_gold_file_passes_the_gold_checker(gold: Path) -> None:
+    """A gold file with an unknown QID, a missing article or a leader out of office would
+    score the extractor against a wrong answer."""
+    checker = PROJECT_ROOT / "data" / "eval" / "check_gold.py"
+    run = subprocess.run([sys.executable, str(checker), str(gold)], capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stdout[-2000:]
