@@ -31,7 +31,7 @@ from typing import IO
 
 from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.extract.model import Entity, Office
-from geokg.graph.build import describe_entity, gazetteer_graph, new_graph
+from geokg.graph.build import calendar_periods, describe_entity, gazetteer_graph, new_graph
 from geokg.graph.iris import Minter
 from geokg.pipeline import ONTOLOGY_FILE, SAMPLE_ARTICLES
 from geokg.vocab import DCTERMS, GK, NIF, PROV, RDF, RDFS, SCHEMA, SEM, XSD
@@ -245,6 +245,11 @@ def bounds(event: SynthEvent) -> tuple[dt.date, dt.date]:
     return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
 
 
+def periods(node: str, first: dt.date, last: dt.date) -> list[Triple]:
+    """gk:inPeriod as graph/build.py writes it (the same function decides)."""
+    return [(node, P["period"], lit(str(p), str(p.datatype))) for p in calendar_periods(first, last)]
+
+
 def spoken_date(event: SynthEvent, lang: str) -> str:
     d = event.date
     months = MONTHS_DE if lang == "de" else MONTHS_EN
@@ -297,6 +302,7 @@ P = {name: iri(str(term)) for name, term in {
     "place": SEM.hasPlace, "derived": PROV.wasDerivedFrom, "evidence": GK.evidence,
     "context": NIF.referenceContext, "anchor": NIF.anchorOf, "begin": NIF.beginIndex,
     "end": NIF.endIndex, "confidence": GK.confidence, "trigger": GK.trigger,
+    "period": GK.inPeriod,
 }.items()}
 STAMP_TYPE = {"Day": str(XSD.date), "Month": str(XSD.gYearMonth), "Year": str(XSD.gYear)}
 NNI, DEC, DATE = str(XSD.integer), str(XSD.decimal), str(XSD.date)
@@ -365,6 +371,7 @@ class ArticleWriter:
             (node, P["generated"], lit(ingested.isoformat() + "Z", str(XSD.dateTime))),
             (node, P["title"], lit(title)), (node, P["issued"], lit(published.isoformat(), DATE)),
         ]
+        triples += periods(node, published, published)
         if self.rng.random() < 0.8:
             outlet = self.rng.choice(OUTLETS)
             triples.append((node, P["url"], iri(f"https://{outlet}/{published:%Y/%m}/{digest[:12]}")))
@@ -390,6 +397,7 @@ class ArticleWriter:
                     (ev, P["earliest"], lit(first.isoformat(), DATE)),
                     (ev, P["latest"], lit(last.isoformat(), DATE)),
                     (ev, P["derived"], art)]
+        triples += periods(ev, first, last)
         sentence = iri(f"{article}#char={begin},{end}")
         confidence = f"0.{self.rng.randint(55, 95)}"
         return triples + [

@@ -21,10 +21,21 @@ from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from geokg.config import Settings
+from geokg.statistics import wait_for_refreshes
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from support import TEST_MAX_QUERY_LENGTH, LiveServer, free_port
+
+
+@pytest.fixture(autouse=True)
+def settled_statistics() -> Iterator[None]:
+    """The web app recomputes the statistics graph in the background after writes: run what
+    a module's fixtures asked for before each test, and what a test asked for at its end, so
+    no refresh lands in the middle of another test."""
+    wait_for_refreshes()
+    yield
+    wait_for_refreshes()
 
 
 @pytest.fixture
@@ -41,10 +52,11 @@ def store(settings: Settings) -> Iterator[OxigraphStore]:
 
 
 @pytest.fixture
-def app(settings: Settings, store: Store) -> Flask:
+def app(settings: Settings, store: Store) -> Iterator[Flask]:
     flask_app = create_app(settings, store=store)
     flask_app.config["TESTING"] = True
-    return flask_app
+    yield flask_app
+    wait_for_refreshes()  # while the store is still open
 
 
 @pytest.fixture

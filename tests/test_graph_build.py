@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from geokg.config import Settings
+from geokg.graph.build import calendar_periods
 from geokg.pipeline import Pipeline
-from geokg.vocab import GK
+from geokg.vocab import GK, XSD
 
 GERMAN = ("Macron telefoniert mit Putin\n\nPARIS (AFP) – Der französische Präsident Emmanuel Macron "
           "hat am Dienstag mit Kremlchef Wladimir Putin telefoniert.")
@@ -84,3 +87,38 @@ def test_the_gazetteer_graph_conforms_to_the_shapes() -> None:
 
     report = validate(gazetteer_graph(load_gazetteer(), Minter("http://localhost:5000/")))
     assert report.conforms, report.results[:3]
+
+
+def _periods(pipeline: Pipeline, node_pattern: str) -> set[tuple[str, str]]:
+    rows = pipeline.store.query(PREFIXES + f"""
+        SELECT ?node ?period WHERE {{ {node_pattern} ?node gk:inPeriod ?period }}""").rows()
+    return {(r["node"] or "", r["period"] or "") for r in rows}
+
+
+def test_period_index_puts_a_year_dated_event_in_its_year_only(pipeline: Pipeline) -> None:
+    result = pipeline.ingest("Anfang 2025 unterzeichneten Russland und Iran ein Partnerschaftsabkommen.",
+                             published="2025-07-01", lang="de")
+    assert {p for _, p in _periods(pipeline, "?node a gk:Agreement .")} == {"2025"}
+    assert _periods(pipeline, "?node a gk:Article .") == {
+        (result.article_iri, "2025"), (result.article_iri, "2025-07")}
+
+
+def test_period_index_puts_a_day_dated_event_in_its_month_and_year(pipeline: Pipeline) -> None:
+    pipeline.ingest(GERMAN, published="2025-07-02", lang="de")  # "am Dienstag": 1 July 2025
+    assert {p for _, p in _periods(pipeline, "?node a gk:Call .")} == {"2025", "2025-07"}
+
+
+def test_period_index_places_an_undated_event_on_its_article_day(pipeline: Pipeline) -> None:
+    pipeline.ingest("Iran unterstützt Russland mit Drohnen.", published="2024-11-16", lang="de")
+    assert {p for _, p in _periods(pipeline, "?node a gk:Support .")} == {"2024", "2024-11"}
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("2025-03-01", "2025-03-31", ["2025", "2025-03"]),
+    ("2025-01-01", "2025-03-31", ["2025"]),  # "early 2025": a year, no single month
+    ("2024-12-30", "2025-01-02", []),  # across a new year: in no calendar period
+])
+def test_calendar_periods_contain_the_whole_span(first: str, last: str, expected: list[str]) -> None:
+    periods = calendar_periods(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    assert [str(p) for p in periods] == expected
+    assert {p.datatype for p in periods} <= {XSD.gYear, XSD.gYearMonth}

@@ -176,6 +176,30 @@ def test_update_changes_an_article_and_says_which_graph(any_live: Site) -> None:
     assert rows == [{"t": "Scholz und Putin telefonieren"}]
 
 
+def test_an_update_that_moves_a_date_moves_the_event_in_the_period_index(any_live: Site) -> None:
+    b = any_live.article_b
+    day = '"2024-12-03"^^xsd:date'
+    response = update(any_live, f"""PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        WITH <{b}> DELETE {{ ?call sem:hasTimeStamp ?d ; sem:hasEarliestBeginTimeStamp ?f ;
+                                   sem:hasLatestEndTimeStamp ?l }}
+        INSERT {{ ?call sem:hasTimeStamp {day} ; sem:hasEarliestBeginTimeStamp {day} ;
+                        sem:hasLatestEndTimeStamp {day} }}
+        WHERE {{ ?call a gk:Call ; sem:hasTimeStamp ?d ; sem:hasEarliestBeginTimeStamp ?f ;
+                       sem:hasLatestEndTimeStamp ?l }}""")
+    assert response.status_code == 200, response.text
+    rows = select(any_live.store, f"SELECT ?p WHERE {{ GRAPH <{b}> {{ ?c a gk:Call ; gk:inPeriod ?p }} }}")
+    assert {r["p"] for r in rows} == {"2024", "2024-12"}
+
+
+def test_period_index_values_a_client_writes_are_derived_again(live: Site) -> None:
+    b = live.article_b
+    response = update(live, f'INSERT DATA {{ GRAPH <{b}> {{ <{b}> gk:inPeriod "1999" }} }}')
+    assert response.status_code == 200, response.text
+    rows = select(live.store, f"SELECT ?p WHERE {{ GRAPH <{b}> {{ <{b}> gk:inPeriod ?p }} }}")
+    assert {r["p"] for r in rows} == {"2024", "2024-11"}  # its dcterms:issued day
+
+
 def test_update_as_a_direct_post(live: Site) -> None:
     response = requests.post(
         f"{live.url}/update", timeout=30,

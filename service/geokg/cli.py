@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to l
     # `geokg query`, `dump` and `load` need neither
     from geokg.bulk import BulkSummary
     from geokg.pipeline import Pipeline
-    from geokg.store.base import QueryResult
+    from geokg.store.base import QueryResult, Store
 
 FORMATS = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -84,6 +84,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], jobs: int) -> None:
 
     Already stored texts are skipped before any work, so an interrupted run can simply be
     started again. Exit status 1 when an article was rejected (each is listed on stderr).
+    The statistics graph is recomputed once at the end.
     """
     from geokg.pipeline import Pipeline
 
@@ -106,7 +107,18 @@ def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> Bulk
                f"{jobs} job{'s' if jobs > 1 else ''})", err=True)
     click.echo(f"{summary.accepted} ingested, {summary.skipped} already stored, "
                f"{len(summary.rejected)} rejected")
+    _refresh_statistics(pipeline.store, settings=pipeline.settings)
     return summary
+
+
+def _refresh_statistics(store: Store, settings: Settings) -> None:
+    """Recompute the statistics graph once, after a run's writes, with a status line."""
+    from geokg.graph.iris import Minter
+    from geokg.statistics import refresh_statistics
+
+    summary = refresh_statistics(store, Minter(settings.base_iri))
+    click.echo(f"statistics: {summary.observations} observations over {summary.source_quads} "
+               f"quads in {summary.seconds:.2f} s ({summary.graph})", err=True)
 
 
 #: File name endings -> dataset format of `geokg dump` / `geokg load`.
@@ -155,7 +167,7 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
     """Add the quads of an N-Quads or TriG FILE (or stdin) to the store, all or nothing.
 
     Meant for dumps of a geokg store (restore, migration): the graphs are taken as they
-    are, without running the shapes again.
+    are, without running the shapes again. The statistics graph is recomputed at the end.
     """
     from geokg.store import open_store
 
@@ -172,9 +184,27 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
         before = store.quad_count()
         store.load(data, fmt)
         after = store.quad_count()
+        click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
+        _refresh_statistics(store, settings)
     finally:
         store.close()
-    click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
+
+
+@main.command()
+@click.pass_obj
+def statistics(settings: Settings) -> None:
+    """Recompute the statistics graph: the counts three competency queries read.
+
+    `ingest`, `load` and the web app's writes refresh it themselves; run this after writing
+    to the store some other way.
+    """
+    from geokg.store import open_store
+
+    store = open_store(settings)
+    try:
+        _refresh_statistics(store, settings)
+    finally:
+        store.close()
 
 
 def _dataset_format(file: Path | None) -> str:

@@ -63,6 +63,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "data_license": ("GEOKG_DATA_LICENSE", "IRI of the licence the dataset is published under, "
                      "stated as `dcterms:license` in the VoID description (default: Apache-2.0, "
                      "the project's licence; set the terms your sources allow, or empty for none)."),
+    "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
+                         "it recomputes the statistics graph in the background, so that a burst "
+                         "of writes costs one refresh (default 2; 0: right after the write)."),
 }
 
 
@@ -92,6 +95,7 @@ class Settings:
     data_license: str = "https://www.apache.org/licenses/LICENSE-2.0"
     max_result_rows: int = 10_000
     engine_socket: str | None = None
+    statistics_delay: float = 2.0
 
     def __post_init__(self) -> None:
         _check_write_token(self.write_token, self.ingest_requires_token)
@@ -99,6 +103,8 @@ class Settings:
             raise ConfigError(f"GEOKG_BASE_IRI must end with '/' or '#', got {self.base_iri!r}")
         if self.query_timeout <= 0:
             raise ConfigError("GEOKG_QUERY_TIMEOUT must be a positive number of seconds")
+        if self.statistics_delay < 0:
+            raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

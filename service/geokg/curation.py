@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph
 
 from geokg.errors import GeokgError, InputError, QuerySyntaxError, ShapeViolation, StoreError
+from geokg.graph.build import index_periods
 from geokg.graph.validate import validate
 from geokg.store import Store
 from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES
@@ -140,7 +141,7 @@ class Curator:
         return stage
 
     def _commit(self, stage: _Stage) -> WriteOutcome:
-        changes = stage.changes()
+        changes = {iri: _with_period_index(text) for iri, text in stage.changes().items()}
         _validate_changes(changes, stage.before)
         self.store.replace_graphs(changes)
         outcome = WriteOutcome()
@@ -238,6 +239,16 @@ def _validate_changes(changes: dict[str, str | None], before: dict[str, str]) ->
         raise ShapeViolation(
             f"the write would add {len(added)} shape violation(s) in {', '.join(graphs)}; "
             f"nothing was changed. {shown}", "\n".join(reports), added)
+
+
+def _with_period_index(ntriples: str | None) -> str | None:
+    """A changed graph with gk:inPeriod derived again from its (possibly changed) dates: the
+    index is the service's, so a write that moves a date moves the event's period too."""
+    if not ntriples:
+        return ntriples
+    graph = _rdflib_graph(ntriples)
+    index_periods(graph)
+    return graph.serialize(format="nt")
 
 
 def _rdflib_graph(ntriples: str) -> Graph:

@@ -29,6 +29,7 @@ from geokg.extract.model import Article
 from geokg.graph.build import article_graph, gazetteer_graph
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
+from geokg.statistics import refresh_statistics
 from geokg.store import Store, open_store
 from geokg.vocab import GK
 
@@ -117,11 +118,15 @@ class Pipeline:
 
     # -- reference data --------------------------------------------------------------------
     def ensure_reference_graphs(self) -> None:
-        """Load the ontology and the gazetteer into their graphs when missing or changed."""
+        """Load the ontology and the gazetteer into their graphs when missing or changed, and
+        compute the statistics graph when missing (a few ms on a new store; an existing one
+        is kept, see `geokg.statistics` for who refreshes it)."""
         self._put_reference(self.mint.ontology_graph, _files_hash([ONTOLOGY_FILE]),
                             lambda: Graph().parse(ONTOLOGY_FILE))
         self._put_reference(self.mint.gazetteer_graph, _files_hash(sorted(GAZETTEER_DIR.glob("*"))),
                             lambda: gazetteer_graph(self.gazetteer, self.mint))
+        if not self.store.has_graph(str(self.mint.statistics_graph)):
+            refresh_statistics(self.store, self.mint)
 
     def _put_reference(self, iri: str, digest: str, build: Callable[[], Graph]) -> None:
         ask = f'ASK {{ GRAPH <{iri}> {{ <{iri}> <{GK.contentHash}> "{digest}" }} }}'

@@ -8,6 +8,7 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 WD = Namespace("http://www.wikidata.org/entity/")
 GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 SCHEMA = Namespace("https://schema.org/")
+QB = Namespace("http://purl.org/linked-data/cube#")
 
 PREFIXES: dict[str, Namespace] = {
     "gk": GK,
@@ -16,6 +17,7 @@ PREFIXES: dict[str, Namespace] = {
     "wd": WD,
     "geo": GEO,
     "schema": SCHEMA,
+    "qb": QB,
     "prov": PROV,
     "dcterms": DCTERMS,
     "skos": SKOS,
@@ -25,5 +27,5 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": XSD,
 }
 
-__all__ = ["GK", "SEM", "NIF", "WD", "GEO", "SCHEMA", "PROV", "DCTERMS", "SKOS", "OWL", "RDF",
+__all__ = ["GK", "SEM", "NIF", "WD", "GEO", "SCHEMA", "QB", "PROV", "DCTERMS", "SKOS", "OWL", "RDF",
            "RDFS", "XSD", "PREFIXES"]

@@ -92,6 +92,7 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
         describe_entity(graph, gaz.entities[key], mint, full=False)
     for sentence, confidence in confidences.items():
         graph.add((sentence, GK.confidence, Literal(Decimal(str(round(confidence, 2))))))
+    index_periods(graph)
     return graph
 
 
@@ -197,6 +198,48 @@ def _add_date(graph: Graph, node: URIRef, date: FuzzyDate) -> None:
     graph.add((node, GK.datePrecision, PRECISION_IRI[date.precision]))
     graph.add((node, SEM.hasEarliestBeginTimeStamp, Literal(first.isoformat(), datatype=XSD.date)))
     graph.add((node, SEM.hasLatestEndTimeStamp, Literal(last.isoformat(), datatype=XSD.date)))
+
+
+def index_periods(graph: Graph) -> None:
+    """Derive `gk:inPeriod` in one article's graph from its dates, replacing what was there.
+
+    Why a pass over the finished graph: curation writes (SPARQL Update, Graph Store) change
+    dates too, and the index must follow them; one function keeps both paths the same.
+    Events are placed by their bounds, an event without dates on its article's issued day.
+    """
+    graph.remove((None, GK.inPeriod, None))
+    issued = {s: o.toPython() for s, o in graph.subject_objects(DCTERMS.issued)}
+    for article, day in issued.items():
+        _add_periods(graph, article, day, day)
+    for event, article in graph.subject_objects(PROV.wasDerivedFrom):
+        first = graph.value(event, SEM.hasEarliestBeginTimeStamp)
+        last = graph.value(event, SEM.hasLatestEndTimeStamp)
+        if first is not None and last is not None:
+            _add_periods(graph, event, first.toPython(), last.toPython())
+        elif first is None and last is None and article in issued:
+            _add_periods(graph, event, issued[article], issued[article])
+
+
+def _add_periods(graph: Graph, node: Node, first: object, last: object) -> None:
+    if isinstance(first, dt.date) and isinstance(last, dt.date):  # not a malformed literal
+        for period in calendar_periods(first, last):
+            graph.add((node, GK.inPeriod, period))
+
+
+def calendar_periods(first: dt.date, last: dt.date) -> list[Literal]:
+    """The calendar year and month that contain all of `first`..`last` (none if it spans more).
+
+    Why: a query for "the demands of February 2025" must find its events by an index lookup
+    (`gk:inPeriod "2025-02"^^xsd:gYearMonth`); a FILTER on the dates reads every event,
+    because Oxigraph has no range index. An event known only by year is in its year, not in
+    each of its months, so a month's answer is not swollen by the year's vague reports.
+    """
+    periods = []
+    if first.year == last.year:
+        periods.append(Literal(f"{first.year:04d}", datatype=XSD.gYear))
+        if first.month == last.month:
+            periods.append(Literal(f"{first.year:04d}-{first.month:02d}", datatype=XSD.gYearMonth))
+    return periods
 
 
 def describe_entity(graph: Graph, entity: Entity, mint: Minter, full: bool) -> URIRef:

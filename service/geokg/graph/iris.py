@@ -44,3 +44,8 @@ class Minter:
     @property
     def ontology_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/ontology")
+
+    @property
+    def statistics_graph(self) -> URIRef:
+        """Derived counts (`geokg.statistics`); its data sets are `{graph}#{name}`."""
+        return URIRef(f"{self.base}graph/statistics")

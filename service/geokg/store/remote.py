@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -50,7 +51,23 @@ _TRANSPORT: dict[QueryKind, str] = {
     "graph": "text/turtle",
 }
 _CHUNK = 64 * 1024
+#: A query's prologue (BASE and PREFIX declarations) and a full-line comment.
+_PROLOGUE = re.compile(r"\s*(?:BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)", re.IGNORECASE)
+_COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+_FORM = re.compile(r"\s*([A-Za-z]+)")
 _AGENT = "geokg (+https://w3id.org/geokg)"
+
+
+def query_form(sparql: str) -> str:
+    """The keyword after the prologue (SELECT, ASK, INSERT, …), upper case: what the text
+    asks for, with comment lines and BASE/PREFIX declarations skipped."""
+    text = _COMMENT_LINE.sub("", sparql)
+    position = 0
+    while match := _PROLOGUE.match(text, position):
+        position = match.end()
+    form = _FORM.match(text, position)
+    keyword = form.group(1).upper() if form else "SELECT"
+    return "INSERT" if keyword == "WITH" else keyword  # WITH <g> DELETE/INSERT …: an update
 
 
 class RemoteResult(QueryResult):
@@ -150,8 +167,9 @@ class RemoteStore:
             # SPARQLWrapper warns on forms it does not recognise; the endpoint decides.
             warnings.simplefilter("ignore")
             client.setQuery(sparql)
-        if update:
-            client.queryType = "INSERT"  # any update form: routes it to the update endpoint
+        # any update form routes it to the update endpoint; SPARQLWrapper's own guess reads
+        # keywords in every other comment line ("addressed" made a SELECT an ADD)
+        client.queryType = "INSERT" if update else query_form(sparql)
         if self.timeout is not None:
             client.setTimeout(max(1, round(self.timeout)))
         if self._credentials:

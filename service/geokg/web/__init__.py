@@ -4,6 +4,7 @@ into RFC 9457 problem responses (`application/problem+json`, never a traceback).
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from flask import Flask, Response, json
@@ -26,10 +27,18 @@ from geokg.errors import (
     StoreUnavailable,
 )
 from geokg.pipeline import Pipeline
+from geokg.statistics import StatisticsRefresher, refresh_statistics
 from geokg.store import Store, open_store
 from geokg.web.auth import AccessDenied
 from geokg.web.security import request_id
-from geokg.web.state import PIPELINE_KEY, SETTINGS_KEY, STORE_KEY, get_settings, get_store
+from geokg.web.state import (
+    PIPELINE_KEY,
+    SETTINGS_KEY,
+    STATISTICS_KEY,
+    STORE_KEY,
+    get_settings,
+    get_store,
+)
 
 __all__ = ["create_app", "get_settings", "get_store"]
 
@@ -67,9 +76,20 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.extensions[STORE_KEY] = (store if store is not None
                                  else open_store(settings, stoppable=True))
     app.extensions[PIPELINE_KEY] = Pipeline(settings, app.extensions[STORE_KEY])
+    app.extensions[STATISTICS_KEY] = StatisticsRefresher(partial(_refresh_statistics, app),
+                                                         settings.statistics_delay)
     _register_blueprints(app)
     _register_error_handlers(app)
     return app
+
+
+def _refresh_statistics(app: Flask) -> None:
+    """The background refresh after writes (see `linked_data.refresh_statistics_after_writes`);
+    the VoID figures count the statistics graph too, so they are recomputed after it."""
+    from geokg.web.linked_data import STATS_KEY
+
+    refresh_statistics(app.extensions[STORE_KEY], app.extensions[PIPELINE_KEY].mint)
+    app.extensions.pop(STATS_KEY, None)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -29,7 +29,7 @@ from geokg.pipeline import ONTOLOGY_FILE
 from geokg.vocab import DCTERMS, GK, NIF, OWL, RDF, RDFS, SEM, SKOS, XSD
 from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
-from geokg.web.state import get_pipeline, get_settings, get_store
+from geokg.web.state import get_pipeline, get_settings, get_statistics_refresher, get_store
 from geokg.web.streaming import started
 
 bp = Blueprint("linked_data", __name__)
@@ -549,13 +549,29 @@ def dataset_stats() -> d.DatasetStats:
     return stats
 
 
+def wrote(response: Response) -> bool:
+    """Whether this request wrote through this app (ingest, /update, /store, DELETE).
+    OpenRefine reconciles by POST too, batch after batch: that is no write."""
+    reads = POST_READERS | {"reconcile.reconcile"}
+    writes = request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in reads
+    return writes and response.status_code < 400
+
+
 @bp.after_app_request
 def forget_stats_after_writes(response: Response) -> Response:
-    """A write through this app (ingest, /update, /store, DELETE) may change the figures
-    without changing the fingerprint, e.g. an update inside an existing graph."""
-    writes = request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in POST_READERS
-    if writes and response.status_code < 400:
+    """A write through this app may change the figures without changing the fingerprint,
+    e.g. an update inside an existing graph."""
+    if wrote(response):
         current_app.extensions.pop(STATS_KEY, None)
+    return response
+
+
+@bp.after_app_request
+def refresh_statistics_after_writes(response: Response) -> Response:
+    """A write may change the counts of the statistics graph: recompute it in the background,
+    GEOKG_STATISTICS_DELAY seconds later, once for a burst of writes (`geokg.statistics`)."""
+    if wrote(response):
+        get_statistics_refresher().schedule()
     return response
 
 

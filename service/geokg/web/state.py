@@ -10,11 +10,13 @@ from flask import current_app
 
 from geokg.config import Settings
 from geokg.pipeline import Pipeline
+from geokg.statistics import StatisticsRefresher
 from geokg.store import Store
 
 STORE_KEY = "geokg.store"
 SETTINGS_KEY = "geokg.settings"
 PIPELINE_KEY = "geokg.pipeline"
+STATISTICS_KEY = "geokg.statistics"
 
 
 def get_store() -> Store:
@@ -33,3 +35,9 @@ def get_pipeline() -> Pipeline:
     """The ingestion pipeline bound to this app's store."""
     pipeline: Pipeline = current_app.extensions[PIPELINE_KEY]
     return pipeline
+
+
+def get_statistics_refresher() -> StatisticsRefresher:
+    """Recomputes this app's statistics graph in the background after writes."""
+    refresher: StatisticsRefresher = current_app.extensions[STATISTICS_KEY]
+    return refresher
