@@ -174,6 +174,15 @@ def test_demanders_and_reported_obligations(text: str, demanders: set[str],
         assert found[0][1] == frozenset({addressee})
 
 
+def test_whose_side_a_leader_speaks_for_is_read_on_the_articles_day() -> None:
+    """Rutte led the Dutch government until July 2024 and NATO from October 2024: the same
+    words are a demand of NATO on the Netherlands only in an article written after that."""
+    text = "Rutte sagte, die Niederlande müssten ihre Verteidigungsausgaben erhöhen."
+    assert events(read(text, "2023-05-10"), DEMAND) == []
+    assert events(read(text, "2025-05-10"), DEMAND) == [
+        (frozenset({"mark-rutte"}), frozenset({"netherlands"}), frozenset())]
+
+
 def test_requests_and_demands_of_both_sides() -> None:
     request = read("Am Dienstag beantragte Syrien eine Dringlichkeitssitzung des "
                    "UN-Sicherheitsrats.", "2019-03-27")

@@ -44,7 +44,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
         tokens = tokenize(sentence.text, sentence.start, lang)
         found = finder.find(sentence, tokens)
         article.mentions.extend(f.mention for f in found)
-        reading = SentenceReading(sentence, tokens, found, find_dates(sentence.text, lang, published))
+        reading = SentenceReading(sentence, tokens, found, find_dates(sentence.text, lang, published),
+                                  day=published or dt.date.today())
         for candidate in reader.read(reading):
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)

@@ -8,6 +8,7 @@ left to `discourse.Discourse`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
@@ -34,6 +35,9 @@ class SentenceReading:
     found: list[Found]
     dates: list[DateMention]
     clauses: list[Clause] = field(default_factory=list)
+    #: The day the article speaks from (its publication date, else today): whose office a
+    #: leader holds, and so which state they speak for, depends on it.
+    day: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass

@@ -9,7 +9,6 @@ object, since no parser is available offline for both languages.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -49,7 +48,7 @@ class RoleReader:
                       r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in
                       self.lex.word_class("passive_agent")]
             return unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
-        sides = {self.gaz.state_of(f.mention.entity, dt.date.today()) for f in chosen}
+        sides = {self.gaz.state_of(f.mention.entity, r.day) for f in chosen}
         if len(sides) < 2:
             earlier = [f for f in actors if f.last < first and f not in chosen]
             chosen = earlier + chosen
@@ -133,7 +132,7 @@ class RoleReader:
                         and clause_of(r.clauses, f.first) is modal_clause), None)
         if speaker is None or subject is None:
             return
-        on = dt.date.today()
+        on = r.day
         if self.gaz.state_of(speaker.mention.entity, on) == self.gaz.state_of(subject.mention.entity, on):
             return
         event.participants = [speaker.mention.entity]
@@ -189,9 +188,9 @@ class RoleReader:
         event.participants = [supplier.mention.entity]
         rest = [(f, f.mention.entity) for f in (in_clause or actors) if f is not supplier]
         # not the supplier's own side: "US-Präsident Biden sagte der Ukraine … zu"
-        own_side = self.gaz.state_of(supplier.mention.entity, dt.date.today())
+        own_side = self.gaz.state_of(supplier.mention.entity, r.day)
         receiver = next((key for _, key in by_prep + rest
-                         if self.gaz.state_of(key, dt.date.today()) != own_side), None)
+                         if self.gaz.state_of(key, r.day) != own_side), None)
         if receiver is not None:
             event.addressees = [receiver]
         return True
@@ -291,8 +290,7 @@ class RoleReader:
     def _territory_after(self, r: SentenceReading, first: int, claimants: list[Found]) -> list[str]:
         """"reunified with the island": a state named after the trigger, or named just before
         and referred to by a territory word ("the island", "die Insel")."""
-        on = dt.date.today()
-        own = {self.gaz.state_of(f.mention.entity, on) for f in claimants[:1]}
+        own = {self.gaz.state_of(f.mention.entity, r.day) for f in claimants[:1]}
         states = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "state"
                   and f.mention.how not in ("demonym", "compound") and f.mention.entity not in own]
         for f in states:
@@ -306,7 +304,8 @@ class RoleReader:
 
     def add_host(self, r: SentenceReading, event: Event, clause: Clause) -> None:
         """A visit "in Pjöngjang"/"in China" has the host state as its other side."""
-        if len({self.gaz.state_of(p, _date_or_today(event)) for p in event.participants}) >= 2:
+        on = event.date.value if event.date else r.day
+        if len({self.gaz.state_of(p, on) for p in event.participants}) >= 2:
             return
         for f in r.found:
             entity = self.gaz.entities[f.mention.entity]
@@ -331,6 +330,3 @@ def unique(items: Iterable[str]) -> list[str]:
             seen.append(item)
     return seen
 
-
-def _date_or_today(event: Event) -> dt.date:
-    return event.date.value if event.date else dt.date.today()
