@@ -177,7 +177,7 @@ def test_demanders_and_reported_obligations(text: str, demanders: set[str],
 def test_whose_side_a_leader_speaks_for_is_read_on_the_articles_day() -> None:
     """Rutte led the Dutch government until July 2024 and NATO from October 2024: the same
     words are a demand of NATO on the Netherlands only in an article written after that."""
-    text = "Rutte sagte, die Niederlande müssten ihre Verteidigungsausgaben erhöhen."
+    text = "Rutte said the Netherlands should raise its defence spending."
     assert events(read(text, "2023-05-10"), DEMAND) == []
     assert events(read(text, "2025-05-10"), DEMAND) == [
         (frozenset({"mark-rutte"}), frozenset({"netherlands"}), frozenset())]
