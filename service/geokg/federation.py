@@ -88,6 +88,8 @@ def tokens(sparql: str) -> Iterator[Token]:
 
 def find_services(sparql: str) -> list[ServiceClause]:
     """Every outermost SERVICE clause, in text order (nested ones travel inside their body)."""
+    if "service" not in sparql.casefold():  # most queries: no need to tokenize (≈ 1 ms)
+        return []
     found: list[ServiceClause] = []
     toks = list(tokens(sparql))
     prefixes = dict(_PREFIX.findall(sparql))
