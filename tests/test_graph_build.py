@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from geokg.cli import main
 from geokg.config import Settings
 from geokg.graph.build import calendar_periods
 from geokg.pipeline import Pipeline
@@ -122,3 +125,52 @@ def test_calendar_periods_contain_the_whole_span(first: str, last: str, expected
     periods = calendar_periods(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     assert [str(p) for p in periods] == expected
     assert {p.datatype for p in periods} <= {XSD.gYear, XSD.gYearMonth}
+
+
+# -- stores written before the period index ----------------------------------------------------
+
+ONTOLOGY_HASH = ("<http://localhost:5000/graph/ontology> "
+                 "<https://w3id.org/geokg/ontology#contentHash> ?h")
+
+
+def _older_store(folder: Path) -> str:
+    """An on-disk store as an older geokg left it: articles without gk:inPeriod, and the
+    ontology graph of another version (its content hash differs)."""
+    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
+    pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    pipeline.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{GK.inPeriod}> ?p }} }}")
+    pipeline.store.update(f"DELETE WHERE {{ GRAPH <http://localhost:5000/graph/ontology> "
+                          f"{{ {ONTOLOGY_HASH} }} }}")
+    pipeline.store.close()
+    return f"oxigraph:{folder}"
+
+
+def _indexed(pipeline: Pipeline) -> set[str]:
+    return {p for _, p in _periods(pipeline, "?node a gk:Call .")}
+
+
+def test_a_new_version_completes_the_period_index_of_an_older_store(tmp_path: Path) -> None:
+    upgraded = Pipeline(Settings(store=_older_store(tmp_path / "data")))
+    assert _indexed(upgraded) == {"2025", "2025-07"}
+    upgraded.store.close()
+
+
+def test_reindex_and_load_complete_the_period_index(tmp_path: Path) -> None:
+    store = _older_store(tmp_path / "data")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--store", store, "reindex"])
+    assert result.exit_code == 0, result.output
+    assert "period index: 1 article graph completed" in result.stderr
+    reopened = Pipeline(Settings(store=store))
+    assert _indexed(reopened) == {"2025", "2025-07"}
+    # an older dump (no gk:inPeriod) loaded into a new store gets the index as well
+    reopened.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{GK.inPeriod}> ?p }} }}")
+    (tmp_path / "old.nq").write_bytes(b"".join(reopened.store.dump("nquads")))
+    reopened.store.close()
+    copy = f"oxigraph:{tmp_path / 'copy'}"
+    loaded = runner.invoke(main, ["--store", copy, "load", str(tmp_path / "old.nq")])
+    assert loaded.exit_code == 0, loaded.output
+    assert "period index: 1 article graph completed" in loaded.stderr
+    restored = Pipeline(Settings(store=copy))
+    assert _indexed(restored) == {"2025", "2025-07"}
+    restored.store.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
@@ -185,9 +186,46 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
         store.load(data, fmt)
         after = store.quad_count()
         click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
+        _reindex_periods(store)
         _refresh_statistics(store, settings)
     finally:
         store.close()
+
+
+@main.command()
+@click.pass_obj
+def reindex(settings: Settings) -> None:
+    """Complete the period index (gk:inPeriod) in article graphs whose dates it misses.
+
+    Graphs written by an older geokg, or loaded from its dumps, lack it and drop out of
+    every query that asks about a period. `load` and the first start of a new version run
+    this themselves.
+    """
+    from geokg.store import open_store
+
+    store = open_store(settings)
+    try:
+        _reindex_periods(store)
+    finally:
+        store.close()
+
+
+def _reindex_periods(store: Store) -> None:
+    """Complete the period index with a progress bar (shown once the count is known)."""
+    from geokg.pipeline import reindex_periods
+
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def advance(done: int, total: int) -> None:
+            if not bars:
+                bars.append(stack.enter_context(
+                    click.progressbar(length=total, label="period index", file=sys.stderr)))
+            bars[0].update(1)
+
+        count = reindex_periods(store, advance)
+    click.echo(f"period index: {count} article graph{'s' if count != 1 else ''} completed",
+               err=True)
 
 
 @main.command()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,12 +28,14 @@ from geokg.extract import article_id, read_article
 from geokg.extract.gazetteer import GAZETTEER_DIR, Gazetteer, load_gazetteer
 from geokg.extract.html import read_html
 from geokg.extract.model import Article
-from geokg.graph.build import article_graph, gazetteer_graph
+from geokg.graph.build import article_graph, gazetteer_graph, index_periods
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
 from geokg.statistics import refresh_statistics
 from geokg.store import Store, open_store
-from geokg.vocab import GK
+from geokg.vocab import GK, SEM
+
+log = logging.getLogger(__name__)
 
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "geokg.ttl"
 SAMPLE_ARTICLES = PROJECT_ROOT / "data" / "articles" / "samples.jsonl"
@@ -120,21 +124,26 @@ class Pipeline:
     def ensure_reference_graphs(self) -> None:
         """Load the ontology and the gazetteer into their graphs when missing or changed, and
         compute the statistics graph when missing (a few ms on a new store; an existing one
-        is kept, see `geokg.statistics` for who refreshes it)."""
-        self._put_reference(self.mint.ontology_graph, _files_hash([ONTOLOGY_FILE]),
-                            lambda: Graph().parse(ONTOLOGY_FILE))
+        is kept, see `geokg.statistics` for who refreshes it). A changed ontology means a
+        store written by another version: the period index is completed then (once)."""
+        upgraded = self._put_reference(self.mint.ontology_graph, _files_hash([ONTOLOGY_FILE]),
+                                       lambda: Graph().parse(ONTOLOGY_FILE))
         self._put_reference(self.mint.gazetteer_graph, _files_hash(sorted(GAZETTEER_DIR.glob("*"))),
                             lambda: gazetteer_graph(self.gazetteer, self.mint))
+        if upgraded:  # a new store, or one written by another version: derived data may lag
+            reindex_periods(self.store)
         if not self.store.has_graph(str(self.mint.statistics_graph)):
             refresh_statistics(self.store, self.mint)
 
-    def _put_reference(self, iri: str, digest: str, build: Callable[[], Graph]) -> None:
+    def _put_reference(self, iri: str, digest: str, build: Callable[[], Graph]) -> bool:
+        """Whether the graph had to be (re)written."""
         ask = f'ASK {{ GRAPH <{iri}> {{ <{iri}> <{GK.contentHash}> "{digest}" }} }}'
         if self.store.query(ask).boolean:
-            return
+            return False
         graph = build()
         graph.add((URIRef(iri), GK.contentHash, Literal(digest)))
         self.put_validated(iri, graph)  # a gazetteer row that breaks the shapes stops here
+        return True
 
     # -- ingestion -------------------------------------------------------------------------
     def ingest(self, text: str, *, published: dt.date | str | None = None,
@@ -166,6 +175,32 @@ class Pipeline:
     def ingest_input(self, item: ArticleInput) -> IngestResult:
         return self.ingest(item.text, published=item.published, lang=item.lang, url=item.url,
                            title=item.title)
+
+
+#: Article graphs holding a date the period index (gk:inPeriod) does not cover yet: an
+#: article's issue day or an event's time stamp (always within one calendar year).
+_UNINDEXED = f"""SELECT DISTINCT ?graph WHERE {{
+  GRAPH ?graph {{ ?graph a <{GK.Article}> . ?node <http://purl.org/dc/terms/issued>|<{SEM.hasTimeStamp}> ?day
+                  FILTER NOT EXISTS {{ ?node <{GK.inPeriod}> ?period }} }} }}"""
+
+
+def reindex_periods(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Derive gk:inPeriod in every article graph whose dates it does not cover; return how
+    many graphs were rewritten. Why: graphs written before the index existed, or loaded from
+    an older dump, would silently drop out of every period query."""
+    graphs = [row["graph"] or "" for row in store.query(_UNINDEXED).rows()]
+    if graphs:
+        log.warning("completing the period index (gk:inPeriod) of %d article graphs", len(graphs))
+    for done, iri in enumerate(graphs, 1):
+        out = io.BytesIO()
+        store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").write(
+            out, "application/n-triples")
+        graph = Graph().parse(data=out.getvalue().decode("utf-8"), format="nt")
+        index_periods(graph)
+        store.put_graph(iri, graph.serialize(format="nt"))
+        if progress:
+            progress(done, len(graphs))
+    return len(graphs)
 
 
 @dataclass
