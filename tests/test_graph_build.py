@@ -6,13 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import rdflib
 from click.testing import CliRunner
 
 from geokg.cli import main
 from geokg.config import Settings
-from geokg.graph.build import calendar_periods
+from geokg.graph.build import calendar_periods, index_periods, with_period_index
 from geokg.pipeline import Pipeline
-from geokg.vocab import GK, XSD
+from geokg.vocab import DCTERMS, GK, PROV, XSD
 
 GERMAN = ("Macron telefoniert mit Putin\n\nPARIS (AFP) – Der französische Präsident Emmanuel Macron "
           "hat am Dienstag mit Kremlchef Wladimir Putin telefoniert.")
@@ -149,10 +150,36 @@ def _indexed(pipeline: Pipeline) -> set[str]:
     return {p for _, p in _periods(pipeline, "?node a gk:Call .")}
 
 
-def test_a_new_version_completes_the_period_index_of_an_older_store(tmp_path: Path) -> None:
+def test_a_new_version_names_the_graphs_its_period_index_misses(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     upgraded = Pipeline(Settings(store=_older_store(tmp_path / "data")))
-    assert _indexed(upgraded) == {"2025", "2025-07"}
     upgraded.store.close()
+    assert "1 article graphs lack the period index" in caplog.text
+    assert "geokg reindex" in caplog.text
+
+
+def test_the_period_index_keeps_every_other_triple_as_written() -> None:
+    article = "<http://localhost:5000/article/a>"
+    text = (f'{article} <{GK.inPeriod}> "1999"^^<{XSD.gYear}> .\n'
+            f'{article} <http://purl.org/dc/terms/issued> "2024-11-16"^^<{XSD.date}> .\n'
+            f'{article} <http://example.org/count> "007"^^<{XSD.integer}> .\n')
+    lines = set(with_period_index(text).splitlines())
+    assert f'{article} <http://example.org/count> "007"^^<{XSD.integer}> .' in lines
+    assert f'{article} <{GK.inPeriod}> "2024-11"^^<{XSD.gYearMonth}> .' in lines
+    assert not any('"1999"' in line for line in lines)
+
+
+def test_an_undated_event_of_two_reports_is_placed_at_the_first(pipeline: Pipeline) -> None:
+    """Two article graphs merged into one (a curator's write): the event gets one year and
+    month, those of its first report, so the shapes still hold."""
+    graph = rdflib.Graph()
+    for key, day in (("a", "2025-03-05"), ("b", "2025-02-10")):
+        article = rdflib.URIRef(f"http://localhost:5000/article/{key}")
+        graph.add((article, DCTERMS.issued, rdflib.Literal(day, datatype=XSD.date)))
+        graph.add((rdflib.URIRef("http://localhost:5000/event/e"), PROV.wasDerivedFrom, article))
+    index_periods(graph)
+    event = rdflib.URIRef("http://localhost:5000/event/e")
+    assert {str(p) for p in graph.objects(event, GK.inPeriod)} == {"2025", "2025-02"}
 
 
 def test_reindex_and_load_complete_the_period_index(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from geokg.errors import ConfigError, InputError, QuerySyntaxError, StoreError
 from geokg.store import open_store
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
-from geokg.store.remote import RemoteStore
+from geokg.store.remote import RemoteStore, query_form
 from support import EX, G1, G2, LABELS, NT1, NT2, free_port, parse_solutions
 
 
@@ -224,3 +224,16 @@ def test_unreachable_remote_is_a_store_error() -> None:
     remote = RemoteStore(f"http://127.0.0.1:{free_port()}/query")
     with pytest.raises(StoreError, match="127.0.0.1"):
         remote.query("ASK {}")
+
+
+@pytest.mark.parametrize("text, form", [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
+    ("prefix ex: <http://x/>\nconstruct { ?s ?p ?o } where { ?s ?p ?o }", "CONSTRUCT"),
+    ("PREFIX ex: <http://x/>  # the namespace\nASK { ?s ?p ?o }", "ASK"),
+    ("PREFIX ex: # the namespace\n  <http://x/#frag>\nDESCRIBE ex:a", "DESCRIBE"),
+    ("\ufeff# a list of what is addressed\n# asks nothing\nBASE <http://x/>\nSELECT ?s {}", "SELECT"),
+    ("WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "INSERT"),  # an update
+])
+def test_remote_store_reads_the_query_form_past_comments_and_prologue(text: str, form: str) -> None:
+    """SPARQLWrapper's own guess read keywords in comments ("addressed" made a SELECT an ADD)."""
+    assert query_form(text) == form

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -61,15 +60,18 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool)
 
     from geokg.web import create_app
     from geokg.web.security import configure_logging
+    from geokg.web.state import PIPELINE_KEY
 
     settings = Settings.from_env(store=settings.store, host=host, port=port)
     configure_logging()  # JSON lines with request ids, as under gunicorn
     app = create_app(settings)
+    pipeline = app.extensions[PIPELINE_KEY]
+    if pipeline.unindexed:  # a store written by an older version
+        _reindex_periods(pipeline.store)
     if samples:
         from geokg.pipeline import SAMPLE_ARTICLES
-        from geokg.web.state import PIPELINE_KEY
 
-        _ingest_all(app.extensions[PIPELINE_KEY], [SAMPLE_ARTICLES])
+        _ingest_all(pipeline, [SAMPLE_ARTICLES])
     click.echo(f"geokg serving {settings.store} at http://{settings.host}:{settings.port}/ "
                f"(SPARQL endpoint: http://{settings.host}:{settings.port}/sparql)")
     run_simple(settings.host, settings.port, app, threaded=True)
@@ -108,7 +110,8 @@ def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> Bulk
                f"{jobs} job{'s' if jobs > 1 else ''})", err=True)
     click.echo(f"{summary.accepted} ingested, {summary.skipped} already stored, "
                f"{len(summary.rejected)} rejected")
-    _refresh_statistics(pipeline.store, settings=pipeline.settings)
+    if summary.accepted:  # nothing new stored: the counts stand
+        _refresh_statistics(pipeline.store, settings=pipeline.settings)
     return summary
 
 
@@ -211,21 +214,16 @@ def reindex(settings: Settings) -> None:
 
 
 def _reindex_periods(store: Store) -> None:
-    """Complete the period index with a progress bar (shown once the count is known)."""
-    from geokg.pipeline import reindex_periods
+    """Complete the period index, with a progress bar, and say how many graphs it took."""
+    from geokg.pipeline import reindex_graph, unindexed_graphs
 
-    with contextlib.ExitStack() as stack:
-        bars: list[Any] = []
-
-        def advance(done: int, total: int) -> None:
-            if not bars:
-                bars.append(stack.enter_context(
-                    click.progressbar(length=total, label="period index", file=sys.stderr)))
-            bars[0].update(1)
-
-        count = reindex_periods(store, advance)
-    click.echo(f"period index: {count} article graph{'s' if count != 1 else ''} completed",
-               err=True)
+    graphs = unindexed_graphs(store)
+    if graphs:
+        with click.progressbar(graphs, label="period index", file=sys.stderr) as bar:
+            for iri in bar:
+                reindex_graph(store, iri)
+    click.echo(f"period index: {len(graphs)} article graph{'s' if len(graphs) != 1 else ''} "
+               "completed", err=True)
 
 
 @main.command()

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph
 
 from geokg.errors import GeokgError, InputError, QuerySyntaxError, ShapeViolation, StoreError
-from geokg.graph.build import index_periods
+from geokg.graph.build import with_period_index
 from geokg.graph.validate import validate
 from geokg.store import Store
 from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES
@@ -244,11 +244,7 @@ def _validate_changes(changes: dict[str, str | None], before: dict[str, str]) ->
 def _with_period_index(ntriples: str | None) -> str | None:
     """A changed graph with gk:inPeriod derived again from its (possibly changed) dates: the
     index is the service's, so a write that moves a date moves the event's period too."""
-    if not ntriples:
-        return ntriples
-    graph = _rdflib_graph(ntriples)
-    index_periods(graph)
-    return graph.serialize(format="nt")
+    return with_period_index(ntriples) if ntriples else ntriples
 
 
 def _rdflib_graph(ntriples: str) -> Graph:

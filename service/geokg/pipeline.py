@@ -28,12 +28,12 @@ from geokg.extract import article_id, read_article
 from geokg.extract.gazetteer import GAZETTEER_DIR, Gazetteer, load_gazetteer
 from geokg.extract.html import read_html
 from geokg.extract.model import Article
-from geokg.graph.build import article_graph, gazetteer_graph, index_periods
+from geokg.graph.build import article_graph, gazetteer_graph, with_period_index
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
 from geokg.statistics import refresh_statistics
 from geokg.store import Store, open_store
-from geokg.vocab import GK, SEM
+from geokg.vocab import DCTERMS, GK, SEM
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +118,9 @@ class Pipeline:
         self.store = store if store is not None else open_store(settings)
         self.gazetteer = gazetteer or load_gazetteer()
         self.mint = Minter(settings.base_iri)
+        #: Article graphs found without the period index when a new version first opened
+        #: the store (`geokg serve` completes them; checked only then: it reads every date).
+        self.unindexed = 0
         self.ensure_reference_graphs()
 
     # -- reference data --------------------------------------------------------------------
@@ -125,15 +128,25 @@ class Pipeline:
         """Load the ontology and the gazetteer into their graphs when missing or changed, and
         compute the statistics graph when missing (a few ms on a new store; an existing one
         is kept, see `geokg.statistics` for who refreshes it). A changed ontology means a
-        store written by another version: the period index is completed then (once)."""
+        store written by another version: the statistics are recomputed and graphs without
+        the period index are reported."""
         upgraded = self._put_reference(self.mint.ontology_graph, _files_hash([ONTOLOGY_FILE]),
                                        lambda: Graph().parse(ONTOLOGY_FILE))
         self._put_reference(self.mint.gazetteer_graph, _files_hash(sorted(GAZETTEER_DIR.glob("*"))),
                             lambda: gazetteer_graph(self.gazetteer, self.mint))
         if upgraded:  # a new store, or one written by another version: derived data may lag
-            reindex_periods(self.store)
-        if not self.store.has_graph(str(self.mint.statistics_graph)):
+            self._check_period_index()
+        if upgraded or not self.store.has_graph(str(self.mint.statistics_graph)):
             refresh_statistics(self.store, self.mint)
+
+    def _check_period_index(self) -> None:
+        """Say when graphs lack the period index. Why not complete it here: at 10M triples
+        that takes minutes, longer than a server may take to start (`geokg serve`, `load`
+        and `reindex` complete it with a progress bar)."""
+        missing = self.unindexed = len(unindexed_graphs(self.store))
+        if missing:
+            log.warning("%d article graphs lack the period index (gk:inPeriod) and are missing "
+                        "from period queries: run `geokg reindex`", missing)
 
     def _put_reference(self, iri: str, digest: str, build: Callable[[], Graph]) -> bool:
         """Whether the graph had to be (re)written."""
@@ -177,30 +190,29 @@ class Pipeline:
                            title=item.title)
 
 
-#: Article graphs holding a date the period index (gk:inPeriod) does not cover yet: an
-#: article's issue day or an event's time stamp (always within one calendar year).
-_UNINDEXED = f"""SELECT DISTINCT ?graph WHERE {{
-  GRAPH ?graph {{ ?graph a <{GK.Article}> . ?node <http://purl.org/dc/terms/issued>|<{SEM.hasTimeStamp}> ?day
-                  FILTER NOT EXISTS {{ ?node <{GK.inPeriod}> ?period }} }} }}"""
+#: Article graphs holding a date the period index (gk:inPeriod) should cover but does not:
+#: an article's issue day, or an event whose bounds lie within one calendar year.
+_UNINDEXED = f"""SELECT DISTINCT ?graph WHERE {{ GRAPH ?graph {{
+  ?graph a <{GK.Article}> .
+  {{ ?node <{DCTERMS.issued}> ?day }}
+  UNION
+  {{ ?node <{SEM.hasEarliestBeginTimeStamp}> ?first ; <{SEM.hasLatestEndTimeStamp}> ?last
+     FILTER (YEAR(?first) = YEAR(?last)) }}
+  FILTER NOT EXISTS {{ ?node <{GK.inPeriod}> ?period }} }} }}"""
 
 
-def reindex_periods(store: Store, progress: Callable[[int, int], None] | None = None) -> int:
-    """Derive gk:inPeriod in every article graph whose dates it does not cover; return how
-    many graphs were rewritten. Why: graphs written before the index existed, or loaded from
-    an older dump, would silently drop out of every period query."""
-    graphs = [row["graph"] or "" for row in store.query(_UNINDEXED).rows()]
-    if graphs:
-        log.warning("completing the period index (gk:inPeriod) of %d article graphs", len(graphs))
-    for done, iri in enumerate(graphs, 1):
-        out = io.BytesIO()
-        store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").write(
-            out, "application/n-triples")
-        graph = Graph().parse(data=out.getvalue().decode("utf-8"), format="nt")
-        index_periods(graph)
-        store.put_graph(iri, graph.serialize(format="nt"))
-        if progress:
-            progress(done, len(graphs))
-    return len(graphs)
+def unindexed_graphs(store: Store) -> list[str]:
+    """Article graphs the period index does not cover: written by a geokg older than the
+    index, or loaded from its dumps; they would drop out of every period query."""
+    return [row["graph"] or "" for row in store.query(_UNINDEXED).rows()]
+
+
+def reindex_graph(store: Store, iri: str) -> None:
+    """Derive gk:inPeriod in one stored article graph; its other triples stay as they are."""
+    out = io.BytesIO()
+    store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").write(
+        out, "application/n-triples")
+    store.put_graph(iri, with_period_index(out.getvalue().decode("utf-8")))
 
 
 @dataclass

@@ -2,7 +2,7 @@
 observations in the named graph `{base}graph/statistics`.
 
 Why: a few competency questions (events per type and year, the most active actors, claims on
-foreign territory) aggregate over every event report; at 10M triples that takes 0.35–2.6 s
+foreign territory) aggregate over every event report; at 10M triples that takes 0.27–1.8 s
 per query, and no rewriting makes a full scan fast. The same answers read from a few thousand
 precomputed observations take milliseconds. Each data set is one SPARQL CONSTRUCT in
 `ontology/statistics/`, run in the store's own engine (never evaluated in Python); the
@@ -14,7 +14,7 @@ Who keeps it fresh (the staleness contract, also in the README and in the ontolo
 gk:StatisticsDataSet): `geokg ingest` and `geokg load` at the end of their run, `geokg
 statistics` by hand, the web app in the background after the writes it accepts
 (`StatisticsRefresher`), and `Pipeline` when the store has no statistics graph yet.
-`Pipeline.ingest` does not: a refresh reads every event report (about 4 s at 10M triples),
+`Pipeline.ingest` does not: a refresh reads every event report (about 5.5 s at 10M triples),
 far too slow to pay per article.
 """
 

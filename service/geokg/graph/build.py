@@ -201,29 +201,49 @@ def _add_date(graph: Graph, node: URIRef, date: FuzzyDate) -> None:
 
 
 def index_periods(graph: Graph) -> None:
-    """Derive `gk:inPeriod` in one article's graph from its dates, replacing what was there.
-
-    Why a pass over the finished graph: curation writes (SPARQL Update, Graph Store) change
-    dates too, and the index must follow them; one function keeps both paths the same.
-    Events are placed by their bounds, an event without dates on its article's issued day.
-    """
+    """Derive `gk:inPeriod` in one article's graph from its dates, replacing what was there."""
     graph.remove((None, GK.inPeriod, None))
+    for triple in period_triples(graph):
+        graph.add(triple)
+
+
+def with_period_index(ntriples: str) -> str:
+    """An article graph's N-Triples (one triple per line, as Oxigraph writes them) with its
+    `gk:inPeriod` lines derived again. Why not through an rdflib graph: every other line
+    stays byte for byte as the store wrote it (rdflib would normalise literals, e.g.
+    "007"^^xsd:integer to "7"), so a curation write changes only what it says and the index."""
+    period = f"<{GK.inPeriod}>"
+    kept = [line for line in ntriples.splitlines()
+            if line.strip() and line.split(" ", 2)[1:2] != [period]]
+    derived = {f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in period_triples(
+        Graph().parse(data=ntriples, format="nt")) if isinstance(s, URIRef)}
+    return "".join(f"{line}\n" for line in kept + sorted(derived))
+
+
+def period_triples(graph: Graph) -> list[tuple[Node, URIRef, Literal]]:
+    """`gk:inPeriod` of the articles and events of one article's graph, from their dates.
+
+    Why derived from the finished graph: curation writes (SPARQL Update, Graph Store) change
+    dates too, and the index must follow them; one function serves ingest, curation and the
+    reindex of older stores. An event is placed by its bounds; one without dates on the
+    earliest issue day of the articles it is derived from (as the queries order undated
+    events by their first report).
+    """
     issued = {s: o.toPython() for s, o in graph.subject_objects(DCTERMS.issued)}
-    for article, day in issued.items():
-        _add_periods(graph, article, day, day)
+    spans = [(article, day, day) for article, day in issued.items()]
+    first_report: dict[Node, dt.date] = {}
     for event, article in graph.subject_objects(PROV.wasDerivedFrom):
         first = graph.value(event, SEM.hasEarliestBeginTimeStamp)
         last = graph.value(event, SEM.hasLatestEndTimeStamp)
+        day = issued.get(article)
         if first is not None and last is not None:
-            _add_periods(graph, event, first.toPython(), last.toPython())
-        elif first is None and last is None and article in issued:
-            _add_periods(graph, event, issued[article], issued[article])
-
-
-def _add_periods(graph: Graph, node: Node, first: object, last: object) -> None:
-    if isinstance(first, dt.date) and isinstance(last, dt.date):  # not a malformed literal
-        for period in calendar_periods(first, last):
-            graph.add((node, GK.inPeriod, period))
+            spans.append((event, first.toPython(), last.toPython()))
+        elif first is None and last is None and isinstance(day, dt.date):
+            first_report[event] = min(day, first_report.get(event, day))
+    spans += [(event, day, day) for event, day in first_report.items()]
+    return [(node, GK.inPeriod, period) for node, first, last in spans
+            if isinstance(first, dt.date) and isinstance(last, dt.date)  # not a malformed literal
+            for period in calendar_periods(first, last)]
 
 
 def calendar_periods(first: dt.date, last: dt.date) -> list[Literal]:

@@ -51,17 +51,18 @@ _TRANSPORT: dict[QueryKind, str] = {
     "graph": "text/turtle",
 }
 _CHUNK = 64 * 1024
-#: A query's prologue (BASE and PREFIX declarations) and a full-line comment.
-_PROLOGUE = re.compile(r"\s*(?:BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)", re.IGNORECASE)
-_COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+#: One item of a query's prologue: a comment, a BASE or a PREFIX declaration (comments may
+#: stand between a prefix and its IRI).
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*|BASE(?:\s|#[^\n]*)*<[^>]*>"
+                       r"|PREFIX\s+[^\s:#]*:(?:\s|#[^\n]*)*<[^>]*>)", re.IGNORECASE)
 _FORM = re.compile(r"\s*([A-Za-z]+)")
 _AGENT = "geokg (+https://w3id.org/geokg)"
 
 
 def query_form(sparql: str) -> str:
     """The keyword after the prologue (SELECT, ASK, INSERT, …), upper case: what the text
-    asks for, with comment lines and BASE/PREFIX declarations skipped."""
-    text = _COMMENT_LINE.sub("", sparql)
+    asks for, with comments and BASE/PREFIX declarations skipped."""
+    text = sparql.removeprefix("\ufeff")
     position = 0
     while match := _PROLOGUE.match(text, position):
         position = match.end()

@@ -186,6 +186,12 @@ class WorkerStore:
                             f"{self.query_timeout:g} s and was stopped; make it more selective "
                             "(LIMIT, more specific patterns)")
 
+    def discard(self, conn: _Connection) -> None:
+        """Close a connection whose engine died, and the pooled ones to that engine: a retry
+        that took one of them would fail again (a 503 for a query that could be answered)."""
+        conn.close()
+        self._forget(conn.pid)
+
     def _forget(self, pid: int) -> None:
         with self._lock:
             dead = [c for c in self._pool if c.pid == pid]
@@ -213,7 +219,7 @@ class WorkerStore:
                     raise StoreUnavailable(f"the store engine did not answer {op} in time") from None
                 raise self.expire(conn, f"store call {op}") from None
             except _EngineGone:
-                conn.close()
+                self.discard(conn)
                 if attempt == 1 and op in _REPEATABLE:
                     continue
                 raise StoreUnavailable(f"the store engine stopped during {op}; a write was "
@@ -340,7 +346,7 @@ class WorkerResult(QueryResult):
             except _Deadline:
                 raise self._store.expire(conn, "query") from None
             except _EngineGone:
-                conn.close()
+                self._store.discard(conn)
                 if attempt == 1:
                     continue
                 raise StoreUnavailable("the store engine stopped during the query") from None
@@ -384,7 +390,7 @@ class WorkerResult(QueryResult):
             except _Deadline:
                 raise self._store.expire(conn, "query") from None
             except (_EngineGone, OSError):
-                conn.close()
+                self._store.discard(conn)
                 if attempt == 1:
                     continue
                 raise StoreUnavailable("the store engine stopped during the query") from None
