@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,14 +17,13 @@ import pytest
 import requests
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
 
 from geokg.config import Settings
 from geokg.statistics import wait_for_refreshes
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
-from support import TEST_MAX_QUERY_LENGTH, LiveServer, free_port
+from support import TEST_MAX_QUERY_LENGTH, LiveServer, free_port, serving
 
 
 @pytest.fixture(autouse=True)
@@ -69,16 +67,10 @@ def live_server() -> Iterator[LiveServer]:
     settings = Settings(store="memory", max_query_length=TEST_MAX_QUERY_LENGTH)
     live_store = OxigraphStore()
     flask_app = create_app(settings, store=live_store)
-    port = free_port()
-    server = make_server("127.0.0.1", port, flask_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{port}", live_store, flask_app, server)
+        with serving(flask_app) as url:
+            yield LiveServer(url, live_store, flask_app)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
         live_store.close()
 
 
@@ -101,16 +93,27 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             pipeline.ingest_input(item)
         except GeokgError:  # a rejected sample is the pipeline tests' concern, not this site's
             continue
-    server = make_server("127.0.0.1", port, flask_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
-    thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{port}", site_store, flask_app, server)
+        with serving(flask_app, port) as url:
+            yield LiveServer(url, site_store, flask_app)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
         site_store.close()
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The sample articles, read by the real pipeline into an on-disk Oxigraph store, with
+    the statistics graph computed after them (as `geokg ingest` does). Read-only for tests."""
+    from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+    from geokg.statistics import refresh_statistics
+
+    folder = tmp_path_factory.mktemp("samples") / "data"
+    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
+    for item in read_inputs(SAMPLE_ARTICLES):
+        pipeline.ingest_input(item)
+    refresh_statistics(pipeline.store, pipeline.mint)
+    yield pipeline.store
+    pipeline.store.close()
 
 
 def _oxigraph_binary() -> str | None:

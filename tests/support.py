@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import rdflib
 from flask import Flask
 from rdflib.query import Result
-from werkzeug.serving import BaseWSGIServer
+from werkzeug.serving import make_server
 
 from geokg.store.oxigraph import OxigraphStore
 
@@ -37,7 +40,6 @@ class LiveServer:
     url: str
     store: OxigraphStore
     app: Flask
-    server: BaseWSGIServer
 
 
 def parse_solutions(data: bytes, media_type: str) -> list[dict[str, str]]:
@@ -61,3 +63,26 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(app: Flask, port: int | None = None) -> Iterator[str]:
+    """The app behind a real threaded HTTP server on 127.0.0.1 (on `port`, or a free one);
+    yields its base URL and stops the server when the block ends."""
+    server = make_server("127.0.0.1", port or free_port(), app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="test-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def edit(text: str, *replacements: tuple[str, str]) -> str:
+    """Edit a query's parameter lines as an analyst would; each old text must occur once."""
+    for old, new in replacements:
+        assert text.count(old) == 1, f"parameter text {old!r} is not in the query exactly once"
+        text = text.replace(old, new)
+    return text

@@ -1,8 +1,8 @@
 """The competency queries (`ontology/queries/*.rq`) answer their questions on real data.
 
 Every query runs in Oxigraph on an on-disk store holding the sample articles
-(`data/articles/samples.jsonl`, ingested once per module through the real pipeline), must
-document its question in English and German, and must return rows. The specific tests check
+(`data/articles/samples.jsonl`, ingested once per session by the real pipeline: the
+`sample_store` fixture of conftest.py), must document its question in English and German, and must return rows. The specific tests check
 answers an analyst would check against what the sample articles say. Parameters are changed
 the way an analyst would change them: by editing the VALUES/BIND text, which
 `edit` does only if the text is there exactly once, so a reworded query fails
@@ -20,10 +20,10 @@ import pytest
 from geokg import PROJECT_ROOT
 from geokg.config import Settings
 from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
-from geokg.statistics import refresh_statistics
 from geokg.store.base import Store
 from geokg.store.remote import RemoteStore
 from geokg.vocab import PREFIXES
+from support import edit
 
 QUERY_DIR = PROJECT_ROOT / "ontology" / "queries"
 QUERIES = sorted(QUERY_DIR.glob("*.rq"))
@@ -43,19 +43,6 @@ Rows = list[dict[str, str | None]]
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """The sample articles, read by the real pipeline into an on-disk Oxigraph store, with
-    the statistics graph computed after them (as `geokg ingest` does)."""
-    folder = tmp_path_factory.mktemp("competency") / "data"
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
-    for item in read_inputs(SAMPLE_ARTICLES):
-        pipeline.ingest_input(item)
-    refresh_statistics(pipeline.store, pipeline.mint)
-    yield pipeline.store
-    pipeline.store.close()
-
-
-@pytest.fixture(scope="module")
 def two_reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """The seed article and a second article reporting the same call."""
     folder = tmp_path_factory.mktemp("two-reports") / "data"
@@ -68,14 +55,6 @@ def two_reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 def query_text(name: str) -> str:
     return (QUERY_DIR / name).read_text(encoding="utf-8")
-
-
-def edit(text: str, *replacements: tuple[str, str]) -> str:
-    """Edit a query's parameter lines as an analyst would; each old text must occur once."""
-    for old, new in replacements:
-        assert text.count(old) == 1, f"parameter text {old!r} is not in the query exactly once"
-        text = text.replace(old, new)
-    return text
 
 
 def in_period(text: str, *periods: str) -> str:

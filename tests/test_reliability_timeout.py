@@ -12,7 +12,6 @@ from pathlib import Path
 import psutil
 import pytest
 import requests
-from werkzeug.serving import make_server
 
 from geokg.config import Settings
 from geokg.pipeline import SAMPLE_ARTICLES
@@ -20,7 +19,7 @@ from geokg.store.worker import WorkerStore
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY, STORE_KEY
 from reliability import PROBLEM
-from support import free_port
+from support import serving
 
 LIMIT = 1.5
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -44,15 +43,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Worker
     for item in sample_texts()[:3]:
         pipeline.ingest(item["text"], published=item["published"], lang=item["lang"])
     assert SAMPLE_ARTICLES.exists()
-    port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{port}", store
+        with serving(app) as url:
+            yield url, store
     finally:
-        server.shutdown()
-        server.server_close()
         store.close()
 
 

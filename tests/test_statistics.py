@@ -13,7 +13,6 @@ import json
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,19 +20,18 @@ import requests
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
 
 from geokg import PROJECT_ROOT
 from geokg.cli import main
 from geokg.config import Settings
 from geokg.graph.iris import Minter
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+from geokg.pipeline import Pipeline
 from geokg.statistics import DATA_SETS, STATISTICS_DIR, StatisticsRefresher, refresh_statistics
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from geokg.web.state import STATISTICS_KEY
-from support import free_port
+from support import edit, serving
 
 QUERIES = PROJECT_ROOT / "ontology" / "queries"
 FULL_SCANS = PROJECT_ROOT / "bench" / "queries"
@@ -52,18 +50,6 @@ BIDEN = {"text": "Joe Biden met Xi Jinping in Woodside, California, on 15 Novemb
 Rows = list[dict[str, str | None]]
 
 
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """The sample articles in an on-disk store, statistics computed after them."""
-    folder = tmp_path_factory.mktemp("statistics") / "data"
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
-    for item in read_inputs(SAMPLE_ARTICLES):
-        pipeline.ingest_input(item)
-    refresh_statistics(pipeline.store, pipeline.mint)
-    yield pipeline.store
-    pipeline.store.close()
-
-
 def sorted_rows(rows: Rows) -> list[list[tuple[str, str]]]:
     return sorted(sorted((k, v or "") for k, v in row.items()) for row in rows)
 
@@ -71,11 +57,6 @@ def sorted_rows(rows: Rows) -> list[list[tuple[str, str]]]:
 def answers(store: Store, text: str) -> tuple[list[str], Rows]:
     result = store.query(text)
     return result.variables, result.rows()
-
-
-def edited(text: str, old: str, new: str) -> str:
-    assert text.count(old) == 1, f"{old!r} is not in the query exactly once"
-    return text.replace(old, new)
 
 
 def stamps(store: Store) -> dict[str, tuple[str, int]]:
@@ -102,16 +83,16 @@ def test_statistics_answer_what_the_full_scan_answers(sample_store: Store, name:
     assert (variables, sorted_rows(rows)) == (answers(sample_store, full)[0],
                                               sorted_rows(answers(sample_store, full)[1]))
     if 'VALUES ?lang { "en" }' in text:
-        german = [edited(q, 'VALUES ?lang { "en" }', 'VALUES ?lang { "de" }') for q in (text, full)]
+        german = [edit(q, ('VALUES ?lang { "en" }', 'VALUES ?lang { "de" }')) for q in (text, full)]
         de_rows = answers(sample_store, german[0])[1]
         assert de_rows and sorted_rows(de_rows) == sorted_rows(answers(sample_store, german[1])[1])
 
 
 def test_most_active_actors_limit_still_works(sample_store: Store) -> None:
-    text = edited((QUERIES / "most-active-actors.rq").read_text(encoding="utf-8"),
-                  "LIMIT 20", "LIMIT 3")
-    full = edited((FULL_SCANS / "most-active-actors-full.rq").read_text(encoding="utf-8"),
-                  "LIMIT 20", "LIMIT 3")
+    text = edit((QUERIES / "most-active-actors.rq").read_text(encoding="utf-8"),
+                ("LIMIT 20", "LIMIT 3"))
+    full = edit((FULL_SCANS / "most-active-actors-full.rq").read_text(encoding="utf-8"),
+                ("LIMIT 20", "LIMIT 3"))
     rows = answers(sample_store, text)[1]
     assert len(rows) == 3 and rows == answers(sample_store, full)[1]
 
@@ -177,20 +158,6 @@ def slow_app(tmp_path: Path) -> Iterator[Flask]:
     yield app
     app.extensions[STATISTICS_KEY].wait()
     store.close()
-
-
-@contextmanager
-def serving(app: Flask) -> Iterator[str]:
-    """The app behind a real threaded HTTP server on 127.0.0.1."""
-    server = make_server("127.0.0.1", free_port(), app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="statistics-test", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def test_a_posted_article_is_counted_after_the_background_refresh(slow_app: Flask) -> None:

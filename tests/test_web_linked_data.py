@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -19,14 +18,13 @@ import rdflib
 import requests
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from werkzeug.serving import make_server
 
 from geokg import PROJECT_ROOT
 from geokg.config import Settings
 from geokg.store.oxigraph import OxigraphStore
 from geokg.vocab import GK, OWL, RDF, RDFS, XSD
 from geokg.web import create_app
-from support import LiveServer, free_port
+from support import LiveServer, serving
 
 BASE = "https://kg.example.org/"
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -58,20 +56,14 @@ def server() -> Iterator[LiveServer]:
     """The real app behind a real HTTP server, with two articles ingested over HTTP."""
     store = OxigraphStore()
     app = create_app(Settings(store="memory", base_iri=BASE, write_token=TOKEN), store=store)
-    port = free_port()
-    http = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    live = LiveServer(f"http://127.0.0.1:{port}", store, app, http)
     try:
-        for article in ARTICLES:
-            response = requests.post(f"{live.url}/articles", json=article, timeout=60)
-            assert response.status_code == 201, response.text
-        yield live
+        with serving(app) as url:
+            live = LiveServer(url, store, app)
+            for article in ARTICLES:
+                response = requests.post(f"{live.url}/articles", json=article, timeout=60)
+                assert response.status_code == 201, response.text
+            yield live
     finally:
-        http.shutdown()
-        http.server_close()
-        thread.join(timeout=5)
         store.close()
 
 

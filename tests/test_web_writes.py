@@ -5,7 +5,6 @@ remote Oxigraph server. A refused write must leave exactly the quads that were t
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,9 +13,7 @@ from pathlib import Path
 import pytest
 import rdflib
 import requests
-from flask import Flask
 from rdflib.compare import isomorphic
-from werkzeug.serving import make_server
 
 from geokg.config import Settings
 from geokg.curation import RefusedUpdate, graphs_named_in
@@ -25,7 +22,7 @@ from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.store.remote import RemoteStore
 from geokg.web import create_app
-from support import free_port
+from support import serving
 
 TOKEN = "curator-token-for-tests-0123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -63,21 +60,6 @@ class Site:
     articles: dict[str, str]  # article graph -> its N-Triples
     quad_count: int
     baseline: bytes  # N-Quads of the whole store, to restore from if a test broke more
-
-
-@contextmanager
-def serving(app: Flask) -> Iterator[str]:
-    """The app behind a real threaded HTTP server on 127.0.0.1."""
-    port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="writes-test", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @contextmanager
