@@ -2,11 +2,11 @@
 
 Every query runs in Oxigraph on an on-disk store holding the sample articles
 (`data/articles/samples.jsonl`, ingested once per session by the real pipeline: the
-`sample_store` fixture of conftest.py), must document its question in English and German, and must return rows. The specific tests check
-answers an analyst would check against what the sample articles say. Parameters are changed
-the way an analyst would change them: by editing the VALUES/BIND text, which
-`edit` does only if the text is there exactly once, so a reworded query fails
-loudly instead of silently asking something else.
+`sample_store` fixture of conftest.py), must document its question in English and German,
+and must return rows. The specific tests check answers an analyst would check against what
+the sample articles say. Parameters are changed the way an analyst would change them: by
+editing the VALUES/BIND text, which `edit` does only if the text is there exactly once, so
+a reworded query fails loudly instead of silently asking something else.
 """
 
 from __future__ import annotations

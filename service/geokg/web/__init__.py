@@ -86,10 +86,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 def _refresh_statistics(app: Flask) -> None:
     """The background refresh after writes (see `linked_data.refresh_statistics_after_writes`);
     the VoID figures count the statistics graph too, so they are recomputed after it."""
-    from geokg.web.linked_data import STATS_KEY
+    from geokg.web.linked_data import forget_dataset_stats
 
     refresh_statistics(app.extensions[STORE_KEY], app.extensions[PIPELINE_KEY].mint)
-    app.extensions.pop(STATS_KEY, None)
+    forget_dataset_stats(app)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -19,7 +19,17 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from rdflib import BNode, Graph, Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import BadRequest, NotFound
@@ -562,8 +572,15 @@ def forget_stats_after_writes(response: Response) -> Response:
     """A write through this app may change the figures without changing the fingerprint,
     e.g. an update inside an existing graph."""
     if wrote(response):
-        current_app.extensions.pop(STATS_KEY, None)
+        forget_dataset_stats(current_app)
     return response
+
+
+def forget_dataset_stats(app: Flask) -> None:
+    """Drop the cached VoID figures; under the lock, so a computation running now cannot
+    put figures back that predate the change."""
+    with _stats_lock:
+        app.extensions.pop(STATS_KEY, None)
 
 
 @bp.after_app_request
