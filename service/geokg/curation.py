@@ -141,7 +141,8 @@ class Curator:
         return stage
 
     def _commit(self, stage: _Stage) -> WriteOutcome:
-        changes = {iri: _with_period_index(text) for iri, text in stage.changes().items()}
+        # gk:inPeriod is the service's index: a write that moves a date moves the period too
+        changes = {iri: text and with_period_index(text) for iri, text in stage.changes().items()}
         _validate_changes(changes, stage.before)
         self.store.replace_graphs(changes)
         outcome = WriteOutcome()
@@ -239,12 +240,6 @@ def _validate_changes(changes: dict[str, str | None], before: dict[str, str]) ->
         raise ShapeViolation(
             f"the write would add {len(added)} shape violation(s) in {', '.join(graphs)}; "
             f"nothing was changed. {shown}", "\n".join(reports), added)
-
-
-def _with_period_index(ntriples: str | None) -> str | None:
-    """A changed graph with gk:inPeriod derived again from its (possibly changed) dates: the
-    index is the service's, so a write that moves a date moves the event's period too."""
-    return with_period_index(ntriples) if ntriples else ntriples
 
 
 def _rdflib_graph(ntriples: str) -> Graph:
