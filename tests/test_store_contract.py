@@ -1,5 +1,6 @@
 """One contract, every backend: what `geokg.store.base.Store` promises holds for the
-in-memory and on-disk Oxigraph stores and for a real remote Oxigraph server."""
+in-memory and on-disk Oxigraph stores, for the on-disk store behind its engine process
+(what the web server uses) and for a real remote Oxigraph server."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from geokg.store import open_store
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.remote import RemoteStore, query_form
+from geokg.store.worker import open_worker_store
 from support import EX, G1, G2, LABELS, NT1, NT2, free_port, parse_solutions
 
 
@@ -26,13 +28,15 @@ def _open(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
         return OxigraphStore()
     if kind == "oxigraph-disk":
         return OxigraphStore(tmp_path / "store")
+    if kind == "engine":
+        return open_worker_store(tmp_path / "store", query_timeout=30)
     url = request.getfixturevalue("oxigraph_server")
     remote = RemoteStore(f"{url}/query", f"{url}/update")
     remote.update("DROP ALL")  # the server lives for the session; start each test empty
     return remote
 
 
-@pytest.fixture(params=["memory", "oxigraph-disk", "remote"])
+@pytest.fixture(params=["memory", "oxigraph-disk", "engine", "remote"])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     opened = _open(request.param, tmp_path, request)
     yield opened
@@ -129,6 +133,29 @@ def test_ask_serializations_parse_back(loaded: Store, media_type: str) -> None:
     data = b"".join(loaded.query("ASK { ?s ?p ?o }").serialize(media_type))
     fmt = "json" if media_type.endswith("json") else "xml"
     assert Result.parse(io.BytesIO(data), format=fmt).askAnswer is True
+
+
+def test_a_result_named_in_serialize_as_is_written_in_that_type(loaded: Store) -> None:
+    result = loaded.query(LABELS, serialize_as={"select": "text/csv", "graph": "text/turtle"})
+    data = b"".join(result.serialize("text/csv"))
+    assert {row["label"] for row in parse_solutions(data, "text/csv")} == {"Russland", "Ukraine"}
+    graph = loaded.query("CONSTRUCT WHERE { ?s ?p ?o }", serialize_as={"graph": "text/turtle"})
+    expected = rdflib.Graph().parse(data=NT1 + NT2, format="nt")
+    assert isomorphic(_parse_graph(b"".join(graph.serialize("text/turtle")), "text/turtle"),
+                      expected)
+
+
+def test_serialize_as_is_only_a_hint(loaded: Store) -> None:
+    """A caller that changes its mind still gets the whole answer, in the type it asks."""
+    hinted = {"select": "text/csv"}
+    data = b"".join(loaded.query(LABELS, serialize_as=hinted).serialize(
+        "application/sparql-results+xml"))
+    labels = {row["label"] for row in parse_solutions(data, "application/sparql-results+xml")}
+    assert labels == {"Russland", "Ukraine"}
+    rows = loaded.query(LABELS, serialize_as=hinted).rows()
+    assert {row["label"] for row in rows} == {"Russland", "Ukraine"}
+    ask = loaded.query("ASK { ?s ?p ?o }", serialize_as={"select": "text/csv"})
+    assert ask.boolean is True
 
 
 def test_syntax_error_carries_the_parsers_message(any_store: Store) -> None:

@@ -135,8 +135,14 @@ class Store(Protocol):
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         union_default: bool = True,
+        serialize_as: Mapping[QueryKind, str] | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query in the backend's engine. Raises QuerySyntaxError/StoreError."""
+        """Run a SPARQL query in the backend's engine. Raises QuerySyntaxError/StoreError.
+
+        `serialize_as` names the media type the caller will pass to `serialize` for each
+        kind of result. A backend may start writing the answer with the query (the engine
+        process saves a round trip); it is a hint, `serialize` to another type still works.
+        """
         ...
 
     def update(self, sparql: str) -> None:

@@ -40,7 +40,8 @@ from geokg.store.oxigraph import OxigraphResult, OxigraphStore, graph_format, re
 
 # Frame kinds.
 HELLO = b"h"     # engine -> client on connect: {"pid": ...}
-REQUEST = b"q"   # client -> engine: {"op": ..., "args": {...}, "data": bool}
+REQUEST = b"q"   # client -> engine: {"op": ..., "args": {...}, "data": bool}; a query may
+                 # name its media types ("serialize_as"): the result follows its HEAD at once
 DATA = b"b"      # client -> engine: the bytes of a load, right after its request
 HEAD = b"H"      # engine -> client: a query's kind and variables (and ASK's answer)
 CHUNK = b"C"     # engine -> client: bytes of a serialized result or dump
@@ -162,11 +163,15 @@ class Engine:
 
     def _query(self, conn: socket.socket, reader: IO[bytes], args: dict[str, Any]) -> None:
         functions = args.pop("functions", [])
+        serialize_as = args.pop("serialize_as", None) or {}
         result = _run(lambda: self._query_result(args, functions))
         if result.kind == "ask":
             send_json(conn, HEAD, {"kind": "ask", "variables": [], "boolean": result.boolean})
             return
         send_json(conn, HEAD, {"kind": result.kind, "variables": result.variables})
+        if serialize_as.get(result.kind):  # the client said how it will want the answer
+            self._serialize(conn, result, serialize_as[result.kind])
+            return
         frame = read_frame(reader)
         follow = json.loads(frame[1]) if frame else {"op": "close"}
         if follow.get("op") == "serialize":

@@ -288,7 +288,8 @@ class OxigraphStore:
         return self._store
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, union_default: bool = True) -> QueryResult:
+              named_graphs: list[str] | None = None, union_default: bool = True,
+              serialize_as: Mapping[QueryKind, str] | None = None) -> QueryResult:
         options = _dataset_options(default_graphs, named_graphs, union_default)
         if self._functions:
             options["custom_functions"] = self._functions

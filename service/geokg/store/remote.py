@@ -179,7 +179,8 @@ class RemoteStore:
         return client
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, union_default: bool = True) -> QueryResult:
+              named_graphs: list[str] | None = None, union_default: bool = True,
+              serialize_as: Mapping[QueryKind, str] | None = None) -> QueryResult:
         """Send the query; `union_default` is the remote's configuration (module doc)."""
         client = self._client(sparql)
         if client.isSparqlUpdateRequest():

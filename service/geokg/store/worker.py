@@ -230,10 +230,13 @@ class WorkerStore:
         raise AssertionError("unreachable")
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, union_default: bool = True) -> QueryResult:
+              named_graphs: list[str] | None = None, union_default: bool = True,
+              serialize_as: Mapping[QueryKind, str] | None = None) -> QueryResult:
         args = {"sparql": sparql, "default_graphs": default_graphs,
                 "named_graphs": named_graphs, "union_default": union_default,
                 "functions": list(self._functions)}
+        if serialize_as:
+            args["serialize_as"] = dict(serialize_as)
         return WorkerResult(self, args)
 
     def update(self, sparql: str) -> None:
@@ -325,13 +328,15 @@ def _chunks(store: WorkerStore, conn: _Connection, deadline: float | None, what:
 
 
 class WorkerResult(QueryResult):
-    """A query started in the engine; the engine waits for `serialize` or `rows`."""
+    """A query started in the engine. The engine then waits for `serialize` or `rows`, or,
+    when the query named the media type for its kind (`serialize_as`), is already writing."""
 
     def __init__(self, store: WorkerStore, args: dict[str, Any]):
         self._store = store
         self._args = args
         self._deadline = 0.0
         self._conn: _Connection | None = None
+        self._streaming: str | None = None  # the media type the engine is writing on _conn
         self._start()
 
     def _start(self) -> None:
@@ -361,15 +366,26 @@ class WorkerResult(QueryResult):
                 self._store.checkin(conn)  # nothing more to come for an ASK
             else:
                 self._conn = conn
+                self._streaming = self._args.get("serialize_as", {}).get(self.kind)
             return
 
-    def _take(self) -> _Connection:
+    def _take(self, media_type: str | None) -> tuple[_Connection, bool]:
+        """The connection the result comes on, and whether it already streams `media_type`.
+
+        A result consumed before (or an ASK) runs again; one the engine writes in another
+        type than wanted is dropped and runs again without the hint."""
         conn, self._conn = self._conn, None
+        streaming, self._streaming = self._streaming, None
+        if conn is not None and streaming is not None and streaming != media_type:
+            conn.close()  # the engine stops at its next write
+            conn = None
+            self._args.pop("serialize_as", None)
         if conn is None:
-            self._start()  # consumed before (or an ASK): run the query again
+            self._start()
             conn, self._conn = self._conn, None
+            streaming, self._streaming = self._streaming, None
         assert conn is not None
-        return conn
+        return conn, streaming is not None
 
     def serialize(self, media_type: str) -> Iterator[bytes]:
         self.check_media_type(media_type)
@@ -380,12 +396,14 @@ class WorkerResult(QueryResult):
         return self._serialized(media_type)
 
     def _serialized(self, media_type: str) -> Iterator[bytes]:
-        """Ask for the result as `media_type`; an engine that died before the first byte
-        (killed for another client's query) gets the query again from its successor."""
+        """Ask for the result as `media_type` (unless the engine is writing it already); an
+        engine that died before the first byte (killed for another client's query) gets
+        the query again from its successor."""
         for attempt in (1, 2):
-            conn = self._take()
+            conn, streaming = self._take(media_type)
             try:
-                send_json(conn.sock, REQUEST, {"op": "serialize", "media_type": media_type})
+                if not streaming:
+                    send_json(conn.sock, REQUEST, {"op": "serialize", "media_type": media_type})
                 first = conn.read(self._deadline)
             except _Deadline:
                 raise self._store.expire(conn, "query") from None
@@ -400,7 +418,7 @@ class WorkerResult(QueryResult):
     def rows(self, max_rows: int | None = None) -> list[dict[str, str | None]]:
         if self.kind != "select":
             raise errors.InputError(f"rows() needs a SELECT result, this is {self.kind}")
-        conn = self._take()
+        conn, _ = self._take(None)
         try:
             send_json(conn.sock, REQUEST, {"op": "rows", "max_rows": max_rows})
             kind, payload = conn.read(self._deadline)

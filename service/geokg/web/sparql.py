@@ -6,6 +6,7 @@ which is streamed. Errors become problem responses in `geokg.web` (one place).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, request
@@ -13,7 +14,13 @@ from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 
 from geokg.errors import InputError
 from geokg.federation import federate
-from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, QueryResult, media_types_for
+from geokg.store.base import (
+    GRAPH_MEDIA_TYPES,
+    SOLUTION_MEDIA_TYPES,
+    QueryKind,
+    QueryResult,
+    media_types_for,
+)
 from geokg.web.linked_data import service_description
 from geokg.web.state import get_settings, get_store
 from geokg.web.streaming import started
@@ -64,24 +71,32 @@ def sparql() -> Response:
     if request.method in ("GET", "HEAD") and not request.args.keys() & {"query", "update"}:
         return service_description()  # no query: say what this endpoint is (SPARQL 1.1 SD)
     wanted = _requested_format()
+    formats = _formats(wanted)
     query = _read_request()
-    result = run_query(query)
-    media_type = wanted or _negotiate(result)
-    if wanted is not None:
-        _check_format(result, wanted)
+    result = run_query(query, formats)
+    media_type = formats[result.kind]
+    if media_type is None:
+        if wanted is not None:
+            raise InputError(f"format {wanted} does not fit a {result.kind} result; use one "
+                             f"of {', '.join(media_types_for(result.kind))}")
+        raise NotAcceptable(f"a {result.kind} result can be written as "
+                            f"{', '.join(media_types_for(result.kind))}")
     return _stream(result, media_type)
 
 
-def run_query(query: QueryRequest) -> QueryResult:
+def run_query(query: QueryRequest,
+              formats: Mapping[QueryKind, str | None] | None = None) -> QueryResult:
     """The single place a protocol query reaches the store (wrap it for timeouts).
 
     SERVICE clauses never reach the store: `federate` refuses them or replaces each by
-    the allowlisted endpoint's answer (the store's engine would call any URL).
+    the allowlisted endpoint's answer (the store's engine would call any URL). `formats`
+    lets the engine start writing the answer with the query (one round trip, not two).
     """
     store = get_store()
     sparql = federate(query.sparql, get_settings(), store)
+    serialize_as = {kind: media for kind, media in (formats or {}).items() if media}
     return store.query(sparql, default_graphs=query.default_graphs,
-                       named_graphs=query.named_graphs)
+                       named_graphs=query.named_graphs, serialize_as=serialize_as)
 
 
 def _read_request() -> QueryRequest:
@@ -132,31 +147,27 @@ def _requested_format() -> str | None:
     name = request.values.get("format")
     name = FORMAT_ALIASES.get(name, name) if name else None
     if not name:
-        _check_acceptable(SOLUTION_MEDIA_TYPES + GRAPH_MEDIA_TYPES)
         return None
     if name not in FORMAT_PARAM:
         raise BadRequest(f"format={name!r} is unknown; use one of {', '.join(FORMAT_PARAM)}")
     return FORMAT_PARAM[name]
 
 
-def _check_format(result: QueryResult, media_type: str) -> None:
-    if media_type not in media_types_for(result.kind):
-        raise InputError(f"format {media_type} does not fit a {result.kind} result; use one "
-                         f"of {', '.join(media_types_for(result.kind))}")
+def _formats(wanted: str | None) -> dict[QueryKind, str | None]:
+    """The media type each kind of result will be written as (None: none fits).
 
-
-def _check_acceptable(media_types: tuple[str, ...]) -> None:
-    """406 before running anything when no result format at all is acceptable."""
-    if _best(media_types) is None:
-        raise NotAcceptable(f"this endpoint writes {', '.join(media_types)}")
-
-
-def _negotiate(result: QueryResult) -> str:
-    offered = media_types_for(result.kind)
-    best = _best(offered)
-    if best is None:
-        raise NotAcceptable(f"a {result.kind} result can be written as {', '.join(offered)}")
-    return best
+    Decided before the query runs, so that the engine can serialize at once, and so that
+    a request no result format at all could satisfy gets its 406 without running anything.
+    """
+    if wanted is not None:
+        solutions = wanted if wanted in SOLUTION_MEDIA_TYPES else None
+        graph = wanted if wanted in GRAPH_MEDIA_TYPES else None
+    else:
+        solutions, graph = _best(SOLUTION_MEDIA_TYPES), _best(GRAPH_MEDIA_TYPES)
+        if solutions is None and graph is None:
+            raise NotAcceptable("this endpoint writes "
+                                f"{', '.join(SOLUTION_MEDIA_TYPES + GRAPH_MEDIA_TYPES)}")
+    return {"select": solutions, "ask": solutions, "graph": graph}
 
 
 def _best(offered: tuple[str, ...]) -> str | None:
