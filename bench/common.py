@@ -59,7 +59,8 @@ class Server:
 
 
 def start_geokg(store_dir: Path, kind: str = "werkzeug", threads: int = 16) -> Server:
-    """`geokg serve --no-samples` (werkzeug, threaded) or gunicorn with one gthread worker.
+    """`geokg serve --no-samples` (werkzeug, threaded), gunicorn with one gthread worker, or
+    granian (`pip install granian` first: measured as an option, geokg does not ship it).
 
     One gunicorn worker only: RocksDB lets one process open the store for writing.
     """
@@ -68,6 +69,9 @@ def start_geokg(store_dir: Path, kind: str = "werkzeug", threads: int = 16) -> S
     if kind == "gunicorn":
         cmd = [str(BIN / "gunicorn"), "-w", "1", "-k", "gthread", "--threads", str(threads),
                "-b", f"127.0.0.1:{port}", "--timeout", "600", "geokg.web:create_app()"]
+    elif kind == "granian":  # a Rust HTTP server for WSGI apps; not a geokg dependency
+        cmd = [str(BIN / "granian"), "--interface", "wsgi", "--factory", "--port", str(port),
+               "--blocking-threads", str(threads), "geokg.web:create_app"]
     else:
         cmd = [str(BIN / "geokg"), "serve", "--no-samples", "--port", str(port)]
     process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -206,8 +206,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, required=True, help="store geokg serves")
     parser.add_argument("--ox-store", type=Path, help="copy of it for `oxigraph serve` (load.py --copy)")
-    parser.add_argument("--geokg", default="werkzeug", choices=["werkzeug", "gunicorn"],
-                        help="`geokg serve` or gunicorn (one: the store has one writer)")
+    parser.add_argument("--geokg", default="werkzeug", choices=["werkzeug", "gunicorn", "granian"],
+                        help="`geokg serve`, gunicorn or granian (one worker: the store has one "
+                             "writer)")
     parser.add_argument("--queries", type=Path, nargs="*", default=COMPETENCY + HEAVY)
     parser.add_argument("--budget", type=float, default=3.0, help="seconds per query (all targets)")
     parser.add_argument("--min-runs", type=int, default=3)
