@@ -196,6 +196,9 @@ def test_reads_and_refused_writes_schedule_no_refresh(slow_app: Flask) -> None:
     assert client.post("/articles", json=SCHOLZ).status_code == 201
     counting.wait()
     assert refreshes == [1]
+    assert client.post("/articles", json=SCHOLZ).status_code == 200  # stored already
+    counting.wait()
+    assert refreshes == [1]
 
 
 def test_a_burst_of_writes_costs_one_refresh() -> None:

@@ -561,7 +561,10 @@ def dataset_stats() -> d.DatasetStats:
 
 def wrote(response: Response) -> bool:
     """Whether this request wrote through this app (ingest, /update, /store, DELETE).
-    OpenRefine reconciles by POST too, batch after batch: that is no write."""
+    OpenRefine reconciles by POST too, batch after batch: that is no write; nor is an article
+    posted again (200, not 201: the same text is stored already)."""
+    if request.endpoint == "articles.create_article":
+        return response.status_code == 201
     reads = POST_READERS | {"reconcile.reconcile"}
     writes = request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in reads
     return writes and response.status_code < 400
