@@ -381,3 +381,48 @@ def test_every_event_keeps_its_sentence_and_offsets() -> None:
     for event in article.events:
         assert text[event.sentence.start:event.sentence.end] == event.sentence.text
         assert 0 < event.confidence <= 1
+
+
+def test_a_separable_particle_before_and_still_closes_the_call() -> None:
+    article = read("Am Abend rief Scholz bei Macron an und dankte ihm für die Hilfe.", "2023-06-16")
+    assert frozenset({"olaf-scholz", "emmanuel-macron"}) in sides(article, CALL)
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz hatte sich wochenlang vergeblich um ein Telefonat mit Xi bemüht.",
+    "Xi bekundete seine Bereitschaft, mit Scholz zu telefonieren.",
+    "Biden tried unsuccessfully to reach Xi by phone last week.",
+    "Xi said he was willing to speak by phone with Scholz.",
+])
+def test_calls_tried_in_vain_or_only_offered_are_not_events(text: str) -> None:
+    assert sides(read(text), CALL) == []
+
+
+def test_a_demand_stated_first_is_made_by_the_subject_after_the_verb() -> None:
+    fronted = read("Russland müsse seine Truppen sofort abziehen, forderte Scholz am Montag.")
+    assert events(fronted, DEMAND) == [(frozenset({"olaf-scholz"}), frozenset({"russia"}),
+                                        frozenset())]
+    relative = read("Scholz, der die Lage als ernst bezeichnete, forderte Russland zum Abzug auf.")
+    assert events(relative, DEMAND)[0][:2] == (frozenset({"olaf-scholz"}), frozenset({"russia"}))
+
+
+def test_a_dative_pronoun_is_the_leader_told_before() -> None:
+    article = read("Scholz empfing Macron am Montag in Berlin. Macron hatte zuvor mehrmals mit "
+                   "ihm telefoniert.")
+    assert frozenset({"olaf-scholz", "emmanuel-macron"}) in sides(article, CALL)
+
+
+@pytest.mark.parametrize("text", [
+    "Biden briefed Scholz and Macron by phone on Tuesday.",
+    "Biden informierte Scholz und Macron am Dienstag telefonisch über seine Pläne.",
+])
+def test_briefing_two_leaders_by_phone_is_a_call_with_each(text: str) -> None:
+    assert sorted(sides(read(text), CALL), key=sorted) == [
+        frozenset({"joe-biden", "emmanuel-macron"}), frozenset({"joe-biden", "olaf-scholz"})]
+
+
+def test_a_people_named_in_the_plural_is_a_side() -> None:
+    article = read("The Palestinians regard East Jerusalem as the capital of their future state.",
+                   "2023-06-16", "en")
+    assert events(article, CLAIM) == [(frozenset({"palestine"}), frozenset(),
+                                       frozenset({"east-jerusalem"}))]

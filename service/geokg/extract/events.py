@@ -420,9 +420,16 @@ class SentenceReader:
         with_at = next((i for i in range(first, len(r.tokens))
                         if r.tokens[i].key in ("mit", "with")), None)
         if with_at is None:
-            return None
-        callers = {f.mention.entity for f in actors if f.last < with_at}
-        called = {f.mention.entity for f in actors if f.first > with_at}
+            # "briefed Moon and Abe by telephone", "informierte A und B telefonisch": the
+            # subject calls each of the objects the call is the manner of
+            if not (first > 0 and r.tokens[first - 1].key in self.lex.word_class("call_manner")
+                    or r.tokens[first].key in self.lex.word_class("call_manner")):
+                return None
+            callers = {f.mention.entity for f in actors[:1]}
+            called = {f.mention.entity for f in actors[1:]}
+        else:
+            callers = {f.mention.entity for f in actors if f.last < with_at}
+            called = {f.mention.entity for f in actors if f.first > with_at}
         return next(iter(callers)) if len(callers) == 1 and len(called) >= 2 else None
 
     def _background(self, r: SentenceReading, clause: Clause, first: int) -> bool:

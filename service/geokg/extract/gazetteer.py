@@ -26,7 +26,7 @@ GERMAN_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 @dataclass(frozen=True)
 class NameEntry:
     entity: str
-    how: str  # name | alias | demonym
+    how: str  # name | alias | demonym | people ("the Palestinians")
     exact_case: bool  # short all-caps names (US, EU) must match as written
     capitalized: bool  # proper names must start uppercase in the text
 
@@ -131,6 +131,8 @@ def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> N
             gazetteer.add_name(name + "s", entry)  # German genitive: Russlands, Putins
     for form in _split(row.get("demonyms_en", "")):
         gazetteer.add_name(form, NameEntry(entity.key, "demonym", False, True))
+        if form.endswith("an"):  # "the Palestinians want …": the people as a side
+            gazetteer.add_name(form + "s", NameEntry(entity.key, "people", False, True))
     for stem in _split(row.get("demonyms_de", "")):
         for ending in GERMAN_ADJECTIVE_ENDINGS:
             gazetteer.add_name(stem + ending, NameEntry(entity.key, "demonym", False, False))

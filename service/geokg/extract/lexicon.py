@@ -78,16 +78,27 @@ class Pattern:
             nxt = self.steps[step + 1]
             assert isinstance(nxt, TokenTest)
             for j in range(pos, min(len(tokens), pos + gap + 1)):
-                if nxt(tokens[j]) and (not nxt.at_clause_end or j + 1 == len(tokens)
-                                       or not tokens[j + 1].is_word):
+                if nxt(tokens[j]) and (not nxt.at_clause_end or _closes_clause(tokens, j)):
                     end = self._match_rest(tokens, j + 1, step + 2)
                     if end is not None:
                         return end
             return None
         if pos < len(tokens) and test(tokens[pos]) and (
-                not test.at_clause_end or pos + 1 == len(tokens) or not tokens[pos + 1].is_word):
+                not test.at_clause_end or _closes_clause(tokens, pos)):
             return self._match_rest(tokens, pos + 1, step + 1)
         return None
+
+
+#: Words after which a new clause begins when they follow a clause-final particle: "rief …
+#: bei Erdoğan an und verurteilte …" (a particle is never joined to a noun by them).
+_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "and", "or", "but"})
+
+
+def _closes_clause(tokens: list[Token], index: int) -> bool:
+    """Whether the word at `index` ends its clause: last word, punctuation or a coordinator
+    next."""
+    return index + 1 == len(tokens) or not tokens[index + 1].is_word or \
+        tokens[index + 1].key in _COORDINATORS
 
 
 class StartIndex:

@@ -126,6 +126,8 @@ class MentionFinder:
         if how == "demonym":
             actor = self._government_follows(tokens, last)
             how = "demonym-actor" if actor else how
+        elif how == "people":
+            how = "demonym-actor"
         if compound:
             how, actor = "compound", False
         return Found(self._mention(sentence, tokens, first, last, key, how), first, last, actor)

@@ -91,6 +91,8 @@ class RoleReader:
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
         trigger_clause = clause_of(r.clauses, first)
+        if self._fronted_demand(r, event, actors, before, first, trigger_clause):
+            return
         before = [f for f in before if clause_of(r.clauses, f.first) is trigger_clause
                   and not self._after_preposition(r, f)] or before
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
@@ -112,6 +114,30 @@ class RoleReader:
         candidates = asked_of or same_clause or verb_final or after
         addressees = self._coordinated([f for f in candidates if f.mention.entity not in sides], r)
         event.addressees = unique(f.mention.entity for f in addressees)
+
+    def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
+                        before: list[Found], first: int, trigger_clause: Clause) -> bool:
+        """"Kiew müsse seine Truppen abziehen, verlangte der Kremlchef": what is demanded
+        comes first, the verb opens the next clause and its subject follows it. The demander
+        is that subject, the addressee the subject of the fronted clause."""
+        if self.lex.lang != "de" or trigger_clause.first != first or first == 0 \
+                or r.tokens[first - 1].text != ",":
+            return False
+        obligations = self.lex.word_class("obligation")
+        # not "Macron, der …, forderte Iran auf": a relative clause before the verb
+        if clause_of(r.clauses, first - 2).relative or not any(
+                t.key in obligations for t in r.tokens[:first - 1]):
+            return False
+        speaker = next((f for f in actors if f.first > first
+                        and clause_of(r.clauses, f.first) is trigger_clause), None)
+        fronted = [f for f in before if not clause_of(r.clauses, f.first).relative
+                   and not self._after_preposition(r, f)]
+        if speaker is None or not fronted:
+            return False
+        event.participants = [speaker.mention.entity]
+        event.addressees = [f.mention.entity for f in fronted[:1]
+                            if f.mention.entity != speaker.mention.entity]
+        return True
 
     def _after_preposition(self, r: SentenceReading, f: Found) -> bool:
         if f.first == 0:
