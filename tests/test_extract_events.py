@@ -426,3 +426,21 @@ def test_a_people_named_in_the_plural_is_a_side() -> None:
                    "2023-06-16", "en")
     assert events(article, CLAIM) == [(frozenset({"palestine"}), frozenset(),
                                        frozenset({"east-jerusalem"}))]
+
+
+def test_support_announced_for_the_future_is_a_pledge_a_future_meeting_is_not_a_fact() -> None:
+    pledge = read("Germany will deliver two more Patriot systems to Ukraine, Scholz said on "
+                  "Tuesday.", "2023-06-16", "en")
+    assert [e[:2] for e in events(pledge, SUPPORT)] == [(frozenset({"germany"}),
+                                                         frozenset({"ukraine"}))]
+    assert sides(read("Scholz will meet Macron in Paris next week.", "2023-06-16", "en"),
+                 MEETING) == []
+
+
+def test_separate_talks_in_a_relative_clause_are_one_meeting_with_each() -> None:
+    article = read("Scholz, who held separate talks with Macron and with Biden on Monday, "
+                   "returned to Berlin in the evening.", "2023-06-16", "en")
+    assert sorted(sides(article, MEETING), key=sorted) == [
+        frozenset({"olaf-scholz", "emmanuel-macron"}), frozenset({"olaf-scholz", "joe-biden"})]
+    together = read("Scholz met Macron and Biden on Monday.", "2023-06-16", "en")
+    assert sides(together, MEETING) == [frozenset({"olaf-scholz", "emmanuel-macron", "joe-biden"})]

@@ -219,15 +219,16 @@ class Discourse:
         return False
 
     def _split(self, candidate: Candidate) -> list[Event]:
-        """One claim per claimant and territory, one supply per kind of aid, one call per pair of a
-        caller and those called one after the other, as analysts count them."""
+        """One claim per claimant and territory, one supply per kind of aid, one call (or
+        separate meeting) per pair of a caller and those called one after the other, as
+        analysts count them."""
         event = candidate.event
         if event.type is EventType.TERRITORIAL_CLAIM and (
                 len(event.territories) > 1 or len(event.participants) > 1):
             return [_copy(event, participants=[p], territories=[t])
                     for p in event.participants for t in event.territories]
-        caller = candidate.caller
-        if event.type is EventType.CALL and caller in event.participants and len(event.participants) > 2:
+        caller = candidate.caller  # set for calls, and for meetings said to be separate
+        if caller in event.participants and len(event.participants) > 2:
             return [_copy(event, participants=[caller, other])
                     for other in event.participants if other != caller]
         return [event]

@@ -21,7 +21,9 @@ from geokg.extract.roles import RoleReader
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
-ALL_CUES = ("negation", "modality", "planned", "denial", "question")
+ALL_CUES = ("negation", "modality", "planned", "future", "denial", "question")
+#: A support announced for the future is a pledge, and counts ("will send").
+SUPPORT_CUES = tuple(kind for kind in ALL_CUES if kind != "future")
 BASE_CONFIDENCE = 0.85
 
 #: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
@@ -228,7 +230,7 @@ class SentenceReader:
                      last: int) -> bool:
         # a claim is an assertion: "would be reunified" still claims; "plans to annex" does not
         kinds = ("negation", "denial", "planned") if trigger.type is EventType.TERRITORIAL_CLAIM \
-            else ALL_CUES
+            else SUPPORT_CUES if trigger.type is EventType.SUPPORT else ALL_CUES
         if "reported_obligation" in trigger.flags:
             # "sagte, Russland müsse nicht …" still demands: what comes after the modal is
             # the content; cues before it, around the saying, decide
@@ -414,8 +416,11 @@ class SentenceReader:
         """The one side that calls several others named after "mit"/"with" ("telefonierte
         Trump mit Moon und Abe", "spoke with Trump and then with Biden"): each is its own
         call, unless it is a conference or said to be joint."""
-        if trigger.type is not EventType.CALL or "conference" in trigger.flags or any(
-                t.key in self.lex.word_class("joint") for t in r.tokens):
+        separate = any(t.key in self.lex.word_class("separately") for t in r.tokens)
+        if trigger.type is EventType.MEETING and not separate:
+            return None  # "met Macron and Biden": one meeting of three, unless "separate talks"
+        if trigger.type not in (EventType.CALL, EventType.MEETING) or "conference" in \
+                trigger.flags or any(t.key in self.lex.word_class("joint") for t in r.tokens):
             return None
         with_at = next((i for i in range(first, len(r.tokens))
                         if r.tokens[i].key in ("mit", "with")), None)

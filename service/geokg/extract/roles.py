@@ -36,6 +36,7 @@ class RoleReader:
         agents ("brokered by Turkey") — the rest of the sentence is about something else."""
         own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
         inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
+        inside = self._antecedent(r, first) + inside
         chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
         # a list's commas split clauses too: "Macron hatte Merkel, Putin und Selenskyj
         # empfangen" — the clause a list member stands in is the trigger's clause as well
@@ -53,6 +54,15 @@ class RoleReader:
             earlier = [f for f in actors if f.last < first and f not in chosen]
             chosen = earlier + chosen
         return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
+        """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
+        the subject of its verb."""
+        clause = clause_of(r.clauses, first)
+        if not clause.relative or clause.first < 2 or \
+                r.tokens[clause.first].key not in self.lex.word_class("subject_relative"):
+            return []
+        return [f for f in r.found if f.actor and f.last == clause.first - 2]
 
     def _with_lists(self, chosen: list[Found], pool: list[Found], r: SentenceReading) -> list[Found]:
         out = list(chosen)
