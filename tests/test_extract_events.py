@@ -444,3 +444,17 @@ def test_separate_talks_in_a_relative_clause_are_one_meeting_with_each() -> None
         frozenset({"olaf-scholz", "emmanuel-macron"}), frozenset({"olaf-scholz", "joe-biden"})]
     together = read("Scholz met Macron and Biden on Monday.", "2023-06-16", "en")
     assert sides(together, MEETING) == [frozenset({"olaf-scholz", "emmanuel-macron", "joe-biden"})]
+
+
+def test_calls_of_the_same_pair_in_different_months_are_two_calls() -> None:
+    article = read("Scholz und Macron telefonierten am 3. Juni. Am 8. Juli telefonierte Scholz "
+                   "erneut mit Macron.", "2023-07-10")
+    dates = sorted(str(e.date.value) for e in article.events if e.type is CALL and e.date)
+    assert dates == ["2023-06-03", "2023-07-08"]
+
+
+def test_a_call_in_a_phrase_that_names_its_sides_is_told() -> None:
+    article = read("Ein Brief ebnete den Weg für das Telefonat zwischen Scholz und Macron im Mai.",
+                   "2023-07-10")
+    assert [(sorted(e.participants), e.date.value.month if e.date else None)
+            for e in article.events if e.type is CALL] == [(["emmanuel-macron", "olaf-scholz"], 5)]

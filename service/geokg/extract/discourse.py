@@ -354,9 +354,13 @@ def _copy(event: Event, **changes: Any) -> Event:
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
+    """Dates that could be one occasion: the same year, and the same month when both name
+    one ("telefonierten Ende Juni" is not the call "Mitte Juli")."""
     if a.date is None or b.date is None:
         return True
-    return a.date.value.year == b.date.value.year
+    if a.date.precision is Precision.YEAR or b.date.precision is Precision.YEAR:
+        return a.date.value.year == b.date.value.year
+    return (a.date.value.year, a.date.value.month) == (b.date.value.year, b.date.value.month)
 
 
 def _topics_overlap(a: Event, b: Event) -> bool:

@@ -103,7 +103,8 @@ class SentenceReader:
                 continue
             used.add(a)
             kept.append((trigger, a, b))
-        kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])]
+        kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
+                or self._names_its_sides(reading.tokens, h[2])]
         kept = self._drop_complements(kept, reading.tokens, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
@@ -133,6 +134,11 @@ class SentenceReader:
             j -= 1
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
+
+    def _names_its_sides(self, tokens: list[Token], last: int) -> bool:
+        """"für das Telefonat zwischen den beiden Präsidenten", "after the talks between X and
+        Y": a noun followed by its sides tells the event, even inside a phrase."""
+        return last + 1 < len(tokens) and tokens[last + 1].key in ("zwischen", "between")
 
     def _drop_complements(self, hits: list[tuple[Trigger, int, int]], tokens: list[Token],
                           clauses: list[Clause]) -> list[tuple[Trigger, int, int]]:
