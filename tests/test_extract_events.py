@@ -458,3 +458,15 @@ def test_a_call_in_a_phrase_that_names_its_sides_is_told() -> None:
                    "2023-07-10")
     assert [(sorted(e.participants), e.date.value.month if e.date else None)
             for e in article.events if e.type is CALL] == [(["emmanuel-macron", "olaf-scholz"], 5)]
+
+
+@pytest.mark.parametrize(("text", "demander", "addressee"), [
+    ("Die Nato verlangt von der Regierung in Moskau, die Truppen abzuziehen.", "nato", "russia"),
+    ("Scholz hat an Russlands Präsidenten Putin appelliert, den Krieg zu beenden.", "olaf-scholz",
+     "vladimir-putin"),
+    ("Kiew hält an seiner Forderung an Berlin fest, weitere Flugabwehr bereitzustellen.",
+     "ukraine", "germany"),
+])
+def test_whom_a_german_demand_is_made_of(text: str, demander: str, addressee: str) -> None:
+    assert [e[:2] for e in events(read(text), DEMAND)] == [(frozenset({demander}),
+                                                            frozenset({addressee}))]

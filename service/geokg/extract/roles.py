@@ -118,7 +118,8 @@ class RoleReader:
         event.participants = unique(f.mention.entity for f in demanders)
         sides = {f.mention.entity for f in demanders}
         own = clause_of(r.clauses, last)
-        asked_of = self._asked_of(r, last, demander.mention.entity)  # "verlangte von den USA"
+        asked_of = self._asked_of(r, last, demander.mention.entity) or self._appealed_to(
+            r, trigger_clause, demander.mention.entity)  # "verlangte von den USA", "an Xi"
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
         verb_final = [f for f in before[len(demanders):] if f.mention.entity not in sides][-1:]
         candidates = asked_of or same_clause or verb_final or after
@@ -179,9 +180,25 @@ class RoleReader:
         for f in r.found:
             if f.first <= last or f.first > last + 8 or not f.actor or f.mention.entity == side:
                 continue
-            j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+            determiners = self.lex.word_class("determiner")
+            j = before_determiners(r.tokens, f.first - 1, determiners)
+            if j > 1 and r.tokens[j].key in ("in", "im") and \
+                    r.tokens[j - 1].key in self.lex.word_class("government"):
+                j = before_determiners(r.tokens, j - 2, determiners)  # "von der Führung in Minsk"
             if r.tokens[j].key in ("von", "vom", "from") and j > last - 1:
                 return [f]
+        return []
+
+    def _appealed_to(self, r: SentenceReading, clause: Clause, side: str) -> list[Found]:
+        """"hat an Chinas Staatschef Xi appelliert", "appellierte an Moskau": German names
+        whom a demand is made of after "an" in the demand's clause."""
+        if self.lex.lang != "de":
+            return []
+        for k in range(clause.first, clause.last + 1):
+            if r.tokens[k].key != "an":
+                continue
+            return [f for f in r.found if f.actor and k < f.first <= k + 4
+                    and f.mention.entity != side][:1]
         return []
 
     def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
