@@ -470,3 +470,15 @@ def test_a_call_in_a_phrase_that_names_its_sides_is_told() -> None:
 def test_whom_a_german_demand_is_made_of(text: str, demander: str, addressee: str) -> None:
     assert [e[:2] for e in events(read(text), DEMAND)] == [(frozenset({demander}),
                                                             frozenset({addressee}))]
+
+
+def test_a_passive_past_is_a_fact_the_future_is_not() -> None:
+    past = read("Scholz wurde am Montag in Peking mit militärischen Ehren empfangen.")
+    assert sides(past, MEETING) == [frozenset({"olaf-scholz", "china"})]
+    assert sides(read("Scholz und Macron werden sich am Montag in Paris treffen."), MEETING) == []
+
+
+def test_a_place_outside_the_visits_clause_is_not_its_host() -> None:
+    article = read("Scholz besuchte am Montag Kiew. Überschattet wurde der Besuch von einem "
+                   "Urteil, das die Richter in Den Haag am Freitag verkündet hatten.")
+    assert sides(article, MEETING) == [frozenset({"olaf-scholz", "ukraine"})]

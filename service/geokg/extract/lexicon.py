@@ -2,7 +2,8 @@
 
 A pattern is a space-separated sequence of token tests matched against a word's folded form
 or its lemma: `telefonat*` (prefix), `*abkommen` (suffix, for compounds), `a|b`
-(alternatives), `auf$` (the word ends its clause, as a separable particle does), `..`
+(alternatives), `auf$` (the word ends its clause, as a separable particle does),
+`=werde` (that form only, not a word whose lemma it is: "wurde" is not "werden"), `..`
 (a gap of up to MAX_GAP tokens), `...` (up to LONG_GAP, for a particle after a long
 list) and `..N` (up to N tokens). Keeping them as data lets a linguist grow coverage without touching code.
 """
@@ -31,6 +32,7 @@ class TokenTest:
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
     at_clause_end: bool = False  # `auf$`: a separable particle closes its clause
+    form_only: bool = False  # `=werde|werden`: the word as written, not its lemma ("wurde")
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -41,7 +43,7 @@ class TokenTest:
         return re.compile("^(?:" + "|".join(parts) + ")", re.MULTILINE)
 
     def __call__(self, token: Token) -> bool:
-        for form in (token.key, token.lemma):
+        for form in (token.key,) if self.form_only else (token.key, token.lemma):
             if form in self.exact or form.startswith(self.prefixes) or (
                     self.suffixes and form.endswith(self.suffixes)):
                 return True
@@ -155,12 +157,14 @@ def compile_pattern(source: str) -> Pattern:
             steps.append(int(part[2:]))
             continue
         at_end = part.endswith("$")
-        options = [fold(o) for o in part.rstrip("$").split("|") if o]
+        form_only = part.startswith("=")
+        options = [fold(o) for o in part.lstrip("=").rstrip("$").split("|") if o]
         steps.append(TokenTest(
             exact=frozenset(o for o in options if "*" not in o),
             prefixes=tuple(o[:-1] for o in options if o.endswith("*") and len(o) > 1),
             suffixes=tuple(o[1:] for o in options if o.startswith("*") and len(o) > 1),
             at_clause_end=at_end,
+            form_only=form_only,
         ))
     if not steps or not isinstance(steps[0], TokenTest) or not isinstance(steps[-1], TokenTest):
         raise ValueError(f"pattern must start and end with a word: {source!r}")

@@ -361,6 +361,8 @@ class RoleReader:
         if len({self.gaz.state_of(p, on) for p in event.participants}) >= 2:
             return
         for f in r.found:
+            if f.first not in clause:  # "der Besuch, …, den die Richter in Den Haag erlassen"
+                continue
             entity = self.gaz.entities[f.mention.entity]
             host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
                 entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
