@@ -482,3 +482,16 @@ def test_a_place_outside_the_visits_clause_is_not_its_host() -> None:
     article = read("Scholz besuchte am Montag Kiew. Überschattet wurde der Besuch von einem "
                    "Urteil, das die Richter in Den Haag am Freitag verkündet hatten.")
     assert sides(article, MEETING) == [frozenset({"olaf-scholz", "ukraine"})]
+
+
+def test_the_antecedent_of_which_supplies() -> None:
+    article = read("Iran, which has supplied Russia with drones, faces new sanctions.",
+                   "2023-06-16", "en")
+    assert [e[:2] for e in events(article, SUPPORT)] == [(frozenset({"iran"}),
+                                                          frozenset({"russia"}))]
+
+
+def test_he_is_the_subject_before_not_a_name_in_a_phrase() -> None:
+    article = read("Nach seinem Treffen mit Putin ist Scholz am Dienstag in Kiew eingetroffen. "
+                   "Dort beriet er mit Selenskyj über die Lage.", "2023-06-16")
+    assert frozenset({"olaf-scholz", "volodymyr-zelenskyy"}) in sides(article, MEETING)

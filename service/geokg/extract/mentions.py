@@ -44,9 +44,21 @@ class MentionFinder:
         found += self._pronouns(sentence, tokens, found)
         found.sort(key=lambda f: f.first)
         self.history.extend(f.mention for f in found)
-        self.by_sentence.append([f.mention for f in found])
+        # subjects first: "er" in the next sentence is Macron in "Nach seinem Treffen mit
+        # Putin ist Macron in Kiew eingetroffen", not the leader named first
+        self.by_sentence.append([f.mention for f in sorted(
+            found, key=lambda f: self._in_phrase(tokens, f.first))])
         self._learn_short_names(found)
         return found
+
+    def _in_phrase(self, tokens: list[Token], first: int) -> bool:
+        """Whether a name stands after a preposition (determiners and adjectives between)."""
+        j = first - 1
+        determiners = self.lex.word_class("determiner")
+        while j >= 0 and (tokens[j].key in determiners or tokens[j].text.islower()
+                          and tokens[j].key not in self.lex.word_class("preposition")):
+            j -= 1
+        return j >= 0 and tokens[j].key in self.lex.word_class("preposition")
 
     def _learn_short_names(self, found: list[Found]) -> None:
         for f in found:

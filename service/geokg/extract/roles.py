@@ -60,7 +60,8 @@ class RoleReader:
         the subject of its verb."""
         clause = clause_of(r.clauses, first)
         if not clause.relative or clause.first < 2 or \
-                r.tokens[clause.first].key not in self.lex.word_class("subject_relative"):
+                r.tokens[clause.first].key not in self.lex.word_class("subject_relative") or \
+                any(f.first == clause.first + 1 for f in r.found):  # "which Russia supplied"
             return []
         return [f for f in r.found if f.actor and f.last == clause.first - 2]
 
@@ -236,7 +237,9 @@ class RoleReader:
             event.addressees = [receiver]
             return True
         own = clause_of(r.clauses, first)
-        in_clause = [f for f in actors if clause_of(r.clauses, f.first) is own]
+        # "Russia, which has provided Assad with warplanes": the relative's antecedent supplies
+        in_clause = self._antecedent(r, first) + [
+            f for f in actors if clause_of(r.clauses, f.first) is own]
         supplier = (in_clause or actors)[0]
         event.participants = [supplier.mention.entity]
         rest = [(f, f.mention.entity) for f in (in_clause or actors) if f is not supplier]
