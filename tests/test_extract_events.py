@@ -495,3 +495,12 @@ def test_he_is_the_subject_before_not_a_name_in_a_phrase() -> None:
     article = read("Nach seinem Treffen mit Putin ist Scholz am Dienstag in Kiew eingetroffen. "
                    "Dort beriet er mit Selenskyj über die Lage.", "2023-06-16")
     assert frozenset({"olaf-scholz", "volodymyr-zelenskyy"}) in sides(article, MEETING)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die Türkei hatte Aserbaidschan mit Kampfdrohnen ausgerüstet.", "de"),
+    ("Turkey had equipped Azerbaijan with combat drones.", "en"),
+])
+def test_equipping_with_weapons_is_support(text: str, lang: str) -> None:
+    assert [e[:2] for e in events(read(text, "2020-11-10", lang), SUPPORT)] == [
+        (frozenset({"turkey"}), frozenset({"azerbaijan"}))]
