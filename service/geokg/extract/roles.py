@@ -196,10 +196,10 @@ class RoleReader:
         if self.lex.lang != "de":
             return []
         for k in range(clause.first, clause.last + 1):
-            if r.tokens[k].key != "an":
-                continue
-            return [f for f in r.found if f.actor and k < f.first <= k + 4
-                    and f.mention.entity != side][:1]
+            named = [f for f in r.found if f.actor and k < f.first <= k + 4
+                     and f.mention.entity != side] if r.tokens[k].key == "an" else []
+            if named:  # "hält an seiner Forderung an Washington fest": the "an" before a name
+                return named[:1]
         return []
 
     def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
