@@ -504,3 +504,21 @@ def test_he_is_the_subject_before_not_a_name_in_a_phrase() -> None:
 def test_equipping_with_weapons_is_support(text: str, lang: str) -> None:
     assert [e[:2] for e in events(read(text, "2020-11-10", lang), SUPPORT)] == [
         (frozenset({"turkey"}), frozenset({"azerbaijan"}))]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Turkey mediated talks between Russia and Ukraine in Istanbul on Tuesday.", "en",
+     [frozenset({"russia", "ukraine"})]),
+    ("Qatar and Egypt mediated the indirect talks for many months.", "en", []),
+    ("Die Türkei vermittelte ein Treffen zwischen Russland und der Ukraine.", "de",
+     [frozenset({"russia", "ukraine"})]),
+])
+def test_mediators_are_not_sides_of_the_talks(text: str, lang: str,
+                                              expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-06-16", lang), MEETING) == expected
+
+
+def test_an_agreement_reached_through_mediation_is_between_the_parties() -> None:
+    article = read("Eine nach Vermittlung Moskaus zwischen Armenien und Aserbaidschan "
+                   "vereinbarte Waffenruhe wurde am Sonntag gebrochen.", "2020-10-20")
+    assert sides(article, AGREEMENT) == [frozenset({"armenia", "azerbaijan"})]

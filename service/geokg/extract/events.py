@@ -135,6 +135,17 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
 
+    def _between(self, r: SentenceReading, clause: Clause, first: int) -> list[str]:
+        """The sides named after "between"/"zwischen" in the trigger's clause: up to the
+        trigger when it comes first ("zwischen Armenien und Aserbaidschan vereinbarte")."""
+        at = next((i for i in range(clause.first, clause.last + 1)
+                   if r.tokens[i].key in ("between", "zwischen")), None)
+        if at is None:
+            return []
+        end = first if at < first else clause.last + 1
+        return list(dict.fromkeys(f.mention.entity for f in r.found
+                                  if f.actor and at < f.first < end))
+
     def _names_its_sides(self, tokens: list[Token], last: int) -> bool:
         """"für das Telefonat zwischen den beiden Präsidenten", "after the talks between X and
         Y": a noun followed by its sides tells the event, even inside a phrase."""
@@ -217,6 +228,13 @@ class SentenceReader:
         else:
             definite = self._definite(r, first)
             event.participants = self.roles.sides(r, actors, first, last, definite)
+            if any(t.key in self.lex.word_class("mediation") for t in r.tokens[clause.first:
+                                                                               clause.last + 1]):
+                # "Turkey mediated talks between Russia and Ukraine": the mediator is no side;
+                # "Qatar and Egypt mediated the talks" names no sides at all
+                event.participants = self._between(r, clause, first)
+                if len(event.participants) < 2:
+                    return None
             if self._cue_before_list(r, clause, event.participants):
                 return None  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
             if trigger.type is EventType.MEETING and "visit" in trigger.flags:
