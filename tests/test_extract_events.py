@@ -522,3 +522,16 @@ def test_an_agreement_reached_through_mediation_is_between_the_parties() -> None
     article = read("Eine nach Vermittlung Moskaus zwischen Armenien und Aserbaidschan "
                    "vereinbarte Waffenruhe wurde am Sonntag gebrochen.", "2020-10-20")
     assert sides(article, AGREEMENT) == [frozenset({"armenia", "azerbaijan"})]
+
+
+def test_agreeing_only_to_meet_is_no_agreement() -> None:
+    assert sides(read("Scholz and Macron agreed to meet in Paris soon.", "2023-06-16", "en"),
+                 AGREEMENT) == []
+    assert sides(read("Scholz und Macron vereinbarten, sich bald in Paris zu treffen.",
+                      "2023-06-16", "de"), AGREEMENT) == []
+    assert sides(read("Scholz and Macron agreed to meet the terms of the ceasefire deal.",
+                      "2023-06-16", "en"), AGREEMENT) == [frozenset({"olaf-scholz",
+                                                                     "emmanuel-macron"})]
+    assert sides(read("Scholz und Macron vereinbarten beim Treffen in Paris, die Gespräche "
+                      "fortzusetzen.", "2023-06-16", "de"), AGREEMENT) == [
+        frozenset({"olaf-scholz", "emmanuel-macron"})]

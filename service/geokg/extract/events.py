@@ -135,6 +135,15 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
 
+    def _agreed_to_meet(self, r: SentenceReading, last: int) -> bool:
+        """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
+        bald zu treffen")."""
+        meet = self.lex.word_class("meet_verb")
+        following = [t for t in r.tokens[last + 1:last + 10] if t.is_word][:7]
+        # the verb, not the noun: "agreed at the Treffen/meeting to resume talks" is an accord
+        return any(t.key in meet and t.text.islower() for t in following) and not any(
+            t.key in self.lex.word_class("agreement_object") for t in r.tokens[last + 1:])
+
     def _between(self, r: SentenceReading, clause: Clause, first: int) -> list[str]:
         """The sides named after "between"/"zwischen" in the trigger's clause: up to the
         trigger when it comes first ("zwischen Armenien und Aserbaidschan vereinbarte")."""
@@ -226,6 +235,8 @@ class SentenceReader:
             if not event.territories and not anaphor:
                 return None
         else:
+            if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
+                return None  # "agreed to meet in Washington soon": a meeting planned, no accord
             definite = self._definite(r, first)
             event.participants = self.roles.sides(r, actors, first, last, definite)
             if any(t.key in self.lex.word_class("mediation") for t in r.tokens[clause.first:
