@@ -535,3 +535,27 @@ def test_agreeing_only_to_meet_is_no_agreement() -> None:
     assert sides(read("Scholz und Macron vereinbarten beim Treffen in Paris, die Gespräche "
                       "fortzusetzen.", "2023-06-16", "de"), AGREEMENT) == [
         frozenset({"olaf-scholz", "emmanuel-macron"})]
+
+
+def test_a_state_claimed_as_ones_own_territory() -> None:
+    article = read("China claims Taiwan as its own territory.", "2023-06-16", "en")
+    assert events(article, CLAIM) == [(frozenset({"china"}), frozenset(), frozenset({"taiwan"}))]
+
+
+@pytest.mark.parametrize(("text", "lang", "count"), [
+    ("Germany pledged 2.7 billion euros in military aid to Ukraine.", "en", 1),
+    ("Die Bundesregierung kündigte ein Rüstungspaket für die Ukraine im Wert von 2,7 Milliarden "
+     "Euro an.", "de", 1),
+    ("Germany gave Ukraine 1 billion euros and 50 tanks.", "en", 2),
+])
+def test_a_sum_that_is_what_the_aid_is_worth_is_no_second_supply(text: str, lang: str,
+                                                                 count: int) -> None:
+    assert len(events(read(text, "2023-06-16", lang), SUPPORT)) == count
+
+
+def test_an_announced_package_is_a_pledge_an_announced_meeting_has_not_happened() -> None:
+    pledge = read("Italien kündigte ein weiteres Waffenpaket für die Ukraine an.")
+    assert [e[:2] for e in events(pledge, SUPPORT)] == [(frozenset({"italy"}),
+                                                         frozenset({"ukraine"}))]
+    assert sides(read("Scholz kündigte ein Treffen mit Macron an."), MEETING) == []
+    assert events(read("Die EU beschloss ein neues Sanktionspaket gegen Russland."), SUPPORT) == []

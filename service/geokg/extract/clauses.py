@@ -135,7 +135,7 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
                     continue
-                if kind in ("planned", "future") and pos > exclude[1] >= 0 and \
+                if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \
                         _noun_after(tokens, pos, lex):
                     continue
                 return True

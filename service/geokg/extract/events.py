@@ -21,9 +21,9 @@ from geokg.extract.roles import RoleReader
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
-ALL_CUES = ("negation", "modality", "planned", "future", "denial", "question")
-#: A support announced for the future is a pledge, and counts ("will send").
-SUPPORT_CUES = tuple(kind for kind in ALL_CUES if kind != "future")
+ALL_CUES = ("negation", "modality", "planned", "future", "announced", "denial", "question")
+#: A support announced, or said for the future, is a pledge and counts ("will send").
+SUPPORT_CUES = tuple(kind for kind in ALL_CUES if kind not in ("future", "announced"))
 BASE_CONFIDENCE = 0.85
 
 #: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
@@ -264,7 +264,8 @@ class SentenceReader:
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
         # a claim is an assertion: "would be reunified" still claims; "plans to annex" does not
-        kinds = ("negation", "denial", "planned") if trigger.type is EventType.TERRITORIAL_CLAIM \
+        kinds = ("negation", "denial", "planned", "announced") \
+            if trigger.type is EventType.TERRITORIAL_CLAIM \
             else SUPPORT_CUES if trigger.type is EventType.SUPPORT else ALL_CUES
         if "reported_obligation" in trigger.flags:
             # "sagte, Russland müsse nicht …" still demands: what comes after the modal is
@@ -356,9 +357,19 @@ class SentenceReader:
             forms = sentence_forms(span)
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
                           if any(p.find(span, forms) for p in patterns))
+            if "money" in kinds and len(kinds) > 1 and self._money_is_a_value(span, forms):
+                kinds = tuple(k for k in kinds if k != "money")
             if kinds:
                 return kinds
         return ()
+
+    def _money_is_a_value(self, span: list[Token], forms: str) -> bool:
+        """"2.7 billion euros in military aid", "Rüstungspaket im Wert von 2,7 Milliarden
+        Euro": the sum is what the other supply is worth, not a supply of money besides."""
+        if any(t.key in self.lex.word_class("value_marker") for t in span):
+            return True
+        return any(b + 1 < len(span) and span[b + 1].key in ("in", "of")
+                   for p in self.lex.support_kinds["money"] for _, b in p.find(span, forms))
 
     def _treaty(self, r: SentenceReading) -> str | None:
         return next((f.mention.entity for f in r.found
