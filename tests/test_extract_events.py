@@ -559,3 +559,21 @@ def test_an_announced_package_is_a_pledge_an_announced_meeting_has_not_happened(
                                                          frozenset({"ukraine"}))]
     assert sides(read("Scholz kündigte ein Treffen mit Macron an."), MEETING) == []
     assert events(read("Die EU beschloss ein neues Sanktionspaket gegen Russland."), SUPPORT) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Poland's President Duda demanded that Germany pay war reparations.", "en",
+     [(frozenset({"poland"}), frozenset({"germany"}))]),
+    ("Im Telefonat mit Netanjahu forderte Biden einen besseren Schutz der Zivilisten.", "de",
+     [(frozenset({"joe-biden"}), frozenset({"benjamin-netanyahu"}))]),
+])
+def test_the_demander_and_whom_the_demand_is_made_of(text: str, lang: str,
+                                                     expected: list[tuple[frozenset[str], ...]]) -> None:
+    assert [e[:2] for e in events(read(text, "2023-06-16", lang), DEMAND)] == expected
+
+
+def test_giving_aid_with_leisten_is_support_resistance_is_not() -> None:
+    aid = read("Deutschland leistete der Ukraine umfangreiche Militärhilfe.")
+    assert [e[:2] for e in events(aid, SUPPORT)] == [(frozenset({"germany"}),
+                                                      frozenset({"ukraine"}))]
+    assert events(read("Die ukrainischen Truppen leisteten erbitterten Widerstand."), SUPPORT) == []

@@ -104,8 +104,13 @@ class RoleReader:
         trigger_clause = clause_of(r.clauses, first)
         if self._fronted_demand(r, event, actors, before, first, trigger_clause):
             return
-        before = [f for f in before if clause_of(r.clauses, f.first) is trigger_clause
-                  and not self._after_preposition(r, f)] or before
+        subjects = [f for f in before if clause_of(r.clauses, f.first) is trigger_clause
+                    and not self._after_preposition(r, f)]
+        # German puts the subject after the verb when something else comes first ("Im
+        # Telefonat mit Netanjahu forderte Biden …"): a name in that phrase is no subject
+        inverted_subject = self.lex.lang == "de" and r.tokens[first - 1].is_word and any(
+            f.first == last + 1 or f.first == first + 1 for f in actors) if first > 0 else False
+        before = subjects or ([] if inverted_subject else before)
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
             after = [f for f in r.found if f.first > first and f.actor]
@@ -121,10 +126,17 @@ class RoleReader:
         own = clause_of(r.clauses, last)
         asked_of = self._asked_of(r, last, demander.mention.entity) or self._appealed_to(
             r, trigger_clause, demander.mention.entity)  # "verlangte von den USA", "an Xi"
+        # never the demander's own side ("Poland's President Duda demanded that Germany …")
+        own_sides = {self.gaz.state_of(f.mention.entity, r.day) for f in demanders}
+
+        def others(found: list[Found]) -> list[Found]:
+            return [f for f in found if f.mention.entity not in sides
+                    and self.gaz.state_of(f.mention.entity, r.day) not in own_sides]
+
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
-        verb_final = [f for f in before[len(demanders):] if f.mention.entity not in sides][-1:]
-        candidates = asked_of or same_clause or verb_final or after
-        addressees = self._coordinated([f for f in candidates if f.mention.entity not in sides], r)
+        verb_final = others(before[len(demanders):])[-1:]
+        candidates = others(asked_of) or others(same_clause) or verb_final or others(after)
+        addressees = self._coordinated(candidates, r)
         event.addressees = unique(f.mention.entity for f in addressees)
 
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
