@@ -577,3 +577,25 @@ def test_giving_aid_with_leisten_is_support_resistance_is_not() -> None:
     assert [e[:2] for e in events(aid, SUPPORT)] == [(frozenset({"germany"}),
                                                       frozenset({"ukraine"}))]
     assert events(read("Die ukrainischen Truppen leisteten erbitterten Widerstand."), SUPPORT) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("The meeting between Scholz and Macron was cancelled.", "en", MEETING),
+    ("Das Treffen zwischen Scholz und Macron wurde abgesagt.", "de", MEETING),
+    ("Germany halted arms deliveries to Saudi Arabia.", "en", SUPPORT),
+    ("Deutschland stoppte die Waffenlieferungen an Saudi-Arabien.", "de", SUPPORT),
+    ("Macron wants to talk to Putin again soon.", "en", DEMAND),
+])
+def test_called_off_halted_or_only_wished_is_no_event(text: str, lang: str,
+                                                      kind: EventType) -> None:
+    assert events(read(text, "2023-06-16", lang), kind) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("Macron urged Putin to stop the war.", "en", DEMAND),
+    ("India and Pakistan agreed to halt all military action.", "en", AGREEMENT),
+    ("Biden wants Kyiv to hold elections.", "en", DEMAND),
+])
+def test_what_a_demand_or_an_agreement_ends_does_not_cancel_it(text: str, lang: str,
+                                                               kind: EventType) -> None:
+    assert len(events(read(text, "2023-06-16", lang), kind)) == 1

@@ -21,9 +21,17 @@ from geokg.extract.roles import RoleReader
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
-ALL_CUES = ("negation", "modality", "planned", "future", "announced", "denial", "question")
-#: A support announced, or said for the future, is a pledge and counts ("will send").
-SUPPORT_CUES = tuple(kind for kind in ALL_CUES if kind not in ("future", "announced"))
+ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "denial",
+            "question")
+#: Cues by event type. A support announced, or said for the future, is a pledge and counts
+#: ("will send"); a claim is an assertion ("would be reunified" still claims); what a demand
+#: or an agreement is about often ends something ("urged Russia to stop", "agreed to halt").
+CUES_OF: dict[EventType, tuple[str, ...]] = {
+    EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced")),
+    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "planned", "announced"),
+    EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
+    EventType.AGREEMENT: tuple(k for k in ALL_CUES if k != "ended"),
+}
 BASE_CONFIDENCE = 0.85
 
 #: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
@@ -212,6 +220,9 @@ class SentenceReader:
         if "guest_object" in trigger.flags and not any(
                 f.actor and last < f.first <= last + 4 for f in r.found):
             return None  # "welcomed the agreement": no guest, no meeting
+        if "needs_object" in trigger.flags and not any(
+                f.actor and first < f.first < last for f in r.found):
+            return None  # "wants Kyiv to …" demands; "wants to talk" does not
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED)
         event = Event(trigger.type, [], r.sentence,
                       r.sentence.text[r.tokens[first].start - r.sentence.start:
@@ -263,10 +274,7 @@ class SentenceReader:
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
-        # a claim is an assertion: "would be reunified" still claims; "plans to annex" does not
-        kinds = ("negation", "denial", "planned", "announced") \
-            if trigger.type is EventType.TERRITORIAL_CLAIM \
-            else SUPPORT_CUES if trigger.type is EventType.SUPPORT else ALL_CUES
+        kinds = CUES_OF.get(trigger.type, ALL_CUES)
         if "reported_obligation" in trigger.flags:
             # "sagte, Russland müsse nicht …" still demands: what comes after the modal is
             # the content; cues before it, around the saying, decide
