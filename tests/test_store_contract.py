@@ -158,6 +158,27 @@ def test_serialize_as_is_only_a_hint(loaded: Store) -> None:
     assert ask.boolean is True
 
 
+def test_an_engine_result_used_again_runs_again_in_the_type_asked(tmp_path: Path) -> None:
+    """A result is meant to be used once; the engine store still answers a second use
+    right, and its pooled connections stay in step (the hint is not sent again)."""
+    store = open_worker_store(tmp_path / "store", query_timeout=30)
+    try:
+        store.put_graph(G1, NT1)
+        store.put_graph(G2, NT2)
+        result = store.query(LABELS, serialize_as={"select": "text/csv"})
+        first = b"".join(result.serialize("text/csv"))
+        assert {row["label"] for row in parse_solutions(first, "text/csv")} == {"Russland",
+                                                                                 "Ukraine"}
+        again = b"".join(result.serialize("application/sparql-results+json"))
+        assert {row["label"] for row in parse_solutions(
+            again, "application/sparql-results+json")} == {"Russland", "Ukraine"}
+        assert {row["label"] for row in result.rows()} == {"Russland", "Ukraine"}
+        assert store.quad_count() > 0
+        assert {row["label"] for row in store.query(LABELS).rows()} == {"Russland", "Ukraine"}
+    finally:
+        store.close()
+
+
 def test_syntax_error_carries_the_parsers_message(any_store: Store) -> None:
     with pytest.raises(QuerySyntaxError, match="error at 1:"):
         any_store.query("SELEC ?s WHERE { ?s ?p ?o }")

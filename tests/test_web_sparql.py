@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import rdflib
@@ -259,3 +260,38 @@ def test_endpoint_over_a_remote_store(settings: Settings, oxigraph_server: str) 
     assert isomorphic(graph, rdflib.Graph().parse(data=NT1 + NT2, format="nt"))
     response = client.get("/sparql", query_string={"query": "SELEC"})
     assert response.status_code == 400 and "error at 1:" in response.json["detail"]
+
+
+def test_the_engine_store_writes_each_kind_in_the_negotiated_format(tmp_path: Path) -> None:
+    """The web server's own store (queries in the engine process, which writes the answer
+    in the media type chosen before the query ran)."""
+    from geokg.store.worker import WorkerStore
+    from geokg.web.state import STORE_KEY
+
+    app = create_app(Settings(store=f"oxigraph:{tmp_path / 'data'}",
+                              max_query_length=TEST_MAX_QUERY_LENGTH))
+    store = app.extensions[STORE_KEY]
+    assert isinstance(store, WorkerStore)
+    try:
+        store.put_graph(G1, NT1)
+        store.put_graph(G2, NT2)
+        client = app.test_client()
+        csv = client.get("/sparql", query_string={"query": LABELS}, headers={"Accept": "text/csv"})
+        assert csv.status_code == 200 and csv.mimetype == "text/csv"
+        assert {row["label"] for row in parse_solutions(csv.data, "text/csv")} >= {"Russland"}
+        graph = client.post("/sparql", data={"query": CONSTRUCT},
+                            headers={"Accept": "application/n-triples"})
+        assert graph.mimetype == "application/n-triples"
+        assert len(rdflib.Graph().parse(data=graph.data, format="nt")) > 0
+        ask = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+        assert Result.parse(io.BytesIO(ask.data), format="json").askAnswer is True
+        wrong = client.get("/sparql", query_string={"query": LABELS, "format": "ttl"})
+        assert wrong.status_code == 400 and "does not fit a select result" in wrong.json["detail"]
+        unacceptable = client.get("/sparql", query_string={"query": LABELS},
+                                  headers={"Accept": "text/turtle"})
+        assert unacceptable.status_code == 406
+        again = client.get("/sparql", query_string={"query": LABELS},
+                           headers={"Accept": "application/sparql-results+json"})
+        assert again.status_code == 200 and again.json["results"]["bindings"]
+    finally:
+        store.close()

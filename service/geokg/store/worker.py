@@ -381,6 +381,7 @@ class WorkerResult(QueryResult):
             conn = None
             self._args.pop("serialize_as", None)
         if conn is None:
+            self._args.pop("serialize_as", None)  # run again: ask for what is wanted now
             self._start()
             conn, self._conn = self._conn, None
             streaming, self._streaming = self._streaming, None
