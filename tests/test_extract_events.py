@@ -583,7 +583,13 @@ def test_giving_aid_with_leisten_is_support_resistance_is_not() -> None:
     ("The meeting between Scholz and Macron was cancelled.", "en", MEETING),
     ("Das Treffen zwischen Scholz und Macron wurde abgesagt.", "de", MEETING),
     ("Germany halted arms deliveries to Saudi Arabia.", "en", SUPPORT),
-    ("Deutschland stoppte die Waffenlieferungen an Saudi-Arabien.", "de", SUPPORT),
+    ("Deutschland stoppte Waffenlieferungen an Saudi-Arabien.", "de", SUPPORT),
+    ("Scholz wird Macron am Montag in Paris treffen.", "de", MEETING),
+    ("Scholz wird mit Macron telefonieren.", "de", CALL),
+    ("Russia equipped its troops with Iranian drones.", "en", SUPPORT),
+    ("Polen rüstet seine Armee mit Panzern aus Südkorea auf.", "de", SUPPORT),
+    ("The nuclear-armed neighbours agreed to halt all attacks.", "en", SUPPORT),
+    ("Scholz met Ukrainians in Berlin.", "en", MEETING),
     ("Macron wants to talk to Putin again soon.", "en", DEMAND),
 ])
 def test_called_off_halted_or_only_wished_is_no_event(text: str, lang: str,
@@ -599,3 +605,36 @@ def test_called_off_halted_or_only_wished_is_no_event(text: str, lang: str,
 def test_what_a_demand_or_an_agreement_ends_does_not_cancel_it(text: str, lang: str,
                                                                kind: EventType) -> None:
     assert len(events(read(text, "2023-06-16", lang), kind)) == 1
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("The United States sent Ukraine air defence systems to stop Russian missile attacks.", "en",
+     SUPPORT, [frozenset({"united-states"})]),
+    ("Biden spoke by phone with Netanyahu about a halt to the fighting in Gaza.", "en", CALL,
+     [frozenset({"joe-biden", "benjamin-netanyahu"})]),
+    ("Putin met Xi in Moscow on Tuesday to discuss ways to halt the fighting.", "en", MEETING,
+     [frozenset({"vladimir-putin", "xi-jinping"})]),
+    ("Scholz telefonierte mit Macron über den gestoppten Getreidedeal.", "de", CALL,
+     [frozenset({"olaf-scholz", "emmanuel-macron"})]),
+    ("Biden met Macron in Paris to discuss mediation efforts in Sudan.", "en", MEETING,
+     [frozenset({"joe-biden", "emmanuel-macron"})]),
+    ("Russia and Ukraine signed a grain deal mediated by Turkey.", "en", AGREEMENT,
+     [frozenset({"russia", "ukraine"})]),
+    ("Scholz, Macron und Biden berieten telefonisch über die Ukraine.", "de", CALL,
+     [frozenset({"olaf-scholz", "emmanuel-macron", "joe-biden"})]),
+    ("Biden and Xi agreed to resume military talks and to meet again next year.", "en",
+     AGREEMENT, [frozenset({"joe-biden", "xi-jinping"})] * 2),
+])
+def test_a_purpose_a_topic_or_a_group_does_not_undo_the_event(
+        text: str, lang: str, kind: EventType, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-06-16", lang), kind) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "kinds"), [
+    ("Deutschland sagte der Ukraine Finanzhilfen in Höhe von fünf Milliarden Euro sowie 20 Panzer "
+     "zu.", "de", ["money", "weapons"]),
+    ("Germany gave Ukraine 1 billion euros in loans and 50 tanks.", "en", ["money", "weapons"]),
+])
+def test_money_named_as_such_is_a_supply_of_its_own(text: str, lang: str, kinds: list[str]) -> None:
+    article = read(text, "2023-06-16", lang)
+    assert sorted(e.support_kind or "" for e in article.events if e.type is SUPPORT) == kinds

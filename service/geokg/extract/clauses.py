@@ -138,8 +138,21 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                 if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \
                         _noun_after(tokens, pos, lex):
                     continue
+                if kind == "ended" and not _ends_the_event(tokens, pos, exclude, lex):
+                    continue
                 return True
     return False
+
+
+def _ends_the_event(tokens: list[Token], pos: int, exclude: tuple[int, int], lex: Lexicon) -> bool:
+    """"halted arms deliveries", "the meeting was cancelled": the event is called off. Not a
+    purpose or a topic ("sent air defence to stop attacks", "talks about a halt to the
+    fighting"): after the event only in a passive, never after "to"/"zu"/an article."""
+    if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after"):
+        return False
+    if pos > exclude[1] >= 0:
+        return any(t.key in lex.word_class("passive_aux") for t in tokens[exclude[1] + 1:pos])
+    return True
 
 
 def _noun_after(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

@@ -113,6 +113,7 @@ class SentenceReader:
             kept.append((trigger, a, b))
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading.tokens, h[2])]
+        kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1])]
         kept = self._drop_complements(kept, reading.tokens, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
@@ -147,10 +148,12 @@ class SentenceReader:
         """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
         bald zu treffen")."""
         meet = self.lex.word_class("meet_verb")
-        following = [t for t in r.tokens[last + 1:last + 10] if t.is_word][:7]
-        # the verb, not the noun: "agreed at the Treffen/meeting to resume talks" is an accord
-        return any(t.key in meet and t.text.islower() for t in following) and not any(
-            t.key in self.lex.word_class("agreement_object") for t in r.tokens[last + 1:])
+        to = next((i for i in range(last + 1, min(len(r.tokens) - 1, last + 10))
+                   if r.tokens[i].key in ("to", "zu")), None)
+        # the first infinitive, as a verb: "agreed to resume talks and to meet" is an accord
+        return to is not None and r.tokens[to + 1].key in meet and \
+            r.tokens[to + 1].text.islower() and not any(
+                t.key in self.lex.word_class("agreement_object") for t in r.tokens[last + 1:])
 
     def _between(self, r: SentenceReading, clause: Clause, first: int) -> list[str]:
         """The sides named after "between"/"zwischen" in the trigger's clause: up to the
@@ -162,6 +165,13 @@ class SentenceReader:
         end = first if at < first else clause.last + 1
         return list(dict.fromkeys(f.mention.entity for f in r.found
                                   if f.actor and at < f.first < end))
+
+    def _compound_adjective(self, tokens: list[Token], first: int) -> bool:
+        """"the nuclear-armed neighbours": an English trigger word as the second half of a
+        hyphenated adjective describes, it tells nothing (German "Nato-Gipfel" still does)."""
+        return self.lex.lang == "en" and first >= 2 and tokens[first - 1].text == "-" and \
+            tokens[first - 1].start == tokens[first - 2].end and \
+            tokens[first].start == tokens[first - 1].end and tokens[first].text.islower()
 
     def _names_its_sides(self, tokens: list[Token], last: int) -> bool:
         """"für das Telefonat zwischen den beiden Präsidenten", "after the talks between X and
@@ -250,13 +260,18 @@ class SentenceReader:
                 return None  # "agreed to meet in Washington soon": a meeting planned, no accord
             definite = self._definite(r, first)
             event.participants = self.roles.sides(r, actors, first, last, definite)
-            if any(t.key in self.lex.word_class("mediation") for t in r.tokens[clause.first:
-                                                                               clause.last + 1]):
+            mediation = self.lex.word_class("mediation")
+            if any(t.key in mediation for t in r.tokens[clause.first:first]):
                 # "Turkey mediated talks between Russia and Ukraine": the mediator is no side;
                 # "Qatar and Egypt mediated the talks" names no sides at all
                 event.participants = self._between(r, clause, first)
                 if len(event.participants) < 2:
                     return None
+            elif last + 2 < len(r.tokens) and r.tokens[last + 1].key in mediation and \
+                    r.tokens[last + 2].key in ("by", "von", "durch"):
+                # "a grain deal mediated by Turkey": the agent after "by" is no side
+                agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
+                event.participants = [p for p in event.participants if p not in agents]
             if self._cue_before_list(r, clause, event.participants):
                 return None  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
             if trigger.type is EventType.MEETING and "visit" in trigger.flags:
@@ -374,10 +389,13 @@ class SentenceReader:
     def _money_is_a_value(self, span: list[Token], forms: str) -> bool:
         """"2.7 billion euros in military aid", "Rüstungspaket im Wert von 2,7 Milliarden
         Euro": the sum is what the other supply is worth, not a supply of money besides."""
+        matches = [(a, b) for p in self.lex.support_kinds["money"] for a, b in p.find(span, forms)]
+        currency = self.lex.word_class("currency")
+        if any(span[a].key not in currency for a, _ in matches):
+            return False  # "Finanzhilfen …", "in loans": money is supplied as such
         if any(t.key in self.lex.word_class("value_marker") for t in span):
             return True
-        return any(b + 1 < len(span) and span[b + 1].key in ("in", "of")
-                   for p in self.lex.support_kinds["money"] for _, b in p.find(span, forms))
+        return any(b + 1 < len(span) and span[b + 1].key in ("in", "of") for _, b in matches)
 
     def _treaty(self, r: SentenceReading) -> str | None:
         return next((f.mention.entity for f in r.found
@@ -484,6 +502,8 @@ class SentenceReader:
             if not (first > 0 and r.tokens[first - 1].key in self.lex.word_class("call_manner")
                     or r.tokens[first].key in self.lex.word_class("call_manner")):
                 return None
+            if len(self.roles.coordinated(actors, r)) > 1:
+                return None  # "Scholz, Macron und Biden berieten telefonisch": one call of all
             callers = {f.mention.entity for f in actors[:1]}
             called = {f.mention.entity for f in actors[1:]}
         else:

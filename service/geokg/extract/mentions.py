@@ -138,8 +138,11 @@ class MentionFinder:
         if how == "demonym":
             actor = self._government_follows(tokens, last)
             how = "demonym-actor" if actor else how
-        elif how == "people":
-            how = "demonym-actor"
+        elif how == "people":  # "the Palestinians want …", "aid for Palestinians" name a
+            # side; "Scholz met Ukrainians" does not
+            actor = first > 0 and (tokens[first - 1].key == "the" or
+                                   tokens[first - 1].key in self.lex.word_class("receiver_prep"))
+            how = "demonym-actor" if actor else "demonym"
         if compound:
             how, actor = "compound", False
         return Found(self._mention(sentence, tokens, first, last, key, how), first, last, actor)

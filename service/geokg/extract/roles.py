@@ -120,7 +120,7 @@ class RoleReader:
         if demander is None:
             return
         # "Brasilia and Beijing called on …": a coordinated subject demands together
-        demanders = self._coordinated(before, r) if before else [demander]
+        demanders = self.coordinated(before, r) if before else [demander]
         event.participants = unique(f.mention.entity for f in demanders)
         sides = {f.mention.entity for f in demanders}
         own = clause_of(r.clauses, last)
@@ -136,7 +136,7 @@ class RoleReader:
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
         verb_final = others(before[len(demanders):])[-1:]
         candidates = others(asked_of) or others(same_clause) or verb_final or others(after)
-        addressees = self._coordinated(candidates, r)
+        addressees = self.coordinated(candidates, r)
         event.addressees = unique(f.mention.entity for f in addressees)
 
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
@@ -214,7 +214,7 @@ class RoleReader:
                 return named[:1]
         return []
 
-    def _coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
+    def coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
         """The first name and those joined to it by "und"/"and"/","."""
         if not found:
             return []
@@ -261,7 +261,7 @@ class RoleReader:
                          if self.gaz.state_of(key, r.day) != own_side), None)
         if receiver is not None:
             event.addressees = [receiver]
-        return True
+        return receiver is not None or "needs_receiver" not in trigger.flags
 
     def _receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
@@ -318,7 +318,7 @@ class RoleReader:
         # "India and Pakistan each lay claim to Kashmir": a claim of each (split later)
         own = clause_of(r.clauses, first)
         claimants = [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
-        claimants = self._coordinated(claimants, r) if claimants[0].first < first else claimants[:1]
+        claimants = self.coordinated(claimants, r) if claimants[0].first < first else claimants[:1]
         event.participants = unique(f.mention.entity for f in claimants)
         event.territories = [t for t in territories if t not in event.participants]
         anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
