@@ -35,7 +35,7 @@ from geokg.errors import GeokgError, InputError, QuerySyntaxError, ShapeViolatio
 from geokg.graph.build import with_period_index
 from geokg.graph.validate import validate
 from geokg.store import Store
-from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES
+from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content
 from geokg.store.oxigraph import OxigraphStore
 
 
@@ -171,8 +171,7 @@ class _Stage:
             self.scratch.load(b"".join(store.dump("nquads")), "nquads")
         else:
             for iri in graphs:
-                data = b"".join(store.query(_CONSTRUCT_GRAPH.format(iri=iri))
-                                .serialize("application/n-triples"))
+                data = b"".join(graph_content(store, iri, "application/n-triples"))
                 if data.strip():
                     self.scratch.load_graph(iri, data, "application/n-triples")
         #: Graph IRI -> sorted N-Triples, for every non-empty graph copied.
@@ -202,7 +201,6 @@ class _Stage:
         return changes
 
 
-_CONSTRUCT_GRAPH = "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
 
 
 def _check_syntax(sparql: str) -> None:

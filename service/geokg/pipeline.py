@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import logging
 import re
@@ -33,6 +32,7 @@ from geokg.graph.iris import Minter
 from geokg.graph.validate import check
 from geokg.statistics import refresh_statistics
 from geokg.store import Store, open_store
+from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, SEM
 
 log = logging.getLogger(__name__)
@@ -209,10 +209,8 @@ def unindexed_graphs(store: Store) -> list[str]:
 
 def reindex_graph(store: Store, iri: str) -> None:
     """Derive gk:inPeriod in one stored article graph; its other triples stay as they are."""
-    out = io.BytesIO()
-    store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").write(
-        out, "application/n-triples")
-    store.put_graph(iri, with_period_index(out.getvalue().decode("utf-8")))
+    ntriples = b"".join(graph_content(store, iri, "application/n-triples")).decode("utf-8")
+    store.put_graph(iri, with_period_index(ntriples))
 
 
 @dataclass

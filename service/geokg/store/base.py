@@ -189,3 +189,17 @@ class Store(Protocol):
     def close(self) -> None:
         """Release files and connections; the store is unusable afterwards."""
         ...
+
+
+def sparql_iri(iri: str) -> str:
+    """`<iri>` for a query; refuses what could break out of the brackets (defence in depth)."""
+    if any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
+        raise ValueError(f"not an IRI that can be written in SPARQL: {iri!r}")
+    return f"<{iri}>"
+
+
+def graph_content(store: Store, graph_iri: str, media_type: str) -> Iterator[bytes]:
+    """Everything in one named graph, streamed in `media_type` by the store's serializer
+    (the same on every backend: the Graph Store GET, dumps of one graph, curation, reindex)."""
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_iri(graph_iri)} {{ ?s ?p ?o }} }}"
+    return store.query(query).serialize(media_type)

@@ -7,6 +7,7 @@ from werkzeug.exceptions import BadRequest, NotFound, UnsupportedMediaType
 
 from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, parse_published
+from geokg.store.base import graph_content
 from geokg.vocab import GK
 from geokg.web.auth import require_ingest_token
 from geokg.web.state import get_pipeline, get_settings, get_store
@@ -89,8 +90,7 @@ def show_article(article_id: str) -> Response:
     if not store.has_graph(iri):
         raise NotFound(f"no article {article_id!r}; GET /articles lists them")
     if request.accept_mimetypes.best_match(["application/json", "text/turtle"]) == "text/turtle":
-        result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
-        return Response(started(result.serialize("text/turtle")), mimetype="text/turtle")
+        return Response(started(graph_content(store, iri, "text/turtle")), mimetype="text/turtle")
     return jsonify(_stored(article_id, iri))
 
 

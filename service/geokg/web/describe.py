@@ -11,13 +11,14 @@ path (see `linked_data.iri_for`) or come out of the store itself, so they cannot
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import Namespace
 
 from geokg.store import Store
+from geokg.store.base import sparql_iri
 from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, RDF, RDFS, SEM, SKOS, WD, XSD
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -38,13 +39,6 @@ NAMING_PROPERTIES = (RDF.type, RDFS.label, SKOS.prefLabel, DCTERMS.title, NIF.an
 ROLES = (GK.participant, GK.addressee, GK.territory, GK.treaty, SEM.hasPlace)
 
 _PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
-
-
-def sparql_iri(iri: str) -> str:
-    """`<iri>` for a query; refuses what could break out of the brackets (defence in depth)."""
-    if any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
-        raise ValueError(f"not an IRI that can be written in SPARQL: {iri!r}")
-    return f"<{iri}>"
 
 
 def _values(iris: Iterable[str]) -> str:
@@ -88,12 +82,6 @@ def describe(store: Store, iri: str, graphs: list[str] | None = None) -> bytes:
     """
     result = store.query(description_query(iri), default_graphs=graphs)
     return b"".join(result.serialize("application/n-triples"))
-
-
-def graph_content(store: Store, graph_iri: str, media_type: str) -> Iterator[bytes]:
-    """Everything in one named graph, streamed in `media_type` by the store's serializer."""
-    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_iri(graph_iri)} {{ ?s ?p ?o }} }}"
-    return store.query(query).serialize(media_type)
 
 
 def graph_summary(store: Store, graph_iri: str) -> tuple[int, list[tuple[str, int]]]:

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import BadRequest
 
-from geokg.store.base import Store
+from geokg.store.base import Store, sparql_iri
 from geokg.vocab import GK, PREFIXES, SCHEMA
-from geokg.web.pictures import sparql_iri
 from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("export", __name__)

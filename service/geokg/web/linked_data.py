@@ -36,6 +36,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from geokg import PROJECT_ROOT
 from geokg.pipeline import ONTOLOGY_FILE
+from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, NIF, OWL, RDF, RDFS, SEM, SKOS, XSD
 from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
@@ -481,7 +482,7 @@ def named_graph(name: str) -> Response:
                                classes=[(namer.view(URIRef(c)), n) for c, n in classes],
                                alternates=choice.alternates())
         return finish(Response(html, mimetype=HTML), choice)
-    body = d.graph_content(store, iri, choice.media_type)
+    body = graph_content(store, iri, choice.media_type)
     return finish(Response(started(body), mimetype=choice.media_type), choice)
 
 
@@ -501,7 +502,7 @@ def ontology(ext: str | None) -> Response:
     graph = str(get_pipeline().mint.ontology_graph)
     if not get_store().has_graph(graph):
         return not_found(graph)
-    body = d.graph_content(get_store(), graph, choice.media_type)
+    body = graph_content(get_store(), graph, choice.media_type)
     return finish(Response(started(body), mimetype=choice.media_type), choice)
 
 

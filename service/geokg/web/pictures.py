@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from geokg.store.base import Store
+from geokg.store.base import Store, sparql_iri
 from geokg.vocab import PREFIXES
 
 _PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
@@ -27,12 +27,6 @@ CONTACT_TYPES = ("Call", "Meeting", "Demand", "Agreement", "Support")
 MAX_CONTACTS = 40
 MAX_EVENTS = 400
 _WKT_POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.IGNORECASE)
-
-
-def sparql_iri(iri: str) -> str:
-    if any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
-        raise ValueError(f"not an IRI that can be written in SPARQL: {iri!r}")
-    return f"<{iri}>"
 
 
 def _acting(entity: str, event: str = "?ev", role: str = "?role") -> str:

@@ -24,9 +24,8 @@ from flask import Blueprint, Response, render_template, request
 from werkzeug.exceptions import BadRequest, NotFound
 
 from geokg.search import SearchIndex, fold, text_keys
-from geokg.store.base import Store
+from geokg.store.base import Store, sparql_iri
 from geokg.vocab import GK, OWL, RDFS, SKOS, WD
-from geokg.web.pictures import sparql_iri
 from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("reconcile", __name__)

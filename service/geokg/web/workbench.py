@@ -18,6 +18,7 @@ from werkzeug.exceptions import BadRequest
 
 from geokg import PROJECT_ROOT
 from geokg.search import SPARQL_FUNCTIONS, SearchIndex, index_path
+from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
 from geokg.web import pictures
 from geokg.web.reconcile import SEARCH_KEY
@@ -220,7 +221,7 @@ def _iri_param() -> str:
     if not iri.startswith(("http://", "https://")):
         raise BadRequest("give the entity as ?iri= (an http or https IRI)")
     try:
-        pictures.sparql_iri(iri)
+        sparql_iri(iri)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
     return iri

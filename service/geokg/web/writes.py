@@ -23,7 +23,12 @@ from werkzeug.exceptions import (
 )
 
 from geokg.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
-from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, GRAPH_MEDIA_TYPES, GRAPH_UPLOAD_MEDIA_TYPES
+from geokg.store.base import (
+    DATASET_UPLOAD_MEDIA_TYPES,
+    GRAPH_MEDIA_TYPES,
+    GRAPH_UPLOAD_MEDIA_TYPES,
+    graph_content,
+)
 from geokg.web.auth import require_write_token, write_protected
 from geokg.web.state import STORE_KEY, get_pipeline, get_settings, get_store
 from geokg.web.streaming import started
@@ -126,16 +131,13 @@ def _read(target: str | _Default | None) -> Response:
         raise BadRequest("name the graph to read: ?graph=IRI or ?default (all named graphs)")
     media_type = _negotiate()
     store = get_store()
-    if target is DEFAULT:
-        sparql = "CONSTRUCT WHERE { ?s ?p ?o }"
-    else:
-        if not store.has_graph(str(target)):
-            raise GraphNotFound(f"there is no graph {target}")
-        sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} }}"
+    if target is not DEFAULT and not store.has_graph(str(target)):
+        raise GraphNotFound(f"there is no graph {target}")
     headers = {"Vary": "Accept"}
     if request.method == "HEAD":
         return Response(status=200, mimetype=media_type, headers=headers)
-    chunks = store.query(sparql).serialize(media_type)
+    chunks = store.query("CONSTRUCT WHERE { ?s ?p ?o }").serialize(media_type) \
+        if target is DEFAULT else graph_content(store, str(target), media_type)
     return Response(started(chunks), mimetype=media_type, headers=headers)
 
 
