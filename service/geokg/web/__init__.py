@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
 
 def _refresh_statistics(app: Flask) -> None:
-    """The background refresh after writes (see `linked_data.refresh_statistics_after_writes`);
+    """The background refresh after writes (see `linked_data.after_writes`);
     the VoID figures count the statistics graph too, so they are recomputed after it."""
     from geokg.web.linked_data import forget_dataset_stats
 

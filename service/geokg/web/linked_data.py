@@ -572,11 +572,14 @@ def wrote(response: Response) -> bool:
 
 
 @bp.after_app_request
-def forget_stats_after_writes(response: Response) -> Response:
-    """A write through this app may change the figures without changing the fingerprint,
-    e.g. an update inside an existing graph."""
+def after_writes(response: Response) -> Response:
+    """A write through this app may change the VoID figures without changing the
+    fingerprint (an update inside an existing graph): drop them. It may change the counts
+    of the statistics graph too: recompute it in the background, GEOKG_STATISTICS_DELAY
+    seconds later, once for a burst of writes (`geokg.statistics`)."""
     if wrote(response):
         forget_dataset_stats(current_app)
+        get_statistics_refresher().schedule()
     return response
 
 
@@ -585,15 +588,6 @@ def forget_dataset_stats(app: Flask) -> None:
     put figures back that predate the change."""
     with _stats_lock:
         app.extensions.pop(STATS_KEY, None)
-
-
-@bp.after_app_request
-def refresh_statistics_after_writes(response: Response) -> Response:
-    """A write may change the counts of the statistics graph: recompute it in the background,
-    GEOKG_STATISTICS_DELAY seconds later, once for a burst of writes (`geokg.statistics`)."""
-    if wrote(response):
-        get_statistics_refresher().schedule()
-    return response
 
 
 def dataset_links() -> d.DatasetLinks:
