@@ -56,7 +56,7 @@ def test_an_event_reported_twice_is_one_node_in_two_graphs() -> None:
 
 
 @pytest.mark.parametrize("script", ["generate", "load", "queries", "stream", "ingest", "rdflib_peer",
-                                    "statistics_graph"])
+                                    "statistics_graph", "request_cost"])
 def test_script_help_runs(script: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / f"{script}.py"), "--help"], cwd=BENCH,
                           capture_output=True, text=True, timeout=60)
@@ -76,3 +76,14 @@ def test_generate_then_load_smallest(tmp_path: Path) -> None:
                           cwd=BENCH, timeout=120)
     figures = json.loads(done.stdout)
     assert figures["quads"] >= 12000
+
+
+def test_request_cost_prints_each_layer(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / "request_cost.py"), "--store",
+                           str(tmp_path / "store"), "--runs", "3"], cwd=BENCH,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"query"')]
+    assert [row["query"] for row in rows] == ["trivial", "demands"]
+    for row in rows:
+        assert 0 < row["engine_in_process_ms"] and 0 < row["geokg_app_ms"]
