@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     store = build_store(args.nquads)
-    curator = Curator(store)
+    curator = Curator(store, Settings(store="memory"))
     article = next(g for g in store.graphs() if "/article/" in g)
     content = b"".join(store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> "
                                    "{ ?s ?p ?o } }").serialize("application/n-triples"))

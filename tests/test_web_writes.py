@@ -16,8 +16,9 @@ import requests
 from rdflib.compare import isomorphic
 
 from geokg.config import Settings
-from geokg.curation import RefusedUpdate, graphs_named_in
-from geokg.errors import ConfigError
+from geokg.curation import graphs_named_in
+from geokg.errors import ConfigError, RefusedUpdate
+from geokg.query.guard import check_update
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.store.remote import RemoteStore
@@ -581,11 +582,17 @@ def test_the_update_scan_stages_everything_when_it_cannot_tell(sparql: str) -> N
     assert graphs_named_in(sparql) is None
 
 
-def test_the_update_scan_refuses_only_real_load_keywords() -> None:
-    with pytest.raises(RefusedUpdate, match="LOAD"):
-        graphs_named_in("load <http://example.org/x>")
-    assert graphs_named_in('INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/load> '
-                           '"SERVICE LOAD" } }') == {"http://e/g", "http://e/s", "http://e/load"}
+def test_only_real_load_and_service_keywords_refuse_an_update() -> None:
+    settings = Settings(store="memory")
+    for update in ("load <http://example.org/x>", r"\u004cOAD <http://example.org/x>",
+                   "INSERT { GRAPH <http://e/g> { ?s ?p ?o } } WHERE { SERVICE <http://e/> "
+                   "{ ?s ?p ?o } }"):
+        with pytest.raises(RefusedUpdate):
+            check_update(update, settings)
+    innocent = ('INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/load> '
+                '"SERVICE LOAD" } }')
+    check_update(innocent, settings)
+    assert graphs_named_in(innocent) == {"http://e/g", "http://e/s", "http://e/load"}
 
 
 def test_protocol_media_types_are_documented() -> None:

@@ -33,6 +33,19 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                           "100,000 characters); longer gets 400."),
     "max_query_length": ("GEOKG_MAX_QUERY_LENGTH", "Longest accepted SPARQL text in characters; "
                          "longer gets 400 (default 100000)."),
+    "max_query_depth": ("GEOKG_MAX_QUERY_DEPTH", "Deepest nesting of groups, brackets and "
+                        "parentheses a SPARQL query or update may have; deeper gets 400 (default "
+                        "128). A text that uses the word SERVICE or LOAD is also read by rdflib's "
+                        "parser, which gives up at about 30 levels."),
+    "max_query_operators": ("GEOKG_MAX_QUERY_OPERATORS", "Most operators (`!`, `&&`, `||`, "
+                            "comparisons, arithmetic), property-path steps and group keywords "
+                            "(UNION, OPTIONAL, MINUS, FILTER, BIND, GRAPH, SERVICE) one SPARQL "
+                            "text may hold; more gets 400 (default 2000)."),
+    "max_iri_length": ("GEOKG_MAX_IRI_LENGTH", "Longest IRI a curation write (`/update`, "
+                       "`/store`) may store, in characters; longer gets 400 (default 4096)."),
+    "max_literal_length": ("GEOKG_MAX_LITERAL_LENGTH", "Longest literal a curation write may "
+                           "store, in characters; longer gets 400 (default 250000: an "
+                           "article's whole text fits)."),
     "remote_user": ("GEOKG_REMOTE_USER", "User name for a remote `sparql:` store (optional)."),
     "remote_password": ("GEOKG_REMOTE_PASSWORD", "Password for a remote `sparql:` store."),
     "write_token": ("GEOKG_WRITE_TOKEN", "Bearer token every curation write needs (`/update`, "
@@ -83,6 +96,10 @@ class Settings:
     max_body_bytes: int = 10_000_000
     max_query_length: int = 100_000
     max_article_chars: int = 200_000
+    max_query_depth: int = 128
+    max_query_operators: int = 2000
+    max_iri_length: int = 4096
+    max_literal_length: int = 250_000
     remote_user: str | None = None
     remote_password: str | None = field(default=None, repr=False)
     write_token: str | None = field(default=None, repr=False)
@@ -103,6 +120,9 @@ class Settings:
             raise ConfigError(f"GEOKG_BASE_IRI must end with '/' or '#', got {self.base_iri!r}")
         if self.query_timeout <= 0:
             raise ConfigError("GEOKG_QUERY_TIMEOUT must be a positive number of seconds")
+        if self.max_literal_length < self.max_article_chars:
+            raise ConfigError("GEOKG_MAX_LITERAL_LENGTH must be at least GEOKG_MAX_ARTICLE_CHARS: "
+                              "an article's text is stored as one literal")
         if self.statistics_delay < 0:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
 

@@ -1,12 +1,18 @@
 """Curation writes (SPARQL Update, Graph Store uploads, deletions), validated before anyone
 sees them.
 
-Every write goes the same way. The graphs it may touch are copied into an in-memory
-Oxigraph store (the stage); the write is applied there; each staged graph is compared with
-its state before; every changed graph is validated with the SHACL shapes; and only then are
-exactly those graphs replaced in the real store, all in one transaction
-(`Store.replace_graphs`). A rejected write never reaches the store, a committed one is seen
-whole, and the backend (embedded or remote) only ever receives complete graphs.
+Every write goes the same way. The graphs it may touch are copied into the stage, an
+in-memory Oxigraph store in an engine process of its own (`scratch_store`); the write is
+applied there; each staged graph is compared with its state before; every changed graph is
+validated with the SHACL shapes; and only then are exactly those graphs replaced in the
+real store, all in one transaction (`Store.replace_graphs`). A rejected write never
+reaches the store, a committed one is seen whole, and the backend (embedded or remote)
+only ever receives complete graphs.
+
+Why the stage is a process: a SPARQL update runs there under GEOKG_QUERY_TIMEOUT like a
+query (the engine is killed at the deadline, and the real store never saw anything), and
+that process has no network (`geokg.store.sandbox`), so no update can fetch a URL even if
+it got past `geokg.query.guard.check_update`, which refuses LOAD and SERVICE first.
 
 Which graphs a SPARQL update may touch is read from its text (`graphs_named_in`): a graph
 can only be reached through an IRI written in the update, a `GRAPH ?var` pattern, or
@@ -24,6 +30,8 @@ a write that would leave statements outside every named graph is refused.
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
 import threading
 from collections.abc import Collection, Iterator
@@ -31,12 +39,22 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 
-from geokg.errors import GeokgError, InputError, QuerySyntaxError, ShapeViolation, StoreError
+from geokg.config import Settings
+from geokg.errors import (
+    GeokgError,
+    InputError,
+    QueryTimeout,
+    ShapeViolation,
+    StoreError,
+    StoreUnavailable,
+)
 from geokg.graph.build import with_period_index
 from geokg.graph.validate import validate
+from geokg.query.guard import check_update
 from geokg.store import Store
 from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content
 from geokg.store.oxigraph import OxigraphStore
+from geokg.store.worker import WorkerStore, open_worker_store
 
 
 class GraphNotFound(GeokgError):
@@ -45,11 +63,6 @@ class GraphNotFound(GeokgError):
 
 class DefaultGraphWrite(GeokgError):
     """The write would put statements in the default graph, which is the union view."""
-
-
-class RefusedUpdate(GeokgError):
-    """The update asks for something the server never does on a client's behalf (LOAD,
-    SERVICE: both make the server fetch URLs)."""
 
 
 @dataclass
@@ -71,15 +84,17 @@ class Curator:
     same graph must not interleave (the second would silently undo the first).
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, settings: Settings):
         self.store = store
+        self.settings = settings
         self._lock = threading.Lock()
 
     def update(self, sparql: str) -> WriteOutcome:
         """Run a SPARQL 1.1 update. QuerySyntaxError, InputError (it cannot be applied),
-        RefusedUpdate, DefaultGraphWrite, ShapeViolation leave the store unchanged."""
+        QueryTooComplex, RefusedUpdate, QueryTimeout, DefaultGraphWrite, ShapeViolation
+        leave the store unchanged."""
+        check_update(sparql, self.settings)
         named = graphs_named_in(sparql)
-        _check_syntax(sparql)
         with self._lock:
             stage = self._staged_update(sparql, named)
             return self._commit(stage)
@@ -89,7 +104,7 @@ class Curator:
         against the graph IRI)."""
         check_graph_iri(graph_iri)
         with self._lock:
-            stage = _Stage(self.store, [graph_iri])
+            stage = self._stage([graph_iri])
             stage.scratch.remove_graph(graph_iri)
             stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
             return self._commit(stage)
@@ -98,7 +113,7 @@ class Curator:
         """Graph Store POST to a graph: merge the document's triples into it."""
         check_graph_iri(graph_iri)
         with self._lock:
-            stage = _Stage(self.store, [graph_iri])
+            stage = self._stage([graph_iri])
             stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
             return self._commit(stage)
 
@@ -113,7 +128,7 @@ class Curator:
             raise InputError("a graph of the dataset is named by a blank node; name every "
                              "graph by an IRI")
         with self._lock:
-            stage = _Stage(self.store, incoming.graphs())
+            stage = self._stage(incoming.graphs())
             stage.scratch.load(data, fmt)
             return self._commit(stage)
 
@@ -130,19 +145,25 @@ class Curator:
             self.store.replace_graphs({graph_iri: None})
         return WriteOutcome(removed=[graph_iri])
 
+    def _stage(self, graphs: Collection[str] | None) -> _Stage:
+        return _Stage(self.store, graphs, scratch_store(self.settings.query_timeout))
+
     def _staged_update(self, sparql: str, named: frozenset[str] | None) -> _Stage:
         existing = None if named is None else [g for g in self.store.graphs() if g in named]
-        stage = _Stage(self.store, existing)
+        stage = self._stage(existing)
         stage.run(sparql)
         if named is not None and any(self.store.has_graph(g) for g in stage.graphs() - named):
             # The scan missed a graph the update wrote to; stage everything and run again.
-            stage = _Stage(self.store, None)
+            stage = self._stage(None)
             stage.run(sparql)
         return stage
 
     def _commit(self, stage: _Stage) -> WriteOutcome:
+        staged = stage.changes()
+        for iri, text in staged.items():
+            check_term_sizes(iri, text or "", self.settings)
         # gk:inPeriod is the service's index: a write that moves a date moves the period too
-        changes = {iri: text and with_period_index(text) for iri, text in stage.changes().items()}
+        changes = {iri: text and with_period_index(text) for iri, text in staged.items()}
         _validate_changes(changes, stage.before)
         self.store.replace_graphs(changes)
         outcome = WriteOutcome()
@@ -162,11 +183,38 @@ _DEFAULT_GRAPH_MESSAGE = (
     "?graph=IRI at /store)")
 
 
-class _Stage:
-    """An in-memory copy of some graphs of `store` (None: all of them) to try a write on."""
+#: The process's scratch engine, with the pid that started it (a forked child needs its own).
+_SCRATCH: tuple[int, WorkerStore] | None = None
+_SCRATCH_LOCK = threading.Lock()
 
-    def __init__(self, store: Store, graphs: Collection[str] | None):
-        self.scratch = OxigraphStore()
+
+def _close_scratch() -> None:
+    """At exit, in the process that started it (a forked child inherits this hook)."""
+    if _SCRATCH is not None and _SCRATCH[0] == os.getpid():
+        _SCRATCH[1].close()
+
+
+atexit.register(_close_scratch)
+
+
+def scratch_store(query_timeout: float) -> WorkerStore:
+    """The in-memory store engine of this process that curation writes are tried in,
+    started on first use; callers hold the Curator's lock, so one stage uses it at a time."""
+    global _SCRATCH
+    with _SCRATCH_LOCK:
+        if _SCRATCH is None or _SCRATCH[0] != os.getpid():
+            _SCRATCH = (os.getpid(), open_worker_store(None, query_timeout))
+        _SCRATCH[1].query_timeout = query_timeout
+        return _SCRATCH[1]
+
+
+class _Stage:
+    """A copy of some graphs of `store` (None: all of them) in the scratch engine, to try a
+    write on."""
+
+    def __init__(self, store: Store, graphs: Collection[str] | None, scratch: WorkerStore):
+        self.scratch = scratch
+        scratch.update("DROP SILENT ALL")
         if graphs is None:
             self.scratch.load(b"".join(store.dump("nquads")), "nquads")
         else:
@@ -182,9 +230,14 @@ class _Stage:
     def run(self, sparql: str) -> None:
         try:
             self.scratch.update(sparql)
+        except StoreUnavailable:
+            raise
+        except QueryTimeout:
+            raise QueryTimeout(f"the update ran longer than GEOKG_QUERY_TIMEOUT="
+                               f"{self.scratch.query_timeout:g} s and was stopped; nothing was "
+                               "changed") from None
         except StoreError as exc:
-            reason = exc.__cause__ or exc
-            raise InputError(f"the update cannot be applied: {reason}") from None
+            raise InputError(f"the update cannot be applied: {exc}") from None
 
     def graphs(self) -> set[str]:
         return set(self.scratch.graphs())
@@ -203,17 +256,27 @@ class _Stage:
 
 
 
-def _check_syntax(sparql: str) -> None:
-    """Parse errors first, on an empty store: cheap, and before any graph is copied."""
-    try:
-        OxigraphStore().update(sparql)
-    except QuerySyntaxError:
-        raise
-    except StoreError:
-        pass  # e.g. DROP of a graph an empty store lacks: decided on the real stage
-
-
 # --- validation -----------------------------------------------------------------------
+
+_IRI_IN_LINE = re.compile(r"<[^>]*>")
+
+
+def check_term_sizes(graph_iri: str, ntriples: str, settings: Settings) -> None:
+    """Refuse a graph holding an IRI or literal longer than the settings allow, before any
+    slow reader sees it (rdflib's N-Triples parser needs 15 s for one 1 MB IRI)."""
+    longest_iri, longest_literal = settings.max_iri_length, settings.max_literal_length
+    for line in ntriples.splitlines():
+        if len(line) <= longest_iri:
+            continue  # nothing on a short line can be over either limit
+        iris = [len(m.group()) - 2 for m in _IRI_IN_LINE.finditer(line)]
+        if max(iris, default=0) > longest_iri:
+            raise InputError(f"graph {graph_iri} would hold an IRI of {max(iris)} characters, "
+                             f"more than GEOKG_MAX_IRI_LENGTH={longest_iri}")
+        if len(line) - sum(iris) > longest_literal + 100:  # the rest is the literal
+            raise InputError(f"graph {graph_iri} would hold a literal of about "
+                             f"{len(line) - sum(iris)} characters, more than "
+                             f"GEOKG_MAX_LITERAL_LENGTH={longest_literal}")
+
 
 def _validate_changes(changes: dict[str, str | None], before: dict[str, str]) -> None:
     """Raise ShapeViolation (each result naming its graph) if a changed graph gained a
@@ -277,7 +340,9 @@ def check_graph_iri(iri: str) -> str:
 def graphs_named_in(sparql: str) -> frozenset[str] | None:
     """The IRIs an update mentions (a superset of the graphs it can read or write), or None
     when it can reach graphs it does not write out (GRAPH ?g, ALL, NAMED) or the scan is
-    unsure (BASE, relative IRIs, escapes). Raises RefusedUpdate for LOAD and SERVICE.
+    unsure (BASE, relative IRIs, escapes). Only the stage's size depends on it: a graph the
+    scan missed is caught after the update ran (`_staged_update`), and what an update may
+    do at all is decided by `geokg.query.guard.check_update`.
 
     Why a scan and not a parser: rdflib's update parser needs a minute for 5000 triples of
     INSERT DATA; this is linear, and erring means staging more, never less.
@@ -290,10 +355,6 @@ def graphs_named_in(sparql: str) -> frozenset[str] | None:
         before = tokens[index - 1][1].upper() if index else ""
         after = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
         keyword = text.upper() if kind == "word" else ""
-        if keyword in ("LOAD", "SERVICE"):
-            raise RefusedUpdate(f"{keyword} is not allowed in updates: it makes the server "
-                                "fetch a URL; send the data itself (INSERT DATA, or PUT/POST "
-                                "to /store)")
         whole = whole or _reaches_unnamed_graphs(kind, text, keyword, before, after[0])
         if kind == "iri":
             iris.add(text[1:-1])

@@ -17,6 +17,16 @@ class QuerySyntaxError(GeokgError):
     """The SPARQL text does not parse; the message is the parser's."""
 
 
+class QueryTooComplex(InputError):
+    """A SPARQL text nests or chains more than the limits allow (GEOKG_MAX_QUERY_*), or is
+    too long; the message names the setting. Refused before any engine reads it."""
+
+
+class RefusedUpdate(GeokgError):
+    """The update asks for something the server never does on a client's behalf (LOAD,
+    SERVICE: both make the server fetch URLs)."""
+
+
 class QueryTimeout(GeokgError):
     """A query ran past the configured limit (GEOKG_QUERY_TIMEOUT) and was stopped."""
 

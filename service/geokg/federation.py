@@ -2,9 +2,10 @@
 
 Why geokg evaluates SERVICE itself: Oxigraph would call any endpoint a query names, from
 the server's network, following redirects: a request forgery tool in every query. So
-every query is scanned for SERVICE first. With federation off (the default) any SERVICE
-is refused; with it on, each endpoint must be on the allowlist and pass
-`netguard.check_url`, and geokg runs the clause itself:
+every query's SERVICE clauses are read first, by a real parser (`geokg.query.guard`). With
+federation off (the default) any SERVICE is refused; with it on, each endpoint must be on
+the allowlist and pass `netguard.check_url`, and geokg runs the clause itself. (The store
+engine process cannot open a network socket at all: `geokg.store.sandbox`.)
 
 1. *Bind join*: the patterns written before the SERVICE in the same group are evaluated
    locally (FILTERs dropped, which can only widen them) and the values of the variables they
@@ -15,10 +16,12 @@ is refused; with it on, each endpoint must be on the allowlist and pass
    rewritten query runs in the local store. A VALUES block in a group pattern is joined
    exactly like the SERVICE it replaces, so the answers are those SPARQL 1.1 defines.
 
-Limits (documented in the README): the endpoint must be an IRI, not a variable; BASE is not
-applied to it; remote blank nodes become `urn:geokg:remote-bnode:` IRIs (VALUES cannot hold
-blank nodes); at most `federation_max_rows` remote solutions per clause; SERVICE SILENT
-turns a remote failure (not a refusal) into one empty solution.
+Limits (documented in the README): the endpoint must be an IRI, not a variable, written
+so that BASE does not change it; rdflib's parser, which checks the text, gives up on
+nested SERVICE clauses and on a SERVICE after an IRI with `#` on the same line; remote
+blank nodes become `urn:geokg:remote-bnode:` IRIs (VALUES cannot hold blank nodes); at
+most `federation_max_rows` remote solutions per clause; SERVICE SILENT turns a remote
+failure (not a refusal) into one empty solution.
 """
 
 from __future__ import annotations
@@ -34,29 +37,12 @@ from typing import Any
 from geokg.config import Settings
 from geokg.errors import ForbiddenTarget, GeokgError, RemoteServiceError, ServiceRefused
 from geokg.netguard import check_url, fetch
+from geokg.query.guard import Token, services_in, tokens
 from geokg.store.base import Store
 
-#: One lexical token of SPARQL text; anything that is not one of these is a single char.
-_TOKEN = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w]+)
-  | (?P<name>[A-Za-z_][\w.-]*:[\w.:%-]*[\w:%-]|[A-Za-z_][\w.-]*:|:[\w.:%-]*[\w:%-]|:|[A-Za-z_]\w*)
-  | (?P<open>\{) | (?P<close>\})
-""", re.VERBOSE)
 _PREFIX = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
 _BATCH = 100
 _AGENT = "geokg-federation (+https://w3id.org/geokg)"
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -69,26 +55,16 @@ class ServiceClause:
     group_start: int  # offset after the '{' of the group the clause stands in
 
 
-def tokens(sparql: str) -> Iterator[Token]:
-    """Significant tokens (no comments); unknown characters come as one-char `other`."""
-    position = 0
-    while position < len(sparql):
-        if sparql[position].isspace():
-            position += 1
-            continue
-        match = _TOKEN.match(sparql, position)
-        if match is None:
-            yield Token("other", sparql[position], position, position + 1)
-            position += 1
-            continue
-        if match.lastgroup != "comment":
-            yield Token(match.lastgroup or "other", match.group(), position, match.end())
-        position = match.end()
+def _is(tok: Token, text: str) -> bool:
+    return tok.kind in ("open", "close") and tok.text == text
 
 
 def find_services(sparql: str) -> list[ServiceClause]:
-    """Every outermost SERVICE clause, in text order (nested ones travel inside their body)."""
-    if "service" not in sparql.casefold():  # most queries: no need to tokenize (≈ 1 ms)
+    """Every outermost SERVICE clause, in text order (nested ones travel inside their body).
+
+    Offsets come from the guard's tokens; which clauses exist is the parser's word
+    (`federate` checks that both agree before anything is rewritten)."""
+    if "service" not in sparql.casefold():  # most queries: no need to tokenize
         return []
     found: list[ServiceClause] = []
     toks = list(tokens(sparql))
@@ -97,11 +73,11 @@ def find_services(sparql: str) -> list[ServiceClause]:
     index = 0
     while index < len(toks):
         tok = toks[index]
-        if tok.kind == "open":
+        if _is(tok, "{"):
             groups.append(tok.end)
-        elif tok.kind == "close" and groups:
+        elif _is(tok, "}") and groups:
             groups.pop()
-        elif tok.kind == "name" and tok.text.upper() == "SERVICE":
+        elif tok.kind == "word" and tok.text.upper() == "SERVICE":
             clause, index = _read_service(sparql, toks, index, prefixes, groups[-1] if groups else 0)
             found.append(clause)
             continue
@@ -115,13 +91,13 @@ def _read_service(sparql: str, toks: list[Token], index: int, prefixes: dict[str
     index += 1
     silent = index < len(toks) and toks[index].text.upper() == "SILENT"
     index += silent
-    if index + 1 >= len(toks) or toks[index + 1].kind != "open":
+    if index + 1 >= len(toks) or not _is(toks[index + 1], "{"):
         raise ServiceRefused("a SERVICE clause must name an endpoint and be followed by { ... }")
     endpoint = _endpoint(toks[index], prefixes)
     open_tok = toks[index + 1]
     depth, index = 0, index + 1
     while index < len(toks):
-        depth += {"open": 1, "close": -1}.get(toks[index].kind, 0)
+        depth += _is(toks[index], "{") - _is(toks[index], "}")
         if depth == 0:
             close = toks[index]
             body = sparql[open_tok.end:close.start]
@@ -136,8 +112,8 @@ def _endpoint(tok: Token, prefixes: dict[str, str]) -> str | None:
     if tok.kind == "var":
         return None
     prefix, colon, local = tok.text.partition(":")
-    if tok.kind == "name" and colon and prefix in prefixes:
-        return prefixes[prefix] + local
+    if tok.kind == "pname" and prefix in prefixes:
+        return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
     raise ServiceRefused(f"cannot read the SERVICE endpoint {tok.text!r}")
 
 
@@ -146,18 +122,30 @@ def _endpoint(tok: Token, prefixes: dict[str, str]) -> str | None:
 def federate(sparql: str, settings: Settings, store: Store) -> str:
     """The query with every SERVICE clause evaluated and replaced by VALUES.
 
-    Raises ServiceRefused (federation off, endpoint not allowed) or RemoteServiceError.
-    A query without SERVICE comes back unchanged.
+    Which clauses there are is decided by a real parser (`guard.services_in`); the text
+    is rewritten at the offsets of our tokens only when both name the same endpoints in
+    the same order, and the rewritten text must then hold no SERVICE at all. Raises
+    ServiceRefused (federation off, endpoint not allowed, a text read two ways) or
+    RemoteServiceError. A query without SERVICE comes back unchanged.
     """
-    clauses = find_services(sparql)
-    if clauses and not settings.federation:
+    services = services_in(sparql)
+    if not services:
+        return sparql
+    if not settings.federation:
         raise ServiceRefused("this server does not run SERVICE clauses: federation is off "
                              "(GEOKG_FEDERATION)")
+    clauses = find_services(sparql)
+    if [c.endpoint for c in clauses] != [s.endpoint for s in services]:
+        raise ServiceRefused("the SERVICE clauses of this query cannot be evaluated here (BASE "
+                             "or an escape changes their endpoint); write each endpoint as a "
+                             "full IRI")
     while clauses:
         clause = clauses[0]
         values = _evaluate(sparql, clause, settings, store)
         sparql = sparql[:clause.start] + values + sparql[clause.end:]
         clauses = find_services(sparql)
+    if services_in(sparql):
+        raise ServiceRefused("a SERVICE clause of this query could not be evaluated here")
     return sparql
 
 
@@ -231,7 +219,7 @@ def _without_filters(text: str) -> str:
     cut: list[tuple[int, int]] = []
     index = 0
     while index < len(toks):
-        if toks[index].kind == "name" and toks[index].text.upper() == "FILTER":
+        if toks[index].kind == "word" and toks[index].text.upper() == "FILTER":
             end = _constraint_end(text, toks, index + 1)
             cut.append((toks[index].start, end))
         index += 1
@@ -245,8 +233,8 @@ def _constraint_end(text: str, toks: list[Token], index: int) -> int:
     depth = 0
     started = False
     for tok in toks[index:]:
-        opening = tok.text in ("(", "{") or tok.kind == "open"
-        closing = tok.text in (")", "}") or tok.kind == "close"
+        opening = tok.kind == "open" and tok.text in ("(", "{")
+        closing = tok.kind == "close" and tok.text in (")", "}")
         depth += opening - closing
         started = started or opening
         if started and depth == 0:

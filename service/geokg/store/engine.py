@@ -14,7 +14,13 @@ a new engine whenever the old one dies, and stops it when told (SIGTERM) or when
 owner goes away (its stdin closes). The engine exits when its supervisor is gone.
 
 Wire format, both ways: frames of one kind byte, a 4-byte big-endian length, the payload.
-Requests and replies are JSON; result chunks and uploaded data are raw bytes.
+Requests and replies are JSON; result chunks and uploaded data are raw bytes. Every request
+carries an `id` that its HEAD, DONE or ERROR reply repeats, so a client can never read one
+request's answer as another's. An ERROR is always the last frame of its connection: the
+engine closes it after sending, and nothing it had buffered can follow.
+
+The engine runs without network (`geokg.store.sandbox`) and on thread stacks of
+ENGINE_STACK_BYTES, far more than the deepest text `geokg.query.guard` lets through needs.
 """
 
 from __future__ import annotations
@@ -37,16 +43,17 @@ import pyoxigraph as ox
 
 from geokg.errors import GeokgError, InputError, QuerySyntaxError, StoreError
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore, graph_format, result_format
+from geokg.store.sandbox import forbid_network
 
 # Frame kinds.
-HELLO = b"h"     # engine -> client on connect: {"pid": ...}
-REQUEST = b"q"   # client -> engine: {"op": ..., "args": {...}, "data": bool}; a query may
+HELLO = b"h"     # engine -> client on connect: {"pid", "sandboxed", "deaths": {pid: cause}}
+REQUEST = b"q"   # client -> engine: {"id", "op", "args": {...}, "data": bool}; a query may
                  # name its media types ("serialize_as"): the result follows its HEAD at once
 DATA = b"b"      # client -> engine: the bytes of a load, right after its request
 HEAD = b"H"      # engine -> client: a query's kind and variables (and ASK's answer)
 CHUNK = b"C"     # engine -> client: bytes of a serialized result or dump
-DONE = b"D"      # engine -> client: the call finished; payload is its JSON value
-ERROR = b"E"     # engine -> client: {"error": class name, "message": ...}
+DONE = b"D"      # engine -> client: the call finished: {"id", "value": its JSON value}
+ERROR = b"E"     # engine -> client: {"id", "error": class name, "message": ...}; then it closes
 
 _FRAME = struct.Struct(">cI")
 _MAX_FRAME = 1 << 30
@@ -54,6 +61,11 @@ _CHUNK_BYTES = 64 * 1024
 #: Store methods a client may call with JSON arguments (and `data` bytes for loads).
 _CALLS = frozenset({"update", "put_graph", "replace_graphs", "has_graph", "graphs",
                     "remove_graph", "quad_count", "load", "load_graph", "graph_ntriples"})
+#: Stack of each engine thread. Oxigraph's parser and evaluator recurse once per nesting
+#: level or chained operator: 8 MB overflow near 5,000 levels (signal 11, measured); 512 MB
+#: hold the deepest text of GEOKG_MAX_QUERY_LENGTH=100000 characters (tests/
+#: test_security_engine.py). Only the pages a query touches are ever committed.
+ENGINE_STACK_BYTES = 512 * 1024 * 1024
 #: How long a new engine waits for the store folder's lock (a killed engine's lock is
 #: released when the kernel reaps it; a restarting server may still hold it briefly).
 OPEN_WAIT_S = 15.0
@@ -86,19 +98,29 @@ def read_frame(reader: IO[bytes]) -> tuple[bytes, bytes] | None:
 
 
 class _ChunkWriter(io.RawIOBase):
-    """A binary file whose writes become CHUNK frames on a socket."""
+    """A binary file whose writes become CHUNK frames on a socket, until it is silenced."""
 
     def __init__(self, sock: socket.socket):
         super().__init__()
         self._sock = sock
+        self._silent = False
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
         chunk = bytes(data)
-        send_frame(self._sock, CHUNK, chunk)
+        if not self._silent:
+            send_frame(self._sock, CHUNK, chunk)
         return len(chunk)
+
+    def silence(self) -> None:
+        """After a failure: what the buffer still holds must never follow the ERROR frame."""
+        self._silent = True
+
+
+class _Closed(Exception):
+    """The exchange ended in an ERROR frame: the connection closes (nothing may follow)."""
 
 
 # --- the engine -------------------------------------------------------------------------
@@ -106,8 +128,9 @@ class _ChunkWriter(io.RawIOBase):
 class Engine:
     """Answers store calls on a Unix socket; every connection gets its own thread."""
 
-    def __init__(self, store: OxigraphStore):
+    def __init__(self, store: OxigraphStore, *, hello: dict[str, Any] | None = None):
         self.store = store
+        self._hello = {"pid": os.getpid(), **(hello or {})}
         self._functions: dict[str, Any] = {}
         self._lock = threading.Lock()
 
@@ -118,6 +141,7 @@ class Engine:
         listener.bind(socket_path)
         os.chmod(socket_path, 0o600)
         listener.listen(128)
+        threading.stack_size(ENGINE_STACK_BYTES)
         while True:
             conn, _ = listener.accept()
             threading.Thread(target=self._connection, args=(conn,), daemon=True,
@@ -126,7 +150,7 @@ class Engine:
     def _connection(self, conn: socket.socket) -> None:
         with conn, conn.makefile("rb") as reader:
             try:
-                send_json(conn, HELLO, {"pid": os.getpid()})
+                send_json(conn, HELLO, self._hello)
                 while (frame := read_frame(reader)) is not None:
                     request = json.loads(frame[1])
                     data = None
@@ -134,50 +158,53 @@ class Engine:
                         data_frame = read_frame(reader)
                         data = data_frame[1] if data_frame else b""
                     self._answer(conn, reader, request, data)
-            except (OSError, ValueError):
-                return  # the client went away (or spoke nonsense): drop the connection
+            except (OSError, ValueError, _Closed):
+                return  # the client went away, spoke nonsense, or was sent an ERROR
 
     def _answer(self, conn: socket.socket, reader: IO[bytes], request: dict[str, Any],
                 data: bytes | None) -> None:
         op = request.get("op")
         args = request.get("args") or {}
+        rid = request.get("id")
         try:
             if op == "query":
-                self._query(conn, reader, args)
+                self._query(conn, reader, rid, args)
             elif op == "dump":
-                self._stream(conn, lambda out: self.store.native.dump(
+                self._stream(conn, rid, lambda out: self.store.native.dump(
                     out, format=_dataset(args["fmt"])))
             elif op == "ping":
-                send_json(conn, DONE, {"pid": os.getpid()})
+                _done(conn, rid, {"pid": os.getpid()})
             elif op in _CALLS:
                 if data is not None:
                     args["data"] = data
-                send_json(conn, DONE, getattr(self.store, op)(**args))
+                _done(conn, rid, getattr(self.store, op)(**args))
             else:
                 raise InputError(f"the store engine does not know the call {op!r}")
         except GeokgError as exc:
-            send_json(conn, ERROR, {"error": type(exc).__name__, "message": str(exc)})
+            _fail(conn, rid, type(exc).__name__, str(exc))
         except (TypeError, KeyError, AttributeError, ImportError) as exc:  # a malformed call
-            send_json(conn, ERROR, {"error": "StoreError",
-                                    "message": f"the store engine cannot run {op!r}: {exc}"})
+            _fail(conn, rid, "StoreError", f"the store engine cannot run {op!r}: {exc}")
 
-    def _query(self, conn: socket.socket, reader: IO[bytes], args: dict[str, Any]) -> None:
+    def _query(self, conn: socket.socket, reader: IO[bytes], rid: object,
+               args: dict[str, Any]) -> None:
         functions = args.pop("functions", [])
         serialize_as = args.pop("serialize_as", None) or {}
         result = _run(lambda: self._query_result(args, functions))
         if result.kind == "ask":
-            send_json(conn, HEAD, {"kind": "ask", "variables": [], "boolean": result.boolean})
+            send_json(conn, HEAD, {"id": rid, "kind": "ask", "variables": [],
+                                   "boolean": result.boolean})
             return
-        send_json(conn, HEAD, {"kind": result.kind, "variables": result.variables})
+        send_json(conn, HEAD, {"id": rid, "kind": result.kind, "variables": result.variables})
         if serialize_as.get(result.kind):  # the client said how it will want the answer
-            self._serialize(conn, result, serialize_as[result.kind])
+            self._serialize(conn, rid, result, serialize_as[result.kind])
             return
         frame = read_frame(reader)
         follow = json.loads(frame[1]) if frame else {"op": "close"}
+        rid = follow.get("id", rid)
         if follow.get("op") == "serialize":
-            self._serialize(conn, result, follow["media_type"])
+            self._serialize(conn, rid, result, follow["media_type"])
         elif follow.get("op") == "rows":
-            send_json(conn, DONE, _bounded_rows(result, follow.get("max_rows")))
+            _done(conn, rid, _bounded_rows(result, follow.get("max_rows")))
 
     def _query_result(self, args: dict[str, Any], functions: list[str]) -> OxigraphResult:
         for ref in functions:
@@ -197,17 +224,35 @@ class Engine:
             self.store.add_function(iri, function)
             self._functions[ref] = function
 
-    def _serialize(self, conn: socket.socket, result: OxigraphResult, media_type: str) -> None:
+    def _serialize(self, conn: socket.socket, rid: object, result: OxigraphResult,
+                   media_type: str) -> None:
         result.check_media_type(media_type)
         fmt: Any = graph_format(media_type) if result.kind == "graph" else result_format(
             media_type)
-        self._stream(conn, lambda out: result.native.serialize(out, format=fmt))
+        self._stream(conn, rid, lambda out: result.native.serialize(out, format=fmt))
 
-    def _stream(self, conn: socket.socket, produce: Any) -> None:
-        out = io.BufferedWriter(_ChunkWriter(conn), buffer_size=_CHUNK_BYTES)
-        _run(lambda: produce(out))
-        out.flush()
-        send_json(conn, DONE, None)
+    def _stream(self, conn: socket.socket, rid: object, produce: Any) -> None:
+        writer = _ChunkWriter(conn)
+        out = io.BufferedWriter(writer, buffer_size=_CHUNK_BYTES)
+        try:
+            _run(lambda: produce(out))
+            out.flush()
+        except BaseException:
+            writer.silence()
+            raise
+        _done(conn, rid, None)
+
+
+def _done(conn: socket.socket, rid: object, value: object) -> None:
+    send_json(conn, DONE, {"id": rid, "value": value})
+
+
+def _fail(conn: socket.socket, rid: object, error: str, message: str) -> None:
+    """Send the ERROR frame and end the connection: it is the last frame the client reads."""
+    try:
+        send_json(conn, ERROR, {"id": rid, "error": error, "message": message})
+    finally:
+        raise _Closed()
 
 
 def _dataset(fmt: str) -> ox.RdfFormat:
@@ -234,8 +279,9 @@ def _run(call: Any) -> Any:
 
 # --- process life -----------------------------------------------------------------------
 
-def open_store_waiting(path: str) -> OxigraphStore:
-    """Open the store, waiting while another process (a dying engine) still holds its lock."""
+def open_store_waiting(path: str | None) -> OxigraphStore:
+    """Open the store (None: in memory), waiting while another process (a dying engine)
+    still holds its lock."""
     deadline = time.monotonic() + OPEN_WAIT_S
     while True:
         try:
@@ -246,8 +292,13 @@ def open_store_waiting(path: str) -> OxigraphStore:
             time.sleep(0.02)
 
 
-def run_engine(path: str, socket_path: str, supervisor: int) -> None:
-    """The engine's main: open, serve, and leave when told (SIGTERM) or orphaned."""
+def run_engine(path: str | None, socket_path: str, supervisor: int,
+               deaths: dict[str, str] | None = None) -> None:
+    """The engine's main: drop the network, open, serve, and leave when told (SIGTERM) or
+    orphaned. `deaths` (engine pid -> how it ended) goes to every client in the hello, so
+    that a client knows whether the engine that died under its call was killed for a
+    timeout (repeat the call) or crashed (do not: the call may be what crashed it)."""
+    sandboxed = forbid_network()
     store = open_store_waiting(path)
 
     def stop(*_: object) -> None:
@@ -265,24 +316,26 @@ def run_engine(path: str, socket_path: str, supervisor: int) -> None:
         os._exit(1)  # orphaned: whoever owns the store folder next must be able to open it
 
     threading.Thread(target=watch_supervisor, daemon=True).start()
-    Engine(store).serve(socket_path)
+    Engine(store, hello={"sandboxed": sandboxed, "deaths": deaths or {}}).serve(socket_path)
 
 
-def supervise(path: str, socket_path: str) -> None:
+def supervise(path: str | None, socket_path: str) -> None:
     """Keep one engine running until SIGTERM or until stdin (the owner's pipe) closes."""
     stopping = threading.Event()  # set from signal handlers only; no thread is started
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
     child: int | None = None
     quick_deaths = 0
+    deaths: dict[str, str] = {}
     while not stopping.is_set():
         if child is None:
-            child, started = _fork_engine(path, socket_path), time.monotonic()
+            child, started = _fork_engine(path, socket_path, deaths), time.monotonic()
         if _owner_gone():
             break
         pid, status = os.waitpid(child, os.WNOHANG)
         if pid:
             child = None
+            deaths = dict(list(deaths.items())[-31:]) | {str(pid): _describe(status)}
             quick_deaths = quick_deaths + 1 if time.monotonic() - started < 1 else 0
             print(f"geokg store engine {pid} ended ({_describe(status)}); starting a new one",
                   file=sys.stderr, flush=True)
@@ -291,13 +344,13 @@ def supervise(path: str, socket_path: str) -> None:
         _stop_child(child)
 
 
-def _fork_engine(path: str, socket_path: str) -> int:
+def _fork_engine(path: str | None, socket_path: str, deaths: dict[str, str]) -> int:
     supervisor = os.getpid()
     pid = os.fork()
     if pid == 0:  # the engine
         code = 0
         try:
-            run_engine(path, socket_path, supervisor)
+            run_engine(path, socket_path, supervisor, deaths)
         except BaseException as exc:  # noqa: BLE001 - report anything, then leave
             print(f"geokg store engine failed: {exc}", file=sys.stderr, flush=True)
             code = 1
@@ -334,7 +387,11 @@ def _describe(status: int) -> str:
     return f"exit status {os.waitstatus_to_exitcode(status)}"
 
 
+#: The store argument that asks for an in-memory store (the curation stage's scratch engine).
+MEMORY = ":memory:"
+
 if __name__ == "__main__":
-    store_path, sock_path = sys.argv[1], sys.argv[2]
-    Path(store_path).mkdir(parents=True, exist_ok=True)
-    supervise(store_path, sock_path)
+    store_arg, sock_path = sys.argv[1], sys.argv[2]
+    if store_arg != MEMORY:
+        Path(store_arg).mkdir(parents=True, exist_ok=True)
+    supervise(None if store_arg == MEMORY else store_arg, sock_path)

@@ -13,7 +13,12 @@ Calls of other clients that were in flight on the killed engine are sent again t
 one when that is safe: reads that had not delivered a byte yet and idempotent writes
 (`put_graph`, `replace_graphs`, `remove_graph`, `load` of quads). A SPARQL update or a
 half-sent stream cannot be repeated blindly; those fail with 503 `StoreUnavailable` (an
-update was applied wholly or not at all).
+update was applied wholly or not at all). Nothing is repeated after an engine *crashed*
+(the supervisor tells how each engine ended): the call in flight may be what crashed it.
+
+A connection returns to the pool only after an exchange that ended cleanly; every other
+ending (an error, a deadline, a client that left mid-stream, a frame that does not answer
+the request's id) closes it, so no request ever reads another's answer.
 
 Several web processes (gunicorn workers) share one engine: `gunicorn.conf.py` starts it in
 the master and hands its socket to the workers in GEOKG_ENGINE_SOCKET.
@@ -49,6 +54,7 @@ from geokg.store.engine import (
     ERROR,
     HEAD,
     HELLO,
+    MEMORY,
     REQUEST,
     read_frame,
     send_frame,
@@ -65,6 +71,8 @@ _POOL_MAX = 64
 #: writing the same thing twice leaves the same store.
 _REPEATABLE = frozenset({"has_graph", "graphs", "quad_count", "graph_ntriples", "ping",
                          "put_graph", "replace_graphs", "remove_graph", "load", "load_graph"})
+#: How the supervisor reports an engine killed by a client for a timeout (SIGKILL).
+_KILLED = f"signal {signal.SIGKILL.value}"
 
 
 class _Deadline(Exception):
@@ -75,31 +83,65 @@ class _EngineGone(Exception):
     """The connection broke: the engine died (killed for another query, or crashed)."""
 
 
+class _OutOfStep(_EngineGone):
+    """The engine answered something other than the reply to our request: the connection
+    can no longer be trusted (the engine itself is alive)."""
+
+
 class _Connection:
-    """One socket to the engine; `pid` is the engine process that answered the hello."""
+    """One socket to the engine; `pid` is the engine process that answered the hello.
+
+    Each request gets an id that its reply must repeat (`read` checks it), so a frame left
+    over from an earlier exchange can never be taken for this one's answer."""
 
     def __init__(self, path: str):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.reader: IO[bytes] = self.sock.makefile("rb")
+        self._next_id = 0
+        self._expect: int | None = None
         try:
             self.sock.connect(path)
-            hello = self.read(time.monotonic() + CONNECT_WAIT_S)
-            if hello[0] != HELLO:
+            kind, payload = self._frame(time.monotonic() + CONNECT_WAIT_S)
+            if kind != HELLO:
                 raise _EngineGone("the engine did not greet")
-            self.pid = int(json.loads(hello[1])["pid"])
+            hello = json.loads(payload)
+            self.pid = int(hello["pid"])
+            self.sandboxed = bool(hello.get("sandboxed"))
+            self.deaths: dict[str, str] = dict(hello.get("deaths") or {})
         except BaseException:
             self.close()
             raise
 
-    def request(self, op: str, args: Mapping[str, Any], data: bytes | None = None) -> None:
+    def request(self, op: str, args: Mapping[str, Any] | None = None, data: bytes | None = None,
+                **fields: Any) -> None:
+        """Send a request (or, with `fields` and no args, a query's follow-up such as
+        serialize or rows); its reply must carry the id given here."""
+        self._next_id += 1
+        self._expect = self._next_id
+        message: dict[str, Any] = {"id": self._next_id, "op": op, **fields}
+        if args is not None:
+            message.update(args=dict(args), data=data is not None)
         try:
-            send_json(self.sock, REQUEST, {"op": op, "args": dict(args), "data": data is not None})
+            send_json(self.sock, REQUEST, message)
             if data is not None:
                 send_frame(self.sock, DATA, data)
         except OSError as exc:
             raise _EngineGone(str(exc)) from None
 
-    def read(self, deadline: float | None) -> tuple[bytes, bytes]:
+    def read(self, deadline: float | None, *kinds: bytes) -> tuple[bytes, Any]:
+        """The next frame of the current exchange: CHUNK bytes, or the parsed JSON of a
+        HEAD/DONE/ERROR that repeats the request's id; any other frame is _OutOfStep."""
+        kind, payload = self._frame(deadline)
+        if kind not in kinds and kind != ERROR:
+            raise _OutOfStep(f"the engine sent a {kind!r} frame where {kinds!r} was due")
+        if kind == CHUNK:
+            return kind, payload
+        body = json.loads(payload)
+        if body.get("id") != self._expect:
+            raise _OutOfStep(f"the engine answered request {body.get('id')}, not {self._expect}")
+        return kind, body
+
+    def _frame(self, deadline: float | None) -> tuple[bytes, bytes]:
         timeout = None if deadline is None else deadline - time.monotonic()
         if timeout is not None and timeout <= 0:
             raise _Deadline()
@@ -108,7 +150,7 @@ class _Connection:
             frame = read_frame(self.reader)
         except TimeoutError:
             raise _Deadline() from None
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             raise _EngineGone(str(exc)) from None
         if frame is None:
             raise _EngineGone("the engine closed the connection")
@@ -122,16 +164,12 @@ class _Connection:
             pass
 
 
-def _raise_reply(kind: bytes, payload: bytes) -> None:
-    """Turn an ERROR frame into the geokg error the engine raised."""
-    if kind == ERROR:
-        body = json.loads(payload)
-        cls = getattr(errors, str(body.get("error")), None)
-        if not (isinstance(cls, type) and issubclass(cls, GeokgError)) or cls is errors.ShapeViolation:
-            cls = StoreError
-        raise cls(body.get("message", "the store engine failed"))
-    if kind not in (DONE, HEAD, CHUNK):
-        raise StoreError(f"the store engine answered an unexpected frame {kind!r}")
+def _error(body: Mapping[str, Any]) -> GeokgError:
+    """The geokg error an ERROR frame names."""
+    cls = getattr(errors, str(body.get("error")), None)
+    if not (isinstance(cls, type) and issubclass(cls, GeokgError)) or cls is errors.ShapeViolation:
+        cls = StoreError
+    return cls(body.get("message", "the store engine failed"))
 
 
 class WorkerStore:
@@ -166,6 +204,7 @@ class WorkerStore:
                 time.sleep(0.01)
 
     def checkin(self, conn: _Connection) -> None:
+        """Pool a connection whose last exchange ended cleanly (DONE, or an ASK's HEAD)."""
         with self._lock:
             if len(self._pool) < _POOL_MAX and not self._closed:
                 self._pool.append(conn)
@@ -186,11 +225,27 @@ class WorkerStore:
                             f"{self.query_timeout:g} s and was stopped; make it more selective "
                             "(LIMIT, more specific patterns)")
 
-    def discard(self, conn: _Connection) -> None:
-        """Close a connection whose engine died, and the pooled ones to that engine: a retry
-        that took one of them would fail again (a 503 for a query that could be answered)."""
+    def discard(self, conn: _Connection, failure: _EngineGone) -> bool:
+        """Close a connection that broke, and the pooled ones to a dead engine (a retry
+        that took one would fail again). True when the call may be sent again: the engine
+        is alive (the connection went out of step), or it was killed for another call's
+        timeout; never when it crashed, since the call may be what crashed it."""
         conn.close()
+        if isinstance(failure, _OutOfStep):
+            return True
         self._forget(conn.pid)
+        probe = self.checkout()
+        cause = probe.deaths.get(str(conn.pid))
+        self.checkin(probe)
+        if cause != _KILLED:
+            log.error("the store engine %d ended (%s) during a call; the call is not repeated",
+                      conn.pid, cause or "cause unknown")
+        return cause == _KILLED
+
+    def fail(self, conn: _Connection, body: Mapping[str, Any]) -> GeokgError:
+        """An ERROR frame ends its connection (the engine closes it too)."""
+        conn.close()
+        return _error(body)
 
     def _forget(self, pid: int) -> None:
         with self._lock:
@@ -212,21 +267,21 @@ class WorkerStore:
             deadline = None if timeout is None else time.monotonic() + timeout
             try:
                 conn.request(op, args or {}, data)
-                kind, payload = conn.read(deadline)
+                kind, body = conn.read(deadline, DONE)
             except _Deadline:
                 if not stop_at_deadline:
                     conn.close()
                     raise StoreUnavailable(f"the store engine did not answer {op} in time") from None
                 raise self.expire(conn, f"store call {op}") from None
-            except _EngineGone:
-                self.discard(conn)
-                if attempt == 1 and op in _REPEATABLE:
+            except _EngineGone as failure:
+                if self.discard(conn, failure) and attempt == 1 and op in _REPEATABLE:
                     continue
                 raise StoreUnavailable(f"the store engine stopped during {op}; a write was "
                                        "applied wholly or not at all; try again") from None
+            if kind == ERROR:
+                raise self.fail(conn, body)
             self.checkin(conn)
-            _raise_reply(kind, payload)
-            return json.loads(payload)
+            return body["value"]
         raise AssertionError("unreachable")
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
@@ -275,6 +330,12 @@ class WorkerStore:
         """The engine's pid, or StoreUnavailable/QueryTimeout within about `timeout`."""
         return int(self.call("ping", timeout=timeout, stop_at_deadline=False)["pid"])
 
+    def sandboxed(self) -> bool:
+        """Whether the engine runs without network (`geokg.store.sandbox`)."""
+        conn = self.checkout()
+        self.checkin(conn)
+        return conn.sandboxed
+
     def dump(self, fmt: str) -> Iterator[bytes]:
         conn = self.checkout()
         try:
@@ -303,19 +364,24 @@ class WorkerStore:
 
 
 def _chunks(store: WorkerStore, conn: _Connection, deadline: float | None, what: str,
-            first: tuple[bytes, bytes] | None = None) -> Iterator[bytes]:
-    """CHUNK payloads until DONE; the connection goes back to the pool only when complete."""
+            first: tuple[bytes, Any] | None = None) -> Iterator[bytes]:
+    """CHUNK payloads until DONE; the connection goes back to the pool only after DONE.
+
+    Every other ending (an ERROR, the deadline, a broken or out-of-step connection, the
+    reader leaving mid-stream) closes the connection: what the engine may still send on
+    it must never reach another request."""
     held: _Connection | None = conn
     try:
         while True:
-            kind, payload = first or conn.read(deadline)
+            kind, body = first or conn.read(deadline, CHUNK, DONE)
             first = None
             if kind == CHUNK:
-                yield payload
+                yield body
                 continue
-            store.checkin(conn)
             held = None
-            _raise_reply(kind, payload)
+            if kind == ERROR:
+                raise store.fail(conn, body)
+            store.checkin(conn)
             return
     except _Deadline:
         held = None
@@ -347,18 +413,15 @@ class WorkerResult(QueryResult):
             self._deadline = time.monotonic() + self._store.query_timeout
             try:
                 conn.request("query", self._args)
-                kind, payload = conn.read(self._deadline)
+                kind, head = conn.read(self._deadline, HEAD)
             except _Deadline:
                 raise self._store.expire(conn, "query") from None
-            except _EngineGone:
-                self._store.discard(conn)
-                if attempt == 1:
+            except _EngineGone as failure:
+                if self._store.discard(conn, failure) and attempt == 1:
                     continue
                 raise StoreUnavailable("the store engine stopped during the query") from None
-            if kind != HEAD:
-                self._store.checkin(conn)
-                _raise_reply(kind, payload)
-            head = json.loads(payload)
+            if kind == ERROR:
+                raise self._store.fail(conn, head)
             self.kind: QueryKind = head["kind"]
             self.variables: list[str] = head["variables"]
             self._boolean = bool(head.get("boolean"))
@@ -398,19 +461,18 @@ class WorkerResult(QueryResult):
 
     def _serialized(self, media_type: str) -> Iterator[bytes]:
         """Ask for the result as `media_type` (unless the engine is writing it already); an
-        engine that died before the first byte (killed for another client's query) gets
-        the query again from its successor."""
+        engine killed before the first byte (for another client's query) gets the query
+        again from its successor."""
         for attempt in (1, 2):
             conn, streaming = self._take(media_type)
             try:
                 if not streaming:
-                    send_json(conn.sock, REQUEST, {"op": "serialize", "media_type": media_type})
-                first = conn.read(self._deadline)
+                    conn.request("serialize", media_type=media_type)
+                first = conn.read(self._deadline, CHUNK, DONE)
             except _Deadline:
                 raise self._store.expire(conn, "query") from None
-            except (_EngineGone, OSError):
-                self._store.discard(conn)
-                if attempt == 1:
+            except _EngineGone as failure:
+                if self._store.discard(conn, failure) and attempt == 1:
                     continue
                 raise StoreUnavailable("the store engine stopped during the query") from None
             yield from _chunks(self._store, conn, self._deadline, "query", first)
@@ -421,16 +483,17 @@ class WorkerResult(QueryResult):
             raise errors.InputError(f"rows() needs a SELECT result, this is {self.kind}")
         conn, _ = self._take(None)
         try:
-            send_json(conn.sock, REQUEST, {"op": "rows", "max_rows": max_rows})
-            kind, payload = conn.read(self._deadline)
+            conn.request("rows", max_rows=max_rows)
+            kind, body = conn.read(self._deadline, DONE)
         except _Deadline:
             raise self._store.expire(conn, "query") from None
-        except (_EngineGone, OSError):
+        except _EngineGone:
             conn.close()
             raise StoreUnavailable("the store engine stopped during the query") from None
+        if kind == ERROR:
+            raise self._store.fail(conn, body)
         self._store.checkin(conn)
-        _raise_reply(kind, payload)
-        return list(json.loads(payload))
+        return list(body["value"])
 
     @property
     def boolean(self) -> bool:
@@ -449,12 +512,14 @@ class WorkerResult(QueryResult):
 class EngineProcess:
     """Starts the engine supervisor for one store folder and stops it at exit."""
 
-    def __init__(self, store_path: str | Path):
-        self.store_path = Path(store_path)
+    def __init__(self, store_path: str | Path | None):
+        """`store_path` None: an engine over an empty in-memory store (a scratch engine)."""
+        self.store_path = Path(store_path) if store_path is not None else None
         self._dir = tempfile.mkdtemp(prefix="geokg-engine-")
         self.socket_path = os.path.join(self._dir, "engine.sock")
+        store_arg = str(self.store_path) if self.store_path is not None else MEMORY
         self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [sys.executable, "-m", "geokg.store.engine", str(self.store_path), self.socket_path],
+            [sys.executable, "-m", "geokg.store.engine", store_arg, self.socket_path],
             stdin=subprocess.PIPE)
         atexit.register(self.stop)
 
@@ -474,7 +539,7 @@ class EngineProcess:
         shutil.rmtree(self._dir, ignore_errors=True)
 
 
-def open_worker_store(store_path: str | Path, query_timeout: float,
+def open_worker_store(store_path: str | Path | None, query_timeout: float,
                       engine_socket: str | None = None) -> WorkerStore:
     """Attach to a running engine (`engine_socket`, e.g. from gunicorn's master) or start one."""
     if engine_socket:

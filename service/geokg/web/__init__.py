@@ -11,7 +11,7 @@ from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
 
 from geokg.config import Settings
-from geokg.curation import DefaultGraphWrite, GraphNotFound, RefusedUpdate
+from geokg.curation import DefaultGraphWrite, GraphNotFound
 from geokg.errors import (
     ConfigError,
     ForbiddenTarget,
@@ -19,6 +19,8 @@ from geokg.errors import (
     InputError,
     QuerySyntaxError,
     QueryTimeout,
+    QueryTooComplex,
+    RefusedUpdate,
     RemoteServiceError,
     ResultTooLarge,
     ServiceRefused,
@@ -54,6 +56,7 @@ _PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
     (GraphNotFound, 404, "graph-not-found", "No such graph"),
     (DefaultGraphWrite, 422, "default-graph-read-only", "The default graph cannot be written"),
     (RefusedUpdate, 403, "update-refused", "Update operation refused"),
+    (QueryTooComplex, 400, "query-too-complex", "Query over the server's limits"),
     (InputError, 400, "bad-input", "Bad input"),
     (QueryTimeout, 503, "query-timeout", "Query timed out"),
     (ResultTooLarge, 422, "result-too-large", "Result too large"),

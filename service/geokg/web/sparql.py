@@ -14,6 +14,7 @@ from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 
 from geokg.errors import InputError
 from geokg.federation import federate
+from geokg.query.guard import check_limits
 from geokg.store.base import (
     GRAPH_MEDIA_TYPES,
     SOLUTION_MEDIA_TYPES,
@@ -88,12 +89,16 @@ def run_query(query: QueryRequest,
               formats: Mapping[QueryKind, str | None] | None = None) -> QueryResult:
     """The single place a protocol query reaches the store (wrap it for timeouts).
 
-    SERVICE clauses never reach the store: `federate` refuses them or replaces each by
-    the allowlisted endpoint's answer (the store's engine would call any URL). `formats`
-    lets the engine start writing the answer with the query (one round trip, not two).
+    Texts over the size and nesting limits are refused first (`check_limits`: such texts
+    crash engines). SERVICE clauses never reach the store: `federate` refuses them or
+    replaces each by the allowlisted endpoint's answer (the store's engine would call any
+    URL). `formats` lets the engine start writing the answer with the query (one round
+    trip, not two).
     """
     store = get_store()
-    sparql = federate(query.sparql, get_settings(), store)
+    settings = get_settings()
+    check_limits(query.sparql, settings)
+    sparql = federate(query.sparql, settings, store)
     serialize_as = {kind: media for kind, media in (formats or {}).items() if media}
     return store.query(sparql, default_graphs=query.default_graphs,
                        named_graphs=query.named_graphs, serialize_as=serialize_as)
@@ -130,11 +135,6 @@ def _with_dataset(sparql: str) -> QueryRequest:
     """Protocol dataset: if any graph IRI is named, the request defines the whole dataset."""
     if not sparql.strip():
         raise BadRequest("the query is empty")
-    limit = get_settings().max_query_length
-    if len(sparql) > limit:
-        raise BadRequest(
-            f"the query has {len(sparql)} characters, more than GEOKG_MAX_QUERY_LENGTH={limit}"
-        )
     defaults = request.values.getlist("default-graph-uri")
     named = request.values.getlist("named-graph-uri")
     if defaults or named:

@@ -30,7 +30,7 @@ from geokg.store.base import (
     graph_content,
 )
 from geokg.web.auth import require_write_token, write_protected
-from geokg.web.state import STORE_KEY, get_pipeline, get_settings, get_store
+from geokg.web.state import SETTINGS_KEY, STORE_KEY, get_pipeline, get_settings, get_store
 from geokg.web.streaming import started
 
 bp = Blueprint("writes", __name__)
@@ -49,7 +49,8 @@ DEFAULT: Final = _Default()
 
 @bp.record_once
 def _attach_curator(state: BlueprintSetupState) -> None:
-    state.app.extensions.setdefault(CURATOR_KEY, Curator(state.app.extensions[STORE_KEY]))
+    extensions = state.app.extensions
+    extensions.setdefault(CURATOR_KEY, Curator(extensions[STORE_KEY], extensions[SETTINGS_KEY]))
 
 
 def get_curator() -> Curator:

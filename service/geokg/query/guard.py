@@ -1,0 +1,285 @@
+"""What a client's SPARQL text may ask of the server, decided before any engine sees it.
+
+Two questions are answered here, each with the tool that can answer it:
+
+* **How deep and how long is it?** Oxigraph's parser and evaluator recurse once per
+  nesting level and per chained operator; a query of 3,000 nested groups or 20,000 `!`
+  overflows a thread's stack and kills the process. `measure` reads the tokens of the text
+  (strings, IRIs and comments skipped) and `check_limits` refuses what passes
+  GEOKG_MAX_QUERY_DEPTH or GEOKG_MAX_QUERY_OPERATORS with a 400 that names the setting.
+  The store engine runs queries on very large thread stacks as well, so a text that fooled
+  this count still cannot crash it (`geokg.store.engine`).
+* **Does it make the server fetch a URL?** (`SERVICE`, `LOAD`). Answered by a real SPARQL
+  parser (rdflib's), whose tree names each SERVICE with its endpoint resolved against BASE
+  and the prefixes; the token count of the keyword must agree with it, or the text is
+  refused as one that cannot be checked. rdflib's parser is slow (about 10 µs a character),
+  so it runs only when the text, with its `\\u` escapes expanded, holds the word at all; the
+  keyword cannot be written without its letters. The engine process has no network either
+  (`geokg.store.sandbox`): a text that fooled both views still fetches nothing there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from geokg.config import Settings
+from geokg.errors import QueryTooComplex, RefusedUpdate, ServiceRefused
+
+#: SPARQL's code point escapes. The grammar's note (§19.2) says they apply to the whole text;
+#: Oxigraph, like Turtle, reads them only inside strings and IRIs, and rdflib everywhere.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_UCHAR = r"(?:\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})"
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_NAME_START = r"[^\W\d_]"
+#: The terminals of the SPARQL 1.1 grammar (§19.8) that can hide brackets, operators or
+#: keywords; whatever else is read one punctuation mark or one word at a time.
+_TOKEN = re.compile(rf"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+               |'(?:[^'\\\r\n]|\\.)*'|"(?:[^"\\\r\n]|\\.)*")
+  | (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|{_UCHAR})*>)
+  | (?P<var>[?$]\w+)
+  | (?P<bnode>_:\w(?:[\w.\-]*[\w\-])?)
+  | (?P<pname>(?:{_NAME_START}(?:[\w.\-]*[\w\-])?)?:
+               (?:(?:[\w:]|{_PLX})(?:(?:[\w.:\-]|{_PLX})*(?:[\w:\-]|{_PLX}))?)?)
+  | (?P<word>{_NAME_START}\w*)
+  | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<datatype>\^\^)
+  | (?P<operator>&&|\|\||!=|<=|>=|[!^/|+\-*=<>?])
+  | (?P<open>[{{(\[]) | (?P<close>[}})\]])
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+#: Keywords that each add one level to the algebra Oxigraph builds and walks recursively.
+_GROUP_KEYWORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH"})
+#: The keywords that make an engine fetch a URL, as a test on the expanded text: if none
+#: of these words stands alone, neither keyword can be in the query.
+_FETCH_WORDS = re.compile(r"(?<![A-Za-z0-9_])(service|load)(?![A-Za-z0-9_])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How deeply a SPARQL text nests and how many operators it chains."""
+
+    depth: int  # deepest nesting of { ( [
+    operators: int  # operators, path steps and group keywords
+    keywords: dict[str, int]  # SERVICE / LOAD written as keywords, by count
+
+
+@dataclass(frozen=True)
+class Service:
+    """One SERVICE clause as the parser read it: the endpoint IRI (None for a variable)."""
+
+    endpoint: str | None
+    silent: bool
+
+
+def expand_escapes(text: str) -> str:
+    """The text with `\\uXXXX` / `\\UXXXXXXXX` replaced, as every SPARQL parser reads it."""
+    def expand(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    return _ESCAPE.sub(expand, text) if "\\u" in text or "\\U" in text else text
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # a group name of _TOKEN: iri, string, var, pname, word, open, close, ...
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The significant tokens of a SPARQL text as Oxigraph reads it (escapes only inside
+    strings and IRIs); comments and white space are skipped."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind not in ("space", "comment"):
+            yield Token(kind, match.group(), match.start(), match.end())
+
+
+def measure(text: str) -> Measure:
+    """Depth, operator count and fetching keywords of a SPARQL text (query or update)."""
+    depth = deepest = operators = 0
+    keywords = {"SERVICE": 0, "LOAD": 0}
+    for token in tokens(text):
+        kind = token.kind
+        if kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+        elif kind == "operator":
+            operators += 1
+        elif kind == "word":
+            word = token.text.upper()
+            operators += word in _GROUP_KEYWORDS
+            if word in keywords:
+                keywords[word] += 1
+    return Measure(deepest, operators, keywords)
+
+
+def check_limits(text: str, settings: Settings, what: str = "query") -> None:
+    """Refuse a text that nests or chains more than the settings allow (QueryTooComplex).
+
+    Most texts are decided by counting characters, which bounds both figures from above at
+    a few microseconds; only a text over a bound is read token by token (about 0.2 ms a KB).
+    """
+    if len(text) > settings.max_query_length:
+        raise QueryTooComplex(f"the {what} has {len(text)} characters, more than "
+                              f"GEOKG_MAX_QUERY_LENGTH={settings.max_query_length}")
+    upper = text.upper()
+    depth_bound = text.count("{") + text.count("(") + text.count("[")
+    operator_bound = (sum(map(text.count, "!^/|+-*=<>?&"))
+                      + sum(map(upper.count, _GROUP_KEYWORDS)))
+    if depth_bound <= settings.max_query_depth and operator_bound <= settings.max_query_operators:
+        return
+    found = measure(text)
+    if found.depth > settings.max_query_depth:
+        raise QueryTooComplex(
+            f"the {what} nests groups and brackets {found.depth} deep, more than "
+            f"GEOKG_MAX_QUERY_DEPTH={settings.max_query_depth}; write it flatter")
+    if found.operators > settings.max_query_operators:
+        raise QueryTooComplex(
+            f"the {what} chains {found.operators} operators, property-path steps and group "
+            f"keywords, more than GEOKG_MAX_QUERY_OPERATORS={settings.max_query_operators}; "
+            "split it into smaller queries")
+
+
+def may_fetch(text: str) -> bool:
+    """False only when the text cannot hold a SERVICE or LOAD keyword at all, whether its
+    escapes are read where Oxigraph reads them or everywhere (as rdflib does)."""
+    return bool(_FETCH_WORDS.search(text) or _FETCH_WORDS.search(expand_escapes(text)))
+
+
+def services_in(query: str, *, base: str | None = None) -> list[Service]:
+    """The outermost SERVICE clauses of a query, in text order, as the parser reads them.
+
+    Raises ServiceRefused when the text names SERVICE but cannot be checked: the parser
+    rejects it, or its tree and the keyword count disagree (a text read one way by us and
+    another way by an engine is the trick of a request forgery).
+    """
+    if not may_fetch(query):
+        return []
+    tree = _parse(query, update=False)
+    keywords = measure(query).keywords["SERVICE"]
+    if (parsed := len(_nodes(tree, "ServiceGraphPattern"))) != keywords:
+        raise ServiceRefused(
+            f"the text writes SERVICE {keywords} time(s) as a keyword but the parser reads "
+            f"{parsed} SERVICE clause(s); a text that can be read two ways is not run")
+    prologue, body = tree[0], tree[1]  # type: ignore[index]
+    names = _Names(prologue, base)
+    return [Service(names.iri(node["term"]), "silent" in node)
+            for node in _nodes(body, "ServiceGraphPattern", outermost=True)]
+
+
+def check_update(update: str, settings: Settings) -> None:
+    """Refuse an update over the limits, or one that could make the server fetch a URL."""
+    check_limits(update, settings, "update")
+    if not may_fetch(update):
+        return
+    named = [word for word, count in measure(update).keywords.items() if count]
+    if not named:
+        try:
+            tree = _parse(update, update=True)
+        except ServiceRefused as exc:
+            raise RefusedUpdate(str(exc)) from None
+        named = [word for word, node in (("LOAD", "Load"), ("SERVICE", "ServiceGraphPattern"))
+                 if _nodes(tree, node)]
+    if named:
+        raise RefusedUpdate(f"{' and '.join(named)} is not allowed in updates: it makes the "
+                            "server fetch a URL; send the data itself (INSERT DATA, or PUT/POST "
+                            "to /store)")
+
+
+# --- the parser's view ---------------------------------------------------------------
+
+#: rdflib's parser runs on a thread of its own. Why: pyparsing keeps exceptions whose frames
+#: link back (f_back) to the caller's frames; on a request thread those frames would later
+#: hold the request's pyoxigraph result in a reference cycle, and the collector could drop
+#: it on another thread, which pyoxigraph forbids. One thread also bounds the CPU it takes.
+_CHECKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="geokg-sparql-check")
+
+
+def _parse(text: str, *, update: bool) -> Any:
+    tree, failure, message = _CHECKER.submit(_parse_on_checker, text, update).result()
+    if failure == "recursion":
+        raise QueryTooComplex("the text uses the word SERVICE or LOAD, and the server's SPARQL "
+                              "checker recursed too deeply reading it (nested SERVICE clauses "
+                              "or more than about 30 levels of nesting); write it flatter")
+    if failure:
+        raise ServiceRefused("the text uses the word SERVICE or LOAD and the server's SPARQL "
+                             f"checker could not read it, so it is not run ({message})")
+    return tree
+
+
+def _parse_on_checker(text: str, update: bool) -> tuple[Any, str, str]:
+    """(tree, "", "") or (None, failure kind, message); no exception leaves this thread."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return (parseUpdate(text) if update else parseQuery(text)), "", ""
+    except RecursionError:
+        return None, "recursion", ""
+    except Exception as exc:  # noqa: BLE001 - pyparsing's errors share no useful base
+        return None, "unreadable", f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _nodes(tree: Any, name: str, *, outermost: bool = False) -> list[Any]:
+    """Every node called `name` in a parse tree, in text order (iterative: trees are deep)."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found: list[Any] = []
+    pending: list[Any] = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, CompValue):
+            if node.name == name:
+                found.append(node)
+                if outermost:
+                    continue
+            pending.extend(reversed(list(node.values())))
+        elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+            pending.extend(reversed(list(node)))
+    return found
+
+
+class _Names:
+    r"""IRIs as the query's prologue makes them: BASE and PREFIX applied, `\` escapes of
+    local names removed (§4.1.1), relative IRIs resolved (RFC 3986)."""
+
+    def __init__(self, prologue: Any, base: str | None):
+        self.base = base or ""
+        self.prefixes: dict[str, str] = {}
+        for decl in prologue:
+            if decl.name == "Base":
+                self.base = self.iri(decl["iri"])
+            elif decl.name == "PrefixDecl":
+                self.prefixes[_field(decl, "prefix")] = self.iri(decl["iri"])
+
+    def iri(self, term: Any) -> str | None:
+        from rdflib.term import URIRef, Variable
+
+        if isinstance(term, Variable):
+            return None
+        if isinstance(term, URIRef):
+            return urljoin(self.base, str(term)) if self.base else str(term)
+        prefix = _field(term, "prefix")
+        if prefix not in self.prefixes:
+            raise ServiceRefused(f"the prefix {prefix!r} of a SERVICE endpoint is not declared")
+        local = re.sub(r"\\(.)", r"\1", _field(term, "localname"))
+        return self.prefixes[prefix] + local
+
+
+def _field(node: Any, name: str) -> str:
+    """A parse tree node's text field, "" when absent (CompValue.get answers the key's own
+    name for a missing key)."""
+    return str(node[name]) if name in node else ""
