@@ -84,11 +84,16 @@ class Gazetteer:
             sizes.sort(reverse=True)
 
 
+# Tables beside the entity files that hold no entities: who held which office, and
+# where each Wikidata ID was checked (data/gazetteer/README.md).
+NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv"})
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     gazetteer = Gazetteer()
     for path in sorted(folder.glob("*.tsv")):
-        if path.name == "offices.tsv":
+        if path.name in NOT_ENTITY_FILES:
             continue
         for row in _read_tsv(path):
             entity = _entity_from_row(row)
