@@ -236,6 +236,19 @@ def test_a_reader_leaving_mid_stream_never_shifts_later_answers(site: Site) -> N
         _answers_stay_right(site.store)
 
 
+def test_a_deadline_mid_stream_never_shifts_later_answers(site: Site) -> None:
+    """Rows stream at once, then the query passes its deadline: the engine is killed, the
+    reader gets the timeout, and the next queries (on a new engine) get their own answers."""
+    values = " ".join(map(str, range(2000)))
+    endless = "SELECT * WHERE { " + " ".join(f"VALUES ?{v} {{ {values} }}" for v in "abc") + " }"
+    streamed = 0
+    with pytest.raises(QueryTimeout):
+        for chunk in site.store.query(endless).serialize("text/csv"):
+            streamed += len(chunk)
+    assert streamed > 0
+    _answers_stay_right(site.store)
+
+
 def test_answers_stay_right_over_http_after_failures(site: Site, listener: Listener) -> None:
     """The reported case: after a refused or failed request, 30 of 30 later answers were
     the previous request's. Each later answer must be its own."""

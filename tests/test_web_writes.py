@@ -575,11 +575,19 @@ def test_the_update_scan_finds_every_graph_written_out() -> None:
 
 @pytest.mark.parametrize("sparql", [
     "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }", "DROP ALL",
-    "CLEAR NAMED", "BASE <http://example.org/> DROP GRAPH <a>",
-    r"DROP GRAPH <http://example.org/\u0061>",
+    "CLEAR NAMED", "BASE <http://example.org/> DROP GRAPH <a>", "DROP GRAPH <a>",
 ])
 def test_the_update_scan_stages_everything_when_it_cannot_tell(sparql: str) -> None:
     assert graphs_named_in(sparql) is None
+
+
+def test_the_update_scan_reads_iris_as_the_engine_does() -> None:
+    """Escapes decoded, relative IRIs resolved against the request's base: the graph the
+    engine will drop is the one staged (else the DROP would silently do nothing)."""
+    assert graphs_named_in(r"DROP GRAPH <http://example.org/\u0061>") == {"http://example.org/a"}
+    assert graphs_named_in(r"PREFIX e: <http://example.org/> DROP GRAPH e:a\#b") >= {
+        "http://example.org/a#b"}
+    assert graphs_named_in("DROP GRAPH <a>", "http://example.org/x/") == {"http://example.org/x/a"}
 
 
 def test_only_real_load_and_service_keywords_refuse_an_update() -> None:

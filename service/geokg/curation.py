@@ -34,8 +34,9 @@ import atexit
 import os
 import re
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from rdflib import Graph
 
@@ -50,9 +51,10 @@ from geokg.errors import (
 )
 from geokg.graph.build import with_period_index
 from geokg.graph.validate import validate
-from geokg.query.guard import check_update
+from geokg.query.guard import check_update, expand_escapes
+from geokg.query.guard import tokens as guard_tokens
 from geokg.store import Store
-from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content
+from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content, sparql_iri
 from geokg.store.oxigraph import OxigraphStore
 from geokg.store.worker import WorkerStore, open_worker_store
 
@@ -89,14 +91,21 @@ class Curator:
         self.settings = settings
         self._lock = threading.Lock()
 
-    def update(self, sparql: str) -> WriteOutcome:
+    def update(self, sparql: str, *, base_iri: str | None = None,
+               using: Sequence[str] = (), using_named: Sequence[str] = ()) -> WriteOutcome:
         """Run a SPARQL 1.1 update. QuerySyntaxError, InputError (it cannot be applied),
         QueryTooComplex, RefusedUpdate, QueryTimeout, DefaultGraphWrite, ShapeViolation
-        leave the store unchanged."""
+        leave the store unchanged.
+
+        `base_iri` resolves relative IRIs; `using` / `using_named` are the protocol's
+        using-graph-uri / using-named-graph-uri, the dataset of every DELETE/INSERT ... WHERE.
+        """
         check_update(sparql, self.settings)
-        named = graphs_named_in(sparql)
+        if using or using_named:
+            sparql = with_using(sparql, using, using_named)
+        named = graphs_named_in(sparql, base_iri)
         with self._lock:
-            stage = self._staged_update(sparql, named)
+            stage = self._staged_update(sparql, named, base_iri)
             return self._commit(stage)
 
     def replace_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
@@ -148,14 +157,15 @@ class Curator:
     def _stage(self, graphs: Collection[str] | None) -> _Stage:
         return _Stage(self.store, graphs, scratch_store(self.settings.query_timeout))
 
-    def _staged_update(self, sparql: str, named: frozenset[str] | None) -> _Stage:
+    def _staged_update(self, sparql: str, named: frozenset[str] | None,
+                       base_iri: str | None) -> _Stage:
         existing = None if named is None else [g for g in self.store.graphs() if g in named]
         stage = self._stage(existing)
-        stage.run(sparql)
+        stage.run(sparql, base_iri)
         if named is not None and any(self.store.has_graph(g) for g in stage.graphs() - named):
             # The scan missed a graph the update wrote to; stage everything and run again.
             stage = self._stage(None)
-            stage.run(sparql)
+            stage.run(sparql, base_iri)
         return stage
 
     def _commit(self, stage: _Stage) -> WriteOutcome:
@@ -227,9 +237,9 @@ class _Stage:
                        if (text := self.scratch.graph_ntriples(g))}
         self._default_before = self.scratch.graph_ntriples(None)
 
-    def run(self, sparql: str) -> None:
+    def run(self, sparql: str, base_iri: str | None = None) -> None:
         try:
-            self.scratch.update(sparql)
+            self.scratch.update(sparql, base_iri=base_iri)
         except StoreUnavailable:
             raise
         except QueryTimeout:
@@ -313,20 +323,30 @@ def _key(result: dict[str, str]) -> tuple[str, ...]:
 
 # --- which graphs an update names -----------------------------------------------------
 
-_TOKEN = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<var>[?$]\w+)
-  | (?P<bnode>_:[\w.-]*)
-  | (?P<pname>(?:[^\W\d_][\w.-]*)?:[\w.:%-]*)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<other>.)
-""", re.VERBOSE | re.DOTALL)
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _GRAPH_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]+")
+
+
+def with_using(sparql: str, using: Sequence[str], using_named: Sequence[str]) -> str:
+    """The update with `USING <g>` / `USING NAMED <g>` before the WHERE of each operation
+    that has one (SPARQL 1.1 Protocol §2.2.3: the protocol's dataset replaces what the text
+    would say). InputError when the text names a dataset itself (USING, WITH)."""
+    clauses = " ".join([f"USING {sparql_iri(check_graph_iri(g))}" for g in using]
+                       + [f"USING NAMED {sparql_iri(check_graph_iri(g))}" for g in using_named])
+    depth, previous, at = 0, "", []
+    for token in guard_tokens(sparql):
+        word = token.text.upper() if token.kind == "word" else ""
+        if token.kind in ("open", "close") and token.text in "{}":
+            depth += 1 if token.text == "{" else -1
+        elif depth == 0 and word in ("USING", "WITH"):
+            raise InputError(f"the update says {word} and the request gives using-graph-uri or "
+                             "using-named-graph-uri; name the dataset in one place only")
+        elif depth == 0 and word == "WHERE" and previous != "DELETE":
+            at.append(token.start)
+        previous = word
+    for start in reversed(at):
+        sparql = f"{sparql[:start]}{clauses} {sparql[start:]}"
+    return sparql
 
 
 def check_graph_iri(iri: str) -> str:
@@ -337,17 +357,17 @@ def check_graph_iri(iri: str) -> str:
     return iri
 
 
-def graphs_named_in(sparql: str) -> frozenset[str] | None:
+def graphs_named_in(sparql: str, base_iri: str | None = None) -> frozenset[str] | None:
     """The IRIs an update mentions (a superset of the graphs it can read or write), or None
     when it can reach graphs it does not write out (GRAPH ?g, ALL, NAMED) or the scan is
-    unsure (BASE, relative IRIs, escapes). Only the stage's size depends on it: a graph the
-    scan missed is caught after the update ran (`_staged_update`), and what an update may
-    do at all is decided by `geokg.query.guard.check_update`.
+    unsure (BASE, relative IRIs without `base_iri`, escapes). Only the stage's size depends
+    on it: a graph the scan missed is caught after the update ran (`_staged_update`), and
+    what an update may do at all is decided by `geokg.query.guard.check_update`.
 
     Why a scan and not a parser: rdflib's update parser needs a minute for 5000 triples of
     INSERT DATA; this is linear, and erring means staging more, never less.
     """
-    tokens = list(_significant(sparql))
+    tokens = [(t.kind, t.text) for t in guard_tokens(sparql)]
     prefixes: dict[str, str] = {}
     iris: set[str] = set()
     whole = False
@@ -355,6 +375,11 @@ def graphs_named_in(sparql: str) -> frozenset[str] | None:
         before = tokens[index - 1][1].upper() if index else ""
         after = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
         keyword = text.upper() if kind == "word" else ""
+        if kind == "iri":  # \u escapes in an IRI are read by every engine
+            text = f"<{expand_escapes(text[1:-1])}>"
+        if kind == "iri" and base_iri and not _ABSOLUTE.match(text[1:-1]):
+            iris.add(urljoin(base_iri, text[1:-1]))
+            continue
         whole = whole or _reaches_unnamed_graphs(kind, text, keyword, before, after[0])
         if kind == "iri":
             iris.add(text[1:-1])
@@ -363,7 +388,7 @@ def graphs_named_in(sparql: str) -> frozenset[str] | None:
         elif kind == "pname":
             prefix, _, local = text.partition(":")
             if prefix in prefixes:
-                iris.add(prefixes[prefix] + local.rstrip("."))
+                iris.add(prefixes[prefix] + re.sub(r"\\(.)", r"\1", local))
     return None if whole else frozenset(iris)
 
 
@@ -377,10 +402,3 @@ def _reaches_unnamed_graphs(kind: str, text: str, keyword: str, before: str,
     if kind == "iri":
         return not _ABSOLUTE.match(text[1:-1])
     return kind == "other" and text == "\\"
-
-
-def _significant(sparql: str) -> Iterator[tuple[str, str]]:
-    for match in _TOKEN.finditer(sparql):
-        kind = match.lastgroup or "other"
-        if kind not in ("space", "comment"):
-            yield kind, match.group()

@@ -136,8 +136,12 @@ class Store(Protocol):
         named_graphs: list[str] | None = None,
         union_default: bool = True,
         serialize_as: Mapping[QueryKind, str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query in the backend's engine. Raises QuerySyntaxError/StoreError.
+
+        `base_iri` resolves relative IRIs (the protocol's service base); a BASE in the query
+        still comes first. None: relative IRIs are an error.
 
         `serialize_as` names the media type the caller will pass to `serialize` for each
         kind of result. A backend may start writing the answer with the query (the engine
@@ -145,8 +149,8 @@ class Store(Protocol):
         """
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update atomically."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update atomically (`base_iri` as for `query`)."""
         ...
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
@@ -189,6 +193,12 @@ class Store(Protocol):
     def close(self) -> None:
         """Release files and connections; the store is unusable afterwards."""
         ...
+
+
+def with_base(sparql: str, base_iri: str | None) -> str:
+    """The text with `BASE <base_iri>` in front, for engines reached only by text (a remote
+    store): a BASE the text declares itself is resolved against it, as the protocol says."""
+    return f"BASE {sparql_iri(base_iri)}\n{sparql}" if base_iri else sparql
 
 
 def sparql_iri(iri: str) -> str:

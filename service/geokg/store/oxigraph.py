@@ -289,18 +289,21 @@ class OxigraphStore:
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True,
-              serialize_as: Mapping[QueryKind, str] | None = None) -> QueryResult:
+              serialize_as: Mapping[QueryKind, str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
         options = _dataset_options(default_graphs, named_graphs, union_default)
+        if base_iri:
+            options["base_iri"] = base_iri
         if self._functions:
             options["custom_functions"] = self._functions
         store = self.native
         return OxigraphResult(lambda: store.query(sparql, **options))
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         store = self.native
         with self._writing:
             try:
-                _call(lambda: store.update(sparql))
+                _call(lambda: store.update(sparql, base_iri=base_iri))
             finally:
                 self.generation += 1
 

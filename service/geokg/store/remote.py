@@ -28,7 +28,7 @@ from SPARQLWrapper import BASIC, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from geokg.errors import InputError, QuerySyntaxError, QueryTimeout, StoreError
-from geokg.store.base import QueryKind, QueryResult, media_types_for
+from geokg.store.base import QueryKind, QueryResult, media_types_for, with_base
 from geokg.store.oxigraph import (
     bounded,
     dataset_format,
@@ -180,9 +180,10 @@ class RemoteStore:
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True,
-              serialize_as: Mapping[QueryKind, str] | None = None) -> QueryResult:
+              serialize_as: Mapping[QueryKind, str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
         """Send the query; `union_default` is the remote's configuration (module doc)."""
-        client = self._client(sparql)
+        client = self._client(with_base(sparql, base_iri))
         if client.isSparqlUpdateRequest():
             raise QuerySyntaxError("this is a SPARQL update, not a query")
         kind = _KINDS.get(str(client.queryType).upper(), "select")
@@ -193,8 +194,8 @@ class RemoteStore:
         client.addCustomHttpHeader("Accept", _TRANSPORT[kind])
         return RemoteResult(kind, _send(client).response)
 
-    def update(self, sparql: str) -> None:
-        _send(self._client(sparql, update=True)).response.close()
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        _send(self._client(with_base(sparql, base_iri), update=True)).response.close()
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.update(put_graph_update(graph_iri, ntriples))

@@ -286,16 +286,17 @@ class WorkerStore:
 
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True,
-              serialize_as: Mapping[QueryKind, str] | None = None) -> QueryResult:
+              serialize_as: Mapping[QueryKind, str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
         args = {"sparql": sparql, "default_graphs": default_graphs,
                 "named_graphs": named_graphs, "union_default": union_default,
-                "functions": list(self._functions)}
+                "base_iri": base_iri, "functions": list(self._functions)}
         if serialize_as:
             args["serialize_as"] = dict(serialize_as)
         return WorkerResult(self, args)
 
-    def update(self, sparql: str) -> None:
-        self.call("update", {"sparql": sparql}, timeout=self.query_timeout)
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        self.call("update", {"sparql": sparql, "base_iri": base_iri}, timeout=self.query_timeout)
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.call("put_graph", {"graph_iri": graph_iri, "ntriples": ntriples})
