@@ -19,6 +19,8 @@ Requests and replies are JSON; result chunks and uploaded data are raw bytes.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import importlib
 import io
 import json
@@ -268,8 +270,10 @@ def run_engine(path: str, socket_path: str, supervisor: int) -> None:
     Engine(store).serve(socket_path)
 
 
-def supervise(path: str, socket_path: str) -> None:
-    """Keep one engine running until SIGTERM or until stdin (the owner's pipe) closes."""
+def supervise(path: str, socket_path: str, remove_folder: bool = False) -> None:
+    """Keep one engine running until SIGTERM or until stdin (the owner's pipe) closes; then
+    stop it and remove its socket (and the socket's folder, when it was made for it), so
+    that nothing is left behind even when the owner was killed."""
     stopping = threading.Event()  # set from signal handlers only; no thread is started
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
@@ -289,6 +293,16 @@ def supervise(path: str, socket_path: str) -> None:
             time.sleep(min(0.05 * 2 ** quick_deaths, 2.0) if quick_deaths else 0)
     if child is not None:
         _stop_child(child)
+    remove_socket(socket_path, folder=remove_folder)
+
+
+def remove_socket(socket_path: str, *, folder: bool) -> None:
+    """Remove the engine's socket file, and its folder too when asked (only if empty)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(socket_path)
+    if folder:
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.dirname(socket_path))
 
 
 def _fork_engine(path: str, socket_path: str) -> int:
@@ -334,7 +348,16 @@ def _describe(status: int) -> str:
     return f"exit status {os.waitstatus_to_exitcode(status)}"
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m geokg.store.engine")
+    parser.add_argument("store", help="folder of the embedded store")
+    parser.add_argument("socket", help="Unix socket the engine answers on")
+    parser.add_argument("--remove-folder", action="store_true",
+                        help="the socket's folder was made for this engine: remove it at the end")
+    args = parser.parse_args(argv)
+    Path(args.store).mkdir(parents=True, exist_ok=True)
+    supervise(args.store, args.socket, remove_folder=args.remove_folder)
+
+
 if __name__ == "__main__":
-    store_path, sock_path = sys.argv[1], sys.argv[2]
-    Path(store_path).mkdir(parents=True, exist_ok=True)
-    supervise(store_path, sock_path)
+    main(sys.argv[1:])
