@@ -9,7 +9,15 @@ and restarted when a query passes GEOKG_QUERY_TIMEOUT. A remote store (`sparql:`
 nothing of this. Logs are JSON lines with the request id (`geokg.web.security`).
 
 SIGTERM: the master stops accepting, lets each worker finish its in-flight requests (up to
-`graceful_timeout`), then stops the engine, which flushes the store.
+`graceful_timeout`), then stops the engine, which flushes the store. The engine belongs to
+the master, not to a worker: workers that end (TERM, max_requests, a crash) and a reload
+(HUP: gunicorn reads this file again and replaces every worker) keep it; the master's end,
+even by SIGKILL, stops it.
+
+Files: the engine's socket, and gunicorn's control socket (for `gunicornc`), live in the
+deployment's run folder GEOKG_RUN_DIR. Without one the engine's socket goes into a private
+temporary folder removed at the end, and there is no control socket: gunicorn's default,
+~/.gunicorn/gunicorn.ctl, is one path for every gunicorn of the user.
 """
 
 from __future__ import annotations
@@ -20,7 +28,6 @@ from typing import Any
 from geokg.config import Settings
 
 _settings = Settings.from_env()
-_engine: Any = None
 
 wsgi_app = "geokg.web:create_app()"
 bind = [f"{_settings.host}:{_settings.port}"]
@@ -30,6 +37,11 @@ threads = int(os.environ.get("GEOKG_THREADS", "8"))
 # A worker busy past this is killed by the master; queries end long before (the engine).
 timeout = int(_settings.query_timeout) + 30
 graceful_timeout = int(_settings.query_timeout) + 5
+if _settings.run_dir:
+    control_socket = os.path.join(os.path.abspath(_settings.run_dir), "gunicorn.ctl")
+    worker_tmp_dir = os.path.abspath(_settings.run_dir)  # the workers' heartbeat files
+else:
+    control_socket_disable = True
 accesslog = None  # geokg.access logs each request as JSON, with its request id
 logconfig_dict = {
     "version": 1,
@@ -47,18 +59,22 @@ logconfig_dict = {
 
 
 def on_starting(server: Any) -> None:
-    """Start the one store engine every worker will share (embedded store only)."""
-    global _engine
+    """Start the one store engine every worker will share (embedded store only).
+
+    It is kept on the arbiter, which outlives a reload (HUP runs this file again, with
+    fresh module globals); the environment passes its socket to the workers."""
     if _settings.data_dir is None or _settings.engine_socket:
         return
     from geokg.store.worker import EngineProcess
 
-    _engine = EngineProcess(_settings.data_dir)
-    os.environ["GEOKG_ENGINE_SOCKET"] = _engine.socket_path
-    server.log.info("geokg store engine for %s at %s", _settings.data_dir, _engine.socket_path)
+    server.geokg_engine = EngineProcess(_settings.data_dir, _settings.run_dir)
+    os.environ["GEOKG_ENGINE_SOCKET"] = server.geokg_engine.socket_path
+    server.log.info("geokg store engine for %s at %s", _settings.data_dir,
+                    server.geokg_engine.socket_path)
 
 
 def on_exit(server: Any) -> None:
     """After the last worker has finished: stop the engine (it flushes the store)."""
-    if _engine is not None:
-        _engine.stop()
+    engine = getattr(server, "geokg_engine", None)
+    if engine is not None:
+        engine.stop()

@@ -9,13 +9,15 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import requests
 
+from geokg import PROJECT_ROOT
 from geokg.pipeline import SAMPLE_ARTICLES
 from support import free_port
 
@@ -121,3 +123,84 @@ def geokg_serve(data: Path, log: Path, **env: str) -> Iterator[ServerProcess]:
         yield server
     finally:
         server.stop()
+
+
+@dataclass
+class Deployment:
+    """A real gunicorn master (with gunicorn.conf.py) and what it started."""
+
+    url: str
+    master: subprocess.Popen[bytes]
+    log: Path
+
+    def processes(self) -> list[psutil.Process]:
+        """Every process under the master: workers, the engine supervisor, the engine."""
+        try:
+            return psutil.Process(self.master.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+
+    def workers(self) -> set[int]:
+        return {p.pid for p in self.processes() if p.ppid() == self.master.pid
+                and "geokg.store.engine" not in " ".join(_cmdline(p))}
+
+    def supervisor(self) -> psutil.Process:
+        [found] = [p for p in self.processes() if p.ppid() == self.master.pid
+                   and "geokg.store.engine" in " ".join(_cmdline(p))]
+        return found
+
+    def engine(self) -> int | None:
+        """The engine's pid; None while its supervisor starts a new one."""
+        running = [p.pid for p in self.supervisor().children() if _cmdline(p)]
+        return running[0] if len(running) == 1 else None
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
+    try:
+        return process.cmdline()
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return []
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = 90) -> None:
+    """Poll until `condition()` is true; a generous bound, not a speed goal."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {timeout} s")
+        time.sleep(0.1)
+
+
+def isolated_env(home: Path, **env: str) -> dict[str, str]:
+    """The test's environment with HOME (and no XDG_RUNTIME_DIR) of the test's own, so that
+    anything a server writes to the user's folders shows up there."""
+    home.mkdir(parents=True, exist_ok=True)
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("XDG_RUNTIME_DIR", "GEOKG_ENGINE_SOCKET", "GEOKG_RUN_DIR")}
+    return {**environment, "HOME": str(home), **env}
+
+
+@contextmanager
+def gunicorn_deployment(folder: Path, workers: int = 2, **env: str) -> Iterator[Deployment]:
+    """`gunicorn 'geokg.web:create_app()'` run in the repo root (so it reads gunicorn.conf.py)
+    on a store in `folder`, on a free port, in its own session; killed (by process group)
+    if still running at the end."""
+    port = free_port()
+    log = folder / "gunicorn.log"
+    environment = isolated_env(folder / "home", GEOKG_STORE=f"oxigraph:{folder}/data",
+                               GEOKG_PORT=str(port), GEOKG_QUERY_TIMEOUT="20", **env)
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    with log.open("ab") as out:
+        master = subprocess.Popen(
+            [str(gunicorn), "geokg.web:create_app()", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
+            cwd=PROJECT_ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
+    deployment = Deployment(f"http://127.0.0.1:{port}", master, log)
+    try:
+        wait_until_up(deployment.url, master, log, timeout=120)
+        wait_for(lambda: len(deployment.workers()) == workers, "all workers up")
+        yield deployment
+    finally:
+        if master.poll() is None:
+            os.killpg(master.pid, signal.SIGKILL)
+            master.wait()

@@ -102,6 +102,22 @@ def test_ingest_folder_rejects_only_the_broken_line(tmp_path: Path) -> None:
     assert list(csv.DictReader(io.StringIO(counted.stdout))) == [{"n": "4"}]
 
 
+def test_ingest_rejects_publication_dates_out_of_range(tmp_path: Path) -> None:
+    articles = tmp_path / "dated.jsonl"
+    lines = [{"text": SCHOLZ, "published": "2024-11-16"},
+             {"text": BIDEN, "published": "0001-01-01"},
+             {"text": "Putin traf Macron in Paris.", "published": "9999-12-31T23:59:59-14:00"},
+             {"text": "Biden rief Selenskyj an.", "published": "18991231"}]
+    articles.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    done = run(tmp_path / "data", "ingest", articles)
+    assert done.returncode == 1
+    assert done.stdout.strip() == "1 ingested, 0 already stored, 3 rejected", done.stderr
+    for line in (2, 3, 4):
+        assert re.search(rf"dated\.jsonl:{line}: rejected: 'published' must be a date from "
+                         r"1900-01-01 to 2100-12-31", done.stderr), done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_ingest_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     done = run(tmp_path / "data", "ingest", tmp_path / "nowhere.txt")
     assert done.returncode == 2

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from geokg import PROJECT_ROOT
 from geokg.config import Settings
 from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, Pipeline, read_inputs
@@ -55,3 +58,28 @@ def test_json_metadata_is_checked() -> None:
         ArticleInput.from_mapping({"text": "Scholz telefonierte.", "published": "gestern"})
     with pytest.raises(InputError, match="text"):
         ArticleInput.from_mapping({"title": "ohne Text"})
+
+
+def test_html_cleaning_is_a_declared_dependency() -> None:
+    """pip 23.2 (Python 3.11's) installs trafilatura without lxml_html_clean unless geokg
+    names it, and then every text/html ingest fails on `import lxml.html.clean`."""
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    names = {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", dep)[0]).lower()  # type: ignore[index]
+             for dep in project["project"]["dependencies"]}
+    assert "lxml-html-clean" in names
+    import lxml.html.clean  # noqa: F401 - what trafilatura needs at run time
+
+
+@pytest.mark.parametrize("claimed", ["0001-01-01", "9999-12-31T00:00:00+00:00"])
+def test_saved_page_claiming_an_absurd_date_is_read_without_it(claimed: str) -> None:
+    page = PAGE.replace("2024-11-16T09:30:00+01:00", claimed)
+    assert ArticleInput.from_html(page).published is None  # htmldate drops it; never a 500
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31),
+                                       dt.datetime(1899, 12, 31, 23, 59), dt.date(2101, 1, 1)])
+def test_library_ingest_checks_the_published_range_too(pipeline: Pipeline,
+                                                       published: dt.date) -> None:
+    with pytest.raises(InputError, match="from 1900-01-01 to 2100-12-31"):
+        pipeline.ingest("Olaf Scholz telefonierte am Freitag mit Wladimir Putin.",
+                        published=published)

@@ -11,11 +11,12 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 import requests
 
 from geokg import PROJECT_ROOT
-from reliability import wait_until_up
+from reliability import Deployment, article_texts, gunicorn_deployment, wait_for, wait_until_up
 from support import free_port
 
 pytestmark = pytest.mark.slow
@@ -61,3 +62,112 @@ def test_four_workers_share_the_store_and_stop_gracefully(tmp_path: Path) -> Non
     leftovers = subprocess.run(["pgrep", "-f", f"geokg.store.engine {tmp_path}"],
                                capture_output=True, text=True).stdout.split()
     assert leftovers == [], "the store engine outlived gunicorn"
+
+
+# -- worker restarts, reloads and a dying engine leave the deployment up --------------------
+
+ARTICLES = "PREFIX gk: <https://w3id.org/geokg/ontology#> " \
+           "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a gk:Article } } ORDER BY ?g"
+
+
+def stored_articles(url: str) -> list[str]:
+    response = requests.get(f"{url}/sparql", params={"query": ARTICLES},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert response.status_code == 200, response.text
+    return [row["g"]["value"] for row in response.json()["results"]["bindings"]]
+
+
+def assert_serves(deployment: Deployment, articles: list[str]) -> None:
+    """Every worker (several requests on fresh connections) answers with what is stored."""
+    for _ in range(3 * len(deployment.workers())):
+        assert stored_articles(deployment.url) == sorted(articles)
+    assert requests.get(f"{deployment.url}/healthz", timeout=30).status_code == 200
+
+
+def ingest(deployment: Deployment, article: dict[str, str]) -> str:
+    response = requests.post(f"{deployment.url}/articles", json=article, timeout=60)
+    assert response.status_code == 201, response.text
+    return str(response.json()["iri"])
+
+
+def test_worker_restarts_reloads_and_engine_deaths_keep_the_deployment_up(tmp_path: Path) -> None:
+    texts = article_texts(3)
+    with gunicorn_deployment(tmp_path) as deployment:
+        articles = [ingest(deployment, texts[0])]
+        assert_serves(deployment, articles)
+        supervisor = deployment.supervisor().pid
+
+        # Workers end one after the other (max_requests, a crash, an operator's TERM) and
+        # gunicorn starts new ones: then only workers started after a worker's exit serve.
+        for victim in sorted(deployment.workers()):
+            os.kill(victim, signal.SIGTERM)
+            wait_for(lambda: victim not in deployment.workers()  # noqa: B023 - waited for here
+                     and len(deployment.workers()) == 2, "the worker replaced")
+        assert_serves(deployment, articles)
+        articles.append(ingest(deployment, texts[1]))
+        assert_serves(deployment, articles)
+        assert deployment.supervisor().pid == supervisor
+
+        # HUP: gunicorn reads its config again and replaces every worker.
+        old = deployment.workers()
+        deployment.master.send_signal(signal.SIGHUP)
+        wait_for(lambda: not old & deployment.workers() and len(deployment.workers()) == 2,
+                 "every worker replaced after HUP")
+        assert_serves(deployment, articles)
+        assert deployment.supervisor().pid == supervisor, "HUP keeps the one engine"
+
+        # The engine dies (OOM killer, crash): its supervisor starts a new one.
+        engine = deployment.engine()
+        assert engine is not None
+        os.kill(engine, signal.SIGKILL)
+        wait_for(lambda: deployment.engine() not in (None, engine), "a new engine")
+        assert_serves(deployment, articles)
+        articles.append(ingest(deployment, texts[2]))
+        assert_serves(deployment, articles)
+
+        processes = deployment.processes()
+        deployment.master.send_signal(signal.SIGTERM)
+        assert deployment.master.wait(timeout=120) == 0
+    gone, alive = psutil.wait_procs(processes, timeout=30)
+    assert alive == [], "processes outlived the gunicorn master"
+
+
+def test_master_killed_takes_its_workers_and_engine_along(tmp_path: Path) -> None:
+    with gunicorn_deployment(tmp_path) as deployment:
+        assert_serves(deployment, [])
+        processes = deployment.processes()
+        assert len(processes) == 4  # two workers, the engine supervisor, the engine
+        os.kill(deployment.master.pid, signal.SIGKILL)
+        deployment.master.wait(timeout=30)
+        gone, alive = psutil.wait_procs(processes, timeout=60)
+        assert alive == [], f"left running after the master was killed: {alive}"
+
+
+# -- nothing outside the deployment's own folders -----------------------------------------
+
+def test_gunicorn_writes_nothing_to_home_or_the_temp_folder(tmp_path: Path) -> None:
+    """No machine-wide ~/.gunicorn/gunicorn.ctl; the default run folder (a private temporary
+    folder holding the engine's socket) is removed when the deployment stops."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    with gunicorn_deployment(tmp_path, TMPDIR=str(temp)) as deployment:
+        assert_serves(deployment, [])
+        [run_folder] = list(temp.iterdir())
+        assert (run_folder / "engine.sock").is_socket()
+        deployment.master.send_signal(signal.SIGTERM)
+        assert deployment.master.wait(timeout=120) == 0
+    assert list((tmp_path / "home").iterdir()) == []
+    assert list(temp.iterdir()) == []
+
+
+def test_gunicorn_keeps_its_sockets_in_the_run_folder(tmp_path: Path) -> None:
+    run = tmp_path / "run"
+    with gunicorn_deployment(tmp_path, GEOKG_RUN_DIR=str(run)) as deployment:
+        assert_serves(deployment, [])
+        assert sorted(p.name for p in run.iterdir()) == ["engine.sock", "gunicorn.ctl"]
+        assert str(run / "engine.sock") in deployment.supervisor().cmdline()
+        deployment.master.send_signal(signal.SIGTERM)
+        assert deployment.master.wait(timeout=120) == 0
+    assert list((tmp_path / "home").iterdir()) == []
+    assert not (run / "engine.sock").exists()
+    assert run.is_dir(), "a run folder the deployment was given is not removed"

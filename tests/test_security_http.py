@@ -4,10 +4,12 @@ every response, hostile literals inert in HTML."""
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask, render_template_string
@@ -17,6 +19,7 @@ from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from geokg.web.security import SECURITY_HEADERS, JsonFormatter, RequestIdFilter
 from reliability import PROBLEM, sample_texts
+from support import serving
 
 
 def _app(tmp_path: Path, **overrides: object) -> tuple[Flask, OxigraphStore]:
@@ -143,3 +146,39 @@ def test_hostile_labels_and_links_are_inert_in_html(site: Flask) -> None:
         assert "<script>alert" not in body and "<img src=x" not in body
         assert 'href="javascript:' not in body.lower()
     assert html_pages >= 1
+
+
+# -- /openapi.json names the configured server, whatever the request says ------------------
+
+FORGED_REQUESTS = [
+    pytest.param("/openapi.json", {"Host": "evil.example"}, id="host"),
+    pytest.param("/openapi.json", {"Host": "evil.example:443"}, id="host-port"),
+    pytest.param("/openapi.json", {"X-Forwarded-Host": "evil.example",
+                                   "X-Forwarded-Proto": "https"}, id="x-forwarded"),
+    pytest.param("/openapi.json", {"Forwarded": "host=evil.example;proto=https"}, id="forwarded"),
+    pytest.param("http://evil.example/openapi.json", {}, id="absolute-form"),
+    pytest.param("//evil.example/openapi.json", {}, id="scheme-relative"),
+]
+
+
+@pytest.mark.parametrize(("target", "headers"), FORGED_REQUESTS)
+def test_openapi_server_url_is_the_base_iri_not_the_request(
+        tmp_path: Path, target: str, headers: dict[str, str]) -> None:
+    settings = Settings(store="memory", base_iri="https://kg.example.org/geokg/")
+    store = OxigraphStore()
+    with serving(create_app(settings, store=store)) as url:
+        connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=30)
+        skip_host = "Host" in headers
+        connection.putrequest("GET", target, skip_host=skip_host)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+    store.close()
+    if response.status != 200:  # refusing the request is as good
+        assert b"evil.example" not in body
+        return
+    assert json.loads(body)["servers"] == [{"url": "https://kg.example.org/geokg"}]
+

@@ -133,6 +133,22 @@ BAD_REQUESTS = [
                  "not valid text", id="invalid-utf8"),
     pytest.param({"data": SCHOLZ.encode(), "headers": {"Content-Type": "text/plain"},
                   "params": {"published": "yesterday"}}, 400, "YYYY-MM-DD", id="bad-published"),
+    # Dates outside 1900..2100, in every form fromisoformat reads and every way in.
+    *[pytest.param({"json": {"text": f"{SCHOLZ} ({published})", "published": published}},
+                   400, "'published' must be a date from 1900-01-01 to 2100-12-31",
+                   id=f"published-{published}")
+      for published in ("0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "99991231",
+                        "0001-W01-1", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+                        "1899-12-31T23:30:00-05:00", " 0001-01-01 ")],
+    pytest.param({"data": SCHOLZ.encode(), "headers": {"Content-Type": "text/plain"},
+                  "params": {"published": "0001-01-01"}}, 400, "from 1900-01-01 to 2100-12-31",
+                 id="published-year-1-query"),
+    pytest.param({"data": f"<html><body><article><p>{SCHOLZ}</p></article></body></html>".encode(),
+                  "headers": {"Content-Type": "text/html"}, "params": {"published": "9999-12-31"}},
+                 400, "from 1900-01-01 to 2100-12-31", id="published-year-9999-html"),
+    *[pytest.param({"json": {"text": SCHOLZ + " (4)", "published": published}}, 400,
+                   "YYYY-MM-DD", id=f"published-{published}")
+      for published in ("-0001-01-01", "+002024-01-01", "10000-01-01", "2024-02-30", 20241116)],
 ]
 
 
@@ -147,6 +163,27 @@ def test_refused_post_is_a_problem_and_stores_nothing(
     problem = response.json()
     assert problem["status"] == status and detail in problem["detail"], problem
     assert server.quads() == before
+
+
+@pytest.mark.parametrize("published", ["1900-01-01", "2100-12-31", "2100-12-31T23:59:59-14:00"])
+def test_published_at_the_ends_of_the_range_is_accepted(server: Server, published: str) -> None:
+    response = requests.post(f"{server.url}/articles", timeout=60,
+                             json={"text": f"{SCHOLZ} ({published})", "published": published})
+    assert response.status_code == 201, response.text
+    shown = requests.get(f"{server.url}/articles/{response.json()['id']}", timeout=10).json()
+    assert shown["published"] == published[:10]
+
+
+def test_html_is_ingested(server: Server) -> None:
+    """A saved web page: read by trafilatura, whose cleaning needs lxml_html_clean."""
+    page = (f"<html><head><title>Telefonat</title></head><body><nav>Start · Politik</nav>"
+            f"<article><h1>Telefonat</h1><p>{SCHOLZ} Das Gespräch dauerte eine Stunde.</p>"
+            "</article></body></html>")
+    response = requests.post(f"{server.url}/articles", data=page.encode(), timeout=60,
+                             params={"published": "2024-11-16", "lang": "de"},
+                             headers={"Content-Type": "text/html; charset=utf-8"})
+    assert response.status_code == 201, response.text
+    assert [e["type"] for e in response.json()["events"]] == ["CALL"]
 
 
 def test_body_over_the_limit_is_413(tmp_path: Path) -> None:

@@ -11,7 +11,12 @@ rest goes in.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -169,7 +174,7 @@ def _prepared(items: Iterator[tuple[str, ArticleInput]], pipeline: Pipeline,
     context = multiprocessing.get_context("spawn")  # no fork of a process holding RocksDB
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                 initargs=(pipeline.settings.base_iri,)) as pool:
+                                 initargs=(pipeline.settings.base_iri, os.getpid())) as pool:
             waiting: deque[tuple[str, Future[PreparedArticle | str]]] = deque()
             for where, item in items:
                 waiting.append((where, pool.submit(_prepare_in_worker, item)))
@@ -198,10 +203,38 @@ def _prepare(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> Prepared
 _worker: tuple[Gazetteer, Minter] | None = None
 
 
-def _start_worker(base_iri: str) -> None:
+def _start_worker(base_iri: str, parent: int) -> None:
     """Load what every article needs once per worker process."""
     global _worker
+    _end_with(parent)
     _worker = (load_gazetteer(), Minter(base_iri))
+
+
+#: prctl(2) option: the signal this process gets when its parent ends (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with(parent: int) -> None:
+    """Make this worker end when `parent` does, even when it is killed (-9).
+
+    Why: a pool worker waits on a queue whose writing end its siblings hold too, so a
+    parent's death is never seen there and the workers would run on for minutes. Linux
+    signals the death itself (it fires when the thread that started the worker ends:
+    `bulk_ingest`'s caller, which waits for the pool); elsewhere a thread watches the
+    parent's pid."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="geokg-watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _prepare_in_worker(item: ArticleInput) -> PreparedArticle | str:

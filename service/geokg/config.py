@@ -73,6 +73,11 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "engine_socket": ("GEOKG_ENGINE_SOCKET", "Unix socket of a running store engine to share "
                       "instead of starting one; `gunicorn.conf.py` sets it for its workers "
                       "(leave unset otherwise)."),
+    "run_dir": ("GEOKG_RUN_DIR", "Folder of the server's sockets: the store engine's "
+                "(`engine.sock`) and, under gunicorn, its control socket (`gunicorn.ctl`, for "
+                "`gunicornc`); at most 94 bytes long (a Unix socket path has at most 107). "
+                "Default: a new private temporary folder per server, removed when it stops "
+                "(gunicorn then opens no control socket)."),
     "data_license": ("GEOKG_DATA_LICENSE", "IRI of the licence the dataset is published under, "
                      "stated as `dcterms:license` in the VoID description (default: Apache-2.0, "
                      "the project's licence; set the terms your sources allow, or empty for none)."),
@@ -112,6 +117,7 @@ class Settings:
     data_license: str = "https://www.apache.org/licenses/LICENSE-2.0"
     max_result_rows: int = 10_000
     engine_socket: str | None = None
+    run_dir: str | None = None
     statistics_delay: float = 2.0
 
     def __post_init__(self) -> None:
@@ -125,6 +131,8 @@ class Settings:
                               "an article's text is stored as one literal")
         if self.statistics_delay < 0:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
+        if self.run_dir:
+            _check_run_dir(self.run_dir)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -181,6 +189,25 @@ def _check_write_token(token: str | None, ingest_requires_token: bool) -> None:
                           "print(secrets.token_urlsafe())'")
     if ingest_requires_token and not token:
         raise ConfigError("GEOKG_INGEST_REQUIRES_TOKEN is on but GEOKG_WRITE_TOKEN is not set")
+
+
+#: Longest path of a Unix socket (sun_path holds 108 bytes with the closing NUL on Linux;
+#: macOS allows 103, so keep run folders well below the limit there).
+MAX_SOCKET_PATH_BYTES = 107
+#: The longest socket name a run folder holds (gunicorn's control socket).
+RUN_DIR_SOCKETS = ("engine.sock", "gunicorn.ctl")
+MAX_RUN_DIR_BYTES = MAX_SOCKET_PATH_BYTES - 1 - max(len(name) for name in RUN_DIR_SOCKETS)
+
+
+def _check_run_dir(run_dir: str) -> None:
+    """A socket path over the limit fails only when the socket is bound, deep in a child
+    process; refuse the folder up front, naming the setting."""
+    length = len(os.fsencode(os.path.abspath(run_dir)))
+    if length > MAX_RUN_DIR_BYTES:
+        raise ConfigError(f"GEOKG_RUN_DIR={run_dir!r} is {length} bytes long as an absolute "
+                          f"path; at most {MAX_RUN_DIR_BYTES} fit, because the sockets in it "
+                          f"must stay within the {MAX_SOCKET_PATH_BYTES}-byte limit of Unix "
+                          "socket paths: choose a shorter folder")
 
 
 def _coerce(type_name: object, raw: str) -> object:

@@ -155,7 +155,7 @@ class Curator:
         return WriteOutcome(removed=[graph_iri])
 
     def _stage(self, graphs: Collection[str] | None) -> _Stage:
-        return _Stage(self.store, graphs, scratch_store(self.settings.query_timeout))
+        return _Stage(self.store, graphs, scratch_store(self.settings))
 
     def _staged_update(self, sparql: str, named: frozenset[str] | None,
                        base_iri: str | None) -> _Stage:
@@ -207,14 +207,17 @@ def _close_scratch() -> None:
 atexit.register(_close_scratch)
 
 
-def scratch_store(query_timeout: float) -> WorkerStore:
+def scratch_store(settings: Settings) -> WorkerStore:
     """The in-memory store engine of this process that curation writes are tried in,
-    started on first use; callers hold the Curator's lock, so one stage uses it at a time."""
+    started on first use (its socket in GEOKG_RUN_DIR when set); callers hold the Curator's
+    lock, so one stage uses it at a time."""
     global _SCRATCH
     with _SCRATCH_LOCK:
         if _SCRATCH is None or _SCRATCH[0] != os.getpid():
-            _SCRATCH = (os.getpid(), open_worker_store(None, query_timeout))
-        _SCRATCH[1].query_timeout = query_timeout
+            store = open_worker_store(None, settings.query_timeout, run_dir=settings.run_dir,
+                                      socket_name=f"scratch-{os.getpid()}.sock")
+            _SCRATCH = (os.getpid(), store)
+        _SCRATCH[1].query_timeout = settings.query_timeout
         return _SCRATCH[1]
 
 

@@ -90,21 +90,35 @@ class ArticleInput:
                    title=_opt_str(data.get("title")))
 
 
+#: Publication dates geokg reads articles of. Why a range: relative dates ("last Friday",
+#: "im Vormonat") are resolved by date arithmetic from the publication day, which overflows
+#: near the years 1 and 9999, and the gazetteer's offices and states are those of modern
+#: news; a date outside is a typo or a placeholder ("0001-01-01"), not an article's.
+PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
 def parse_published(value: object) -> dt.date | None:
-    """A date, or an ISO 8601 date-time of which the day is kept; anything else is refused
-    (a prefix of garbage such as "2024-11-16T99" is not a date)."""
+    """A date, or an ISO 8601 date-time of which the day is kept, within PUBLISHED_RANGE;
+    anything else is refused (a prefix of garbage such as "2024-11-16T99" is not a date).
+    Every way in (JSON, query string, HTML metadata, files, `Pipeline.ingest`) comes here."""
     if value is None or value == "":
         return None
+    day: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.strip()).date()
+            day = dt.datetime.fromisoformat(value.strip()).date()
         except ValueError:
             pass
-    raise InputError(f"'published' must be a date as YYYY-MM-DD, got {value!r}")
+    if day is None:
+        raise InputError(f"'published' must be a date as YYYY-MM-DD, got {value!r}")
+    earliest, latest = PUBLISHED_RANGE
+    if not earliest <= day <= latest:
+        raise InputError(f"'published' must be a date from {earliest} to {latest}, got {value!r}")
+    return day
 
 
 def _opt_str(value: object) -> str | None:

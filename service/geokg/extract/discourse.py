@@ -328,8 +328,8 @@ class Discourse:
     def _is_recent(self, date: FuzzyDate) -> bool:
         """The period ends within a month before publication: the story's time, not its
         background ("im März 2014" in an article of 2022)."""
-        last_day = date.bounds()[1]
-        return self.on - dt.timedelta(days=RECENT_DAYS) <= last_day and date.value <= self.on
+        last_day = date.bounds()[1]  # compared as a difference: `on - 31 days` can overflow
+        return self.on - last_day <= dt.timedelta(days=RECENT_DAYS) and date.value <= self.on
 
     def _reference_date(self) -> FuzzyDate | None:
         for event in self.events:

@@ -30,7 +30,8 @@ def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
     if stoppable and scheme == "oxigraph" and rest:
         from geokg.store.worker import open_worker_store
 
-        return open_worker_store(rest, settings.query_timeout, settings.engine_socket)
+        return open_worker_store(rest, settings.query_timeout, settings.engine_socket,
+                                 settings.run_dir)
     if spec == "memory":
         from geokg.store.oxigraph import OxigraphStore
 

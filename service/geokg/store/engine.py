@@ -25,6 +25,8 @@ ENGINE_STACK_BYTES, far more than the deepest text `geokg.query.guard` lets thro
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import importlib
 import io
 import json
@@ -319,8 +321,10 @@ def run_engine(path: str | None, socket_path: str, supervisor: int,
     Engine(store, hello={"sandboxed": sandboxed, "deaths": deaths or {}}).serve(socket_path)
 
 
-def supervise(path: str | None, socket_path: str) -> None:
-    """Keep one engine running until SIGTERM or until stdin (the owner's pipe) closes."""
+def supervise(path: str | None, socket_path: str, remove_folder: bool = False) -> None:
+    """Keep one engine running until SIGTERM or until stdin (the owner's pipe) closes; then
+    stop it and remove its socket (and the socket's folder, when it was made for it), so
+    that nothing is left behind even when the owner was killed. `path` None: in memory."""
     stopping = threading.Event()  # set from signal handlers only; no thread is started
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
@@ -342,6 +346,16 @@ def supervise(path: str | None, socket_path: str) -> None:
             time.sleep(min(0.05 * 2 ** quick_deaths, 2.0) if quick_deaths else 0)
     if child is not None:
         _stop_child(child)
+    remove_socket(socket_path, folder=remove_folder)
+
+
+def remove_socket(socket_path: str, *, folder: bool) -> None:
+    """Remove the engine's socket file, and its folder too when asked (only if empty)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(socket_path)
+    if folder:
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.dirname(socket_path))
 
 
 def _fork_engine(path: str | None, socket_path: str, deaths: dict[str, str]) -> int:
@@ -390,8 +404,19 @@ def _describe(status: int) -> str:
 #: The store argument that asks for an in-memory store (the curation stage's scratch engine).
 MEMORY = ":memory:"
 
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m geokg.store.engine")
+    parser.add_argument("store", help=f"folder of the embedded store, or {MEMORY}")
+    parser.add_argument("socket", help="Unix socket the engine answers on")
+    parser.add_argument("--remove-folder", action="store_true",
+                        help="the socket's folder was made for this engine: remove it at the end")
+    args = parser.parse_args(argv)
+    if args.store != MEMORY:
+        Path(args.store).mkdir(parents=True, exist_ok=True)
+    supervise(None if args.store == MEMORY else args.store, args.socket,
+              remove_folder=args.remove_folder)
+
+
 if __name__ == "__main__":
-    store_arg, sock_path = sys.argv[1], sys.argv[2]
-    if store_arg != MEMORY:
-        Path(store_arg).mkdir(parents=True, exist_ok=True)
-    supervise(None if store_arg == MEMORY else store_arg, sock_path)
+    main(sys.argv[1:])

@@ -30,7 +30,6 @@ import atexit
 import json
 import logging
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -38,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -45,7 +45,8 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from geokg import errors
-from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
+from geokg.config import MAX_SOCKET_PATH_BYTES
+from geokg.errors import ConfigError, GeokgError, QueryTimeout, StoreError, StoreUnavailable
 from geokg.store.base import QueryKind, QueryResult
 from geokg.store.engine import (
     CHUNK,
@@ -57,6 +58,7 @@ from geokg.store.engine import (
     MEMORY,
     REQUEST,
     read_frame,
+    remove_socket,
     send_frame,
     send_json,
 )
@@ -511,21 +513,47 @@ class WorkerResult(QueryResult):
 # --- the owner of an engine ---------------------------------------------------------------
 
 class EngineProcess:
-    """Starts the engine supervisor for one store folder and stops it at exit."""
+    """Starts the engine supervisor for one store folder; the process that started it stops
+    it (`stop`, or at exit), and no other.
 
-    def __init__(self, store_path: str | Path | None):
+    Why the care: gunicorn forks its workers from the process that starts the engine (the
+    master). A forked worker inherits this object and its atexit registration, yet the
+    engine belongs to the whole deployment: a worker that exits must leave it (and its
+    socket) alone, and it drops its copy of the supervisor's pipe so that the supervisor
+    sees the owner's end (even by SIGKILL) as soon as it happens.
+    """
+
+    def __init__(self, store_path: str | Path | None, run_dir: str | Path | None = None,
+                 socket_name: str = "engine.sock"):
         """`store_path` None: an engine over an empty in-memory store (a scratch engine)."""
         self.store_path = Path(store_path) if store_path is not None else None
-        self._dir = tempfile.mkdtemp(prefix="geokg-engine-")
-        self.socket_path = os.path.join(self._dir, "engine.sock")
+        self._owner = os.getpid()
+        self._own_folder = not run_dir  # a private temporary folder, removed at the end
+        if run_dir:
+            folder = Path(run_dir).absolute()
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        else:
+            folder = Path(tempfile.mkdtemp(prefix="geokg-"))
+        self.socket_path = str(folder / socket_name)
+        try:
+            _check_socket_path(self.socket_path, run_dir)
+        except GeokgError:
+            if self._own_folder:  # new and empty; a run folder's socket may be another's
+                folder.rmdir()
+            raise
         store_arg = str(self.store_path) if self.store_path is not None else MEMORY
+        command = [sys.executable, "-m", "geokg.store.engine", store_arg,
+                   self.socket_path] + (["--remove-folder"] if self._own_folder else [])
         self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-            [sys.executable, "-m", "geokg.store.engine", store_arg, self.socket_path],
-            stdin=subprocess.PIPE)
+            command, stdin=subprocess.PIPE)
+        _ENGINES.add(self)
         atexit.register(self.stop)
 
     def stop(self, timeout: float = 15.0) -> None:
-        """SIGTERM the supervisor (it stops the engine, which flushes the store) and wait."""
+        """SIGTERM the supervisor (it stops the engine, which flushes the store, and removes
+        the socket) and wait. Does nothing in a process forked from the owner."""
+        if os.getpid() != self._owner:
+            return
         process, self._process = self._process, None
         if process is None:
             return
@@ -537,15 +565,54 @@ class EngineProcess:
             process.wait()
         if process.stdin is not None:
             process.stdin.close()
-        shutil.rmtree(self._dir, ignore_errors=True)
+        remove_socket(self.socket_path, folder=self._own_folder)  # if the supervisor could not
+
+    def _forked(self) -> None:
+        """In a forked child: let go of the inherited end of the supervisor's pipe."""
+        if self._process is not None and self._process.stdin is not None:
+            self._process.stdin.close()
+
+
+#: Engines started by this process, for the fork hook below.
+_ENGINES: weakref.WeakSet[EngineProcess] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for engine in list(_ENGINES):
+        engine._forked()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _check_socket_path(socket_path: str, run_dir: str | Path | None) -> None:
+    """A socket path over the limit would fail only inside the engine; a socket another
+    engine still answers on belongs to another server (one run folder each)."""
+    if len(os.fsencode(socket_path)) > MAX_SOCKET_PATH_BYTES:
+        where = "GEOKG_RUN_DIR" if run_dir else "the temporary folder (TMPDIR)"
+        raise ConfigError(f"the store engine's socket {socket_path} is longer than the "
+                          f"{MAX_SOCKET_PATH_BYTES} bytes a Unix socket path may have: "
+                          f"choose a shorter {where}")
+    if not os.path.exists(socket_path):
+        return
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(socket_path)
+        except OSError:
+            return  # a socket left by an engine that is gone: the new engine replaces it
+    raise ConfigError(f"a running store engine answers at {socket_path}: another geokg server "
+                      f"uses the run folder {os.path.dirname(socket_path)}; give each server "
+                      "its own GEOKG_RUN_DIR")
 
 
 def open_worker_store(store_path: str | Path | None, query_timeout: float,
-                      engine_socket: str | None = None) -> WorkerStore:
-    """Attach to a running engine (`engine_socket`, e.g. from gunicorn's master) or start one."""
+                      engine_socket: str | None = None, run_dir: str | None = None,
+                      socket_name: str = "engine.sock") -> WorkerStore:
+    """Attach to a running engine (`engine_socket`, e.g. from gunicorn's master) or start one
+    with its socket in `run_dir` (default: a private temporary folder)."""
     if engine_socket:
         return WorkerStore(engine_socket, query_timeout=query_timeout)
-    owner = EngineProcess(store_path)
+    owner = EngineProcess(store_path, run_dir, socket_name)
     store = WorkerStore(owner.socket_path, query_timeout=query_timeout, owner=owner)
     try:
         store.ping(CONNECT_WAIT_S)

@@ -2,8 +2,9 @@
 this file), for clients, generated tests (Schemathesis) and API browsers.
 
 Why YAML in the package and JSON on the wire: the description is written and reviewed
-by hand (comments, readable diffs); clients and tools expect JSON. The server's own URL
-is filled in per request, so the document is right behind any proxy or port.
+by hand (comments, readable diffs); clients and tools expect JSON. The server's URL is
+GEOKG_BASE_IRI, the public URL the deployment names (as for every IRI it mints), never the
+request's Host header: a forged Host must not send a client's next requests elsewhere.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
+
+from geokg.web.state import get_settings
 
 bp = Blueprint("openapi", __name__)
 
@@ -30,7 +33,7 @@ def description() -> dict[str, Any]:
 
 @bp.get("/openapi.json")
 def openapi_json() -> Response:
-    document = {**description(), "servers": [{"url": request.host_url.rstrip("/")}]}
+    document = {**description(), "servers": [{"url": get_settings().base_iri.rstrip("/")}]}
     response = jsonify(document)
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
