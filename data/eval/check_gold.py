@@ -118,7 +118,7 @@ for e in gold:
                 if (a, q) in not_in_office_ok: warn.append(f"{a}: {t}: leader {q} not in office on {d} (accepted: {not_in_office_ok[(a, q)]})")
                 else: err.append(f"{a}: {t}: leader {q} not in office on {d}")
     for u in e.get("unscored", []):
-        if u.get("type") not in ETYPES or not u.get("participants") or not u.get("why"): err.append(f"{a}: bad unscored {u}")
+        if u.get("type") not in ETYPES or not isinstance(u.get("participants"), list) or not u.get("why"): err.append(f"{a}: bad unscored {u}")
         for q in u.get("participants", []):
             if q not in types: err.append(f"{a}: unscored uses {q}, not in entities.tsv")
     if not isinstance(e["negatives"], list) or not e["negatives"]: err.append(f"{a}: negatives must be a non-empty list")
