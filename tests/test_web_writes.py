@@ -290,12 +290,12 @@ def test_the_reference_graphs_are_curated_and_validated_like_any_other(live: Sit
 
 
 @pytest.mark.parametrize(("method", "content_type", "body", "status"), [
-    ("GET", None, None, 405),
+    ("PUT", None, None, 405),
     ("POST", "text/plain", "INSERT DATA {}", 415),
     ("POST", "application/x-www-form-urlencoded", "nothing=here", 400),
     ("POST", "application/x-www-form-urlencoded", "query=ASK%20%7B%7D", 400),
-    ("POST", "application/x-www-form-urlencoded",
-     "update=CLEAR%20ALL&using-graph-uri=http%3A%2F%2Fexample.org%2Fg", 400),
+    ("POST", "application/x-www-form-urlencoded; charset=ISO-8859-1", "update=CLEAR%20ALL", 415),
+    ("POST", "application/sparql-update; charset=UTF-16", "CLEAR ALL".encode("utf-16"), 415),
     ("POST", "application/sparql-update", "   ", 400),
 ])
 def test_update_request_shapes(live: Site, method: str, content_type: str | None,

@@ -87,6 +87,11 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
 }
 
 
+#: GEOKG_BASE_IRI when unset. Data is minted under it; where the server itself is named
+#: (the endpoint in the service description, the base of relative IRIs in requests) the
+#: request's own URL is used instead while it is the default.
+DEFAULT_BASE_IRI = "http://localhost:5000/"
+
 #: Shortest accepted GEOKG_WRITE_TOKEN.
 MIN_WRITE_TOKEN_LENGTH = 16
 
@@ -94,7 +99,7 @@ MIN_WRITE_TOKEN_LENGTH = 16
 @dataclass(frozen=True)
 class Settings:
     store: str = "oxigraph:./geokg-data"
-    base_iri: str = "http://localhost:5000/"
+    base_iri: str = DEFAULT_BASE_IRI
     host: str = "127.0.0.1"
     port: int = 5000
     query_timeout: float = 30.0

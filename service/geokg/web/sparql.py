@@ -23,7 +23,7 @@ from geokg.store.base import (
     media_types_for,
 )
 from geokg.web.linked_data import service_description
-from geokg.web.state import get_settings, get_store
+from geokg.web.state import get_settings, get_store, service_base
 from geokg.web.streaming import started
 
 bp = Blueprint("sparql", __name__)
@@ -101,13 +101,15 @@ def run_query(query: QueryRequest,
     sparql = federate(query.sparql, settings, store)
     serialize_as = {kind: media for kind, media in (formats or {}).items() if media}
     return store.query(sparql, default_graphs=query.default_graphs,
-                       named_graphs=query.named_graphs, serialize_as=serialize_as)
+                       named_graphs=query.named_graphs, serialize_as=serialize_as,
+                       base_iri=service_base())
 
 
 def _read_request() -> QueryRequest:
     if request.method == "GET":
         params = request.args
     elif request.mimetype == FORM:
+        check_utf8("query")
         params = request.form
     elif request.mimetype == DIRECT:
         return _direct_request()
@@ -124,11 +126,21 @@ def _read_request() -> QueryRequest:
 
 
 def _direct_request() -> QueryRequest:
+    check_utf8("query")
     try:
-        text = request.get_data(cache=False).decode(request.mimetype_params.get("charset", "utf-8"))
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise BadRequest(f"the query body is not readable text: {exc}") from None
+        text = request.get_data(cache=False).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"the query body is not UTF-8: {exc}") from None
     return _with_dataset(text)
+
+
+def check_utf8(what: str) -> None:
+    """SPARQL text travels as UTF-8 (SPARQL 1.1 Protocol §2.1.2, §2.2.2): a body declared in
+    another charset is refused, never decoded as that charset and run."""
+    charset = request.mimetype_params.get("charset")
+    if charset is not None and charset.strip().lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise UnsupportedMediaType(f"the {what} must be sent as UTF-8; this body says "
+                                   f"charset={charset}")
 
 
 def _with_dataset(sparql: str) -> QueryRequest:

@@ -6,9 +6,9 @@ views must use the one of the app that is handling the request.
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, request
 
-from geokg.config import Settings
+from geokg.config import DEFAULT_BASE_IRI, Settings
 from geokg.pipeline import Pipeline
 from geokg.statistics import StatisticsRefresher
 from geokg.store import Store
@@ -41,3 +41,11 @@ def get_statistics_refresher() -> StatisticsRefresher:
     """Recomputes this app's statistics graph in the background after writes."""
     refresher: StatisticsRefresher = current_app.extensions[STATISTICS_KEY]
     return refresher
+
+
+def service_base() -> str:
+    """Where this service is: GEOKG_BASE_IRI, or this request's root URL while the setting
+    is the default (a server on another port or host must not say localhost:5000). It is
+    the protocol's base for relative IRIs in queries and updates."""
+    base = get_settings().base_iri
+    return request.url_root if base == DEFAULT_BASE_IRI else base

@@ -14,6 +14,7 @@ from uuid import uuid4
 
 from flask import Blueprint, Response, jsonify, request
 from flask.blueprints import BlueprintSetupState
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import (
     BadRequest,
     MethodNotAllowed,
@@ -30,7 +31,15 @@ from geokg.store.base import (
     graph_content,
 )
 from geokg.web.auth import require_write_token, write_protected
-from geokg.web.state import SETTINGS_KEY, STORE_KEY, get_pipeline, get_settings, get_store
+from geokg.web.sparql import check_utf8
+from geokg.web.state import (
+    SETTINGS_KEY,
+    STORE_KEY,
+    get_pipeline,
+    get_settings,
+    get_store,
+    service_base,
+)
 from geokg.web.streaming import started
 
 bp = Blueprint("writes", __name__)
@@ -66,33 +75,49 @@ def get_curator() -> Curator:
 @write_protected
 def update() -> Response:
     """Apply an update; 200 with the graphs it created, changed and removed."""
-    return jsonify(get_curator().update(_update_text()).to_json())
+    text, params = _update_request()
+    outcome = get_curator().update(text, base_iri=service_base(),
+                                   using=params.getlist("using-graph-uri"),
+                                   using_named=params.getlist("using-named-graph-uri"))
+    return jsonify(outcome.to_json())
 
 
-def _update_text() -> str:
+@bp.get("/update")
+def update_description() -> Response:
+    """GET /update says what the endpoint is (its service description), as GET /sparql."""
+    from geokg.web.linked_data import service_description
+
+    return service_description()
+
+
+def _update_request() -> tuple[str, MultiDict[str, str]]:
+    """The update text and the parameters that carry its dataset (SPARQL 1.1 Protocol §2.2):
+    in the body of a URL-encoded POST, in the URL of a direct POST."""
     if request.mimetype == FORM:
+        check_utf8("update")
         form = request.form
-        if "using-graph-uri" in form or "using-named-graph-uri" in form:
-            raise BadRequest("using-graph-uri and using-named-graph-uri are not supported; "
-                             "write USING <iri> / USING NAMED <iri> in the update")
+        if request.args.keys() & {"update", "using-graph-uri", "using-named-graph-uri"}:
+            raise BadRequest("a URL-encoded POST carries all its parameters in the body, not in "
+                             "the URL: move update, using-graph-uri, using-named-graph-uri there")
         if "query" in form and "update" not in form:
             raise BadRequest("this endpoint runs updates; send queries to /sparql")
         updates = form.getlist("update")
         if len(updates) != 1:
             raise BadRequest("give exactly one 'update' parameter")
-        text = updates[0]
+        text, params = updates[0], form
     elif request.mimetype == DIRECT_UPDATE:
-        charset = request.mimetype_params.get("charset", "utf-8")
+        check_utf8("update")
         try:
-            text = request.get_data(cache=False).decode(charset)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise BadRequest(f"the update body is not readable text: {exc}") from None
+            text = request.get_data(cache=False).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BadRequest(f"the update body is not UTF-8: {exc}") from None
+        params = request.args
     else:
         raise UnsupportedMediaType(f"POST an update as {FORM} (update=...) or {DIRECT_UPDATE}; "
                                    f"got {request.mimetype or 'no Content-Type'}")
     if not text.strip():
         raise BadRequest("the update is empty")
-    return text
+    return text, params
 
 
 # --- Graph Store HTTP Protocol ----------------------------------------------------------
