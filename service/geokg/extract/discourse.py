@@ -25,6 +25,7 @@ RECENT_DAYS = 31  # a date this close before publication is the story's time, no
 class Discourse:
     def __init__(self, gazetteer: Gazetteer, published: dt.date | None):
         self.gaz = gazetteer
+        self.published = published
         self.on = published or dt.date.today()
         self.events: list[Event] = []
         self.actors: list[str] = []  # entity keys of sides, in reading order
@@ -46,8 +47,11 @@ class Discourse:
     def finish(self) -> list[Event]:
         """Date what is still undated: a call, meeting or agreement without a date of its own,
         and whatever the headline announces, is part of the story the article tells, dated by
-        its first precisely dated event."""
+        its first precisely dated event — or, when the article dates none, by its day of
+        publication (news reports the day's events: "Macron und Putin haben telefoniert")."""
         reference = self._reference_date()
+        if reference is None and self.published is not None:
+            reference = FuzzyDate(self.published, Precision.DAY)
         for event in self.events:
             headline = event.sentence.index == 0 and event.type is not EventType.SUPPORT
             # a demand the story tells is of its day; one said again and again, or before the

@@ -23,12 +23,14 @@ from geokg.extract.text import Token
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
 ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "denial",
             "question")
+#: A claim cue only: recognising or backing another state's sovereignty is no claim of one's
+#: own ("erkennt Marokkos Souveränität über die Westsahara an").
 #: Cues by event type. A support announced, or said for the future, is a pledge and counts
 #: ("will send"); a claim is an assertion ("would be reunified" still claims); what a demand
 #: or an agreement is about often ends something ("urged Russia to stop", "agreed to halt").
 CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced")),
-    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "planned", "announced"),
+    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "planned", "announced", "recognition"),
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k != "ended"),
 }

@@ -302,6 +302,8 @@ class RoleReader:
                      trigger: Trigger, first: int) -> bool:
         """Fill claimant and territories; True when the territory is only referred to
         ("the former colony", "das Gebiet") and must come from earlier sentences."""
+        if "territory_subject" in trigger.flags:
+            return self._belongs_to(r, event, first)
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         if "territory_object" in trigger.flags:
@@ -323,6 +325,24 @@ class RoleReader:
         event.territories = [t for t in territories if t not in event.participants]
         anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
         return not event.territories and anaphor
+
+    def _belongs_to(self, r: SentenceReading, event: Event, first: int) -> bool:
+        """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich": the
+        territory is named before the verb, its owner (the claimant) right after it."""
+        own = clause_of(r.clauses, first)
+        kinds = ("region", "state")
+        before = [f for f in r.found if own.first <= f.first and f.last < first
+                  and self.gaz.entities[f.mention.entity].kind in kinds and f.mention.how != "place"]
+        after = [f for f in r.found if first < f.first <= min(own.last, first + 6)
+                 and self.gaz.entities[f.mention.entity].kind in ("state", "leader", "organisation")
+                 and f.mention.how != "people"]
+        if not before or not after:
+            return False
+        owner, territory = after[0].mention.entity, before[-1].mention.entity
+        if self.gaz.state_of(owner, r.day) == self.gaz.state_of(territory, r.day):
+            return False
+        event.participants, event.territories = [owner], [territory]
+        return False
 
     def _claimed_objects(self, r: SentenceReading, regions: list[Found], first: int) -> list[Found]:
         """The object of a bare "claims": the first region within a few words ("claims almost
