@@ -372,8 +372,23 @@ class SentenceReader:
             own = clause_of(r.clauses, f.first)
             if own is not clause and (own.relative or (own.complement and multi_sided)):
                 continue
+            if multi_sided and self._of_another_event(r, f, trigger):
+                continue
             out.append(f)
         return out
+
+    def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a
+        name after "mit"/"with" that follows another event noun is a side of that event."""
+        j = f.first - 1
+        while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner")
+                          or is_adjective(r.tokens[j])):
+            j -= 1
+        if j < 1 or r.tokens[j].key not in ("mit", "with"):
+            return False
+        noun = j - 1
+        return not trigger[0] <= noun <= trigger[1] and \
+            r.tokens[noun].key in self.lex.word_class("anchor")
 
     def _support_kinds(self, r: SentenceReading, clause: Clause) -> tuple[str, ...]:
         """What is supplied, from the trigger's clause (or the sentence if the clause says

@@ -79,17 +79,22 @@ class RoleReader:
         return sorted(out, key=lambda f: f.first)
 
     def _joined(self, a: Found, b: Found, r: SentenceReading) -> bool:
-        """`a` directly before `b` with only "," / "und" / "and" / articles between."""
+        """`a` directly before `b` with only "," / "und" / "and" / articles between, and the
+        titles of the next name ("…, US-Präsident Joe Biden sowie dem britischen Premier
+        Boris Johnson"); a bracket after a name ("Olaf Scholz (SPD), …") is skipped."""
         if a.last >= b.first:
             return False
         between = r.tokens[a.last + 1:b.first]
-        if not between or len(between) > 4 or not (
+        if between and between[0].text == "(":
+            close = next((i for i, t in enumerate(between[:6]) if t.text == ")"), None)
+            between = between[close + 1:] if close is not None else between
+        if not between or len(between) > 7 or not (
                 between[0].text == "," or between[0].key in self.lex.word_class("conjunction")):
             return False
         # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel")
-        return all(t.text == "," or t.key in self.lex.word_class("conjunction")
+        return all(t.text in (",", "-") or t.key in self.lex.word_class("conjunction")
                    or t.key in self.lex.word_class("determiner") or t.capitalized
-                   for t in between)
+                   or is_adjective(t) for t in between)
 
     def demand(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       first: int, last: int) -> None:
