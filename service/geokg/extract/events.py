@@ -320,8 +320,9 @@ class SentenceReader:
         trigger's clause ("sollen Berater Deutschlands, Frankreichs und Russlands
         zusammenkommen") is the trigger's cue too."""
         starts = [f.first for f in r.found if f.mention.entity in sides and f.first < clause.first]
-        if not starts:
-            return False
+        if not starts or (self.lex.lang == "de" and
+                          r.tokens[clause.first].key in self.lex.word_class("clause_break")):
+            return False  # "…, nachdem sich die beiden getroffen hatten": a clause of its own
         first = clause_of(r.clauses, min(starts)).first
         between = [c for c in r.clauses if first <= c.first < clause.first]
         return not any(c.complement or c.relative for c in between) and has_cue(

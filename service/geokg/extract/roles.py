@@ -404,6 +404,9 @@ class RoleReader:
             if f.first not in clause:  # "der Besuch, …, den die Richter in Den Haag erlassen"
                 continue
             entity = self.gaz.entities[f.mention.entity]
+            j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+            if r.tokens[j].key not in self.lex.word_class("host_prep"):
+                continue  # a place of the visit, not "gegen die Ukraine" or "from Moscow"
             host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
                 entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
             if host and f.first > 0 and host not in event.participants:
