@@ -16,7 +16,7 @@ from pathlib import Path
 
 import requests
 
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 from support import free_port
 
 PROBLEM = "application/problem+json"

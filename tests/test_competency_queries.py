@@ -19,7 +19,8 @@ import pytest
 
 from geokg import PROJECT_ROOT
 from geokg.config import Settings
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+from geokg.pipeline import Pipeline, read_inputs
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.base import Store
 from geokg.store.remote import RemoteStore
 from geokg.vocab import PREFIXES

@@ -23,7 +23,7 @@ from rdflib import RDF, Graph, URIRef
 from werkzeug.serving import make_server
 
 from geokg.config import Settings
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.base import Store
 from geokg.vocab import GK
 from geokg.web import create_app
