@@ -9,6 +9,8 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -20,7 +22,7 @@ import requests
 from rdflib import Graph
 
 from geokg import PROJECT_ROOT
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 from support import free_port
 
 EXAMPLES = PROJECT_ROOT / "ontology" / "examples"
@@ -270,3 +272,46 @@ def test_serve_answers_sparql_and_prints_its_url(
     process.terminate()
     out, _ = process.communicate(timeout=10)
     assert f"{url}/" in out and f"{url}/sparql" in out
+
+
+def test_serve_with_the_port_taken_says_so_and_exits_1(tmp_path: Path) -> None:
+    """The port is bound before anything is announced: no "serving at" line for a server
+    that never serves, and the error names the port and how to choose another."""
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
+    env.update(GEOKG_STORE=f"oxigraph:{tmp_path / 'data'}", GEOKG_PORT=str(port))
+    try:
+        done = subprocess.run([geokg_executable(), "serve"], env=env, capture_output=True,
+                              text=True, timeout=60, check=False)
+    finally:
+        taken.close()
+    assert done.returncode == 1
+    assert "serving" not in done.stdout
+    assert f"127.0.0.1:{port}" in done.stderr and "already in use" in done.stderr
+    assert "--port" in done.stderr and "GEOKG_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "data").exists(), "nothing may be started before the port is bound"
+
+
+def test_serve_on_port_0_prints_the_port_it_got(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
+    env["GEOKG_STORE"] = "memory"
+    process = subprocess.Popen([geokg_executable(), "serve", "--no-samples", "--port", "0"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = re.search(r"at (http://127\.0\.0\.1:(\d+))/ ", line)
+        assert url and url.group(2) != "0", line
+        response = requests.get(f"{url.group(1)}/sparql", params={"query": "ASK {}"}, timeout=30)
+        assert response.json() == {"head": {}, "boolean": True}
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,25 +58,53 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.pass_obj
 def serve(settings: Settings, host: str | None, port: int | None, samples: bool) -> None:
     """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn)."""
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import make_server
 
     from geokg.web import create_app
     from geokg.web.security import configure_logging
     from geokg.web.state import PIPELINE_KEY
 
     settings = Settings.from_env(store=settings.store, host=host, port=port)
+    listener = _listen(settings.host, settings.port)  # a taken port fails before any work
     configure_logging()  # JSON lines with request ids, as under gunicorn
     app = create_app(settings)
     pipeline = app.extensions[PIPELINE_KEY]
     if pipeline.unindexed:  # a store written by an older version
         _reindex_periods(pipeline.store)
     if samples:
-        from geokg.pipeline import SAMPLE_ARTICLES
+        from geokg.resources import SAMPLE_ARTICLES
 
         _ingest_all(pipeline, [SAMPLE_ARTICLES])
-    click.echo(f"geokg serving {settings.store} at http://{settings.host}:{settings.port}/ "
-               f"(SPARQL endpoint: http://{settings.host}:{settings.port}/sparql)")
-    run_simple(settings.host, settings.port, app, threaded=True)
+    server = make_server(settings.host, settings.port, app, threaded=True, fd=listener.fileno())
+    url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
+    listener.close()  # the server holds its own duplicate of the socket
+    click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
+    server.serve_forever()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before the server says where it serves, or a clean exit
+    naming the port and the settings that choose another."""
+    from werkzeug.serving import get_sockaddr, select_address_family
+
+    family = select_address_family(host, port)
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as werkzeug's own server
+    try:
+        listener.bind(get_sockaddr(host, port, family))
+        listener.listen(socket.SOMAXCONN)
+    except OSError as exc:
+        listener.close()
+        reason = "the port is already in use" if exc.errno == errno.EADDRINUSE else \
+            (exc.strerror or str(exc))
+        raise click.ClickException(f"cannot listen on {host}:{port}: {reason}; choose another "
+                                   "port with --port or GEOKG_PORT (or another interface with "
+                                   "--host or GEOKG_HOST)") from None
+    return listener
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 @main.command()
