@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 
 from geokg import PROJECT_ROOT
 from geokg.resources import SAMPLE_ARTICLES
+from geokg.store import Store
 from support import free_port
 
 EXAMPLES = PROJECT_ROOT / "ontology" / "examples"
@@ -190,6 +191,91 @@ def test_validate_unparsable_file(tmp_path: Path) -> None:
     done = run(tmp_path / "data", "validate", broken)
     assert done.returncode == 1
     assert "cannot parse as RDF" in done.stderr and "Traceback" not in done.stderr
+
+
+VALID = EXAMPLES / "valid/macron-putin-call-2025-07-01.ttl"
+INVALID = EXAMPLES / "invalid/call-one-participant.ttl"
+
+
+def write_dataset(path: Path, graphs: dict[str | None, Path | str]) -> Path:
+    """A TriG or N-Quads file (by `path`'s ending) holding each Turtle file (or text) in
+    the named graph given as key (None: the default graph)."""
+    dataset = Dataset()
+    for name, turtle in graphs.items():
+        graph = dataset.default_graph if name is None else dataset.graph(URIRef(name))
+        graph.parse(data=turtle.read_text(encoding="utf-8") if isinstance(turtle, Path) else turtle,
+                    format="turtle")
+    dataset.serialize(path, format="trig" if path.suffix == ".trig" else "nquads")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_validate_dump_checks_each_graph(tmp_path: Path, suffix: str) -> None:
+    """A dataset is read as one (not as a graph of none of its quads: "Conforms: True" for
+    0 triples), and each graph is checked on its own, as ingest checks articles."""
+    dump = write_dataset(tmp_path / f"dump{suffix}", {"urn:g:valid": VALID, "urn:g:invalid": INVALID})
+    done = run(tmp_path / "data", "validate", dump)
+    assert done.returncode == 1, done.stdout
+    assert re.search(r"^urn:g:valid \(1\d\d triples\): Conforms: True$", done.stdout, re.MULTILINE)
+    assert re.search(r"^urn:g:invalid \(\d+ triples\): Conforms: False$", done.stdout, re.MULTILINE)
+    assert "A call needs at least two gk:participant" in done.stdout
+    assert "1 of 2 graphs conform" in done.stdout
+    valid_only = write_dataset(tmp_path / f"valid{suffix}", {"urn:g:one": VALID, "urn:g:two": VALID})
+    done = run(tmp_path / "data", "validate", valid_only)
+    assert done.returncode == 0 and "2 of 2 graphs conform" in done.stdout, done.stdout
+
+
+def test_validate_checks_the_default_graph_of_a_dataset_too(tmp_path: Path) -> None:
+    dump = write_dataset(tmp_path / "dump.trig", {"urn:g:valid": VALID, None: INVALID})
+    done = run(tmp_path / "data", "validate", dump)
+    assert done.returncode == 1
+    assert "dump.trig (" in done.stdout and "Conforms: False" in done.stdout
+
+
+@pytest.mark.parametrize("name, content", [
+    ("empty.nq", ""), ("empty.trig", ""), ("prefixes-only.trig", "@prefix ex: <urn:ex:> .\n"),
+    ("empty-graph.trig", "<urn:g> { }\n"), ("comment.ttl", "# nothing\n"), ("empty.nt", ""),
+])
+def test_validate_fails_on_input_without_triples(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    done = run(tmp_path / "data", "validate", path)
+    assert done.returncode == 1
+    assert "Conforms" not in done.stdout
+    assert f"{name}: no triples read, nothing to validate" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_validate_union_finds_what_no_single_graph_shows(tmp_path: Path) -> None:
+    """The same event placed in 2025 by one graph and in 2022 by another: each graph
+    conforms, their union (the SPARQL default graph) has four periods where two may be."""
+    text = VALID.read_text(encoding="utf-8")
+    elsewhen = text.replace('"2025"^^xsd:gYear , "2025-07"^^xsd:gYearMonth',
+                            '"2022"^^xsd:gYear , "2022-11"^^xsd:gYearMonth')
+    assert elsewhen != text
+    dump = write_dataset(tmp_path / "dump.nq", {"urn:g:one": VALID, "urn:g:two": elsewhen})
+    assert run(tmp_path / "data", "validate", dump).returncode == 0
+    done = run(tmp_path / "data", "validate", "--union", dump)
+    assert done.returncode == 1
+    assert "union of all graphs" in done.stdout and "gk:inPeriod: at most" in done.stdout
+
+
+def test_the_sample_store_conforms_graph_by_graph_and_as_a_union(sample_store: Store,
+                                                                 tmp_path: Path) -> None:
+    """Every sample article ingested: each graph and their union conform. Before undated
+    events were dated by their article's day, an undated "Iran supplies drones to Russia"
+    from a 2022 and a 2025 article was one event in both years (four gk:inPeriod)."""
+    dump = tmp_path / "samples.nq"
+    with dump.open("wb") as out:
+        for chunk in sample_store.dump("nquads"):
+            out.write(chunk)
+    done = run(tmp_path / "data", "validate", dump)
+    assert done.returncode == 0, done.stdout
+    articles = len(SAMPLE_ARTICLES.read_text(encoding="utf-8").splitlines())
+    assert len(re.findall(r"/article/\w+ \(\d+ triples\): Conforms: True", done.stdout)) == articles
+    done = run(tmp_path / "data", "validate", "--union", dump)
+    assert done.returncode == 0, done.stdout
+    assert re.search(r"^union of all graphs \(\d{4,} triples\): Conforms: True$", done.stdout, re.MULTILINE)
 
 
 # -- eval ---------------------------------------------------------------------------------

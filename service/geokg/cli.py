@@ -17,6 +17,8 @@ from geokg.errors import GeokgError, ShapeViolation
 
 if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to load, and
     # `geokg query`, `dump` and `load` need neither
+    from rdflib import Graph
+
     from geokg.bulk import BulkSummary
     from geokg.pipeline import Pipeline
     from geokg.store.base import QueryResult, Store
@@ -342,20 +344,62 @@ def _print_table(result: QueryResult) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def validate(file: Path) -> None:
-    """Check an RDF file against the SHACL shapes; exit status 1 when it does not conform."""
+@click.option("--union", is_flag=True,
+              help="Validate the union of all graphs (the SPARQL default graph) as one graph.")
+def validate(file: Path, union: bool) -> None:
+    """Check an RDF file against the SHACL shapes; exit status 1 when it does not conform.
+
+    A dataset (.nq, .trig: a `geokg dump`) is checked graph by graph, as ingest checks each
+    article's graph, or as one graph with --union. A file without triples is an error: a
+    check of nothing must not pass.
+    """
     from rdflib import Graph
 
     from geokg.graph.validate import validate as run_shapes
 
+    graphs = _read_graphs(file)
+    if not graphs:
+        raise click.ClickException(f"{file}: no triples read, nothing to validate (an empty file, "
+                                   "or its name's ending does not say its format: .ttl, .nt, "
+                                   ".nq, .trig, .jsonld, .rdf)")
+    if union:
+        merged = Graph()
+        for _, graph in graphs:
+            merged += graph
+        graphs = [("union of all graphs", merged)]
+    failed = 0
+    for name, graph in graphs:
+        result = run_shapes(graph)
+        click.echo(f"{name} ({len(graph)} triples): Conforms: {result.conforms}")
+        if not result.conforms:
+            failed += 1
+            click.echo(result.report_text)
+    if len(graphs) > 1:
+        click.echo(f"{len(graphs) - failed} of {len(graphs)} graphs conform")
+    if failed:
+        sys.exit(1)
+
+
+def _read_graphs(file: Path) -> list[tuple[str, Graph]]:
+    """The file's non-empty graphs by name, as plain rdflib graphs: the default graph (where
+    the triples of Turtle & co. go) first, named by the file, then the named graphs."""
+    from rdflib import Dataset, Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    dataset = Dataset()
     try:
-        graph = Graph().parse(file)
+        dataset.parse(file)  # the format from the name's ending, as rdflib guesses it
     except Exception as exc:  # rdflib raises many parser-specific types
         raise click.ClickException(f"{file}: cannot parse as RDF: {exc}") from None
-    result = run_shapes(graph)
-    click.echo(result.report_text)
-    if not result.conforms:
-        sys.exit(1)
+    graphs = []
+    for graph in sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                                         str(g.identifier))):
+        if len(graph):
+            plain = Graph()
+            plain += graph
+            default = graph.identifier == DATASET_DEFAULT_GRAPH_ID
+            graphs.append((file.name if default else str(graph.identifier), plain))
+    return graphs
 
 
 @main.command("eval")
