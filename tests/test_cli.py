@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 import requests
 from rdflib import Dataset, Graph, URIRef
@@ -41,10 +42,13 @@ def geokg_executable() -> str:
     return found
 
 
-def run(store: Path, *args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """`geokg ARGS` with GEOKG_STORE=oxigraph:STORE and no other GEOKG_* setting."""
+def run(store: Path, *args: str | Path, timeout: float = 120,
+        **settings: str) -> subprocess.CompletedProcess[str]:
+    """`geokg ARGS` with GEOKG_STORE=oxigraph:STORE and no other GEOKG_* setting than
+    `settings` (GEOKG_QUERY_TIMEOUT="1")."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
     env["GEOKG_STORE"] = f"oxigraph:{store}"
+    env.update(settings)
     return subprocess.run([geokg_executable(), *map(str, args)], env=env, capture_output=True,
                           text=True, timeout=timeout, check=False)
 
@@ -168,6 +172,44 @@ def test_query_syntax_error(seeded_store: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("Error:") and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+#: Runs for ever: a fourfold cross product of the seed article's ~1000 quads.
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def engines_of(store: Path) -> list[psutil.Process]:
+    """Store engine processes (anyone's) serving this store folder."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        cmdline = process.info["cmdline"] or []
+        if "geokg.store.engine" in cmdline and str(store) in cmdline:
+            found.append(process)
+    return found
+
+
+@pytest.mark.parametrize("how", ["GEOKG_QUERY_TIMEOUT", "--timeout"])
+def test_query_is_stopped_at_the_timeout(seeded_store: Path, how: str) -> None:
+    """`geokg query` had no limit: a query that runs for ever held the store (and a core)
+    until killed by hand. Now it stops, says why, and leaves the store usable."""
+    if how == "--timeout":
+        done = run(seeded_store, "query", "--timeout", "1.5", FOREVER, timeout=60)
+    else:
+        done = run(seeded_store, "query", FOREVER, timeout=60, GEOKG_QUERY_TIMEOUT="1.5")
+    assert done.returncode == 1
+    assert "Error: the query ran longer than GEOKG_QUERY_TIMEOUT=1.5 s and was stopped" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    deadline = time.monotonic() + 10
+    while engines_of(seeded_store):
+        assert time.monotonic() < deadline, "the killed query's engine outlived the command"
+        time.sleep(0.2)
+    after = run(seeded_store, "query", "--format", "csv", COUNT_ARTICLES)
+    assert after.returncode == 0 and after.stdout.split() == ["n", "1"], after.stderr
+
+
+def test_query_timeout_must_be_positive(seeded_store: Path) -> None:
+    done = run(seeded_store, "query", "--timeout", "0", COUNT_ARTICLES)
+    assert done.returncode == 2 and "--timeout" in done.stderr
 
 
 # -- validate -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 import socket
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -295,13 +296,22 @@ def _write_chunks(chunks: Iterable[bytes], out: BinaryIO) -> None:
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", *FORMATS]), default="table",
               help="Output format; `table` for reading in a terminal.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
+              help="Seconds the query may run before it is stopped (GEOKG_QUERY_TIMEOUT, default 30).")
 @click.pass_obj
-def query(settings: Settings, query: str, fmt: str) -> None:
-    """Run a SPARQL query given as text or as the path of a .rq file."""
+def query(settings: Settings, query: str, fmt: str, timeout: float | None) -> None:
+    """Run a SPARQL query given as text or as the path of a .rq file.
+
+    It is stopped after GEOKG_QUERY_TIMEOUT seconds (exit status 1): an embedded store runs
+    it in an engine process that is killed then, as under the web server, since pyoxigraph
+    cannot cancel a query; a remote store gets the limit as its HTTP timeout.
+    """
     from geokg.store import open_store
 
     text = _query_text(query)
-    store = open_store(settings)
+    if timeout is not None:
+        settings = replace(settings, query_timeout=timeout)
+    store = open_store(settings, stoppable=True)
     try:
         result = store.query(text)
         if fmt == "table":
