@@ -95,7 +95,11 @@ def show_article(article_id: str) -> Response:
 
 
 def _stored(article_id: str, iri: str) -> dict[str, object]:
-    """What the store holds about one article: its metadata, events and entities."""
+    """What the store holds about one article: its metadata, events and entities.
+
+    Not cut by GEOKG_MAX_RESULT_ROWS: one article's events and entities are bounded by its
+    length (GEOKG_MAX_ARTICLE_CHARS), and a POST must not answer 422 for an article it
+    has just stored."""
     meta = get_store().query(f"""
         PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX schema: <https://schema.org/>
@@ -126,7 +130,7 @@ def _events(iri: str) -> list[dict[str, object]]:
                      VALUES ?role {{ {" ".join(f"gk:{role}" for role in ROLES)} }} }}
           OPTIONAL {{ ?event sem:hasTimeStamp ?date }}
           OPTIONAL {{ ?event gk:topic ?topic }} }} }}
-        ORDER BY ?first ?event""").rows(get_settings().max_result_rows)
+        ORDER BY ?first ?event""").rows()
     events: dict[str, dict[str, object]] = {}
     for row in rows:
         event = events.setdefault(row["event"] or "", {
@@ -151,7 +155,7 @@ def _entities(iri: str) -> list[dict[str, object]]:
           OPTIONAL {{ ?entity a ?kind }}
           OPTIONAL {{ ?entity rdfs:label ?name FILTER (LANGMATCHES(LANG(?name), "en")) }}
           OPTIONAL {{ ?entity owl:sameAs ?same }} }} }}
-        GROUP BY ?entity ORDER BY ?entity""").rows(get_settings().max_result_rows)
+        GROUP BY ?entity ORDER BY ?entity""").rows()
     return [{"iri": row["entity"], "type": (row["type"] or "").rsplit("#", 1)[-1] or None,
              "label": row["label"], "wikidata": row["wikidata"]} for row in rows]
 
