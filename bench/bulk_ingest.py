@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 
 NOTES = {"de": "(Aktualisierte Fassung {n}.)", "en": "(Updated version {n}.)"}
 

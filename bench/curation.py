@@ -24,7 +24,8 @@ from pathlib import Path
 from geokg.config import Settings
 from geokg.curation import Curator
 from geokg.errors import GeokgError
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+from geokg.pipeline import Pipeline, read_inputs
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.oxigraph import OxigraphStore
 
 TITLE = "<http://purl.org/dc/terms/title>"

@@ -33,7 +33,7 @@ from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.extract.model import Entity, Office
 from geokg.graph.build import calendar_periods, describe_entity, gazetteer_graph, new_graph
 from geokg.graph.iris import Minter
-from geokg.pipeline import ONTOLOGY_FILE, SAMPLE_ARTICLES
+from geokg.resources import ONTOLOGY_FILE, SAMPLE_ARTICLES
 from geokg.vocab import DCTERMS, GK, NIF, PROV, RDF, RDFS, SCHEMA, SEM, XSD
 
 BASE = "http://localhost:5000/"

@@ -32,7 +32,8 @@ from geokg.extract import read_article
 from geokg.extract.gazetteer import load_gazetteer
 from geokg.graph.build import article_graph
 from geokg.graph.validate import check
-from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, parse_published
+from geokg.pipeline import Pipeline, parse_published
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.oxigraph import OxigraphStore
 
 STAGES = ("read_article", "article_graph", "shacl_check", "serialize_nt", "store_put")

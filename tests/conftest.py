@@ -79,7 +79,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     """The sample articles in an on-disk store, served over real HTTP; the base IRI is the
     server's own URL, so every IRI in it dereferences on it (workbench, browser tests)."""
     from geokg.errors import GeokgError
-    from geokg.pipeline import SAMPLE_ARTICLES, read_inputs
+    from geokg.pipeline import read_inputs
+    from geokg.resources import SAMPLE_ARTICLES
 
     port = free_port()
     folder = tmp_path_factory.mktemp("sample-site")
@@ -104,7 +105,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """The sample articles, read by the real pipeline into an on-disk Oxigraph store, with
     the statistics graph computed after them (as `geokg ingest` does). Read-only for tests."""
-    from geokg.pipeline import SAMPLE_ARTICLES, Pipeline, read_inputs
+    from geokg.pipeline import Pipeline, read_inputs
+    from geokg.resources import SAMPLE_ARTICLES
     from geokg.statistics import refresh_statistics
 
     folder = tmp_path_factory.mktemp("samples") / "data"

@@ -18,7 +18,7 @@ import psutil
 import requests
 
 from geokg import PROJECT_ROOT
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 from support import free_port
 
 PROBLEM = "application/problem+json"

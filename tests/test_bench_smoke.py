@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from geokg.graph.validate import validate
 
@@ -36,6 +36,22 @@ def test_generator_is_deterministic_and_its_article_graphs_conform() -> None:
     for graph in articles[:5]:
         result = validate(graph)
         assert result.conforms, result.report_text
+
+
+def test_a_small_bench_store_conforms_as_a_union() -> None:
+    """The SPARQL default graph is the union of all graphs; it conforms too, with events
+    reported by several articles (one node in several graphs) and the reference graphs."""
+    out = io.StringIO()
+    generate.generate(30_000, out, seed=7)
+    dataset = Dataset()
+    dataset.parse(data=out.getvalue(), format="nquads")
+    union = Graph()
+    for graph in dataset.graphs():
+        union += graph
+    derived = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    assert any(len(set(union.objects(event, derived))) > 1 for event in set(union.subjects(derived)))
+    result = validate(union)
+    assert result.conforms, result.report_text
 
 
 def test_generator_seed_changes_the_graph() -> None:

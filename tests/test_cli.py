@@ -9,18 +9,22 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 import requests
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 
 from geokg import PROJECT_ROOT
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
+from geokg.store import Store
 from support import free_port
 
 EXAMPLES = PROJECT_ROOT / "ontology" / "examples"
@@ -38,10 +42,13 @@ def geokg_executable() -> str:
     return found
 
 
-def run(store: Path, *args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """`geokg ARGS` with GEOKG_STORE=oxigraph:STORE and no other GEOKG_* setting."""
+def run(store: Path, *args: str | Path, timeout: float = 120,
+        **settings: str) -> subprocess.CompletedProcess[str]:
+    """`geokg ARGS` with GEOKG_STORE=oxigraph:STORE and no other GEOKG_* setting than
+    `settings` (GEOKG_QUERY_TIMEOUT="1")."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
     env["GEOKG_STORE"] = f"oxigraph:{store}"
+    env.update(settings)
     return subprocess.run([geokg_executable(), *map(str, args)], env=env, capture_output=True,
                           text=True, timeout=timeout, check=False)
 
@@ -183,6 +190,44 @@ def test_query_syntax_error(seeded_store: Path) -> None:
     assert done.stdout == ""
 
 
+#: Runs for ever: a fourfold cross product of the seed article's ~1000 quads.
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def engines_of(store: Path) -> list[psutil.Process]:
+    """Store engine processes (anyone's) serving this store folder."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        cmdline = process.info["cmdline"] or []
+        if "geokg.store.engine" in cmdline and str(store) in cmdline:
+            found.append(process)
+    return found
+
+
+@pytest.mark.parametrize("how", ["GEOKG_QUERY_TIMEOUT", "--timeout"])
+def test_query_is_stopped_at_the_timeout(seeded_store: Path, how: str) -> None:
+    """`geokg query` had no limit: a query that runs for ever held the store (and a core)
+    until killed by hand. Now it stops, says why, and leaves the store usable."""
+    if how == "--timeout":
+        done = run(seeded_store, "query", "--timeout", "1.5", FOREVER, timeout=60)
+    else:
+        done = run(seeded_store, "query", FOREVER, timeout=60, GEOKG_QUERY_TIMEOUT="1.5")
+    assert done.returncode == 1
+    assert "Error: the query ran longer than GEOKG_QUERY_TIMEOUT=1.5 s and was stopped" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    deadline = time.monotonic() + 10
+    while engines_of(seeded_store):
+        assert time.monotonic() < deadline, "the killed query's engine outlived the command"
+        time.sleep(0.2)
+    after = run(seeded_store, "query", "--format", "csv", COUNT_ARTICLES)
+    assert after.returncode == 0 and after.stdout.split() == ["n", "1"], after.stderr
+
+
+def test_query_timeout_must_be_positive(seeded_store: Path) -> None:
+    done = run(seeded_store, "query", "--timeout", "0", COUNT_ARTICLES)
+    assert done.returncode == 2 and "--timeout" in done.stderr
+
+
 # -- validate -----------------------------------------------------------------------------
 
 def test_validate_valid_example(tmp_path: Path) -> None:
@@ -204,6 +249,91 @@ def test_validate_unparsable_file(tmp_path: Path) -> None:
     done = run(tmp_path / "data", "validate", broken)
     assert done.returncode == 1
     assert "cannot parse as RDF" in done.stderr and "Traceback" not in done.stderr
+
+
+VALID = EXAMPLES / "valid/macron-putin-call-2025-07-01.ttl"
+INVALID = EXAMPLES / "invalid/call-one-participant.ttl"
+
+
+def write_dataset(path: Path, graphs: dict[str | None, Path | str]) -> Path:
+    """A TriG or N-Quads file (by `path`'s ending) holding each Turtle file (or text) in
+    the named graph given as key (None: the default graph)."""
+    dataset = Dataset()
+    for name, turtle in graphs.items():
+        graph = dataset.default_graph if name is None else dataset.graph(URIRef(name))
+        graph.parse(data=turtle.read_text(encoding="utf-8") if isinstance(turtle, Path) else turtle,
+                    format="turtle")
+    dataset.serialize(path, format="trig" if path.suffix == ".trig" else "nquads")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_validate_dump_checks_each_graph(tmp_path: Path, suffix: str) -> None:
+    """A dataset is read as one (not as a graph of none of its quads: "Conforms: True" for
+    0 triples), and each graph is checked on its own, as ingest checks articles."""
+    dump = write_dataset(tmp_path / f"dump{suffix}", {"urn:g:valid": VALID, "urn:g:invalid": INVALID})
+    done = run(tmp_path / "data", "validate", dump)
+    assert done.returncode == 1, done.stdout
+    assert re.search(r"^urn:g:valid \(1\d\d triples\): Conforms: True$", done.stdout, re.MULTILINE)
+    assert re.search(r"^urn:g:invalid \(\d+ triples\): Conforms: False$", done.stdout, re.MULTILINE)
+    assert "A call needs at least two gk:participant" in done.stdout
+    assert "1 of 2 graphs conform" in done.stdout
+    valid_only = write_dataset(tmp_path / f"valid{suffix}", {"urn:g:one": VALID, "urn:g:two": VALID})
+    done = run(tmp_path / "data", "validate", valid_only)
+    assert done.returncode == 0 and "2 of 2 graphs conform" in done.stdout, done.stdout
+
+
+def test_validate_checks_the_default_graph_of_a_dataset_too(tmp_path: Path) -> None:
+    dump = write_dataset(tmp_path / "dump.trig", {"urn:g:valid": VALID, None: INVALID})
+    done = run(tmp_path / "data", "validate", dump)
+    assert done.returncode == 1
+    assert "dump.trig (" in done.stdout and "Conforms: False" in done.stdout
+
+
+@pytest.mark.parametrize("name, content", [
+    ("empty.nq", ""), ("empty.trig", ""), ("prefixes-only.trig", "@prefix ex: <urn:ex:> .\n"),
+    ("empty-graph.trig", "<urn:g> { }\n"), ("comment.ttl", "# nothing\n"), ("empty.nt", ""),
+])
+def test_validate_fails_on_input_without_triples(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    done = run(tmp_path / "data", "validate", path)
+    assert done.returncode == 1
+    assert "Conforms" not in done.stdout
+    assert f"{name}: no triples read, nothing to validate" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_validate_union_finds_what_no_single_graph_shows(tmp_path: Path) -> None:
+    """The same event placed in 2025 by one graph and in 2022 by another: each graph
+    conforms, their union (the SPARQL default graph) has four periods where two may be."""
+    text = VALID.read_text(encoding="utf-8")
+    elsewhen = text.replace('"2025"^^xsd:gYear , "2025-07"^^xsd:gYearMonth',
+                            '"2022"^^xsd:gYear , "2022-11"^^xsd:gYearMonth')
+    assert elsewhen != text
+    dump = write_dataset(tmp_path / "dump.nq", {"urn:g:one": VALID, "urn:g:two": elsewhen})
+    assert run(tmp_path / "data", "validate", dump).returncode == 0
+    done = run(tmp_path / "data", "validate", "--union", dump)
+    assert done.returncode == 1
+    assert "union of all graphs" in done.stdout and "gk:inPeriod: at most" in done.stdout
+
+
+def test_the_sample_store_conforms_graph_by_graph_and_as_a_union(sample_store: Store,
+                                                                 tmp_path: Path) -> None:
+    """Every sample article ingested: each graph and their union conform. Before undated
+    events were dated by their article's day, an undated "Iran supplies drones to Russia"
+    from a 2022 and a 2025 article was one event in both years (four gk:inPeriod)."""
+    dump = tmp_path / "samples.nq"
+    with dump.open("wb") as out:
+        for chunk in sample_store.dump("nquads"):
+            out.write(chunk)
+    done = run(tmp_path / "data", "validate", dump)
+    assert done.returncode == 0, done.stdout
+    articles = len(SAMPLE_ARTICLES.read_text(encoding="utf-8").splitlines())
+    assert len(re.findall(r"/article/\w+ \(\d+ triples\): Conforms: True", done.stdout)) == articles
+    done = run(tmp_path / "data", "validate", "--union", dump)
+    assert done.returncode == 0, done.stdout
+    assert re.search(r"^union of all graphs \(\d{4,} triples\): Conforms: True$", done.stdout, re.MULTILINE)
 
 
 # -- eval ---------------------------------------------------------------------------------
@@ -286,3 +416,46 @@ def test_serve_answers_sparql_and_prints_its_url(
     process.terminate()
     out, _ = process.communicate(timeout=10)
     assert f"{url}/" in out and f"{url}/sparql" in out
+
+
+def test_serve_with_the_port_taken_says_so_and_exits_1(tmp_path: Path) -> None:
+    """The port is bound before anything is announced: no "serving at" line for a server
+    that never serves, and the error names the port and how to choose another."""
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
+    env.update(GEOKG_STORE=f"oxigraph:{tmp_path / 'data'}", GEOKG_PORT=str(port))
+    try:
+        done = subprocess.run([geokg_executable(), "serve"], env=env, capture_output=True,
+                              text=True, timeout=60, check=False)
+    finally:
+        taken.close()
+    assert done.returncode == 1
+    assert "serving" not in done.stdout
+    assert f"127.0.0.1:{port}" in done.stderr and "already in use" in done.stderr
+    assert "--port" in done.stderr and "GEOKG_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "data").exists(), "nothing may be started before the port is bound"
+
+
+def test_serve_on_port_0_prints_the_port_it_got(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEOKG_")}
+    env["GEOKG_STORE"] = "memory"
+    process = subprocess.Popen([geokg_executable(), "serve", "--no-samples", "--port", "0"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        url = re.search(r"at (http://127\.0\.0\.1:(\d+))/ ", line)
+        assert url and url.group(2) != "0", line
+        response = requests.get(f"{url.group(1)}/sparql", params={"query": "ASK {}"}, timeout=30)
+        assert response.json() == {"head": {}, "boolean": True}
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()

@@ -27,7 +27,8 @@ from geokg.config import Settings
 from geokg.errors import InputError, ShapeViolation
 from geokg.extract import read_article
 from geokg.graph.build import article_graph
-from geokg.pipeline import SAMPLE_ARTICLES, ArticleInput, IngestResult, Pipeline, read_inputs
+from geokg.pipeline import ArticleInput, IngestResult, Pipeline, read_inputs
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.base import Store
 from geokg.vocab import GK, PREFIXES
 

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from geokg.config import Settings
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.worker import WorkerStore
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY, STORE_KEY

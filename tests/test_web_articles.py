@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 import requests
+import schemathesis
 from flask import Flask
 from rdflib import RDF, Graph, URIRef
 from werkzeug.serving import make_server
 
 from geokg.config import Settings
-from geokg.pipeline import SAMPLE_ARTICLES
+from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.base import Store
 from geokg.vocab import GK
 from geokg.web import create_app
@@ -83,7 +84,7 @@ def test_post_json_creates_the_article(server: Server, posted: requests.Response
     body = posted.json()
     assert body["created"] is True
     assert body["iri"].endswith(f"/article/{body['id']}")
-    assert {"CALL", "DEMAND", "TERRITORIAL_CLAIM"} <= {e["type"] for e in body["events"]}
+    assert {"Call", "Demand", "TerritorialClaim"} <= {e["type"] for e in body["events"]}
     assert posted.headers["Location"].endswith(f"/articles/{body['id']}")
     shown = requests.get(requests.compat.urljoin(server.url, posted.headers["Location"]),
                          timeout=10)
@@ -100,6 +101,38 @@ def test_same_text_again_is_200_and_changes_nothing(server: Server,
     assert again.headers["Location"] == posted.headers["Location"]
     assert len(again.json()["events"]) == len(posted.json()["events"])  # says what is stored
     assert server.quads() == before
+
+
+def test_201_200_and_get_answer_one_shape(server: Server, posted: requests.Response) -> None:
+    """A client reads the article the same way whether it was new, already stored, or
+    fetched later: the stored article, plus `created` for a POST (once 201 said "CALL" and
+    entity keys, 200 "Call" and IRIs)."""
+    again = requests.post(f"{server.url}/articles", json=seed(), timeout=60)
+    shown = requests.get(f"{server.url}/articles/{posted.json()['id']}", timeout=10)
+    new, old = posted.json(), again.json()
+    assert (posted.status_code, again.status_code, new.pop("created"), old.pop("created")) == (
+        201, 200, True, False)
+    assert new == old == shown.json()
+    call = next(e for e in new["events"] if e["type"] == "Call")
+    assert sorted(call) == ["addressee", "date", "iri", "participant", "sentence", "territory",
+                            "topic", "treaty", "type"]
+    assert [iri.rsplit("/entity/", 1)[-1] for iri in call["participant"]] == [
+        "emmanuel-macron", "vladimir-putin"]
+    putin = next(e for e in new["entities"] if e["iri"].endswith("/entity/vladimir-putin"))
+    assert (putin["type"], putin["label"], putin["wikidata"]) == (
+        "Leader", "Vladimir Putin", "http://www.wikidata.org/entity/Q7747")
+
+
+def test_201_and_200_bodies_are_the_documented_shape() -> None:
+    """Both answers validate against the OpenAPI description the app publishes."""
+    app = create_app(Settings(store="memory"))
+    operation = schemathesis.openapi.from_wsgi("/openapi.json", app)["/articles"]["POST"]
+    case = operation.Case(body={"text": SCHOLZ, "published": "2024-11-16"},
+                          media_type="application/json")
+    for status in (201, 200):
+        response = case.call()
+        assert response.status_code == status
+        case.validate_response(response)  # raises when the body breaks the schema
 
 
 def test_post_text_plain_with_metadata_in_the_query(server: Server) -> None:

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 import requests
+from flask.testing import FlaskClient
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
 from geokg.vocab import SCHEMA, WD
+from geokg.web import workbench
 from geokg.web.workbench import QUERIES_DIR, examples, question_of
 from support import LiveServer
 
@@ -87,6 +89,19 @@ def test_query_page_has_no_inline_script_and_only_local_assets(sample_site: Live
         assert str(asset).startswith("/"), f"{asset} is not served by this server"
         response = requests.get(sample_site.url + str(asset), timeout=30)
         assert response.status_code == 200 and len(response.content) > 100
+
+
+def test_pages_say_how_to_get_missing_browser_libraries(client: FlaskClient, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A geokg built where npm was missing has no vendor/ folder: the pages say so and how to
+    fix it, instead of showing an empty editor or map."""
+    for path in ("/", "/map"):
+        assert "scripts/setup" not in client.get(path).get_data(as_text=True)
+    monkeypatch.setattr(workbench, "VENDOR_DIR", tmp_path)
+    query_page = client.get("/").get_data(as_text=True)
+    assert "The query editor cannot be shown" in query_page
+    assert "scripts/setup" in query_page and "npm ci" in query_page
+    assert "The map cannot be shown" in client.get("/map").get_data(as_text=True)
 
 
 def test_shared_link_fills_the_editor(sample_site: LiveServer) -> None:

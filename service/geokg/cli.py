@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -15,6 +18,8 @@ from geokg.errors import GeokgError, ShapeViolation
 
 if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to load, and
     # `geokg query`, `dump` and `load` need neither
+    from rdflib import Graph
+
     from geokg.bulk import BulkSummary
     from geokg.pipeline import Pipeline
     from geokg.store.base import QueryResult, Store
@@ -56,25 +61,53 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.pass_obj
 def serve(settings: Settings, host: str | None, port: int | None, samples: bool) -> None:
     """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn)."""
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import make_server
 
     from geokg.web import create_app
     from geokg.web.security import configure_logging
     from geokg.web.state import PIPELINE_KEY
 
     settings = Settings.from_env(store=settings.store, host=host, port=port)
+    listener = _listen(settings.host, settings.port)  # a taken port fails before any work
     configure_logging()  # JSON lines with request ids, as under gunicorn
     app = create_app(settings)
     pipeline = app.extensions[PIPELINE_KEY]
     if pipeline.unindexed:  # a store written by an older version
         _reindex_periods(pipeline.store)
     if samples:
-        from geokg.pipeline import SAMPLE_ARTICLES
+        from geokg.resources import SAMPLE_ARTICLES
 
         _ingest_all(pipeline, [SAMPLE_ARTICLES])
-    click.echo(f"geokg serving {settings.store} at http://{settings.host}:{settings.port}/ "
-               f"(SPARQL endpoint: http://{settings.host}:{settings.port}/sparql)")
-    run_simple(settings.host, settings.port, app, threaded=True)
+    server = make_server(settings.host, settings.port, app, threaded=True, fd=listener.fileno())
+    url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
+    listener.close()  # the server holds its own duplicate of the socket
+    click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
+    server.serve_forever()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before the server says where it serves, or a clean exit
+    naming the port and the settings that choose another."""
+    from werkzeug.serving import get_sockaddr, select_address_family
+
+    family = select_address_family(host, port)
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as werkzeug's own server
+    try:
+        listener.bind(get_sockaddr(host, port, family))
+        listener.listen(socket.SOMAXCONN)
+    except OSError as exc:
+        listener.close()
+        reason = "the port is already in use" if exc.errno == errno.EADDRINUSE else \
+            (exc.strerror or str(exc))
+        raise click.ClickException(f"cannot listen on {host}:{port}: {reason}; choose another "
+                                   "port with --port or GEOKG_PORT (or another interface with "
+                                   "--host or GEOKG_HOST)") from None
+    return listener
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 @main.command()
@@ -263,13 +296,22 @@ def _write_chunks(chunks: Iterable[bytes], out: BinaryIO) -> None:
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", *FORMATS]), default="table",
               help="Output format; `table` for reading in a terminal.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None,
+              help="Seconds the query may run before it is stopped (GEOKG_QUERY_TIMEOUT, default 30).")
 @click.pass_obj
-def query(settings: Settings, query: str, fmt: str) -> None:
-    """Run a SPARQL query given as text or as the path of a .rq file."""
+def query(settings: Settings, query: str, fmt: str, timeout: float | None) -> None:
+    """Run a SPARQL query given as text or as the path of a .rq file.
+
+    It is stopped after GEOKG_QUERY_TIMEOUT seconds (exit status 1): an embedded store runs
+    it in an engine process that is killed then, as under the web server, since pyoxigraph
+    cannot cancel a query; a remote store gets the limit as its HTTP timeout.
+    """
     from geokg.store import open_store
 
     text = _query_text(query)
-    store = open_store(settings)
+    if timeout is not None:
+        settings = replace(settings, query_timeout=timeout)
+    store = open_store(settings, stoppable=True)
     try:
         result = store.query(text)
         if fmt == "table":
@@ -312,20 +354,62 @@ def _print_table(result: QueryResult) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def validate(file: Path) -> None:
-    """Check an RDF file against the SHACL shapes; exit status 1 when it does not conform."""
+@click.option("--union", is_flag=True,
+              help="Validate the union of all graphs (the SPARQL default graph) as one graph.")
+def validate(file: Path, union: bool) -> None:
+    """Check an RDF file against the SHACL shapes; exit status 1 when it does not conform.
+
+    A dataset (.nq, .trig: a `geokg dump`) is checked graph by graph, as ingest checks each
+    article's graph, or as one graph with --union. A file without triples is an error: a
+    check of nothing must not pass.
+    """
     from rdflib import Graph
 
     from geokg.graph.validate import validate as run_shapes
 
+    graphs = _read_graphs(file)
+    if not graphs:
+        raise click.ClickException(f"{file}: no triples read, nothing to validate (an empty file, "
+                                   "or its name's ending does not say its format: .ttl, .nt, "
+                                   ".nq, .trig, .jsonld, .rdf)")
+    if union:
+        merged = Graph()
+        for _, graph in graphs:
+            merged += graph
+        graphs = [("union of all graphs", merged)]
+    failed = 0
+    for name, graph in graphs:
+        result = run_shapes(graph)
+        click.echo(f"{name} ({len(graph)} triples): Conforms: {result.conforms}")
+        if not result.conforms:
+            failed += 1
+            click.echo(result.report_text)
+    if len(graphs) > 1:
+        click.echo(f"{len(graphs) - failed} of {len(graphs)} graphs conform")
+    if failed:
+        sys.exit(1)
+
+
+def _read_graphs(file: Path) -> list[tuple[str, Graph]]:
+    """The file's non-empty graphs by name, as plain rdflib graphs: the default graph (where
+    the triples of Turtle & co. go) first, named by the file, then the named graphs."""
+    from rdflib import Dataset, Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    dataset = Dataset()
     try:
-        graph = Graph().parse(file)
+        dataset.parse(file)  # the format from the name's ending, as rdflib guesses it
     except Exception as exc:  # rdflib raises many parser-specific types
         raise click.ClickException(f"{file}: cannot parse as RDF: {exc}") from None
-    result = run_shapes(graph)
-    click.echo(result.report_text)
-    if not result.conforms:
-        sys.exit(1)
+    graphs = []
+    for graph in sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                                         str(g.identifier))):
+        if len(graph):
+            plain = Graph()
+            plain += graph
+            default = graph.identifier == DATASET_DEFAULT_GRAPH_ID
+            graphs.append((file.name if default else str(graph.identifier), plain))
+    return graphs
 
 
 @main.command("eval")

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 
-from geokg import PROJECT_ROOT
 from geokg.config import Settings
 from geokg.errors import InputError
 from geokg.extract import article_id, read_article
@@ -30,6 +29,8 @@ from geokg.extract.model import Article
 from geokg.graph.build import article_graph, gazetteer_graph, with_period_index
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
+from geokg.resources import ONTOLOGY_FILE
+from geokg.resources import SAMPLE_ARTICLES as SAMPLE_ARTICLES  # re-exported: older imports
 from geokg.statistics import refresh_statistics
 from geokg.store import Store, open_store
 from geokg.store.base import graph_content
@@ -37,8 +38,6 @@ from geokg.vocab import DCTERMS, GK, SEM
 
 log = logging.getLogger(__name__)
 
-ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "geokg.ttl"
-SAMPLE_ARTICLES = PROJECT_ROOT / "data" / "articles" / "samples.jsonl"
 #: Characters an IRI may not contain (RFC 3987); a URL with them cannot become schema:url.
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 

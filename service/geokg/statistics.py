@@ -31,14 +31,12 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
-from geokg import PROJECT_ROOT
 from geokg.graph.iris import Minter
+from geokg.resources import STATISTICS_DIR
 from geokg.store import Store
 from geokg.vocab import GK, PROV, QB, RDF
 
 log = logging.getLogger(__name__)
-
-STATISTICS_DIR = PROJECT_ROOT / "ontology" / "statistics"
 
 #: Data set name -> its structure in the ontology: `ontology/statistics/{name}.rq` computes
 #: the observations of the data set `{statistics graph}#{name}`.

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from geokg import PROJECT_ROOT
 from geokg.extract.model import Entity, Office
 from geokg.extract.text import fold, tokenize
+from geokg.resources import GAZETTEER_DIR
 
-GAZETTEER_DIR = PROJECT_ROOT / "data" / "gazetteer"
 ACTOR_KINDS = frozenset({"leader", "state", "organisation"})
 GERMAN_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from geokg import PROJECT_ROOT
 from geokg.extract.model import EventType
 from geokg.extract.text import Token, fold
+from geokg.resources import LEXICON_DIR
 
-LEXICON_DIR = PROJECT_ROOT / "data" / "lexicons"
 MAX_GAP = 14  # tokens; German puts a verb's particle or participle far from its stem
 LONG_GAP = 40  # `...`: a separable particle at the end of a long clause ("kamen … zusammen")
 

@@ -134,15 +134,22 @@ def _conforms(event: Event, gaz: Gazetteer) -> bool:
 
 
 def event_iri(event: Event, gaz: Gazetteer, mint: Minter, published: dt.date | None = None) -> URIRef:
-    """The event's identity: its type, sides as states on its date (or the article's date),
-    addressees, what it is about, and its date — the same for every article reporting it."""
+    """The event's identity: its type, sides as states on its date, addressees, what it is
+    about, and its date — the same for every article reporting it.
+
+    An event the article does not date is dated by the article's issue day, for its identity
+    as for its period (`gk:inPeriod`): without that, "Iran supplies drones to Russia" read
+    from a 2022 and from a 2025 article was one node placed in both years, which the shapes
+    reject (two periods at most) and the period queries counted twice. Two such reports are
+    one event only when they appear on the same day (or both have no date at all).
+    """
+    date = event.date.iso() if event.date else (published.isoformat() if published else None)
     on = event.date.value if event.date else (published or dt.date.today())
     sides = {gaz.state_of(p, on) for p in event.participants}
     addressees = {gaz.state_of(a, on) for a in event.addressees}
     thing = ",".join(event.territories) or event.support_kind or event.treaty or (
         _topic_key(event.topic) if event.type in (EventType.AGREEMENT, EventType.DEMAND) else None)
-    return mint.event(event.type.value, sides, addressees, thing,
-                      event.date.iso() if event.date else None)
+    return mint.event(event.type.value, sides, addressees, thing, date)
 
 
 def _topic_key(topic: str | None) -> str | None:

@@ -19,12 +19,10 @@ from pyshacl.graph_abstraction import DataGraph
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
-from geokg import PROJECT_ROOT
 from geokg.errors import ShapeViolation
+from geokg.resources import ONTOLOGY_DIR, SHAPES_FILE
 
-#: Where the ontology, shapes and examples live.
-ONTOLOGY_DIR: Path = PROJECT_ROOT / "ontology"
-SHAPES_PATH: Path = ONTOLOGY_DIR / "shapes" / "geokg-shapes.ttl"
+SHAPES_PATH: Path = SHAPES_FILE
 
 #: How many violations the ShapeViolation message lists before "and N more".
 _SUMMARY_LIMIT = 3

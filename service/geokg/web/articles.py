@@ -20,14 +20,14 @@ PAGE_MAX = 1000
 
 @bp.post("/articles")
 def create_article() -> tuple[Response, int, dict[str, str]]:
+    """201 with the stored article, or 200 with it when the same text was stored before
+    (nothing changes); one body either way, as GET /articles/{id} shows it, plus `created`."""
     require_ingest_token()
     item = _article_from_request()
     result = get_pipeline().ingest_input(item)
     location = url_for("articles.show_article", article_id=result.article_id)
-    if not result.created:  # the same text again: nothing changed; say what is stored
-        body = {**_stored(result.article_id, result.article_iri), "created": False}
-        return jsonify(body), 200, {"Location": location}
-    return jsonify(result.to_json()), 201, {"Location": location}
+    body = {**_stored(result.article_id, result.article_iri), "created": result.created}
+    return jsonify(body), 201 if result.created else 200, {"Location": location}
 
 
 def _article_from_request() -> ArticleInput:
@@ -95,7 +95,11 @@ def show_article(article_id: str) -> Response:
 
 
 def _stored(article_id: str, iri: str) -> dict[str, object]:
-    """What the store holds about one article: its metadata and events."""
+    """What the store holds about one article: its metadata, events and entities.
+
+    Not cut by GEOKG_MAX_RESULT_ROWS: one article's events and entities are bounded by its
+    length (GEOKG_MAX_ARTICLE_CHARS), and a POST must not answer 422 for an article it
+    has just stored."""
     meta = get_store().query(f"""
         PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX schema: <https://schema.org/>
@@ -103,32 +107,57 @@ def _stored(article_id: str, iri: str) -> dict[str, object]:
           <{iri}> dcterms:language ?lang .
           OPTIONAL {{ <{iri}> dcterms:title ?title }} OPTIONAL {{ <{iri}> dcterms:issued ?published }}
           OPTIONAL {{ <{iri}> schema:url ?url }} }} }}""").rows()[0]
-    return {"id": article_id, "iri": iri, **meta, "events": _events(iri)}
+    return {"id": article_id, "iri": iri, **meta, "events": _events(iri), "entities": _entities(iri)}
+
+
+#: The sides and objects of an event, by property: each a list of IRIs in every event.
+ROLES = ("participant", "addressee", "territory", "treaty")
 
 
 def _events(iri: str) -> list[dict[str, object]]:
+    """Each event with its type (class name), date, topic, sides, and the first sentence it
+    was read from."""
     rows = get_store().query(f"""
         PREFIX gk: <{GK}>
         PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
         PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-        SELECT ?event ?type ?role ?actor ?date ?sentence WHERE {{ GRAPH <{iri}> {{
+        SELECT ?event ?type ?role ?actor ?date ?topic ?sentence WHERE {{ GRAPH <{iri}> {{
           ?event a ?type ; gk:evidence ?e .
-          ?e nif:anchorOf ?sentence .
+          {{ SELECT ?event (MIN(?begin) AS ?first) WHERE {{
+               GRAPH <{iri}> {{ ?event gk:evidence/nif:beginIndex ?begin }} }} GROUP BY ?event }}
+          ?e nif:beginIndex ?first ; nif:anchorOf ?sentence .
           OPTIONAL {{ ?event ?role ?actor .
-                     VALUES ?role {{ gk:participant gk:addressee gk:territory gk:treaty }} }}
-          OPTIONAL {{ ?event sem:hasTimeStamp ?date }} }} }}""").rows(
-        get_settings().max_result_rows)
+                     VALUES ?role {{ {" ".join(f"gk:{role}" for role in ROLES)} }} }}
+          OPTIONAL {{ ?event sem:hasTimeStamp ?date }}
+          OPTIONAL {{ ?event gk:topic ?topic }} }} }}
+        ORDER BY ?first ?event""").rows()
     events: dict[str, dict[str, object]] = {}
     for row in rows:
         event = events.setdefault(row["event"] or "", {
             "iri": row["event"], "type": (row["type"] or "").rsplit("#", 1)[-1],
-            "date": row["date"], "sentence": row["sentence"]})
-        if row["role"] and row["actor"]:
-            role = row["role"].rsplit("#", 1)[-1]
-            actors = event.setdefault(role, [])
-            if isinstance(actors, list) and row["actor"] not in actors:
-                actors.append(row["actor"])
+            "date": row["date"], "topic": row["topic"], "sentence": row["sentence"],
+            **{role: [] for role in ROLES}})
+        actors = event[(row["role"] or "").rsplit("#", 1)[-1]] if row["role"] else None
+        if isinstance(actors, list) and row["actor"] not in actors:
+            actors.append(row["actor"])
+            actors.sort()
     return list(events.values())
+
+
+def _entities(iri: str) -> list[dict[str, object]]:
+    """The entities the article mentions, with type (class name), English name and Wikidata."""
+    rows = get_store().query(f"""
+        PREFIX gk: <{GK}>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT ?entity (SAMPLE(?kind) AS ?type) (SAMPLE(?name) AS ?label) (SAMPLE(?same) AS ?wikidata)
+        WHERE {{ GRAPH <{iri}> {{ <{iri}> gk:mentions ?entity .
+          OPTIONAL {{ ?entity a ?kind }}
+          OPTIONAL {{ ?entity rdfs:label ?name FILTER (LANGMATCHES(LANG(?name), "en")) }}
+          OPTIONAL {{ ?entity owl:sameAs ?same }} }} }}
+        GROUP BY ?entity ORDER BY ?entity""").rows()
+    return [{"iri": row["entity"], "type": (row["type"] or "").rsplit("#", 1)[-1] or None,
+             "label": row["label"], "wikidata": row["wikidata"]} for row in rows]
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:

@@ -34,8 +34,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import BadRequest, NotFound
 
-from geokg import PROJECT_ROOT
-from geokg.pipeline import ONTOLOGY_FILE
+from geokg.resources import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_DIR
 from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, NIF, OWL, RDF, RDFS, SEM, SKOS, XSD
 from geokg.web import PROBLEM_BASE, problem
@@ -58,8 +57,6 @@ EXTENSIONS = {"ttl": TURTLE, "nt": NTRIPLES, "jsonld": JSONLD, "rdf": RDFXML, "h
 ALIASES = {"application/xhtml+xml": HTML, "application/x-turtle": TURTLE,
            "application/turtle": TURTLE, "application/json": JSONLD, "application/xml": RDFXML}
 RDFLIB_FORMAT = {TURTLE: "turtle", JSONLD: "json-ld", RDFXML: "xml"}
-CONTEXT_FILE = PROJECT_ROOT / "ontology" / "context.jsonld"
-SHAPES_DIR = PROJECT_ROOT / "ontology" / "shapes"
 #: Dump file suffix -> the store's dataset format.
 DUMPS = {"nq": "nquads", "trig": "trig"}
 #: Characters kept as they are when a request path becomes an IRI; the rest is

@@ -16,7 +16,7 @@ from pathlib import Path
 from flask import Blueprint, Flask, Response, current_app, json, render_template, request
 from werkzeug.exceptions import BadRequest
 
-from geokg import PROJECT_ROOT
+from geokg.resources import QUERIES_DIR, VENDOR_DIR
 from geokg.search import SPARQL_FUNCTIONS, SearchIndex, index_path
 from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
@@ -26,7 +26,6 @@ from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("workbench", __name__)
 
-QUERIES_DIR = PROJECT_ROOT / "ontology" / "queries"
 FUNCTION_PREFIX = ("gkf", "https://w3id.org/geokg/function#")
 #: Prefixes offered by completion besides ours: what analysts join us with.
 EXTRA_PREFIXES = {"wdt": "http://www.wikidata.org/prop/direct/",
@@ -110,7 +109,8 @@ def question_of(text: str) -> str | None:
 def query_page() -> str:
     return render_template(
         "workbench.html", examples=examples(), initial_query=request.args.get("query", ""),
-        base_iri=get_settings().base_iri, prefixes=all_prefixes())
+        base_iri=get_settings().base_iri, prefixes=all_prefixes(),
+        editor_missing=not (VENDOR_DIR / "yasgui" / "yasgui.min.js").is_file())
 
 
 def all_prefixes() -> dict[str, str]:
@@ -203,7 +203,8 @@ def timeline_picture() -> str:
 @bp.get("/map")
 def map_page() -> str:
     points = pictures.map_points(get_store())
-    return render_template("workbench_map.html", points=points)
+    return render_template("workbench_map.html", points=points,
+                           coastlines_missing=not (VENDOR_DIR / "world-atlas").is_dir())
 
 
 @bp.get("/map/points.json")
