@@ -261,7 +261,8 @@ class SentenceReader:
             if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
                 return None  # "agreed to meet in Washington soon": a meeting planned, no accord
             definite = self._definite(r, first)
-            event.participants = self.roles.sides(r, actors, first, last, definite)
+            event.participants = self._without_speakers(
+                r, self.roles.sides(r, actors, first, last, definite), (first, last))
             mediation = self.lex.word_class("mediation")
             if any(t.key in mediation for t in r.tokens[clause.first:first]):
                 # "Turkey mediated talks between Russia and Ukraine": the mediator is no side;
@@ -377,6 +378,28 @@ class SentenceReader:
                 continue
             out.append(f)
         return out
+
+    def _without_speakers(self, r: SentenceReading, sides: list[str],
+                          trigger: tuple[int, int]) -> list[str]:
+        """The sides without whoever reports the event, when the others still make an event
+        or the sentence refers to its sides ("Tillerson said the two leaders had agreed")."""
+        speakers = {f.mention.entity for f in r.found if self._speaker(r, f, trigger)}
+        rest = [s for s in sides if s not in speakers]
+        if rest == sides:
+            return sides
+        states = {self.gaz.state_of(s, r.day) for s in rest}
+        return rest if len(states) >= 2 or self._group(r, trigger[0]) else sides
+
+    def _speaker(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"Tillerson said the two leaders had agreed …", "sagte Trump, beide Staaten hätten
+        sich geeinigt": who reports a call, meeting or agreement is no side of it."""
+        speech = self.lex.word_class("speech_verb")
+        after = any(t.key in speech for t in r.tokens[f.last + 1:min(f.last + 3, trigger[0])])
+        before = f.first > 0 and r.tokens[f.first - 1].key in speech and f.first < trigger[0]
+        # "announced the breakthrough after hosting …": the rest is no report of the event
+        other = self.lex.word_class("clause_break") - self.lex.word_class("complementizer")
+        reported = not any(t.key in other for t in r.tokens[f.last + 1:trigger[0]])
+        return (after or before) and reported
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a

@@ -25,9 +25,16 @@ GERMAN_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 @dataclass(frozen=True)
 class NameEntry:
     entity: str
-    how: str  # name | alias | demonym | people ("the Palestinians")
+    how: str  # name | alias | demonym | people ("the Palestinians") | official
     exact_case: bool  # short all-caps names (US, EU) must match as written
     capitalized: bool  # proper names must start uppercase in the text
+    #: An official's name stands for the state they serve only during their term.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass
@@ -71,7 +78,8 @@ class Gazetteer:
         if not key:
             return
         bucket = self.names.setdefault(key, [])
-        same = [e for e in bucket if e.entity == entry.entity]
+        same = [e for e in bucket if e.entity == entry.entity and e.how != "official"
+                and entry.how != "official"]
         if not same:
             bucket.append(entry)
         elif same[0].exact_case and not entry.exact_case:  # "NATO" and "Nato": either spelling
@@ -85,7 +93,7 @@ class Gazetteer:
 
 # Tables beside the entity files that hold no entities: who held which office, and
 # where each Wikidata ID was checked (data/gazetteer/README.md).
-NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv"})
+NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv", "officials.tsv"})
 
 
 @lru_cache(maxsize=4)
@@ -101,7 +109,28 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     offices = folder / "offices.tsv"
     if offices.exists():
         gazetteer.offices = [_office_from_row(r) for r in _read_tsv(offices)]
+    officials = folder / "officials.tsv"
+    if officials.exists():
+        for row in _read_tsv(officials):
+            _index_official(gazetteer, row)
     return gazetteer
+
+
+def _index_official(gazetteer: Gazetteer, row: dict[str, str]) -> None:
+    """A minister, envoy or spokesperson acts for the state or organisation they serve
+    ("Baerbock urged Beijing …" is Germany urging China), during their term only: their
+    names become names of that state, valid from `start` to `end`."""
+    if row["serves"] not in gazetteer.entities:
+        return
+    start = dt.date.fromisoformat(row["start"]) if row.get("start") else None
+    end = dt.date.fromisoformat(row["end"]) if row.get("end") else None
+    names = [row["name_en"], row["name_de"], *_split(row.get("aliases_en", "")),
+             *_split(row.get("aliases_de", ""))]
+    for name in dict.fromkeys(n for n in names if n):
+        entry = NameEntry(row["serves"], "official", False, True, start, end)
+        gazetteer.add_name(name, entry)
+        if not fold(name).endswith(("s", "x", "z")):
+            gazetteer.add_name(name + "s", entry)  # German genitive: Lawrows
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:

@@ -91,7 +91,8 @@ class MentionFinder:
             if i + size > len(tokens):
                 continue
             key = tuple(t.key for t in tokens[i:i + size])
-            entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])]
+            entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])
+                       and e.valid_on(self.on)]
             if entries:
                 return i + size - 1, self._choose(entries)
         local = self.local_names.get((tokens[i].key,))
@@ -119,10 +120,20 @@ class MentionFinder:
         return not entry.capitalized or span[0].capitalized
 
     def _choose(self, entries: list[NameEntry]) -> NameEntry:
-        """An ambiguous name means what it meant earlier in the article, else the likelier kind."""
+        """An ambiguous name means what it meant earlier in the article, else the likelier kind;
+        a former leader serving as minister on the day ("Lars Løkke Rasmussen" in 2025)
+        speaks for the state they serve."""
         seen = {m.entity for m in self.history}
+        if any(e.how == "official" for e in entries):
+            out_of_office = {e.entity for e in entries if self.gaz.entities[e.entity].kind ==
+                             "leader" and not self._in_office(e.entity)}
+            entries = [e for e in entries if e.entity not in out_of_office] or entries
         return min(entries, key=lambda e: (e.entity not in seen,
                                            KIND_PRIORITY.get(self.gaz.entities[e.entity].kind, 9)))
+
+    def _in_office(self, leader: str) -> bool:
+        return any(o.start <= self.on and (o.end is None or self.on <= o.end)
+                   for o in self.gaz.terms_of.get(leader, []))
 
     def _classify(self, sentence: Sentence, tokens: list[Token], first: int, last: int,
                   entry: NameEntry) -> Found:
@@ -145,7 +156,16 @@ class MentionFinder:
             how = "demonym-actor" if actor else "demonym"
         if compound:
             how, actor = "compound", False
+        elif actor and self._modifies_a_noun(tokens, first, last):
+            how, actor = "modifier", False
         return Found(self._mention(sentence, tokens, first, last, key, how), first, last, actor)
+
+    def _modifies_a_noun(self, tokens: list[Token], first: int, last: int) -> bool:
+        """"the Ukraine war", "a Gaza ceasefire": an English name between an article and a
+        noun it qualifies names a topic, not a side."""
+        return self.lex.lang == "en" and first > 0 and last + 1 < len(tokens) and \
+            tokens[first - 1].key in self.lex.word_class("determiner") and \
+            tokens[last + 1].key in self.lex.word_class("modified_noun")
 
     def _after_locative(self, tokens: list[Token], first: int) -> bool:
         j = first - 1
