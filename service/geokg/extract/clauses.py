@@ -133,6 +133,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
+                if kind == "modality" and pos > 0 and tokens[pos - 1].key in ("wie", "as"):
+                    continue  # "so schnell wie möglich", "as soon as possible": urgency
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
                     continue
                 if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \

@@ -395,7 +395,10 @@ class SentenceReader:
         sich geeinigt": who reports a call, meeting or agreement is no side of it."""
         speech = self.lex.word_class("speech_verb")
         after = any(t.key in speech for t in r.tokens[f.last + 1:min(f.last + 3, trigger[0])])
-        before = f.first > 0 and r.tokens[f.first - 1].key in speech and f.first < trigger[0]
+        # German inversion: "erklärte Trump, die beiden hätten …" ("said Israel and …" is the
+        # report's own subject in English)
+        before = self.lex.lang == "de" and f.first > 0 and r.tokens[f.first - 1].key in speech \
+            and f.first < trigger[0] and any(t.text == "," for t in r.tokens[f.last + 1:f.last + 3])
         # "announced the breakthrough after hosting …": the rest is no report of the event
         other = self.lex.word_class("clause_break") - self.lex.word_class("complementizer")
         reported = not any(t.key in other for t in r.tokens[f.last + 1:trigger[0]])

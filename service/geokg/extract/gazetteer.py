@@ -78,6 +78,8 @@ class Gazetteer:
         if not key:
             return
         bucket = self.names.setdefault(key, [])
+        if entry in bucket:
+            return  # an official's listed genitive and the one generated, a folded duplicate
         same = [e for e in bucket if e.entity == entry.entity and e.how != "official"
                 and entry.how != "official"]
         if not same:

@@ -163,9 +163,10 @@ class MentionFinder:
     def _modifies_a_noun(self, tokens: list[Token], first: int, last: int) -> bool:
         """"the Ukraine war", "a Gaza ceasefire": an English name between an article and a
         noun it qualifies names a topic, not a side."""
-        return self.lex.lang == "en" and first > 0 and last + 1 < len(tokens) and \
-            tokens[first - 1].key in self.lex.word_class("determiner") and \
-            tokens[last + 1].key in self.lex.word_class("modified_noun")
+        determiners = self.lex.word_class("determiner")  # ("the Ukraine" is a name of its own)
+        return self.lex.lang == "en" and last + 1 < len(tokens) and (
+            tokens[first].key in determiners or first > 0 and tokens[first - 1].key in determiners) \
+            and tokens[last + 1].key in self.lex.word_class("modified_noun")
 
     def _after_locative(self, tokens: list[Token], first: int) -> bool:
         j = first - 1
@@ -300,7 +301,10 @@ class MentionFinder:
                     out.append(Found(self._mention(sentence, tokens, i, i + 1, key, "pronoun"),
                                      i, i + 1, True))
                 continue
-            if token.key in self.lex.word_class("pronoun_leader"):
+            if token.key in self.lex.word_class("pronoun_leader") or (
+                    token.key.rsplit("-", 1)[-1] in self.lex.word_class("person_anaphor")
+                    and any(t.key in self.lex.word_class("definite") for t in tokens[max(0, i - 3):i])):
+                # "er", "she"; "Die Grünen-Politikerin ruft Peking auf": the person told before
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
             elif token.key in self.lex.word_class("pronoun_leader_object"):
                 # "Scholz empfing ihn": not the subject of its own sentence, someone told before
@@ -332,7 +336,10 @@ class MentionFinder:
     def _leader_for_pronoun(self, earlier: list[Mention],
                             exclude: frozenset[str] | set[str] = frozenset()) -> str | None:
         def leaders(mentions: list[Mention]) -> list[str]:
-            return [m.entity for m in mentions if self.gaz.entities[m.entity].kind == "leader"
+            # a person: a leader, an official or a titled person ("Außenministerin …"), who
+            # speak for their state
+            return [m.entity for m in mentions if (self.gaz.entities[m.entity].kind == "leader"
+                                                   or m.how in ("official", "title"))
                     and m.entity not in exclude]
 
         if leaders(earlier):

@@ -1,0 +1,194 @@
+"""Rules for real news prose (issue 16): ministers and envoys acting for their state, lists
+with brackets and titles, reported speech, visits and hosts, more phrasings per event type.
+
+Every sentence here is our own wording about events the corpora do not contain, so these
+tests check that the rules cover the language, not that they fit an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geokg.extract import read_article
+from geokg.extract.model import Article, EventType, Precision
+
+CALL, MEETING, DEMAND = EventType.CALL, EventType.MEETING, EventType.DEMAND
+CLAIM, AGREEMENT, SUPPORT = EventType.TERRITORIAL_CLAIM, EventType.AGREEMENT, EventType.SUPPORT
+
+
+def read(text: str, published: str = "2023-06-16") -> Article:
+    return read_article(text, published=dt.date.fromisoformat(published))
+
+
+def sides(article: Article, kind: EventType) -> list[frozenset[str]]:
+    return [frozenset(e.participants) for e in article.events if e.type is kind]
+
+
+def demands(article: Article) -> list[tuple[frozenset[str], frozenset[str]]]:
+    return [(frozenset(e.participants), frozenset(e.addressees))
+            for e in article.events if e.type is DEMAND]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def test_an_undated_story_event_is_of_the_publication_day() -> None:
+    article = read("Brasiliens Präsident Lula und Argentiniens Präsident Milei haben erstmals "
+                   "miteinander telefoniert. Das Gespräch dauerte eine halbe Stunde.", "2024-03-05")
+    call = next(e for e in article.events if e.type is CALL)
+    assert (call.date.value, call.date.precision) == (dt.date(2024, 3, 5), Precision.DAY)
+
+
+# --- officials ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Sergei Lavrov met Wang Yi in Beijing on Monday.", "2024-04-09",
+     frozenset({"russia", "china"})),
+    ("Außenminister Lawrow traf am Montag in Ankara seinen türkischen Amtskollegen Mevlüt "
+     "Çavuşoğlu.", "2022-03-10", frozenset({"russia", "turkey"})),
+    ("Antony Blinken held talks with Dmytro Kuleba in Kyiv on Wednesday.", "2023-09-07",
+     frozenset({"united-states", "ukraine"})),
+])
+def test_ministers_meet_for_their_states(text: str, published: str, expected: frozenset[str]) -> None:
+    assert expected in sides(read(text, published), MEETING)
+
+
+def test_an_official_outside_their_term_is_nobody() -> None:
+    """The same name a year before the term began stands for no state."""
+    assert sides(read("Annalena Baerbock met Wang Yi in Beijing on Monday.", "2019-05-06"),
+                 MEETING) == []
+
+
+def test_a_former_leader_serving_as_minister_speaks_for_the_state() -> None:
+    article = read("Lars Løkke Rasmussen met Antony Blinken in Washington on Tuesday, the "
+                   "ministry said.", "2023-03-21")
+    assert sides(article, MEETING) == [frozenset({"denmark", "united-states"})]
+
+
+def test_a_descriptive_anaphor_is_the_person_told_before() -> None:
+    article = read("Außenministerin Annalena Baerbock reiste am Montag nach Delhi. Die "
+                   "Grünen-Politikerin rief Indien auf, sich für Frieden einzusetzen.", "2023-03-06")
+    assert (frozenset({"germany"}), frozenset({"india"})) in demands(article)
+
+
+# --- lists, phrases and speakers --------------------------------------------------------------
+
+def test_a_list_of_sides_runs_past_brackets_and_titles() -> None:
+    article = read("Merkel beriet sich telefonisch mit Präsident Emmanuel Macron (LREM), "
+                   "US-Präsident Barack Obama sowie dem italienischen Regierungschef Matteo Renzi.",
+                   "2016-06-08")
+    assert sorted(sides(article, CALL), key=sorted) == sorted([
+        frozenset({"angela-merkel", "emmanuel-macron"}), frozenset({"angela-merkel", "barack-obama"}),
+        frozenset({"angela-merkel", "matteo-renzi"})], key=sorted)
+
+
+def test_a_name_of_an_earlier_talk_is_no_side_of_the_next_event() -> None:
+    article = read("Nach einem Gespräch mit Erdoğan am Mittag telefonierte Scholz am Abend mit "
+                   "Selenskyj.", "2023-05-03")
+    assert frozenset({"olaf-scholz", "volodymyr-zelenskyy"}) in sides(article, CALL)
+    assert not any("recep-tayyip-erdogan" in s and "volodymyr-zelenskyy" in s
+                   for s in sides(article, CALL))
+
+
+def test_who_reports_an_agreement_is_no_side_of_it() -> None:
+    article = read("U.S. Secretary of State Antony Blinken said Israel and Bahrain had agreed "
+                   "to open embassies.", "2021-08-10")
+    assert sides(article, AGREEMENT) == [frozenset({"israel", "bahrain"})]
+
+
+def test_a_country_naming_a_topic_is_no_side() -> None:
+    article = read("Macron met Biden in Paris on Friday to discuss the Ukraine war.", "2024-06-07")
+    assert sides(article, MEETING) == [frozenset({"emmanuel-macron", "joe-biden"})]
+
+
+# --- visits and hosts ------------------------------------------------------------------------
+
+def test_thanking_ones_host_tells_the_meeting() -> None:
+    article = read("Scholz dankte seinem Gastgeber Xi Jinping für die offenen Gespräche.",
+                   "2024-04-16")
+    assert frozenset({"olaf-scholz", "xi-jinping"}) in sides(article, MEETING)
+
+
+def test_a_subject_relative_clause_takes_its_antecedent() -> None:
+    article = read("Modi, der am Montag nach Moskau gereist war, sprach von einer "
+                   "Partnerschaft.", "2024-07-09")
+    assert frozenset({"narendra-modi", "russia"}) in sides(article, MEETING)
+
+
+def test_a_visits_host_comes_from_its_place_not_from_any_phrase() -> None:
+    article = read("Lukaschenko traf am Dienstag zu einem Staatsbesuch in Peking ein und sprach "
+                   "über den Krieg gegen die Ukraine.", "2023-02-28")
+    assert frozenset({"alexander-lukashenko", "china"}) in sides(article, MEETING)
+    assert not any("ukraine" in s for s in sides(article, MEETING))
+
+
+def test_a_finite_subordinate_clause_is_not_under_the_main_clauses_cue() -> None:
+    article = read("Erdoğan lud Putin zu einem Besuch in die Türkei ein, nachdem sich die beiden "
+                   "im Juli in Teheran getroffen hatten.", "2022-09-16")
+    assert frozenset({"recep-tayyip-erdogan", "vladimir-putin"}) in sides(article, MEETING)
+
+
+# --- more phrasings per type -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chinas Außenminister Wang Yi führte am Montag Gespräche mit Kanzler Scholz.",
+    "Polish President Duda held talks with Joe Biden in Warsaw on Monday.",
+    "Japanese Prime Minister Fumio Kishida travelled to Kyiv on Tuesday.",
+    "Kishida reiste am Dienstag überraschend nach Kiew.",
+    "Zelensky and Scholz gave a joint press conference in Berlin.",
+    "Erdoğan shook hands with Assad in Moscow.",
+])
+def test_meetings_in_news_phrasings(text: str) -> None:
+    assert sides(read(text, "2023-03-21"), MEETING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der türkische Präsident Erdoğan warnte Athen vor einer Aufrüstung der Inseln.",
+     (frozenset({"recep-tayyip-erdogan"}), frozenset({"greece"}))),
+    ("Biden encouraged Israel to allow more aid into Gaza.",
+     (frozenset({"joe-biden"}), frozenset({"israel"}))),
+    ("Macron told Putin to withdraw his troops.",
+     (frozenset({"emmanuel-macron"}), frozenset({"vladimir-putin"}))),
+    ("Scholz forderte von Putin so schnell wie möglich einen Waffenstillstand.",
+     (frozenset({"olaf-scholz"}), frozenset({"vladimir-putin"}))),
+])
+def test_demands_in_news_phrasings(text: str, expected: tuple[frozenset[str], frozenset[str]]) -> None:
+    assert expected in demands(read(text, "2023-06-16"))
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz warnte vor Illusionen.",
+    "Kyiv warned that ceding ground would embolden Moscow.",
+    "Biden told reporters he had objected to China's conduct.",
+])
+def test_warnings_and_tellings_without_an_addressee_are_no_demands(text: str) -> None:
+    assert demands(read(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moskau erklärte erneut, die Kurilen gehörten zu Russland.", ("russia", "kuril-islands")),
+    ("The Chinese foreign ministry said Taiwan is part of China.", ("china", "taiwan")),
+    ("Argentina reaffirmed its sovereignty over the Falkland Islands.", ("argentina", "falkland-islands")),
+])
+def test_claims_in_news_phrasings(text: str, expected: tuple[str, str]) -> None:
+    claims = [(e.participants[0], e.territories[0]) for e in read(text).events if e.type is CLAIM]
+    assert expected in claims
+
+
+@pytest.mark.parametrize("text", [
+    "Brasilien erkennt die Souveränität Argentiniens über die Falklandinseln an.",
+    "The United States recognized Morocco's sovereignty over Western Sahara.",
+])
+def test_recognising_anothers_sovereignty_is_no_claim(text: str) -> None:
+    assert not any(e.type is CLAIM and e.participants[0] in ("brazil", "united-states")
+                   for e in read(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt and Turkey restored diplomatic relations on Tuesday.",
+    "Indonesia and the European Union clinched a trade deal in Jakarta.",
+    "Die EU und die Türkei verabschiedeten am Freitag eine gemeinsame Erklärung.",
+])
+def test_agreements_in_news_phrasings(text: str) -> None:
+    assert sides(read(text, "2023-07-04"), AGREEMENT)
