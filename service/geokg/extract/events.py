@@ -32,7 +32,8 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced")),
     EventType.TERRITORIAL_CLAIM: ("negation", "denial", "planned", "announced", "recognition"),
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
-    EventType.AGREEMENT: tuple(k for k in ALL_CUES if k != "ended"),
+    # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
+    EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
 }
 BASE_CONFIDENCE = 0.85
 
@@ -200,6 +201,18 @@ class SentenceReader:
                 content_from = hit[2] + 1 if direct else self._complement_start(tokens, hit[2])
         return out
 
+    def _content_start(self, r: SentenceReading, last: int) -> int:
+        """Where what is demanded or agreed begins: its cues are its content ("agreed not to
+        use force", "urged Russia not to escalate"), not the event's; German puts the
+        negation of the event itself after the verb ("erzielten beide nicht"), so only a
+        complement marker ends the scope, and a negation right before it belongs to it."""
+        start = self._complement_start(r.tokens, last)
+        if start is None:
+            return len(r.tokens)
+        while start - 1 > last and r.tokens[start - 1].key in ("not", "nicht", "never", "nie"):
+            start -= 1
+        return start
+
     def _complement_start(self, tokens: list[Token], after: int) -> int | None:
         markers = {"zu", "dass", "to", "that", "um"}
         for i in range(after + 1, len(tokens)):
@@ -275,6 +288,12 @@ class SentenceReader:
                 # "a grain deal mediated by Turkey": the agent after "by" is no side
                 agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
                 event.participants = [p for p in event.participants if p not in agents]
+            between = self._between(r, clause, first)
+            if trigger.type is not EventType.CALL and len(between) >= 2 and any(
+                    r.tokens[i].key in ("between", "zwischen") for i in range(last + 1, clause.last + 1)):
+                # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
+                # sides are the ones named after "zwischen", not who announced it
+                event.participants = between
             if self._cue_before_list(r, clause, event.participants):
                 return None  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
             if trigger.type is EventType.MEETING and "visit" in trigger.flags:
@@ -309,6 +328,8 @@ class SentenceReader:
             if self._announced(r, clause, scope_first, kinds):
                 scope_first = clause.first
         scope_last = self._next_verb_phrase(r, clause, last) - 1
+        if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
+            scope_last = min(scope_last, self._content_start(r, last) - 1)
         if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last)):
             return True
         # A denial or accusation earlier in the sentence governs its complement:
