@@ -192,3 +192,25 @@ def test_recognising_anothers_sovereignty_is_no_claim(text: str) -> None:
 ])
 def test_agreements_in_news_phrasings(text: str) -> None:
     assert sides(read(text, "2023-07-04"), AGREEMENT)
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+def test_a_wire_dateline_without_a_dash_is_no_side() -> None:
+    article = read("Kairo (AFP) Bei seinem Treffen mit Präsident Abdel Fattah al-Sisi hat "
+                   "Kanzler Scholz über Gaza gesprochen.", "2023-10-22")
+    assert all("egypt" not in s or "olaf-scholz" in s for s in sides(article, MEETING))
+    assert not any(s == frozenset({"egypt"}) for s in sides(article, MEETING))
+
+
+def test_the_day_of_the_dateline_dates_the_story() -> None:
+    article = read("WARSAW, March 3 (Reuters) - Zelenskiy and Duda held talks in the Polish "
+                   "capital, officials said.", "2023-03-05")
+    meeting = next(e for e in article.events if e.type is MEETING)
+    assert meeting.date.value == dt.date(2023, 3, 3)
+
+
+def test_a_search_index_date_marker_is_not_text() -> None:
+    article = read(" date 2021-06 Genf (dpa) Biden und Putin haben sich in Genf getroffen.",
+                   "2021-06-17")
+    assert sides(article, MEETING) == [frozenset({"joe-biden", "vladimir-putin"})]

@@ -39,7 +39,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
     lex = load_lexicon(lang)
     finder = MentionFinder(gaz, lex, published)
     reader = SentenceReader(gaz, lex)
-    discourse = Discourse(gaz, published)
+    dated = find_dates(layout.dateline, lang, published) if layout.dateline else []
+    discourse = Discourse(gaz, published, dated[0].date if dated else None)
     for sentence in article.sentences:
         tokens = tokenize(sentence.text, sentence.start, lang)
         found = finder.find(sentence, tokens)

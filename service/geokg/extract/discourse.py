@@ -23,9 +23,11 @@ RECENT_DAYS = 31  # a date this close before publication is the story's time, no
 
 
 class Discourse:
-    def __init__(self, gazetteer: Gazetteer, published: dt.date | None):
+    def __init__(self, gazetteer: Gazetteer, published: dt.date | None,
+                 dateline: FuzzyDate | None = None):
         self.gaz = gazetteer
         self.published = published
+        self.dateline = dateline  # "MOSCOW, JAN 23 -": the day the story is told from
         self.on = published or dt.date.today()
         self.events: list[Event] = []
         self.actors: list[str] = []  # entity keys of sides, in reading order
@@ -49,7 +51,7 @@ class Discourse:
         and whatever the headline announces, is part of the story the article tells, dated by
         its first precisely dated event — or, when the article dates none, by its day of
         publication (news reports the day's events: "Macron und Putin haben telefoniert")."""
-        reference = self._reference_date()
+        reference = self._reference_date() or self.dateline
         if reference is None and self.published is not None:
             reference = FuzzyDate(self.published, Precision.DAY)
         for event in self.events:

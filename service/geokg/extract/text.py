@@ -29,7 +29,13 @@ BOILERPLATE = re.compile(r"^\s*(Besuchen Sie uns auf|Visit us at|Folgen Sie uns|
 # "Ukraine, Land - ": a short place part, an optional agency, then a dash.
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w./ ,äöüÄÖÜ-]{1,50}?)(?:\s*\((?P<agency>[^)\n]{1,25})\))?"
-    r"\s+[–—-]{1,2}\s+(?=\S)")
+    r"(?:\s+[–—-]{1,2}\s+|:\s+)(?=\S)")
+#: "Helsinki (AFP) Bei seinem …": a wire dateline without a dash, known by its agency.
+AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w./ äöüÄÖÜ-]{1,40}?)\s*\((?P<agency>AFP|dpa|Reuters|AP|KNA|epd|APA|"
+    r"SDA|sid|Xinhua|ANSA|EFE|TASS|AA|dts|Yonhap|Kyodo|IANS|PTI)\)\s*[–—:-]?\s*(?=[A-ZÄÖÜ\"„“])")
+#: A search index's marker before an excerpt (" date 2023-04 …"): not part of the text.
+INDEX_DATE = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«(]?[A-ZÄÖÜ0-9])")
 
 ABBREVIATIONS = {
@@ -97,6 +103,7 @@ class Layout:
 
     title: str | None = None
     dateline_place: str | None = None
+    dateline: str | None = None  # the whole dateline ("MOSCOW, JAN 23"): it may hold the day
     details: dict[str, list[str]] = field(default_factory=dict)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
 
@@ -131,9 +138,14 @@ def parse_layout(text: str) -> Layout:
         if not layout.paragraphs and layout.title is None and _is_headline(line):
             layout.title = line.strip()
         else:
+            marker = INDEX_DATE.match(line)
+            if marker and not layout.paragraphs:
+                line, line_start = line[marker.end():], line_start + marker.end()
             m = DATELINE.match(line)
-            if m and _is_dateline(m.group("place")):
+            m = m if m and _is_dateline(m.group("place")) else AGENCY_DATELINE.match(line)
+            if m:
                 layout.dateline_place = layout.dateline_place or m.group("place").strip(" ,")
+                layout.dateline = layout.dateline or m.group().strip()
                 line_start += m.end()
             headline_only = layout.title is not None and len(layout.paragraphs) == 1
             if layout.paragraphs and not headline_only and _is_broken_line(text, layout.paragraphs[-1]):
