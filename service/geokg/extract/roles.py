@@ -224,10 +224,14 @@ class RoleReader:
         if not found:
             return []
         out = [found[0]]
+        joiners = self.lex.word_class("conjunction") | {","}
         for f in found[1:]:
             between = r.tokens[out[-1].last + 1:f.first]
-            if between and all(t.key in self.lex.word_class("conjunction") or t.text == ","
-                               or t.key in ("the", "der", "die", "das", "den", "dem") for t in between):
+            # an article alone joins nothing: "Abe den russischen Präsidenten Putin" is
+            # subject and object
+            if any(t.key in joiners for t in between) and all(
+                    t.key in joiners or t.key in ("the", "der", "die", "das", "den", "dem")
+                    for t in between):
                 out.append(f)
             else:
                 break
