@@ -214,3 +214,24 @@ def test_a_search_index_date_marker_is_not_text() -> None:
     article = read(" date 2021-06 Genf (dpa) Biden und Putin haben sich in Genf getroffen.",
                    "2021-06-17")
     assert sides(article, MEETING) == [frozenset({"joe-biden", "vladimir-putin"})]
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("»Russland muss seine Truppen sofort abziehen«, sagte Kanzler Scholz am Freitag.",
+     (frozenset({"olaf-scholz"}), frozenset({"russia"}))),
+    ("»Es ist an der Zeit, dass China seinen Einfluss nutzt«, sagte Baerbock in Peking.",
+     (frozenset({"germany"}), frozenset({"china"}))),
+    ('"Iran must stop enriching uranium," Macron said on Tuesday.',
+     (frozenset({"emmanuel-macron"}), frozenset({"iran"}))),
+])
+def test_an_obligation_quoted_before_its_speaker_is_a_demand(
+        text: str, expected: tuple[frozenset[str], frozenset[str]]) -> None:
+    assert expected in demands(read(text, "2023-04-14"))
+
+
+def test_a_quote_in_guillemets_starts_a_sentence() -> None:
+    article = read("Scholz reiste nach Paris. »Frankreich muss mehr tun«, sagte er dort.",
+                   "2023-04-14")
+    assert len(article.sentences) == 2

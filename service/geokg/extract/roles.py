@@ -103,6 +103,9 @@ class RoleReader:
         if "reported_obligation" in trigger.flags:
             self._reported_demand(r, event, actors, first, last)
             return
+        if "obligation_first" in trigger.flags:
+            self._quoted_obligation(r, event, actors, first, last)
+            return
         before = [f for f in actors if f.last < first]
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
@@ -189,6 +192,26 @@ class RoleReader:
             return
         on = r.day
         if self.gaz.state_of(speaker.mention.entity, on) == self.gaz.state_of(subject.mention.entity, on):
+            return
+        event.participants = [speaker.mention.entity]
+        event.addressees = [subject.mention.entity]
+
+    def _quoted_obligation(self, r: SentenceReading, event: Event, actors: list[Found],
+                           first: int, last: int) -> None:
+        """"»Großbritannien muss verhandeln«, sagte der Außenminister", "'Israel must act,'
+        Biden said": the speaker after the quote demands of the obligation's subject. The
+        speech verb must follow the end of the quote or clause (a comma or quote mark)."""
+        closers = {",", '"', "»", "«", "“", "”", "'", "’"}
+        if not any(t.text in closers for t in r.tokens[last - 3:last]):
+            return
+        speaker = next((f for f in actors if f.first > last - 3 and f.first <= last + 6), None)
+        # "Israel must …" names it before the modal; "Es ist an der Zeit, dass London …" after
+        subject = next((f for f in reversed(actors) if f.last < first), None) or next(
+            (f for f in actors if first < f.first < last - 1), None)
+        if speaker is None or subject is None:
+            return
+        if self.gaz.state_of(speaker.mention.entity, r.day) == \
+                self.gaz.state_of(subject.mention.entity, r.day):
             return
         event.participants = [speaker.mention.entity]
         event.addressees = [subject.mention.entity]

@@ -36,7 +36,7 @@ AGENCY_DATELINE = re.compile(
     r"SDA|sid|Xinhua|ANSA|EFE|TASS|AA|dts|Yonhap|Kyodo|IANS|PTI)\)\s*[–—:-]?\s*(?=[A-ZÄÖÜ\"„“])")
 #: A search index's marker before an excerpt (" date 2023-04 …"): not part of the text.
 INDEX_DATE = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
-SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«(]?[A-ZÄÖÜ0-9])")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«»‚‘'(]?[A-ZÄÖÜ0-9])")
 
 ABBREVIATIONS = {
     "u", "s", "n", "a", "z", "b", "dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov",
