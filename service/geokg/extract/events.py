@@ -481,20 +481,27 @@ class SentenceReader:
         text = r.sentence.text[start:stop].strip(" ,.;:–-\"“”„")
         return text[:200] or None
 
-    @staticmethod
-    def _date(r: SentenceReading, clause: Clause, first: int) -> FuzzyDate | None:
-        """The date nearest the trigger in its clause, else in its sentence — but the date of
-        a reporting clause ("acknowledged on Saturday that it had supplied …") is when it
-        was said, not when it happened."""
+    def _date(self, r: SentenceReading, clause: Clause, first: int) -> FuzzyDate | None:
+        """The date nearest the trigger in its clause, else in the sentence's other clauses
+        that can speak of it — but the date of a reporting clause ("acknowledged on Saturday
+        that it had supplied …") is when it was said, not when it happened, and a date in a
+        relative clause or a fronted circumstance ("Following Yoon's decision in March, …",
+        ", which Seoul scrapped in 2019") is another event's."""
         if not r.dates:
             return None
         anchor = r.tokens[first].start - r.sentence.start
-        inside = [d for d in r.dates if r.tokens[clause.first].start - r.sentence.start <= d.start
-                  <= r.tokens[clause.last].end - r.sentence.start]
+
+        def in_clause(d: DateMention, c: Clause) -> bool:
+            return r.tokens[c.first].start - r.sentence.start <= d.start \
+                <= r.tokens[c.last].end - r.sentence.start
+
+        inside = [d for d in r.dates if in_clause(d, clause)]
         if clause.complement and not inside:
             return None
-        pool = inside or r.dates
-        return min(pool, key=lambda d: abs(d.start - anchor)).date
+        others = [c for c in r.clauses if c is not clause and (clause.relative or not c.relative)
+                  and r.tokens[c.first].key not in self.lex.word_class("circumstance_start")]
+        pool = inside or [d for d in r.dates if any(in_clause(d, c) for c in others)]
+        return min(pool, key=lambda d: abs(d.start - anchor)).date if pool else None
 
     def _place(self, r: SentenceReading) -> str | None:
         for f in r.found:
