@@ -235,3 +235,25 @@ def test_a_quote_in_guillemets_starts_a_sentence() -> None:
     article = read("Scholz reiste nach Paris. »Frankreich muss mehr tun«, sagte er dort.",
                    "2023-04-14")
     assert len(article.sentences) == 2
+
+
+# --- one deal told many times ---------------------------------------------------------------
+
+def test_one_deal_told_in_headline_caption_and_body_is_one_agreement() -> None:
+    article = read("Japan and Vietnam sign landmark security pact\n\nThe leaders after signing "
+                   "the pact in Hanoi.\n\nJapan and Vietnam signed a security agreement on "
+                   "Thursday that will deepen defence cooperation.", "2024-11-07")
+    assert sides(article, AGREEMENT) == [frozenset({"japan", "vietnam"})]
+
+
+def test_a_second_accord_said_to_be_one_stays_apart() -> None:
+    article = read("Biden and Xi agreed on Wednesday to resume talks between their armed forces "
+                   "after a long pause. They also agreed to curb exports of chemicals used to make "
+                   "fentanyl in Chinese factories.", "2023-11-16")
+    assert len(sides(article, AGREEMENT)) == 2
+
+
+def test_the_sides_of_an_agreement_are_those_named_after_between() -> None:
+    article = read("Lawrow kündigte am Samstag die Einigung auf eine Waffenruhe zwischen Armenien "
+                   "und Aserbaidschan an.", "2020-10-10")
+    assert sides(article, AGREEMENT) == [frozenset({"armenia", "azerbaijan"})]

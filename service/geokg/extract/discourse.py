@@ -81,6 +81,13 @@ class Discourse:
         if event.type in MULTI_SIDED:
             if candidate.definite and self._merge_into_latest(event):
                 return
+            if len(self.sides(event)) < 2 and candidate.additional and \
+                    event.type is EventType.AGREEMENT:
+                # "They also agreed to …": another accord of the sides of the last one
+                last = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
+                if last is not None:
+                    event.participants = list(last.participants)
+                    event.date = event.date or last.date
             if len(self.sides(event)) < 2:
                 if self._merge_into_previous(event):
                     return
@@ -245,17 +252,17 @@ class Discourse:
             for kind in sorted(kinds):
                 self._add_or_merge_one(_copy(event), {kind})
             return
-        self._add_or_merge_one(event, kinds)
+        self._add_or_merge_one(event, kinds, candidate.additional)
 
-    def _add_or_merge_one(self, event: Event, kinds: set[str]) -> None:
+    def _add_or_merge_one(self, event: Event, kinds: set[str], additional: bool = False) -> None:
         event.support_kind = next(iter(kinds), None)
         for previous in self.events:
-            if self._same(previous, event):
+            if self._same(previous, event, additional):
                 self._absorb(previous, event, union=False)
                 return
         self.events.append(event)
 
-    def _same(self, a: Event, b: Event) -> bool:
+    def _same(self, a: Event, b: Event, additional: bool = False) -> bool:
         if a.type is not b.type or self.sides(a) != self.sides(b):
             return False
         if a.type is EventType.TERRITORIAL_CLAIM:
@@ -266,12 +273,16 @@ class Discourse:
         if a.type is EventType.DEMAND:
             return self.sides(a, a.addressees) == self.sides(b, b.addressees) and _dates_agree(a, b)
         if a.type is EventType.AGREEMENT:
-            # one sentence, two wordings ("signed a declaration … concluded 20 agreements") is
-            # one agreement; "agreed to X and to Y" was split on purpose
+            # news tells one deal again and again (headline, caption, lead, quotes); a second
+            # accord of the same sides is said to be one ("also agreed to …", "vereinbarten
+            # zudem"); "agreed to X and to Y" was split on purpose
             if a.conjunct != b.conjunct or not _dates_agree(a, b):
                 return False  # the 2021 extension of a treaty is not its signing in 2010
+            headline = 0 in (a.sentence.index, b.sentence.index)
+            if not additional and (headline or not (_informative(a) and _informative(b))):
+                return True
             same_sentence = a.sentence.index == b.sentence.index
-            return a.sentence.index == 0 or same_sentence or _topics_overlap(a, b) or (
+            return same_sentence or _topics_overlap(a, b) or (
                 a.treaty is not None and a.treaty == b.treaty)
         return _dates_agree(a, b)
 
@@ -367,6 +378,12 @@ def _dates_agree(a: Event, b: Event) -> bool:
     if a.date.precision is Precision.YEAR or b.date.precision is Precision.YEAR:
         return a.date.value.year == b.date.value.year
     return (a.date.value.year, a.date.value.month) == (b.date.value.year, b.date.value.month)
+
+
+def _informative(event: Event) -> bool:
+    """A topic that says what was agreed ("to curb exports of fentanyl precursors"), not only
+    that something was ("signed the historic pact", "to boost ties")."""
+    return len({w for w in (event.topic or "").lower().split() if len(w) > 4}) >= 4
 
 
 def _topics_overlap(a: Event, b: Event) -> bool:

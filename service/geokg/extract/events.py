@@ -69,6 +69,7 @@ class Candidate:
     background: bool = False  # "immer wieder", "had demanded": not of the story's day
     caller: str | None = None  # "X telefonierte mit A und B": one call of X with each
     group_subject: int = 0  # "Die drei Regierungen forderten …": that many sides told before
+    additional: bool = False  # "also agreed", "vereinbarten zudem": another accord, not the same
 
 
 class SentenceReader:
@@ -290,7 +291,7 @@ class SentenceReader:
                 event.participants = [p for p in event.participants if p not in agents]
             between = self._between(r, clause, first)
             if trigger.type is not EventType.CALL and len(between) >= 2 and any(
-                    r.tokens[i].key in ("between", "zwischen") for i in range(last + 1, clause.last + 1)):
+                    r.tokens[i].key in ("between", "zwischen") for i in range(first + 1, clause.last + 1)):
                 # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
                 # sides are the ones named after "zwischen", not who announced it
                 event.participants = between
@@ -304,10 +305,12 @@ class SentenceReader:
         event.date = self._date(r, clause, first)
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
+        additive = self.lex.word_class("additive")
+        additional = any(t.key in additive for t in r.tokens[max(clause.first, first - 4):last + 3])
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first), self._caller(r, trigger, actors, first),
-                         group_subject)
+                         group_subject, additional)
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
