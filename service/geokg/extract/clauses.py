@@ -70,6 +70,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     Nato", "according to Kyiv". A preposition inside `keep` (the trigger, as in "called on
     Beijing") does not count; a coordinated or bracketed name ("Nato und der EU", "(APEC)")
     shares the status of the name before it."""
+    if found.mention.how == "possessive":
+        return False  # "bei ihrem Besuch": whose visit it is, whatever the preposition
     j = _skip_back(lex, tokens, found.first - 1)
     if j < 0 or keep[0] <= j <= keep[1]:
         return False

@@ -219,6 +219,9 @@ class Discourse:
         previous = next((e for e in reversed(self.events) if e.type is event.type), None)
         if previous is None or not _dates_agree(previous, event):
             return False  # "the treaty, signed in 2010 by …" after its extension in 2021
+        mine = self.sides(event)
+        if event.type is not EventType.AGREEMENT and len(mine) >= 2 and mine != self.sides(previous):
+            return False  # "Der Besuch von Xi in Moskau": another meeting, told with its sides
         self._absorb(previous, event, union=True)
         return True
 

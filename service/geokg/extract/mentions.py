@@ -301,7 +301,12 @@ class MentionFinder:
                     out.append(Found(self._mention(sentence, tokens, i, i + 1, key, "pronoun"),
                                      i, i + 1, True))
                 continue
-            if token.key in self.lex.word_class("pronoun_leader") or (
+            how = "pronoun"
+            if self._event_possessive(tokens, i) or self._singular_sie(tokens, i):
+                # "bei ihrem Besuch in Peking", "during his visit"; "sie sagte" (she, not they)
+                key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+                how = "possessive" if self._event_possessive(tokens, i) else how
+            elif token.key in self.lex.word_class("pronoun_leader") or (
                     token.key.rsplit("-", 1)[-1] in self.lex.word_class("person_anaphor")
                     and any(t.key in self.lex.word_class("definite") for t in tokens[max(0, i - 3):i])):
                 # "er", "she"; "Die Grünen-Politikerin ruft Peking auf": the person told before
@@ -316,8 +321,22 @@ class MentionFinder:
             else:
                 continue
             if key:
-                out.append(Found(self._mention(sentence, tokens, i, i, key, "pronoun"), i, i, True))
+                out.append(Found(self._mention(sentence, tokens, i, i, key, how), i, i, True))
         return out
+
+    def _event_possessive(self, tokens: list[Token], i: int) -> bool:
+        """"ihrem Besuch", "his visit", "seinem Telefonat": whose event it is."""
+        if tokens[i].key not in self.lex.word_class("possessive_person"):
+            return False
+        return any(t.key in self.lex.word_class("anchor") for t in tokens[i + 1:i + 4])
+
+    def _singular_sie(self, tokens: list[Token], i: int) -> bool:
+        """German "sie" before a singular verb ("sie sagte", "sie traf") is one woman."""
+        if self.lex.lang != "de" or tokens[i].key != "sie" or i + 1 >= len(tokens):
+            return False
+        verb = tokens[i + 1]
+        return verb.text.islower() and verb.key.endswith(("te", "t")) and \
+            not verb.key.endswith(("ten", "en"))
 
     def _state_for_pronoun(self, earlier: list[Found]) -> str | None:
         """"it": a state or organisation named before it in the sentence, else the first side
