@@ -115,8 +115,9 @@ class SentenceReader:
                 continue
             used.add(a)
             kept.append((trigger, a, b))
+        medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
-                or self._names_its_sides(reading.tokens, h[2])]
+                or self._names_its_sides(reading.tokens, h[2]) or reading.tokens[h[1]].key in medium]
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1])]
         kept = self._drop_complements(kept, reading.tokens, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
@@ -438,7 +439,8 @@ class SentenceReader:
         if j < 1 or r.tokens[j].key not in ("mit", "with"):
             return False
         noun = j - 1
-        return not trigger[0] <= noun <= trigger[1] and \
+        # "a telephone conversation with X": the noun of the trigger itself
+        return not trigger[0] <= noun <= trigger[1] + 2 and \
             r.tokens[noun].key in self.lex.word_class("anchor")
 
     def _support_kinds(self, r: SentenceReading, clause: Clause) -> tuple[str, ...]:
