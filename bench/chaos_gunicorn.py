@@ -1,7 +1,8 @@
 """The documented gunicorn deployment under load while it is disturbed: 16 clients for 60 s
 (cheap queries that check their own answer, page views of the most-connected entity,
 article ingests, Graph Store writes) while a worker is killed (SIGTERM, at 15 s), the master
-is sent HUP (at 30 s) and the store engine is killed (SIGKILL, at 45 s). Prints connection
+is sent HUP (at 30 s), the store engine is killed (SIGKILL, at 40 s) and so is a worker's
+scratch engine, which tries curation writes (at 50 s). Prints connection
 errors, wrong answers, statuses, p50/p99 of the cheap queries, and whether every write that
 was acknowledged is in the store afterwards.
 
@@ -105,9 +106,9 @@ class Load:
 
 
 def disturb(deployment: object, master: int, seconds: float, log: list[str]) -> None:
-    """A worker TERMed, the master HUPed, the engine KILLed, at a quarter, half, three quarters."""
+    """A worker TERMed, the master HUPed, the store engine and a scratch engine KILLed."""
     plan = [(seconds / 4, "TERM a worker"), (seconds / 2, "HUP the master"),
-            (seconds * 3 / 4, "KILL the engine")]
+            (seconds * 2 / 3, "KILL the store engine"), (seconds * 5 / 6, "KILL a scratch engine")]
     start = time.monotonic()
     for at, what in plan:
         time.sleep(max(0.0, start + at - time.monotonic()))
@@ -117,9 +118,11 @@ def disturb(deployment: object, master: int, seconds: float, log: list[str]) -> 
             os.kill(workers[0].pid, signal.SIGTERM)
         elif what == "HUP the master":
             os.kill(master, signal.SIGHUP)
-        else:
+        else:  # an engine is a child of its supervisor, both "geokg.store.engine"
+            memory = "scratch" in what
             engines = [p for p in children if "geokg.store.engine" in " ".join(p.cmdline())
-                       and p.parent() is not None and "geokg.store.engine" in " ".join(p.parent().cmdline())]
+                       and (":memory:" in p.cmdline()) == memory and p.parent() is not None
+                       and "geokg.store.engine" in " ".join(p.parent().cmdline())]
             os.kill(engines[0].pid, signal.SIGKILL)
         log.append(f"{round(time.monotonic() - start, 1)} s: {what}")
 
@@ -128,7 +131,8 @@ def present(url: str, iris: list[str]) -> int:
     found = 0
     for start in range(0, len(iris), 200):
         values = " ".join(f"<{i}>" for i in iris[start:start + 200])
-        query = f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        query = (f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+                 "GRAPH ?g { ?s ?p ?o } }")
         answer = requests.post(f"{url}/sparql", data={"query": query}, timeout=120,
                                headers={"Accept": "application/sparql-results+json"})
         found += int(answer.json()["results"]["bindings"][0]["n"]["value"])

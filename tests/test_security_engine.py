@@ -23,6 +23,7 @@ import pytest
 import requests
 
 from geokg.config import Settings
+from geokg.curation import Curator
 from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
 from geokg.store.worker import WorkerStore, open_worker_store
 from geokg.web import create_app
@@ -307,3 +308,27 @@ def test_a_huge_iri_in_an_update_is_refused(site: Site) -> None:
     assert answered.status_code == 400, answered.text[:300]
     assert "GEOKG_MAX_IRI_LENGTH" in answered.json()["detail"]
     assert site.store.quad_count() == before
+
+
+def test_a_write_whose_trial_engine_died_is_refused_not_lost(tmp_path: Path) -> None:
+    """A Graph Store PUT is tried in the in-memory scratch engine first. Under chaos load
+    that engine was killed mid-write and a new, empty one answered the rest: the PUT was
+    acknowledged (204) and the graph never stored. Now the write is refused with 503 and
+    the store is unchanged, so the client knows to send it again."""
+    settings = Settings(store=f"oxigraph:{tmp_path}/data", run_dir=str(tmp_path / "run"))
+    store = open_worker_store(tmp_path / "data", query_timeout=10)
+    curator = Curator(store, settings)
+    graph = "http://example.org/chaos/1"
+    try:
+        stage = curator._stage([graph])
+        stage.scratch.load_graph(graph, b'<http://example.org/a> <http://example.org/b> "1" .',
+                                 "application/n-triples")
+        os.kill(stage.scratch.engine_pid, signal.SIGKILL)
+        with pytest.raises(StoreUnavailable, match="try again"):
+            curator._commit(stage)
+        assert not store.has_graph(graph)
+        # The next write goes through on the new scratch engine.
+        assert curator.replace_graph(graph, b'<http://example.org/a> <http://example.org/b> "2" .',
+                                     "application/n-triples").created == [graph]
+    finally:
+        store.close()

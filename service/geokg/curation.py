@@ -228,6 +228,7 @@ class _Stage:
     def __init__(self, store: Store, graphs: Collection[str] | None, scratch: WorkerStore):
         self.scratch = scratch
         scratch.update("DROP SILENT ALL")
+        self._engine = scratch.engine_pid
         if graphs is None:
             self.scratch.load(b"".join(store.dump("nquads")), "nquads")
         else:
@@ -264,6 +265,10 @@ class _Stage:
             after = self.scratch.graph_ntriples(iri) if self.scratch.has_graph(iri) else ""
             if after != self.before.get(iri, ""):
                 changes[iri] = after or None
+        if self.scratch.engine_pid != self._engine:
+            # The scratch engine died and a new, empty one answered: what was staged is lost.
+            raise StoreUnavailable("the engine that tried the write restarted; nothing was "
+                                   "changed; try again")
         return changes
 
 

@@ -139,6 +139,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue  # "so schnell wie möglich", "as soon as possible": urgency
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
                     continue
+                if kind in ("negation", "recognition") and _recognition_withheld(tokens, pos, lex):
+                    continue
                 if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \
                         _noun_after(tokens, pos, lex):
                     continue
@@ -172,6 +174,18 @@ def _noun_after(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
 def _by_others(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """"a move rejected by most of the world": others reject it; it still happened."""
     return end + 1 < len(tokens) and tokens[end + 1].key in lex.word_class("passive_agent")
+
+
+def _recognition_withheld(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """"a move not recognised by most countries", "wird international nicht anerkannt":
+    others withhold recognition in a passive; what they do not recognise did happen."""
+    participles = lex.word_class("recognised")
+    auxiliaries = lex.word_class("passive_aux") | lex.word_class("passive_aux_present")
+    for k in range(pos, min(pos + 3, len(tokens))):
+        if tokens[k].key in participles:
+            agent = k + 1 < len(tokens) and tokens[k + 1].key in lex.word_class("passive_agent")
+            return agent or any(t.key in auxiliaries for t in tokens[max(0, pos - 4):pos])
+    return False
 
 
 def _not_only(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

@@ -118,7 +118,8 @@ class SentenceReader:
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading.tokens, h[2]) or reading.tokens[h[1]].key in medium]
-        kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1])]
+        kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
+            h[0].type is EventType.TERRITORIAL_CLAIM and any(f.last == h[1] - 2 for f in reading.found))]
         kept = self._drop_complements(kept, reading.tokens, reading.clauses)
         if any(t.type is EventType.CALL for t, _, _ in kept):
             kept = [h for h in kept if "generic" not in h[0].flags]
@@ -240,9 +241,12 @@ class SentenceReader:
     def _candidate(self, r: SentenceReading, trigger: Trigger, first: int,
                    last: int) -> Candidate | None:
         clause = clause_of(r.clauses, first)
-        if self._not_factual(r, trigger, clause, first, last):
+        if self._owned_claim(r, trigger, clause, first, last):
+            pass  # "Britain does not recognise Russia's annexation": Russia's claim stands
+        elif self._not_factual(r, trigger, clause, first, last):
             return None
-        if trigger.type not in MULTI_SIDED and first == last and self._definite(r, first):
+        if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
+                and self._definite(r, first):
             return None  # "the deliveries", "die Forderung": told before, not a new event
         if "guest_object" in trigger.flags and not any(
                 f.actor and last < f.first <= last + 4 for f in r.found):
@@ -269,7 +273,7 @@ class SentenceReader:
             if not kinds or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
-            anaphor = self.roles.claim(r, event, actors, trigger, first)
+            anaphor = self.roles.claim(r, event, actors, trigger, first, last)
             if not event.territories and not anaphor:
                 return None
         else:
@@ -312,6 +316,18 @@ class SentenceReader:
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first), self._caller(r, trigger, actors, first),
                          group_subject, additional)
+
+    def _owned_claim(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
+                     last: int) -> bool:
+        """A claim whose owner its form names ("Russia's annexation", "annexed by Russia")
+        is told as a fact whatever the clause says of it, unless another side recognises it
+        ("recognised Israel's sovereignty over the Golan" reports a recognition, no claim)."""
+        if trigger.type is not EventType.TERRITORIAL_CLAIM or \
+                self.roles.claim_owner(r, first, last) is None:
+            return False
+        recognised = has_cue(r.tokens, clause.first, first - 1, self.lex, ("recognition",))
+        negated = has_cue(r.tokens, clause.first, first - 1, self.lex, ("negation", "denial"))
+        return not recognised or negated
 
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
@@ -371,8 +387,9 @@ class SentenceReader:
         """Where a main clause goes on with another verb after the trigger ("betrachtet den
         Golan als Teil ihres Staatsgebiets und kündigte an, …"): its cues are not the
         trigger's. Not "und Putin", "and the", nor in a verb-final clause, whose closing
-        modal governs every conjunct ("dass … überlassen und … erhalten könnte")."""
-        if clause.complement:
+        modal governs every conjunct ("dass … überlassen und … erhalten könnte"; an English
+        that-clause is not verb-final: "that Taiwan is part of China and said …")."""
+        if clause.complement and self.lex.lang == "de":
             return clause.last + 1
         determiners = self.lex.word_class("determiner")
         for i in range(last + 1, clause.last):

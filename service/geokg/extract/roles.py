@@ -331,11 +331,11 @@ class RoleReader:
         return r.tokens[j].key in receivers - {"nach"}
 
     def claim(self, r: SentenceReading, event: Event, actors: list[Found],
-                     trigger: Trigger, first: int) -> bool:
+              trigger: Trigger, first: int, last: int) -> bool:
         """Fill claimant and territories; True when the territory is only referred to
         ("the former colony", "das Gebiet") and must come from earlier sentences."""
         if "territory_subject" in trigger.flags:
-            return self._belongs_to(r, event, first)
+            return self._belongs_to(r, event, first, last)
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         if "territory_object" in trigger.flags:
@@ -344,7 +344,7 @@ class RoleReader:
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
             territories = self._territory_after(r, first, claimants)
-        owner = self._said_owner(r, first)
+        owner = self._said_owner(r, first) or self._owner_found(r, first, last)
         if owner is not None:  # "betrachten die Golanhöhen als israelisches Staatsgebiet"
             claimants = [owner]
         if not claimants:
@@ -353,20 +353,28 @@ class RoleReader:
         own = clause_of(r.clauses, first)
         claimants = [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
         claimants = self.coordinated(claimants, r) if claimants[0].first < first else claimants[:1]
-        event.participants = unique(f.mention.entity for f in claimants)
+        # "Moscow-annexed": a capital stands for its state
+        event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of
+                                    or f.mention.entity for f in claimants)
         event.territories = [t for t in territories if t not in event.participants]
         anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
         return not event.territories and anaphor
 
-    def _belongs_to(self, r: SentenceReading, event: Event, first: int) -> bool:
-        """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich": the
-        territory is named before the verb, its owner (the claimant) right after it."""
+    def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich", "Taiwan
+        ist ein Teil Chinas", "the Donbas is Russian land": the territory is named before
+        the verb, its owner (the claimant) at the end of the phrase."""
         own = clause_of(r.clauses, first)
         kinds = ("region", "state")
-        before = [f for f in r.found if own.first <= f.first and f.last < first
-                  and self.gaz.entities[f.mention.entity].kind in kinds and f.mention.how != "place"]
-        after = [f for f in r.found if first < f.first <= min(own.last, first + 6)
-                 and self.gaz.entities[f.mention.entity].kind in ("state", "leader", "organisation")
+        territory = [f for f in r.found if own.first <= f.first and f.last < last
+                     and self.gaz.entities[f.mention.entity].kind in kinds and f.mention.how != "place"]
+        # the territory before the verb, or right after it in German inversion ("Peking
+        # zufolge ist Tibet ein Teil Chinas")
+        before = [f for f in territory if self.lex.lang == "de" and f.first == first + 1] or \
+            [f for f in territory if f.last < first]
+        # the owner after the phrase ("part of Russia", "Teil Chinas") or as its adjective
+        after = [f for f in r.found if (last < f.first <= min(own.last, last + 3) or f.last == last - 1)
+                 and self.gaz.entities[f.mention.entity].kind in ("state", "leader")
                  and f.mention.how != "people"]
         if not before or not after:
             return False
@@ -396,16 +404,52 @@ class RoleReader:
                 chain.append(f)
         return chain
 
+    def claim_owner(self, r: SentenceReading, first: int, last: int) -> str | None:
+        """The state (or leader) `_owner_found` names, a capital standing for its state."""
+        f = self._owner_found(r, first, last)
+        if f is None:
+            return None
+        entity = self.gaz.entities[f.mention.entity]
+        return entity.metonym_of if entity.kind == "city" else entity.key
+
+    def _owner_found(self, r: SentenceReading, first: int, last: int) -> Found | None:
+        """Whose claim a noun or participle names by its form: "Russia's annexation",
+        "China's sovereignty claims", "Russlands Annexion", "the annexation of Crimea by
+        Russia", "die von Russland annektierte Krim", "Russian-annexed Crimea". Such a claim
+        is told as a fact even where the clause withholds recognition of it."""
+        agents = self.lex.word_class("passive_agent")
+        own = clause_of(r.clauses, first)
+        for f in r.found:
+            entity = self.gaz.entities[f.mention.entity]
+            if not (entity.kind in ("state", "leader") or entity.metonym_of) or \
+                    f.mention.how in ("place", "people"):
+                continue
+            after = [t.text for t in r.tokens[f.last + 1:first]]
+            possessive = after[:2] in (["'", "s"], ["’", "s"]) and len(after) <= 3 or (
+                not after and self.lex.lang == "de" and r.tokens[f.last].text.endswith("s"))
+            hyphenated = after == ["-"] and f.mention.how in ("compound", "demonym")
+            agent = f.first > 0 and r.tokens[f.first - 1].key in agents and f.first in own and \
+                first - 3 <= f.first <= last + 8
+            if f.first < first and (possessive or hyphenated) or agent:
+                return f
+        return None
+
     def _said_owner(self, r: SentenceReading, first: int) -> Found | None:
         """The state a territory is declared part of by its adjective ("als israelisches
         Staatsgebiet", "as Israeli territory"): a recognition names that state's claim,
         not one of the recognising side."""
         nouns = self.lex.word_class("territory_noun")
         for f in r.found:
-            if f.first > first + 1 and f.mention.how == "demonym" and f.last + 1 < len(r.tokens) \
-                    and r.tokens[f.last + 1].key in nouns and r.tokens[f.first - 1].key in ("als", "as"):
+            if f.first > first and f.mention.how == "demonym" and f.last + 1 < len(r.tokens) \
+                    and r.tokens[f.last + 1].key in nouns and self._names_the_territory(r, f.first - 1):
                 return f
         return None
+
+    def _names_the_territory(self, r: SentenceReading, j: int) -> bool:
+        """"als"/"as" before the owner's adjective, or the territory itself ("considers the
+        Kherson region Russian territory")."""
+        return r.tokens[j].key in ("als", "as") or any(
+            f.last == j and self.gaz.entities[f.mention.entity].kind == "region" for f in r.found)
 
     def _territory_after(self, r: SentenceReading, first: int, claimants: list[Found]) -> list[str]:
         """"reunified with the island": a state named after the trigger, or named just before

@@ -187,6 +187,9 @@ class WorkerStore:
         self._lock = threading.Lock()
         self._functions: list[str] = []
         self._closed = False
+        #: The engine process that answered the last call: an in-memory engine that
+        #: changed under a caller has lost what the caller put in it.
+        self.engine_pid: int | None = None
 
     # -- connections -------------------------------------------------------------------
     def checkout(self) -> _Connection:
@@ -282,6 +285,7 @@ class WorkerStore:
                                        "applied wholly or not at all; try again") from None
             if kind == ERROR:
                 raise self.fail(conn, body)
+            self.engine_pid = conn.pid
             self.checkin(conn)
             return body["value"]
         raise AssertionError("unreachable")
