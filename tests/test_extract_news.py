@@ -272,3 +272,47 @@ def test_the_sides_of_an_agreement_are_those_named_after_between() -> None:
     article = read("Lawrow kündigte am Samstag die Einigung auf eine Waffenruhe zwischen Armenien "
                    "und Aserbaidschan an.", "2020-10-10")
     assert sides(article, AGREEMENT) == [frozenset({"armenia", "azerbaijan"})]
+
+
+# --- supplies ------------------------------------------------------------------------------------
+
+def supplies(article: Article) -> list[tuple[frozenset[str], frozenset[str]]]:
+    return [(frozenset(e.participants), frozenset(e.addressees))
+            for e in article.events if e.type is SUPPORT]
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    # German dative receiver, no preposition
+    ("Norwegen stellte der Ukraine zwei weitere Flugabwehrsysteme bereit.", "norway", "ukraine"),
+    ("Kanada gewährte der Republik Moldau einen Kredit über 50 Millionen Dollar.", "canada", "moldova"),
+    # direction, not place
+    ("Schweden schickt Radarflugzeuge in die Ukraine.", "sweden", "ukraine"),
+    # the receiver as subject, each supplier of a list
+    ("Poland received the first Apache helicopters from the United States.", "united-states", "poland"),
+    # a promise reported with "would" is a pledge
+    ("Spain said it would deliver six more Leopard tanks to Ukraine.", "spain", "ukraine"),
+    # vehicles, bombs, loans
+    ("Britain sent armoured vehicles to Ukraine.", "united-kingdom", "ukraine"),
+    ("The World Bank approved a new loan for Moldova.", "world-bank", "moldova"),
+])
+def test_supplies_in_news_phrasings(text: str, supplier: str, receiver: str) -> None:
+    assert any(supplier in s and receiver in r for s, r in supplies(read(text, "2024-05-02")))
+
+
+def test_each_supplier_of_a_list_after_from() -> None:
+    found = supplies(read("Romania received fighter jets from Norway and the Netherlands.",
+                          "2024-05-02"))
+    assert (frozenset({"norway", "netherlands"}), frozenset({"romania"})) in found
+
+
+def test_an_expected_delivery_is_no_supply() -> None:
+    assert supplies(read("Ukraine expects Germany to deliver more air defence systems this "
+                         "month.", "2024-05-02")) == []
+
+
+def test_what_a_clause_after_as_names_is_not_supplied() -> None:
+    """One supply of weapons, not a second of energy from "as Russia pounded … energy grid"."""
+    article = read("Norway supplied Ukraine with tanks as Russia pounded Ukraine's energy grid.",
+                   "2024-05-02")
+    assert [(e.participants, e.addressees, e.support_kind) for e in article.events
+            if e.type is SUPPORT] == [(["norway"], ["ukraine"], "weapons")]

@@ -123,8 +123,9 @@ def is_adjective(token: Token) -> bool:
 
 
 def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tuple[str, ...],
-            exclude: tuple[int, int] = (-1, -1)) -> bool:
-    """Whether a cue of one of `kinds` occurs between token indices first..last."""
+            exclude: tuple[int, int] = (-1, -1), *, pledge: bool = False) -> bool:
+    """Whether a cue of one of `kinds` occurs between token indices first..last. With
+    `pledge`, a reported "would" ("said it would supply") is the future of a promise."""
     span = tokens[first:last + 1]
     forms = sentence_forms(span)
     for kind in kinds:
@@ -137,6 +138,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "modality" and pos > 0 and tokens[pos - 1].key in ("wie", "as"):
                     continue  # "so schnell wie möglich", "as soon as possible": urgency
+                if kind == "modality" and pledge and _reported_would(tokens, pos, lex):
+                    continue
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
                     continue
                 if kind in ("negation", "recognition") and _recognition_withheld(tokens, pos, lex):
@@ -174,6 +177,12 @@ def _noun_after(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
 def _by_others(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     """"a move rejected by most of the world": others reject it; it still happened."""
     return end + 1 < len(tokens) and tokens[end + 1].key in lex.word_class("passive_agent")
+
+
+def _reported_would(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """"The Netherlands said it would supply …": the future of a reported promise."""
+    return tokens[pos].key == "would" and any(
+        t.key in lex.word_class("speech_verb") for t in tokens[max(0, pos - 5):pos])
 
 
 def _recognition_withheld(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

@@ -64,7 +64,23 @@ class Discourse:
                     and reference is not None:
                 event.date = reference
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+        self._receivers_from_story()
         return self.events
+
+    def _receivers_from_story(self) -> None:
+        """"Washington has already supplied HIMARS, which Ukrainian forces have used …" in a
+        story of US aid to Ukraine: a supply whose sentence names no receiver goes where
+        every other supply of the same supplier in the article goes."""
+        for event in self.events:
+            if event.type is not EventType.SUPPORT or event.addressees:
+                continue
+            supplier = {self.gaz.state_of(p, self.on) for p in event.participants}
+            receivers = {tuple(e.addressees) for e in self.events if e.type is EventType.SUPPORT
+                         and e.addressees and {self.gaz.state_of(p, self.on)
+                                               for p in e.participants} == supplier}
+            if len(receivers) == 1:
+                event.addressees = list(receivers.pop())
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
     def add(self, candidate: Candidate) -> None:
         event = candidate.event

@@ -106,6 +106,8 @@ class SentenceReader:
         tokens = [reading.tokens[i] for i in visible]
         triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
         hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
+        # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
+        hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
         # the tightest match (nearest particle), a `fallback` pattern only if nothing else
         hits.sort(key=lambda h: (h[1], "fallback" in h[0].flags, h[2] - h[1]))
         kept: list[tuple[Trigger, int, int]] = []
@@ -171,6 +173,18 @@ class SentenceReader:
         end = first if at < first else clause.last + 1
         return list(dict.fromkeys(f.mention.entity for f in r.found
                                   if f.actor and at < f.first < end))
+
+    def _has_guest(self, r: SentenceReading, last: int) -> bool:
+        """"welcomed the agreement" or "received fighter jets from Norway" names no guest,
+        so it is no meeting; "received Chinese President Xi" does."""
+        guest = next((f for f in r.found if f.actor and last < f.first <= last + 4), None)
+        if guest is None:
+            return False
+        title_words = {w for title in self.lex.titles for w in title}
+        between = r.tokens[last + 1:guest.first]
+        return all(t.capitalized or t.key in title_words or not t.is_word
+                   or t.key in self.lex.word_class("determiner")
+                   or t.key in self.lex.word_class("possessive_person") for t in between)
 
     def _compound_adjective(self, tokens: list[Token], first: int) -> bool:
         """"the nuclear-armed neighbours": an English trigger word as the second half of a
@@ -248,9 +262,6 @@ class SentenceReader:
         if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
                 and self._definite(r, first):
             return None  # "the deliveries", "die Forderung": told before, not a new event
-        if "guest_object" in trigger.flags and not any(
-                f.actor and last < f.first <= last + 4 for f in r.found):
-            return None  # "welcomed the agreement": no guest, no meeting
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return None  # "wants Kyiv to …" demands; "wants to talk" does not
@@ -350,7 +361,8 @@ class SentenceReader:
         scope_last = self._next_verb_phrase(r, clause, last) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last) - 1)
-        if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last)):
+        if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last),
+                   pledge=trigger.type is EventType.SUPPORT):
             return True
         # A denial or accusation earlier in the sentence governs its complement:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
@@ -462,8 +474,12 @@ class SentenceReader:
 
     def _support_kinds(self, r: SentenceReading, clause: Clause) -> tuple[str, ...]:
         """What is supplied, from the trigger's clause (or the sentence if the clause says
-        nothing): weapons, troops, money, access, energy, humanitarian goods."""
-        for span in (r.tokens[clause.first:clause.last + 1], r.tokens):
+        nothing): weapons, troops, money, access, energy, humanitarian goods. "as Russia
+        pounded Ukraine's energy infrastructure" is a clause of its own, whatever it names."""
+        last = next((i - 1 for i in range(clause.first + 1, clause.last + 1)
+                     if r.tokens[i].key in ("as", "als") and any(
+                         f.actor and i < f.first <= i + 2 for f in r.found)), clause.last)
+        for span in (r.tokens[clause.first:last + 1], r.tokens):
             forms = sentence_forms(span)
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
                           if any(p.find(span, forms) for p in patterns))
@@ -478,11 +494,9 @@ class SentenceReader:
         Euro": the sum is what the other supply is worth, not a supply of money besides."""
         matches = [(a, b) for p in self.lex.support_kinds["money"] for a, b in p.find(span, forms)]
         currency = self.lex.word_class("currency")
-        if any(span[a].key not in currency for a, _ in matches):
-            return False  # "Finanzhilfen …", "in loans": money is supplied as such
-        if any(t.key in self.lex.word_class("value_marker") for t in span):
-            return True
-        return any(b + 1 < len(span) and span[b + 1].key in ("in", "of") for _, b in matches)
+        # "Finanzhilfen …", "in loans": money is supplied as such; a bare sum beside another
+        # supply ("a $1.85 billion military aid package") is what that supply is worth
+        return all(span[a].key in currency for a, _ in matches)
 
     def _treaty(self, r: SentenceReading) -> str | None:
         return next((f.mention.entity for f in r.found

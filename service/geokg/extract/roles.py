@@ -277,7 +277,8 @@ class RoleReader:
                          and f.mention.entity != receiver]
             if not suppliers:
                 return False
-            event.participants = [suppliers[0].mention.entity]
+            # "from Denmark and the Netherlands": each supplier of the list
+            event.participants = unique(f.mention.entity for f in self.coordinated(suppliers, r))
             event.addressees = [receiver]
             return True
         own = clause_of(r.clauses, first)
@@ -328,6 +329,8 @@ class RoleReader:
         if prev.key == "nach":
             return r.tokens[f.first].capitalized and r.tokens[f.first].key not in determiners
         j = before_determiners(r.tokens, f.first - 1, determiners)
+        if r.tokens[j].key == "in" and r.tokens[j + 1].key == "die":
+            return True  # "schicken Raketen in die Ukraine": a direction, not "in der Ukraine"
         return r.tokens[j].key in receivers - {"nach"}
 
     def claim(self, r: SentenceReading, event: Event, actors: list[Found],
