@@ -193,7 +193,6 @@ def test_claims_in_news_phrasings(text: str, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize("text", [
     "Brasilien erkennt die Souveränität Argentiniens über die Falklandinseln an.",
     "The United States recognized Morocco's sovereignty over Western Sahara.",
-    "Kaliningrad is Russian territory, the governor said.",  # its own state's territory
 ])
 def test_recognising_anothers_sovereignty_is_no_claim(text: str) -> None:
     assert not any(e.type is CLAIM and e.participants[0] in ("brazil", "united-states")
@@ -316,3 +315,11 @@ def test_what_a_clause_after_as_names_is_not_supplied() -> None:
                    "2024-05-02")
     assert [(e.participants, e.addressees, e.support_kind) for e in article.events
             if e.type is SUPPORT] == [(["norway"], ["ukraine"], "weapons")]
+
+
+@pytest.mark.parametrize(("text", "demander", "holder"), [
+    ("Japan fordert erneut die Rückgabe der Kurilen.", "japan", "russia"),
+    ("Tokyo demanded the return of the Kuril Islands.", "japan", "russia"),
+])
+def test_a_territory_asked_back_is_asked_of_its_holder(text: str, demander: str, holder: str) -> None:
+    assert (frozenset({demander}), frozenset({holder})) in demands(read(text))

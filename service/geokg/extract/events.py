@@ -17,7 +17,7 @@ from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate, Sentence
-from geokg.extract.roles import RoleReader
+from geokg.extract.roles import RoleReader, before_determiners
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
@@ -456,7 +456,11 @@ class SentenceReader:
         # "announced the breakthrough after hosting …": the rest is no report of the event
         other = self.lex.word_class("clause_break") - self.lex.word_class("complementizer")
         reported = not any(t.key in other for t in r.tokens[f.last + 1:trigger[0]])
-        return (after or before) and reported
+        # "… in Call With Netanyahu, White House Says": the source after the report
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        source = f.first > trigger[1] and r.tokens[j].text == "," and f.last + 1 < len(r.tokens) \
+            and r.tokens[f.last + 1].key in speech
+        return (after or before) and reported or source
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a

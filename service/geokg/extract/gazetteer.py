@@ -63,6 +63,11 @@ class Gazetteer:
                     return office.holder
         return None
 
+    def holder_of(self, key: str, on: dt.date) -> str:
+        """The state a region belongs to in the gazetteer (Crimea: Ukraine), else `state_of`."""
+        entity = self.entities[key]
+        return entity.part_of if entity.kind == "region" and entity.part_of else self.state_of(key, on)
+
     def state_of(self, key: str, on: dt.date) -> str:
         """The state (or organisation) a leader led on a date; other entities stand for
         themselves. This is how "Putin" and "Russia" become the same side of an event."""

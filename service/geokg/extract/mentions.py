@@ -217,7 +217,8 @@ class MentionFinder:
                 out.append(Found(self._mention(sentence, tokens, first, last, holder or state,
                                                "title"), first, last, True))
             elif state is None and not self._after_group_word(tokens, i) \
-                    and self._singular(tokens, i) and (holder := self._recent_leader(roles)):
+                    and self._singular(tokens, i) and (holder := self._recent_leader(
+                        roles, " ".join(t.key for t in tokens[i:end + 1]))):
                 out.append(Found(self._mention(sentence, tokens, i, end, holder, "title"), i, end,
                                  True))
             i = end + 1
@@ -262,15 +263,18 @@ class MentionFinder:
             state_found.actor = False
             state_found.mention = replace(state_found.mention, how="title-state")
 
-    def _recent_leader(self, roles: tuple[str, ...]) -> str | None:
-        """"der Präsident", "the chancellor": the leader last named who holds such an office."""
-        for mention in reversed(self.history[-12:]):
-            if self.gaz.entities[mention.entity].kind == "leader" and any(
-                    o.holder == mention.entity and o.roles & set(roles)
-                    and o.start <= self.on and (o.end is None or self.on <= o.end)
-                    for o in self.gaz.offices):
-                return mention.entity
-        return None
+    def _recent_leader(self, roles: tuple[str, ...], title: str) -> str | None:
+        """"der Präsident", "the chancellor": the leader last named who holds such an office,
+        one whose office is called so first ("the Prime Minister" after "President Biden …
+        Prime Minister Netanyahu" is Netanyahu, though both head a government)."""
+        recent = [m.entity for m in reversed(self.history[-12:])
+                  if self.gaz.entities[m.entity].kind == "leader"]
+        holding = [(key, o) for key in dict.fromkeys(recent) for o in self.gaz.offices
+                   if o.holder == key and o.roles & set(roles)
+                   and o.start <= self.on and (o.end is None or self.on <= o.end)]
+        named = [key for key, o in holding
+                 if title in fold(o.label_en) or title in fold(o.label_de)]
+        return (named or [key for key, _ in holding] or [None])[0]
 
     def _singular(self, tokens: list[Token], i: int) -> bool:
         """A bare title names one person only in the singular: "der Kanzler", "des Kanzlers",

@@ -145,7 +145,18 @@ class RoleReader:
         verb_final = others(before[len(demanders):])[-1:]
         candidates = others(asked_of) or others(same_clause) or verb_final or others(after)
         addressees = self.coordinated(candidates, r)
-        event.addressees = unique(f.mention.entity for f in addressees)
+        event.addressees = self._holder_asked_to_return(r, last, own_sides) or \
+            unique(f.mention.entity for f in addressees)
+
+    def _holder_asked_to_return(self, r: SentenceReading, last: int, own_sides: set) -> list[str]:
+        """"Japan fordert die Rückgabe der südlichen Kurilen": a territory asked back is
+        asked of the state that holds it."""
+        words = r.tokens[last + 1:]
+        if not any(t.key in self.lex.word_class("return") for t in words):
+            return []
+        holders = [self.gaz.holder_of(f.mention.entity, r.day) for f in r.found if f.first > last
+                   and self.gaz.entities[f.mention.entity].kind == "region"]
+        return [h for h in holders if h and h not in own_sides][:1]
 
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
                         before: list[Found], first: int, trigger_clause: Clause) -> bool:
