@@ -323,3 +323,25 @@ def test_what_a_clause_after_as_names_is_not_supplied() -> None:
 ])
 def test_a_territory_asked_back_is_asked_of_its_holder(text: str, demander: str, holder: str) -> None:
     assert (frozenset({demander}), frozenset({holder})) in demands(read(text))
+
+
+# --- meetings -------------------------------------------------------------------------------------
+
+def test_a_fronted_participle_clause_has_the_main_clause_subject() -> None:
+    article = read("After meeting Erdogan in Ankara, Orban told reporters the talks went well.",
+                   "2024-05-02")
+    assert frozenset({"recep-tayyip-erdogan", "viktor-orban"}) in sides(article, MEETING)
+
+
+def test_a_trip_after_invitations_to_others_of_the_same_state() -> None:
+    """The earlier clause names only the traveller's compatriots: no three-German meeting."""
+    article = read("Es gab Einladungen an Steinmeier und Scholz, am Montag reiste "
+                   "Außenministerin Baerbock als erstes Kabinettsmitglied nach Kiew.", "2022-05-10")
+    assert [frozenset(e.participants) for e in article.events if e.type is MEETING] == [
+        frozenset({"germany", "ukraine"})]  # a minister acts for her state
+
+
+def test_the_prime_minister_is_the_recent_prime_minister() -> None:
+    article = read("President Biden spoke with Prime Minister Netanyahu on Monday. Biden urged "
+                   "the Prime Minister to agree to a ceasefire.", "2024-04-08")
+    assert (frozenset({"joe-biden"}), frozenset({"benjamin-netanyahu"})) in demands(article)

@@ -119,7 +119,7 @@ class SentenceReader:
             kept.append((trigger, a, b))
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
-                or self._names_its_sides(reading.tokens, h[2]) or reading.tokens[h[1]].key in medium]
+                or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium]
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
             h[0].type is EventType.TERRITORIAL_CLAIM and any(f.last == h[1] - 2 for f in reading.found))]
         kept = self._drop_complements(kept, reading.tokens, reading.clauses)
@@ -193,10 +193,15 @@ class SentenceReader:
             tokens[first - 1].start == tokens[first - 2].end and \
             tokens[first].start == tokens[first - 1].end and tokens[first].text.islower()
 
-    def _names_its_sides(self, tokens: list[Token], last: int) -> bool:
+    def _names_its_sides(self, r: SentenceReading, last: int) -> bool:
         """"für das Telefonat zwischen den beiden Präsidenten", "after the talks between X and
-        Y": a noun followed by its sides tells the event, even inside a phrase."""
-        return last + 1 < len(tokens) and tokens[last + 1].key in ("zwischen", "between")
+        Y", "Nach dem Gespräch mit Putin sagte Abe": a noun followed by its sides tells the
+        event, even inside a phrase."""
+        if last + 1 >= len(r.tokens):
+            return False
+        after = r.tokens[last + 1].key
+        return after in ("zwischen", "between") or after in ("mit", "with") and any(
+            f.actor and last + 2 <= f.first <= last + 4 for f in r.found)
 
     def _drop_complements(self, hits: list[tuple[Trigger, int, int]], tokens: list[Token],
                           clauses: list[Clause]) -> list[tuple[Trigger, int, int]]:

@@ -51,9 +51,24 @@ class RoleReader:
             return unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
         sides = {self.gaz.state_of(f.mention.entity, r.day) for f in chosen}
         if len(sides) < 2:
-            earlier = [f for f in actors if f.last < first and f not in chosen]
-            chosen = earlier + chosen
+            # only other sides: "Einladungen an Steinmeier und Scholz …, reiste Baerbock
+            # nach Kiew" is Germany's visit to Ukraine, not a meeting of three Germans
+            earlier = [f for f in actors if f.last < first and f not in chosen
+                       and self.gaz.state_of(f.mention.entity, r.day) not in sides]
+            chosen = earlier + chosen + self._participle_subject(r, actors, first)
         return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
+        """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
+        the subject of the clause after it."""
+        clause = clause_of(r.clauses, first)
+        if self.lex.lang != "en" or clause.first != 0 or not r.tokens[first].key.endswith("ing"):
+            return []
+        following = [c for c in r.clauses if c.first > clause.last]
+        if not following:
+            return []
+        start = following[0].first
+        return [f for f in actors if start <= f.first <= start + 3][:1]
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
