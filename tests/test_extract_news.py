@@ -345,3 +345,12 @@ def test_the_prime_minister_is_the_recent_prime_minister() -> None:
     article = read("President Biden spoke with Prime Minister Netanyahu on Monday. Biden urged "
                    "the Prime Minister to agree to a ceasefire.", "2024-04-08")
     assert (frozenset({"joe-biden"}), frozenset({"benjamin-netanyahu"})) in demands(article)
+
+
+# --- agreements -------------------------------------------------------------------------------------
+
+def test_a_pact_names_its_own_sides() -> None:
+    """Who deplores a deal is no party to it: the possessor and the partner after "with" are."""
+    article = read("Japan deeply regrets the signing of Cambodia's defence pact with China. "
+                   "Tokyo said it was troubled by the signing of the deal.", "2024-05-02")
+    assert sides(article, AGREEMENT) == [frozenset({"cambodia", "china"})]

@@ -174,6 +174,20 @@ class SentenceReader:
         return list(dict.fromkeys(f.mention.entity for f in r.found
                                   if f.actor and at < f.first < end))
 
+    def _owner_and_partner(self, r: SentenceReading, first: int, last: int) -> list[str]:
+        """The sides a noun names itself: its possessor and the partner after "with"
+        ("Solomon Islands' security pact with China", "Russlands Abkommen mit Iran")."""
+        if self.lex.lang == "en":
+            owner = next((f for f in r.found if f.actor and f.last < last <= f.last + 5
+                          and r.tokens[f.last + 1].text in ("'", "’")), None)
+        else:
+            owner = next((f for f in r.found if f.actor and f.last == first - 1
+                          and r.tokens[f.last].text.endswith("s")), None)
+        if owner is None or last + 2 >= len(r.tokens) or r.tokens[last + 1].key not in ("with", "mit"):
+            return []
+        partner = next((f for f in r.found if f.actor and last + 2 <= f.first <= last + 4), None)
+        return [owner.mention.entity, partner.mention.entity] if partner else []
+
     def _has_guest(self, r: SentenceReading, last: int) -> bool:
         """"welcomed the agreement" or "received fighter jets from Norway" names no guest,
         so it is no meeting; "received Chinese President Xi" does."""
@@ -296,6 +310,9 @@ class SentenceReader:
             if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
                 return None  # "agreed to meet in Washington soon": a meeting planned, no accord
             definite = self._definite(r, first)
+            if definite and self._reference_in_pp(r.tokens, first):
+                # "was disappointed by the signing of the deal": who is disappointed is no side
+                actors = [f for f in actors if f.first > first]
             event.participants = self._without_speakers(
                 r, self.roles.sides(r, actors, first, last, definite), (first, last))
             mediation = self.lex.word_class("mediation")
@@ -310,6 +327,9 @@ class SentenceReader:
                 # "a grain deal mediated by Turkey": the agent after "by" is no side
                 agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
                 event.participants = [p for p in event.participants if p not in agents]
+            own_sides = self._owner_and_partner(r, first, last)
+            if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
+                event.participants = own_sides
             between = self._between(r, clause, first)
             if trigger.type is not EventType.CALL and len(between) >= 2 and any(
                     r.tokens[i].key in ("between", "zwischen") for i in range(first + 1, clause.last + 1)):
