@@ -354,3 +354,13 @@ def test_a_pact_names_its_own_sides() -> None:
     article = read("Japan deeply regrets the signing of Cambodia's defence pact with China. "
                    "Tokyo said it was troubled by the signing of the deal.", "2024-05-02")
     assert sides(article, AGREEMENT) == [frozenset({"cambodia", "china"})]
+
+
+@pytest.mark.parametrize(("text", "published", "leader"), [
+    ("Sharif forderte Indien zu Gesprächen über Kaschmir auf.", "2024-03-20", "shehbaz-sharif"),
+    ("Sharif forderte Indien zu Gesprächen über Kaschmir auf.", "2015-03-20", "nawaz-sharif"),
+    ("Präsident Abbas verlangte von Israel einen Baustopp.", "2023-06-16", "mahmoud-abbas"),
+])
+def test_a_leader_named_by_surname_alone(text: str, published: str, leader: str) -> None:
+    """The surname means the leader of that name in office around the day (two Sharifs)."""
+    assert [e.participants for e in read(text, published).events if e.type is DEMAND] == [[leader]]

@@ -36,6 +36,9 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
 }
 BASE_CONFIDENCE = 0.85
+#: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
+SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "mio", "mrd",
+                         "millionen", "milliarde", "milliarden", "billionen"})
 
 #: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
@@ -523,9 +526,22 @@ class SentenceReader:
         Euro": the sum is what the other supply is worth, not a supply of money besides."""
         matches = [(a, b) for p in self.lex.support_kinds["money"] for a, b in p.find(span, forms)]
         currency = self.lex.word_class("currency")
-        # "Finanzhilfen …", "in loans": money is supplied as such; a bare sum beside another
-        # supply ("a $1.85 billion military aid package") is what that supply is worth
-        return all(span[a].key in currency for a, _ in matches)
+        if any(span[a].key not in currency for a, _ in matches):
+            return False  # "Finanzhilfen …", "in loans": money is supplied as such
+        if any(t.key in self.lex.word_class("value_marker") for t in span):
+            return True
+        # "2.7 billion euros in military aid", "a $1.85 billion military aid package": the
+        # sum qualifies the supply after it ("1 billion euros and 50 tanks" are two)
+        return any(self._qualifies(span, b) for _, b in matches)
+
+    @staticmethod
+    def _qualifies(span: list[Token], b: int) -> bool:
+        j = b + 1
+        while j < len(span) and (span[j].key[:1].isdigit() or span[j].key in SCALE_WORDS
+                                 or span[j].text in (".", ",") and span[j - 1].key[:1].isdigit()):
+            j += 1
+        return j < len(span) and (span[j].key in ("in", "of") or (
+            span[j].is_word and span[j].text.islower() and span[j].key not in ("and", "und")))
 
     def _treaty(self, r: SentenceReading) -> str | None:
         return next((f.mention.entity for f in r.found

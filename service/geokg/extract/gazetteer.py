@@ -100,7 +100,11 @@ class Gazetteer:
 
 # Tables beside the entity files that hold no entities: who held which office, and
 # where each Wikidata ID was checked (data/gazetteer/README.md).
-NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv", "officials.tsv"})
+NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv", "officials.tsv",
+                              "surnames.tsv"})
+#: How long around their terms a leader's bare surname still means them.
+SURNAME_BEFORE = dt.timedelta(days=365)
+SURNAME_AFTER = dt.timedelta(days=3 * 365)
 
 
 @lru_cache(maxsize=4)
@@ -120,7 +124,38 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> Gazetteer:
     if officials.exists():
         for row in _read_tsv(officials):
             _index_official(gazetteer, row)
+    surnames = folder / "surnames.tsv"
+    if surnames.exists():
+        _index_surnames(gazetteer, _read_tsv(surnames))
     return gazetteer
+
+
+def _index_surnames(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
+    """"Sharif said …", "Präsident Abbas": news names a leader by surname alone. A bare
+    surname is weaker than a full name, so it means the leader only around their terms,
+    and not at all while two leaders of that surname are both in that window."""
+    windows: dict[str, list[tuple[str, dt.date, dt.date | None]]] = {}
+    for row in rows:
+        terms = gazetteer.terms_of.get(row["key"], [])
+        if not terms:
+            continue
+        start = min(o.start for o in terms) - SURNAME_BEFORE
+        ends = [o.end for o in terms]
+        end = None if None in ends else max(e for e in ends if e) + SURNAME_AFTER
+        windows.setdefault(fold(row["surname"]), []).append((row["key"], start, end))
+    for group in windows.values():
+        for key, start, end in group:
+            if any(other != key and _overlap(start, end, s2, e2) for other, s2, e2 in group):
+                continue
+            surname = next(r["surname"] for r in rows if r["key"] == key)
+            entry = NameEntry(key, "name", False, True, start, end)
+            gazetteer.add_name(surname, entry)
+            if not fold(surname).endswith(("s", "x", "z")):
+                gazetteer.add_name(surname + "s", entry)  # German genitive: Sharifs
+
+
+def _overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
+    return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
 
 
 def _index_official(gazetteer: Gazetteer, row: dict[str, str]) -> None:
