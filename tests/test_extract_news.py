@@ -364,3 +364,30 @@ def test_a_pact_names_its_own_sides() -> None:
 def test_a_leader_named_by_surname_alone(text: str, published: str, leader: str) -> None:
     """The surname means the leader of that name in office around the day (two Sharifs)."""
     assert [e.participants for e in read(text, published).events if e.type is DEMAND] == [[leader]]
+
+
+@pytest.mark.parametrize(("text", "published", "demanders", "addressees"), [
+    ("Scholz, Macron, Sunak und Meloni forderten Iran auf, die Angriffe einzustellen.",
+     "2024-04-15", {"germany", "france", "united-kingdom", "italy"}, {"iran"}),
+    ("Guterres appellierte an Armenien und Aserbaidschan, die Waffen ruhen zu lassen.",
+     "2023-09-20", None, {"armenia", "azerbaijan"}),
+    ("The International Court of Justice ordered Israel to allow aid into Gaza.",
+     "2024-03-28", {"international-court-of-justice"}, {"israel"}),
+    ("Hungary must stop blocking the aid, Polish Prime Minister Tusk said on Friday.",
+     "2024-01-26", {"poland"}, {"hungary"}),
+    ("Warsaw renewed its request for more Patriot batteries from Washington.",
+     "2024-01-26", {"poland"}, {"united-states"}),
+])
+def test_demands_with_lists_orders_and_reported_obligations(
+        text: str, published: str, demanders: set[str] | None, addressees: set[str]) -> None:
+    gaz_day = dt.date.fromisoformat(published)
+    from geokg.extract import load_gazetteer
+    gaz = load_gazetteer()
+    found = [({gaz.state_of(p, gaz_day) for p in e.participants}, set(e.addressees))
+             for e in read(text, published).events if e.type is DEMAND]
+    assert any((demanders is None or d == demanders) and a == addressees for d, a in found), found
+
+
+def test_what_a_warning_asks_is_no_event_of_its_own() -> None:
+    article = read("Biden warned Kim to stop the missile tests and agree to talks.", "2022-05-02")
+    assert [e.type for e in article.events] == [DEMAND]

@@ -236,8 +236,11 @@ class SentenceReader:
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
                 # "calls for sovereignty talks": the object of "for"/"nach" is the content
-                direct = tokens[hit[2]].key in ("for", "nach", "auf")
-                content_from = hit[2] + 1 if direct else self._complement_start(tokens, hit[2])
+                direct = tokens[hit[2]].key in ("for", "nach", "auf", "against", "vor", "gegen")
+                # "warned Putin to agree …": the pattern ends on the complement's marker
+                marker = tokens[hit[2]].key in ("to", "zu", "that", "dass")
+                content_from = hit[2] + 1 if direct else hit[2] if marker else \
+                    self._complement_start(tokens, hit[2])
         return out
 
     def _content_start(self, r: SentenceReading, last: int) -> int:

@@ -133,6 +133,8 @@ class RoleReader:
         # Telefonat mit Netanjahu forderte Biden …"): a name in that phrase is no subject
         inverted_subject = self.lex.lang == "de" and r.tokens[first - 1].is_word and any(
             f.first == last + 1 or f.first == first + 1 for f in actors) if first > 0 else False
+        if subjects:  # "Merz, Macron, Starmer und Tusk forderten": commas split clauses
+            subjects = self._list_before(r, subjects[0], actors) + subjects
         before = subjects or ([] if inverted_subject else before)
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
@@ -159,9 +161,25 @@ class RoleReader:
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
         verb_final = others(before[len(demanders):])[-1:]
         candidates = others(asked_of) or others(same_clause) or verb_final or others(after)
-        addressees = self.coordinated(candidates, r)
-        event.addressees = self._holder_asked_to_return(r, last, own_sides) or \
-            unique(f.mention.entity for f in addressees)
+        # "appellierte an Israel und die Hamas": the list the first addressee begins
+        pool = others([f for f in r.found if f.actor and candidates and f.first > candidates[0].last])
+        addressees = self.coordinated(candidates[:1] + pool, r) if candidates else []
+        # "demand for missiles from Washington": a capital asked stands for its state
+        event.addressees = self._holder_asked_to_return(r, last, own_sides) or unique(
+            self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity for f in addressees)
+
+    def _list_before(self, r: SentenceReading, head: Found, actors: list[Found]) -> list[Found]:
+        """The names listed before `head` with only commas and "und"/"and" between."""
+        joiners = self.lex.word_class("conjunction") | {","}
+        out: list[Found] = []
+        current = head
+        while True:
+            prev = next((f for f in reversed(actors) if f.last < current.first), None)
+            if prev is None or not all(t.key in joiners for t in r.tokens[prev.last + 1:current.first]) \
+                    or prev.last + 1 == current.first:
+                return out
+            out.insert(0, prev)
+            current = prev
 
     def _holder_asked_to_return(self, r: SentenceReading, last: int, own_sides: set) -> list[str]:
         """"Japan fordert die Rückgabe der südlichen Kurilen": a territory asked back is
@@ -228,9 +246,13 @@ class RoleReader:
         Biden said": the speaker after the quote demands of the obligation's subject. The
         speech verb must follow the end of the quote or clause (a comma or quote mark)."""
         closers = {",", '"', "»", "«", "“", "”", "'", "’"}
-        if not any(t.text in closers for t in r.tokens[last - 3:last]):
+        # "…, South Korean President Yoon said": the speaker's name between quote and verb
+        before_verb = next((f for f in actors if first < f.first and 0 < last - f.last <= 2
+                            and r.tokens[f.first - 1].text in closers), None)
+        if before_verb is None and not any(t.text in closers for t in r.tokens[last - 3:last]):
             return
-        speaker = next((f for f in actors if f.first > last - 3 and f.first <= last + 6), None)
+        speaker = before_verb or next(
+            (f for f in actors if f.first > last - 3 and f.first <= last + 6), None)
         # "Israel must …" names it before the modal; "Es ist an der Zeit, dass London …" after
         subject = next((f for f in reversed(actors) if f.last < first), None) or next(
             (f for f in actors if first < f.first < last - 1), None)
@@ -245,14 +267,15 @@ class RoleReader:
     def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
         """The addressee in a "von"/"from" phrase right after the demand verb."""
         for f in r.found:
-            if f.first <= last or f.first > last + 8 or not f.actor or f.mention.entity == side:
+            if f.first <= last or f.first > last + 8 or f.mention.entity == side:
                 continue
             determiners = self.lex.word_class("determiner")
             j = before_determiners(r.tokens, f.first - 1, determiners)
             if j > 1 and r.tokens[j].key in ("in", "im") and \
                     r.tokens[j - 1].key in self.lex.word_class("government"):
                 j = before_determiners(r.tokens, j - 2, determiners)  # "von der Führung in Minsk"
-            if r.tokens[j].key in ("von", "vom", "from") and j > last - 1:
+            if r.tokens[j].key in ("von", "vom", "from") and j > last - 1 and (
+                    f.actor or self.gaz.entities[f.mention.entity].metonym_of):
                 return [f]
         return []
 
