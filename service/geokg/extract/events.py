@@ -320,7 +320,7 @@ class SentenceReader:
                 # "was disappointed by the signing of the deal": who is disappointed is no side
                 actors = [f for f in actors if f.first > first]
             event.participants = self._without_speakers(
-                r, self.roles.sides(r, actors, first, last, definite), (first, last))
+                r, self.roles.sides(r, actors, first, last, definite), (first, last), definite)
             mediation = self.lex.word_class("mediation")
             if any(t.key in mediation for t in r.tokens[clause.first:first]):
                 # "Turkey mediated talks between Russia and Ukraine": the mediator is no side;
@@ -465,15 +465,16 @@ class SentenceReader:
         return out
 
     def _without_speakers(self, r: SentenceReading, sides: list[str],
-                          trigger: tuple[int, int]) -> list[str]:
+                          trigger: tuple[int, int], definite: bool = False) -> list[str]:
         """The sides without whoever reports the event, when the others still make an event
-        or the sentence refers to its sides ("Tillerson said the two leaders had agreed")."""
+        or the sentence refers to its sides ("Tillerson said the two leaders had agreed"), or
+        refers to an event told before ("Peskov said the visit showed …": not Russia's)."""
         speakers = {f.mention.entity for f in r.found if self._speaker(r, f, trigger)}
         rest = [s for s in sides if s not in speakers]
         if rest == sides:
             return sides
         states = {self.gaz.state_of(s, r.day) for s in rest}
-        return rest if len(states) >= 2 or self._group(r, trigger[0]) else sides
+        return rest if len(states) >= 2 or definite or self._group(r, trigger[0]) else sides
 
     def _speaker(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Tillerson said the two leaders had agreed …", "sagte Trump, beide Staaten hätten
