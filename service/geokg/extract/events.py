@@ -390,6 +390,11 @@ class SentenceReader:
             if self._announced(r, clause, scope_first, kinds):
                 scope_first = clause.first
         scope_last = self._next_verb_phrase(r, clause, last) - 1
+        if trigger.type in (EventType.CALL, EventType.MEETING) and first == last and \
+                self._subject_noun(r, first):
+            # "Netanyahu's visit to Washington, scheduled for next week, was postponed": the
+            # sentence says of its subject what became of it
+            scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last) - 1)
         if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last),
@@ -399,6 +404,20 @@ class SentenceReader:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0)
+
+    def _subject_noun(self, r: SentenceReading, first: int) -> bool:
+        """An English event noun opening the sentence ("A visit to Paris …", "Netanyahu's
+        visit …") is its subject: nothing but an article or its owner's name comes first."""
+        if self.lex.lang != "en" or first == 0 or first > 6:
+            return False
+        before = r.tokens[first - 1]
+        if not (before.key in self.lex.word_class("determiner") or
+                (before.key == "s" and first > 1 and r.tokens[first - 2].text in ("'", "’"))):
+            return False  # "Beijing regards …": a verb
+        owner = {i for f in r.found for i in range(f.first, f.last + 1)}
+        return all(t.key in self.lex.word_class("determiner") or i in owner or t.text in ("'", "’")
+                   or (t.key == "s" and i > 0 and r.tokens[i - 1].text in ("'", "’"))
+                   for i, t in enumerate(r.tokens[:first]))
 
     def _cue_before_list(self, r: SentenceReading, clause: Clause, sides: list[str]) -> bool:
         """A list's commas cut clauses: the cue of a clause whose list of sides ends in the
