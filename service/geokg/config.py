@@ -63,6 +63,13 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "data_license": ("GEOKG_DATA_LICENSE", "IRI of the licence the dataset is published under, "
                      "stated as `dcterms:license` in the VoID description (default: Apache-2.0, "
                      "the project's licence; set the terms your sources allow, or empty for none)."),
+    "page_size": ("GEOKG_PAGE_SIZE", "Items per page of the lists on the pages of resources: "
+                  "an entity's events, an event's evidence sentences, an article's events "
+                  "(default 50); `?page=N` shows the others."),
+    "description_page_size": ("GEOKG_DESCRIPTION_PAGE_SIZE", "Statements per page of a "
+                              "resource's description (RDF, and the statements of its HTML "
+                              "page); a longer description is served in pages linked with "
+                              "`Link: rel=\"next\"` (default 1000)."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
@@ -96,6 +103,8 @@ class Settings:
     max_result_rows: int = 10_000
     engine_socket: str | None = None
     statistics_delay: float = 2.0
+    page_size: int = 50
+    description_page_size: int = 1000
 
     def __post_init__(self) -> None:
         _check_write_token(self.write_token, self.ingest_requires_token)
@@ -105,6 +114,8 @@ class Settings:
             raise ConfigError("GEOKG_QUERY_TIMEOUT must be a positive number of seconds")
         if self.statistics_delay < 0:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
+        if self.page_size < 1 or self.description_page_size < 1:
+            raise ConfigError("GEOKG_PAGE_SIZE and GEOKG_DESCRIPTION_PAGE_SIZE must be 1 or more")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
