@@ -7,7 +7,8 @@ description in Turtle and JSON-LD, a page deep into its timeline, its contact ne
 timeline pictures), the event with the most reports (HTML and Turtle), an article reporting
 it, and `/articles` (first and last page). Each is requested `--runs` times, round-robin,
 on a kept-alive connection; the figures are median and p99 per page (with fewer than 100
-runs, p99 is the slowest run).
+runs, p99 is the slowest run). Then `--load-clients` clients request the hub's page at once
+for `--load-seconds` (the issue's 16-client run), counting the answers by status.
 
     # 100k articles around two hubs (about 10.4M triples); generated and loaded when --store
     # does not exist yet, into --data (the N-Quads file) and --store
@@ -28,6 +29,7 @@ import http.client
 import json
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -151,6 +153,34 @@ def measure(client: Client, targets: list[tuple[str, str, str]], runs: int) -> N
                           **summary_ms(times[name])}), flush=True)
 
 
+def under_load(base: str, path: str, clients: int, seconds: float) -> None:
+    """`clients` threads requesting one page (the hub's HTML page) for `seconds`, as in the
+    report of issue 14 (16 clients: 32 of 88 answers were 503, each timeout restarting the
+    store engine): how many answers of each status, and their latency."""
+    statuses: dict[int, int] = {}
+    times: list[float] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client() -> None:
+        own = Client(base)
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            status, _ = own.get(path, HTML)
+            with lock:
+                statuses[status] = statuses.get(status, 0) + 1
+                times.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(json.dumps({"load": path, "clients": clients, "seconds": seconds,
+                      "statuses": {str(k): v for k, v in sorted(statuses.items())},
+                      **summary_ms(times)}), flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, required=True, help="on-disk store to serve")
@@ -163,6 +193,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--server", choices=["werkzeug", "gunicorn"], default="werkzeug")
     parser.add_argument("--base", default="http://localhost:5000/", help="the store's base IRI")
+    parser.add_argument("--load-clients", type=int, default=16,
+                        help="then this many clients on the hub's page at once (0: none)")
+    parser.add_argument("--load-seconds", type=float, default=30.0)
     args = parser.parse_args(argv)
     if not args.store.exists():
         if not args.articles:
@@ -171,10 +204,14 @@ def main(argv: list[str] | None = None) -> None:
         build(args.articles, data, args.store, args.hub_share, args.hot_event_reports)
     server: Server = start_geokg(args.store, args.server)
     try:
-        client = Client(server.query_url.removesuffix("/sparql"))
+        base = server.query_url.removesuffix("/sparql")
+        client = Client(base)
         found = picks(client, args.base)
         print(json.dumps({"picks": found}), flush=True)
         measure(client, pages(found, args.base), args.runs)
+        if args.load_clients:
+            under_load(base, "/" + found["entity"].removeprefix(args.base), args.load_clients,
+                       args.load_seconds)
     finally:
         server.stop()
 

@@ -33,6 +33,8 @@ EVIDENCE_IN_LISTS = 3
 #: client (and the HTML page) can name the neighbours without a request per link.
 NAMING_PROPERTIES = (RDF.type, RDFS.label, SKOS.prefLabel, DCTERMS.title, NIF.anchorOf,
                      SEM.hasTimeStamp)
+#: A graph no store holds: reading a node's statements in it finds nothing, at once.
+NO_GRAPH = "urn:geokg:no-graph"
 #: What the head of a resource's HTML page shows, whichever page of its statements it lists.
 HEADER_PROPERTIES = (RDF.type, RDFS.label, SKOS.prefLabel, DCTERMS.title, OWL.sameAs)
 #: How an entity takes part in an event, in the order a timeline lists the sides.
@@ -104,34 +106,47 @@ def description_query(iri: str, size: DescriptionSize, offset: int, limit: int,
     take_in = max(0, min(limit - take_out, size.incoming - skip_in))
     branches = []
     if take_out:
-        branches.append(f"""{{ SELECT DISTINCT ?p ?n ?np ?no WHERE {{
+        branches.append(f"""{{ SELECT DISTINCT ?p ?n ?np ?no ?npp ?npo WHERE {{
              {{ SELECT DISTINCT ?p ?n WHERE {{ {x} ?p ?n }} OFFSET {offset} LIMIT {take_out} }}
              {_names_of("n", iri, names_graph)} }} }}""")
     if take_in:
-        branches.append(f"""{{ SELECT DISTINCT ?m ?q ?mp ?mo WHERE {{
+        branches.append(f"""{{ SELECT DISTINCT ?m ?q ?mp ?mo ?mpp ?mpo WHERE {{
              {{ SELECT DISTINCT ?m ?q WHERE {{ ?m ?q {x} }} OFFSET {skip_in} LIMIT {take_in} }}
              {_names_of("m", iri, names_graph)} }} }}""")
     where = "\n  UNION\n  ".join(branches) or "FILTER(false)"
-    return f"""CONSTRUCT {{ {x} ?p ?n . ?m ?q {x} . ?n ?np ?no . ?m ?mp ?mo . }}
+    return f"""CONSTRUCT {{ {x} ?p ?n . ?m ?q {x} . ?n ?np ?no . ?m ?mp ?mo .
+            ?n ?npp ?npo . ?m ?mpp ?mpo . }}
 WHERE {{
   {where}
 }}"""
 
 
 def _names_of(var: str, iri: str, names_graph: str | None) -> str:
-    """Patterns adding the names, types and (for the resource's own parts) every statement
-    of the node in `?{var}`, bound by the pattern before it."""
+    """Patterns adding the names and types (?{var}p ?{var}o) of the node in `?{var}`, bound by
+    the pattern before it, and every statement (?{var}pp ?{var}po) of the resource's own
+    parts: blank nodes and IRIs below it.
+
+    Each reads only what it needs: names by their properties (an event every outlet reports
+    has thousands of copies of all its other statements), parts through a graph variable
+    bound to a graph that does not exist for every node that is no part (a FILTER after the
+    pattern would read all the node's statements first: 0.32 s instead of 0.05 s for an
+    article reporting such an event at 100k articles)."""
     node = f"?{var}"
-    keep = (f"?{var}p IN ({_iri_list(NAMING_PROPERTIES)}) || isBlank({node}) || "
-            f'STRSTARTS(STR({node}), "{iri}/") || STRSTARTS(STR({node}), "{iri}#")')
+    props = " ".join(f"<{p}>" for p in NAMING_PROPERTIES)
+    own = (f'isBlank({node}) || STRSTARTS(STR({node}), "{iri}/") || '
+           f'STRSTARTS(STR({node}), "{iri}#")')
+    # ?anyGraph is never bound: IF(…, ?anyGraph, …) leaves the graph variable unbound, so
+    # GRAPH reads every graph for that node.
+    parts = f"""BIND(IF({own}, ?anyGraph, <{NO_GRAPH}>) AS ?{var}Parts)
+           OPTIONAL {{ GRAPH ?{var}Parts {{ {node} ?{var}pp ?{var}po }} }}"""
     if names_graph is None:
-        return f"OPTIONAL {{ {node} ?{var}p ?{var}o FILTER({keep}) }}"
+        return f"""OPTIONAL {{ VALUES ?{var}p {{ {props} }} {node} ?{var}p ?{var}o }}
+           OPTIONAL {{ FILTER({own}) {node} ?{var}pp ?{var}po }}"""
     g = sparql_iri(names_graph)
-    # ?{var}g stays unbound (?anyGraph is never bound) for nodes the names graph does not
-    # describe, so GRAPH ?{var}g then reads every graph.
     return f"""BIND(IF(isIRI({node}) && EXISTS {{ GRAPH {g} {{ {node} ?{var}Any ?{var}Thing }} }},
-                   {g}, ?anyGraph) AS ?{var}g)
-           OPTIONAL {{ GRAPH ?{var}g {{ {node} ?{var}p ?{var}o }} FILTER({keep}) }}"""
+                   {g}, ?anyGraph) AS ?{var}Names)
+           OPTIONAL {{ VALUES ?{var}p {{ {props} }} GRAPH ?{var}Names {{ {node} ?{var}p ?{var}o }} }}
+           {parts}"""
 
 
 def describe(store: Store, iri: str, size: DescriptionSize, offset: int, limit: int, *,
@@ -250,6 +265,9 @@ def count_events_involving(store: Store, entity: str) -> int:
 #: Up to this many events, a timeline looks up each event's date (5,000 lookups take about
 #: 50 ms); a hub's dates are joined by hash instead (see `events_involving`).
 LOOKUP_LIMIT = 5000
+#: Pages of a hub's timeline within its this many most recent events look in the newest year
+#: first; deeper pages would only pay for that look (0.14 s) before reading every year.
+NEWEST_YEAR_REACH = 1000
 
 
 def events_involving(store: Store, entity: str, names: str, offset: int, limit: int, *,
@@ -270,7 +288,7 @@ def events_involving(store: Store, entity: str, names: str, offset: int, limit: 
     if total <= LOOKUP_LIMIT:
         return _timeline(store, f"{events} OPTIONAL {{ ?event sem:hasEarliestBeginTimeStamp ?start }}",
                          offset, limit, names)
-    newest = _newest_year(store, statistics)
+    newest = _newest_year(store, statistics) if offset + limit <= NEWEST_YEAR_REACH else None
     if newest is not None:
         found = _timeline(store, f"""{events} {{ SELECT ?event ?start WHERE {{
             ?event sem:hasEarliestBeginTimeStamp ?start

@@ -397,7 +397,7 @@ def past_the_end(iri: str, pages: Page) -> Response:
     detail = (f"page {pages.number} is past the last page ({pages.last}) of <{iri}>; "
               f"pages are numbered from 1")
     if prefers_html():
-        body = render_template("not_found.html", iri=iri, detail=detail)
+        body = render_template("not_found.html", iri=iri, detail=detail, last_page=pages.last)
         return Response(body, status=404, mimetype=HTML)
     return problem(404, "Not Found", detail, type_=PROBLEM_BASE + "page-past-the-end",
                    iri=iri, last_page=pages.last)
