@@ -94,14 +94,15 @@ def picks(client: Client, base: str) -> dict[str, str]:
     top = client.select(f"""PREFIX gk: <{GK}> SELECT ?actor ?n WHERE {{
         GRAPH <{base}graph/statistics> {{ ?o gk:actor ?actor ; gk:eventCount ?n }} }}
         ORDER BY DESC(?n) LIMIT 1""")[0]
-    event = client.select(f"""PREFIX gk: <{GK}> SELECT ?event (COUNT(?s) AS ?n) WHERE {{
-        ?event gk:evidence ?s }} GROUP BY ?event ORDER BY DESC(?n) LIMIT 1""")[0]["event"]
+    hot = client.select(f"""PREFIX gk: <{GK}> SELECT ?event (COUNT(?s) AS ?n) WHERE {{
+        ?event gk:evidence ?s }} GROUP BY ?event ORDER BY DESC(?n) LIMIT 1""")[0]
+    event = hot["event"]
     article = client.select(f"""SELECT ?a WHERE {{ <{event}>
         <http://www.w3.org/ns/prov#wasDerivedFrom> ?a }} LIMIT 1""")[0]["a"]
     total = int(client.select(f"""PREFIX gk: <{GK}> SELECT (COUNT(*) AS ?n) WHERE {{
         ?a a gk:Article }}""")[0]["n"])
-    return {"entity": top["actor"], "entity_events": top["n"], "event": event, "article": article,
-            "articles": str(total)}
+    return {"entity": top["actor"], "entity_events": top["n"], "event": event,
+            "event_reports": hot["n"], "article": article, "articles": str(total)}
 
 
 def pages(found: dict[str, str], base: str) -> list[tuple[str, str, str]]:
@@ -123,8 +124,10 @@ def pages(found: dict[str, str], base: str) -> list[tuple[str, str, str]]:
             ("entity jsonld page 1", f"{entity}.jsonld?page=1", "*/*"),
             ("entity network svg", f"/pictures/network?iri={iri}", HTML),
             ("entity timeline svg", f"/pictures/timeline?iri={iri}", HTML),
-            ("event html", event, HTML), ("event html page 2", f"{event}?page=2", HTML),
-            ("event ttl page 1", f"{event}.ttl?page=1", "*/*"),
+            ("event html", event, HTML),
+            *([("event html page 2", f"{event}?page=2", HTML)]
+              if int(found["event_reports"]) > 50 else []),
+            ("event ttl", f"{event}.ttl", "*/*"),
             ("article html", article, HTML), ("article ttl", f"{article}.ttl", "*/*"),
             ("articles", "/articles", "application/json"),
             ("articles last page", f"/articles?offset={last}&limit=100", "application/json")]
