@@ -5,10 +5,11 @@ its queries grew with the copies of every event in every article graph. This mea
 pages of the hardest cases of a store: the entity in the most events (its HTML page, its
 description in Turtle and JSON-LD, a page deep into its timeline, its contact network and
 timeline pictures), the event with the most reports (HTML and Turtle), an article reporting
-it, and `/articles` (first and last page). Each is requested `--runs` times, round-robin,
-on a kept-alive connection; the figures are median and p99 per page (with fewer than 100
-runs, p99 is the slowest run). Then `--load-clients` clients request the hub's page at once
-for `--load-seconds` (the issue's 16-client run), counting the answers by status.
+it, `/articles` (first and last page), the map and the first page of the events export.
+Each is requested `--runs` times, round-robin, on a kept-alive connection; the figures are
+median and p99 per page (with fewer than 100 runs, p99 is the slowest run). Then
+`--load-clients` clients request the hub's page at once for `--load-seconds` (the issue's
+16-client run), counting the answers by status.
 
     # 100k articles around two hubs (about 10.4M triples); generated and loaded when --store
     # does not exist yet, into --data (the N-Quads file) and --store
@@ -130,6 +131,8 @@ def pages(found: dict[str, str], base: str) -> list[tuple[str, str, str]]:
             ("event ttl", f"{event}.ttl", "*/*"),
             ("article html", article, HTML), ("article ttl", f"{article}.ttl", "*/*"),
             ("articles", "/articles", "application/json"),
+            ("map", "/map", HTML),
+            ("events export page 1", "/export/events.jsonld", "application/ld+json"),
             ("articles last page", f"/articles?offset={last}&limit=100", "application/json")]
 
 

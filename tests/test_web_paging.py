@@ -36,6 +36,7 @@ BASE = "http://localhost:5000/"  # the generator's base IRI
 PUTIN = f"{BASE}entity/vladimir-putin"
 PAGE_SIZE = 7
 STATEMENTS_PER_PAGE = 25
+EXPORT_PER_PAGE = 41
 BROWSER = "text/html,application/xhtml+xml,*/*;q=0.8"
 ROLES = f"<{GK}participant> <{GK}addressee> <{GK}territory> <{GK}treaty> " \
         "<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace>"
@@ -51,7 +52,7 @@ def hub_site() -> Iterator[LiveServer]:
     store = OxigraphStore()
     store.load(out.getvalue().encode("utf-8"), "nquads")
     settings = Settings(store="memory", base_iri=BASE, page_size=PAGE_SIZE,
-                        description_page_size=STATEMENTS_PER_PAGE)
+                        description_page_size=STATEMENTS_PER_PAGE, export_page_size=EXPORT_PER_PAGE)
     app = create_app(settings, store=store)
     try:
         with serving(app) as url:
@@ -272,3 +273,47 @@ def test_articles_past_the_end_is_an_empty_page_without_next(hub_site: LiveServe
     for bad in ("offset=-1", "limit=0", "limit=abc", "offset=1.5"):
         response = get(hub_site, f"/articles?{bad}", "application/json")
         assert response.status_code == 400 and ("offset" in bad) == ("'offset'" in response.text)
+
+
+# --- exports and the map --------------------------------------------------------------
+
+def test_the_events_export_comes_in_linked_pages_holding_every_event_once(
+        hub_site: LiveServer) -> None:
+    stored = {r["e"] for r in select(hub_site, f"""SELECT DISTINCT ?e WHERE {{ VALUES ?t {{
+        <{GK}Call> <{GK}Meeting> <{GK}Demand> <{GK}TerritorialClaim> <{GK}Agreement>
+        <{GK}Support> }} ?e a ?t }}""")}
+    seen: list[str] = []
+    path: str | None = "/export/events.jsonld"
+    pages = 0
+    while path:
+        response = get(hub_site, path, "application/ld+json")
+        assert response.status_code == 200
+        seen += [node["@id"] for node in response.json()["@graph"]]
+        links = {rel: url for url, rel in re.findall(r'<([^>]+)>; rel="(\w+)"',
+                                                     response.headers.get("Link", ""))}
+        path = links.get("next")
+        pages += 1
+    assert len(seen) == len(set(seen)) and set(seen) == stored
+    assert pages == -(-len(stored) // EXPORT_PER_PAGE) > 1
+    past = get(hub_site, f"/export/events.jsonld?page={pages + 1}", "application/json")
+    assert past.status_code == 404 and f"last page ({pages})" in past.json()["detail"]
+    assert get(hub_site, "/export/events.jsonld?page=x", "application/json").status_code == 400
+
+
+def test_the_most_reported_event_exports_every_reporting_article(hub_site: LiveServer) -> None:
+    event, _ = most_reported(hub_site)
+    articles = {r["a"] for r in select(hub_site, f"SELECT DISTINCT ?a WHERE {{ <{event}> "
+                                                 "<http://www.w3.org/ns/prov#wasDerivedFrom> ?a }")}
+    node = get(hub_site, "/export/events.jsonld", "application/ld+json",
+               params={"iri": event}).json()["@graph"][0]
+    assert set(node["subjectOf"]) == articles and "Vladimir Putin" in node["name"]
+
+
+def test_the_map_counts_each_event_once_however_many_articles_report_it(
+        hub_site: LiveServer) -> None:
+    rows = select(hub_site, """SELECT ?p (COUNT(DISTINCT ?e) AS ?n) WHERE {
+        ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace> ?p } GROUP BY ?p""")
+    answer = get(hub_site, "/map/points.json", "application/json").json()
+    points = {p["iri"]: p for p in answer["points"]}
+    counted = [r for r in rows if r["p"] in points]
+    assert counted and all(points[r["p"]]["events"] == int(r["n"]) for r in counted)

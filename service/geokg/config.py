@@ -70,6 +70,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                               "resource's description (RDF, and the statements of its HTML "
                               "page); a longer description is served in pages linked with "
                               "`Link: rel=\"next\"` (default 1000)."),
+    "export_page_size": ("GEOKG_EXPORT_PAGE_SIZE", "Events per page of "
+                         "`/export/events.jsonld` (default 1000); `?page=N` and `Link: "
+                         "rel=\"next\"` lead to the others."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
@@ -105,6 +108,7 @@ class Settings:
     statistics_delay: float = 2.0
     page_size: int = 50
     description_page_size: int = 1000
+    export_page_size: int = 1000
 
     def __post_init__(self) -> None:
         _check_write_token(self.write_token, self.ingest_requires_token)
@@ -114,8 +118,9 @@ class Settings:
             raise ConfigError("GEOKG_QUERY_TIMEOUT must be a positive number of seconds")
         if self.statistics_delay < 0:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
-        if self.page_size < 1 or self.description_page_size < 1:
-            raise ConfigError("GEOKG_PAGE_SIZE and GEOKG_DESCRIPTION_PAGE_SIZE must be 1 or more")
+        if min(self.page_size, self.description_page_size, self.export_page_size) < 1:
+            raise ConfigError("GEOKG_PAGE_SIZE, GEOKG_DESCRIPTION_PAGE_SIZE and "
+                              "GEOKG_EXPORT_PAGE_SIZE must be 1 or more")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

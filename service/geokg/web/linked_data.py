@@ -42,7 +42,7 @@ from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, RDF, RDFS, SEM, SKOS, XSD
 from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
-from geokg.web.paging import Page, page_query, requested_page
+from geokg.web.paging import LDP_PAGE, Page, page_query, requested_page
 from geokg.web.state import get_pipeline, get_settings, get_statistics_refresher, get_store
 from geokg.web.streaming import started
 
@@ -71,8 +71,6 @@ DUMPS = {"nq": "nquads", "trig": "trig"}
 #: percent-encoded, so nothing from a URL can end the `<…>` the IRI is written in.
 IRI_SAFE = "/:@!$&'()*+,;=-._~"
 LONG_LITERAL = 300
-#: The type a page of a paged resource has (W3C Linked Data Platform Paging).
-LDP_PAGE = "http://www.w3.org/ns/ldp#Page"
 
 
 # --- content negotiation --------------------------------------------------------------

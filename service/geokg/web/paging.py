@@ -14,6 +14,8 @@ from flask import request
 from werkzeug.exceptions import BadRequest
 
 PARAMETER = "page"
+#: The type a page of a paged resource has (W3C Linked Data Platform Paging).
+LDP_PAGE = "http://www.w3.org/ns/ldp#Page"
 #: Highest page number accepted; beyond it no list can reach (10^9 items per page ≥ 1).
 MAX_PAGE = 10**9
 

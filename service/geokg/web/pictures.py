@@ -281,37 +281,58 @@ class MapPoint:
                 "claimants": sorted(self.claimants)}
 
 
-def map_points(store: Store) -> list[MapPoint]:
+def map_points(store: Store, names: str) -> list[MapPoint]:
     """Places where events happened and territories claimed, with counts, from
-    `sem:hasPlace` / `gk:territory` and the places' `geo:asWKT` points."""
-    query = f"""{_PREFIX_LINES}
-SELECT ?place ?wkt ?type ?how (COUNT(DISTINCT ?ev) AS ?n) (SAMPLE(?name) AS ?label)
-       (GROUP_CONCAT(DISTINCT ?claimantName; separator="|") AS ?claimants) WHERE {{
-  {{ ?ev sem:hasPlace ?place BIND("event" AS ?how) }}
-  UNION
-  {{ ?ev a gk:TerritorialClaim ; gk:territory ?place BIND("claim" AS ?how)
-     OPTIONAL {{ ?ev gk:participant ?claimant .
-                ?claimant rdfs:label ?claimantName FILTER(LANGMATCHES(LANG(?claimantName), "en")) }} }}
-  ?ev a ?type .
-  ?place geo:hasGeometry/geo:asWKT ?wkt .
-  OPTIONAL {{ ?place rdfs:label ?name FILTER(LANGMATCHES(LANG(?name), "en")) }}
-}} GROUP BY ?place ?wkt ?type ?how"""
+    `sem:hasPlace` / `gk:territory` and the places' `geo:asWKT` points (`names`: the graph
+    that names and places them, the gazetteer).
+
+    Every event and claim counts, so each side is DISTINCT on its own and joined by hash:
+    joined as they stand, the copies of every event in every article graph reporting it
+    multiplied (at 100k articles the map ran past GEOKG_QUERY_TIMEOUT)."""
+    types = " ".join(f"gk:{t}" for t in EVENT_TYPES)
+    counts = store.query(f"""{_PREFIX_LINES}
+SELECT ?place ?type ?how (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?ev ?place ?how WHERE {{
+      {{ ?ev sem:hasPlace ?place BIND("event" AS ?how) }}
+      UNION {{ ?ev gk:territory ?place BIND("claim" AS ?how) }} }} }}
+  {{ SELECT DISTINCT ?ev ?type WHERE {{ VALUES ?type {{ {types} }} ?ev a ?type }} }}
+}} GROUP BY ?place ?type ?how""").rows()
+    claimants = store.query(f"""{_PREFIX_LINES}
+SELECT DISTINCT ?place ?claimant WHERE {{
+  {{ SELECT DISTINCT ?ev ?place WHERE {{ ?ev gk:territory ?place }} }}
+  {{ SELECT DISTINCT ?ev ?claimant WHERE {{ ?ev a gk:TerritorialClaim ; gk:participant ?claimant }} }}
+}}""").rows()
+    places = sorted({r["place"] or "" for r in counts} - {""})
+    if not places:
+        return []
+    where = store.query(f"""{_PREFIX_LINES}
+SELECT ?place ?wkt WHERE {{ VALUES ?place {{ {_values(places)} }}
+  GRAPH {sparql_iri(names)} {{ ?place geo:hasGeometry/geo:asWKT ?wkt }} }}""").rows()
+    labels = english_labels(store, places + sorted({r["claimant"] or "" for r in claimants}), names)
     points: dict[str, MapPoint] = {}
-    for row in store.query(query).rows():
+    for row in where:
         found = _WKT_POINT.search(row["wkt"] or "")
-        if not found or not row["place"]:
+        place = row["place"] or ""
+        if found and place not in points:
+            points[place] = MapPoint(place, labels.get(place, _tail(place)),
+                                     float(found.group(1)), float(found.group(2)))
+    for row in counts:
+        point = points.get(row["place"] or "")
+        if point is None:
             continue
-        place = row["place"]
-        point = points.setdefault(place, MapPoint(place, row["label"] or _tail(place),
-                                                  float(found.group(1)), float(found.group(2))))
         count = int(row["n"] or 0)
         if row["how"] == "claim":
             point.claims += count
-            point.claimants.update(c for c in (row["claimants"] or "").split("|") if c)
         else:
             point.events += count
             point.types[_tail(row["type"] or "")] += count
-    return sorted(points.values(), key=lambda p: (-(p.events + p.claims), p.label))
+    for row in claimants:
+        point = points.get(row["place"] or "")
+        claimant = row["claimant"] or ""
+        if point is not None and point.claims and claimant in labels:
+            point.claimants.add(labels[claimant])
+    return sorted((p for p in points.values() if p.events or p.claims),
+                  key=lambda p: (-(p.events + p.claims), p.label))
 
 
 # --- shared --------------------------------------------------------------------------

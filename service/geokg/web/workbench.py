@@ -205,14 +205,15 @@ def timeline_picture() -> str:
 
 @bp.get("/map")
 def map_page() -> str:
-    points = pictures.map_points(get_store())
+    points = pictures.map_points(get_store(), str(get_pipeline().mint.gazetteer_graph))
     return render_template("workbench_map.html", points=points)
 
 
 @bp.get("/map/points.json")
 def map_points() -> Response:
     return _json({"points": [{**p.to_json(), "href": local_link(p.iri)}
-                             for p in pictures.map_points(get_store())]})
+                             for p in pictures.map_points(
+                                 get_store(), str(get_pipeline().mint.gazetteer_graph))]})
 
 
 def _iri_param() -> str:
