@@ -300,8 +300,8 @@ SELECT ?place ?type ?how (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
     claimants = store.query(f"""{_PREFIX_LINES}
 SELECT DISTINCT ?place ?claimant WHERE {{
   {{ SELECT DISTINCT ?ev ?place WHERE {{ ?ev gk:territory ?place }} }}
-  {{ SELECT DISTINCT ?ev ?claimant WHERE {{ ?ev a gk:TerritorialClaim ; gk:participant ?claimant }} }}
-}}""").rows()
+  ?ev gk:participant ?claimant
+}}""").rows()  # gk:territory is a claim's (its domain): no type to look up
     places = sorted({r["place"] or "" for r in counts} - {""})
     if not places:
         return []
