@@ -12,6 +12,11 @@ triples. `--check N` parses N sampled article graphs with rdflib and runs the re
 gate on them, so the shortcut cannot drift from the shapes unnoticed.
 
     python bench/generate.py --triples 1000000 --out /tmp/geokg-bench/1m.nq [--check 50]
+
+`--hubs vladimir-putin,russia --hub-share 0.25` makes a few entities take part in a quarter of
+the events (the most-connected entities of a real archive, whose pages must stay fast), and
+`--hot-event-reports 2000` has one of their events reported by about 2000 articles (an event
+every outlet writes about). `--articles N` stops after N articles instead of a triple count.
 """
 
 from __future__ import annotations
@@ -95,6 +100,16 @@ T_TYPE, T_LABEL = iri(str(RDF.type)), iri(str(RDFS.label))
 Triple = tuple[str, str, str]
 
 
+@dataclass(frozen=True)
+class Hubs:
+    """Entities that take part in a large share of the events (`share` of the new ones), and
+    how many articles report the one most-reported event (0: none)."""
+
+    keys: tuple[str, ...] = ()
+    share: float = 0.0
+    hot_event_reports: int = 0
+
+
 @dataclass
 class SynthEvent:
     """One real-world event; every article reporting it repeats these facts in its graph."""
@@ -115,8 +130,11 @@ class SynthEvent:
 class World:
     """Entities and office terms of the gazetteer, indexed for drawing plausible actors."""
 
-    def __init__(self, gaz: Gazetteer, rng: random.Random):
-        self.gaz, self.rng = gaz, rng
+    def __init__(self, gaz: Gazetteer, rng: random.Random, hubs: Hubs = Hubs()):
+        self.gaz, self.rng, self.hubs = gaz, rng, hubs
+        unknown = [k for k in hubs.keys if k not in gaz.entities]
+        if unknown:
+            raise SystemExit(f"--hubs: {', '.join(unknown)} not in the gazetteer")
         kinds: dict[str, list[Entity]] = {}
         for entity in gaz.entities.values():
             kinds.setdefault(entity.kind, []).append(entity)
@@ -153,9 +171,14 @@ class World:
         state = self.rng.choices(self.states, self.state_weights)[0]
         return state, state
 
-    def actors(self, day: dt.date, count: int, organisations: bool) -> list[tuple[str, str]]:
-        """`count` actors standing for distinct sides."""
+    def actors(self, day: dt.date, count: int, organisations: bool,
+               hub: bool = False) -> list[tuple[str, str]]:
+        """`count` actors standing for distinct sides; the first is a hub `hubs.share` of the
+        time (no random number is drawn without hubs, so a seed gives the same graph as before)."""
         chosen: dict[str, str] = {}
+        if self.hubs.keys and (hub or self.rng.random() < self.hubs.share):
+            hub = self.rng.choice(self.hubs.keys)
+            chosen[self.gaz.state_of(hub, day)] = hub
         while len(chosen) < count:
             key, side = self.actor(day, organisations)
             chosen.setdefault(side, key)
@@ -182,8 +205,14 @@ class EventFactory:
         self.world, self.rng, self.mint = world, rng, Minter(BASE)
         self.recent: list[SynthEvent] = []
         self.created = 0
+        self.hot: SynthEvent | None = None  # the most-reported event, made on first use
 
-    def pick(self, published: dt.date) -> SynthEvent:
+    def pick(self, published: dt.date, hot_chance: float = 0.0) -> SynthEvent:
+        if hot_chance and self.rng.random() < hot_chance:
+            if self.hot is None:
+                self.hot = self.new(published, hub=True)
+                self.created += 1
+            return self.hot
         if self.recent and self.rng.random() < RE_REPORT:
             # newer events are re-reported more often: skew the index towards the end
             index = len(self.recent) - 1 - int(len(self.recent) * self.rng.random() ** 3)
@@ -194,13 +223,13 @@ class EventFactory:
         self.created += 1
         return event
 
-    def new(self, day: dt.date) -> SynthEvent:
+    def new(self, day: dt.date, hub: bool = False) -> SynthEvent:
         kind = self.rng.choices(list(TYPE_WEIGHTS), list(TYPE_WEIGHTS.values()))[0]
         precision = self.rng.choices(["Day", "Month", "Year"], [85, 11, 4])[0]
         w = self.world
         sides = {"Call": 2, "Meeting": self.rng.choice([2, 2, 2, 3, 4]),
                  "Agreement": self.rng.choice([2, 2, 3])}.get(kind, 1)
-        actors = w.actors(day, sides, organisations=kind not in ("Call", "TerritorialClaim"))
+        actors = w.actors(day, sides, organisations=kind not in ("Call", "TerritorialClaim"), hub=hub)
         event = SynthEvent(kind, [k for k, _ in actors], day, precision)
         if kind in ("Demand", "Support"):
             event.addressees = [w.actor(day, organisations=kind == "Demand")[0]]
@@ -314,8 +343,10 @@ OUTLETS = [f"www.{name}.example" for name in (
 class ArticleWriter:
     """Composes one article (text + graph) at a time; `triples` is its graph."""
 
-    def __init__(self, world: World, events: EventFactory, rng: random.Random):
+    def __init__(self, world: World, events: EventFactory, rng: random.Random,
+                 hot_chance: float = 0.0):
         self.world, self.events, self.rng = world, events, rng
+        self.hot_chance = hot_chance  # chance that an article reports the most-reported event
         self.fillers = filler_sentences()
         self.seen_ids: set[str] = set()
 
@@ -323,7 +354,7 @@ class ArticleWriter:
         lang = "de" if self.rng.random() < 0.6 else "en"
         reported: list[SynthEvent] = []
         for _ in range(self.rng.choices([1, 2, 3, 4, 5, 6], [25, 30, 20, 12, 8, 5])[0]):
-            event = self.events.pick(published)
+            event = self.events.pick(published, self.hot_chance)
             if event not in reported:
                 reported.append(event)
         title, text, spans = self._text(reported, lang, published)
@@ -448,20 +479,32 @@ class Summary:
     seconds: float = 0.0
 
 
-def generate(target: int, out: IO[str], seed: int, check: int = 0) -> Summary:
-    """Write reference graphs then articles until `target` quads; check every k-th article."""
+#: Quads per article in the generated data (10M triples hold about 95,000 articles); used to
+#: spread the reports of the most-reported event over a run bounded by triples.
+QUADS_PER_ARTICLE = 105
+
+
+def generate(target: int, out: IO[str], seed: int, check: int = 0, *,
+             articles: int | None = None, hubs: Hubs = Hubs()) -> Summary:
+    """Write reference graphs then articles until `target` quads (or `articles` articles);
+    check every k-th article."""
     rng = random.Random(seed)
-    world = World(load_gazetteer(), rng)
+    world = World(load_gazetteer(), rng, hubs)
     events = EventFactory(world, rng)
-    writer = ArticleWriter(world, events, rng)
+    expected = articles or max(1, target // QUADS_PER_ARTICLE)
+    writer = ArticleWriter(world, events, rng, min(1.0, hubs.hot_event_reports / expected))
     summary, started = Summary(), time.perf_counter()
     for quad in reference_quads():
         out.write(quad)
         summary.triples += 1
     span = (LAST_DAY - FIRST_DAY).days
-    every = max(1, target // 100 // max(check, 1))
-    while summary.triples < target:
-        published = FIRST_DAY + dt.timedelta(days=int(span * summary.triples / target))
+    every = max(1, (articles or target // 100) // max(check, 1))
+
+    def progress() -> float:
+        return summary.articles / articles if articles else summary.triples / target
+
+    while progress() < 1:
+        published = FIRST_DAY + dt.timedelta(days=int(span * progress()))
         node, triples = writer.article(published)
         graph = f"<{node}>"
         out.write("".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples))
@@ -485,9 +528,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--check", type=int, default=20,
                         help="SHACL-check this many article graphs spread over the run (0: none)")
+    parser.add_argument("--articles", type=int, help="stop after this many articles instead")
+    parser.add_argument("--hubs", default="", help="gazetteer keys of hub entities, comma-separated")
+    parser.add_argument("--hub-share", type=float, default=0.25,
+                        help="share of new events with a hub as first participant (with --hubs)")
+    parser.add_argument("--hot-event-reports", type=int, default=0,
+                        help="about this many articles report one and the same event")
     args = parser.parse_args(argv)
+    hubs = Hubs(tuple(k for k in args.hubs.split(",") if k),
+                args.hub_share if args.hubs else 0.0, args.hot_event_reports)
     with open_output(args.out) as out:
-        summary = generate(args.triples, out, args.seed, args.check)
+        summary = generate(args.triples, out, args.seed, args.check, articles=args.articles,
+                           hubs=hubs)
     print(json.dumps({"file": str(args.out), "bytes": args.out.stat().st_size, **vars(summary)}))
 
 

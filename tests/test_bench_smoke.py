@@ -74,7 +74,7 @@ def test_an_event_reported_twice_is_one_node_in_two_graphs() -> None:
 
 
 @pytest.mark.parametrize("script", ["generate", "load", "queries", "stream", "ingest", "rdflib_peer",
-                                    "statistics_graph", "request_cost"])
+                                    "statistics_graph", "request_cost", "pages"])
 def test_script_help_runs(script: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / f"{script}.py"), "--help"], cwd=BENCH,
                           capture_output=True, text=True, timeout=60)
@@ -105,3 +105,18 @@ def test_request_cost_prints_each_layer(tmp_path: Path) -> None:
     assert [row["query"] for row in rows] == ["trivial", "demands"]
     for row in rows:
         assert 0 < row["engine_in_process_ms"] and 0 < row["geokg_app_ms"]
+
+
+def test_pages_builds_a_hub_store_and_measures_every_page(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / "pages.py"), "--store",
+                           str(tmp_path / "store"), "--articles", "120", "--hot-event-reports", "10",
+                           "--runs", "1", "--load-clients", "2", "--load-seconds", "1"],
+                          cwd=BENCH, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    pages = [line for line in lines if "page" in line]
+    assert {p["page"] for p in pages} >= {"entity html", "entity ttl page 1", "event html",
+                                          "article html", "articles"}
+    assert all(p["status"] in (200, 303) and p["n"] == 1 for p in pages)
+    load = next(line for line in lines if "load" in line)
+    assert set(load["statuses"]) == {"200"}

@@ -81,6 +81,16 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "data_license": ("GEOKG_DATA_LICENSE", "IRI of the licence the dataset is published under, "
                      "stated as `dcterms:license` in the VoID description (default: Apache-2.0, "
                      "the project's licence; set the terms your sources allow, or empty for none)."),
+    "page_size": ("GEOKG_PAGE_SIZE", "Items per page of the lists on the pages of resources: "
+                  "an entity's events, an event's evidence sentences, an article's events "
+                  "(default 50); `?page=N` shows the others."),
+    "description_page_size": ("GEOKG_DESCRIPTION_PAGE_SIZE", "Statements per page of a "
+                              "resource's description (RDF, and the statements of its HTML "
+                              "page); a longer description is served in pages linked with "
+                              "`Link: rel=\"next\"` (default 1000)."),
+    "export_page_size": ("GEOKG_EXPORT_PAGE_SIZE", "Events per page of "
+                         "`/export/events.jsonld` (default 1000); `?page=N` and `Link: "
+                         "rel=\"next\"` lead to the others."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
@@ -124,6 +134,9 @@ class Settings:
     engine_socket: str | None = None
     run_dir: str | None = None
     statistics_delay: float = 2.0
+    page_size: int = 50
+    description_page_size: int = 1000
+    export_page_size: int = 1000
 
     def __post_init__(self) -> None:
         _check_write_token(self.write_token, self.ingest_requires_token)
@@ -138,6 +151,9 @@ class Settings:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
         if self.run_dir:
             _check_run_dir(self.run_dir)
+        if min(self.page_size, self.description_page_size, self.export_page_size) < 1:
+            raise ConfigError("GEOKG_PAGE_SIZE, GEOKG_DESCRIPTION_PAGE_SIZE and "
+                              "GEOKG_EXPORT_PAGE_SIZE must be 1 or more")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

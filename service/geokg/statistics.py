@@ -44,6 +44,7 @@ DATA_SETS: dict[str, URIRef] = {
     "events-per-type-per-year": GK.EventsPerTypePerYear,
     "events-per-actor": GK.EventsPerActor,
     "claims-on-foreign-territory": GK.ClaimsOnForeignTerritory,
+    "articles-per-month": GK.ArticlesPerMonth,
 }
 
 

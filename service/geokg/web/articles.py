@@ -9,6 +9,7 @@ from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, parse_published
 from geokg.store.base import graph_content
 from geokg.vocab import GK
+from geokg.web import article_list
 from geokg.web.auth import require_ingest_token
 from geokg.web.state import get_pipeline, get_settings, get_store
 from geokg.web.streaming import started
@@ -55,23 +56,20 @@ def _article_from_request() -> ArticleInput:
 
 @bp.get("/articles")
 def list_articles() -> Response:
+    """The stored articles, newest first (undated ones last), `limit` from `offset` on, with
+    how many there are and the URL of the next page while there is one."""
     limit = _int_arg("limit", 100, 1, PAGE_MAX)
     offset = _int_arg("offset", 0, 0, 10**9)
-    rows = get_store().query(f"""
-        PREFIX gk: <{GK}>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?article ?title ?published ?lang (COUNT(DISTINCT ?event) AS ?events) WHERE {{
-          GRAPH ?article {{
-            ?article a gk:Article ; dcterms:language ?lang .
-            OPTIONAL {{ ?article dcterms:title ?title }}
-            OPTIONAL {{ ?article dcterms:issued ?published }}
-            OPTIONAL {{ ?event <http://www.w3.org/ns/prov#wasDerivedFrom> ?article }}
-          }}
-        }} GROUP BY ?article ?title ?published ?lang
-        ORDER BY DESC(?published) ?article LIMIT {limit} OFFSET {offset}""").rows(
-        get_settings().max_result_rows)
-    return jsonify({"articles": [_article_summary(r) for r in rows], "limit": limit,
-                    "offset": offset})
+    store = get_store()
+    total = article_list.count_articles(store)
+    months = article_list.months(store, str(get_pipeline().mint.statistics_graph))
+    iris = article_list.page(store, months, offset, limit)
+    rows = article_list.details(store, iris, get_settings().max_result_rows)
+    body: dict[str, object] = {"articles": [_article_summary(r) for r in rows], "limit": limit,
+                               "offset": offset, "total": total}
+    if offset + limit < total:
+        body["next"] = url_for("articles.list_articles", offset=offset + limit, limit=limit)
+    return jsonify(body)
 
 
 def _article_summary(row: dict[str, str | None]) -> dict[str, object]:

@@ -8,6 +8,11 @@ always gives the same picture and a test can check where things are.
 A state's picture includes what its leaders did while in office: events name the actor
 the article named ("Macron"), and the gazetteer's office terms say for which state they
 acted on that date.
+
+Both pictures of an entity draw its most recent events (MAX_EVENTS on the timeline,
+NETWORK_EVENTS counted for the network): a hub takes part in tens of thousands of events,
+and counting every copy of each of them took seconds to minutes. Names are read in the
+gazetteer graph, not in the copies every article graph holds.
 """
 
 from __future__ import annotations
@@ -19,25 +24,83 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from geokg.store.base import Store, sparql_iri
-from geokg.vocab import PREFIXES
+from geokg.vocab import GK, PREFIXES
 
 _PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 EVENT_TYPES = ("Call", "Meeting", "Demand", "TerritorialClaim", "Agreement", "Support")
 CONTACT_TYPES = ("Call", "Meeting", "Demand", "Agreement", "Support")
 MAX_CONTACTS = 40
+#: Events the timeline picture draws: the entity's most recent ones.
 MAX_EVENTS = 400
+#: Events whose sides the contact network counts: the entity's most recent ones.
+NETWORK_EVENTS = 1000
+ROLES = "gk:participant gk:addressee gk:territory gk:treaty sem:hasPlace"
 _WKT_POINT = re.compile(r"POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)", re.IGNORECASE)
 
 
-def _acting(entity: str, event: str = "?ev", role: str = "?role") -> str:
-    """Patterns binding `event` to the events the entity, or a leader of it while in office,
-    takes part in through `role`."""
+def recent_events(store: Store, entity: str, limit: int, newest_year: int | None,
+                  roles: str = ROLES) -> list[tuple[str, str | None]]:
+    """(event, first day) of the `limit` most recent events the entity, or a leader of it
+    while in office, takes part in through one of `roles`; the entity's own undated events
+    (day None) after the dated ones.
+
+    The days are joined by hash (a sub-SELECT scanning the days once) instead of looked up
+    for every copy of every event of a hub. They are read from `newest_year` on first (the
+    latest year with events, from the statistics graph), then from two years before it, then
+    all: a wider window only when the narrower one holds fewer than `limit` events (for
+    Russia at 100k articles: 0.2 s in its last year, 1.5 s over every year)."""
+    windows = [newest_year, newest_year - 2] if newest_year is not None else []
+    for since in [*windows, None]:
+        found = _recent_events(store, entity, limit, since, roles)
+        if len(found) >= limit or since is None:
+            return found
+    raise AssertionError("unreachable: the last window is every year")
+
+
+def _recent_events(store: Store, entity: str, limit: int, since: int | None, roles: str
+                   ) -> list[tuple[str, str | None]]:
     e = sparql_iri(entity)
-    return f"""{{ {event} {role} {e} }} UNION {{
-      ?leader gk:holdsOffice ?term . ?term gk:officeOf {e} ; gk:startDate ?from .
-      OPTIONAL {{ ?term gk:endDate ?to }}
-      {event} {role} ?leader ; sem:hasEarliestBeginTimeStamp ?day .
-      FILTER(?day >= ?from && (!BOUND(?to) || ?day <= ?to)) }}"""
+    in_roles = ", ".join(roles.split())
+    window = terms = ""
+    if since is not None:
+        start = f'"{since:04d}-01-01"^^xsd:date'
+        window = f"FILTER(?day >= {start})"
+        # Office terms that ended before the window cannot count any event in it.
+        terms = f"FILTER(!BOUND(?to) || ?to >= {start})"
+    # Within a window only dated events count: an undated one is after every dated one.
+    days = (f"{{ SELECT ?ev ?day WHERE {{ ?ev sem:hasEarliestBeginTimeStamp ?day {window} }} }}"
+            if since is not None else
+            "OPTIONAL { SELECT ?ev ?day WHERE { ?ev sem:hasEarliestBeginTimeStamp ?day } }")
+    rows = store.query(f"""{_PREFIX_LINES}
+SELECT ?ev ?day WHERE {{
+  {{ SELECT DISTINCT ?ev ?day WHERE {{
+      {{ SELECT DISTINCT ?ev ?from ?to WHERE {{
+          {{ ?ev ?role {e} FILTER(?role IN ({in_roles})) }}
+          UNION
+          {{ ?leader gk:holdsOffice ?term . ?term gk:officeOf {e} ; gk:startDate ?from .
+             OPTIONAL {{ ?term gk:endDate ?to }} {terms}
+             ?ev ?leaderRole ?leader FILTER(?leaderRole IN ({in_roles})) }} }} }}
+      {days}
+      FILTER(!BOUND(?from) || (?day >= ?from && (!BOUND(?to) || ?day <= ?to)))
+  }} }}
+}} ORDER BY DESC(?day) LIMIT {limit}""").rows()
+    seen: dict[str, str | None] = {}
+    for row in rows:
+        seen.setdefault(row["ev"] or "", row["day"])
+    return list(seen.items())
+
+
+def newest_year(store: Store, statistics: str) -> int | None:
+    """The latest year with events as of the statistics graph's last refresh (a hint for
+    `recent_events`, which widens its window when the year holds too few)."""
+    rows = store.query(f"""SELECT (MAX(?year) AS ?newest) WHERE {{
+        GRAPH {sparql_iri(statistics)} {{ ?observation <{GK}year> ?year }} }}""").rows()
+    value = rows[0]["newest"] if rows else None
+    return int(value) if value and value.isdigit() else None
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(sparql_iri(i) for i in iris)
 
 
 # --- contact network -----------------------------------------------------------------
@@ -60,34 +123,47 @@ class Network:
     center: str
     label: str
     contacts: list[Contact]
+    events: int = 0  # events counted (at most NETWORK_EVENTS)
     size: int = 560
+
+    @property
+    def capped(self) -> bool:
+        return self.events >= NETWORK_EVENTS
 
     @property
     def middle(self) -> float:
         return self.size / 2
 
 
-def contact_network(store: Store, entity: str) -> Network:
+def contact_network(store: Store, entity: str, names: str, statistics: str) -> Network:
     """Who the entity (or its leaders in office) called, met, made demands or agreements
-    with, or supported, with the number of events of each type."""
-    types = " ".join(f"gk:{t}" for t in CONTACT_TYPES)
-    query = f"""{_PREFIX_LINES}
-SELECT ?other ?type (COUNT(DISTINCT ?ev) AS ?n) (SAMPLE(?name) AS ?label) WHERE {{
-  {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?role {{ gk:participant gk:addressee }}
-      {_acting(entity)} }} }}
-  VALUES ?type {{ {types} }}
-  ?ev a ?type ; gk:participant|gk:addressee ?other .
-  FILTER(?other != {sparql_iri(entity)})
-  FILTER NOT EXISTS {{ ?other gk:holdsOffice/gk:officeOf {sparql_iri(entity)} }}
-  OPTIONAL {{ ?other rdfs:label ?name FILTER(LANGMATCHES(LANG(?name), "en")) }}
-}} GROUP BY ?other ?type"""
+    with, or supported in its NETWORK_EVENTS most recent events, with the number of events
+    of each type. `names` is the graph that names them (the gazetteer)."""
+    events = [ev for ev, _ in recent_events(store, entity, NETWORK_EVENTS,
+                                            newest_year(store, statistics),
+                                            "gk:participant gk:addressee")]
     contacts: dict[str, Contact] = {}
-    for row in store.query(query).rows():
-        other = row["other"] or ""
-        contact = contacts.setdefault(other, Contact(other, row["label"] or _tail(other)))
-        contact.kinds[_tail(row["type"] or "")] = int(row["n"] or 0)
+    if events:
+        types = ", ".join(f"gk:{t}" for t in CONTACT_TYPES)
+        e = sparql_iri(entity)
+        query = f"""{_PREFIX_LINES}
+SELECT ?other ?type (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?ev ?type WHERE {{ VALUES ?ev {{ {_values(events)} }}
+      ?ev a ?type FILTER(?type IN ({types})) }} }}
+  {{ SELECT DISTINCT ?ev ?other WHERE {{ VALUES ?ev {{ {_values(events)} }}
+      ?ev gk:participant|gk:addressee ?other }} }}
+  FILTER(?other != {e})
+  FILTER NOT EXISTS {{ GRAPH {sparql_iri(names)} {{ ?other gk:holdsOffice/gk:officeOf {e} }} }}
+}} GROUP BY ?other ?type"""
+        for row in store.query(query).rows():
+            other = row["other"] or ""
+            contact = contacts.setdefault(other, Contact(other, _tail(other)))
+            contact.kinds[_tail(row["type"] or "")] = int(row["n"] or 0)
+        labels = english_labels(store, list(contacts), names)
+        for contact in contacts.values():
+            contact.label = labels.get(contact.iri, contact.label)
     ranked = sorted(contacts.values(), key=lambda c: (-c.total, c.label))[:MAX_CONTACTS]
-    network = Network(entity, label_of(store, entity), ranked)
+    network = Network(entity, label_of(store, entity, names), ranked, len(events))
     _place_on_circle(network)
     return network
 
@@ -131,22 +207,25 @@ class Timeline:
         return self.row_height * len(EVENT_TYPES) + 50
 
 
-def timeline(store: Store, entity: str) -> Timeline:
-    """Every dated event the entity (or its leaders in office) takes part in, by type."""
-    types = " ".join(f"gk:{t}" for t in EVENT_TYPES)
-    query = f"""{_PREFIX_LINES}
-SELECT ?ev ?type (MIN(?begin) AS ?day) (SAMPLE(?topic) AS ?about) WHERE {{
-  {{ SELECT DISTINCT ?ev WHERE {{
-      VALUES ?role {{ gk:participant gk:addressee gk:territory gk:treaty sem:hasPlace }}
-      {_acting(entity)} }} }}
-  VALUES ?type {{ {types} }}
-  ?ev a ?type ; sem:hasEarliestBeginTimeStamp ?begin .
-  OPTIONAL {{ ?ev gk:topic ?topic }}
-}} GROUP BY ?ev ?type ORDER BY ?day LIMIT {MAX_EVENTS}"""
-    events = [TimelineEvent(r["ev"] or "", _tail(r["type"] or ""),
-                            dt.date.fromisoformat((r["day"] or "")[:10]), r["about"] or "")
-              for r in store.query(query).rows() if r["day"]]
-    line = Timeline(entity, label_of(store, entity), events)
+def timeline(store: Store, entity: str, names: str, statistics: str) -> Timeline:
+    """The entity's (or its leaders' in office) MAX_EVENTS most recent dated events, by type."""
+    days = {ev: day for ev, day in recent_events(store, entity, MAX_EVENTS,
+                                                 newest_year(store, statistics)) if day}
+    events: list[TimelineEvent] = []
+    if days:
+        types = ", ".join(f"gk:{t}" for t in EVENT_TYPES)
+        rows = store.query(f"""{_PREFIX_LINES}
+SELECT ?ev (SAMPLE(?t) AS ?type) (SAMPLE(?topic) AS ?about) WHERE {{
+  {{ SELECT DISTINCT ?ev ?t WHERE {{ VALUES ?ev {{ {_values(list(days))} }}
+      ?ev a ?t FILTER(?t IN ({types})) }} }}
+  OPTIONAL {{ SELECT DISTINCT ?ev ?topic WHERE {{ VALUES ?ev {{ {_values(list(days))} }}
+      ?ev gk:topic ?topic }} }}
+}} GROUP BY ?ev""").rows()
+        events = [TimelineEvent(r["ev"] or "", _tail(r["type"] or ""),
+                                dt.date.fromisoformat(days[r["ev"] or ""][:10]), r["about"] or "")
+                  for r in rows if r["type"] and r["ev"] in days]
+        events.sort(key=lambda e: (e.day, e.iri))
+    line = Timeline(entity, label_of(store, entity, names), events)
     _lay_out_timeline(line)
     return line
 
@@ -202,46 +281,86 @@ class MapPoint:
                 "claimants": sorted(self.claimants)}
 
 
-def map_points(store: Store) -> list[MapPoint]:
+def map_points(store: Store, names: str) -> list[MapPoint]:
     """Places where events happened and territories claimed, with counts, from
-    `sem:hasPlace` / `gk:territory` and the places' `geo:asWKT` points."""
-    query = f"""{_PREFIX_LINES}
-SELECT ?place ?wkt ?type ?how (COUNT(DISTINCT ?ev) AS ?n) (SAMPLE(?name) AS ?label)
-       (GROUP_CONCAT(DISTINCT ?claimantName; separator="|") AS ?claimants) WHERE {{
-  {{ ?ev sem:hasPlace ?place BIND("event" AS ?how) }}
-  UNION
-  {{ ?ev a gk:TerritorialClaim ; gk:territory ?place BIND("claim" AS ?how)
-     OPTIONAL {{ ?ev gk:participant ?claimant .
-                ?claimant rdfs:label ?claimantName FILTER(LANGMATCHES(LANG(?claimantName), "en")) }} }}
-  ?ev a ?type .
-  ?place geo:hasGeometry/geo:asWKT ?wkt .
-  OPTIONAL {{ ?place rdfs:label ?name FILTER(LANGMATCHES(LANG(?name), "en")) }}
-}} GROUP BY ?place ?wkt ?type ?how"""
+    `sem:hasPlace` / `gk:territory` and the places' `geo:asWKT` points (`names`: the graph
+    that names and places them, the gazetteer).
+
+    Every event and claim counts, so each side is DISTINCT on its own and joined by hash:
+    joined as they stand, the copies of every event in every article graph reporting it
+    multiplied (at 100k articles the map ran past GEOKG_QUERY_TIMEOUT)."""
+    types = " ".join(f"gk:{t}" for t in EVENT_TYPES)
+    counts = store.query(f"""{_PREFIX_LINES}
+SELECT ?place ?type ?how (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?ev ?place ?how WHERE {{
+      {{ ?ev sem:hasPlace ?place BIND("event" AS ?how) }}
+      UNION {{ ?ev gk:territory ?place BIND("claim" AS ?how) }} }} }}
+  {{ SELECT DISTINCT ?ev ?type WHERE {{ VALUES ?type {{ {types} }} ?ev a ?type }} }}
+}} GROUP BY ?place ?type ?how""").rows()
+    claimants = store.query(f"""{_PREFIX_LINES}
+SELECT DISTINCT ?place ?claimant WHERE {{
+  {{ SELECT DISTINCT ?ev ?place WHERE {{ ?ev gk:territory ?place }} }}
+  ?ev gk:participant ?claimant
+}}""").rows()  # gk:territory is a claim's (its domain): no type to look up
+    places = sorted({r["place"] or "" for r in counts} - {""})
+    if not places:
+        return []
+    where = store.query(f"""{_PREFIX_LINES}
+SELECT ?place ?wkt WHERE {{ VALUES ?place {{ {_values(places)} }}
+  GRAPH {sparql_iri(names)} {{ ?place geo:hasGeometry/geo:asWKT ?wkt }} }}""").rows()
+    labels = english_labels(store, places + sorted({r["claimant"] or "" for r in claimants}), names)
     points: dict[str, MapPoint] = {}
-    for row in store.query(query).rows():
+    for row in where:
         found = _WKT_POINT.search(row["wkt"] or "")
-        if not found or not row["place"]:
+        place = row["place"] or ""
+        if found and place not in points:
+            points[place] = MapPoint(place, labels.get(place, _tail(place)),
+                                     float(found.group(1)), float(found.group(2)))
+    for row in counts:
+        point = points.get(row["place"] or "")
+        if point is None:
             continue
-        place = row["place"]
-        point = points.setdefault(place, MapPoint(place, row["label"] or _tail(place),
-                                                  float(found.group(1)), float(found.group(2))))
         count = int(row["n"] or 0)
         if row["how"] == "claim":
             point.claims += count
-            point.claimants.update(c for c in (row["claimants"] or "").split("|") if c)
         else:
             point.events += count
             point.types[_tail(row["type"] or "")] += count
-    return sorted(points.values(), key=lambda p: (-(p.events + p.claims), p.label))
+    for row in claimants:
+        point = points.get(row["place"] or "")
+        claimant = row["claimant"] or ""
+        if point is not None and point.claims and claimant in labels:
+            point.claimants.add(labels[claimant])
+    return sorted((p for p in points.values() if p.events or p.claims),
+                  key=lambda p: (-(p.events + p.claims), p.label))
 
 
 # --- shared --------------------------------------------------------------------------
 
-def label_of(store: Store, iri: str) -> str:
+def label_of(store: Store, iri: str, names: str) -> str:
+    """The English (else any) label of `iri` in the graph `names`, else anywhere."""
+    found = english_labels(store, [iri], names)
+    if iri in found:
+        return found[iri]
     rows = store.query(f"""{_PREFIX_LINES}
 SELECT ?label WHERE {{ {sparql_iri(iri)} rdfs:label ?label }}
 ORDER BY DESC(LANGMATCHES(LANG(?label), "en")) LIMIT 1""").rows()
     return (rows[0]["label"] if rows else None) or _tail(iri)
+
+
+def english_labels(store: Store, iris: list[str], names: str) -> dict[str, str]:
+    """The English (else any) label of each IRI as the graph `names` states it (one copy,
+    where the union holds one per article graph naming a hub)."""
+    if not iris:
+        return {}
+    rows = store.query(f"""{_PREFIX_LINES}
+SELECT ?node ?label (LANGMATCHES(LANG(?label), "en") AS ?english) WHERE {{
+  VALUES ?node {{ {_values(iris)} }} GRAPH {sparql_iri(names)} {{ ?node rdfs:label ?label }} }}
+""").rows()
+    found: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: r["english"] != "true"):
+        found.setdefault(row["node"] or "", row["label"] or "")
+    return found
 
 
 def _tail(iri: str) -> str:

@@ -22,7 +22,7 @@ from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
 from geokg.web import pictures
 from geokg.web.reconcile import SEARCH_KEY
-from geokg.web.state import get_settings, get_store
+from geokg.web.state import get_pipeline, get_settings, get_store
 
 bp = Blueprint("workbench", __name__)
 
@@ -189,20 +189,23 @@ def _wants_html() -> bool:
 @bp.get("/pictures/network")
 def network_picture() -> str:
     """The contact network of `?iri=` as an SVG fragment (entity pages load it)."""
+    mint = get_pipeline().mint
     return render_template("workbench_network.html", net=pictures.contact_network(
-        get_store(), _iri_param()))
+        get_store(), _iri_param(), str(mint.gazetteer_graph), str(mint.statistics_graph)))
 
 
 @bp.get("/pictures/timeline")
 def timeline_picture() -> str:
     """The event timeline of `?iri=` as an SVG fragment."""
+    mint = get_pipeline().mint
     return render_template("workbench_timeline.html", line=pictures.timeline(
-        get_store(), _iri_param()), types=pictures.EVENT_TYPES)
+        get_store(), _iri_param(), str(mint.gazetteer_graph), str(mint.statistics_graph)),
+        types=pictures.EVENT_TYPES, max_events=pictures.MAX_EVENTS)
 
 
 @bp.get("/map")
 def map_page() -> str:
-    points = pictures.map_points(get_store())
+    points = pictures.map_points(get_store(), str(get_pipeline().mint.gazetteer_graph))
     return render_template("workbench_map.html", points=points,
                            coastlines_missing=not (VENDOR_DIR / "world-atlas").is_dir())
 
@@ -210,7 +213,8 @@ def map_page() -> str:
 @bp.get("/map/points.json")
 def map_points() -> Response:
     return _json({"points": [{**p.to_json(), "href": local_link(p.iri)}
-                             for p in pictures.map_points(get_store())]})
+                             for p in pictures.map_points(
+                                 get_store(), str(get_pipeline().mint.gazetteer_graph))]})
 
 
 def _iri_param() -> str:
