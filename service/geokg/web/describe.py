@@ -588,6 +588,10 @@ class DatasetLinks:
     def endpoint(self) -> URIRef:
         return URIRef(f"{self.base}sparql")
 
+    @property
+    def update_endpoint(self) -> URIRef:
+        return URIRef(f"{self.base}update")
+
     def dump(self, suffix: str) -> URIRef:
         return URIRef(f"{self.base}dump.{suffix}")
 
@@ -666,7 +670,8 @@ RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
 
 
 def service_description(stats: DatasetStats, links: DatasetLinks) -> Graph:
-    """A SPARQL 1.1 Service Description of /sparql (what `GET /sparql` without query says)."""
+    """A SPARQL 1.1 Service Description of /sparql and /update (what `GET /sparql` or
+    `GET /update` without a request says)."""
     g = new_graph()
     service = URIRef(f"{links.endpoint}#service")
     g.add((service, RDF.type, SD.Service))
@@ -694,6 +699,17 @@ def service_description(stats: DatasetStats, links: DatasetLinks) -> Graph:
         g.add((named, SD.graph, inner))
         g.add((inner, RDF.type, SD.Graph))
         g.add((inner, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    # /update is a service of its own (SPARQL 1.1 Service Description, section 3): same
+    # dataset, its own endpoint and language; writes need the write token
+    update = URIRef(f"{links.update_endpoint}#service")
+    g.add((update, RDF.type, SD.Service))
+    g.add((update, SD.endpoint, links.update_endpoint))
+    g.add((update, SD.supportedLanguage, SD.SPARQL11Update))
+    g.add((update, SD.feature, SD.UnionDefaultGraph))
+    g.add((update, SD.defaultDataset, dataset))
+    g.add((update, RDFS.comment, Literal(
+        "Writes need the write token (Authorization: Bearer). LOAD and SERVICE are refused.",
+        lang="en")))
     return g
 
 

@@ -42,7 +42,7 @@ from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, RDF, RDFS, SEM, SKOS, X
 from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
 from geokg.web.paging import LDP_PAGE, Page, page_query, requested_page
-from geokg.web.state import get_pipeline, get_settings, get_statistics_refresher, get_store
+from geokg.web.state import get_pipeline, get_settings, get_statistics_refresher, get_store, service_base
 from geokg.web.streaming import started
 
 bp = Blueprint("linked_data", __name__)
@@ -683,8 +683,8 @@ def forget_dataset_stats(app: Flask) -> None:
 
 
 def dataset_links() -> d.DatasetLinks:
-    settings = get_settings()
-    return d.DatasetLinks(settings.base_iri, settings.data_license or None)
+    """Where the dataset's parts are: under GEOKG_BASE_IRI, or where this server answers."""
+    return d.DatasetLinks(service_base(), get_settings().data_license or None)
 
 
 def serve_document(graph: Graph, choice: Choice, title: str, intro: str,
