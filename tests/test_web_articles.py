@@ -216,7 +216,7 @@ def test_html_is_ingested(server: Server) -> None:
                              params={"published": "2024-11-16", "lang": "de"},
                              headers={"Content-Type": "text/html; charset=utf-8"})
     assert response.status_code == 201, response.text
-    assert [e["type"] for e in response.json()["events"]] == ["CALL"]
+    assert [e["type"] for e in response.json()["events"]] == ["Call"]
 
 
 def test_body_over_the_limit_is_413(tmp_path: Path) -> None:

@@ -192,10 +192,11 @@ class RemoteStore:
         for graph in named_graphs or []:
             client.addParameter("named-graph-uri", str(named_node(graph).value))
         client.addCustomHttpHeader("Accept", _TRANSPORT[kind])
-        return RemoteResult(kind, _send(client).response)
+        return RemoteResult(kind, _send(client, shifted=base_iri is not None).response)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        _send(self._client(with_base(sparql, base_iri), update=True)).response.close()
+        _send(self._client(with_base(sparql, base_iri), update=True),
+              shifted=base_iri is not None).response.close()
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.update(put_graph_update(graph_iri, ntriples))
@@ -258,12 +259,16 @@ def _insert_data(quads: list[ox.Quad]) -> str:
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
 
-def _send(client: SPARQLWrapper) -> Any:
-    """Run the request; map the endpoint's complaints to geokg errors."""
+def _send(client: SPARQLWrapper, *, shifted: bool = False) -> Any:
+    """Run the request; map the endpoint's complaints to geokg errors. `shifted`: the text
+    sent has a BASE line in front, so the endpoint's line numbers are one too high."""
     try:
         return client.query()
     except QueryBadFormed as exc:
-        raise QuerySyntaxError(_endpoint_message(exc)) from None
+        message = _endpoint_message(exc)
+        if shifted:  # "error at 2:6" in what we sent is at 1:6 in what the client wrote
+            message = _POSITION.sub(lambda m: f"{m[1]}{int(m[2]) - 1}:{m[3]}", message)
+        raise QuerySyntaxError(message) from None
     except (TimeoutError, URLError) as exc:
         if isinstance(exc, TimeoutError) or isinstance(exc.reason, TimeoutError):
             raise QueryTimeout(f"the SPARQL endpoint {client.endpoint} did not answer within "
@@ -271,6 +276,10 @@ def _send(client: SPARQLWrapper) -> Any:
         raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {exc}") from exc
     except (SPARQLWrapperException, OSError) as exc:
         raise StoreError(f"the SPARQL endpoint {client.endpoint} failed: {exc}") from exc
+
+
+#: A position in Oxigraph's parse errors ("error at 2:6").
+_POSITION = re.compile(r"(error at )(\d+):(\d+)")
 
 
 def _endpoint_message(exc: Exception) -> str:
