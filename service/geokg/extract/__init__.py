@@ -10,11 +10,12 @@ import hashlib
 
 from geokg.extract.dates import find_dates
 from geokg.extract.discourse import Discourse
-from geokg.extract.events import SentenceReader, SentenceReading
+from geokg.extract.events import SentenceReader
 from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.extract.lexicon import load_lexicon
 from geokg.extract.mentions import MentionFinder
 from geokg.extract.model import Article, Event, EventType, FuzzyDate, Mention, Precision
+from geokg.extract.reading import SentenceReading
 from geokg.extract.text import detect_language, parse_layout, split_sentences, tokenize
 
 __all__ = ["read_article", "article_id", "Article", "Event", "EventType", "FuzzyDate",

@@ -8,15 +8,15 @@ left to `discourse.Discourse`.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
 from geokg.extract.dates import DateMention
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
-from geokg.extract.model import Event, EventType, FuzzyDate, Sentence
+from geokg.extract.model import Event, EventType, FuzzyDate
+from geokg.extract.reading import SentenceReading
 from geokg.extract.roles import RoleReader, before_determiners
 from geokg.extract.text import Token
 
@@ -44,16 +44,6 @@ SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
                "two": 2, "both": 2, "three": 3, "four": 4}
 
-@dataclass
-class SentenceReading:
-    sentence: Sentence
-    tokens: list[Token]
-    found: list[Found]
-    dates: list[DateMention]
-    clauses: list[Clause] = field(default_factory=list)
-    #: The day the article speaks from (its publication date, else today): whose office a
-    #: leader holds, and so which state they speak for, depends on it.
-    day: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass

@@ -10,17 +10,14 @@ object, since no parser is available offline for both languages.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from geokg.extract.clauses import Clause, clause_of, is_adjective, is_blocked
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event
+from geokg.extract.reading import SentenceReading
 from geokg.extract.text import Token
-
-if TYPE_CHECKING:
-    from geokg.extract.events import SentenceReading
 
 
 class RoleReader:

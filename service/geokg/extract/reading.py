@@ -1,0 +1,26 @@
+"""One sentence as the event rules read it: its tokens, the names found in it, its dates
+and clauses, and the day the article speaks from. Shared by `events` (triggers, cues) and
+`roles` (who is which side), so neither needs the other's module to know its shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from geokg.extract.clauses import Clause
+from geokg.extract.dates import DateMention
+from geokg.extract.mentions import Found
+from geokg.extract.model import Sentence
+from geokg.extract.text import Token
+
+
+@dataclass
+class SentenceReading:
+    sentence: Sentence
+    tokens: list[Token]
+    found: list[Found]
+    dates: list[DateMention]
+    clauses: list[Clause] = field(default_factory=list)
+    #: The day the article speaks from (its publication date, else today): whose office a
+    #: leader holds, and so which state they speak for, depends on it.
+    day: dt.date = field(default_factory=dt.date.today)
