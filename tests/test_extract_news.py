@@ -391,3 +391,22 @@ def test_demands_with_lists_orders_and_reported_obligations(
 def test_what_a_warning_asks_is_no_event_of_its_own() -> None:
     article = read("Biden warned Kim to stop the missile tests and agree to talks.", "2022-05-02")
     assert [e.type for e in article.events] == [DEMAND]
+
+
+# --- calls ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scholz and Erdogan talked on the phone on Tuesday.", {"germany", "turkey"}),
+    ("Sunak rang Zelenskiy on Saturday to discuss the war, Downing Street said.",
+     {"united-kingdom", "ukraine"}),
+    ("In a call between Macron and Lula on Friday, the two discussed trade.", {"france", "brazil"}),
+    ("Erdogan received a phone call from Pezeshkian on Wednesday.", {"turkey", "iran"}),
+    ("Biden and Scholz held a video call on Monday ahead of the G7 summit.",
+     {"united-states", "germany"}),
+])
+def test_calls_in_news_phrasings(text: str, expected: set[str]) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date(2023, 9, 10)
+    found = [{gaz.state_of(p, day) for p in e.participants}
+             for e in read(text, "2023-09-10").events if e.type is CALL]
+    assert expected in found, found

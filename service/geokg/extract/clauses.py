@@ -147,6 +147,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                 if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \
                         _noun_after(tokens, pos, lex):
                     continue
+                if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):
+                    continue  # "held a call … ahead of the summit": the summit is to come
+
                 if kind == "ended" and not _ends_the_event(tokens, pos, exclude, lex):
                     continue
                 return True

@@ -605,7 +605,10 @@ class SentenceReader:
 
     def _definite(self, r: SentenceReading, first: int) -> bool:
         """"das Telefonat", "the agreement": a noun trigger right after a definite article
-        (adjectives may stand between); "the two met" is not one."""
+        (adjectives may stand between); "the two met" is not one, nor "talked on the
+        phone", where the article belongs to the medium."""
+        if r.tokens[first].key in self.lex.word_class("call_medium"):
+            return False
         j = first - 1
         while j >= 0 and r.tokens[j].is_word and r.tokens[j].text.islower() \
                 and r.tokens[j].key not in self.lex.word_class("definite"):

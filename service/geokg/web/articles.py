@@ -62,7 +62,7 @@ def list_articles() -> Response:
     offset = _int_arg("offset", 0, 0, 10**9)
     store = get_store()
     total = article_list.count_articles(store)
-    months = article_list.months(store, str(get_pipeline().mint.statistics_graph))
+    months = article_list.months(store, str(get_pipeline().mint.statistics_graph), total)
     iris = article_list.page(store, months, offset, limit)
     rows = article_list.details(store, iris, get_settings().max_result_rows)
     body: dict[str, object] = {"articles": [_article_summary(r) for r in rows], "limit": limit,
