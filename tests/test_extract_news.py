@@ -410,3 +410,16 @@ def test_calls_in_news_phrasings(text: str, expected: set[str]) -> None:
     found = [{gaz.state_of(p, day) for p in e.participants}
              for e in read(text, "2023-09-10").events if e.type is CALL]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("The Macron-Modi call lasted an hour, the Elysee said.", CALL, {"france", "india"}),
+    ("Das Merz-Macron-Treffen in Paris dauerte drei Stunden.", MEETING, {"germany", "france"}),
+    ("Erdogan-Aliyev summit in Baku ends without agreement", MEETING, {"turkey", "azerbaijan"}),
+])
+def test_names_joined_by_hyphens_are_the_sides(text: str, kind: EventType, expected: set[str]) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date(2025, 6, 10)
+    found = [{gaz.state_of(p, day) for p in e.participants}
+             for e in read(text, "2025-06-10").events if e.type is kind]
+    assert expected in found, found

@@ -136,6 +136,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
+                if kind == "negation" and pos > exclude[1] >= 0 and \
+                        tokens[pos].key in lex.word_class("without"):
+                    continue  # "summit ends without a deal": no deal, but a summit
                 if kind == "modality" and pos > 0 and tokens[pos - 1].key in ("wie", "as"):
                     continue  # "so schnell wie möglich", "as soon as possible": urgency
                 if kind == "modality" and pledge and _reported_would(tokens, pos, lex):

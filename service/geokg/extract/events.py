@@ -167,6 +167,19 @@ class SentenceReader:
         return list(dict.fromkeys(f.mention.entity for f in r.found
                                   if f.actor and at < f.first < end))
 
+    def _hyphenated_sides(self, r: SentenceReading, first: int) -> list[str]:
+        """"the Scholz-Macron call", "Putin-Trump summit", "Steinmeier-Selenskyj-Telefonat":
+        names joined by hyphens right before the event noun are its sides."""
+        by_last = {f.last: f for f in r.found}
+        chain: list[str] = []
+        j = first - 1 if first > 0 and r.tokens[first - 1].text == "-" else first
+        while j > 0 and (j == first or r.tokens[j].text == "-") and (f := by_last.get(j - 1)):
+            chain.insert(0, f.mention.entity)
+            j = f.first - 1
+            if j < 0 or r.tokens[j].text != "-":
+                break
+        return chain if len(chain) >= 2 else []
+
     def _owner_and_partner(self, r: SentenceReading, first: int, last: int) -> list[str]:
         """The sides a noun names itself: its possessor and the partner after "with"
         ("Solomon Islands' security pact with China", "Russlands Abkommen mit Iran")."""
@@ -277,6 +290,8 @@ class SentenceReader:
         if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
                 and self._definite(r, first):
             return None  # "the deliveries", "die Forderung": told before, not a new event
+        if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
+            return None  # a bare "call" is a call only as "the Scholz-Macron call"
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return None  # "wants Kyiv to …" demands; "wants to talk" does not
@@ -323,7 +338,7 @@ class SentenceReader:
                 # "a grain deal mediated by Turkey": the agent after "by" is no side
                 agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
                 event.participants = [p for p in event.participants if p not in agents]
-            own_sides = self._owner_and_partner(r, first, last)
+            own_sides = self._hyphenated_sides(r, first) or self._owner_and_partner(r, first, last)
             if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
                 event.participants = own_sides
             between = self._between(r, clause, first)
