@@ -423,3 +423,32 @@ def test_names_joined_by_hyphens_are_the_sides(text: str, kind: EventType, expec
     found = [{gaz.state_of(p, day) for p in e.participants}
              for e in read(text, "2025-06-10").events if e.type is kind]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # English capitalizes weekdays: "On Sunday he and Xi" is no phrase around "he"
+    ("Lula flew to Beijing. On Sunday he and Xi held talks in the Great Hall.", "2023-04-16",
+     {"brazil", "china"}),
+    ("Macron was Biden's guest at the White House on Thursday.", "2022-12-02",
+     {"france", "united-states"}),
+    ("Rutte war am Montag zu Gast bei Scholz im Kanzleramt.", "2023-03-13",
+     {"netherlands", "germany"}),
+    ("Orban kam am Dienstag nach Peking.", "2024-07-09", {"hungary", "china"}),
+    # a visit as the setting of an announcement happened
+    ("Blinken kündigte bei einem Besuch in Kiew neue Hilfen an.", "2024-05-15",
+     {"united-states", "ukraine"}),
+])
+def test_meetings_with_their_sides(text: str, published: str, expected: set[str]) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    found = [{gaz.state_of(p, day) for p in e.participants}
+             for e in read(text, published).events if e.type is MEETING]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Der Anruf kam zwei Wochen nach dem Staatsbesuch Macrons in China.",
+    "Spanien werde das Abkommen beim Sondergipfel der EU an diesem Sonntag mittragen.",
+])
+def test_no_visit_or_summit_beyond_what_is_said(text: str) -> None:
+    assert sides(read(text, "2023-04-20"), MEETING) == []

@@ -88,8 +88,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if _is_preposition(prev, lex):
         return True
     named = found_all is not None and any(f.first <= j <= f.last for f in found_all)
-    if prev.capitalized and prev.is_word and j > 0 and not named:
+    if lex.lang == "de" and prev.capitalized and prev.is_word and j > 0 and not named:
         # "nach Erkenntnissen der Nato", "auf der Karibikinsel St. Vincent": a noun between
+        # (German capitalizes its nouns; "On Sunday he …" is no phrase around "he")
         k = _skip_back(lex, tokens, j - 1)
         return k >= 0 and not keep[0] <= k <= keep[1] and (
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"})
@@ -136,9 +137,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
-                if kind == "negation" and pos > exclude[1] >= 0 and \
-                        tokens[pos].key in lex.word_class("without"):
-                    continue  # "summit ends without a deal": no deal, but a summit
+                if kind == "negation" and tokens[pos].key in lex.word_class("without") and \
+                        not pos < exclude[0] <= pos + 4:
+                    continue  # "ends without a deal", "ohne Vermittler": of what follows it
                 if kind == "modality" and pos > 0 and tokens[pos - 1].key in ("wie", "as"):
                     continue  # "so schnell wie möglich", "as soon as possible": urgency
                 if kind == "modality" and pledge and _reported_would(tokens, pos, lex):

@@ -285,11 +285,15 @@ class SentenceReader:
         clause = clause_of(r.clauses, first)
         if self._owned_claim(r, trigger, clause, first, last):
             pass  # "Britain does not recognise Russia's annexation": Russia's claim stands
+        elif self._in_circumstance(r, trigger, first):
+            pass  # "kündigte bei einem Besuch in Kiew … an": the visit is no announcement
         elif self._not_factual(r, trigger, clause, first, last):
             return None
         if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
                 and self._definite(r, first):
             return None  # "the deliveries", "die Forderung": told before, not a new event
+        if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
+            return None  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
         if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
             return None  # a bare "call" is a call only as "the Scholz-Macron call"
         if "needs_object" in trigger.flags and not any(
@@ -363,6 +367,23 @@ class SentenceReader:
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first), self._caller(r, trigger, actors, first),
                          group_subject, additional)
+
+    def _in_circumstance(self, r: SentenceReading, trigger: Trigger, first: int) -> bool:
+        """A call or meeting noun in a phrase of circumstance ("bei einem Besuch in Kiew",
+        "during a visit to Kyiv") is the setting of the clause's verb: what the verb is
+        (announced, planned, refused) is not said of the visit."""
+        if trigger.type not in (EventType.CALL, EventType.MEETING):
+            return False
+        j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner")) \
+            if first > 0 else 0
+        while j > 0 and r.tokens[j].key in self.lex.word_class("possessive_person"):
+            j -= 1
+        if first == 0 or r.tokens[j].key not in self.lex.word_class("circumstance"):
+            return False
+        # only the saying is not the visit's: a visit still to come is not factual either
+        others = tuple(k for k in ALL_CUES if k not in ("announced", "denial"))
+        clause = clause_of(r.clauses, first)
+        return not has_cue(r.tokens, clause.first, clause.last, self.lex, others, (first, first))
 
     def _owned_claim(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
