@@ -452,3 +452,22 @@ def test_meetings_with_their_sides(text: str, published: str, expected: set[str]
 ])
 def test_no_visit_or_summit_beyond_what_is_said(text: str) -> None:
     assert sides(read(text, "2023-04-20"), MEETING) == []
+
+
+def test_their_summit_has_the_sides_of_the_clause_after_it() -> None:
+    article = read("At their summit in Hiroshima, the leaders of Canada, Italy and Japan adopted a "
+                   "joint statement on energy.", "2023-05-20")
+    meetings = [{_leader_state(p) for p in e.participants} for e in article.events
+                if e.type is MEETING]
+    assert {"canada", "italy", "japan"} in meetings, meetings
+
+
+def test_agreed_in_their_call_is_a_call_too() -> None:
+    article = read("Tokyo said Kishida and Albanese had agreed in their call to expand defence "
+                   "cooperation.", "2023-05-20")
+    assert sides(article, CALL) == [frozenset({"fumio-kishida", "anthony-albanese"})]
+
+
+def _leader_state(key: str) -> str:
+    from geokg.extract import load_gazetteer
+    return load_gazetteer().state_of(key, dt.date(2023, 5, 20))

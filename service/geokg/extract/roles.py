@@ -57,15 +57,21 @@ class RoleReader:
 
     def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
         """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
-        the subject of the clause after it."""
+        the subject of the clause after it; so has a fronted "At their summit, the leaders of
+        A, B and C adopted …" (the subject and its list)."""
         clause = clause_of(r.clauses, first)
-        if self.lex.lang != "en" or clause.first != 0 or not r.tokens[first].key.endswith("ing"):
+        if self.lex.lang != "en" or clause.first != 0:
+            return []
+        theirs = first > 0 and r.tokens[first - 1].key in ("their", "his", "her")
+        if not (r.tokens[first].key.endswith("ing") or theirs):
             return []
         following = [c for c in r.clauses if c.first > clause.last]
         if not following:
             return []
         start = following[0].first
-        return [f for f in actors if start <= f.first <= start + 3][:1]
+        subject = [f for f in actors if start <= f.first <= start + 6][:1]
+        return self.coordinated(subject + [f for f in actors if subject and f.first > subject[0].last], r) \
+            if theirs else subject
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
