@@ -471,3 +471,23 @@ def test_agreed_in_their_call_is_a_call_too() -> None:
 def _leader_state(key: str) -> str:
     from geokg.extract import load_gazetteer
     return load_gazetteer().state_of(key, dt.date(2023, 5, 20))
+
+
+# --- what is not (yet) an event -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kasachstan weigert sich, Munition an Russland zu liefern.",
+    "Lula hofft auf ein baldiges Treffen mit Macron.",
+    "Der Kanzler hat ein Treffen mit Maduro ausgeschlossen.",
+    "Chile bot an, einen Gipfel zwischen Peru und Bolivien auszurichten.",
+    "Die Verhandlungen über ein Handelsabkommen zwischen Kanada und Mexiko dauern an.",
+    "Brazil and Argentina failed to agree on a new trade deal.",
+    "Mexico and Canada have yet to agree on a date for talks.",
+    "Will France send Mirage jets to Kyiv? The ministry declined to comment.",
+    "An accord between Seoul and Tokyo on the dispute is within reach, an official said.",
+    "Reports that Spain had delivered tanks to Morocco were false, the ministry said.",
+    "Kiew wies Forderungen nach Gebietsabtretungen zurück.",
+])
+def test_refused_hoped_failed_asked_or_denied_is_no_event(text: str) -> None:
+    events = read(text, "2024-05-02").events
+    assert events == [], [(e.type, e.participants) for e in events]

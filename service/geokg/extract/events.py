@@ -8,6 +8,7 @@ left to `discourse.Discourse`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
@@ -39,6 +40,10 @@ BASE_CONFIDENCE = 0.85
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
 SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "mio", "mrd",
                          "millionen", "milliarde", "milliarden", "billionen"})
+
+#: A separable verb's infinitive with zu inside: "auszurichten", "anzuerkennen", "einzustellen".
+_ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen|"
+                       r"statt|teil|frei|bereit|dar|fort|los|um|vorbei|weiter)zu\w{3,}en$")
 
 #: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
@@ -400,6 +405,11 @@ class SentenceReader:
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
+        if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
+            return True  # "Will the United States send Tomahawks to Kyiv?" asks
+        if trigger.type is EventType.DEMAND and has_cue(
+                r.tokens, clause.first, clause.last, self.lex, ("denial",), (first, last), before=first):
+            return True  # "Russland wies Forderungen nach … zurück": someone else's demand
         if "reported_obligation" in trigger.flags:
             # "sagte, Russland müsse nicht …" still demands: what comes after the modal is
             # the content; cues before it, around the saying, decide
@@ -488,10 +498,21 @@ class SentenceReader:
         return clause.last + 1
 
     def _is_complement(self, r: SentenceReading, clause: Clause, first: int) -> bool:
-        """An infinitive or that-clause: "…, mit der Nato zu beraten", "to meet", "dass …"."""
+        """An infinitive or that-clause: "…, mit der Nato zu beraten", "to meet", "dass …",
+        "…, einen Gipfel … auszurichten" (German: the clause ends in an infinitive with zu)."""
         before = r.tokens[max(clause.first, first - 3):first]
         marker = "zu" if self.lex.lang == "de" else "to"
-        return clause.complement or any(t.key == marker for t in before)
+        return clause.complement or any(t.key == marker for t in before) or (
+            self.lex.lang == "de" and self._ends_in_zu_infinitive(r, clause))
+
+    @staticmethod
+    def _ends_in_zu_infinitive(r: SentenceReading, clause: Clause) -> bool:
+        words = [t for t in r.tokens[clause.first:clause.last + 1] if t.is_word]
+        if len(words) < 2:
+            return False
+        last = words[-1]
+        return last.text.islower() and last.key.endswith("en") and (
+            words[-2].key == "zu" or _ZU_INFIX.match(last.key) is not None)
 
     def _actors(self, r: SentenceReading, clause: Clause, trigger: tuple[int, int],
                 multi_sided: bool = False) -> list[Found]:
