@@ -491,3 +491,13 @@ def _leader_state(key: str) -> str:
 def test_refused_hoped_failed_asked_or_denied_is_no_event(text: str) -> None:
     events = read(text, "2024-05-02").events
     assert events == [], [(e.type, e.participants) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lula ist zu Besuch in Paris. Macron empfing seinen Gast am Abend im Élysée-Palast.",
+     {"luiz-inacio-lula-da-silva", "emmanuel-macron"}),
+    ("Modi flew to Tokyo. Kishida welcomed his guest with a state banquet.",
+     {"narendra-modi", "fumio-kishida"}),
+])
+def test_his_guest_is_the_other_leader_of_the_story(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text, "2023-05-20"), MEETING)
