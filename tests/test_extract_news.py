@@ -501,3 +501,12 @@ def test_refused_hoped_failed_asked_or_denied_is_no_event(text: str) -> None:
 ])
 def test_his_guest_is_the_other_leader_of_the_story(text: str, expected: set[str]) -> None:
     assert frozenset(expected) in sides(read(text, "2023-05-20"), MEETING)
+
+
+def test_an_undated_story_event_takes_the_day_the_story_names() -> None:
+    """A report filed on Sunday about Saturday: the agreement is of Saturday, not of the day
+    the report appeared."""
+    article = read("Chile und Peru haben eine Waffenruhe vereinbart. In der Nacht auf Samstag "
+                   "hatte es noch Gefechte gegeben.", "2024-03-10")
+    agreement = next(e for e in article.events if e.type is AGREEMENT)
+    assert agreement.date is not None and agreement.date.value == dt.date(2024, 3, 9)
