@@ -19,7 +19,7 @@ from geokg.store import open_store
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.remote import RemoteStore, query_form
-from geokg.store.worker import open_worker_store
+from geokg.store.engine_client import open_engine_store
 from support import EX, G1, G2, LABELS, NT1, NT2, free_port, parse_solutions
 
 
@@ -29,7 +29,7 @@ def _open(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
     if kind == "oxigraph-disk":
         return OxigraphStore(tmp_path / "store")
     if kind == "engine":
-        return open_worker_store(tmp_path / "store", query_timeout=30)
+        return open_engine_store(tmp_path / "store", query_timeout=30)
     url = request.getfixturevalue("oxigraph_server")
     remote = RemoteStore(f"{url}/query", f"{url}/update")
     remote.update("DROP ALL")  # the server lives for the session; start each test empty
@@ -161,7 +161,7 @@ def test_serialize_as_is_only_a_hint(loaded: Store) -> None:
 def test_an_engine_result_used_again_runs_again_in_the_type_asked(tmp_path: Path) -> None:
     """A result is meant to be used once; the engine store still answers a second use
     right, and its pooled connections stay in step (the hint is not sent again)."""
-    store = open_worker_store(tmp_path / "store", query_timeout=30)
+    store = open_engine_store(tmp_path / "store", query_timeout=30)
     try:
         store.put_graph(G1, NT1)
         store.put_graph(G2, NT2)

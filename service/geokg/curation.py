@@ -56,7 +56,7 @@ from geokg.query.guard import tokens as guard_tokens
 from geokg.store import Store
 from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content, sparql_iri
 from geokg.store.oxigraph import OxigraphStore
-from geokg.store.worker import WorkerStore, open_worker_store
+from geokg.store.engine_client import EngineStore, open_engine_store
 
 
 class GraphNotFound(GeokgError):
@@ -194,7 +194,7 @@ _DEFAULT_GRAPH_MESSAGE = (
 
 
 #: The process's scratch engine, with the pid that started it (a forked child needs its own).
-_SCRATCH: tuple[int, WorkerStore] | None = None
+_SCRATCH: tuple[int, EngineStore] | None = None
 _SCRATCH_LOCK = threading.Lock()
 
 
@@ -207,14 +207,14 @@ def _close_scratch() -> None:
 atexit.register(_close_scratch)
 
 
-def scratch_store(settings: Settings) -> WorkerStore:
+def scratch_store(settings: Settings) -> EngineStore:
     """The in-memory store engine of this process that curation writes are tried in,
     started on first use (its socket in GEOKG_RUN_DIR when set); callers hold the Curator's
     lock, so one stage uses it at a time."""
     global _SCRATCH
     with _SCRATCH_LOCK:
         if _SCRATCH is None or _SCRATCH[0] != os.getpid():
-            store = open_worker_store(None, settings.query_timeout, run_dir=settings.run_dir,
+            store = open_engine_store(None, settings.query_timeout, run_dir=settings.run_dir,
                                       socket_name=f"scratch-{os.getpid()}.sock")
             _SCRATCH = (os.getpid(), store)
         _SCRATCH[1].query_timeout = settings.query_timeout
@@ -225,7 +225,7 @@ class _Stage:
     """A copy of some graphs of `store` (None: all of them) in the scratch engine, to try a
     write on."""
 
-    def __init__(self, store: Store, graphs: Collection[str] | None, scratch: WorkerStore):
+    def __init__(self, store: Store, graphs: Collection[str] | None, scratch: EngineStore):
         self.scratch = scratch
         scratch.update("DROP SILENT ALL")
         self._engine = scratch.engine_pid

@@ -8,7 +8,7 @@ Two questions are answered here, each with the tool that can answer it:
   (strings, IRIs and comments skipped) and `check_limits` refuses what passes
   GEOKG_MAX_QUERY_DEPTH or GEOKG_MAX_QUERY_OPERATORS with a 400 that names the setting.
   The store engine runs queries on very large thread stacks as well, so a text that fooled
-  this count still cannot crash it (`geokg.store.engine`).
+  this count still cannot crash it (`geokg.store.engine_process`).
 * **Does it make the server fetch a URL?** (`SERVICE`, `LOAD`). Answered by a real SPARQL
   parser (rdflib's), whose tree names each SERVICE with its endpoint resolved against BASE
   and the prefixes; the token count of the keyword must agree with it, or the text is

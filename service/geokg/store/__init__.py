@@ -21,16 +21,16 @@ def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
     """Open the store named by `settings.store` (`oxigraph:PATH`, `memory`, `sparql:Q[,U]`).
 
     `stoppable` (the web server): queries must stop at GEOKG_QUERY_TIMEOUT. An embedded
-    store then runs in an engine process that can be killed (`geokg.store.worker`); a
+    store then runs in an engine process that can be killed (`geokg.store.engine_client`); a
     remote store gets the limit as its HTTP timeout; `memory` cannot leave this process,
     so its queries are not stopped (it is for tests and one-off runs).
     """
     spec = settings.store.strip()
     scheme, _, rest = spec.partition(":")
     if stoppable and scheme == "oxigraph" and rest:
-        from geokg.store.worker import open_worker_store
+        from geokg.store.engine_client import open_engine_store
 
-        return open_worker_store(rest, settings.query_timeout, settings.engine_socket,
+        return open_engine_store(rest, settings.query_timeout, settings.engine_socket,
                                  settings.run_dir)
     if spec == "memory":
         from geokg.store.oxigraph import OxigraphStore
