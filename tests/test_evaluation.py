@@ -14,7 +14,7 @@ import pytest
 import rdflib
 
 from geokg import PROJECT_ROOT
-from geokg.evaluation import (
+from geokg.evaluation.gold import (
     EventRecord,
     LeaderTerm,
     Prediction,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geokg import netguard
+from geokg.query import netguard
 from geokg.config import Settings
 from geokg.errors import ForbiddenTarget
 from geokg.store.oxigraph import OxigraphStore

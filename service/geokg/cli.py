@@ -420,7 +420,7 @@ def _read_graphs(file: Path) -> list[tuple[str, Graph]]:
               help="Write what the system read, in the gold format, to this file.")
 def evaluate(gold: Path, json_out: Path | None, predictions: Path | None) -> None:
     """Score extraction against a gold file (see shared/gold-format.md)."""
-    from geokg.evaluation import (
+    from geokg.evaluation.gold import (
         format_report,
         predictions_to_gold_format,
         report_to_json,

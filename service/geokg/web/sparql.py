@@ -13,7 +13,7 @@ from flask import Blueprint, Response, request
 from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 
 from geokg.errors import InputError
-from geokg.federation import federate
+from geokg.query.federation import federate
 from geokg.query.guard import check_limits
 from geokg.store.base import (
     GRAPH_MEDIA_TYPES,

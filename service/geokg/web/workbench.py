@@ -17,7 +17,7 @@ from flask import Blueprint, Flask, Response, current_app, json, render_template
 from werkzeug.exceptions import BadRequest
 
 from geokg.resources import QUERIES_DIR, VENDOR_DIR
-from geokg.search import SPARQL_FUNCTIONS, SearchIndex, index_path
+from geokg.query.search import SPARQL_FUNCTIONS, SearchIndex, index_path
 from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
 from geokg.web import pictures
