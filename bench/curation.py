@@ -1,4 +1,4 @@
-"""What a curation write costs (`geokg.curation`): stage, apply, diff, validate, commit.
+"""What a curation write costs (`geokg.pipeline.curation`): stage, apply, diff, validate, commit.
 
 Three writes on the same store, each repeated and the median taken:
 - `named`: an update that names one article graph (`WITH <a>`): only that graph is staged;
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from geokg.config import Settings
-from geokg.curation import Curator
 from geokg.errors import GeokgError
 from geokg.pipeline import Pipeline, read_inputs
+from geokg.pipeline.curation import Curator
 from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.oxigraph import OxigraphStore
 

@@ -1,4 +1,4 @@
-"""Bulk ingest (`geokg.bulk`, `geokg ingest --jobs N`) with real worker processes and a real
+"""Bulk ingest (`geokg.pipeline.bulk`, `geokg ingest --jobs N`) with real worker processes and a real
 store on disk: broken input is reported and skipped, the rest stored, a re-run resumes."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from geokg.bulk import BulkSummary, bulk_ingest, count_articles
 from geokg.config import Settings
 from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.pipeline import Pipeline, checked_input
+from geokg.pipeline.bulk import BulkSummary, bulk_ingest, count_articles
 from geokg.store.oxigraph import OxigraphStore
 
 SCHOLZ = "Olaf Scholz telefonierte am 15. November 2024 mit Wladimir Putin über die Ukraine."

@@ -23,8 +23,8 @@ import pytest
 import requests
 
 from geokg.config import Settings
-from geokg.curation import Curator
 from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
+from geokg.pipeline.curation import Curator
 from geokg.store.engine_client import EngineStore, open_engine_store
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY, STORE_KEY

@@ -1,4 +1,4 @@
-"""The statistics graph (`geokg.statistics`): precomputed counts that three competency
+"""The statistics graph (`geokg.pipeline.statistics`): precomputed counts that three competency
 queries read instead of scanning every event report.
 
 Proven on real stores through the real pipeline, app and CLI: the statistics-based queries
@@ -26,7 +26,7 @@ from geokg.cli import main
 from geokg.config import Settings
 from geokg.graph.iris import Minter
 from geokg.pipeline import Pipeline
-from geokg.statistics import DATA_SETS, STATISTICS_DIR, StatisticsRefresher, refresh_statistics
+from geokg.pipeline.statistics import DATA_SETS, STATISTICS_DIR, StatisticsRefresher, refresh_statistics
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
@@ -230,7 +230,7 @@ def test_a_failing_refresh_is_logged_and_the_next_one_runs(caplog: pytest.LogCap
 
     refresher = StatisticsRefresher(refresh, delay=3600)
     refresher.schedule()
-    with caplog.at_level(logging.ERROR, logger="geokg.statistics"):
+    with caplog.at_level(logging.ERROR, logger="geokg.pipeline.statistics"):
         refresher.wait()
     assert "refreshing the statistics graph failed" in caplog.text and "store gone" in caplog.text
     refresher.schedule()

@@ -17,9 +17,9 @@ from geokg.config import Settings
 from geokg.errors import ConfigError, InputError, QuerySyntaxError, StoreError
 from geokg.store import open_store
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
+from geokg.store.engine_client import open_engine_store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.remote import RemoteStore, query_form
-from geokg.store.engine_client import open_engine_store
 from support import EX, G1, G2, LABELS, NT1, NT2, free_port, parse_solutions
 
 

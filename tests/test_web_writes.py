@@ -16,8 +16,8 @@ import requests
 from rdflib.compare import isomorphic
 
 from geokg.config import Settings
-from geokg.curation import graphs_named_in
 from geokg.errors import ConfigError, RefusedUpdate
+from geokg.pipeline.curation import graphs_named_in
 from geokg.query.guard import check_update
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore

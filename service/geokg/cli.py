@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to l
     # `geokg query`, `dump` and `load` need neither
     from rdflib import Graph
 
-    from geokg.bulk import BulkSummary
     from geokg.pipeline import Pipeline
+    from geokg.pipeline.bulk import BulkSummary
     from geokg.store.base import QueryResult, Store
 
 FORMATS = {
@@ -131,7 +131,7 @@ def ingest(settings: Settings, paths: tuple[Path, ...], jobs: int) -> None:
 
 def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> BulkSummary:
     """Bulk ingest with a progress bar on stderr, then the summary (counts on stdout)."""
-    from geokg.bulk import bulk_ingest, count_articles
+    from geokg.pipeline.bulk import bulk_ingest, count_articles
 
     with click.progressbar(length=count_articles(paths), label="ingesting",
                            file=sys.stderr) as bar:
@@ -151,7 +151,7 @@ def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> Bulk
 def _refresh_statistics(store: Store, settings: Settings) -> None:
     """Recompute the statistics graph once, after a run's writes, with a status line."""
     from geokg.graph.iris import Minter
-    from geokg.statistics import refresh_statistics
+    from geokg.pipeline.statistics import refresh_statistics
 
     summary = refresh_statistics(store, Minter(settings.base_iri))
     click.echo(f"statistics: {summary.observations} observations over {summary.source_quads} "

@@ -363,7 +363,7 @@ class OxigraphStore:
     def quad_count(self) -> int:
         return int(_call(lambda: len(self.native)))
 
-    # -- staging: curation writes are tried on an in-memory copy first (geokg.curation) --
+    # -- staging: curation writes are tried on an in-memory copy first (geokg.pipeline.curation) --
     def load_graph(self, graph_iri: str, data: bytes, media_type: str, *,
                    base_iri: str | None = None) -> None:
         """Add the triples of a document in a graph format (see GRAPH_UPLOAD_MEDIA_TYPES) to

@@ -11,7 +11,6 @@ from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
 
 from geokg.config import Settings
-from geokg.curation import DefaultGraphWrite, GraphNotFound
 from geokg.errors import (
     ConfigError,
     ForbiddenTarget,
@@ -29,7 +28,8 @@ from geokg.errors import (
     StoreUnavailable,
 )
 from geokg.pipeline import Pipeline
-from geokg.statistics import StatisticsRefresher, refresh_statistics
+from geokg.pipeline.curation import DefaultGraphWrite, GraphNotFound
+from geokg.pipeline.statistics import StatisticsRefresher, refresh_statistics
 from geokg.store import Store, open_store
 from geokg.web.auth import AccessDenied
 from geokg.web.security import request_id

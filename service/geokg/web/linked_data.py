@@ -668,7 +668,7 @@ def after_writes(response: Response) -> Response:
     """A write through this app may change the VoID figures without changing the
     fingerprint (an update inside an existing graph): drop them. It may change the counts
     of the statistics graph too: recompute it in the background, GEOKG_STATISTICS_DELAY
-    seconds later, once for a burst of writes (`geokg.statistics`)."""
+    seconds later, once for a burst of writes (`geokg.pipeline.statistics`)."""
     if wrote(response):
         forget_dataset_stats(current_app)
         get_statistics_refresher().schedule()

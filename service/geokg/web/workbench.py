@@ -16,8 +16,8 @@ from pathlib import Path
 from flask import Blueprint, Flask, Response, current_app, json, render_template, request
 from werkzeug.exceptions import BadRequest
 
-from geokg.resources import QUERIES_DIR, VENDOR_DIR
 from geokg.query.search import SPARQL_FUNCTIONS, SearchIndex, index_path
+from geokg.resources import QUERIES_DIR, VENDOR_DIR
 from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
 from geokg.web import pictures

@@ -3,7 +3,7 @@ Protocol at /store (indirect graph identification: ?graph=IRI or ?default), and
 DELETE /articles/{id}.
 
 Reads are open; every write needs the bearer token (`geokg.web.auth`) and goes through
-`geokg.curation.Curator`, which validates it before the store sees it.
+`geokg.pipeline.curation.Curator`, which validates it before the store sees it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from werkzeug.exceptions import (
     UnsupportedMediaType,
 )
 
-from geokg.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
+from geokg.pipeline.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
 from geokg.store.base import (
     DATASET_UPLOAD_MEDIA_TYPES,
     GRAPH_MEDIA_TYPES,

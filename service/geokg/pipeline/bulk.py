@@ -28,7 +28,7 @@ from pathlib import Path
 from geokg.errors import GeokgError
 from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.graph.iris import Minter
-from geokg.pipeline import (
+from geokg.pipeline.ingest import (
     ArticleInput,
     Pipeline,
     PreparedArticle,

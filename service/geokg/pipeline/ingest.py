@@ -29,9 +29,9 @@ from geokg.extract.model import Article
 from geokg.graph.build import article_graph, gazetteer_graph, with_period_index
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
+from geokg.pipeline.statistics import refresh_statistics
 from geokg.resources import ONTOLOGY_FILE
 from geokg.resources import SAMPLE_ARTICLES as SAMPLE_ARTICLES  # re-exported: older imports
-from geokg.statistics import refresh_statistics
 from geokg.store import Store, open_store
 from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, SEM
@@ -140,7 +140,7 @@ class Pipeline:
     def ensure_reference_graphs(self) -> None:
         """Load the ontology and the gazetteer into their graphs when missing or changed, and
         compute the statistics graph when missing (a few ms on a new store; an existing one
-        is kept, see `geokg.statistics` for who refreshes it). A changed ontology means a
+        is kept, see `geokg.pipeline.statistics` for who refreshes it). A changed ontology means a
         store written by another version: the statistics are recomputed and graphs without
         the period index are reported."""
         upgraded = self._put_reference(self.mint.ontology_graph, _files_hash([ONTOLOGY_FILE]),
@@ -252,7 +252,7 @@ def prepare_article(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> P
     build the graph, validate it (ShapeViolation otherwise).
 
     Why apart from Pipeline: it needs no store and is CPU-bound, so bulk ingest
-    (`geokg.bulk`) runs it in worker processes and keeps only the write in the main one.
+    (`geokg.pipeline.bulk`) runs it in worker processes and keeps only the write in the main one.
     """
     article = read_article(item.text, published=item.published, lang=item.lang, url=item.url,
                            title=item.title, gazetteer=gazetteer)

@@ -55,8 +55,8 @@ from geokg.query.guard import check_update, expand_escapes
 from geokg.query.guard import tokens as guard_tokens
 from geokg.store import Store
 from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content, sparql_iri
-from geokg.store.oxigraph import OxigraphStore
 from geokg.store.engine_client import EngineStore, open_engine_store
+from geokg.store.oxigraph import OxigraphStore
 
 
 class GraphNotFound(GeokgError):
