@@ -285,3 +285,22 @@ def test_unreachable_remote_is_a_store_error() -> None:
 def test_remote_store_reads_the_query_form_past_comments_and_prologue(text: str, form: str) -> None:
     """SPARQLWrapper's own guess read keywords in comments ("addressed" made a SELECT an ADD)."""
     assert query_form(text) == form
+
+
+# -- declared capabilities: callers read them, never probe with getattr ----------------------
+
+def test_every_backend_answers_ping_and_declares_its_capabilities(loaded: Store) -> None:
+    from geokg.query.search import MATCHES, SPARQL_FUNCTIONS
+
+    loaded.ping(5)
+    before = loaded.generation
+    loaded.put_graph(G1, NT2)
+    if before is not None:  # only a store that is its own only writer counts writes
+        assert loaded.generation is not None and loaded.generation > before
+    if loaded.sparql_functions:
+        loaded.add_function(MATCHES, SPARQL_FUNCTIONS[MATCHES])
+        rows = loaded.query(f'SELECT (<{MATCHES}>("Waffenruhe", "waffenruhe") AS ?x) WHERE {{}}').rows()
+        assert rows == [{"x": "true"}]
+    else:
+        with pytest.raises(StoreError, match="sparql_functions"):
+            loaded.add_function(MATCHES, SPARQL_FUNCTIONS[MATCHES])

@@ -174,6 +174,11 @@ def _error(body: Mapping[str, Any]) -> GeokgError:
 class EngineStore:
     """`geokg.store.base.Store` served by an engine process; see the module doc."""
 
+    #: Functions travel to the engine by name (`add_function`).
+    sparql_functions = True
+    #: Other web processes may share the engine: this object cannot count every write.
+    generation = None
+
     def __init__(self, socket_path: str, *, query_timeout: float,
                  owner: EngineOwner | None = None):
         self.socket_path = socket_path
@@ -330,7 +335,7 @@ class EngineStore:
     def quad_count(self) -> int:
         return int(self.call("quad_count"))
 
-    def ping(self, timeout: float) -> int:
+    def ping(self, timeout: float) -> int | None:
         """The engine's pid, or StoreUnavailable/QueryTimeout within about `timeout`."""
         return int(self.call("ping", timeout=timeout, stop_at_deadline=False)["pid"])
 

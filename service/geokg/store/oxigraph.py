@@ -250,6 +250,8 @@ class OxigraphStore:
     everything in memory.
     """
 
+    sparql_functions = True
+
     def __init__(self, path: str | Path | None = None):
         try:
             if path is None:
@@ -266,10 +268,19 @@ class OxigraphStore:
         #: Bumped after every write. Why: only this process can write an embedded store
         #: (RocksDB locks it), so a reader that saw generation N knows nothing changed
         #: while it still reads N (the search index skips its sync then).
-        self.generation = 0
+        self._generation = 0
         #: Held by every write, so `put_graph` can check "no such graph yet" and load in one
         #: step: nothing else writes this store (RocksDB admits one process, this object).
         self._writing = threading.RLock()
+
+    @property
+    def generation(self) -> int | None:
+        return self._generation
+
+    def ping(self, timeout: float) -> int | None:
+        """In this process: the store answers when a query runs."""
+        self.query("ASK {}").boolean  # noqa: B018 - the answer is the round trip
+        return None
 
     def add_function(self, iri: str, function: Callable[..., object]) -> None:
         """Make `function` callable in this store's SPARQL queries as `<iri>(...)`.
@@ -305,7 +316,7 @@ class OxigraphStore:
             try:
                 _call(lambda: store.update(sparql, base_iri=base_iri))
             finally:
-                self.generation += 1
+                self._generation += 1
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace one graph atomically. A graph not stored yet (every new article) is
@@ -331,7 +342,7 @@ class OxigraphStore:
             except OSError as exc:
                 raise StoreError(f"load failed: {exc}") from exc
             finally:
-                self.generation += 1
+                self._generation += 1
 
     def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
         update = replace_graphs_update(graphs)
@@ -350,7 +361,7 @@ class OxigraphStore:
             try:
                 _call(lambda: self.native.remove_graph(graph))
             finally:
-                self.generation += 1
+                self._generation += 1
 
     def dump(self, fmt: str) -> Iterator[bytes]:
         rdf_format = dataset_format(fmt)

@@ -29,11 +29,7 @@ def healthz() -> Response:
     backend = get_settings().store.partition(":")[0]
     started = time.perf_counter()
     try:
-        ping = getattr(store, "ping", None)
-        if ping is not None:
-            ping(HEALTH_TIMEOUT_S)  # the engine process answers (and holds the store open)
-        else:
-            store.query("ASK {}").boolean  # noqa: B018 - the answer is the round trip
+        store.ping(HEALTH_TIMEOUT_S)  # an engine process answers (and holds the store open)
     except GeokgError as exc:
         response = problem(503, "Store unreachable", f"the {backend} store does not answer: {exc}",
                            type_=PROBLEM_BASE + "store-unavailable", store={"backend": backend,

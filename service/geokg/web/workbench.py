@@ -52,10 +52,9 @@ def init_app(app: Flask) -> None:
     app.extensions[SEARCH_KEY] = index
     app.add_template_filter(local_link, "workbench_link")
     app.add_template_filter(short_name, "workbench_short")
-    add_function = getattr(store, "add_function", None)
-    if add_function is not None:
+    if store.sparql_functions:
         for iri, function in SPARQL_FUNCTIONS.items():
-            add_function(iri, function)
+            store.add_function(iri, function)
 
 
 def local_link(iri: str) -> str:
