@@ -36,11 +36,11 @@ def build_store(nquads: Path | None) -> OxigraphStore:
     store = OxigraphStore()
     if nquads is not None:
         store.load(nquads.read_bytes(), "nquads")
-    pipeline = Pipeline(Settings(store="memory"), store)
+    pipeline = Pipeline.open(Settings(store="memory"), store)
     if nquads is None:
         for item in read_inputs(SAMPLE_ARTICLES):
             try:
-                pipeline.ingest_input(item)
+                pipeline.ingest(item)
             except GeokgError:
                 continue
     return store

@@ -91,7 +91,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     pipeline = flask_app.extensions["geokg.pipeline"]
     for item in read_inputs(SAMPLE_ARTICLES):
         try:
-            pipeline.ingest_input(item)
+            pipeline.ingest(item)
         except GeokgError:  # a rejected sample is the pipeline tests' concern, not this site's
             continue
     try:
@@ -110,9 +110,9 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     from geokg.resources import SAMPLE_ARTICLES
 
     folder = tmp_path_factory.mktemp("samples") / "data"
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
+    pipeline = Pipeline.open(Settings(store=f"oxigraph:{folder}"))
     for item in read_inputs(SAMPLE_ARTICLES):
-        pipeline.ingest_input(item)
+        pipeline.ingest(item)
     refresh_statistics(pipeline.store, pipeline.mint)
     yield pipeline.store
     pipeline.store.close()

@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from geokg.config import Settings
+from geokg.pipeline import ArticleInput
 from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.engine_client import EngineStore
 from geokg.web import create_app
@@ -41,7 +42,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine
     from reliability import sample_texts
 
     for item in sample_texts()[:3]:
-        pipeline.ingest(item["text"], published=item["published"], lang=item["lang"])
+        pipeline.ingest(ArticleInput.from_mapping(item))
     assert SAMPLE_ARTICLES.exists()
     try:
         with serving(app) as url:

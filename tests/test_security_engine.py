@@ -24,6 +24,7 @@ import requests
 
 from geokg.config import Settings
 from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
+from geokg.pipeline import ArticleInput
 from geokg.pipeline.curation import Curator
 from geokg.store.engine_client import EngineStore, open_engine_store
 from geokg.web import create_app
@@ -91,8 +92,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     store = app.extensions[STORE_KEY]
     assert isinstance(store, EngineStore)
     for item in sample_texts()[:2]:
-        app.extensions[PIPELINE_KEY].ingest(item["text"], published=item["published"],
-                                            lang=item["lang"])
+        app.extensions[PIPELINE_KEY].ingest(ArticleInput.from_mapping(item))
     try:
         with serving(app) as url:
             yield Site(url, store)

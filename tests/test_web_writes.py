@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 
 from geokg.config import Settings
 from geokg.errors import ConfigError, RefusedUpdate
+from geokg.pipeline import ArticleInput
 from geokg.pipeline.curation import graphs_named_in
 from geokg.query.guard import check_update
 from geokg.store.base import Store
@@ -68,8 +69,8 @@ def opened_site(store: Store) -> Iterator[Site]:
     """The write-enabled app on `store`, with two articles that report one call."""
     app = create_app(Settings(store="memory", write_token=TOKEN), store=store)
     pipeline = app.extensions["geokg.pipeline"]
-    a = pipeline.ingest(CALL_A, lang="de").article_iri
-    b = pipeline.ingest(CALL_B, lang="de", published="2024-11-16").article_iri
+    a = pipeline.ingest(ArticleInput(CALL_A, lang="de")).article_iri
+    b = pipeline.ingest(ArticleInput(CALL_B, lang="de", published="2024-11-16")).article_iri
     articles = {iri: graph_ntriples(store, iri) for iri in (a, b)}
     baseline = b"".join(store.dump("nquads"))
     with serving(app) as url:

@@ -722,7 +722,7 @@ def run_eval(gold_path: Path, settings: Settings | None = None,
     entries = json.loads(gold_path.read_text(encoding="utf-8"))
     mem = replace(settings or Settings(), store="memory")
     store = open_store(mem)
-    pipeline = Pipeline(mem, store)
+    pipeline = Pipeline.open(mem, store)
     predictions = []
     for i, entry in enumerate(entries):
         if progress:
@@ -739,8 +739,12 @@ def _ingest_one(pipeline: Any, store: QueryStore, folder: Path,
                 entry: Mapping[str, Any]) -> Prediction:
     """One article: ingest and read back; a failure becomes an empty, annotated prediction."""
     try:
+        from geokg.pipeline import ArticleInput
+
         text = (folder / entry["file"]).read_text(encoding="utf-8")
-        result = pipeline.ingest(text, published=entry.get("published"), lang=entry.get("lang"))
+        item = ArticleInput.from_mapping({"text": text, "published": entry.get("published"),
+                                          "lang": entry.get("lang")})
+        result = pipeline.ingest(item)
     except (GeokgError, OSError) as exc:
         return Prediction(entry["id"], error=f"{type(exc).__name__}: {exc}")
     return read_predictions(store, result.article_iri, entry["id"])

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.errors import ConfigError
-from geokg.store.base import QueryResult, Store
+from geokg.store.base import QueryResult, StagingStore, Store
 
 if TYPE_CHECKING:
     from geokg.config import Settings
 
-__all__ = ["QueryResult", "Store", "open_server_store", "open_store"]
+__all__ = ["QueryResult", "StagingStore", "Store", "open_staging_store", "open_store"]
 
 
 def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
@@ -51,3 +51,13 @@ def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
         f"GEOKG_STORE={spec!r} is not a store geokg knows; use oxigraph:PATH, memory, "
         "or sparql:QUERY_URL[,UPDATE_URL]"
     )
+
+
+def open_staging_store(settings: Settings, *, socket_name: str) -> StagingStore:
+    """A new in-memory store in an engine process of its own (its socket `socket_name` in
+    GEOKG_RUN_DIR when set), where a curation write is tried before the real store sees it:
+    an update there stops at GEOKG_QUERY_TIMEOUT and can fetch nothing (no network)."""
+    from geokg.store.engine_client import open_engine_store
+
+    return open_engine_store(None, settings.query_timeout, run_dir=settings.run_dir,
+                             socket_name=socket_name)

@@ -13,8 +13,10 @@ from werkzeug.exceptions import HTTPException
 from geokg.config import Settings
 from geokg.errors import (
     ConfigError,
+    DefaultGraphWrite,
     ForbiddenTarget,
     GeokgError,
+    GraphNotFound,
     InputError,
     QuerySyntaxError,
     QueryTimeout,
@@ -28,11 +30,10 @@ from geokg.errors import (
     StoreUnavailable,
 )
 from geokg.pipeline import Pipeline
-from geokg.pipeline.curation import DefaultGraphWrite, GraphNotFound
-from geokg.pipeline.statistics import StatisticsRefresher, refresh_statistics
+from geokg.pipeline.statistics import StatisticsRefresher
 from geokg.store import Store, open_store
 from geokg.web.auth import AccessDenied
-from geokg.web.security import request_id
+from geokg.web.security import configure_logging, request_id
 from geokg.web.state import (
     PIPELINE_KEY,
     SETTINGS_KEY,
@@ -70,15 +71,24 @@ _PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
 ]
 
 
-def create_app(settings: Settings | None = None, *, store: Store | None = None) -> Flask:
-    """Build the app. `store` overrides `settings.store` (tests hand in their own)."""
+def create_app(settings: Settings | None = None, *, store: Store | None = None,
+               pipeline: Pipeline | None = None, json_logs: bool = False) -> Flask:
+    """Build the app. `store` overrides `settings.store` (tests hand in their own); a
+    `pipeline` given (the CLI's, which goes on to use it) brings its store. Either way the
+    pipeline is prepared here (`Pipeline.prepare`: reference graphs, statistics), once.
+    `json_logs`: send every log as a JSON line with its request id (`geokg serve`)."""
     settings = settings or Settings.from_env()
+    if json_logs:
+        configure_logging()
+    if pipeline is None:
+        pipeline = Pipeline(settings, store if store is not None
+                            else open_store(settings, stoppable=True))
+    pipeline.prepare()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions[SETTINGS_KEY] = settings
-    app.extensions[STORE_KEY] = (store if store is not None
-                                 else open_store(settings, stoppable=True))
-    app.extensions[PIPELINE_KEY] = Pipeline(settings, app.extensions[STORE_KEY])
+    app.extensions[STORE_KEY] = pipeline.store
+    app.extensions[PIPELINE_KEY] = pipeline
     app.extensions[STATISTICS_KEY] = StatisticsRefresher(partial(_refresh_statistics, app),
                                                          settings.statistics_delay)
     _register_blueprints(app)
@@ -91,7 +101,7 @@ def _refresh_statistics(app: Flask) -> None:
     the VoID figures count the statistics graph too, so they are recomputed after it."""
     from geokg.web.linked_data import forget_dataset_stats
 
-    refresh_statistics(app.extensions[STORE_KEY], app.extensions[PIPELINE_KEY].mint)
+    app.extensions[PIPELINE_KEY].refresh_statistics()
     forget_dataset_stats(app)
 
 

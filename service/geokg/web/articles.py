@@ -25,7 +25,7 @@ def create_article() -> tuple[Response, int, dict[str, str]]:
     (nothing changes); one body either way, as GET /articles/{id} shows it, plus `created`."""
     require_ingest_token()
     item = _article_from_request()
-    result = get_pipeline().ingest_input(item)
+    result = get_pipeline().ingest(item)
     location = url_for("articles.show_article", article_id=result.article_id)
     body = {**_stored(result.article_id, result.article_iri), "created": result.created}
     return jsonify(body), 201 if result.created else 200, {"Location": location}

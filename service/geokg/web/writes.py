@@ -23,7 +23,8 @@ from werkzeug.exceptions import (
     UnsupportedMediaType,
 )
 
-from geokg.pipeline.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
+from geokg.errors import GraphNotFound
+from geokg.pipeline.curation import Curator, WriteOutcome, check_graph_iri
 from geokg.store.base import (
     DATASET_UPLOAD_MEDIA_TYPES,
     GRAPH_MEDIA_TYPES,
