@@ -13,6 +13,7 @@ import time
 from flask import Blueprint, Response, jsonify
 
 from geokg.errors import GeokgError
+from geokg.web.problems import PROBLEM_BASE, problem
 from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("health", __name__)
@@ -23,8 +24,6 @@ HEALTH_TIMEOUT_S = 3.0
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    from geokg.web import PROBLEM_BASE, problem
-
     store = get_store()
     backend = get_settings().store.partition(":")[0]
     started = time.perf_counter()

@@ -1,5 +1,5 @@
 """Linked data: every IRI geokg mints dereferences here, in HTML or RDF, plus VoID, the
-SPARQL service description, dumps, the JSON-LD context and CORS for read endpoints.
+SPARQL service description, dumps and the JSON-LD context.
 
 A request for `/entity/russia` describes `{GEOKG_BASE_IRI}entity/russia`, whatever host the
 request came to, so a deployment behind a proxy serves its public IRIs. What to say about a
@@ -39,10 +39,10 @@ from werkzeug.exceptions import BadRequest, NotFound
 from geokg.resources import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_DIR
 from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, RDF, RDFS, SEM, SKOS, XSD
-from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
 from geokg.web.paging import LDP_PAGE, Page, page_query, requested_page
-from geokg.web.state import get_pipeline, get_settings, get_statistics_refresher, get_store, service_base
+from geokg.web.problems import PROBLEM_BASE, problem
+from geokg.web.state import get_pipeline, get_settings, get_store, service_base
 from geokg.web.streaming import started
 
 bp = Blueprint("linked_data", __name__)
@@ -652,29 +652,6 @@ def dataset_stats() -> d.DatasetStats:
     return stats
 
 
-def wrote(response: Response) -> bool:
-    """Whether this request wrote through this app (ingest, /update, /store, DELETE).
-    OpenRefine reconciles by POST too, batch after batch: that is no write; nor is an article
-    posted again (200, not 201: the same text is stored already)."""
-    if request.endpoint == "articles.create_article":
-        return response.status_code == 201
-    reads = POST_READERS | {"reconcile.reconcile"}
-    writes = request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in reads
-    return writes and response.status_code < 400
-
-
-@bp.after_app_request
-def after_writes(response: Response) -> Response:
-    """A write through this app may change the VoID figures without changing the
-    fingerprint (an update inside an existing graph): drop them. It may change the counts
-    of the statistics graph too: recompute it in the background, GEOKG_STATISTICS_DELAY
-    seconds later, once for a burst of writes (`geokg.pipeline.statistics`)."""
-    if wrote(response):
-        forget_dataset_stats(current_app)
-        get_statistics_refresher().schedule()
-    return response
-
-
 def forget_dataset_stats(app: Flask) -> None:
     """Drop the cached VoID figures; under the lock, so a computation running now cannot
     put figures back that predate the change."""
@@ -762,34 +739,3 @@ def gzipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
 @bp.get("/context.jsonld")
 def context() -> Response:
     return send_file(CONTEXT_FILE, mimetype=JSONLD, max_age=3600)
-
-
-# --- CORS -----------------------------------------------------------------------------
-
-#: Endpoints that also read with POST (a long query); every other POST writes.
-POST_READERS = {"sparql.sparql"}
-CORS_HEADERS = "Accept, Accept-Language, Content-Type, Cache-Control, X-Requested-With"
-
-
-@bp.after_app_request
-def allow_cross_origin_reads(response: Response) -> Response:
-    """`Access-Control-Allow-Origin: *` on reads, so browser apps elsewhere can query.
-
-    Writes (POST /articles) get no CORS headers, so a page on another origin cannot make a
-    visitor's browser ingest articles. Nothing here uses cookies, so `*` is safe for reads.
-    """
-    readable = {"GET", "HEAD"} | ({"POST"} if request.endpoint in POST_READERS else set())
-    method = request.method
-    if method == "OPTIONS":
-        wanted = request.headers.get("Access-Control-Request-Method", "").upper()
-        if wanted not in readable:
-            return response
-        response.headers["Access-Control-Allow-Methods"] = ", ".join(sorted(readable))
-        response.headers["Access-Control-Allow-Headers"] = CORS_HEADERS
-        response.headers["Access-Control-Max-Age"] = "86400"
-    elif method not in readable:
-        return response
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = (
-        "Content-Location, Content-Disposition, Link, X-Request-Id")
-    return response

@@ -32,6 +32,7 @@ from geokg.store.base import (
     graph_content,
 )
 from geokg.web.auth import require_write_token, write_protected
+from geokg.web.hooks import writes
 from geokg.web.sparql import check_utf8
 from geokg.web.state import (
     SETTINGS_KEY,
@@ -73,6 +74,7 @@ def get_curator() -> Curator:
 # --- SPARQL 1.1 Update ----------------------------------------------------------------
 
 @bp.post("/update")
+@writes()
 @write_protected
 def update() -> Response:
     """Apply an update; 200 with the graphs it created, changed and removed."""
@@ -124,6 +126,7 @@ def _update_request() -> tuple[str, MultiDict[str, str]]:
 # --- Graph Store HTTP Protocol ----------------------------------------------------------
 
 @bp.route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+@writes()
 def graph_store() -> Response:
     target = _target()
     if request.method in ("GET", "HEAD"):
@@ -219,6 +222,7 @@ def _negotiate() -> str:
 # --- articles -------------------------------------------------------------------------
 
 @bp.delete("/articles/<article_id>")
+@writes()
 @write_protected
 def delete_article(article_id: str) -> Response:
     """Remove an article's graph. Events other articles report keep those sources: each
