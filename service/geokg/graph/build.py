@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 from rdflib import Graph, Literal, Node, URIRef
 
@@ -245,7 +246,7 @@ def period_triples(graph: Graph) -> list[tuple[Node, URIRef, Literal]]:
     earliest issue day of the articles it is derived from (as the queries order undated
     events by their first report).
     """
-    issued = {s: o.toPython() for s, o in graph.subject_objects(DCTERMS.issued)}
+    issued = {s: cast(Literal, o).toPython() for s, o in graph.subject_objects(DCTERMS.issued)}
     spans = [(article, day, day) for article, day in issued.items()]
     first_report: dict[Node, dt.date] = {}
     for event, article in graph.subject_objects(PROV.wasDerivedFrom):
@@ -253,7 +254,7 @@ def period_triples(graph: Graph) -> list[tuple[Node, URIRef, Literal]]:
         last = graph.value(event, SEM.hasLatestEndTimeStamp)
         day = issued.get(article)
         if first is not None and last is not None:
-            spans.append((event, first.toPython(), last.toPython()))
+            spans.append((event, cast(Literal, first).toPython(), cast(Literal, last).toPython()))
         elif first is None and last is None and isinstance(day, dt.date):
             first_report[event] = min(day, first_report.get(event, day))
     spans += [(event, day, day) for event, day in first_report.items()]

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -48,7 +48,7 @@ class ArticleInput:
         return cls.from_mapping(found)
 
     @classmethod
-    def from_mapping(cls, data: dict[str, object]) -> ArticleInput:
+    def from_mapping(cls, data: Mapping[str, object]) -> ArticleInput:
         text = data.get("text")
         if not isinstance(text, str):
             raise InputError("the article needs a 'text' field with the article as a string")

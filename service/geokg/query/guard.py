@@ -175,7 +175,7 @@ def services_in(query: str, *, base: str | None = None) -> list[Service]:
         raise ServiceRefused(
             f"the text writes SERVICE {keywords} time(s) as a keyword but the parser reads "
             f"{parsed} SERVICE clause(s); a text that can be read two ways is not run")
-    prologue, body = tree[0], tree[1]  # type: ignore[index]
+    prologue, body = tree[0], tree[1]
     names = _Names(prologue, base)
     return [Service(names.iri(node["term"]), "silent" in node)
             for node in _nodes(body, "ServiceGraphPattern", outermost=True)]
@@ -261,9 +261,9 @@ class _Names:
         self.prefixes: dict[str, str] = {}
         for decl in prologue:
             if decl.name == "Base":
-                self.base = self.iri(decl["iri"])
+                self.base = self.iri(decl["iri"]) or ""
             elif decl.name == "PrefixDecl":
-                self.prefixes[_field(decl, "prefix")] = self.iri(decl["iri"])
+                self.prefixes[_field(decl, "prefix")] = self.iri(decl["iri"]) or ""
 
     def iri(self, term: Any) -> str | None:
         from rdflib.term import URIRef, Variable

@@ -296,7 +296,7 @@ class EngineStore:
               named_graphs: list[str] | None = None, union_default: bool = True,
               serialize_as: Mapping[QueryKind, str] | None = None,
               base_iri: str | None = None) -> QueryResult:
-        args = {"sparql": sparql, "default_graphs": default_graphs,
+        args: dict[str, Any] = {"sparql": sparql, "default_graphs": default_graphs,
                 "named_graphs": named_graphs, "union_default": union_default,
                 "base_iri": base_iri, "functions": list(self._functions)}
         if serialize_as:

@@ -209,7 +209,7 @@ class Engine:
             self._serialize(conn, rid, result, serialize_as[result.kind])
             return
         frame = read_frame(reader)
-        follow = json.loads(frame[1]) if frame else {"op": "close"}
+        follow: dict[str, Any] = json.loads(frame[1]) if frame else {"op": "close"}
         rid = follow.get("id", rid)
         if follow.get("op") == "serialize":
             self._serialize(conn, rid, result, follow["media_type"])

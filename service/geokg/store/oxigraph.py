@@ -12,7 +12,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -124,7 +124,7 @@ class _QueueWriter(io.RawIOBase):
         raise BrokenPipeError("the reader of this result went away")
 
 
-def stream_writes(produce: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
+def stream_writes(produce: Callable[[IO[bytes]], object]) -> Iterator[bytes]:
     """Turn a function that writes a whole document into a file into a byte iterator.
 
     Why a thread: Oxigraph's serializers write everything in one call; running that call
@@ -138,7 +138,7 @@ def stream_writes(produce: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
     def run() -> None:
         outcome: object = _DONE
         try:
-            produce(_QueueWriter(chunks, cancelled))
+            produce(cast(IO[bytes], _QueueWriter(chunks, cancelled)))  # a binary file
         except BaseException as exc:  # handed to the reader, who raises it
             outcome = exc
         while not cancelled.is_set():

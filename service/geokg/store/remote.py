@@ -81,8 +81,8 @@ class RemoteResult(QueryResult):
         self._transport = served if served in media_types_for(kind) else _TRANSPORT[kind]
         self._data: bytes | None = None
 
-    @property  # type: ignore[override]
-    def variables(self) -> list[str]:
+    @property
+    def variables(self) -> list[str]:  # type: ignore[override]  # read lazily, see below
         """Read from the head of the results, which means reading the whole body.
 
         Why lazy: a caller that only serializes in the transport format gets the remote's

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -175,7 +175,7 @@ def rdf_body(ntriples: bytes, media_type: str) -> bytes:
         return ntriples
     if media_type in OXIGRAPH_FORMAT:
         triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=OXIGRAPH_FORMAT[media_type], prefixes=OUR_PREFIXES)
+        return ox.serialize(triples, format=OXIGRAPH_FORMAT[media_type], prefixes=OUR_PREFIXES) or b""
     graph = d.parse_ntriples(ntriples)
     return graph.serialize(format="json-ld", context=jsonld_context(), encoding="utf-8")
 
@@ -315,7 +315,7 @@ class Namer:
 
     def _rank(self, prop: object) -> tuple[int, str]:
         first = [RDF.type, RDFS.label, SKOS.prefLabel, DCTERMS.title, OWL.sameAs]
-        return (first.index(prop) if prop in first else len(first), self.qname(prop))
+        return (first.index(cast(URIRef, prop)) if prop in first else len(first), self.qname(prop))
 
 
 def _order(view: TermView) -> tuple[str, str]:
@@ -382,7 +382,7 @@ def serve_resource(iri: str, forced: str | None, template: str = "resource.html"
 
 def see_first_page(choice: Choice) -> Response:
     """A description too long for one response: send the client to its first page."""
-    response = redirect(choice.page_url(1), code=303)
+    response = cast(Response, redirect(choice.page_url(1), code=303))
     if choice.negotiated:
         response.headers["Vary"] = "Accept"
     return response
@@ -521,9 +521,9 @@ def text_segments(g: Graph, iri: str, text: str) -> list[tuple[str, str | None]]
     (`char=12,80`) as anchor so the evidence links of event pages land on them."""
     spans = []
     for sentence in g.subjects(NIF.referenceContext, URIRef(iri)):
-        begin, end = g.value(sentence, NIF.beginIndex), g.value(sentence, NIF.endIndex)
-        if begin is not None and end is not None and str(sentence).startswith(f"{iri}#"):
-            spans.append((int(begin), int(end), str(sentence).split("#", 1)[1]))
+        first, last = g.value(sentence, NIF.beginIndex), g.value(sentence, NIF.endIndex)
+        if first is not None and last is not None and str(sentence).startswith(f"{iri}#"):
+            spans.append((int(str(first)), int(str(last)), str(sentence).split("#", 1)[1]))
     segments: list[tuple[str, str | None]] = []
     position = 0
     for begin, end, anchor in sorted(spans):
@@ -607,7 +607,7 @@ def ontology_term(term: str) -> Response:
         return not_found(f"{GK}{term}")
     choice = choose(forced)
     if choice.is_html:
-        return redirect(f"{url_for('linked_data.ontology')}#{term}", code=303)
+        return cast(Response, redirect(f"{url_for('linked_data.ontology')}#{term}", code=303))
     return serve_resource(f"{GK}{term}", forced,
                           graphs=[str(get_pipeline().mint.ontology_graph)])
 
@@ -668,8 +668,9 @@ def serve_document(graph: Graph, choice: Choice, title: str, intro: str,
                    main: URIRef) -> Response:
     """A small RDF document we build ourselves (VoID, service description), negotiated."""
     if not choice.is_html:
+        extra: dict[str, Any] = {"context": jsonld_context()} if choice.media_type == JSONLD else {}
         body = graph.serialize(format=RDFLIB_FORMAT.get(choice.media_type, "nt"), encoding="utf-8",
-                               **({"context": jsonld_context()} if choice.media_type == JSONLD else {}))
+                               **extra)
         return finish(Response(body, mimetype=choice.media_type), choice)
     namer = Namer(graph, reader_language())
     subjects = [main] + sorted({s for s in graph.subjects() if isinstance(s, URIRef)} - {main}, key=str)

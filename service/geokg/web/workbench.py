@@ -131,7 +131,7 @@ def terms_json() -> Response:
           <http://www.w3.org/2002/07/owl#ObjectProperty>,
           <http://www.w3.org/2002/07/owl#DatatypeProperty>)) }} }} ORDER BY ?term""").rows()
     classes = [r["term"] for r in rows if (r["kind"] or "").endswith("#Class")]
-    properties = [r["term"] for r in rows if not (r["kind"] or "").endswith("#Class")]
+    properties = [r["term"] or "" for r in rows if not (r["kind"] or "").endswith("#Class")]
     return _json({"classes": classes, "properties": sorted(set(properties) | REUSED_PROPERTIES)})
 
 

@@ -96,6 +96,7 @@ def update_description() -> Response:
 def _update_request() -> tuple[str, MultiDict[str, str]]:
     """The update text and the parameters that carry its dataset (SPARQL 1.1 Protocol §2.2):
     in the body of a URL-encoded POST, in the URL of a direct POST."""
+    params: MultiDict[str, str]
     if request.mimetype == FORM:
         check_utf8("update")
         form = request.form
@@ -132,7 +133,7 @@ def graph_store() -> Response:
     if request.method in ("GET", "HEAD"):
         return _read(target)
     require_write_token()
-    if target is DEFAULT:
+    if isinstance(target, _Default):
         raise MethodNotAllowed(["GET", "HEAD"], "the default graph is the union of all named "
                                "graphs and cannot be written; name a graph with ?graph=IRI")
     if request.method == "POST":
