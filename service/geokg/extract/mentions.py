@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import cast
 
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
@@ -274,7 +275,7 @@ class MentionFinder:
                    and o.start <= self.on and (o.end is None or self.on <= o.end)]
         named = [key for key, o in holding
                  if title in fold(o.label_en) or title in fold(o.label_de)]
-        return (named or [key for key, _ in holding] or [None])[0]
+        return (named or [key for key, _ in holding] or cast("list[str | None]", [None]))[0]
 
     def _singular(self, tokens: list[Token], i: int) -> bool:
         """A bare title names one person only in the singular: "der Kanzler", "des Kanzlers",
