@@ -23,7 +23,7 @@ import requests
 from rdflib import Graph, Literal, URIRef
 
 from geokg.config import Settings
-from geokg.statistics import refresh_statistics
+from geokg.pipeline.statistics import refresh_statistics
 from geokg.store.oxigraph import OxigraphStore
 from geokg.vocab import GK
 from geokg.web import create_app

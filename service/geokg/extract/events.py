@@ -343,7 +343,7 @@ class SentenceReader:
         return True
 
     def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
-                      span: tuple[int, int], group_subject: str | None) -> None:
+                      span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
         if group_subject:  # the names the rules took for the demander are addressed
