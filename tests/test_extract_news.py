@@ -510,3 +510,16 @@ def test_an_undated_story_event_takes_the_day_the_story_names() -> None:
                    "hatte es noch Gefechte gegeben.", "2024-03-10")
     agreement = next(e for e in article.events if e.type is AGREEMENT)
     assert agreement.date is not None and agreement.date.value == dt.date(2024, 3, 9)
+
+
+def test_made_clear_the_need_for_a_state_to_act_is_a_demand_of_it() -> None:
+    article = read("Scholz made clear the need for Serbia to recognise the election result.",
+                   "2023-06-16")
+    assert (frozenset({"olaf-scholz"}), frozenset({"serbia"})) in demands(article)
+
+
+def test_two_demands_of_one_day_asking_different_things_stay_two() -> None:
+    article = read("Scholz rief Peking auf, seinen Einfluss auf Moskau für ein Ende des Krieges "
+                   "zu nutzen. Außerdem forderte Scholz China auf, keine Waffen und Bauteile an "
+                   "Russland zu liefern.", "2023-04-14")
+    assert len([e for e in article.events if e.type is DEMAND]) == 2

@@ -234,7 +234,10 @@ class RoleReader:
              is clause_of(r.clauses, first)), None)
         modal_clause = clause_of(r.clauses, last)
         subject = next((f for f in actors if f.first < last and f is not speaker
-                        and clause_of(r.clauses, f.first) is modal_clause), None)
+                        and clause_of(r.clauses, f.first) is modal_clause), None) or next(
+            # "made clear the need for Israel to …"
+            (f for f in r.found if last < f.first <= last + 3 and f.mention.how != "place"
+             and r.tokens[f.first - 1].key in ("for", "für")), None)
         if speaker is None or subject is None:
             return
         on = r.day
