@@ -1,0 +1,138 @@
+"""Coverage rows of data/lexicons/triggers.tsv written from a reading of public event-coding
+dictionaries (issue 16, item 2): for each family of phrasings, sentences that must yield the
+event with the right sides, and sentences that must not (negated, planned, a noun use that is
+not the event).
+
+Every sentence is our own wording, written for these tests; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geokg.extract import read_article
+from geokg.extract.model import Article, EventType
+
+CALL, MEETING, DEMAND = EventType.CALL, EventType.MEETING, EventType.DEMAND
+CLAIM, AGREEMENT, SUPPORT = EventType.TERRITORIAL_CLAIM, EventType.AGREEMENT, EventType.SUPPORT
+
+
+def read(text: str, published: str = "2024-05-15") -> Article:
+    return read_article(text, published=dt.date.fromisoformat(published))
+
+
+def sides(article: Article, kind: EventType) -> list[frozenset[str]]:
+    return [frozenset(e.participants) for e in article.events if e.type is kind]
+
+
+def directed(article: Article, kind: EventType) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Who demands of whom, who supplies whom."""
+    return [(frozenset(e.participants), frozenset(e.addressees))
+            for e in article.events if e.type is kind]
+
+
+def claims(article: Article) -> list[tuple[str, str]]:
+    return [(e.participants[0], e.territories[0]) for e in article.events
+            if e.type is CLAIM and e.territories]
+
+
+def kinds(article: Article) -> set[EventType]:
+    return {e.type for e in article.events}
+
+
+# --- CALL: telephone and video contacts -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Erdoğan and Putin held a conference call about grain exports on Thursday.",
+     {"recep-tayyip-erdogan", "vladimir-putin"}),
+    ("The two foreign ministers, Wang Yi and Sergei Lavrov, spoke in a teleconference on Friday.",
+     {"china", "russia"}),
+    ("Biden and Kishida held virtual talks on Tuesday.", {"joe-biden", "fumio-kishida"}),
+    ("Macron called Zelensky to congratulate him on the vote.",
+     {"emmanuel-macron", "volodymyr-zelenskyy"}),
+    ("Kanzler Scholz hat am Mittwoch den brasilianischen Präsidenten Lula angerufen.",
+     {"olaf-scholz", "luiz-inacio-lula-da-silva"}),
+    ("Nachdem Meloni am Dienstag Erdoğan angerufen hatte, reiste sie ab.",
+     {"giorgia-meloni", "recep-tayyip-erdogan"}),
+    ("Die Außenminister Baerbock und Kuleba berieten in einem Videotreffen über Munition.",
+     {"germany", "ukraine"}),
+    ("Der Kanzler stand in engem Telefonkontakt mit Präsident Macron, sagte Scholz.",
+     {"olaf-scholz", "emmanuel-macron"}),
+    ("Scholz und Macron sprachen in einer virtuellen Konferenz über die Lage.",
+     {"olaf-scholz", "emmanuel-macron"}),
+])
+def test_calls_in_coder_phrasings(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), CALL)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron called Vladimir Putin a dictator on Monday.",  # "call" as naming
+    "Macron called on Zelensky to discuss the grain corridor.",  # a demand, not a call
+    "Macron did not call Zelensky to congratulate him.",
+    "Macron wanted to call Zelensky to congratulate him.",
+    "Biden and Xi would hold virtual talks next week.",
+    "Scholz will Lula am Montag anrufen.",
+    "Scholz hat Lula nicht angerufen.",
+])
+def test_no_call_in_coder_phrasings(text: str) -> None:
+    assert sides(read(text), CALL) == []
+
+
+# --- MEETING: meet, host, visit, consult in person -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Xi Jinping and Emmanuel Macron talked face to face for three hours in Guangzhou.",
+     {"xi-jinping", "emmanuel-macron"}),
+    ("Biden held a one-on-one meeting with Xi in Woodside.", {"joe-biden", "xi-jinping"}),
+    ("Erdoğan played host to Putin in Sochi on Monday.",
+     {"recep-tayyip-erdogan", "vladimir-putin"}),
+    ("Antony Blinken conferred with Dmytro Kuleba in Kyiv on Thursday.",
+     {"united-states", "ukraine"}),
+    ("Antony Blinken consulted with Jordan's King Abdullah in Amman on Saturday.",
+     {"united-states", "jordan"}),
+    ("Wang Yi talked with Sergei Lavrov on the sidelines of the G20 meeting.", {"china", "russia"}),
+    ("Kishida toured Kyiv on Tuesday.", {"fumio-kishida", "ukraine"}),
+    ("Macron dined with Xi Jinping in Guangzhou on Friday.", {"emmanuel-macron", "xi-jinping"}),
+    ("Scholz had dinner with Macron in Hamburg on Monday.", {"olaf-scholz", "emmanuel-macron"}),
+    ("King Charles held an audience with Emmanuel Macron at Windsor on Thursday.",
+     {"charles-iii", "emmanuel-macron"}),
+    ("Narendra Modi received a guard of honour in Paris on Friday.", {"narendra-modi", "france"}),
+    ("Lula was given a welcome ceremony in Beijing on Friday.",
+     {"luiz-inacio-lula-da-silva", "china"}),
+    ("Steinmeier sprach am Freitag mit Duda unter vier Augen.",
+     {"frank-walter-steinmeier", "andrzej-duda"}),
+    ("Merkel und Macron sprachen am Abend in Aachen lange miteinander.",
+     {"angela-merkel", "emmanuel-macron"}),
+    ("Die deutsch-indischen Regierungskonsultationen fanden am Montag in Berlin statt.",
+     {"germany", "india"}),
+    ("Scholz konferierte am Dienstag in Washington mit Biden.", {"olaf-scholz", "joe-biden"}),
+    ("Der Bundespräsident weilte am Donnerstag in Warschau.",
+     {"frank-walter-steinmeier", "poland"}),
+    ("Außenministerin Baerbock flog am Dienstag überraschend nach Kiew.", {"germany", "ukraine"}),
+    ("Macron legte bei seiner Stippvisite in Berlin einen Kranz nieder.",
+     {"emmanuel-macron", "germany"}),
+    ("Xi Jinping wurde in Paris mit militärischen Ehren begrüßt.", {"xi-jinping", "france"}),
+    ("Macron kam am Abend zu einem Arbeitsessen mit Scholz ins Kanzleramt.",
+     {"emmanuel-macron", "olaf-scholz"}),
+    ("Scholz und Xi hatten zuvor ein Zweiergespräch in Peking.", {"olaf-scholz", "xi-jinping"}),
+])
+def test_meetings_in_coder_phrasings(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), MEETING)
+
+
+@pytest.mark.parametrize("text", [
+    "Germany has kept to the sidelines of the dispute between Serbia and Kosovo.",
+    "Modi and Albanese have never met face to face.",
+    "Kishida plans to tour Kyiv next month.",
+    "The dinner with Macron was cancelled, Scholz said.",
+    "Scholz soll am Dienstag nach Peking fliegen.",
+    "Scholz wird am Montag in Tokio weilen.",
+    "Macron und Scholz haben nicht miteinander gesprochen.",
+    # welcoming a decision names no guest; talks favoured are no talks held
+    "Scholz begrüßte Russlands Entscheidung am Dienstag.",
+    "Baerbock sprach sich am Montag für Gespräche mit Russland aus.",
+])
+def test_no_meeting_in_coder_phrasings(text: str) -> None:
+    assert sides(read(text), MEETING) == []
