@@ -136,3 +136,59 @@ def test_meetings_in_coder_phrasings(text: str, expected: set[str]) -> None:
 ])
 def test_no_meeting_in_coder_phrasings(text: str) -> None:
     assert sides(read(text), MEETING) == []
+
+
+# --- DEMAND: exhort, lobby, press, plead; ermahnen, anmahnen, beharren, Frist ----------------
+
+@pytest.mark.parametrize(("text", "demander", "addressee"), [
+    ("Blinken exhorted Israel to let more trucks into Gaza.", "united-states", "israel"),
+    ("Zelensky begged Germany for more air defence systems.", "volodymyr-zelenskyy", "germany"),
+    ("Poland lobbied Washington to send more troops.", "poland", "united-states"),
+    ("Washington piled pressure on Beijing to rein in North Korea.", "united-states", "china"),
+    ("The EU set a deadline for Serbia to recognise the vote.", "european-union", "serbia"),
+    ("Biden pushed Netanyahu to allow more aid into Gaza.", "joe-biden", "benjamin-netanyahu"),
+    ("Biden pressed Xi on fentanyl during the summit.", "joe-biden", "xi-jinping"),
+    ("Macron leaned on Erdoğan to approve Sweden's membership.", "emmanuel-macron",
+     "recep-tayyip-erdogan"),
+    ("Kyiv petitioned the EU for faster accession.", "ukraine", "european-union"),
+    ("Zelensky made a plea to NATO for fighter jets.", "volodymyr-zelenskyy", "nato"),
+    ("Baerbock ermahnte China, sich an das Völkerrecht zu halten.", "germany", "china"),
+    ("Selenskyj beschwor die Nato, die Ukraine aufzunehmen.", "volodymyr-zelenskyy", "nato"),
+    ("Moldau ersuchte die EU um Hilfe bei der Energieversorgung.", "moldova", "european-union"),
+    ("Scholz beharrte auf dem Abzug der russischen Truppen.", "olaf-scholz", "russia"),
+    ("Die EU setzte Serbien eine Frist bis Ende Mai.", "european-union", "serbia"),
+    ("Die Ukraine richtete ein Hilfegesuch an die Europäische Union.", "ukraine",
+     "european-union"),
+    ("Scholz richtete eine Mahnung an Peking.", "olaf-scholz", "china"),
+])
+def test_demands_in_coder_phrasings(text: str, demander: str, addressee: str) -> None:
+    assert (frozenset({demander}), frozenset({addressee})) in directed(read(text), DEMAND)
+
+
+@pytest.mark.parametrize(("text", "demander"), [
+    ("Scholz mahnte bei Serbien Reformen an.", "olaf-scholz"),
+    ("Guterres wiederholte seinen Aufruf zu einem Waffenstillstand im Gazastreifen.",
+     "antonio-guterres"),
+    ("Selenskyj flehte den Westen um Flugabwehr an.", "volodymyr-zelenskyy"),
+])
+def test_demands_without_a_named_addressee(text: str, demander: str) -> None:
+    assert frozenset({demander}) in [d for d, _ in directed(read(text), DEMAND)]
+
+
+@pytest.mark.parametrize("text", [
+    "Blinken did not exhort Israel to let more trucks into Gaza.",
+    "Poland might lobby Washington to send more troops.",
+    "Scholz begged for patience.",  # no one is asked
+    "Biden pressed ahead with the plan.",
+    "Biden will press Xi on fentanyl at the summit.",
+    "Zelensky made no plea to NATO for fighter jets.",
+    "Baerbock hat China nicht ermahnt.",
+    "Scholz lehnte es ab, bei Serbien Reformen anzumahnen.",
+    "Selenskyj beschwor die Einheit Europas, als er in Brüssel sprach.",  # invoked, not urged
+    "Die EU will Serbien eine Frist setzen.",
+    "Polen hat nie Reparationen eingefordert.",
+    # whose request it is: the genitive asks, the subject grants
+    "Berlin kam der Bitte Kiews um Kampfjets nach.",
+])
+def test_no_demand_in_coder_phrasings(text: str) -> None:
+    assert directed(read(text), DEMAND) == []
