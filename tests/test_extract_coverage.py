@@ -192,3 +192,61 @@ def test_demands_without_a_named_addressee(text: str, demander: str) -> None:
 ])
 def test_no_demand_in_coder_phrasings(text: str) -> None:
     assert directed(read(text), DEMAND) == []
+
+
+# --- AGREEMENT: initial, reach an understanding, settle, conclude, restore ties --------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenia and Azerbaijan initialled a peace treaty on Thursday.", {"armenia", "azerbaijan"}),
+    ("India and China reached an understanding on border patrols.", {"india", "china"}),
+    ("Israel and Hamas struck a compromise on the hostage exchange.", {"israel", "hamas"}),
+    ("Greece and North Macedonia came to an agreement on the name.",
+     {"greece", "north-macedonia"}),
+    ("Croatia and Slovenia settled their border dispute in The Hague.", {"croatia", "slovenia"}),
+    ("Iran and Russia entered into a strategic partnership on Friday.", {"iran", "russia"}),
+    ("Vietnam and the United States upgraded ties to a comprehensive strategic partnership.",
+     {"vietnam", "united-states"}),
+    ("Russia and Ukraine extended the grain deal by two months.", {"russia", "ukraine"}),
+    ("The EU and Turkey worked out a deal on migrants.", {"european-union", "turkey"}),
+    ("Armenia and Azerbaijan concluded a treaty in Washington.", {"armenia", "azerbaijan"}),
+    ("Moscow and Pyongyang sealed a pact on mutual defence.", {"russia", "north-korea"}),
+    ("China and Russia issued a joint statement on Tuesday.", {"china", "russia"}),
+    ("Macron and Scholz vowed to deepen their cooperation.", {"emmanuel-macron", "olaf-scholz"}),
+    ("Germany and Ukraine signed a security arrangement on Friday.", {"germany", "ukraine"}),
+    ("Aserbaidschan und Armenien haben den Friedensvertrag paraphiert.",
+     {"azerbaijan", "armenia"}),
+    ("Russland und Nordkorea schlossen eine Partnerschaft.", {"russia", "north-korea"}),
+    ("Die Türkei und Schweden fanden einen Kompromiss.", {"turkey", "sweden"}),
+    ("Israel und die Hamas kamen am Freitag überein, die Feuerpause zu verlängern.",
+     {"israel", "hamas"}),
+    ("Serbien und Kosovo handelten in Brüssel ein Abkommen aus.", {"serbia", "kosovo"}),
+    ("Die EU und die Schweiz erzielten einen Durchbruch bei den Verhandlungen.",
+     {"european-union", "switzerland"}),
+    ("Saudi-Arabien und Iran nahmen ihre diplomatischen Beziehungen wieder auf.",
+     {"saudi-arabia", "iran"}),
+    ("Israel und Marokko normalisierten ihre Beziehungen.", {"israel", "morocco"}),
+    ("Saudi-Arabien und Iran stellten ihre Beziehungen wieder her.", {"saudi-arabia", "iran"}),
+    ("China und Russland gaben eine gemeinsame Erklärung ab.", {"china", "russia"}),
+    ("Russland und die Ukraine verlängerten das Getreideabkommen.", {"russia", "ukraine"}),
+    ("Xi und Putin beschlossen eine Vertiefung der Beziehungen.",
+     {"xi-jinping", "vladimir-putin"}),
+    ("Scholz und Macron unterzeichneten eine Absichtserklärung.",
+     {"olaf-scholz", "emmanuel-macron"}),
+])
+def test_agreements_in_coder_phrasings(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), AGREEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia vowed to retaliate.",  # one side vows, no one agrees with it
+    "Der Bundestag beschloss ein neues Gesetz.",
+    "Russland und Belarus schlossen die Grenze.",  # "schließen" of a border
+    "India and China did not reach an understanding on border patrols.",
+    "Israel and Hamas might strike a compromise next week.",
+    "Die Türkei und Schweden fanden keinen Kompromiss.",
+    "Serbien und Kosovo wollen in Brüssel ein Abkommen aushandeln.",
+    "Iran and Russia plan to enter into a strategic partnership.",
+])
+def test_no_agreement_in_coder_phrasings(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
