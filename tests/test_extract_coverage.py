@@ -250,3 +250,54 @@ def test_agreements_in_coder_phrasings(text: str, expected: set[str]) -> None:
 def test_no_agreement_in_coder_phrasings(text: str) -> None:
     assert sides(read(text), AGREEMENT) == []
 
+
+
+# --- SUPPORT: extend, allocate, disburse, lend, airlift, dispatch, sell; überweisen, Kredit ---
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Japan extended a 500 million dollar loan to Ukraine.", "japan", "ukraine"),
+    ("The EU allocated 50 billion euros to Ukraine on Thursday.", "european-union", "ukraine"),
+    ("The IMF disbursed a 900 million dollar tranche to Ukraine.", "imf", "ukraine"),
+    ("China lent Pakistan 2 billion dollars.", "china", "pakistan"),
+    ("Britain dispatched Storm Shadow missiles to Ukraine.", "united-kingdom", "ukraine"),
+    ("The United States sold F-35 jets to Poland.", "united-states", "poland"),
+    ("South Korea exported howitzers to Poland.", "south-korea", "poland"),
+    ("The EU released a tranche of aid to Ukraine.", "european-union", "ukraine"),
+    ("Japan contributed 100 million dollars to Ukraine.", "japan", "ukraine"),
+    ("NATO allies rushed air defences to Ukraine.", "nato", "ukraine"),
+    ("The World Bank approved a loan to Egypt.", "world-bank", "egypt"),
+    ("Germany increased its financial support for Moldova.", "germany", "moldova"),
+    ("Deutschland sandte Munition in die Ukraine.", "germany", "ukraine"),
+    ("Kanada verschiffte Panzer nach Polen.", "canada", "poland"),
+    ("Südkorea verkaufte Panzer an Polen.", "south-korea", "poland"),
+    ("Deutschland finanziert Munition für die Ukraine.", "germany", "ukraine"),
+    ("Die EU überwies der Ukraine 4,5 Milliarden Euro.", "european-union", "ukraine"),
+    ("Der IWF zahlte der Ukraine eine Tranche von 900 Millionen Dollar aus.", "imf", "ukraine"),
+    ("China vergab einen Kredit an Pakistan.", "china", "pakistan"),
+    ("Deutschland stockte die Militärhilfe für die Ukraine auf.", "germany", "ukraine"),
+    ("Scholz stellte der Ukraine weitere Panzer in Aussicht.", "olaf-scholz", "ukraine"),
+    ("Biden versprach der Ukraine weitere Raketen.", "joe-biden", "ukraine"),
+    ("Die EU beschloss eine Finanzspritze für Griechenland.", "european-union", "greece"),
+])
+def test_supplies_in_coder_phrasings(text: str, supplier: str, receiver: str) -> None:
+    assert (frozenset({supplier}), frozenset({receiver})) in directed(read(text), SUPPORT)
+
+
+@pytest.mark.parametrize("text", [
+    "China's oil exports to India rose sharply in May.",  # a trade figure, no supply told
+    "Germany sold its stake in the company.",
+    "Japan did not extend a loan to Ukraine.",
+    "The EU might allocate 50 billion euros to Ukraine.",
+    "Germany denied that it had sold tanks to Saudi Arabia.",
+    "Hungary refused to release the tranche of aid to Ukraine.",
+    "Poland has never exported weapons to Iran.",
+    "Deutschland verkaufte keine Panzer an Saudi-Arabien.",
+    "Die EU wollte der Ukraine kein Geld überweisen.",
+    "Die Weltbank lehnte einen Kredit für Argentinien ab.",
+    "Der IWF hat die Tranche für die Ukraine nicht ausgezahlt.",
+    "Scholz versprach, Reformen umzusetzen.",  # a promise of no goods
+    "Deutschland stockt die Bundeswehr auf.",  # arming oneself
+    "Deutschland exportiert Autos nach China.",  # trade in goods of no supply kind
+])
+def test_no_supply_in_coder_phrasings(text: str) -> None:
+    assert directed(read(text), SUPPORT) == []
