@@ -301,3 +301,37 @@ def test_supplies_in_coder_phrasings(text: str, supplier: str, receiver: str) ->
 ])
 def test_no_supply_in_coder_phrasings(text: str) -> None:
     assert directed(read(text), SUPPORT) == []
+
+
+# --- TERRITORIAL_CLAIM: rightful owner, historic rights, inherent part; reklamiert, Hoheit ----
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Beijing says it is the rightful owner of the Spratly Islands.", "china", "spratly-islands"),
+    ("Buenos Aires stressed its historic rights to the Falkland Islands.", "argentina",
+     "falkland-islands"),
+    ("Tokyo calls the Kuril Islands an inherent part of Japan.", "japan", "kuril-islands"),
+    ("Japan describes the Kuril Islands as its inherent territory.", "japan", "kuril-islands"),
+    ("China asserts sovereign rights over the Paracel Islands.", "china", "paracel-islands"),
+    ("Officials in Beijing said Taiwan is part and parcel of China.", "china", "taiwan"),
+    ("China reklamiert Taiwan für sich.", "china", "taiwan"),
+    ("Argentinien hält an seinem Souveränitätsanspruch auf die Falklandinseln fest.",
+     "argentina", "falkland-islands"),
+    ("Peking bezeichnet Taiwan als untrennbaren Bestandteil Chinas.", "china", "taiwan"),
+    ("Die Annektierung der Krim durch Russland verstieß gegen das Völkerrecht.", "russia",
+     "crimea"),
+    ("Marokko beansprucht die Hoheit über die Westsahara.", "morocco", "western-sahara"),
+    ("Russland zählt die Krim zu seinem Staatsgebiet.", "russia", "crimea"),
+])
+def test_claims_in_coder_phrasings(text: str, claimant: str, territory: str) -> None:
+    assert (claimant, territory) in claims(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany is the rightful owner of the painting.",
+    "The historic rights of fishermen were discussed.",
+    "Ukraine is an inseparable part of the European family, Scholz said.",
+    "Die Ukraine reklamierte bei der EU fehlende Munitionslieferungen.",  # a complaint
+    "Tokyo does not call the Kuril Islands an inherent part of Japan.",
+])
+def test_no_claim_in_coder_phrasings(text: str) -> None:
+    assert claims(read(text)) == []
