@@ -103,8 +103,16 @@ def test_no_call_in_coder_phrasings(text: str) -> None:
      {"luiz-inacio-lula-da-silva", "china"}),
     ("Steinmeier sprach am Freitag mit Duda unter vier Augen.",
      {"frank-walter-steinmeier", "andrzej-duda"}),
-    ("Merkel und Macron sprachen am Abend in Aachen lange miteinander.",
+    ("Merkel und Macron hatten am Abend in Aachen lange miteinander gesprochen.",
      {"angela-merkel", "emmanuel-macron"}),
+    ("Scholz und Macron haben sich am Montag in Paris ausgetauscht.",
+     {"olaf-scholz", "emmanuel-macron"}),
+    ("Lula and Xi exchanged views on trade in Beijing on Friday.",
+     {"luiz-inacio-lula-da-silva", "xi-jinping"}),
+    ("The presidents of Brazil and Argentina came together in Brasília on Monday.",
+     {"luiz-inacio-lula-da-silva", "argentina"}),
+    ("Die dritte Verhandlungsrunde zwischen Armenien und Aserbaidschan fand in Washington statt.",
+     {"armenia", "azerbaijan"}),
     ("Die deutsch-indischen Regierungskonsultationen fanden am Montag in Berlin statt.",
      {"germany", "india"}),
     ("Scholz konferierte am Dienstag in Washington mit Biden.", {"olaf-scholz", "joe-biden"}),
@@ -130,6 +138,9 @@ def test_meetings_in_coder_phrasings(text: str, expected: set[str]) -> None:
     "Scholz soll am Dienstag nach Peking fliegen.",
     "Scholz wird am Montag in Tokio weilen.",
     "Macron und Scholz haben nicht miteinander gesprochen.",
+    "Lula and Xi have not exchanged views on trade.",
+    # a name in the topic is no side; the mere naming of a tour is no visit of its stops
+    "Kishida, back from a tour of G7 capitals, gave a speech in Tokyo.",
     # welcoming a decision names no guest; talks favoured are no talks held
     "Scholz begrüßte Russlands Entscheidung am Dienstag.",
     "Baerbock sprach sich am Montag für Gespräche mit Russland aus.",
@@ -160,6 +171,7 @@ def test_no_meeting_in_coder_phrasings(text: str) -> None:
     ("Die Ukraine richtete ein Hilfegesuch an die Europäische Union.", "ukraine",
      "european-union"),
     ("Scholz richtete eine Mahnung an Peking.", "olaf-scholz", "china"),
+    ("Moskau stellte der Ukraine einen Forderungskatalog.", "russia", "ukraine"),
 ])
 def test_demands_in_coder_phrasings(text: str, demander: str, addressee: str) -> None:
     assert (frozenset({demander}), frozenset({addressee})) in directed(read(text), DEMAND)
@@ -232,6 +244,9 @@ def test_no_demand_in_coder_phrasings(text: str) -> None:
      {"xi-jinping", "vladimir-putin"}),
     ("Scholz und Macron unterzeichneten eine Absichtserklärung.",
      {"olaf-scholz", "emmanuel-macron"}),
+    ("Canada and Mexico made a breakthrough on trade rules on Tuesday.", {"canada", "mexico"}),
+    ("Polen und Litauen waren sich darin einig, dass die Grenze sicher sein muss.",
+     {"poland", "lithuania"}),
 ])
 def test_agreements_in_coder_phrasings(text: str, expected: set[str]) -> None:
     assert frozenset(expected) in sides(read(text), AGREEMENT)
@@ -246,6 +261,8 @@ def test_agreements_in_coder_phrasings(text: str, expected: set[str]) -> None:
     "Die Türkei und Schweden fanden keinen Kompromiss.",
     "Serbien und Kosovo wollen in Brüssel ein Abkommen aushandeln.",
     "Iran and Russia plan to enter into a strategic partnership.",
+    "Polen und Litauen waren sich nicht einig.",
+    "China und Russland gaben keine gemeinsame Erklärung ab.",
 ])
 def test_no_agreement_in_coder_phrasings(text: str) -> None:
     assert sides(read(text), AGREEMENT) == []
@@ -278,6 +295,8 @@ def test_no_agreement_in_coder_phrasings(text: str) -> None:
     ("Scholz stellte der Ukraine weitere Panzer in Aussicht.", "olaf-scholz", "ukraine"),
     ("Biden versprach der Ukraine weitere Raketen.", "joe-biden", "ukraine"),
     ("Die EU beschloss eine Finanzspritze für Griechenland.", "european-union", "greece"),
+    ("Die Weltbank sagte der Ukraine Wiederaufbauhilfe über 2 Milliarden Dollar zu.",
+     "world-bank", "ukraine"),
 ])
 def test_supplies_in_coder_phrasings(text: str, supplier: str, receiver: str) -> None:
     assert (frozenset({supplier}), frozenset({receiver})) in directed(read(text), SUPPORT)
@@ -321,6 +340,7 @@ def test_no_supply_in_coder_phrasings(text: str) -> None:
      "crimea"),
     ("Marokko beansprucht die Hoheit über die Westsahara.", "morocco", "western-sahara"),
     ("Russland zählt die Krim zu seinem Staatsgebiet.", "russia", "crimea"),
+    ("Beijing considers Taiwan its own.", "china", "taiwan"),
 ])
 def test_claims_in_coder_phrasings(text: str, claimant: str, territory: str) -> None:
     assert (claimant, territory) in claims(read(text))
@@ -332,6 +352,23 @@ def test_claims_in_coder_phrasings(text: str, claimant: str, territory: str) -> 
     "Ukraine is an inseparable part of the European family, Scholz said.",
     "Die Ukraine reklamierte bei der EU fehlende Munitionslieferungen.",  # a complaint
     "Tokyo does not call the Kuril Islands an inherent part of Japan.",
+    "Russia considers Ukraine its own sphere of influence.",  # "its own" must end the phrase
 ])
 def test_no_claim_in_coder_phrasings(text: str) -> None:
     assert claims(read(text)) == []
+
+
+# --- a known limit of the reader, not of these rows ----------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a negation inside a trigger's gap is not seen: the cue check skips the whole matched span "
+    "(events.py `_not_factual` passes (first, last) to `has_cue`), so a separable verb negated "
+    "before its particle reads as a fact — existing rows such as 'rief … an', 'kamen … "
+    "zusammen' behave the same"))
+@pytest.mark.parametrize("text", [
+    "Israel und die Hamas kamen am Freitag nicht überein.",
+    "Der IWF zahlte der Ukraine die Tranche nicht aus.",
+    "Scholz stellte der Ukraine keine Panzer in Aussicht.",
+])
+def test_a_negation_before_the_particle_is_seen(text: str) -> None:
+    assert kinds(read(text)) == set()
