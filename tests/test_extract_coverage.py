@@ -358,6 +358,27 @@ def test_no_claim_in_coder_phrasings(text: str) -> None:
     assert claims(read(text)) == []
 
 
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("India, China reach understanding on border patrols", {"india", "china"}),
+    ("Putin, Kim seal defence pact", {"vladimir-putin", "kim-jong-un"}),
+    ("Israel, Hamas strike truce", {"israel", "hamas"}),
+    ("Iran, Russia enter into strategic partnership", {"iran", "russia"}),
+    ("Putin und Kim besiegeln Partnerschaft", {"vladimir-putin", "kim-jong-un"}),
+    ("Israel und Hamas schließen Waffenstillstand", {"israel", "hamas"}),
+    ("Türkei und Schweden finden Kompromiss", {"turkey", "sweden"}),
+])
+def test_agreements_in_headlines_without_articles(headline: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(headline), AGREEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Russland und die Ukraine fanden keinen Kompromiss.",
+    "The troops struck the ceasefire line.",
+])
+def test_no_agreement_in_headline_forms(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
+
 # --- a known limit of the reader, not of these rows ----------------------------------------------
 
 @pytest.mark.xfail(strict=True, reason=(
