@@ -379,6 +379,30 @@ def test_no_agreement_in_headline_forms(text: str) -> None:
     assert sides(read(text), AGREEMENT) == []
 
 
+
+# --- passives with their agents ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("A peace treaty was initialled by Armenia and Azerbaijan on Thursday.", AGREEMENT,
+     {"armenia", "azerbaijan"}),
+    ("Der Friedensvertrag wurde am Donnerstag von Armenien und Aserbaidschan paraphiert.",
+     AGREEMENT, {"armenia", "azerbaijan"}),
+    ("Das Abkommen wurde von Serbien und Kosovo in Brüssel unterzeichnet.", AGREEMENT,
+     {"serbia", "kosovo"}),
+    ("Lula wurde am Montag von Scholz angerufen.", CALL,
+     {"luiz-inacio-lula-da-silva", "olaf-scholz"}),
+])
+def test_passives_name_their_agents_as_sides(text: str, kind: EventType, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), kind)
+
+
+@pytest.mark.parametrize("text", [
+    "A decree signed by Putin took effect on Monday.",  # one side signs alone
+    "Der Vertrag von Lissabon wurde 2007 unterzeichnet.",  # "von" names the treaty, no side
+])
+def test_no_agreement_from_a_lone_signature(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
 # --- a known limit of the reader, not of these rows ----------------------------------------------
 
 @pytest.mark.xfail(strict=True, reason=(
