@@ -3,7 +3,7 @@
     gunicorn 'geokg.web:create_app()' -w 4 -b 127.0.0.1:8000
 
 Several workers share one embedded store: the master starts the store engine once
-(`geokg.store.worker.EngineProcess`, before forking workers) and hands its socket to the
+(`geokg.store.engine_client.EngineOwner`, before forking workers) and hands its socket to the
 workers in GEOKG_ENGINE_SOCKET; each worker's queries run in that engine, which is killed
 and restarted when a query passes GEOKG_QUERY_TIMEOUT. A remote store (`sparql:`) needs
 nothing of this. Logs are JSON lines with the request id (`geokg.web.security`).
@@ -65,9 +65,9 @@ def on_starting(server: Any) -> None:
     fresh module globals); the environment passes its socket to the workers."""
     if _settings.data_dir is None or _settings.engine_socket:
         return
-    from geokg.store.worker import EngineProcess
+    from geokg.store.engine_client import EngineOwner
 
-    server.geokg_engine = EngineProcess(_settings.data_dir, _settings.run_dir)
+    server.geokg_engine = EngineOwner(_settings.data_dir, _settings.run_dir)
     os.environ["GEOKG_ENGINE_SOCKET"] = server.geokg_engine.socket_path
     server.log.info("geokg store engine for %s at %s", _settings.data_dir,
                     server.geokg_engine.socket_path)

@@ -118,11 +118,11 @@ def disturb(deployment: object, master: int, seconds: float, log: list[str]) -> 
             os.kill(workers[0].pid, signal.SIGTERM)
         elif what == "HUP the master":
             os.kill(master, signal.SIGHUP)
-        else:  # an engine is a child of its supervisor, both "geokg.store.engine"
+        else:  # an engine is a child of its supervisor, both "geokg.store.engine_process"
             memory = "scratch" in what
-            engines = [p for p in children if "geokg.store.engine" in " ".join(p.cmdline())
+            engines = [p for p in children if "geokg.store.engine_process" in " ".join(p.cmdline())
                        and (":memory:" in p.cmdline()) == memory and p.parent() is not None
-                       and "geokg.store.engine" in " ".join(p.parent().cmdline())]
+                       and "geokg.store.engine_process" in " ".join(p.parent().cmdline())]
             os.kill(engines[0].pid, signal.SIGKILL)
         log.append(f"{round(time.monotonic() - start, 1)} s: {what}")
 

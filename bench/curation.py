@@ -1,4 +1,4 @@
-"""What a curation write costs (`geokg.curation`): stage, apply, diff, validate, commit.
+"""What a curation write costs (`geokg.pipeline.curation`): stage, apply, diff, validate, commit.
 
 Three writes on the same store, each repeated and the median taken:
 - `named`: an update that names one article graph (`WITH <a>`): only that graph is staged;
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from geokg.config import Settings
-from geokg.curation import Curator
 from geokg.errors import GeokgError
 from geokg.pipeline import Pipeline, read_inputs
+from geokg.pipeline.curation import Curator
 from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.oxigraph import OxigraphStore
 
@@ -36,11 +36,11 @@ def build_store(nquads: Path | None) -> OxigraphStore:
     store = OxigraphStore()
     if nquads is not None:
         store.load(nquads.read_bytes(), "nquads")
-    pipeline = Pipeline(Settings(store="memory"), store)
+    pipeline = Pipeline.open(Settings(store="memory"), store)
     if nquads is None:
         for item in read_inputs(SAMPLE_ARTICLES):
             try:
-                pipeline.ingest_input(item)
+                pipeline.ingest(item)
             except GeokgError:
                 continue
     return store

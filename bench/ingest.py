@@ -94,7 +94,7 @@ def open_pipeline(store_dir: Path, from_store: Path | None) -> Pipeline:
     if from_store is not None:
         ox.Store.read_only(str(from_store)).backup(str(store_dir))
     settings = Settings(store=f"oxigraph:{store_dir}")
-    return Pipeline(settings, OxigraphStore(store_dir))
+    return Pipeline.open(settings, OxigraphStore(store_dir))
 
 
 def main(argv: list[str] | None = None) -> None:

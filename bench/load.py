@@ -49,7 +49,7 @@ def load(source: Path, store_dir: Path, method: str) -> dict[str, object]:
     store.native.flush()
     seconds = time.perf_counter() - started
     settle = time.perf_counter()
-    Pipeline(Settings(store=f"oxigraph:{store_dir}"), store)  # stamps the reference graphs
+    Pipeline.open(Settings(store=f"oxigraph:{store_dir}"), store)  # stamps the reference graphs
     settled = time.perf_counter() - settle
     # A bulk load leaves RocksDB uncompacted; a server compacts it in the background in its
     # first minutes, which made every query of the first 10M run about 3× slower in a

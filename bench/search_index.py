@@ -19,7 +19,7 @@ from pathlib import Path
 
 import simplemma
 
-from geokg.search import FUNCTION_NS, SPARQL_FUNCTIONS, SearchIndex, index_path
+from geokg.query.search import FUNCTION_NS, SPARQL_FUNCTIONS, SearchIndex, index_path
 from geokg.store.oxigraph import OxigraphStore
 from geokg.vocab import GK, NIF, RDF
 

@@ -4,7 +4,7 @@ whether they answer what their full scans answer.
 Why on a checkpoint: the store under test is opened read-only and copied with a RocksDB
 checkpoint (hard links when /tmp is on the same disk: instant, no extra space), so the
 refresh writes its graph into the copy through the real code
-(`geokg.statistics.refresh_statistics`) and the original stays untouched. Each query runs
+(`geokg.pipeline.statistics.refresh_statistics`) and the original stays untouched. Each query runs
 in-process (pyoxigraph's Store.query plus JSON serialization, as `queries.py` measures);
 the full scans (`bench/queries/*-full.rq`) run once, for the rows.
 
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from common import ROOT, summary_ms
 from geokg.config import Settings
 from geokg.graph.iris import Minter
-from geokg.statistics import refresh_statistics
+from geokg.pipeline.statistics import refresh_statistics
 from geokg.store.oxigraph import OxigraphStore
 
 QUERIES = ["events-per-type-per-year", "claims-on-foreign-territory", "most-active-actors"]

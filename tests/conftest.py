@@ -19,7 +19,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from geokg.config import Settings
-from geokg.statistics import wait_for_refreshes
+from geokg.pipeline.statistics import wait_for_refreshes
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
@@ -91,7 +91,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     pipeline = flask_app.extensions["geokg.pipeline"]
     for item in read_inputs(SAMPLE_ARTICLES):
         try:
-            pipeline.ingest_input(item)
+            pipeline.ingest(item)
         except GeokgError:  # a rejected sample is the pipeline tests' concern, not this site's
             continue
     try:
@@ -106,13 +106,13 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """The sample articles, read by the real pipeline into an on-disk Oxigraph store, with
     the statistics graph computed after them (as `geokg ingest` does). Read-only for tests."""
     from geokg.pipeline import Pipeline, read_inputs
+    from geokg.pipeline.statistics import refresh_statistics
     from geokg.resources import SAMPLE_ARTICLES
-    from geokg.statistics import refresh_statistics
 
     folder = tmp_path_factory.mktemp("samples") / "data"
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
+    pipeline = Pipeline.open(Settings(store=f"oxigraph:{folder}"))
     for item in read_inputs(SAMPLE_ARTICLES):
-        pipeline.ingest_input(item)
+        pipeline.ingest(item)
     refresh_statistics(pipeline.store, pipeline.mint)
     yield pipeline.store
     pipeline.store.close()

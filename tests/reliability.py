@@ -142,11 +142,11 @@ class Deployment:
 
     def workers(self) -> set[int]:
         return {p.pid for p in self.processes() if p.ppid() == self.master.pid
-                and "geokg.store.engine" not in " ".join(_cmdline(p))}
+                and "geokg.store.engine_process" not in " ".join(_cmdline(p))}
 
     def supervisor(self) -> psutil.Process:
         [found] = [p for p in self.processes() if p.ppid() == self.master.pid
-                   and "geokg.store.engine" in " ".join(_cmdline(p))]
+                   and "geokg.store.engine_process" in " ".join(_cmdline(p))]
         return found
 
     def engine(self) -> int | None:

@@ -1,4 +1,4 @@
-"""Bulk ingest (`geokg.bulk`, `geokg ingest --jobs N`) with real worker processes and a real
+"""Bulk ingest (`geokg.pipeline.bulk`, `geokg ingest --jobs N`) with real worker processes and a real
 store on disk: broken input is reported and skipped, the rest stored, a re-run resumes."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from geokg.bulk import BulkSummary, bulk_ingest, count_articles
 from geokg.config import Settings
 from geokg.extract.gazetteer import Gazetteer, load_gazetteer
-from geokg.pipeline import Pipeline, checked_input
+from geokg.pipeline import ArticleInput, Pipeline
+from geokg.pipeline.bulk import BulkSummary, bulk_ingest, count_articles
 from geokg.store.oxigraph import OxigraphStore
 
 SCHOLZ = "Olaf Scholz telefonierte am 15. November 2024 mit Wladimir Putin über die Ukraine."
@@ -48,7 +48,7 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture
 def pipeline(tmp_path: Path, gazetteer: Gazetteer) -> Pipeline:
     store = OxigraphStore(tmp_path / "data")
-    return Pipeline(Settings(store=f"oxigraph:{tmp_path / 'data'}"), store, gazetteer)
+    return Pipeline.open(Settings(store=f"oxigraph:{tmp_path / 'data'}"), store, gazetteer)
 
 
 def article_graphs(pipeline: Pipeline) -> set[str]:
@@ -71,10 +71,10 @@ def test_a_broken_file_in_the_middle_is_reported_and_the_rest_stored(
                                    ("3.jsonl:3", "accepted"), ("4.txt", "rejected"),
                                    ("5.txt", "accepted")])
     assert count_articles([folder]) == len(seen)
-    assert article_graphs(pipeline) == {pipeline.iri_of(checked_input(t))
+    assert article_graphs(pipeline) == {pipeline.iri_of(ArticleInput(t).checked())
                                         for t in (SCHOLZ, BIDEN, MACRON, XI)}
     # The worker processes stored exactly what this process stores alone.
-    alone = Pipeline(Settings(store="memory"), OxigraphStore(), gazetteer)
+    alone = Pipeline.open(Settings(store="memory"), OxigraphStore(), gazetteer)
     assert bulk_ingest(alone, [folder], jobs=1).accepted == 4
     assert article_triples(alone) == article_triples(pipeline)
 

@@ -199,7 +199,7 @@ def engines_of(store: Path) -> list[psutil.Process]:
     found = []
     for process in psutil.process_iter(["cmdline"]):
         cmdline = process.info["cmdline"] or []
-        if "geokg.store.engine" in cmdline and str(store) in cmdline:
+        if "geokg.store.engine_process" in cmdline and str(store) in cmdline:
             found.append(process)
     return found
 

@@ -19,7 +19,7 @@ import pytest
 
 from geokg import PROJECT_ROOT
 from geokg.config import Settings
-from geokg.pipeline import Pipeline, read_inputs
+from geokg.pipeline import ArticleInput, Pipeline, read_inputs
 from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.base import Store
 from geokg.store.remote import RemoteStore
@@ -47,9 +47,9 @@ Rows = list[dict[str, str | None]]
 def two_reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """The seed article and a second article reporting the same call."""
     folder = tmp_path_factory.mktemp("two-reports") / "data"
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
-    pipeline.ingest_input(next(read_inputs(SAMPLE_ARTICLES)))
-    pipeline.ingest(SECOND_REPORT, published="2025-07-02", lang="en", url=SECOND_REPORT_URL)
+    pipeline = Pipeline.open(Settings(store=f"oxigraph:{folder}"))
+    pipeline.ingest(next(read_inputs(SAMPLE_ARTICLES)))
+    pipeline.ingest(ArticleInput(SECOND_REPORT, published="2025-07-02", lang="en", url=SECOND_REPORT_URL))
     yield pipeline.store
     pipeline.store.close()
 
@@ -272,12 +272,12 @@ def test_undated_reports_of_different_days_are_different_events(sample_store: St
 
 
 def test_undated_reports_of_the_same_day_are_one_event(tmp_path: Path) -> None:
-    pipeline = Pipeline(Settings(store=f"oxigraph:{tmp_path / 'data'}"))
+    pipeline = Pipeline.open(Settings(store=f"oxigraph:{tmp_path / 'data'}"))
     try:
         for text, day in [("Iran supplies drones to Russia, officials said.", "2025-07-01"),
                           ("Iran is supplying drones to Russia, according to a report.", "2025-07-01"),
                           ("Iran supplies drones to Russia, officials said again.", "2025-07-02")]:
-            pipeline.ingest(text, published=day, lang="en")
+            pipeline.ingest(ArticleInput(text, published=day, lang="en"))
         rows = run(pipeline.store, UNDATED_SUPPORT)
     finally:
         pipeline.store.close()

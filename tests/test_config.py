@@ -85,10 +85,10 @@ def test_a_temporary_folder_too_long_for_the_engine_socket_is_named(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without GEOKG_RUN_DIR the engine's socket goes under TMPDIR; one too deep is refused
     before any process starts, and the folder made for it is gone again."""
-    from geokg.store.worker import EngineProcess
+    from geokg.store.engine_client import EngineOwner
 
     deep = folder_of_length(tmp_path, 100)
     monkeypatch.setattr(tempfile, "tempdir", str(deep))
     with pytest.raises(ConfigError, match="TMPDIR"):
-        EngineProcess(tmp_path / "data")
+        EngineOwner(tmp_path / "data")
     assert list(deep.iterdir()) == []

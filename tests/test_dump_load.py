@@ -13,7 +13,7 @@ import pytest
 
 from geokg.config import Settings
 from geokg.graph.iris import Minter
-from geokg.pipeline import Pipeline
+from geokg.pipeline import ArticleInput, Pipeline
 from geokg.store.oxigraph import OxigraphStore
 from geokg.store.remote import RemoteStore
 
@@ -54,7 +54,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, set[str]]:
     """An on-disk store with the reference graphs and one article, and its quads."""
     folder = tmp_path_factory.mktemp("source") / "data"
     store = OxigraphStore(folder)
-    Pipeline(Settings(store=f"oxigraph:{folder}"), store).ingest(SCHOLZ, lang="de")
+    Pipeline.open(Settings(store=f"oxigraph:{folder}"), store).ingest(ArticleInput(SCHOLZ, lang="de"))
     quads = canonical(b"".join(store.dump("nquads")), "nquads")
     store.close()
     assert len(quads) > 1000

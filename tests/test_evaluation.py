@@ -14,7 +14,7 @@ import pytest
 import rdflib
 
 from geokg import PROJECT_ROOT
-from geokg.evaluation import (
+from geokg.evaluation.gold import (
     EventRecord,
     LeaderTerm,
     Prediction,
@@ -355,10 +355,11 @@ class _FakePipeline:
         self.store, self.calls = store, []
         store.put_graph(GAZETTEER, _ntriples(GAZETTEER_TTL))
 
-    def ingest(self, text, *, published=None, lang=None, url=None):
+    def ingest(self, item):
         from geokg.errors import ShapeViolation
 
-        self.calls.append((published, lang))
+        text = item.text
+        self.calls.append((item.published.isoformat(), item.lang))
         if text.strip() == "BAD":
             raise ShapeViolation("Event shape failed", "report", [])
         self.store.put_graph(ARTICLE, _ntriples(text))
@@ -374,8 +375,11 @@ def test_run_eval_ingests_reads_back_and_scores(tmp_path, monkeypatch):
         made.append(_FakePipeline(settings, s))
         return made[-1]
 
+    from geokg.pipeline.inputs import ArticleInput
+
     monkeypatch.setitem(sys.modules, "geokg.pipeline",
-                        types.SimpleNamespace(Pipeline=make_pipeline))
+                        types.SimpleNamespace(Pipeline=types.SimpleNamespace(open=make_pipeline),
+                                              ArticleInput=ArticleInput))
     monkeypatch.setitem(sys.modules, "geokg.store",
                         types.SimpleNamespace(open_store=lambda settings: store))
     (tmp_path / "articles").mkdir()

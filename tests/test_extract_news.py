@@ -452,3 +452,61 @@ def test_meetings_with_their_sides(text: str, published: str, expected: set[str]
 ])
 def test_no_visit_or_summit_beyond_what_is_said(text: str) -> None:
     assert sides(read(text, "2023-04-20"), MEETING) == []
+
+
+def test_their_summit_has_the_sides_of_the_clause_after_it() -> None:
+    article = read("At their summit in Hiroshima, the leaders of Canada, Italy and Japan adopted a "
+                   "joint statement on energy.", "2023-05-20")
+    meetings = [{_leader_state(p) for p in e.participants} for e in article.events
+                if e.type is MEETING]
+    assert {"canada", "italy", "japan"} in meetings, meetings
+
+
+def test_agreed_in_their_call_is_a_call_too() -> None:
+    article = read("Tokyo said Kishida and Albanese had agreed in their call to expand defence "
+                   "cooperation.", "2023-05-20")
+    assert sides(article, CALL) == [frozenset({"fumio-kishida", "anthony-albanese"})]
+
+
+def _leader_state(key: str) -> str:
+    from geokg.extract import load_gazetteer
+    return load_gazetteer().state_of(key, dt.date(2023, 5, 20))
+
+
+# --- what is not (yet) an event -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kasachstan weigert sich, Munition an Russland zu liefern.",
+    "Lula hofft auf ein baldiges Treffen mit Macron.",
+    "Der Kanzler hat ein Treffen mit Maduro ausgeschlossen.",
+    "Chile bot an, einen Gipfel zwischen Peru und Bolivien auszurichten.",
+    "Die Verhandlungen über ein Handelsabkommen zwischen Kanada und Mexiko dauern an.",
+    "Brazil and Argentina failed to agree on a new trade deal.",
+    "Mexico and Canada have yet to agree on a date for talks.",
+    "Will France send Mirage jets to Kyiv? The ministry declined to comment.",
+    "An accord between Seoul and Tokyo on the dispute is within reach, an official said.",
+    "Reports that Spain had delivered tanks to Morocco were false, the ministry said.",
+    "Kiew wies Forderungen nach Gebietsabtretungen zurück.",
+])
+def test_refused_hoped_failed_asked_or_denied_is_no_event(text: str) -> None:
+    events = read(text, "2024-05-02").events
+    assert events == [], [(e.type, e.participants) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lula ist zu Besuch in Paris. Macron empfing seinen Gast am Abend im Élysée-Palast.",
+     {"luiz-inacio-lula-da-silva", "emmanuel-macron"}),
+    ("Modi flew to Tokyo. Kishida welcomed his guest with a state banquet.",
+     {"narendra-modi", "fumio-kishida"}),
+])
+def test_his_guest_is_the_other_leader_of_the_story(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text, "2023-05-20"), MEETING)
+
+
+def test_an_undated_story_event_takes_the_day_the_story_names() -> None:
+    """A report filed on Sunday about Saturday: the agreement is of Saturday, not of the day
+    the report appeared."""
+    article = read("Chile und Peru haben eine Waffenruhe vereinbart. In der Nacht auf Samstag "
+                   "hatte es noch Gefechte gegeben.", "2024-03-10")
+    agreement = next(e for e in article.events if e.type is AGREEMENT)
+    assert agreement.date is not None and agreement.date.value == dt.date(2024, 3, 9)

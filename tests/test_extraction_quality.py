@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geokg import PROJECT_ROOT
-from geokg.evaluation import run_eval
+from geokg.evaluation.gold import run_eval
 
 DEVCORPUS = PROJECT_ROOT.parent / "shared" / "devcorpus" / "gold.json"
 SECOND_SET = PROJECT_ROOT / "data" / "eval" / "gold.json"

@@ -20,7 +20,7 @@ import requests
 from flask.testing import FlaskClient
 
 from geokg.config import Settings
-from geokg.federation import find_services
+from geokg.query.federation import find_services
 from geokg.web import create_app
 from support import LiveServer, free_port
 

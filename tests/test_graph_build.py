@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from geokg.cli import main
 from geokg.config import Settings
 from geokg.graph.build import calendar_periods, index_periods, with_period_index
-from geokg.pipeline import Pipeline
+from geokg.pipeline import ArticleInput, Pipeline
 from geokg.vocab import DCTERMS, GK, PROV, XSD
 
 GERMAN = ("Macron telefoniert mit Putin\n\nPARIS (AFP) – Der französische Präsident Emmanuel Macron "
@@ -24,12 +24,12 @@ PREFIXES = f"PREFIX gk: <{GK}> PREFIX prov: <http://www.w3.org/ns/prov#> "
 
 @pytest.fixture()
 def pipeline() -> Pipeline:
-    return Pipeline(Settings(store="memory"))
+    return Pipeline.open(Settings(store="memory"))
 
 
 def test_the_same_call_reported_twice_is_one_event_with_two_sources(pipeline: Pipeline) -> None:
-    pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
-    pipeline.ingest(ENGLISH, published="2025-07-02", lang="en")
+    pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))
+    pipeline.ingest(ArticleInput(ENGLISH, published="2025-07-02", lang="en"))
     rows = pipeline.store.query(PREFIXES + """
         SELECT ?call (COUNT(DISTINCT ?article) AS ?sources) WHERE {
           ?call a gk:Call ; prov:wasDerivedFrom ?article } GROUP BY ?call""").rows()
@@ -38,16 +38,16 @@ def test_the_same_call_reported_twice_is_one_event_with_two_sources(pipeline: Pi
 
 
 def test_deleting_one_source_keeps_the_event_of_the_other(pipeline: Pipeline) -> None:
-    first = pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
-    pipeline.ingest(ENGLISH, published="2025-07-02", lang="en")
+    first = pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))
+    pipeline.ingest(ArticleInput(ENGLISH, published="2025-07-02", lang="en"))
     pipeline.store.remove_graph(first.article_iri)
     rows = pipeline.store.query(PREFIXES + """
         SELECT ?call ?article WHERE { ?call a gk:Call ; prov:wasDerivedFrom ?article }""").rows()
-    assert [r["article"] for r in rows] == [pipeline.ingest(ENGLISH).article_iri]
+    assert [r["article"] for r in rows] == [pipeline.ingest(ArticleInput(ENGLISH)).article_iri]
 
 
 def test_entities_carry_their_superclasses_for_queries_without_reasoning(pipeline: Pipeline) -> None:
-    result = pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    result = pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))
     ask = PREFIXES + f"""ASK {{ GRAPH <{result.article_iri}> {{
         ?putin <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q7747> ;
                a gk:Leader , gk:StateActor , gk:Actor }} }}"""
@@ -55,8 +55,9 @@ def test_entities_carry_their_superclasses_for_queries_without_reasoning(pipelin
 
 
 def test_dates_carry_precision_and_bounds_for_range_filters(pipeline: Pipeline) -> None:
-    pipeline.ingest("Anfang 2025 unterzeichneten Russland und Iran ein Partnerschaftsabkommen.",
-                    published="2025-07-01", lang="de")
+    pipeline.ingest(ArticleInput(
+        "Anfang 2025 unterzeichneten Russland und Iran ein Partnerschaftsabkommen.",
+        published="2025-07-01", lang="de"))
     rows = pipeline.store.query(PREFIXES + """
         PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
         SELECT ?stamp ?precision ?from ?to WHERE { ?e a gk:Agreement ; sem:hasTimeStamp ?stamp ;
@@ -73,7 +74,7 @@ def test_an_article_graph_read_back_from_the_store_still_conforms(pipeline: Pipe
 
     from geokg.graph.validate import validate
 
-    result = pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    result = pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))
     turtle = b"".join(pipeline.store.query(
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{result.article_iri}> {{ ?s ?p ?o }} }}"
     ).serialize("text/turtle"))
@@ -100,20 +101,21 @@ def _periods(pipeline: Pipeline, node_pattern: str) -> set[tuple[str, str]]:
 
 
 def test_period_index_puts_a_year_dated_event_in_its_year_only(pipeline: Pipeline) -> None:
-    result = pipeline.ingest("Anfang 2025 unterzeichneten Russland und Iran ein Partnerschaftsabkommen.",
-                             published="2025-07-01", lang="de")
+    result = pipeline.ingest(ArticleInput(
+        "Anfang 2025 unterzeichneten Russland und Iran ein Partnerschaftsabkommen.",
+        published="2025-07-01", lang="de"))
     assert {p for _, p in _periods(pipeline, "?node a gk:Agreement .")} == {"2025"}
     assert _periods(pipeline, "?node a gk:Article .") == {
         (result.article_iri, "2025"), (result.article_iri, "2025-07")}
 
 
 def test_period_index_puts_a_day_dated_event_in_its_month_and_year(pipeline: Pipeline) -> None:
-    pipeline.ingest(GERMAN, published="2025-07-02", lang="de")  # "am Dienstag": 1 July 2025
+    pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))  # "am Dienstag": 1 July 2025
     assert {p for _, p in _periods(pipeline, "?node a gk:Call .")} == {"2025", "2025-07"}
 
 
 def test_period_index_places_an_undated_event_on_its_article_day(pipeline: Pipeline) -> None:
-    pipeline.ingest("Iran unterstützt Russland mit Drohnen.", published="2024-11-16", lang="de")
+    pipeline.ingest(ArticleInput("Iran unterstützt Russland mit Drohnen.", published="2024-11-16", lang="de"))
     assert {p for _, p in _periods(pipeline, "?node a gk:Support .")} == {"2024", "2024-11"}
 
 
@@ -137,8 +139,8 @@ ONTOLOGY_HASH = ("<http://localhost:5000/graph/ontology> "
 def _older_store(folder: Path) -> str:
     """An on-disk store as an older geokg left it: articles without gk:inPeriod, and the
     ontology graph of another version (its content hash differs)."""
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}"))
-    pipeline.ingest(GERMAN, published="2025-07-02", lang="de")
+    pipeline = Pipeline.open(Settings(store=f"oxigraph:{folder}"))
+    pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))
     pipeline.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{GK.inPeriod}> ?p }} }}")
     pipeline.store.update(f"DELETE WHERE {{ GRAPH <http://localhost:5000/graph/ontology> "
                           f"{{ {ONTOLOGY_HASH} }} }}")
@@ -152,7 +154,7 @@ def _indexed(pipeline: Pipeline) -> set[str]:
 
 def test_a_new_version_names_the_graphs_its_period_index_misses(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    upgraded = Pipeline(Settings(store=_older_store(tmp_path / "data")))
+    upgraded = Pipeline.open(Settings(store=_older_store(tmp_path / "data")))
     upgraded.store.close()
     assert "1 article graphs lack the period index" in caplog.text
     assert "geokg reindex" in caplog.text
@@ -188,7 +190,7 @@ def test_reindex_and_load_complete_the_period_index(tmp_path: Path) -> None:
     result = runner.invoke(main, ["--store", store, "reindex"])
     assert result.exit_code == 0, result.output
     assert "period index: 1 article graph completed" in result.stderr
-    reopened = Pipeline(Settings(store=store))
+    reopened = Pipeline.open(Settings(store=store))
     assert _indexed(reopened) == {"2025", "2025-07"}
     # an older dump (no gk:inPeriod) loaded into a new store gets the index as well
     reopened.store.update(f"DELETE WHERE {{ GRAPH ?g {{ ?s <{GK.inPeriod}> ?p }} }}")
@@ -198,6 +200,6 @@ def test_reindex_and_load_complete_the_period_index(tmp_path: Path) -> None:
     loaded = runner.invoke(main, ["--store", copy, "load", str(tmp_path / "old.nq")])
     assert loaded.exit_code == 0, loaded.output
     assert "period index: 1 article graph completed" in loaded.stderr
-    restored = Pipeline(Settings(store=copy))
+    restored = Pipeline.open(Settings(store=copy))
     assert _indexed(restored) == {"2025", "2025-07"}
     restored.store.close()

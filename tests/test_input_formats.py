@@ -13,6 +13,7 @@ from geokg import PROJECT_ROOT
 from geokg.config import Settings
 from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, Pipeline, read_inputs
+from geokg.vocab import GK
 
 PAGE = """<!doctype html><html lang="de"><head><title>Scholz telefoniert mit Putin | Beispiel</title>
 <meta property="og:title" content="Scholz telefoniert mit Putin">
@@ -28,7 +29,7 @@ mit dem russischen Präsidenten Wladimir Putin telefoniert. Das Gespräch dauert
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline(Settings(store="memory"))
+    return Pipeline.open(Settings(store="memory"))
 
 
 def test_saved_page_gives_main_text_and_metadata(tmp_path: Path) -> None:
@@ -42,10 +43,15 @@ def test_saved_page_gives_main_text_and_metadata(tmp_path: Path) -> None:
 
 
 def test_saved_page_is_read_into_events(pipeline: Pipeline) -> None:
-    result = pipeline.ingest_input(ArticleInput.from_html(PAGE))
-    kinds = {(e["type"], e["date"]) for e in result.events}
-    assert ("CALL", "2024-11-15") in kinds
-    assert any(e["type"] == "DEMAND" for e in result.events)
+    result = pipeline.ingest(ArticleInput.from_html(PAGE))
+    rows = pipeline.store.query(f"""
+        SELECT ?type ?date WHERE {{ GRAPH <{result.article_iri}> {{
+          ?event a ?type ; <{GK.evidence}> ?sentence .
+          OPTIONAL {{ ?event <http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp> ?date }} }} }}
+        """).rows()
+    kinds = {((r["type"] or "").rsplit("#", 1)[-1], r["date"]) for r in rows}
+    assert ("Call", "2024-11-15") in kinds
+    assert any(kind == "Demand" for kind, _ in kinds)
 
 
 def test_page_without_article_text_is_a_clear_error() -> None:
@@ -81,5 +87,5 @@ def test_saved_page_claiming_an_absurd_date_is_read_without_it(claimed: str) -> 
 def test_library_ingest_checks_the_published_range_too(pipeline: Pipeline,
                                                        published: dt.date) -> None:
     with pytest.raises(InputError, match="from 1900-01-01 to 2100-12-31"):
-        pipeline.ingest("Olaf Scholz telefonierte am Freitag mit Wladimir Putin.",
-                        published=published)
+        pipeline.ingest(ArticleInput("Olaf Scholz telefonierte am Freitag mit Wladimir Putin.",
+                        published=published))

@@ -11,12 +11,13 @@ the day it passes again and the mark cannot linger.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ from rdflib import Graph
 from geokg import PROJECT_ROOT
 from geokg.config import Settings
 from geokg.errors import InputError, ShapeViolation
-from geokg.extract import read_article
-from geokg.graph.build import article_graph
+from geokg.extract import EventType, article_id, read_article
+from geokg.graph.build import article_graph, fitted_to_shapes
 from geokg.pipeline import ArticleInput, IngestResult, Pipeline, read_inputs
 from geokg.resources import SAMPLE_ARTICLES
 from geokg.store.base import Store
@@ -95,10 +96,10 @@ class Seeded:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
     folder = tmp_path_factory.mktemp("seeded")
-    pipeline = Pipeline(Settings(store=f"oxigraph:{folder}/data"))
+    pipeline = Pipeline.open(Settings(store=f"oxigraph:{folder}/data"))
     entry = seed_entry()
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    result = pipeline.ingest(entry["text"], published=entry["published"], lang=entry["lang"])
+    result = pipeline.ingest(ArticleInput(entry["text"], published=entry["published"], lang=entry["lang"]))
     finished = dt.datetime.now(dt.UTC)
     yield Seeded(pipeline, result, entry["text"], started, finished)
     pipeline.store.close()
@@ -259,9 +260,45 @@ def test_every_evidence_anchor_is_the_text_at_its_offsets(seeded: Seeded) -> Non
 
 def test_reingesting_the_same_text_changes_nothing(seeded: Seeded) -> None:
     before = quads(seeded.store)
-    again = seeded.pipeline.ingest(seeded.text, published="2025-07-01", lang="de")
+    again = seeded.pipeline.ingest(ArticleInput(seeded.text, published="2025-07-01", lang="de"))
     assert (again.created, again.article_iri) == (False, seeded.iri)
     assert quads(seeded.store) == before
+    # one answer shape for a new and an already stored article (the HTTP API's too)
+    assert again.to_json().keys() == seeded.result.to_json().keys() == {"id", "iri", "created"}
+    assert again.article_id == seeded.result.article_id
+
+
+def test_the_article_id_is_the_content_address_extraction_uses() -> None:
+    text = "Olaf Scholz telefonierte am Freitag mit Wladimir Putin."
+    item = ArticleInput(f"\ufeff{text}\r\n").checked()
+    assert item.article_id == article_id(item.text) == read_article(item.text).id
+    assert item.content_hash == f"sha256:{hashlib.sha256(item.text.encode()).hexdigest()}"
+
+
+def test_building_the_graph_leaves_the_article_as_it_was(seeded: Seeded) -> None:
+    """Events the shapes would reject are repaired or dropped in the graph only: the
+    extraction result stays what extraction said (it used to be rewritten in place)."""
+    pipeline = seeded.pipeline
+    article = read_article(seeded.text, published=dt.date(2025, 7, 1), gazetteer=pipeline.gazetteer)
+    first = article.events[0]
+    unfit = [replace(first, type=EventType.SUPPORT, addressees=[]),  # no one supported: dropped
+             replace(first, type=EventType.DEMAND, topic=None, treaty=None)]  # topic: its sentence
+    article.events += unfit
+    snapshot = copy.deepcopy(article)
+    article_graph(article, pipeline.gazetteer, pipeline.mint, dt.datetime.now(dt.UTC))
+    assert article == snapshot
+    assert fitted_to_shapes(unfit[0], pipeline.gazetteer) is None
+    repaired = fitted_to_shapes(unfit[1], pipeline.gazetteer)
+    assert repaired is not None and repaired.topic == first.sentence.text
+    assert unfit[1].topic is None
+
+
+def test_a_pipeline_writes_nothing_until_it_is_prepared() -> None:
+    pipeline = Pipeline(Settings(store="memory"))
+    assert pipeline.store.quad_count() == 0
+    pipeline.prepare()
+    assert pipeline.store.has_graph(str(pipeline.mint.gazetteer_graph))
+    assert pipeline.store.has_graph(str(pipeline.mint.statistics_graph))
 
 
 def _expected_message(path: Path) -> str:
@@ -332,7 +369,7 @@ def test_bad_input_is_refused_clearly(seeded: Seeded, kwargs: dict[str, object],
     before = seeded.store.quad_count()
     text = kwargs.pop("text")
     with pytest.raises(InputError, match=re.escape(message)):
-        seeded.pipeline.ingest(text, **kwargs)  # type: ignore[arg-type]
+        seeded.pipeline.ingest(ArticleInput(text, **kwargs))  # type: ignore[arg-type]
     assert seeded.store.quad_count() == before
 
 
@@ -355,20 +392,20 @@ def _reference_triples(pipeline: Pipeline) -> dict[str, int]:
 def test_data_survives_restarts_and_reference_graphs_load_once(tmp_path: Path) -> None:
     settings = Settings(store=f"oxigraph:{tmp_path}/data")
     entry = seed_entry()
-    first = Pipeline(settings)
-    result = first.ingest(entry["text"], published=entry["published"], lang=entry["lang"])
+    first = Pipeline.open(settings)
+    result = first.ingest(ArticleInput(entry["text"], published=entry["published"], lang=entry["lang"]))
     reference, total = _reference_triples(first), first.store.quad_count()
     events = len(select(first.store, result.article_iri, "?e prov:wasDerivedFrom ?a"))
     first.store.close()
     assert min(reference.values()) > 100 and events >= 10
     for _ in range(3):
-        reopened = Pipeline(settings)
+        reopened = Pipeline.open(settings)
         try:
             assert _reference_triples(reopened) == reference
             assert reopened.store.quad_count() == total
             assert len(select(reopened.store, result.article_iri,
                               "?e prov:wasDerivedFrom ?a")) == events
-            assert not reopened.ingest(entry["text"]).created
+            assert not reopened.ingest(ArticleInput(entry["text"])).created
         finally:
             reopened.store.close()
 

@@ -59,7 +59,7 @@ def test_four_workers_share_the_store_and_stop_gracefully(tmp_path: Path) -> Non
         if master.poll() is None:
             os.killpg(master.pid, signal.SIGKILL)
             master.wait()
-    leftovers = subprocess.run(["pgrep", "-f", f"geokg.store.engine {tmp_path}"],
+    leftovers = subprocess.run(["pgrep", "-f", f"geokg.store.engine_process {tmp_path}"],
                                capture_output=True, text=True).stdout.split()
     assert leftovers == [], "the store engine outlived gunicorn"
 

@@ -14,8 +14,9 @@ import pytest
 import requests
 
 from geokg.config import Settings
+from geokg.pipeline import ArticleInput
 from geokg.resources import SAMPLE_ARTICLES
-from geokg.store.worker import WorkerStore
+from geokg.store.engine_client import EngineStore
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY, STORE_KEY
 from reliability import PROBLEM
@@ -32,16 +33,16 @@ SMALL = ("PREFIX gk: <https://w3id.org/geokg/ontology#> "
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, WorkerStore]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, EngineStore]]:
     folder: Path = tmp_path_factory.mktemp("timeout")
     app = create_app(Settings(store=f"oxigraph:{folder}/data", query_timeout=LIMIT))
     store = app.extensions[STORE_KEY]
-    assert isinstance(store, WorkerStore)
+    assert isinstance(store, EngineStore)
     pipeline = app.extensions[PIPELINE_KEY]
     from reliability import sample_texts
 
     for item in sample_texts()[:3]:
-        pipeline.ingest(item["text"], published=item["published"], lang=item["lang"])
+        pipeline.ingest(ArticleInput.from_mapping(item))
     assert SAMPLE_ARTICLES.exists()
     try:
         with serving(app) as url:
@@ -50,7 +51,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Worker
         store.close()
 
 
-def engine_pid(store: WorkerStore) -> int:
+def engine_pid(store: EngineStore) -> int:
     return store.ping(5)
 
 
@@ -72,7 +73,7 @@ def busy_descendants(root: psutil.Process, seconds: float = 0.5) -> list[tuple[i
 
 
 @pytest.mark.parametrize("query", [CROSS_PRODUCT, RUNAWAY_PATH], ids=["cross-product", "path"])
-def test_runaway_query_is_stopped_and_others_are_served(site: tuple[str, WorkerStore],
+def test_runaway_query_is_stopped_and_others_are_served(site: tuple[str, EngineStore],
                                                         query: str) -> None:
     url, store = site
     before = engine_pid(store)
@@ -110,7 +111,7 @@ def test_runaway_query_is_stopped_and_others_are_served(site: tuple[str, WorkerS
     assert served and set(served) == {200}, sorted(set(served))
 
 
-def test_a_query_under_the_limit_keeps_its_engine(site: tuple[str, WorkerStore]) -> None:
+def test_a_query_under_the_limit_keeps_its_engine(site: tuple[str, EngineStore]) -> None:
     url, store = site
     before = engine_pid(store)
     response = requests.get(f"{url}/sparql", params={"query": SMALL, "format": "csv"}, timeout=10)

@@ -11,7 +11,7 @@ import pytest
 import requests
 from rdflib import Graph, Literal, URIRef
 
-from geokg.search import SearchIndex, fold, fts_expression, index_path, matches, score, word_keys
+from geokg.query.search import SearchIndex, fold, fts_expression, index_path, matches, score, word_keys
 from geokg.store.oxigraph import OxigraphStore
 from geokg.vocab import GK, NIF, RDF
 from support import LiveServer

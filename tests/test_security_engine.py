@@ -23,9 +23,10 @@ import pytest
 import requests
 
 from geokg.config import Settings
-from geokg.curation import Curator
 from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
-from geokg.store.worker import WorkerStore, open_worker_store
+from geokg.pipeline import ArticleInput
+from geokg.pipeline.curation import Curator
+from geokg.store.engine_client import EngineStore, open_engine_store
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY, STORE_KEY
 from hostile import LOOPBACK_HOSTS, deep_texts, load_updates, service_queries
@@ -80,7 +81,7 @@ def listener() -> Iterator[Listener]:
 @dataclass
 class Site:
     url: str
-    store: WorkerStore
+    store: EngineStore
 
 
 @pytest.fixture(scope="module")
@@ -89,10 +90,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     app = create_app(Settings(store=f"oxigraph:{folder}/data", query_timeout=LIMIT,
                               write_token=TOKEN))
     store = app.extensions[STORE_KEY]
-    assert isinstance(store, WorkerStore)
+    assert isinstance(store, EngineStore)
     for item in sample_texts()[:2]:
-        app.extensions[PIPELINE_KEY].ingest(item["text"], published=item["published"],
-                                            lang=item["lang"])
+        app.extensions[PIPELINE_KEY].ingest(ArticleInput.from_mapping(item))
     try:
         with serving(app) as url:
             yield Site(url, store)
@@ -164,7 +164,7 @@ def test_deep_texts_are_refused_with_the_setting_named(site: Site, kind: str) ->
 def test_the_engine_survives_the_deepest_text_the_length_limit_allows(tmp_path: Path) -> None:
     """The second wall: with the guard out of the way, 100,000-character texts of every
     deep kind either answer or time out; none crashes the engine (8 MB stacks did)."""
-    store = open_worker_store(tmp_path / "store", query_timeout=10)
+    store = open_engine_store(tmp_path / "store", query_timeout=10)
     try:
         engine = store.ping(5)
         for kind, text in deep_texts(Settings().max_query_length).items():
@@ -183,7 +183,7 @@ def test_a_call_the_engine_crashed_under_is_not_repeated(tmp_path: Path) -> None
     """A query in flight when its engine dies of a signal other than our timeout kill gets
     503 at once, not a second run (which would crash the next engine too); one in flight
     when another query's timeout killed the engine is run again on the new engine."""
-    store = open_worker_store(tmp_path / "store", query_timeout=4)
+    store = open_engine_store(tmp_path / "store", query_timeout=4)
     values = " ".join(map(str, range(2000)))
     slow = ("SELECT (COUNT(*) AS ?n) WHERE { "  # 8e9 rows: hours, far past the limit
             + " ".join(f"VALUES ?{v} {{ {values} }}" for v in "abc") + " }")
@@ -205,13 +205,13 @@ def test_a_call_the_engine_crashed_under_is_not_repeated(tmp_path: Path) -> None
 
 # --- no answer to the wrong request -----------------------------------------------------------
 
-def _answer(store: WorkerStore, n: int) -> int:
+def _answer(store: EngineStore, n: int) -> int:
     raw = b"".join(store.query(f"SELECT ?n WHERE {{ BIND({n} AS ?n) }}")
                    .serialize("application/sparql-results+json"))
     return int(json.loads(raw)["results"]["bindings"][0]["n"]["value"])
 
 
-def _answers_stay_right(store: WorkerStore) -> None:
+def _answers_stay_right(store: EngineStore) -> None:
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda n: _answer(store, n), range(100, 160)))
     assert got == list(range(100, 160))
@@ -316,7 +316,7 @@ def test_a_write_whose_trial_engine_died_is_refused_not_lost(tmp_path: Path) -> 
     acknowledged (204) and the graph never stored. Now the write is refused with 503 and
     the store is unchanged, so the client knows to send it again."""
     settings = Settings(store=f"oxigraph:{tmp_path}/data", run_dir=str(tmp_path / "run"))
-    store = open_worker_store(tmp_path / "data", query_timeout=10)
+    store = open_engine_store(tmp_path / "data", query_timeout=10)
     curator = Curator(store, settings)
     graph = "http://example.org/chaos/1"
     try:

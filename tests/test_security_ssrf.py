@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from geokg import netguard
 from geokg.config import Settings
 from geokg.errors import ForbiddenTarget
+from geokg.query import netguard
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from reliability import PROBLEM

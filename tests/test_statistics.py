@@ -1,4 +1,4 @@
-"""The statistics graph (`geokg.statistics`): precomputed counts that three competency
+"""The statistics graph (`geokg.pipeline.statistics`): precomputed counts that three competency
 queries read instead of scanning every event report.
 
 Proven on real stores through the real pipeline, app and CLI: the statistics-based queries
@@ -25,8 +25,8 @@ from geokg import PROJECT_ROOT
 from geokg.cli import main
 from geokg.config import Settings
 from geokg.graph.iris import Minter
-from geokg.pipeline import Pipeline
-from geokg.statistics import DATA_SETS, STATISTICS_DIR, StatisticsRefresher, refresh_statistics
+from geokg.pipeline import ArticleInput, Pipeline
+from geokg.pipeline.statistics import DATA_SETS, STATISTICS_DIR, StatisticsRefresher, refresh_statistics
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
@@ -111,8 +111,8 @@ def test_every_data_set_has_its_query_and_structure() -> None:
 def test_the_graph_says_when_and_over_how_many_quads_it_was_computed(tmp_path: Path) -> None:
     store = OxigraphStore(tmp_path / "data")
     try:
-        pipeline = Pipeline(Settings(store=f"oxigraph:{tmp_path / 'data'}"), store)
-        pipeline.ingest(**SCHOLZ)
+        pipeline = Pipeline.open(Settings(store=f"oxigraph:{tmp_path / 'data'}"), store)
+        pipeline.ingest(ArticleInput(**SCHOLZ))
         before = dt.datetime.now(dt.UTC).replace(microsecond=0)
         summary = refresh_statistics(store, pipeline.mint)
         after = dt.datetime.now(dt.UTC)
@@ -130,13 +130,13 @@ def test_the_graph_says_when_and_over_how_many_quads_it_was_computed(tmp_path: P
 def test_a_new_store_gets_the_graph_and_an_ingest_leaves_it_alone(tmp_path: Path) -> None:
     """Pipeline computes it when missing (cheap on a new store); a single ingest does not
     recompute it (too slow on a big store): it is then stale until refreshed."""
-    pipeline = Pipeline(Settings(store="memory"))
+    pipeline = Pipeline.open(Settings(store="memory"))
     assert pipeline.store.has_graph(GRAPH)
     empty = stamps(pipeline.store)
     assert events(pipeline.store, "Call", "2024") == 0
-    pipeline.ingest(**SCHOLZ)
+    pipeline.ingest(ArticleInput(**SCHOLZ))
     assert stamps(pipeline.store) == empty and events(pipeline.store, "Call", "2024") == 0
-    Pipeline(Settings(store="memory"), pipeline.store)  # the graph exists: kept as it is
+    Pipeline.open(Settings(store="memory"), pipeline.store)  # the graph exists: kept as it is
     assert stamps(pipeline.store) == empty
     refresh_statistics(pipeline.store, pipeline.mint)
     assert events(pipeline.store, "Call", "2024") == 1
@@ -230,7 +230,7 @@ def test_a_failing_refresh_is_logged_and_the_next_one_runs(caplog: pytest.LogCap
 
     refresher = StatisticsRefresher(refresh, delay=3600)
     refresher.schedule()
-    with caplog.at_level(logging.ERROR, logger="geokg.statistics"):
+    with caplog.at_level(logging.ERROR, logger="geokg.pipeline.statistics"):
         refresher.wait()
     assert "refreshing the statistics graph failed" in caplog.text and "store gone" in caplog.text
     refresher.schedule()

@@ -17,9 +17,9 @@ from geokg.config import Settings
 from geokg.errors import ConfigError, InputError, QuerySyntaxError, StoreError
 from geokg.store import open_store
 from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
+from geokg.store.engine_client import open_engine_store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.remote import RemoteStore, query_form
-from geokg.store.worker import open_worker_store
 from support import EX, G1, G2, LABELS, NT1, NT2, free_port, parse_solutions
 
 
@@ -29,7 +29,7 @@ def _open(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Store:
     if kind == "oxigraph-disk":
         return OxigraphStore(tmp_path / "store")
     if kind == "engine":
-        return open_worker_store(tmp_path / "store", query_timeout=30)
+        return open_engine_store(tmp_path / "store", query_timeout=30)
     url = request.getfixturevalue("oxigraph_server")
     remote = RemoteStore(f"{url}/query", f"{url}/update")
     remote.update("DROP ALL")  # the server lives for the session; start each test empty
@@ -161,7 +161,7 @@ def test_serialize_as_is_only_a_hint(loaded: Store) -> None:
 def test_an_engine_result_used_again_runs_again_in_the_type_asked(tmp_path: Path) -> None:
     """A result is meant to be used once; the engine store still answers a second use
     right, and its pooled connections stay in step (the hint is not sent again)."""
-    store = open_worker_store(tmp_path / "store", query_timeout=30)
+    store = open_engine_store(tmp_path / "store", query_timeout=30)
     try:
         store.put_graph(G1, NT1)
         store.put_graph(G2, NT2)
@@ -285,3 +285,22 @@ def test_unreachable_remote_is_a_store_error() -> None:
 def test_remote_store_reads_the_query_form_past_comments_and_prologue(text: str, form: str) -> None:
     """SPARQLWrapper's own guess read keywords in comments ("addressed" made a SELECT an ADD)."""
     assert query_form(text) == form
+
+
+# -- declared capabilities: callers read them, never probe with getattr ----------------------
+
+def test_every_backend_answers_ping_and_declares_its_capabilities(loaded: Store) -> None:
+    from geokg.query.search import MATCHES, SPARQL_FUNCTIONS
+
+    loaded.ping(5)
+    before = loaded.generation
+    loaded.put_graph(G1, NT2)
+    if before is not None:  # only a store that is its own only writer counts writes
+        assert loaded.generation is not None and loaded.generation > before
+    if loaded.sparql_functions:
+        loaded.add_function(MATCHES, SPARQL_FUNCTIONS[MATCHES])
+        rows = loaded.query(f'SELECT (<{MATCHES}>("Waffenruhe", "waffenruhe") AS ?x) WHERE {{}}').rows()
+        assert rows == [{"x": "true"}]
+    else:
+        with pytest.raises(StoreError, match="sparql_functions"):
+            loaded.add_function(MATCHES, SPARQL_FUNCTIONS[MATCHES])

@@ -265,13 +265,13 @@ def test_endpoint_over_a_remote_store(settings: Settings, oxigraph_server: str) 
 def test_the_engine_store_writes_each_kind_in_the_negotiated_format(tmp_path: Path) -> None:
     """The web server's own store (queries in the engine process, which writes the answer
     in the media type chosen before the query ran)."""
-    from geokg.store.worker import WorkerStore
+    from geokg.store.engine_client import EngineStore
     from geokg.web.state import STORE_KEY
 
     app = create_app(Settings(store=f"oxigraph:{tmp_path / 'data'}",
                               max_query_length=TEST_MAX_QUERY_LENGTH))
     store = app.extensions[STORE_KEY]
-    assert isinstance(store, WorkerStore)
+    assert isinstance(store, EngineStore)
     try:
         store.put_graph(G1, NT1)
         store.put_graph(G2, NT2)

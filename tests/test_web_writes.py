@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 import rdflib
 import requests
+from flask import Flask
 from rdflib.compare import isomorphic
 
 from geokg.config import Settings
-from geokg.curation import graphs_named_in
 from geokg.errors import ConfigError, RefusedUpdate
+from geokg.pipeline import ArticleInput
+from geokg.pipeline.curation import graphs_named_in
 from geokg.query.guard import check_update
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
@@ -68,8 +70,8 @@ def opened_site(store: Store) -> Iterator[Site]:
     """The write-enabled app on `store`, with two articles that report one call."""
     app = create_app(Settings(store="memory", write_token=TOKEN), store=store)
     pipeline = app.extensions["geokg.pipeline"]
-    a = pipeline.ingest(CALL_A, lang="de").article_iri
-    b = pipeline.ingest(CALL_B, lang="de", published="2024-11-16").article_iri
+    a = pipeline.ingest(ArticleInput(CALL_A, lang="de")).article_iri
+    b = pipeline.ingest(ArticleInput(CALL_B, lang="de", published="2024-11-16")).article_iri
     articles = {iri: graph_ntriples(store, iri) for iri in (a, b)}
     baseline = b"".join(store.dump("nquads"))
     with serving(app) as url:
@@ -610,3 +612,17 @@ def test_protocol_media_types_are_documented() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     for media_type in {*GRAPH_UPLOAD_MEDIA_TYPES.values(), *DATASET_UPLOAD_MEDIA_TYPES.values()}:
         assert media_type in readme, media_type
+
+
+def test_every_route_that_takes_a_body_says_whether_it_writes(app: Flask) -> None:
+    """Writes are marked on the view (`geokg.web.hooks.writes`), not guessed from names: a
+    POST, PUT or DELETE route is a write, a read by POST, or a read known here."""
+    from geokg.web.hooks import READS_BY_POST, WRITES
+
+    reads = {"reconcile.reconcile"}  # OpenRefine reconciles by POST, batch after batch
+    for rule in app.url_map.iter_rules():
+        if not (rule.methods or set()) - {"GET", "HEAD", "OPTIONS"}:
+            continue
+        view = app.view_functions[rule.endpoint]
+        marked = hasattr(view, WRITES) or hasattr(view, READS_BY_POST)
+        assert marked != (rule.endpoint in reads), rule.endpoint

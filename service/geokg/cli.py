@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to l
     # `geokg query`, `dump` and `load` need neither
     from rdflib import Graph
 
-    from geokg.bulk import BulkSummary
     from geokg.pipeline import Pipeline
+    from geokg.pipeline.bulk import BulkSummary
     from geokg.store.base import QueryResult, Store
 
 FORMATS = {
@@ -63,15 +63,16 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool)
     """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn)."""
     from werkzeug.serving import make_server
 
+    from geokg.pipeline import Pipeline
+    from geokg.store import open_store
     from geokg.web import create_app
-    from geokg.web.security import configure_logging
-    from geokg.web.state import PIPELINE_KEY
 
-    settings = Settings.from_env(store=settings.store, host=host, port=port)
+    settings = replace(settings, host=settings.host if host is None else host,
+                       port=settings.port if port is None else port)
     listener = _listen(settings.host, settings.port)  # a taken port fails before any work
-    configure_logging()  # JSON lines with request ids, as under gunicorn
-    app = create_app(settings)
-    pipeline = app.extensions[PIPELINE_KEY]
+    pipeline = Pipeline(settings, open_store(settings, stoppable=True))
+    # JSON log lines with request ids, as under gunicorn; the app prepares the pipeline
+    app = create_app(settings, pipeline=pipeline, json_logs=True)
     if pipeline.unindexed:  # a store written by an older version
         _reindex_periods(pipeline.store)
     if samples:
@@ -124,14 +125,14 @@ def ingest(settings: Settings, paths: tuple[Path, ...], jobs: int) -> None:
     """
     from geokg.pipeline import Pipeline
 
-    summary = _ingest_all(Pipeline(settings), list(paths), jobs=jobs)
+    summary = _ingest_all(Pipeline.open(settings), list(paths), jobs=jobs)
     if summary.rejected:
         sys.exit(1)
 
 
 def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> BulkSummary:
     """Bulk ingest with a progress bar on stderr, then the summary (counts on stdout)."""
-    from geokg.bulk import bulk_ingest, count_articles
+    from geokg.pipeline.bulk import bulk_ingest, count_articles
 
     with click.progressbar(length=count_articles(paths), label="ingesting",
                            file=sys.stderr) as bar:
@@ -150,10 +151,9 @@ def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> Bulk
 
 def _refresh_statistics(store: Store, settings: Settings) -> None:
     """Recompute the statistics graph once, after a run's writes, with a status line."""
-    from geokg.graph.iris import Minter
-    from geokg.statistics import refresh_statistics
+    from geokg.pipeline.statistics import refresh_statistics_of
 
-    summary = refresh_statistics(store, Minter(settings.base_iri))
+    summary = refresh_statistics_of(store, settings.base_iri)
     click.echo(f"statistics: {summary.observations} observations over {summary.source_quads} "
                f"quads in {summary.seconds:.2f} s ({summary.graph})", err=True)
 
@@ -248,7 +248,7 @@ def reindex(settings: Settings) -> None:
 
 def _reindex_periods(store: Store) -> None:
     """Complete the period index, with a progress bar, and say how many graphs it took."""
-    from geokg.pipeline import reindex_graph, unindexed_graphs
+    from geokg.pipeline.maintenance import reindex_graph, unindexed_graphs
 
     graphs = unindexed_graphs(store)
     if graphs:
@@ -420,7 +420,7 @@ def _read_graphs(file: Path) -> list[tuple[str, Graph]]:
               help="Write what the system read, in the gold format, to this file.")
 def evaluate(gold: Path, json_out: Path | None, predictions: Path | None) -> None:
     """Score extraction against a gold file (see shared/gold-format.md)."""
-    from geokg.evaluation import (
+    from geokg.evaluation.gold import (
         format_report,
         predictions_to_gold_format,
         report_to_json,

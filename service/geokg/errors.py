@@ -76,3 +76,29 @@ class ResultTooLarge(GeokgError):
 class ForbiddenTarget(GeokgError):
     """A URL the server was asked to fetch is not allowed: not on the allowlist, or it
     leads to a loopback, private, link-local or otherwise non-public address."""
+
+
+class GraphNotFound(GeokgError):
+    """A write or read names a graph the store does not hold."""
+
+
+class DefaultGraphWrite(GeokgError):
+    """A write would put statements in the default graph, which is the union view of all
+    named graphs and read-only."""
+
+
+class AccessDenied(GeokgError):
+    """A write without the right bearer token (GEOKG_WRITE_TOKEN); each subclass is its own
+    problem type, so a client can tell them apart."""
+
+
+class WritesDisabled(AccessDenied):
+    """No write token is configured: nothing a client sends can help."""
+
+
+class TokenMissing(AccessDenied):
+    """The request carries no usable `Authorization: Bearer …` header."""
+
+
+class TokenWrong(AccessDenied):
+    """The bearer token is not the configured one."""

@@ -1,6 +1,7 @@
 """Namespaces of the ontology and the vocabularies it reuses. No logic here."""
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
+from rdflib.namespace import DefinedNamespace
 
 GK = Namespace("https://w3id.org/geokg/ontology#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -10,7 +11,7 @@ GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 SCHEMA = Namespace("https://schema.org/")
 QB = Namespace("http://purl.org/linked-data/cube#")
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "gk": GK,
     "sem": SEM,
     "nif": NIF,

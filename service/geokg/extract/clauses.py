@@ -124,16 +124,18 @@ def is_adjective(token: Token) -> bool:
 
 
 def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tuple[str, ...],
-            exclude: tuple[int, int] = (-1, -1), *, pledge: bool = False) -> bool:
-    """Whether a cue of one of `kinds` occurs between token indices first..last. With
-    `pledge`, a reported "would" ("said it would supply") is the future of a promise."""
+            exclude: tuple[int, int] = (-1, -1), *, pledge: bool = False,
+            before: int | None = None) -> bool:
+    """Whether a cue of one of `kinds` occurs between token indices first..last (with
+    `before`, one that starts before that index). With `pledge`, a reported "would" ("said
+    it would supply") is the future of a promise."""
     span = tokens[first:last + 1]
     forms = sentence_forms(span)
     for kind in kinds:
         for pattern in lex.cues.get(kind, ()):
             for a, _b in pattern.find(span, forms):
                 pos = first + a
-                if exclude[0] <= pos <= exclude[1]:
+                if exclude[0] <= pos <= exclude[1] or (before is not None and pos >= before):
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue

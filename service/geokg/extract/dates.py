@@ -138,7 +138,7 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
         if kind == "day":
             month = months[fold(groups["month"]).rstrip(".")]
             y = year or _year_for(month, published)
-            return y and FuzzyDate(dt.date(y, month, int(groups["day"])), Precision.DAY)
+            return FuzzyDate(dt.date(y, month, int(groups["day"])), Precision.DAY) if y else None
         if kind == "month":
             if not year and not _month_word_is_date(m, lang):
                 return None
@@ -146,7 +146,7 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
             y = year or _year_for(month, published)
             if groups.get("last_year") and published:  # "im Mai vergangenen Jahres"
                 y = published.year - 1
-            return y and FuzzyDate(dt.date(y, month, 1), Precision.MONTH)
+            return FuzzyDate(dt.date(y, month, 1), Precision.MONTH) if y else None
         if kind in ("year", "year_only"):
             return FuzzyDate(dt.date(int(groups["year"]), 1, 1), Precision.YEAR)
     except (KeyError, ValueError):

@@ -368,9 +368,15 @@ class Discourse:
         return self.on - last_day <= dt.timedelta(days=RECENT_DAYS) and date.value <= self.on
 
     def _reference_date(self) -> FuzzyDate | None:
+        """The story's day: its first precisely dated event, else the first recent day the
+        article names ("in der Nacht auf Samstag" in a report filed on Sunday)."""
         for event in self.events:
             if event.date and event.date.precision is Precision.DAY and self._is_recent(event.date):
                 return event.date
+        for context in self.sentences:
+            for date in context.dates:
+                if date.precision is Precision.DAY and self._is_recent(date):
+                    return date
         return None
 
 

@@ -8,6 +8,7 @@ left to `discourse.Discourse`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
@@ -39,6 +40,10 @@ BASE_CONFIDENCE = 0.85
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
 SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "mio", "mrd",
                          "millionen", "milliarde", "milliarden", "billionen"})
+
+#: A separable verb's infinitive with zu inside: "auszurichten", "anzuerkennen", "einzustellen".
+_ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen|"
+                       r"statt|teil|frei|bereit|dar|fort|los|um|vorbei|weiter)zu\w{3,}en$")
 
 #: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
@@ -283,22 +288,8 @@ class SentenceReader:
     def _candidate(self, r: SentenceReading, trigger: Trigger, first: int,
                    last: int) -> Candidate | None:
         clause = clause_of(r.clauses, first)
-        if self._owned_claim(r, trigger, clause, first, last):
-            pass  # "Britain does not recognise Russia's annexation": Russia's claim stands
-        elif self._in_circumstance(r, trigger, first):
-            pass  # "kündigte bei einem Besuch in Kiew … an": the visit is no announcement
-        elif self._not_factual(r, trigger, clause, first, last):
+        if not self._told_as_fact(r, trigger, clause, first, last):
             return None
-        if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
-                and self._definite(r, first):
-            return None  # "the deliveries", "die Forderung": told before, not a new event
-        if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
-            return None  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
-        if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
-            return None  # a bare "call" is a call only as "the Scholz-Macron call"
-        if "needs_object" in trigger.flags and not any(
-                f.actor and first < f.first < last for f in r.found):
-            return None  # "wants Kyiv to …" demands; "wants to talk" does not
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED)
         event = Event(trigger.type, [], r.sentence,
                       r.sentence.text[r.tokens[first].start - r.sentence.start:
@@ -307,12 +298,7 @@ class SentenceReader:
         anaphor = False
         group_subject = self._group_subject(r, clause, first)
         if trigger.type is EventType.DEMAND:
-            self.roles.demand(r, event, actors, trigger, first, last)
-            if group_subject:  # the names the rules took for the demander are addressed
-                named = event.participants + event.addressees or \
-                    [f.mention.entity for f in actors if f.first > first][:1]
-                event.addressees = list(dict.fromkeys(named))
-                event.participants = []
+            self._demand_roles(r, event, actors, trigger, (first, last), group_subject)
         elif trigger.type is EventType.SUPPORT:
             kinds = self._support_kinds(r, clause)
             if not kinds or not self.roles.support(r, event, actors, trigger, first, last):
@@ -321,40 +307,8 @@ class SentenceReader:
             anaphor = self.roles.claim(r, event, actors, trigger, first, last)
             if not event.territories and not anaphor:
                 return None
-        else:
-            if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
-                return None  # "agreed to meet in Washington soon": a meeting planned, no accord
-            definite = self._definite(r, first)
-            if definite and self._reference_in_pp(r.tokens, first):
-                # "was disappointed by the signing of the deal": who is disappointed is no side
-                actors = [f for f in actors if f.first > first]
-            event.participants = self._without_speakers(
-                r, self.roles.sides(r, actors, first, last, definite), (first, last), definite)
-            mediation = self.lex.word_class("mediation")
-            if any(t.key in mediation for t in r.tokens[clause.first:first]):
-                # "Turkey mediated talks between Russia and Ukraine": the mediator is no side;
-                # "Qatar and Egypt mediated the talks" names no sides at all
-                event.participants = self._between(r, clause, first)
-                if len(event.participants) < 2:
-                    return None
-            elif last + 2 < len(r.tokens) and r.tokens[last + 1].key in mediation and \
-                    r.tokens[last + 2].key in ("by", "von", "durch"):
-                # "a grain deal mediated by Turkey": the agent after "by" is no side
-                agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
-                event.participants = [p for p in event.participants if p not in agents]
-            own_sides = self._hyphenated_sides(r, first) or self._owner_and_partner(r, first, last)
-            if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
-                event.participants = own_sides
-            between = self._between(r, clause, first)
-            if trigger.type is not EventType.CALL and len(between) >= 2 and any(
-                    r.tokens[i].key in ("between", "zwischen") for i in range(first + 1, clause.last + 1)):
-                # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
-                # sides are the ones named after "zwischen", not who announced it
-                event.participants = between
-            if self._cue_before_list(r, clause, event.participants):
-                return None  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
-            if trigger.type is EventType.MEETING and "visit" in trigger.flags:
-                self.roles.add_host(r, event, clause)
+        elif not self._sides_of(r, event, actors, trigger, clause, (first, last)):
+            return None
         event.treaty = self._treaty(r)
         event.topic = self._topic(r, clause, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
@@ -367,6 +321,81 @@ class SentenceReader:
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first), self._caller(r, trigger, actors, first),
                          group_subject, additional)
+
+    def _told_as_fact(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
+                      last: int) -> bool:
+        """Whether the trigger tells an event of its own: not negated, planned or asked; not
+        a reference to one told before; with what its row's flags require around it."""
+        if not (self._owned_claim(r, trigger, clause, first, last)  # Russia's claim stands
+                or self._in_circumstance(r, trigger, first)  # the visit is no announcement
+                or not self._not_factual(r, trigger, clause, first, last)):
+            return False
+        if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
+                and self._definite(r, first):
+            return False  # "the deliveries", "die Forderung": told before, not a new event
+        if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
+            return False  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
+        if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
+            return False  # a bare "call" is a call only as "the Scholz-Macron call"
+        if "needs_object" in trigger.flags and not any(
+                f.actor and first < f.first < last for f in r.found):
+            return False  # "wants Kyiv to …" demands; "wants to talk" does not
+        return True
+
+    def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                      span: tuple[int, int], group_subject: str | None) -> None:
+        first, last = span
+        self.roles.demand(r, event, actors, trigger, first, last)
+        if group_subject:  # the names the rules took for the demander are addressed
+            named = event.participants + event.addressees or \
+                [f.mention.entity for f in actors if f.first > first][:1]
+            event.addressees = list(dict.fromkeys(named))
+            event.participants = []
+
+    def _sides_of(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                  clause: Clause, span: tuple[int, int]) -> bool:
+        """The sides of a call, meeting or agreement; False when it has none of its own."""
+        first, last = span
+        if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
+            return False  # "agreed to meet in Washington soon": a meeting planned, no accord
+        definite = self._definite(r, first)
+        if definite and self._reference_in_pp(r.tokens, first):
+            # "was disappointed by the signing of the deal": who is disappointed is no side
+            actors = [f for f in actors if f.first > first]
+        event.participants = self._without_speakers(
+            r, self.roles.sides(r, actors, first, last, definite), span, definite)
+        if not self._without_mediators(r, event, clause, span):
+            return False
+        own_sides = self._hyphenated_sides(r, first) or self._owner_and_partner(r, first, last)
+        if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
+            event.participants = own_sides
+        between = self._between(r, clause, first)
+        if trigger.type is not EventType.CALL and len(between) >= 2 and any(
+                r.tokens[i].key in ("between", "zwischen") for i in range(first + 1, clause.last + 1)):
+            # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
+            # sides are the ones named after "zwischen", not who announced it
+            event.participants = between
+        if self._cue_before_list(r, clause, event.participants):
+            return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
+        if trigger.type is EventType.MEETING and "visit" in trigger.flags:
+            self.roles.add_host(r, event, clause)
+        return True
+
+    def _without_mediators(self, r: SentenceReading, event: Event, clause: Clause,
+                           span: tuple[int, int]) -> bool:
+        """"Turkey mediated talks between Russia and Ukraine", "a grain deal mediated by
+        Turkey": the mediator is no side; False when no sides are left ("Qatar and Egypt
+        mediated the talks")."""
+        first, last = span
+        mediation = self.lex.word_class("mediation")
+        if any(t.key in mediation for t in r.tokens[clause.first:first]):
+            event.participants = self._between(r, clause, first)
+            return len(event.participants) >= 2
+        if last + 2 < len(r.tokens) and r.tokens[last + 1].key in mediation and \
+                r.tokens[last + 2].key in ("by", "von", "durch"):
+            agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
+            event.participants = [p for p in event.participants if p not in agents]
+        return True
 
     def _in_circumstance(self, r: SentenceReading, trigger: Trigger, first: int) -> bool:
         """A call or meeting noun in a phrase of circumstance ("bei einem Besuch in Kiew",
@@ -400,6 +429,11 @@ class SentenceReader:
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
+        if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
+            return True  # "Will the United States send Tomahawks to Kyiv?" asks
+        if trigger.type is EventType.DEMAND and has_cue(
+                r.tokens, clause.first, clause.last, self.lex, ("denial",), (first, last), before=first):
+            return True  # "Russland wies Forderungen nach … zurück": someone else's demand
         if "reported_obligation" in trigger.flags:
             # "sagte, Russland müsse nicht …" still demands: what comes after the modal is
             # the content; cues before it, around the saying, decide
@@ -488,10 +522,21 @@ class SentenceReader:
         return clause.last + 1
 
     def _is_complement(self, r: SentenceReading, clause: Clause, first: int) -> bool:
-        """An infinitive or that-clause: "…, mit der Nato zu beraten", "to meet", "dass …"."""
+        """An infinitive or that-clause: "…, mit der Nato zu beraten", "to meet", "dass …",
+        "…, einen Gipfel … auszurichten" (German: the clause ends in an infinitive with zu)."""
         before = r.tokens[max(clause.first, first - 3):first]
         marker = "zu" if self.lex.lang == "de" else "to"
-        return clause.complement or any(t.key == marker for t in before)
+        return clause.complement or any(t.key == marker for t in before) or (
+            self.lex.lang == "de" and self._ends_in_zu_infinitive(r, clause))
+
+    @staticmethod
+    def _ends_in_zu_infinitive(r: SentenceReading, clause: Clause) -> bool:
+        words = [t for t in r.tokens[clause.first:clause.last + 1] if t.is_word]
+        if len(words) < 2:
+            return False
+        last = words[-1]
+        return last.text.islower() and last.key.endswith("en") and (
+            words[-2].key == "zu" or _ZU_INFIX.match(last.key) is not None)
 
     def _actors(self, r: SentenceReading, clause: Clause, trigger: tuple[int, int],
                 multi_sided: bool = False) -> list[Found]:

@@ -58,7 +58,7 @@ class Pattern:
         """Every (first, last) token index pair where the pattern matches, left to right.
 
         `forms` (see `sentence_forms`) lets the caller skip patterns that cannot start."""
-        hits = []
+        hits: list[tuple[int, int]] = []
         first_test = self.steps[0]
         assert isinstance(first_test, TokenTest)
         if forms is not None and not first_test.regex.search(forms):

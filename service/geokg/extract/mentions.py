@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import cast
 
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
@@ -274,7 +275,7 @@ class MentionFinder:
                    and o.start <= self.on and (o.end is None or self.on <= o.end)]
         named = [key for key, o in holding
                  if title in fold(o.label_en) or title in fold(o.label_de)]
-        return (named or [key for key, _ in holding] or [None])[0]
+        return (named or [key for key, _ in holding] or cast("list[str | None]", [None]))[0]
 
     def _singular(self, tokens: list[Token], i: int) -> bool:
         """A bare title names one person only in the singular: "der Kanzler", "des Kanzlers",
@@ -315,8 +316,10 @@ class MentionFinder:
                     and any(t.key in self.lex.word_class("definite") for t in tokens[max(0, i - 3):i])):
                 # "er", "she"; "Die Grünen-Politikerin ruft Peking auf": the person told before
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
-            elif token.key in self.lex.word_class("pronoun_leader_object"):
-                # "Scholz empfing ihn": not the subject of its own sentence, someone told before
+            elif token.key in self.lex.word_class("pronoun_leader_object") or \
+                    self._other_person(tokens, i, found):
+                # "Scholz empfing ihn", "Putin empfing seinen Gast", "bat seinen Gastgeber":
+                # not the subject of its own sentence, someone told before
                 mine = {f.mention.entity for f in found}
                 key = self._leader_for_pronoun([], exclude=mine)
             elif token.key in self.lex.word_class("pronoun_state") and (
@@ -327,6 +330,16 @@ class MentionFinder:
             if key:
                 out.append(Found(self._mention(sentence, tokens, i, i, key, how), i, i, True))
         return out
+
+    def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
+        """"seinen Gast", "ihrem Gastgeber", "his host": the other leader of the story, when
+        no name follows ("seinen Amtskollegen Lawrow" names him)."""
+        if tokens[i].key not in self.lex.word_class("other_person") or i == 0:
+            return False
+        if tokens[i - 1].key not in self.lex.word_class("possessive_person") | \
+                self.lex.word_class("possessive_leader"):
+            return False
+        return not any(i < f.first <= i + 3 for f in found)
 
     def _event_possessive(self, tokens: list[Token], i: int) -> bool:
         """"ihrem Besuch", "his visit", "seinem Telefonat": whose event it is."""

@@ -57,15 +57,21 @@ class RoleReader:
 
     def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
         """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
-        the subject of the clause after it."""
+        the subject of the clause after it; so has a fronted "At their summit, the leaders of
+        A, B and C adopted …" (the subject and its list)."""
         clause = clause_of(r.clauses, first)
-        if self.lex.lang != "en" or clause.first != 0 or not r.tokens[first].key.endswith("ing"):
+        if self.lex.lang != "en" or clause.first != 0:
+            return []
+        theirs = first > 0 and r.tokens[first - 1].key in ("their", "his", "her")
+        if not (r.tokens[first].key.endswith("ing") or theirs):
             return []
         following = [c for c in r.clauses if c.first > clause.last]
         if not following:
             return []
         start = following[0].first
-        return [f for f in actors if start <= f.first <= start + 3][:1]
+        subject = [f for f in actors if start <= f.first <= start + 6][:1]
+        return self.coordinated(subject + [f for f in actors if subject and f.first > subject[0].last], r) \
+            if theirs else subject
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
@@ -178,7 +184,7 @@ class RoleReader:
             out.insert(0, prev)
             current = prev
 
-    def _holder_asked_to_return(self, r: SentenceReading, last: int, own_sides: set) -> list[str]:
+    def _holder_asked_to_return(self, r: SentenceReading, last: int, own_sides: set[str]) -> list[str]:
         """"Japan fordert die Rückgabe der südlichen Kurilen": a territory asked back is
         asked of the state that holds it."""
         words = r.tokens[last + 1:]
@@ -336,11 +342,11 @@ class RoleReader:
         rest = [(f, f.mention.entity) for f in (in_clause or actors) if f is not supplier]
         # not the supplier's own side: "US-Präsident Biden sagte der Ukraine … zu"
         own_side = self.gaz.state_of(supplier.mention.entity, r.day)
-        receiver = next((key for _, key in by_prep + rest
-                         if self.gaz.state_of(key, r.day) != own_side), None)
-        if receiver is not None:
-            event.addressees = [receiver]
-        return receiver is not None or "needs_receiver" not in trigger.flags
+        addressee = next((key for _, key in by_prep + rest
+                          if self.gaz.state_of(key, r.day) != own_side), None)
+        if addressee is not None:
+            event.addressees = [addressee]
+        return addressee is not None or "needs_receiver" not in trigger.flags
 
     def _receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
@@ -427,10 +433,10 @@ class RoleReader:
                  and f.mention.how != "people"]
         if not before or not after:
             return False
-        owner, territory = after[0].mention.entity, before[-1].mention.entity
-        if self.gaz.state_of(owner, r.day) == self.gaz.state_of(territory, r.day):
+        owner, claimed = after[0].mention.entity, before[-1].mention.entity
+        if self.gaz.state_of(owner, r.day) == self.gaz.state_of(claimed, r.day):
             return False
-        event.participants, event.territories = [owner], [territory]
+        event.participants, event.territories = [owner], [claimed]
         return False
 
     def _claimed_objects(self, r: SentenceReading, regions: list[Found], first: int) -> list[Found]:

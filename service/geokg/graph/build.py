@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 from rdflib import Graph, Literal, Node, URIRef
 
@@ -73,15 +75,18 @@ def new_graph() -> Graph:
     return graph
 
 
-def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.datetime) -> Graph:
+def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.datetime, *,
+                  content_hash: str | None = None) -> Graph:
+    """The article's graph. `article` is left as it is: events the shapes would reject are
+    repaired or dropped in the graph only (`fitted_to_shapes`). `content_hash` is the text's
+    `sha256:…` when the caller has it already (ingest hashes each text once)."""
     graph = new_graph()
     node = mint.article(article.id)
-    _describe_article(graph, node, article, ingested)
+    digest = content_hash or f"sha256:{hashlib.sha256(article.text.encode('utf-8')).hexdigest()}"
+    _describe_article(graph, node, article, ingested, digest)
     mentioned = {m.entity for m in article.mentions}
     confidences: dict[URIRef, float] = {}
-    # events the shapes would reject are repaired or dropped, here and in what ingest reports
-    article.events = [e for e in article.events if _conforms(e, gaz)]
-    for event in article.events:
+    for event in (fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))):
         _add_event(graph, event, article, gaz, mint, confidences)
         mentioned.update(event.participants + event.addressees + event.territories)
         mentioned.update(k for k in (event.treaty, event.place) if k)
@@ -96,13 +101,13 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
     return graph
 
 
-def _describe_article(graph: Graph, node: URIRef, article: Article, ingested: dt.datetime) -> None:
+def _describe_article(graph: Graph, node: URIRef, article: Article, ingested: dt.datetime,
+                      content_hash: str) -> None:
     graph.add((node, RDF.type, GK.Article))
     graph.add((node, RDF.type, NIF.Context))
     graph.add((node, NIF.isString, Literal(article.text)))
     graph.add((node, DCTERMS.language, Literal(article.lang)))
-    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-    graph.add((node, GK.contentHash, Literal(f"sha256:{digest}")))
+    graph.add((node, GK.contentHash, Literal(content_hash)))
     graph.add((node, PROV.generatedAtTime, Literal(ingested.isoformat(), datatype=XSD.dateTime)))
     if article.title:
         graph.add((node, DCTERMS.title, Literal(article.title)))
@@ -114,23 +119,28 @@ def _describe_article(graph: Graph, node: URIRef, article: Article, ingested: dt
         graph.add((node, DCTERMS.source, Literal(source)))
 
 
-def _conforms(event: Event, gaz: Gazetteer) -> bool:
+def fitted_to_shapes(event: Event, gaz: Gazetteer) -> Event | None:
+    """A copy of the event repaired to fit the shapes (sides of kinds a role does not take
+    dropped, a claim's first claimant kept, a demand without object about its sentence), or
+    None when no repair can make it fit. The event itself is left as it is."""
     allowed = SIDE_KINDS.get(event.type, ACTORS)
-    event.participants = [p for p in event.participants if gaz.entities[p].kind in allowed]
-    event.addressees = [a for a in event.addressees if gaz.entities[a].kind in ACTORS]
-    event.territories = [t for t in event.territories if gaz.entities[t].kind in ("region", "state")]
-    if event.treaty and gaz.entities[event.treaty].kind != "treaty":
-        event.treaty = None
-    if len(event.participants) < MIN_SIDES.get(event.type, 1):
-        return False
+    participants = [p for p in event.participants if gaz.entities[p].kind in allowed]
+    addressees = [a for a in event.addressees if gaz.entities[a].kind in ACTORS]
+    territories = [t for t in event.territories if gaz.entities[t].kind in ("region", "state")]
+    treaty = event.treaty if event.treaty and gaz.entities[event.treaty].kind == "treaty" else None
+    topic = event.topic
+    if len(participants) < MIN_SIDES.get(event.type, 1):
+        return None
     if event.type is EventType.TERRITORIAL_CLAIM:
-        event.participants = event.participants[:1]
-        return bool(event.territories)
-    if event.type is EventType.SUPPORT:
-        return bool(event.addressees)
-    if event.type is EventType.DEMAND and not (event.topic or event.treaty):
-        event.topic = event.sentence.text
-    return True
+        if not territories:
+            return None
+        participants = participants[:1]
+    if event.type is EventType.SUPPORT and not addressees:
+        return None
+    if event.type is EventType.DEMAND and not (topic or treaty):
+        topic = event.sentence.text
+    return replace(event, participants=participants, addressees=addressees,
+                   territories=territories, treaty=treaty, topic=topic)
 
 
 def event_iri(event: Event, gaz: Gazetteer, mint: Minter, published: dt.date | None = None) -> URIRef:
@@ -236,7 +246,7 @@ def period_triples(graph: Graph) -> list[tuple[Node, URIRef, Literal]]:
     earliest issue day of the articles it is derived from (as the queries order undated
     events by their first report).
     """
-    issued = {s: o.toPython() for s, o in graph.subject_objects(DCTERMS.issued)}
+    issued = {s: cast(Literal, o).toPython() for s, o in graph.subject_objects(DCTERMS.issued)}
     spans = [(article, day, day) for article, day in issued.items()]
     first_report: dict[Node, dt.date] = {}
     for event, article in graph.subject_objects(PROV.wasDerivedFrom):
@@ -244,7 +254,7 @@ def period_triples(graph: Graph) -> list[tuple[Node, URIRef, Literal]]:
         last = graph.value(event, SEM.hasLatestEndTimeStamp)
         day = issued.get(article)
         if first is not None and last is not None:
-            spans.append((event, first.toPython(), last.toPython()))
+            spans.append((event, cast(Literal, first).toPython(), cast(Literal, last).toPython()))
         elif first is None and last is None and isinstance(day, dt.date):
             first_report[event] = min(day, first_report.get(event, day))
     spans += [(event, day, day) for event, day in first_report.items()]

@@ -47,5 +47,5 @@ class Minter:
 
     @property
     def statistics_graph(self) -> URIRef:
-        """Derived counts (`geokg.statistics`); its data sets are `{graph}#{name}`."""
+        """Derived counts (`geokg.pipeline.statistics`); its data sets are `{graph}#{name}`."""
         return URIRef(f"{self.base}graph/statistics")

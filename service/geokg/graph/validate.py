@@ -8,6 +8,7 @@ event class explicitly instead of relying on rdfs:subClassOf).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -108,7 +109,8 @@ def validate(graph: Graph) -> ValidationResult:
     data = DataGraph.from_rdflib(graph)
     validator = pyshacl.Validator(data, shacl_graph=load_shapes(), options=dict(_OPTIONS))
     validator.shacl_graph = _shapes_graph()
-    conforms, results_graph, report_text = validator.run()
+    run: Callable[[], tuple[bool, Graph, str]] = validator.run  # pySHACL's run is untyped
+    conforms, results_graph, report_text = run()
     return ValidationResult(
         conforms=bool(conforms),
         report_text=str(report_text),

@@ -8,7 +8,7 @@ Two questions are answered here, each with the tool that can answer it:
   (strings, IRIs and comments skipped) and `check_limits` refuses what passes
   GEOKG_MAX_QUERY_DEPTH or GEOKG_MAX_QUERY_OPERATORS with a 400 that names the setting.
   The store engine runs queries on very large thread stacks as well, so a text that fooled
-  this count still cannot crash it (`geokg.store.engine`).
+  this count still cannot crash it (`geokg.store.engine_process`).
 * **Does it make the server fetch a URL?** (`SERVICE`, `LOAD`). Answered by a real SPARQL
   parser (rdflib's), whose tree names each SERVICE with its endpoint resolved against BASE
   and the prefixes; the token count of the keyword must agree with it, or the text is
@@ -175,7 +175,7 @@ def services_in(query: str, *, base: str | None = None) -> list[Service]:
         raise ServiceRefused(
             f"the text writes SERVICE {keywords} time(s) as a keyword but the parser reads "
             f"{parsed} SERVICE clause(s); a text that can be read two ways is not run")
-    prologue, body = tree[0], tree[1]  # type: ignore[index]
+    prologue, body = tree[0], tree[1]
     names = _Names(prologue, base)
     return [Service(names.iri(node["term"]), "silent" in node)
             for node in _nodes(body, "ServiceGraphPattern", outermost=True)]
@@ -261,9 +261,9 @@ class _Names:
         self.prefixes: dict[str, str] = {}
         for decl in prologue:
             if decl.name == "Base":
-                self.base = self.iri(decl["iri"])
+                self.base = self.iri(decl["iri"]) or ""
             elif decl.name == "PrefixDecl":
-                self.prefixes[_field(decl, "prefix")] = self.iri(decl["iri"])
+                self.prefixes[_field(decl, "prefix")] = self.iri(decl["iri"]) or ""
 
     def iri(self, term: Any) -> str | None:
         from rdflib.term import URIRef, Variable

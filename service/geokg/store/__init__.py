@@ -9,28 +9,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.errors import ConfigError
-from geokg.store.base import QueryResult, Store
+from geokg.store.base import QueryResult, StagingStore, Store
 
 if TYPE_CHECKING:
     from geokg.config import Settings
 
-__all__ = ["QueryResult", "Store", "open_server_store", "open_store"]
+__all__ = ["QueryResult", "StagingStore", "Store", "open_staging_store", "open_store"]
 
 
 def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
     """Open the store named by `settings.store` (`oxigraph:PATH`, `memory`, `sparql:Q[,U]`).
 
     `stoppable` (the web server): queries must stop at GEOKG_QUERY_TIMEOUT. An embedded
-    store then runs in an engine process that can be killed (`geokg.store.worker`); a
+    store then runs in an engine process that can be killed (`geokg.store.engine_client`); a
     remote store gets the limit as its HTTP timeout; `memory` cannot leave this process,
     so its queries are not stopped (it is for tests and one-off runs).
     """
     spec = settings.store.strip()
     scheme, _, rest = spec.partition(":")
     if stoppable and scheme == "oxigraph" and rest:
-        from geokg.store.worker import open_worker_store
+        from geokg.store.engine_client import open_engine_store
 
-        return open_worker_store(rest, settings.query_timeout, settings.engine_socket,
+        return open_engine_store(rest, settings.query_timeout, settings.engine_socket,
                                  settings.run_dir)
     if spec == "memory":
         from geokg.store.oxigraph import OxigraphStore
@@ -51,3 +51,13 @@ def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
         f"GEOKG_STORE={spec!r} is not a store geokg knows; use oxigraph:PATH, memory, "
         "or sparql:QUERY_URL[,UPDATE_URL]"
     )
+
+
+def open_staging_store(settings: Settings, *, socket_name: str) -> StagingStore:
+    """A new in-memory store in an engine process of its own (its socket `socket_name` in
+    GEOKG_RUN_DIR when set), where a curation write is tried before the real store sees it:
+    an update there stops at GEOKG_QUERY_TIMEOUT and can fetch nothing (no network)."""
+    from geokg.store.engine_client import open_engine_store
+
+    return open_engine_store(None, settings.query_timeout, run_dir=settings.run_dir,
+                             socket_name=socket_name)

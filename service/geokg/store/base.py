@@ -8,7 +8,7 @@ the backend's own engine; nothing here evaluates SPARQL in Python.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Literal, Protocol, runtime_checkable
 
 QueryKind = Literal["select", "ask", "graph"]
@@ -126,7 +126,22 @@ class Store(Protocol):
     graph, normally empty). Naming graphs defines the whole dataset as in the SPARQL
     protocol: `default_graphs` alone leaves no named graphs for GRAPH, `named_graphs`
     alone leaves an empty default graph.
+
+    Two optional capabilities are declared by each backend, never probed for:
+    `sparql_functions` (Python functions can be called inside its SPARQL) and
+    `generation` (a count of its writes, when nobody else can write the store).
     """
+
+    #: Whether `add_function` works: the engine runs in geokg (embedded Oxigraph, directly
+    #: or in its engine process), not at a remote endpoint.
+    sparql_functions: bool
+
+    @property
+    def generation(self) -> int | None:
+        """A number every write through this object increases, when this object is the only
+        writer of the store (an embedded store: RocksDB admits one process); None when others
+        may write (a remote store, an engine shared by several web processes)."""
+        ...
 
     def query(
         self,
@@ -190,8 +205,41 @@ class Store(Protocol):
         """Number of quads in the store."""
         ...
 
+    def ping(self, timeout: float) -> int | None:
+        """Check that the store answers, within about `timeout` seconds where the backend
+        can bound it (StoreUnavailable or another StoreError otherwise). Returns the pid of
+        the engine process that answered, or None when the store runs in no process of its
+        own."""
+        ...
+
+    def add_function(self, iri: str, function: Callable[..., object]) -> None:
+        """Make `function` callable in this store's SPARQL queries as `<iri>(...)`; only
+        where `sparql_functions` says so (StoreError elsewhere). It gets each argument as a
+        string (IRI, lexical form) or None, and returns bool, int, float, str or None."""
+        ...
+
     def close(self) -> None:
         """Release files and connections; the store is unusable afterwards."""
+        ...
+
+
+class StagingStore(Store, Protocol):
+    """A store a curation write is tried on before the real store sees it
+    (`geokg.pipeline.curation`): an in-memory engine process of its own, which can be killed
+    at GEOKG_QUERY_TIMEOUT and has no network."""
+
+    #: Seconds an update may run here before the engine is killed.
+    query_timeout: float
+    #: The engine process that answered the last call: a change means a new, empty engine.
+    engine_pid: int | None
+
+    def load_graph(self, graph_iri: str, data: bytes, media_type: str, *,
+                   base_iri: str | None = None) -> None:
+        """Add the triples of a document in a graph format to one named graph."""
+        ...
+
+    def graph_ntriples(self, graph_iri: str | None) -> str:
+        """The triples of one graph (None: the default graph) as sorted N-Triples lines."""
         ...
 
 

@@ -12,7 +12,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -124,7 +124,7 @@ class _QueueWriter(io.RawIOBase):
         raise BrokenPipeError("the reader of this result went away")
 
 
-def stream_writes(produce: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
+def stream_writes(produce: Callable[[IO[bytes]], object]) -> Iterator[bytes]:
     """Turn a function that writes a whole document into a file into a byte iterator.
 
     Why a thread: Oxigraph's serializers write everything in one call; running that call
@@ -138,7 +138,7 @@ def stream_writes(produce: Callable[[IO[bytes]], None]) -> Iterator[bytes]:
     def run() -> None:
         outcome: object = _DONE
         try:
-            produce(_QueueWriter(chunks, cancelled))
+            produce(cast(IO[bytes], _QueueWriter(chunks, cancelled)))  # a binary file
         except BaseException as exc:  # handed to the reader, who raises it
             outcome = exc
         while not cancelled.is_set():
@@ -250,6 +250,8 @@ class OxigraphStore:
     everything in memory.
     """
 
+    sparql_functions = True
+
     def __init__(self, path: str | Path | None = None):
         try:
             if path is None:
@@ -266,10 +268,19 @@ class OxigraphStore:
         #: Bumped after every write. Why: only this process can write an embedded store
         #: (RocksDB locks it), so a reader that saw generation N knows nothing changed
         #: while it still reads N (the search index skips its sync then).
-        self.generation = 0
+        self._generation = 0
         #: Held by every write, so `put_graph` can check "no such graph yet" and load in one
         #: step: nothing else writes this store (RocksDB admits one process, this object).
         self._writing = threading.RLock()
+
+    @property
+    def generation(self) -> int | None:
+        return self._generation
+
+    def ping(self, timeout: float) -> int | None:
+        """In this process: the store answers when a query runs."""
+        self.query("ASK {}").boolean  # noqa: B018 - the answer is the round trip
+        return None
 
     def add_function(self, iri: str, function: Callable[..., object]) -> None:
         """Make `function` callable in this store's SPARQL queries as `<iri>(...)`.
@@ -305,7 +316,7 @@ class OxigraphStore:
             try:
                 _call(lambda: store.update(sparql, base_iri=base_iri))
             finally:
-                self.generation += 1
+                self._generation += 1
 
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace one graph atomically. A graph not stored yet (every new article) is
@@ -331,7 +342,7 @@ class OxigraphStore:
             except OSError as exc:
                 raise StoreError(f"load failed: {exc}") from exc
             finally:
-                self.generation += 1
+                self._generation += 1
 
     def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
         update = replace_graphs_update(graphs)
@@ -350,7 +361,7 @@ class OxigraphStore:
             try:
                 _call(lambda: self.native.remove_graph(graph))
             finally:
-                self.generation += 1
+                self._generation += 1
 
     def dump(self, fmt: str) -> Iterator[bytes]:
         rdf_format = dataset_format(fmt)
@@ -363,7 +374,7 @@ class OxigraphStore:
     def quad_count(self) -> int:
         return int(_call(lambda: len(self.native)))
 
-    # -- staging: curation writes are tried on an in-memory copy first (geokg.curation) --
+    # -- staging: curation writes are tried on an in-memory copy first (geokg.pipeline.curation) --
     def load_graph(self, graph_iri: str, data: bytes, media_type: str, *,
                    base_iri: str | None = None) -> None:
         """Add the triples of a document in a graph format (see GRAPH_UPLOAD_MEDIA_TYPES) to

@@ -19,7 +19,7 @@ import itertools
 import re
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any
 from urllib.error import URLError
 
@@ -81,8 +81,8 @@ class RemoteResult(QueryResult):
         self._transport = served if served in media_types_for(kind) else _TRANSPORT[kind]
         self._data: bytes | None = None
 
-    @property  # type: ignore[override]
-    def variables(self) -> list[str]:
+    @property
+    def variables(self) -> list[str]:  # type: ignore[override]  # read lazily, see below
         """Read from the head of the results, which means reading the whole body.
 
         Why lazy: a caller that only serializes in the transport format gets the remote's
@@ -149,6 +149,11 @@ def _content_type(response: Any) -> str | None:
 
 class RemoteStore:
     """`geokg.store.base.Store` on a remote SPARQL 1.1 query (and update) endpoint."""
+
+    #: The endpoint runs its own engine: no Python function can be called inside it.
+    sparql_functions = False
+    #: Anyone may write the endpoint: no count of writes can say nothing changed.
+    generation = None
 
     def __init__(self, query_url: str, update_url: str | None = None, *,
                  user: str | None = None, password: str | None = None,
@@ -242,6 +247,15 @@ class RemoteStore:
     def quad_count(self) -> int:
         rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows()
         return int(rows[0]["n"] or 0)
+
+    def ping(self, timeout: float) -> int | None:
+        """One trivial query (bounded by this store's HTTP timeout)."""
+        self.query("ASK {}").boolean  # noqa: B018 - the answer is the round trip
+        return None
+
+    def add_function(self, iri: str, function: Callable[..., object]) -> None:
+        raise StoreError("a remote SPARQL endpoint cannot call geokg's functions "
+                         "(sparql_functions is False)")
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""

@@ -11,6 +11,7 @@ from geokg.store.base import graph_content
 from geokg.vocab import GK
 from geokg.web import article_list
 from geokg.web.auth import require_ingest_token
+from geokg.web.hooks import writes
 from geokg.web.state import get_pipeline, get_settings, get_store
 from geokg.web.streaming import started
 
@@ -19,13 +20,18 @@ bp = Blueprint("articles", __name__)
 PAGE_MAX = 1000
 
 
+def _created(response: Response) -> bool:
+    return response.status_code == 201  # 200: the same text was stored before
+
+
 @bp.post("/articles")
+@writes(when=_created)
 def create_article() -> tuple[Response, int, dict[str, str]]:
     """201 with the stored article, or 200 with it when the same text was stored before
     (nothing changes); one body either way, as GET /articles/{id} shows it, plus `created`."""
     require_ingest_token()
     item = _article_from_request()
-    result = get_pipeline().ingest_input(item)
+    result = get_pipeline().ingest(item)
     location = url_for("articles.show_article", article_id=result.article_id)
     body = {**_stored(result.article_id, result.article_iri), "created": result.created}
     return jsonify(body), 201 if result.created else 200, {"Location": location}

@@ -1,6 +1,7 @@
 """Who may write: the holder of the bearer token in GEOKG_WRITE_TOKEN. Reads stay open.
 
-Three refusals, each its own problem type so a client can tell them apart:
+Three refusals (`geokg.errors.AccessDenied`), each its own problem type
+(`geokg.web.problems`) so a client can tell them apart:
 - no token configured: 403 `writes-disabled` (nothing a client sends can help);
 - no usable `Authorization: Bearer …` header: 401 `token-missing` with `WWW-Authenticate`;
 - a token that is not the configured one: 403 `token-wrong`.
@@ -16,45 +17,25 @@ from typing import ParamSpec, TypeVar
 
 from flask import request
 
+from geokg.errors import TokenMissing, TokenWrong, WritesDisabled
 from geokg.web.state import get_settings
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-#: Sent with every 401 (RFC 6750): the scheme and where the token comes from.
-CHALLENGE = 'Bearer realm="geokg"'
-
-
-class AccessDenied(Exception):
-    """A write without the right token; `geokg.web` turns it into a problem response."""
-
-    def __init__(self, status: int, slug: str, title: str, detail: str,
-                 headers: dict[str, str] | None = None):
-        super().__init__(detail)
-        self.status = status
-        self.slug = slug
-        self.title = title
-        self.detail = detail
-        self.headers = headers or {}
-
-
 def require_write_token() -> None:
-    """Raise AccessDenied unless the request carries the configured write token."""
+    """Raise an AccessDenied unless the request carries the configured write token."""
     token = get_settings().write_token
     if not token:
-        raise AccessDenied(403, "writes-disabled", "Writes are disabled",
-                           "this server accepts no writes because no write token is "
-                           "configured; set GEOKG_WRITE_TOKEN on the server to enable them")
+        raise WritesDisabled("this server accepts no writes because no write token is "
+                             "configured; set GEOKG_WRITE_TOKEN on the server to enable them")
     scheme, _, offered = request.headers.get("Authorization", "").strip().partition(" ")
     offered = offered.strip()
     if scheme.lower() != "bearer" or not offered:
-        raise AccessDenied(401, "token-missing", "Authentication required",
-                           "writes need the header 'Authorization: Bearer <token>' with the "
-                           "token configured as GEOKG_WRITE_TOKEN",
-                           headers={"WWW-Authenticate": CHALLENGE})
+        raise TokenMissing("writes need the header 'Authorization: Bearer <token>' with the "
+                           "token configured as GEOKG_WRITE_TOKEN")
     if not hmac.compare_digest(offered.encode("utf-8"), token.encode("utf-8")):
-        raise AccessDenied(403, "token-wrong", "Wrong token",
-                           "the bearer token is not the one this server is configured with")
+        raise TokenWrong("the bearer token is not the one this server is configured with")
 
 
 def require_ingest_token() -> None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.namespace import Namespace
 
 from geokg.store import Store
@@ -411,8 +412,8 @@ def _add_sides(store: Store, events: dict[str, EventSummary], label_graph: str) 
                 Side(node, label.get("en"), label.get("de")))
     for event in events.values():
         event.topics.sort()
-        for sides in event.sides.values():
-            sides.sort(key=lambda s: ((s.label("en") or s.iri).casefold(), s.iri))
+        for listed in event.sides.values():
+            listed.sort(key=lambda s: ((s.label("en") or s.iri).casefold(), s.iri))
 
 
 def labels_of(store: Store, iris: Iterable[str], graph: str) -> dict[str, dict[str, str]]:
@@ -633,10 +634,10 @@ def void_graph(stats: DatasetStats, links: DatasetLinks) -> Graph:
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
-    for prop, n in stats.properties:
+    for property_iri, n in stats.properties:
         part = BNode()
         g.add((ds, VOID.propertyPartition, part))
-        g.add((part, VOID.property, URIRef(prop)))
+        g.add((part, VOID.property, URIRef(property_iri)))
         g.add((part, VOID.triples, Literal(n, datatype=XSD.integer)))
     _add_wikidata_linkset(g, stats, links)
     return g
@@ -757,7 +758,7 @@ class OntologyDoc:
 def ontology_doc(ontology: Graph, shapes: Graph) -> OntologyDoc:
     """Terms of the `gk:` namespace grouped by kind, each with the shapes that target it."""
     header = URIRef(str(GK).rstrip("#"))
-    shape_docs = [_shape_doc(shapes, s) for s in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)))
+    shape_docs = [_shape_doc(shapes, s) for s in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str)
                   if isinstance(s, URIRef)]
     targeting: dict[str, list[str]] = {}
     for shape in shape_docs:
@@ -789,7 +790,7 @@ def _term_doc(g: Graph, term: URIRef) -> TermDoc:
                    [(caption, values) for caption, values in facts if values])
 
 
-def _by_lang(g: Graph, node: URIRef, prop: URIRef) -> dict[str, str]:
+def _by_lang(g: Graph, node: URIRef | BNode, prop: URIRef) -> dict[str, str]:
     return {o.language or "": str(o) for o in g.objects(node, prop) if isinstance(o, Literal)}
 
 
@@ -799,7 +800,7 @@ def _show(g: Graph, node: object) -> str:
         return _qname(g, node)
     if isinstance(node, Literal):
         return str(node)
-    union = g.value(node, OWL.unionOf)  # type: ignore[arg-type]
+    union = g.value(cast(Node, node), OWL.unionOf)
     if union is not None:
         return " or ".join(_show(g, m) for m in g.items(union))
     return "(anonymous)"
@@ -848,7 +849,7 @@ def _constraints(g: Graph, node: object) -> list[str]:
 
 
 def _nested(g: Graph, node: object) -> str:
-    path = g.value(node, SH.path)  # type: ignore[arg-type]
+    path = g.value(cast(Node, node), SH.path)
     inner = ", ".join(_constraints(g, node))
     return f"{_show(g, path)}: {inner}" if path is not None else inner
 

@@ -13,6 +13,7 @@ import time
 from flask import Blueprint, Response, jsonify
 
 from geokg.errors import GeokgError
+from geokg.web.problems import PROBLEM_BASE, problem
 from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("health", __name__)
@@ -23,17 +24,11 @@ HEALTH_TIMEOUT_S = 3.0
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    from geokg.web import PROBLEM_BASE, problem
-
     store = get_store()
     backend = get_settings().store.partition(":")[0]
     started = time.perf_counter()
     try:
-        ping = getattr(store, "ping", None)
-        if ping is not None:
-            ping(HEALTH_TIMEOUT_S)  # the engine process answers (and holds the store open)
-        else:
-            store.query("ASK {}").boolean  # noqa: B018 - the answer is the round trip
+        store.ping(HEALTH_TIMEOUT_S)  # an engine process answers (and holds the store open)
     except GeokgError as exc:
         response = problem(503, "Store unreachable", f"the {backend} store does not answer: {exc}",
                            type_=PROBLEM_BASE + "store-unavailable", store={"backend": backend,

@@ -1,5 +1,5 @@
 """Linked data: every IRI geokg mints dereferences here, in HTML or RDF, plus VoID, the
-SPARQL service description, dumps, the JSON-LD context and CORS for read endpoints.
+SPARQL service description, dumps and the JSON-LD context.
 
 A request for `/entity/russia` describes `{GEOKG_BASE_IRI}entity/russia`, whatever host the
 request came to, so a deployment behind a proxy serves its public IRIs. What to say about a
@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -39,10 +39,10 @@ from werkzeug.exceptions import BadRequest, NotFound
 from geokg.resources import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_DIR
 from geokg.store.base import graph_content
 from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, RDF, RDFS, SEM, SKOS, XSD
-from geokg.web import PROBLEM_BASE, problem
 from geokg.web import describe as d
 from geokg.web.paging import LDP_PAGE, Page, page_query, requested_page
-from geokg.web.state import get_pipeline, get_settings, get_statistics_refresher, get_store, service_base
+from geokg.web.problems import PROBLEM_BASE, problem
+from geokg.web.state import get_pipeline, get_settings, get_store, service_base
 from geokg.web.streaming import started
 
 bp = Blueprint("linked_data", __name__)
@@ -175,7 +175,7 @@ def rdf_body(ntriples: bytes, media_type: str) -> bytes:
         return ntriples
     if media_type in OXIGRAPH_FORMAT:
         triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=OXIGRAPH_FORMAT[media_type], prefixes=OUR_PREFIXES)
+        return ox.serialize(triples, format=OXIGRAPH_FORMAT[media_type], prefixes=OUR_PREFIXES) or b""
     graph = d.parse_ntriples(ntriples)
     return graph.serialize(format="json-ld", context=jsonld_context(), encoding="utf-8")
 
@@ -315,7 +315,7 @@ class Namer:
 
     def _rank(self, prop: object) -> tuple[int, str]:
         first = [RDF.type, RDFS.label, SKOS.prefLabel, DCTERMS.title, OWL.sameAs]
-        return (first.index(prop) if prop in first else len(first), self.qname(prop))
+        return (first.index(cast(URIRef, prop)) if prop in first else len(first), self.qname(prop))
 
 
 def _order(view: TermView) -> tuple[str, str]:
@@ -382,7 +382,7 @@ def serve_resource(iri: str, forced: str | None, template: str = "resource.html"
 
 def see_first_page(choice: Choice) -> Response:
     """A description too long for one response: send the client to its first page."""
-    response = redirect(choice.page_url(1), code=303)
+    response = cast(Response, redirect(choice.page_url(1), code=303))
     if choice.negotiated:
         response.headers["Vary"] = "Accept"
     return response
@@ -521,9 +521,9 @@ def text_segments(g: Graph, iri: str, text: str) -> list[tuple[str, str | None]]
     (`char=12,80`) as anchor so the evidence links of event pages land on them."""
     spans = []
     for sentence in g.subjects(NIF.referenceContext, URIRef(iri)):
-        begin, end = g.value(sentence, NIF.beginIndex), g.value(sentence, NIF.endIndex)
-        if begin is not None and end is not None and str(sentence).startswith(f"{iri}#"):
-            spans.append((int(begin), int(end), str(sentence).split("#", 1)[1]))
+        first, last = g.value(sentence, NIF.beginIndex), g.value(sentence, NIF.endIndex)
+        if first is not None and last is not None and str(sentence).startswith(f"{iri}#"):
+            spans.append((int(str(first)), int(str(last)), str(sentence).split("#", 1)[1]))
     segments: list[tuple[str, str | None]] = []
     position = 0
     for begin, end, anchor in sorted(spans):
@@ -607,7 +607,7 @@ def ontology_term(term: str) -> Response:
         return not_found(f"{GK}{term}")
     choice = choose(forced)
     if choice.is_html:
-        return redirect(f"{url_for('linked_data.ontology')}#{term}", code=303)
+        return cast(Response, redirect(f"{url_for('linked_data.ontology')}#{term}", code=303))
     return serve_resource(f"{GK}{term}", forced,
                           graphs=[str(get_pipeline().mint.ontology_graph)])
 
@@ -652,29 +652,6 @@ def dataset_stats() -> d.DatasetStats:
     return stats
 
 
-def wrote(response: Response) -> bool:
-    """Whether this request wrote through this app (ingest, /update, /store, DELETE).
-    OpenRefine reconciles by POST too, batch after batch: that is no write; nor is an article
-    posted again (200, not 201: the same text is stored already)."""
-    if request.endpoint == "articles.create_article":
-        return response.status_code == 201
-    reads = POST_READERS | {"reconcile.reconcile"}
-    writes = request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in reads
-    return writes and response.status_code < 400
-
-
-@bp.after_app_request
-def after_writes(response: Response) -> Response:
-    """A write through this app may change the VoID figures without changing the
-    fingerprint (an update inside an existing graph): drop them. It may change the counts
-    of the statistics graph too: recompute it in the background, GEOKG_STATISTICS_DELAY
-    seconds later, once for a burst of writes (`geokg.statistics`)."""
-    if wrote(response):
-        forget_dataset_stats(current_app)
-        get_statistics_refresher().schedule()
-    return response
-
-
 def forget_dataset_stats(app: Flask) -> None:
     """Drop the cached VoID figures; under the lock, so a computation running now cannot
     put figures back that predate the change."""
@@ -691,8 +668,9 @@ def serve_document(graph: Graph, choice: Choice, title: str, intro: str,
                    main: URIRef) -> Response:
     """A small RDF document we build ourselves (VoID, service description), negotiated."""
     if not choice.is_html:
+        extra: dict[str, Any] = {"context": jsonld_context()} if choice.media_type == JSONLD else {}
         body = graph.serialize(format=RDFLIB_FORMAT.get(choice.media_type, "nt"), encoding="utf-8",
-                               **({"context": jsonld_context()} if choice.media_type == JSONLD else {}))
+                               **extra)
         return finish(Response(body, mimetype=choice.media_type), choice)
     namer = Namer(graph, reader_language())
     subjects = [main] + sorted({s for s in graph.subjects() if isinstance(s, URIRef)} - {main}, key=str)
@@ -762,34 +740,3 @@ def gzipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
 @bp.get("/context.jsonld")
 def context() -> Response:
     return send_file(CONTEXT_FILE, mimetype=JSONLD, max_age=3600)
-
-
-# --- CORS -----------------------------------------------------------------------------
-
-#: Endpoints that also read with POST (a long query); every other POST writes.
-POST_READERS = {"sparql.sparql"}
-CORS_HEADERS = "Accept, Accept-Language, Content-Type, Cache-Control, X-Requested-With"
-
-
-@bp.after_app_request
-def allow_cross_origin_reads(response: Response) -> Response:
-    """`Access-Control-Allow-Origin: *` on reads, so browser apps elsewhere can query.
-
-    Writes (POST /articles) get no CORS headers, so a page on another origin cannot make a
-    visitor's browser ingest articles. Nothing here uses cookies, so `*` is safe for reads.
-    """
-    readable = {"GET", "HEAD"} | ({"POST"} if request.endpoint in POST_READERS else set())
-    method = request.method
-    if method == "OPTIONS":
-        wanted = request.headers.get("Access-Control-Request-Method", "").upper()
-        if wanted not in readable:
-            return response
-        response.headers["Access-Control-Allow-Methods"] = ", ".join(sorted(readable))
-        response.headers["Access-Control-Allow-Headers"] = CORS_HEADERS
-        response.headers["Access-Control-Max-Age"] = "86400"
-    elif method not in readable:
-        return response
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = (
-        "Content-Location, Content-Disposition, Link, X-Request-Id")
-    return response

@@ -249,7 +249,7 @@ def _ticks(first: dt.date, last: dt.date, left: int, usable: float) -> list[tupl
     span = max((last - first).days, 1)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = max(1, math.ceil(months / 8))
-    ticks = []
+    ticks: list[tuple[float, str]] = []
     year, month = first.year, first.month
     for _ in range(0, months + 1, step):
         day = dt.date(year, month, 1)

@@ -23,14 +23,14 @@ from typing import Any
 from flask import Blueprint, Response, render_template, request
 from werkzeug.exceptions import BadRequest, NotFound
 
-from geokg.search import SearchIndex, fold, text_keys
+from geokg.query.search import SearchIndex, fold, text_keys
 from geokg.store.base import Store, sparql_iri
 from geokg.vocab import GK, OWL, RDFS, SKOS, WD
 from geokg.web.state import get_settings, get_store
 
 bp = Blueprint("reconcile", __name__)
 
-SEARCH_KEY = "geokg.search"
+SEARCH_KEY = "geokg.query.search"
 MAX_QUERIES = 100
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 5

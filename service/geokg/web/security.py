@@ -1,5 +1,5 @@
-"""Cross-cutting protections of every response: request ids, security headers, the body
-limit's problem response, and structured (JSON lines) logs that carry the request id.
+"""Cross-cutting protections of every response: request ids, security headers, and
+structured (JSON lines) logs that carry the request id.
 
 Why one module hooked into the app (and not per blueprint): a header or an id that one
 blueprint forgets is a hole; `init_app` makes them hold for every route, error pages
@@ -16,8 +16,7 @@ import time
 import uuid
 from typing import Any
 
-from flask import Flask, Response, current_app, g, has_request_context, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from flask import Flask, Response, g, has_request_context, request
 
 REQUEST_ID_HEADER = "X-Request-Id"
 #: A client's id is reused only if it is short and plain: it goes into logs and headers.
@@ -44,8 +43,6 @@ access_log = logging.getLogger("geokg.access")
 def init_app(app: Flask) -> None:
     app.before_request(_start_request)
     app.after_request(_finish_response)
-    app.register_error_handler(RequestEntityTooLarge, _body_too_large)
-    app.register_error_handler(RecursionError, _nested_too_deeply)
 
 
 def request_id() -> str | None:
@@ -80,27 +77,6 @@ def _finish_response(response: Response) -> Response:
         "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
     })
     return response
-
-
-def _body_too_large(exc: RequestEntityTooLarge) -> Response:
-    from geokg.web import PROBLEM_BASE, problem
-
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
-    size = request.content_length
-    told = f" ({size} bytes)" if size else ""
-    return problem(413, "Request body too large",
-                   f"the request body{told} is larger than GEOKG_MAX_BODY_BYTES={limit} bytes",
-                   type_=PROBLEM_BASE + "body-too-large")
-
-
-def _nested_too_deeply(exc: RecursionError) -> Response:
-    """A body nested deeper than the parsers' recursion limit (e.g. `[[[[…]]]]` JSON) is
-    the client's input, not a server fault."""
-    from geokg.web import PROBLEM_BASE, problem
-
-    return problem(400, "Input nested too deeply",
-                   "the request body is nested too deeply to be read",
-                   type_=PROBLEM_BASE + "bad-input")
 
 
 # --- structured logs ---------------------------------------------------------------------

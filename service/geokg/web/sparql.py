@@ -13,7 +13,7 @@ from flask import Blueprint, Response, request
 from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 
 from geokg.errors import InputError
-from geokg.federation import federate
+from geokg.query.federation import federate
 from geokg.query.guard import check_limits
 from geokg.store.base import (
     GRAPH_MEDIA_TYPES,
@@ -22,6 +22,7 @@ from geokg.store.base import (
     QueryResult,
     media_types_for,
 )
+from geokg.web.hooks import reads_by_post
 from geokg.web.linked_data import service_description
 from geokg.web.state import get_settings, get_store, service_base
 from geokg.web.streaming import started
@@ -68,6 +69,7 @@ class QueryRequest:
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
+@reads_by_post
 def sparql() -> Response:
     if request.method in ("GET", "HEAD") and not request.args.keys() & {"query", "update"}:
         return service_description()  # no query: say what this endpoint is (SPARQL 1.1 SD)

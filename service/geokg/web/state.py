@@ -10,7 +10,7 @@ from flask import current_app, request
 
 from geokg.config import DEFAULT_BASE_IRI, Settings
 from geokg.pipeline import Pipeline
-from geokg.statistics import StatisticsRefresher
+from geokg.pipeline.statistics import StatisticsRefresher
 from geokg.store import Store
 
 STORE_KEY = "geokg.store"

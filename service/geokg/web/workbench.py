@@ -16,8 +16,8 @@ from pathlib import Path
 from flask import Blueprint, Flask, Response, current_app, json, render_template, request
 from werkzeug.exceptions import BadRequest
 
+from geokg.query.search import SPARQL_FUNCTIONS, SearchIndex, index_path
 from geokg.resources import QUERIES_DIR, VENDOR_DIR
-from geokg.search import SPARQL_FUNCTIONS, SearchIndex, index_path
 from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
 from geokg.web import pictures
@@ -52,10 +52,9 @@ def init_app(app: Flask) -> None:
     app.extensions[SEARCH_KEY] = index
     app.add_template_filter(local_link, "workbench_link")
     app.add_template_filter(short_name, "workbench_short")
-    add_function = getattr(store, "add_function", None)
-    if add_function is not None:
+    if store.sparql_functions:
         for iri, function in SPARQL_FUNCTIONS.items():
-            add_function(iri, function)
+            store.add_function(iri, function)
 
 
 def local_link(iri: str) -> str:
@@ -132,7 +131,7 @@ def terms_json() -> Response:
           <http://www.w3.org/2002/07/owl#ObjectProperty>,
           <http://www.w3.org/2002/07/owl#DatatypeProperty>)) }} }} ORDER BY ?term""").rows()
     classes = [r["term"] for r in rows if (r["kind"] or "").endswith("#Class")]
-    properties = [r["term"] for r in rows if not (r["kind"] or "").endswith("#Class")]
+    properties = [r["term"] or "" for r in rows if not (r["kind"] or "").endswith("#Class")]
     return _json({"classes": classes, "properties": sorted(set(properties) | REUSED_PROPERTIES)})
 
 

@@ -3,7 +3,7 @@ Protocol at /store (indirect graph identification: ?graph=IRI or ?default), and
 DELETE /articles/{id}.
 
 Reads are open; every write needs the bearer token (`geokg.web.auth`) and goes through
-`geokg.curation.Curator`, which validates it before the store sees it.
+`geokg.pipeline.curation.Curator`, which validates it before the store sees it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from werkzeug.exceptions import (
     UnsupportedMediaType,
 )
 
-from geokg.curation import Curator, GraphNotFound, WriteOutcome, check_graph_iri
+from geokg.errors import GraphNotFound
+from geokg.pipeline.curation import Curator, WriteOutcome, check_graph_iri
 from geokg.store.base import (
     DATASET_UPLOAD_MEDIA_TYPES,
     GRAPH_MEDIA_TYPES,
@@ -31,6 +32,7 @@ from geokg.store.base import (
     graph_content,
 )
 from geokg.web.auth import require_write_token, write_protected
+from geokg.web.hooks import writes
 from geokg.web.sparql import check_utf8
 from geokg.web.state import (
     SETTINGS_KEY,
@@ -72,6 +74,7 @@ def get_curator() -> Curator:
 # --- SPARQL 1.1 Update ----------------------------------------------------------------
 
 @bp.post("/update")
+@writes()
 @write_protected
 def update() -> Response:
     """Apply an update; 200 with the graphs it created, changed and removed."""
@@ -93,6 +96,7 @@ def update_description() -> Response:
 def _update_request() -> tuple[str, MultiDict[str, str]]:
     """The update text and the parameters that carry its dataset (SPARQL 1.1 Protocol §2.2):
     in the body of a URL-encoded POST, in the URL of a direct POST."""
+    params: MultiDict[str, str]
     if request.mimetype == FORM:
         check_utf8("update")
         form = request.form
@@ -123,12 +127,13 @@ def _update_request() -> tuple[str, MultiDict[str, str]]:
 # --- Graph Store HTTP Protocol ----------------------------------------------------------
 
 @bp.route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"])
+@writes()
 def graph_store() -> Response:
     target = _target()
     if request.method in ("GET", "HEAD"):
         return _read(target)
     require_write_token()
-    if target is DEFAULT:
+    if isinstance(target, _Default):
         raise MethodNotAllowed(["GET", "HEAD"], "the default graph is the union of all named "
                                "graphs and cannot be written; name a graph with ?graph=IRI")
     if request.method == "POST":
@@ -218,6 +223,7 @@ def _negotiate() -> str:
 # --- articles -------------------------------------------------------------------------
 
 @bp.delete("/articles/<article_id>")
+@writes()
 @write_protected
 def delete_article(article_id: str) -> Response:
     """Remove an article's graph. Events other articles report keep those sources: each

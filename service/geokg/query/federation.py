@@ -36,8 +36,8 @@ from typing import Any
 
 from geokg.config import Settings
 from geokg.errors import ForbiddenTarget, GeokgError, RemoteServiceError, ServiceRefused
-from geokg.netguard import check_url, fetch
 from geokg.query.guard import Token, services_in, tokens
+from geokg.query.netguard import check_url, fetch
 from geokg.store.base import Store
 
 _PREFIX = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)

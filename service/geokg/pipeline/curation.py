@@ -42,7 +42,8 @@ from rdflib import Graph
 
 from geokg.config import Settings
 from geokg.errors import (
-    GeokgError,
+    DefaultGraphWrite,
+    GraphNotFound,
     InputError,
     QueryTimeout,
     ShapeViolation,
@@ -53,18 +54,8 @@ from geokg.graph.build import with_period_index
 from geokg.graph.validate import validate
 from geokg.query.guard import check_update, expand_escapes
 from geokg.query.guard import tokens as guard_tokens
-from geokg.store import Store
-from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, graph_content, sparql_iri
-from geokg.store.oxigraph import OxigraphStore
-from geokg.store.worker import WorkerStore, open_worker_store
-
-
-class GraphNotFound(GeokgError):
-    """The write names a graph the store does not hold."""
-
-
-class DefaultGraphWrite(GeokgError):
-    """The write would put statements in the default graph, which is the union view."""
+from geokg.store import Store, open_staging_store
+from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, StagingStore, graph_content, sparql_iri
 
 
 @dataclass
@@ -129,17 +120,24 @@ class Curator:
     def add_dataset(self, data: bytes, media_type: str) -> WriteOutcome:
         """Graph Store POST of N-Quads or TriG: merge each named graph's triples into it."""
         fmt = DATASET_UPLOAD_MEDIA_TYPES[media_type]
-        incoming = OxigraphStore()
-        incoming.load(data, fmt)
-        if incoming.graph_ntriples(None):
-            raise DefaultGraphWrite(_DEFAULT_GRAPH_MESSAGE)
-        if any(g.startswith("_:") for g in incoming.graphs()):
-            raise InputError("a graph of the dataset is named by a blank node; name every "
-                             "graph by an IRI")
         with self._lock:
-            stage = self._stage(incoming.graphs())
+            stage = self._stage(self._graphs_of_dataset(data, fmt))
             stage.scratch.load(data, fmt)
             return self._commit(stage)
+
+    def _graphs_of_dataset(self, data: bytes, fmt: str) -> list[str]:
+        """The graphs a dataset document names, read by the scratch engine (the parser the
+        store uses); DefaultGraphWrite or InputError when it cannot be merged as it is."""
+        scratch = scratch_store(self.settings)
+        scratch.update("DROP SILENT ALL")
+        scratch.load(data, fmt)
+        if scratch.graph_ntriples(None):
+            raise DefaultGraphWrite(_DEFAULT_GRAPH_MESSAGE)
+        graphs = scratch.graphs()
+        if any(g.startswith("_:") for g in graphs):
+            raise InputError("a graph of the dataset is named by a blank node; name every "
+                             "graph by an IRI")
+        return graphs
 
     def delete_graph(self, graph_iri: str) -> WriteOutcome:
         """Graph Store DELETE (and DELETE /articles/{id}): drop a graph and all it holds.
@@ -194,7 +192,7 @@ _DEFAULT_GRAPH_MESSAGE = (
 
 
 #: The process's scratch engine, with the pid that started it (a forked child needs its own).
-_SCRATCH: tuple[int, WorkerStore] | None = None
+_SCRATCH: tuple[int, StagingStore] | None = None
 _SCRATCH_LOCK = threading.Lock()
 
 
@@ -207,15 +205,14 @@ def _close_scratch() -> None:
 atexit.register(_close_scratch)
 
 
-def scratch_store(settings: Settings) -> WorkerStore:
+def scratch_store(settings: Settings) -> StagingStore:
     """The in-memory store engine of this process that curation writes are tried in,
     started on first use (its socket in GEOKG_RUN_DIR when set); callers hold the Curator's
     lock, so one stage uses it at a time."""
     global _SCRATCH
     with _SCRATCH_LOCK:
         if _SCRATCH is None or _SCRATCH[0] != os.getpid():
-            store = open_worker_store(None, settings.query_timeout, run_dir=settings.run_dir,
-                                      socket_name=f"scratch-{os.getpid()}.sock")
+            store = open_staging_store(settings, socket_name=f"scratch-{os.getpid()}.sock")
             _SCRATCH = (os.getpid(), store)
         _SCRATCH[1].query_timeout = settings.query_timeout
         return _SCRATCH[1]
@@ -225,7 +222,7 @@ class _Stage:
     """A copy of some graphs of `store` (None: all of them) in the scratch engine, to try a
     write on."""
 
-    def __init__(self, store: Store, graphs: Collection[str] | None, scratch: WorkerStore):
+    def __init__(self, store: Store, graphs: Collection[str] | None, scratch: StagingStore):
         self.scratch = scratch
         scratch.update("DROP SILENT ALL")
         self._engine = scratch.engine_pid

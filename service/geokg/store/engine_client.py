@@ -1,10 +1,10 @@
 """Queries that really stop at GEOKG_QUERY_TIMEOUT: the embedded store behind an engine
-process (`geokg.store.engine`) that is killed when a query passes its deadline.
+process (`geokg.store.engine_process`) that is killed when a query passes its deadline.
 
 Why: pyoxigraph 0.5 has no query timeout or cancellation (oxigraph issue #1926: the Rust
 API's timeout is not exposed to Python), a Python thread cannot be stopped, and
 `Store.read_only` beside a writing process is undefined behaviour, so separate reader
-processes are out. `WorkerStore` is the `Store` the web app uses for `oxigraph:PATH`: each
+processes are out. `EngineStore` is the `Store` the web app uses for `oxigraph:PATH`: each
 call goes over a pooled Unix-socket connection to the engine; a call that passes its
 deadline gets its engine SIGKILLed (the CPU work ends with the process; RocksDB rolls back
 an uncommitted write) and the supervisor forks a fresh engine on the same folder.
@@ -48,7 +48,8 @@ from geokg import errors
 from geokg.config import MAX_SOCKET_PATH_BYTES
 from geokg.errors import ConfigError, GeokgError, QueryTimeout, StoreError, StoreUnavailable
 from geokg.store.base import QueryKind, QueryResult
-from geokg.store.engine import (
+from geokg.store.engine_process import (
+    CALLS,
     CHUNK,
     DATA,
     DONE,
@@ -69,10 +70,6 @@ log = logging.getLogger(__name__)
 #: How long a call waits for an engine to accept connections (a restart takes ~0.1 s).
 CONNECT_WAIT_S = 15.0
 _POOL_MAX = 64
-#: Calls that may be sent again after the engine died under them: they only read, or
-#: writing the same thing twice leaves the same store.
-_REPEATABLE = frozenset({"has_graph", "graphs", "quad_count", "graph_ntriples", "ping",
-                         "put_graph", "replace_graphs", "remove_graph", "load", "load_graph"})
 #: How the supervisor reports an engine killed by a client for a timeout (SIGKILL).
 _KILLED = f"signal {signal.SIGKILL.value}"
 
@@ -174,11 +171,16 @@ def _error(body: Mapping[str, Any]) -> GeokgError:
     return cls(body.get("message", "the store engine failed"))
 
 
-class WorkerStore:
+class EngineStore:
     """`geokg.store.base.Store` served by an engine process; see the module doc."""
 
+    #: Functions travel to the engine by name (`add_function`).
+    sparql_functions = True
+    #: Other web processes may share the engine: this object cannot count every write.
+    generation = None
+
     def __init__(self, socket_path: str, *, query_timeout: float,
-                 owner: EngineProcess | None = None):
+                 owner: EngineOwner | None = None):
         self.socket_path = socket_path
         self.query_timeout = query_timeout
         self.path = owner.store_path if owner else None
@@ -279,7 +281,7 @@ class WorkerStore:
                     raise StoreUnavailable(f"the store engine did not answer {op} in time") from None
                 raise self.expire(conn, f"store call {op}") from None
             except _EngineGone as failure:
-                if self.discard(conn, failure) and attempt == 1 and op in _REPEATABLE:
+                if self.discard(conn, failure) and attempt == 1 and CALLS[op]:
                     continue
                 raise StoreUnavailable(f"the store engine stopped during {op}; a write was "
                                        "applied wholly or not at all; try again") from None
@@ -294,12 +296,12 @@ class WorkerStore:
               named_graphs: list[str] | None = None, union_default: bool = True,
               serialize_as: Mapping[QueryKind, str] | None = None,
               base_iri: str | None = None) -> QueryResult:
-        args = {"sparql": sparql, "default_graphs": default_graphs,
+        args: dict[str, Any] = {"sparql": sparql, "default_graphs": default_graphs,
                 "named_graphs": named_graphs, "union_default": union_default,
                 "base_iri": base_iri, "functions": list(self._functions)}
         if serialize_as:
             args["serialize_as"] = dict(serialize_as)
-        return WorkerResult(self, args)
+        return EngineResult(self, args)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         self.call("update", {"sparql": sparql, "base_iri": base_iri}, timeout=self.query_timeout)
@@ -333,7 +335,7 @@ class WorkerStore:
     def quad_count(self) -> int:
         return int(self.call("quad_count"))
 
-    def ping(self, timeout: float) -> int:
+    def ping(self, timeout: float) -> int | None:
         """The engine's pid, or StoreUnavailable/QueryTimeout within about `timeout`."""
         return int(self.call("ping", timeout=timeout, stop_at_deadline=False)["pid"])
 
@@ -370,7 +372,7 @@ class WorkerStore:
             self._owner.stop()
 
 
-def _chunks(store: WorkerStore, conn: _Connection, deadline: float | None, what: str,
+def _chunks(store: EngineStore, conn: _Connection, deadline: float | None, what: str,
             first: tuple[bytes, Any] | None = None) -> Iterator[bytes]:
     """CHUNK payloads until DONE; the connection goes back to the pool only after DONE.
 
@@ -400,11 +402,11 @@ def _chunks(store: WorkerStore, conn: _Connection, deadline: float | None, what:
             held.close()  # abandoned or failed mid-stream: the engine stops at its next write
 
 
-class WorkerResult(QueryResult):
+class EngineResult(QueryResult):
     """A query started in the engine. The engine then waits for `serialize` or `rows`, or,
     when the query named the media type for its kind (`serialize_as`), is already writing."""
 
-    def __init__(self, store: WorkerStore, args: dict[str, Any]):
+    def __init__(self, store: EngineStore, args: dict[str, Any]):
         self._store = store
         self._args = args
         self._deadline = 0.0
@@ -516,7 +518,7 @@ class WorkerResult(QueryResult):
 
 # --- the owner of an engine ---------------------------------------------------------------
 
-class EngineProcess:
+class EngineOwner:
     """Starts the engine supervisor for one store folder; the process that started it stops
     it (`stop`, or at exit), and no other.
 
@@ -546,7 +548,7 @@ class EngineProcess:
                 folder.rmdir()
             raise
         store_arg = str(self.store_path) if self.store_path is not None else MEMORY
-        command = [sys.executable, "-m", "geokg.store.engine", store_arg,
+        command = [sys.executable, "-m", "geokg.store.engine_process", store_arg,
                    self.socket_path] + (["--remove-folder"] if self._own_folder else [])
         self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
             command, stdin=subprocess.PIPE)
@@ -578,7 +580,7 @@ class EngineProcess:
 
 
 #: Engines started by this process, for the fork hook below.
-_ENGINES: weakref.WeakSet[EngineProcess] = weakref.WeakSet()
+_ENGINES: weakref.WeakSet[EngineOwner] = weakref.WeakSet()
 
 
 def _after_fork_in_child() -> None:
@@ -609,15 +611,15 @@ def _check_socket_path(socket_path: str, run_dir: str | Path | None) -> None:
                       "its own GEOKG_RUN_DIR")
 
 
-def open_worker_store(store_path: str | Path | None, query_timeout: float,
+def open_engine_store(store_path: str | Path | None, query_timeout: float,
                       engine_socket: str | None = None, run_dir: str | None = None,
-                      socket_name: str = "engine.sock") -> WorkerStore:
+                      socket_name: str = "engine.sock") -> EngineStore:
     """Attach to a running engine (`engine_socket`, e.g. from gunicorn's master) or start one
     with its socket in `run_dir` (default: a private temporary folder)."""
     if engine_socket:
-        return WorkerStore(engine_socket, query_timeout=query_timeout)
-    owner = EngineProcess(store_path, run_dir, socket_name)
-    store = WorkerStore(owner.socket_path, query_timeout=query_timeout, owner=owner)
+        return EngineStore(engine_socket, query_timeout=query_timeout)
+    owner = EngineOwner(store_path, run_dir, socket_name)
+    store = EngineStore(owner.socket_path, query_timeout=query_timeout, owner=owner)
     try:
         store.ping(CONNECT_WAIT_S)
     except GeokgError:

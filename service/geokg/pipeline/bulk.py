@@ -1,7 +1,7 @@
 """Bulk ingest: many articles, read in worker processes, written one by one in this one.
 
 Extraction, graph building and SHACL validation are CPU-bound and need no store, so with
-`jobs > 1` they run in a pool of processes (`pipeline.prepare_article`); the store write
+`jobs > 1` they run in a pool of processes (`ingest.prepare_article`); the store write
 stays here, one article per transaction, so a crash loses at most the article being
 written. Work is skipped before it starts when the article's text is already stored (its
 graph IRI is the hash of the text), which makes a bulk ingest resumable: run it again and
@@ -28,16 +28,8 @@ from pathlib import Path
 from geokg.errors import GeokgError
 from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.graph.iris import Minter
-from geokg.pipeline import (
-    ArticleInput,
-    Pipeline,
-    PreparedArticle,
-    article_files,
-    checked_input,
-    prepare_article,
-    read_inputs,
-    read_jsonl_line,
-)
+from geokg.pipeline.ingest import Pipeline, PreparedArticle, prepare_article
+from geokg.pipeline.inputs import ArticleInput, article_files, read_inputs, read_jsonl_line
 
 #: Articles handed to the pool per worker before waiting for results: keeps every worker
 #: busy while the main process writes, without reading a whole corpus into memory.
@@ -150,8 +142,7 @@ def _new_articles(pipeline: Pipeline, items: Iterator[tuple[str, ArticleInput | 
             reject(where, str(item))
             continue
         try:
-            item = checked_input(item.text, published=item.published, lang=item.lang,
-                                 url=item.url, title=item.title)
+            item = item.checked(pipeline.settings.max_article_chars)
         except GeokgError as exc:
             reject(where, str(exc))
             continue

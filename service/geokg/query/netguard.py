@@ -24,7 +24,7 @@ import ipaddress
 import socket
 import urllib.parse
 import urllib.request
-from typing import Any
+from typing import Any, cast
 
 from geokg.config import Settings
 from geokg.errors import ForbiddenTarget
@@ -161,7 +161,7 @@ class _GuardedHTTPHandler(urllib.request.HTTPHandler):
         self.settings = settings
 
     def http_open(self, req: Any) -> Any:
-        return self.do_open(_GuardedHTTPConnection, req, guard=self.settings)
+        return self.do_open(cast(Any, _GuardedHTTPConnection), req, guard=self.settings)
 
 
 class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
@@ -170,7 +170,7 @@ class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
         self.settings = settings
 
     def https_open(self, req: Any) -> Any:
-        return self.do_open(_GuardedHTTPSConnection, req, guard=self.settings,
+        return self.do_open(cast(Any, _GuardedHTTPSConnection), req, guard=self.settings,
                             context=self._context)  # type: ignore[attr-defined]
 
 

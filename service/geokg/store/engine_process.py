@@ -1,12 +1,12 @@
 """The store engine: one process that owns the embedded Oxigraph store, and its supervisor.
 
-Why a process of its own (see `geokg.store.worker` for the client side): pyoxigraph 0.5
+Why a process of its own (see `geokg.store.engine_client` for the client side): pyoxigraph 0.5
 cannot cancel a query (oxigraph issue #1926), so the only way to stop a runaway query is
 to end the process that runs it. The engine holds nothing but the store, so killing it
 loses nothing: RocksDB rolls back a write transaction that did not commit, and the
 supervisor starts a fresh engine on the same folder at once.
 
-Processes: the web server starts `python -m geokg.store.engine PATH SOCKET` (the
+Processes: the web server starts `python -m geokg.store.engine_process PATH SOCKET` (the
 supervisor, single-threaded, with pyoxigraph already imported); it forks the engine, which
 opens the store and answers on a Unix socket, one thread per connection (pyoxigraph
 releases the GIL while it evaluates, so connections run in parallel). The supervisor forks
@@ -60,9 +60,17 @@ ERROR = b"E"     # engine -> client: {"id", "error": class name, "message": ...}
 _FRAME = struct.Struct(">cI")
 _MAX_FRAME = 1 << 30
 _CHUNK_BYTES = 64 * 1024
-#: Store methods a client may call with JSON arguments (and `data` bytes for loads).
-_CALLS = frozenset({"update", "put_graph", "replace_graphs", "has_graph", "graphs",
-                    "remove_graph", "quad_count", "load", "load_graph", "graph_ntriples"})
+#: The one list of the engine's operations besides `query` and `dump` (which stream): each
+#: is answered with one JSON value (DONE). Every one but `ping` (the engine's pid) is the
+#: store method of that name, called with the request's JSON arguments (and `data` bytes
+#: for loads). The flag says whether a client may send the call again to a new engine after
+#: the old one died under it: it only reads, or writing the same thing twice leaves the
+#: same store; a SPARQL update may have been applied and is never repeated.
+CALLS: dict[str, bool] = {
+    "ping": True, "has_graph": True, "graphs": True, "quad_count": True,
+    "graph_ntriples": True, "put_graph": True, "replace_graphs": True, "remove_graph": True,
+    "load": True, "load_graph": True, "update": False,
+}
 #: Stack of each engine thread. Oxigraph's parser and evaluator recurse once per nesting
 #: level or chained operator: 8 MB overflow near 5,000 levels (signal 11, measured); 512 MB
 #: hold the deepest text of GEOKG_MAX_QUERY_LENGTH=100000 characters (tests/
@@ -176,7 +184,7 @@ class Engine:
                     out, format=_dataset(args["fmt"])))
             elif op == "ping":
                 _done(conn, rid, {"pid": os.getpid()})
-            elif op in _CALLS:
+            elif isinstance(op, str) and op in CALLS:
                 if data is not None:
                     args["data"] = data
                 _done(conn, rid, getattr(self.store, op)(**args))
@@ -201,7 +209,7 @@ class Engine:
             self._serialize(conn, rid, result, serialize_as[result.kind])
             return
         frame = read_frame(reader)
-        follow = json.loads(frame[1]) if frame else {"op": "close"}
+        follow: dict[str, Any] = json.loads(frame[1]) if frame else {"op": "close"}
         rid = follow.get("id", rid)
         if follow.get("op") == "serialize":
             self._serialize(conn, rid, result, follow["media_type"])
@@ -406,7 +414,7 @@ MEMORY = ":memory:"
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(prog="python -m geokg.store.engine")
+    parser = argparse.ArgumentParser(prog="python -m geokg.store.engine_process")
     parser.add_argument("store", help=f"folder of the embedded store, or {MEMORY}")
     parser.add_argument("socket", help="Unix socket the engine answers on")
     parser.add_argument("--remove-folder", action="store_true",

@@ -39,7 +39,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from geokg.config import Settings
 from geokg.errors import GeokgError
@@ -103,7 +103,7 @@ class EventRecord:
             object=obj,
             date=d.get("date"),
             evidence=d.get("evidence"),
-            territories=(obj,) if claim else (),
+            territories=cast("tuple[str, ...]", (obj,) if claim else ()),
             iri=d.get("iri"),
         )
 
@@ -375,7 +375,7 @@ def _collect_events(rows: list[dict[str, str | None]]) -> dict[str, dict[str, An
         cls = (r["cls"] or "").rsplit("#", 1)[-1]
         ev["types"].add(CLASS_TO_TYPE.get(cls, cls))
         if r.get("p") and r.get("v") is not None:
-            prop = r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            prop = str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             value = _qid(r.get("wd")) or r["v"]
             ev["roles"].setdefault(prop, set()).add(value)
     return events
@@ -385,7 +385,7 @@ def _first_evidence(rows: list[dict[str, str | None]]) -> dict[str, str]:
     """The earliest evidence sentence of each event (an event may have several)."""
     best: dict[str, tuple[int, str]] = {}
     for r in rows:
-        begin = int(r["begin"]) if r.get("begin") else 1 << 60
+        begin = int(r["begin"] or 0) if r.get("begin") else 1 << 60
         if r["ev"] and r["text"] is not None and (r["ev"] not in best or begin < best[r["ev"]][0]):
             best[r["ev"]] = (begin, r["text"])
     return {ev: text for ev, (_, text) in best.items()}
@@ -396,13 +396,13 @@ def _to_record(iri: str, ev: dict[str, Any], evidence: str | None) -> EventRecor
     territories = tuple(sorted(roles.get("territory", ())))
     treaties = sorted(roles.get("treaty", ()))
     topics = sorted(roles.get("topic", ()))
-    obj = (territories or treaties or topics or [None])[0]
+    obj = (territories or treaties or topics or cast("list[str | None]", [None]))[0]
     return EventRecord(
         type=sorted(ev["types"])[0],
         participants=tuple(sorted(roles.get("participant", ()))),
         addressee=tuple(sorted(roles.get("addressee", ()))),
         object=obj,
-        date=(sorted(roles.get("hasTimeStamp", ())) or [None])[0],
+        date=(sorted(roles.get("hasTimeStamp", ())) or cast("list[str | None]", [None]))[0],
         evidence=evidence,
         territories=territories,
         iri=iri,
@@ -722,7 +722,7 @@ def run_eval(gold_path: Path, settings: Settings | None = None,
     entries = json.loads(gold_path.read_text(encoding="utf-8"))
     mem = replace(settings or Settings(), store="memory")
     store = open_store(mem)
-    pipeline = Pipeline(mem, store)
+    pipeline = Pipeline.open(mem, store)
     predictions = []
     for i, entry in enumerate(entries):
         if progress:
@@ -739,8 +739,12 @@ def _ingest_one(pipeline: Any, store: QueryStore, folder: Path,
                 entry: Mapping[str, Any]) -> Prediction:
     """One article: ingest and read back; a failure becomes an empty, annotated prediction."""
     try:
+        from geokg.pipeline import ArticleInput
+
         text = (folder / entry["file"]).read_text(encoding="utf-8")
-        result = pipeline.ingest(text, published=entry.get("published"), lang=entry.get("lang"))
+        item = ArticleInput.from_mapping({"text": text, "published": entry.get("published"),
+                                          "lang": entry.get("lang")})
+        result = pipeline.ingest(item)
     except (GeokgError, OSError) as exc:
         return Prediction(entry["id"], error=f"{type(exc).__name__}: {exc}")
     return read_predictions(store, result.article_iri, entry["id"])

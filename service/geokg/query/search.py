@@ -199,7 +199,7 @@ class SearchIndex:
         after a write; others are listed on every call (one query over the named graphs).
         """
         with self._lock:
-            generation = getattr(self.store, "generation", None)
+            generation = self.store.generation
             if generation is not None and generation == self._seen_generation:
                 return 0
             stored = {r["g"]: (r["hash"], r["article"] == "true")

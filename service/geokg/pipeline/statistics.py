@@ -13,7 +13,7 @@ ones, never a mix.
 Who keeps it fresh (the staleness contract, also in the README and in the ontology's
 gk:StatisticsDataSet): `geokg ingest` and `geokg load` at the end of their run, `geokg
 statistics` by hand, the web app in the background after the writes it accepts
-(`StatisticsRefresher`), and `Pipeline` when the store has no statistics graph yet.
+(`StatisticsRefresher`), and `Pipeline.prepare` when the store has no statistics graph yet.
 `Pipeline.ingest` does not: a refresh reads every event report (about 5.5 s at 10M triples),
 far too slow to pay per article.
 """
@@ -80,6 +80,12 @@ def refresh_statistics(store: Store, mint: Minter) -> StatisticsSummary:
     observations = ntriples.count(f" <{RDF.type}> <{QB.Observation}> .")
     return StatisticsSummary(graph, observations, source_quads, generated,
                              time.perf_counter() - started)
+
+
+def refresh_statistics_of(store: Store, base_iri: str) -> StatisticsSummary:
+    """`refresh_statistics` for a store whose IRIs are minted under `base_iri` (the CLI's
+    commands that open a store without a pipeline)."""
+    return refresh_statistics(store, Minter(base_iri))
 
 
 def _observations(store: Store, graph: str, name: str) -> str:
