@@ -403,13 +403,8 @@ def test_passives_name_their_agents_as_sides(text: str, kind: EventType, expecte
 def test_no_agreement_from_a_lone_signature(text: str) -> None:
     assert sides(read(text), AGREEMENT) == []
 
-# --- a known limit of the reader, not of these rows ----------------------------------------------
+# --- a negation inside a pattern's gap (a separable verb negated before its particle) -------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a negation inside a trigger's gap is not seen: the cue check skips the whole matched span "
-    "(events.py `_not_factual` passes (first, last) to `has_cue`), so a separable verb negated "
-    "before its particle reads as a fact — existing rows such as 'rief … an', 'kamen … "
-    "zusammen' behave the same"))
 @pytest.mark.parametrize("text", [
     "Israel und die Hamas kamen am Freitag nicht überein.",
     "Der IWF zahlte der Ukraine die Tranche nicht aus.",

@@ -523,3 +523,19 @@ def test_two_demands_of_one_day_asking_different_things_stay_two() -> None:
                    "zu nutzen. Außerdem forderte Scholz China auf, keine Waffen und Bauteile an "
                    "Russland zu liefern.", "2023-04-14")
     assert len([e for e in article.events if e.type is DEMAND]) == 2
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Moldova was given two radar systems by Romania last year.", "romania", "moldova"),
+    ("Der Ukraine wurden von Norwegen weitere Panzer geliefert.", "norway", "ukraine"),
+])
+def test_in_a_passive_the_agent_supplies(text: str, supplier: str, receiver: str) -> None:
+    assert (frozenset({supplier}), frozenset({receiver})) in supplies(read(text, "2024-05-02"))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Rom und Madrid trafen eine Vereinbarung über Flüchtlingsquoten.", AGREEMENT),
+    ("Scholz und Sunak sprachen in einem Videogipfel über die Ukraine.", CALL),
+])
+def test_a_preferred_row_wins_at_its_word(text: str, kind: EventType) -> None:
+    assert [e.type for e in read(text, "2023-05-02").events] == [kind]

@@ -326,6 +326,8 @@ class RoleReader:
                 return False
         if not actors:
             return False
+        if self._passive_supply(r, event, actors, first, last):
+            return True
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             receiver = actors[0].mention.entity
             suppliers = [f for f in r.found if f.actor and f.first > first
@@ -350,6 +352,27 @@ class RoleReader:
         if addressee is not None:
             event.addressees = [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _passive_supply(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                        last: int) -> bool:
+        """"Ukraine was given 50 tanks by Poland", "Kiew wurden von Berlin Panzer geliefert":
+        in a passive the agent supplies and the subject receives."""
+        auxiliaries = self.lex.word_class("passive_aux") | self.lex.word_class("passive_aux_present")
+        own = clause_of(r.clauses, first)  # German puts the auxiliary first, the verb last
+        start = own.first if self.lex.lang == "de" else max(0, first - 3)
+        near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
+        if not any(t.key in auxiliaries for t in near):
+            return False
+        agents = self.lex.word_class("passive_agent")
+        agent = next((f for f in r.found if first - 8 <= f.first <= last + 8 and f.first > 0
+                      and r.tokens[f.first - 1].key in agents
+                      and self.gaz.entities[f.mention.entity].kind != "region"), None)
+        receiver = next((f for f in actors if f.last < first and f is not agent), None)
+        if agent is None or receiver is None:
+            return False
+        event.participants = [self.gaz.entities[agent.mention.entity].metonym_of or agent.mention.entity]
+        event.addressees = [receiver.mention.entity]
+        return True
 
     def _receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
