@@ -539,3 +539,12 @@ def test_in_a_passive_the_agent_supplies(text: str, supplier: str, receiver: str
 ])
 def test_a_preferred_row_wins_at_its_word(text: str, kind: EventType) -> None:
     assert [e.type for e in read(text, "2023-05-02").events] == [kind]
+
+
+@pytest.mark.parametrize(("text", "demander", "addressee"), [
+    ("Macron betonte, dass Russland aufgerufen bleibe, die Angriffe einzustellen.",
+     "emmanuel-macron", "russia"),
+    ("Venezuela was urged by Brazil to publish the vote count.", "brazil", "venezuela"),
+])
+def test_in_a_passive_demand_the_subject_is_asked(text: str, demander: str, addressee: str) -> None:
+    assert (frozenset({demander}), frozenset({addressee})) in demands(read(text, "2024-08-02"))

@@ -124,6 +124,8 @@ class RoleReader:
         if "obligation_first" in trigger.flags:
             self._quoted_obligation(r, event, actors, first, last)
             return
+        if self._passive_demand(r, event, actors, first, last):
+            return
         before = [f for f in actors if f.last < first]
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
@@ -193,6 +195,30 @@ class RoleReader:
         holders = [self.gaz.holder_of(f.mention.entity, r.day) for f in r.found if f.first > last
                    and self.gaz.entities[f.mention.entity].kind == "region"]
         return [h for h in holders if h and h not in own_sides][:1]
+
+    def _passive_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                        last: int) -> bool:
+        """"Russland bleibe aufgerufen, …", "Iran was urged by the IAEA to …": in a passive
+        the subject is asked; the agent asks, else whoever says so ("betonte der Kanzler,
+        dass Russland aufgerufen bleibe")."""
+        if r.tokens[first].key not in self.lex.word_class("passive_demand"):
+            return False
+        auxiliaries = self.lex.word_class("passive_aux") | \
+            self.lex.word_class("passive_aux_present") | self.lex.word_class("copula_stay")
+        own = clause_of(r.clauses, first)
+        near = r.tokens[max(own.first, first - 4):first] + r.tokens[last + 1:last + 3]
+        if not any(t.key in auxiliaries for t in near):
+            return False
+        asked = next((f for f in reversed(actors) if own.first <= f.first and f.last < first), None)
+        if asked is None:
+            return False
+        agents = self.lex.word_class("passive_agent")
+        by = next((f for f in r.found if last < f.first <= last + 4
+                   and r.tokens[f.first - 1].key in agents), None)
+        speaker = by or next((f for f in actors if f.last < own.first), None)
+        event.addressees = [asked.mention.entity]
+        event.participants = [speaker.mention.entity] if speaker else []
+        return True
 
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
                         before: list[Found], first: int, trigger_clause: Clause) -> bool:
