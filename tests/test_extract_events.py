@@ -638,3 +638,42 @@ def test_a_purpose_a_topic_or_a_group_does_not_undo_the_event(
 def test_money_named_as_such_is_a_supply_of_its_own(text: str, lang: str, kinds: list[str]) -> None:
     article = read(text, "2023-06-16", lang)
     assert sorted(e.support_kind or "" for e in article.events if e.type is SUPPORT) == kinds
+
+
+def test_a_talk_with_someone_told_as_a_noun_is_a_meeting() -> None:
+    text = "Nach dem Gespräch mit Erdogan sagte Scholz, man habe offen über Schweden geredet."
+    assert sides(read(text, lang="de"), MEETING) == [frozenset({"recep-tayyip-erdogan", "olaf-scholz"})]
+
+
+def test_the_talk_between_two_who_phoned_is_their_call_told_again() -> None:
+    text = ("Scholz telefonierte am Dienstag mit Erdogan.\n\n"
+            "Das Gespräch zwischen Scholz und Erdogan dauerte eine Stunde.")
+    article = read(text, lang="de")
+    assert sides(article, CALL) == [frozenset({"olaf-scholz", "recep-tayyip-erdogan"})]
+    assert sides(article, MEETING) == []
+
+
+def test_two_demands_told_in_two_paragraphs_with_different_content_are_two() -> None:
+    text = ("Beim Gipfel in Ankara hat Scholz den türkischen Präsidenten Erdogan zu einem "
+            "Ende der Blockade aufgerufen.\n\n"
+            "Deutschland fordert von der Türkei die Freilassung inhaftierter Journalisten.")
+    assert len(events(read(text, lang="de"), DEMAND)) == 2
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Canada would send Ukraine 200 armoured vehicles, Trudeau said on Tuesday.", "en",
+     ("canada", "ukraine")),
+    ("He mentioned that Poland would supply Ukraine with more tanks.", "en", ("poland", "ukraine")),
+    ("Italien sagte zu, ukrainische Brigaden mit Haubitzen auszurüsten.", "de", ("italy", "ukraine")),
+    ("Britain pledged to train Ukrainian soldiers.", "en", ("united-kingdom", "ukraine")),
+])
+def test_a_reported_would_and_a_receiver_named_by_its_troops(text: str, lang: str,
+                                                             expected: tuple[str, str]) -> None:
+    got = events(read(text, lang=lang), SUPPORT)
+    assert [(next(iter(p)), next(iter(a))) for p, a, _ in got] == [expected]
+
+
+def test_a_german_request_ends_with_its_verb() -> None:
+    text = "Litauen hat die Bundesregierung offiziell um weitere Flugabwehrsysteme gebeten."
+    assert [e[:2] for e in events(read(text, lang="de"), DEMAND)] == [
+        (frozenset({"lithuania"}), frozenset({"germany"}))]

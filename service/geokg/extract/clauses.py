@@ -189,9 +189,15 @@ def _by_others(tokens: list[Token], end: int, lex: Lexicon) -> bool:
 
 
 def _reported_would(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
-    """"The Netherlands said it would supply …": the future of a reported promise."""
-    return tokens[pos].key == "would" and any(
-        t.key in lex.word_class("speech_verb") for t in tokens[max(0, pos - 5):pos])
+    """"The Netherlands said it would supply …", "… would provide …, Blinken said": the
+    future of a reported promise, its speech verb just before or after the report."""
+    if tokens[pos].key != "would":
+        return False
+    speech = lex.word_class("speech_verb")
+    if any(t.key in speech for t in tokens[max(0, pos - 5):pos]):
+        return True
+    return any(t.text == "," and any(u.key in speech for u in tokens[k + 1:k + 5])
+               for k, t in enumerate(tokens[pos + 1:], pos + 1))
 
 
 def _recognition_withheld(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

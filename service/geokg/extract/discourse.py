@@ -95,6 +95,8 @@ class Discourse:
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
         if event.type in MULTI_SIDED:
+            if candidate.definite and self._merge_into_call(candidate):
+                return
             if candidate.definite and self._merge_into_latest(event):
                 return
             if len(self.sides(event)) < 2 and candidate.additional and \
@@ -241,6 +243,20 @@ class Discourse:
         self._absorb(previous, event, union=True)
         return True
 
+    def _merge_into_call(self, candidate: Candidate) -> bool:
+        """"Das Gespräch zwischen Macron und Putin" after their phone call: a definite talk
+        of a call's sides is that call, told again."""
+        event = candidate.event
+        if event.type is not EventType.MEETING or "generic" not in candidate.trigger.flags:
+            return False
+        mine = self.sides(event)
+        call = next((e for e in reversed(self.events) if e.type is EventType.CALL
+                     and _dates_agree(e, event) and (not mine or mine <= self.sides(e))), None)
+        if call is None:
+            return False
+        self._absorb(call, event, union=False)
+        return True
+
     def _merge_into_previous(self, event: Event) -> bool:
         """"Der Kreml bestätigte das Telefonat": one side of an earlier event, told again."""
         mine = self.sides(event)
@@ -293,6 +309,13 @@ class Discourse:
             # "ruft Peking auf, auf Russland einzuwirken" and "…, keine Waffen zu liefern": two
             # demands of one day when each says what it asks and they ask different things
             distinct = _informative(a) and _informative(b) and not _topics_overlap(a, b)
+            # told apart in separate paragraphs, each with what it asks: two demands ("ruft
+            # Putin zu einem Friedensvertrag auf" … "Japan fordert die Rückgabe der Inseln");
+            # a headline tells the body's demand in other words ("Ruf nach Kampfjets")
+            told_apart = a.sentence.paragraph != b.sentence.paragraph and not (
+                _headline(a.sentence) or _headline(b.sentence))
+            distinct = distinct or (told_apart and bool(a.topic and b.topic)
+                                    and not _topics_overlap(a, b))
             return self.sides(a, a.addressees) == self.sides(b, b.addressees) and \
                 _dates_agree(a, b) and not distinct
         if a.type is EventType.AGREEMENT:
@@ -407,6 +430,11 @@ def _dates_agree(a: Event, b: Event) -> bool:
     if a.date.precision is Precision.YEAR or b.date.precision is Precision.YEAR:
         return a.date.value.year == b.date.value.year
     return (a.date.value.year, a.date.value.month) == (b.date.value.year, b.date.value.month)
+
+
+def _headline(sentence: Sentence) -> bool:
+    """The first line when it ends without a full stop: a headline, not the lead."""
+    return sentence.index == 0 and not sentence.text.rstrip().endswith(".")
 
 
 def _informative(event: Event) -> bool:

@@ -312,7 +312,7 @@ class SentenceReader:
         elif not self._sides_of(r, event, actors, trigger, clause, (first, last)):
             return None
         event.treaty = self._treaty(r)
-        event.topic = self._topic(r, clause, last) if trigger.type in (
+        event.topic = self._topic(r, clause, trigger, first, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
         event.date = self._date(r, clause, first)
         event.place = self._place(r)
@@ -653,10 +653,20 @@ class SentenceReader:
         return next((f.mention.entity for f in r.found
                      if self.gaz.entities[f.mention.entity].kind == "treaty"), None)
 
-    def _topic(self, r: SentenceReading, clause: Clause, last: int) -> str | None:
+    def _topic(self, r: SentenceReading, clause: Clause, trigger: Trigger, first: int,
+               last: int) -> str | None:
         """The words after the trigger, up to a clause that turns to something else
         ("…, während Russland …", "…, a U.S. official said"): what is demanded, agreed or
-        supplied."""
+        supplied. A German demand ending its clause says it before ("hat Putin zu einem
+        Friedensvertrag aufgerufen"): the words between the last name and the verb."""
+        ends_clause = last >= min(clause.last, len(r.tokens) - 1) or not r.tokens[last + 1].is_word
+        if self.lex.lang == "de" and ends_clause and trigger.type is EventType.DEMAND:
+            names = [f.last for f in r.found if clause.first <= f.last < first]
+            start = max(names) + 1 if names else clause.first
+            if first - start >= 2:
+                text = r.sentence.text[r.tokens[start].start - r.sentence.start:
+                                       r.tokens[first - 1].end - r.sentence.start]
+                return text.strip(" ,.;:–-\"“”„")[:200] or None
         end = len(r.tokens)
         for c in r.clauses:
             if c.first > last and (c.relative or r.tokens[c.first].key in self.lex.word_class("contrast")

@@ -373,7 +373,11 @@ class RoleReader:
         rest = [(f, f.mention.entity) for f in (in_clause or actors) if f is not supplier]
         # not the supplier's own side: "US-Präsident Biden sagte der Ukraine … zu"
         own_side = self.gaz.state_of(supplier.mention.entity, r.day)
-        addressee = next((key for _, key in by_prep + rest
+        # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a demonym after the
+        # verb names the receiver when no name does
+        demonyms = [(f, f.mention.entity) for f in r.found
+                    if f.mention.how == "demonym-actor" and f.first > last]
+        addressee = next((key for _, key in by_prep + rest + demonyms
                           if self.gaz.state_of(key, r.day) != own_side), None)
         if addressee is not None:
             event.addressees = [addressee]
