@@ -677,3 +677,25 @@ def test_a_german_request_ends_with_its_verb() -> None:
     text = "Litauen hat die Bundesregierung offiziell um weitere Flugabwehrsysteme gebeten."
     assert [e[:2] for e in events(read(text, lang="de"), DEMAND)] == [
         (frozenset({"lithuania"}), frozenset({"germany"}))]
+
+
+def test_a_claim_on_all_n_regions_named_before_is_one_claim_each() -> None:
+    text = ("Die Kämpfe um den Donbass und die Krim dauern an.\n\n"
+            "Moskau betrachtet beide Gebiete als Teil des eigenen Staatsgebiets.")
+    claims = events(read(text, lang="de"), CLAIM)
+    assert sorted(next(iter(ts)) for _, _, ts in claims) == ["crimea", "donbas"]
+    assert {p for ps, _, _ in claims for p in ps} == {"russia"}
+
+
+def test_a_compound_of_a_territory_noun_refers_to_the_region_named_before() -> None:
+    text = ("Die Westsahara ist seit 1975 umstritten.\n\n"
+            "Rabat beansprucht das rohstoffreiche Küstengebiet für sich.")
+    assert events(read(text, lang="de"), CLAIM) == [
+        (frozenset({"morocco"}), frozenset(), frozenset({"western-sahara"}))]
+
+
+def test_the_territory_inside_the_pattern_not_the_next_clauses() -> None:
+    text = ("Peking betrachtet Taiwan als Teil seines Staatsgebiets und beansprucht zudem "
+            "die Paracel-Inseln.")
+    assert sorted(next(iter(ts)) for _, _, ts in events(read(text, lang="de"), CLAIM)) == [
+        "paracel-islands", "taiwan"]

@@ -119,12 +119,14 @@ class Discourse:
         if candidate.territory_anaphor and not event.territories:
             # "die Insel": the region named last, or a state where a state can be claimed
             # ("betrachtet die Insel als Teil ihres Staatsgebiets" after Taiwan)
+            # ("betrachtet die Insel als Teil ihres Staatsgebiets" after Taiwan); "alle vier
+            # Regionen": the last four regions named
             kinds = ("region", "state") if "territory_state" in candidate.trigger.flags else ("region",)
-            region = next((k for k in reversed(self.mentioned) if self.gaz.entities[k].kind in kinds
-                           and not self.sides(event, [k]) & self.sides(event)), None)
-            if region is None:
+            regions = _dedupe([k for k in reversed(self.mentioned) if self.gaz.entities[k].kind in kinds
+                               and not self.sides(event, [k]) & self.sides(event)])
+            if not regions:
                 return
-            event.territories = [region]
+            event.territories = regions[:candidate.territory_anaphor]
             event.confidence = INFERRED_CONFIDENCE
         self._inherit_date(candidate)
         for part in self._split(candidate):

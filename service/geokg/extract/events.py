@@ -18,7 +18,7 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate
 from geokg.extract.reading import SentenceReading
-from geokg.extract.roles import RoleReader, before_determiners
+from geokg.extract.roles import GROUP_SIZES, RoleReader, before_determiners
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
@@ -45,9 +45,6 @@ SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion
 _ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen|"
                        r"statt|teil|frei|bereit|dar|fort|los|um|vorbei|weiter)zu\w{3,}en$")
 
-#: Numerals of a group subject ("die drei Regierungen", "the two leaders"), both languages.
-GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
-               "two": 2, "both": 2, "three": 3, "four": 4}
 
 
 
@@ -62,7 +59,8 @@ class Candidate:
     group: str | None  # "leaders" / "states" when sides are named as "beide"/"the two"
     anchored: bool  # "im Gespräch", "during the call": part of the last call or meeting
     support_kinds: tuple[str, ...] = ()
-    territory_anaphor: bool = False  # "the former Spanish colony": a region named before
+    #: "the former Spanish colony": a region named before; "alle vier Regionen": four of them
+    territory_anaphor: int = 0
     same_day: bool = False  # "am selben Tag", "the same day"
     background: bool = False  # "immer wieder", "had demanded": not of the story's day
     caller: str | None = None  # "X telefonierte mit A und B": one call of X with each
@@ -297,7 +295,7 @@ class SentenceReader:
                       r.sentence.text[r.tokens[first].start - r.sentence.start:
                                       r.tokens[last].end - r.sentence.start])
         kinds: tuple[str, ...] = ()
-        anaphor = False
+        anaphor = 0
         group_subject = self._group_subject(r, clause, first)
         if trigger.type is EventType.DEMAND:
             self._demand_roles(r, event, actors, trigger, (first, last), group_subject)

@@ -19,6 +19,9 @@ from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
 from geokg.extract.text import Token
 
+#: Numerals of a group ("die drei Regierungen", "the two leaders", "alle vier Regionen").
+GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
+               "two": 2, "both": 2, "three": 3, "four": 4}
 
 class RoleReader:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon):
@@ -442,15 +445,22 @@ class RoleReader:
         return r.tokens[j].key in receivers - {"nach"}
 
     def claim(self, r: SentenceReading, event: Event, actors: list[Found],
-              trigger: Trigger, first: int, last: int) -> bool:
-        """Fill claimant and territories; True when the territory is only referred to
-        ("the former colony", "das Gebiet") and must come from earlier sentences."""
+              trigger: Trigger, first: int, last: int) -> int:
+        """Fill claimant and territories; when the territories are only referred to ("the
+        former colony", "das Gebiet", "alle vier Regionen"), how many earlier sentences
+        named."""
         if "territory_subject" in trigger.flags:
-            return self._belongs_to(r, event, first, last)
+            return int(self._belongs_to(r, event, first, last))
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         if "territory_object" in trigger.flags:
             regions = self._claimed_objects(r, regions, first)
+        # "betrachtet Taiwan als Teil …": the territory inside the pattern, not one claimed
+        # in the next clause ("… und beansprucht die Spratly-Inseln")
+        inside = [f for f in r.found if first < f.first and f.last < last and f.mention.how != "place"
+                  and self.gaz.entities[f.mention.entity].kind in ("region", "state")]
+        if inside and "territory_state" in trigger.flags:
+            regions = inside
         territories = unique(f.mention.entity for f in regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
@@ -459,7 +469,7 @@ class RoleReader:
         if owner is not None:  # "betrachten die Golanhöhen als israelisches Staatsgebiet"
             claimants = [owner]
         if not claimants:
-            return False
+            return 0
         # "India and Pakistan each lay claim to Kashmir": a claim of each (split later)
         own = clause_of(r.clauses, first)
         claimants = [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
@@ -468,8 +478,20 @@ class RoleReader:
         event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of
                                     or f.mention.entity for f in claimants)
         event.territories = [t for t in territories if t not in event.participants]
-        anaphor = any(t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[first + 1:])
-        return not event.territories and anaphor
+        if event.territories:
+            return 0
+        nouns = [i for i in range(first + 1, len(r.tokens)) if self._territory_noun(r.tokens[i])]
+        if not nouns:
+            return 0
+        before = r.tokens[nouns[0] - 1].key
+        return GROUP_SIZES.get(before, 1)
+
+    def _territory_noun(self, token: Token) -> bool:
+        """"die Insel", "the enclave", and German compounds of them ("das Wüstengebiet",
+        "die Inselkette"): a territory named before."""
+        nouns = self.lex.word_class("territory_anaphor")
+        return token.key in nouns or self.lex.lang == "de" and token.capitalized and any(
+            token.key.endswith(n) and len(token.key) > len(n) + 2 for n in nouns if len(n) >= 5)
 
     def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich", "Taiwan
@@ -571,8 +593,7 @@ class RoleReader:
         for f in states:
             if f.first > first:
                 return [f.mention.entity]
-        anaphor = any(t.key in self.lex.word_class("territory_anaphor")
-                      for t in r.tokens[first + 1:])
+        anaphor = any(self._territory_noun(t) for t in r.tokens[first + 1:])
         if anaphor:
             return [f.mention.entity for f in states if f.first < first][-1:]
         return []
