@@ -699,3 +699,18 @@ def test_the_territory_inside_the_pattern_not_the_next_clauses() -> None:
             "die Paracel-Inseln.")
     assert sorted(next(iter(ts)) for _, _, ts in events(read(text, lang="de"), CLAIM)) == [
         "paracel-islands", "taiwan"]
+
+
+@pytest.mark.parametrize(("text", "claimant", "territories"), [
+    ("Vietnam claims most of the disputed waters off its coast, including the Paracel Islands "
+     "and the Spratly Islands.", "vietnam", ["paracel-islands", "spratly-islands"]),
+    ("Morocco regards Western Sahara, which it took over in 1975 in a move not recognised "
+     "internationally, as part of its territory.", "morocco", ["western-sahara"]),
+    ("The Palestinian Authority regards East Jerusalem, which Israel captured in the war of 1967 "
+     "and later annexed, as the capital of a future state.", "palestine", ["east-jerusalem"]),
+])
+def test_claims_of_a_list_after_including_and_past_a_long_relative_clause(
+        text: str, claimant: str, territories: list[str]) -> None:
+    claims = events(read(text, lang="en"), CLAIM)
+    # (Israel's annexation told in the relative clause is a claim of its own)
+    assert sorted(next(iter(ts)) for ps, _, ts in claims if claimant in ps) == territories

@@ -207,7 +207,9 @@ def _recognition_withheld(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     auxiliaries = lex.word_class("passive_aux") | lex.word_class("passive_aux_present")
     for k in range(pos, min(pos + 3, len(tokens))):
         if tokens[k].key in participles:
-            agent = k + 1 < len(tokens) and tokens[k + 1].key in lex.word_class("passive_agent")
+            # "not recognised by most countries", "a move not recognized internationally"
+            agent = k + 1 < len(tokens) and (tokens[k + 1].key in lex.word_class("passive_agent")
+                                             or tokens[k + 1].key in lex.word_class("by_others"))
             return agent or any(t.key in auxiliaries for t in tokens[max(0, pos - 4):pos])
     return False
 

@@ -487,7 +487,11 @@ class SentenceReader:
         words = self.lex.word_class("gap_negation")
         if any(w in words for w in re.split(r"[|\s.]+", trigger.pattern.source)):
             return False
-        return any(t.key in words for t in r.tokens[first + 1:last])
+        # not one of a relative clause inside the gap ("regards X, which … not recognised
+        # internationally, as its capital")
+        own = clause_of(r.clauses, first)
+        return any(r.tokens[i].key in words and clause_of(r.clauses, i) is own
+                   for i in range(first + 1, last))
 
     def _cue_before_list(self, r: SentenceReading, clause: Clause, sides: list[str]) -> bool:
         """A list's commas cut clauses: the cue of a clause whose list of sides ends in the

@@ -529,6 +529,11 @@ class RoleReader:
 
         objects = [f for f in regions if first < f.first <= first + 12 and in_object(f)
                    and r.tokens[f.first - 1].key not in locative]
+        if not objects:  # a sea we do not know, then "including the Spratly Islands"
+            including = next((i for i in range(first + 1, len(r.tokens))
+                              if r.tokens[i].key in self.lex.word_class("including")), None)
+            objects = [f for f in regions if including is not None
+                       and including < f.first <= including + 3 and in_object(f)]
         if not objects:
             return []
         chain = [objects[0]]
