@@ -714,3 +714,17 @@ def test_claims_of_a_list_after_including_and_past_a_long_relative_clause(
     claims = events(read(text, lang="en"), CLAIM)
     # (Israel's annexation told in the relative clause is a claim of its own)
     assert sorted(next(iter(ts)) for ps, _, ts in claims if claimant in ps) == territories
+
+
+def test_a_german_genitive_is_no_name_in_english() -> None:
+    # "Islands" is the German genitive of "Island" (Iceland), in English a plural
+    text = "Ardern met Fiji's prime minister at the Pacific Islands Forum in Suva on Tuesday."
+    assert "iceland" not in {k for e in read(text, lang="en").events for k in e.participants}
+    text = "Die Regierung Islands traf sich am Dienstag mit Vertretern Norwegens."
+    assert {k for e in read(text, lang="de").events for k in e.participants} == {"iceland", "norway"}
+
+
+def test_a_states_government_in_a_german_compound_is_that_state() -> None:
+    text = ("Am Montag fand in Genf ein Gespräch zwischen dem Präsidenten Serbiens Aleksandar "
+            "Vučić und Vertretern der US-Regierung statt.")
+    assert sides(read(text, lang="de"), MEETING) == [frozenset({"aleksandar-vucic", "united-states"})]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -31,6 +31,9 @@ class NameEntry:
     #: An official's name stands for the state they serve only during their term.
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    #: A form of one language only: the German genitive "Islands" (of Island, Iceland) is
+    #: no name in English, where it is a plural ("Pacific Islands Forum").
+    lang: str | None = None
 
     def valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -151,7 +154,7 @@ def _index_surnames(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
             entry = NameEntry(key, "name", False, True, start, end)
             gazetteer.add_name(surname, entry)
             if not fold(surname).endswith(("s", "x", "z")):
-                gazetteer.add_name(surname + "s", entry)  # German genitive: Sharifs
+                gazetteer.add_name(surname + "s", replace(entry, lang="de"))  # genitive: Sharifs
 
 
 def _overlap(a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None) -> bool:
@@ -172,7 +175,7 @@ def _index_official(gazetteer: Gazetteer, row: dict[str, str]) -> None:
         entry = NameEntry(row["serves"], "official", False, True, start, end)
         gazetteer.add_name(name, entry)
         if not fold(name).endswith(("s", "x", "z")):
-            gazetteer.add_name(name + "s", entry)  # German genitive: Lawrows
+            gazetteer.add_name(name + "s", replace(entry, lang="de"))  # German genitive: Lawrows
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
@@ -203,7 +206,7 @@ def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> N
         entry = NameEntry(entity.key, "name", _is_acronym(name), name[:1].isupper())
         gazetteer.add_name(name, entry)
         if name[:1].isupper() and not fold(name).endswith(("s", "x", "z")):
-            gazetteer.add_name(name + "s", entry)  # German genitive: Russlands, Putins
+            gazetteer.add_name(name + "s", replace(entry, lang="de"))  # German genitive: Russlands
     for form in _split(row.get("demonyms_en", "")):
         gazetteer.add_name(form, NameEntry(entity.key, "demonym", False, True))
         if form.endswith("an"):  # "the Palestinians want …": the people as a side

@@ -93,7 +93,7 @@ class MentionFinder:
                 continue
             key = tuple(t.key for t in tokens[i:i + size])
             entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])
-                       and e.valid_on(self.on)]
+                       and e.valid_on(self.on) and e.lang in (None, self.lex.lang)]
             if entries:
                 return i + size - 1, self._choose(entries)
         local = self.local_names.get((tokens[i].key,))
@@ -155,7 +155,10 @@ class MentionFinder:
             actor = first > 0 and (tokens[first - 1].key == "the" or
                                    tokens[first - 1].key in self.lex.word_class("receiver_prep"))
             how = "demonym-actor" if actor else "demonym"
-        if compound:
+        if compound and tokens[last + 2].key in self.lex.word_class("government") and \
+                entity.kind in ACTOR_KINDS | {"city"}:
+            actor = True  # "der US-Regierung", "die Kreml-Führung": that state's government
+        elif compound:
             how, actor = "compound", False
         elif actor and self._modifies_a_noun(tokens, first, last):
             how, actor = "modifier", False
