@@ -728,3 +728,26 @@ def test_a_states_government_in_a_german_compound_is_that_state() -> None:
     text = ("Am Montag fand in Genf ein Gespräch zwischen dem Präsidenten Serbiens Aleksandar "
             "Vučić und Vertretern der US-Regierung statt.")
     assert sides(read(text, lang="de"), MEETING) == [frozenset({"aleksandar-vucic", "united-states"})]
+
+
+@pytest.mark.parametrize(("text", "lang", "suppliers", "receiver"), [
+    ("Taiwan received the first Abrams tanks from Washington.", "en", {"united-states"}, "taiwan"),
+    ("Poland got new Patriot batteries from Germany and the United States.", "en",
+     {"germany", "united-states"}, "poland"),
+    ("Spain and Portugal will send a field hospital and ambulances to Ukraine.", "en",
+     {"spain", "portugal"}, "ukraine"),
+    ("Schweden und Finnland stellen der Ukraine gemeinsam weitere Panzer bereit.", "de",
+     {"sweden", "finland"}, "ukraine"),
+    ("China lieferte die ersten Teile des Flugabwehrsystems HQ-9 an Serbien.", "de",
+     {"china"}, "serbia"),
+])
+def test_suppliers_after_from_and_coordinated_before_the_verb(
+        text: str, lang: str, suppliers: set[str], receiver: str) -> None:
+    assert events(read(text, lang=lang), SUPPORT)[0][:2] == (frozenset(suppliers),
+                                                            frozenset({receiver}))
+
+
+def test_two_named_before_a_supply_only_one_of_which_supplies() -> None:
+    text = ("Biden and Zelenskyy will discuss the air defence systems the United States has "
+            "provided since January.")
+    assert all(len(p) == 1 for p, _, _ in events(read(text, lang="en"), SUPPORT))

@@ -359,12 +359,14 @@ class RoleReader:
             return True
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             receiver = actors[0].mention.entity
-            suppliers = [f for f in r.found if f.actor and f.first > first
-                         and f.mention.entity != receiver]
+            # "received … from Berlin": a capital after "from" stands for its state
+            suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
+                f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)]
             if not suppliers:
                 return False
             # "from Denmark and the Netherlands": each supplier of the list
-            event.participants = unique(f.mention.entity for f in self.coordinated(suppliers, r))
+            event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+                                        for f in self.coordinated(suppliers, r))
             event.addressees = [receiver]
             return True
         own = clause_of(r.clauses, first)
@@ -372,16 +374,24 @@ class RoleReader:
         in_clause = self._antecedent(r, first) + [
             f for f in actors if clause_of(r.clauses, f.first) is own]
         supplier = (in_clause or actors)[0]
-        event.participants = [supplier.mention.entity]
-        rest = [(f, f.mention.entity) for f in (in_clause or actors) if f is not supplier]
-        # not the supplier's own side: "US-Präsident Biden sagte der Ukraine … zu"
-        own_side = self.gaz.state_of(supplier.mention.entity, r.day)
-        # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a demonym after the
-        # verb names the receiver when no name does
+        # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
+        # demonym after the verb names the receiver when no name does
         demonyms = [(f, f.mention.entity) for f in r.found
                     if f.mention.how == "demonym-actor" and f.first > last]
-        addressee = next((key for _, key in by_prep + rest + demonyms
-                          if self.gaz.state_of(key, r.day) != own_side), None)
+        # "Italy and France will supply … to Ukraine": a coordinated subject supplies
+        # together when someone else receives ("Biden and Zelenskyy will discuss the aid
+        # the US has provided" names no joint supply)
+        joint = self.coordinated([f for f in in_clause or actors if f.last < first], r) \
+            if supplier.last < first else []
+        for suppliers in ([joint] if len(joint) > 1 else []) + [[supplier]]:
+            # never the suppliers' own side: "US-Präsident Biden sagte der Ukraine … zu"
+            sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
+            rest = [(f, f.mention.entity) for f in (in_clause or actors) if f not in suppliers]
+            addressee = next((key for _, key in by_prep + rest + demonyms
+                              if self.gaz.state_of(key, r.day) not in sides), None)
+            if addressee is not None or len(suppliers) == 1:
+                break
+        event.participants = unique(f.mention.entity for f in suppliers)
         if addressee is not None:
             event.addressees = [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
