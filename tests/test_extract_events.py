@@ -751,3 +751,13 @@ def test_two_named_before_a_supply_only_one_of_which_supplies() -> None:
     text = ("Biden and Zelenskyy will discuss the air defence systems the United States has "
             "provided since January.")
     assert all(len(p) == 1 for p, _, _ in events(read(text, lang="en"), SUPPORT))
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("The U.S. and Canada signed a border agreement on Friday.", AGREEMENT,
+     [frozenset({"united-states", "canada"})]),
+    ("The US sent Patriot batteries to Poland.", SUPPORT, [frozenset({"united-states"})]),
+])
+def test_us_is_a_name_as_well_as_a_demonym(text: str, kind: EventType,
+                                            expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, lang="en"), kind) == expected

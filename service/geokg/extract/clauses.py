@@ -85,6 +85,12 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         before = next((f for f in found_all if f.last < j and f.last >= _skip_back(lex, tokens, j - 1)), None)
         if before is not None:
             return is_blocked(tokens, before, lex, found_all, keep)
+        # "sprach über Migration und die Ukraine": a name coordinated with a common noun
+        # of the phrase shares its preposition
+        k = _skip_back(lex, tokens, j - 2)
+        if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
+                tokens[k].key in lex.word_class("block_prep"):
+            return True
     if _is_preposition(prev, lex):
         return True
     named = found_all is not None and any(f.first <= j <= f.last for f in found_all)

@@ -88,7 +88,9 @@ class Gazetteer:
         bucket = self.names.setdefault(key, [])
         if entry in bucket:
             return  # an official's listed genitive and the one generated, a folded duplicate
-        same = [e for e in bucket if e.entity == entry.entity and e.how != "official"
+        # one entry per entity and use: "U.S." is a name ("the U.S. and Japan") and a
+        # demonym ("U.S. officials"); the name, indexed first, is chosen
+        same = [e for e in bucket if e.entity == entry.entity and e.how == entry.how
                 and entry.how != "official"]
         if not same:
             bucket.append(entry)
