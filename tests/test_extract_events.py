@@ -761,3 +761,38 @@ def test_two_named_before_a_supply_only_one_of_which_supplies() -> None:
 def test_us_is_a_name_as_well_as_a_demonym(text: str, kind: EventType,
                                             expected: list[frozenset[str]]) -> None:
     assert sides(read(text, lang="en"), kind) == expected
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Duda kam am Montag nach Kiew. Dort sagte ihm Selenskyj Getreide für den Winter zu.",
+     "volodymyr-zelenskyy", "andrzej-duda"),
+    ("Belarus räumte ein, Russland Munition geliefert zu haben.", "belarus", "russia"),
+    ("Die Regierung in Rom hat die Lieferung von Haubitzen an die Ukraine genehmigt.",
+     "italy", "ukraine"),
+])
+def test_who_supplies_past_pronouns_infinitives_and_an_approved_delivery(
+        text: str, supplier: str, receiver: str) -> None:
+    got = events(read(text, lang="de"), SUPPORT)
+    assert got and got[-1][:2] == (frozenset({supplier}), frozenset({receiver}))
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("Armenien und Aserbaidschan haben sich auf einen Vorschlag für einen Gefangenenaustausch "
+     "verständigt.", "de", AGREEMENT, [frozenset({"armenia", "azerbaijan"})]),
+    ("Serbien und das Kosovo haben dem Plan zur Normalisierung ihrer Beziehungen zugestimmt.", "de",
+     AGREEMENT, [frozenset({"serbia", "kosovo"})]),
+    ("Ethiopia and Eritrea signed off on a plan to reopen their border.", "en", AGREEMENT,
+     [frozenset({"ethiopia", "eritrea"})]),
+    ("Erdogan erhielt am Freitag einen Anruf von Putin.", "de", CALL,
+     [frozenset({"recep-tayyip-erdogan", "vladimir-putin"})]),
+    ("Scholz hat am Montag mit Erdogan gesprochen. Das Gespräch am Telefon dauerte eine Stunde.",
+     "de", CALL, [frozenset({"olaf-scholz", "recep-tayyip-erdogan"})]),
+])
+def test_agreements_on_proposals_approvals_and_calls_received(
+        text: str, lang: str, kind: EventType, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, lang=lang), kind) == expected
+
+
+def test_wanting_to_agree_on_a_proposal_is_no_agreement() -> None:
+    text = "Armenien und Aserbaidschan wollen sich auf einen Vorschlag verständigen."
+    assert sides(read(text, lang="de"), AGREEMENT) == []

@@ -331,7 +331,7 @@ class SentenceReader:
                 or not self._not_factual(r, trigger, clause, first, last)):
             return False
         if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
-                and self._definite(r, first):
+                and self._definite(r, first) and not self._names_its_receiver(r, trigger, last):
             return False  # "the deliveries", "die Forderung": told before, not a new event
         if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
             return False  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
@@ -341,6 +341,21 @@ class SentenceReader:
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
         return True
+
+    def _agreed_before(self, r: SentenceReading, clause: Clause, trigger: Trigger,
+                       first: int) -> int | None:
+        """Where a German agreement says before its verb what was agreed ("haben sich auf
+        einen Vorschlag für eine Waffenruhe verständigt"): the "auf" that begins it."""
+        if trigger.type is not EventType.AGREEMENT or self.lex.lang != "de":
+            return None
+        return next((i for i in range(first - 1, clause.first - 1, -1)
+                     if r.tokens[i].key in ("auf", "über")), None)
+
+    def _names_its_receiver(self, r: SentenceReading, trigger: Trigger, last: int) -> bool:
+        """"hat die Lieferung von Panzern an die Ukraine genehmigt": a definite supply that
+        says what goes to whom is told here, not referred to."""
+        return trigger.type is EventType.SUPPORT and any(
+            0 < f.first - last <= 8 for f, _ in self.roles.receivers_by_prep(r))
 
     def _demand_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       span: tuple[int, int], group_subject: int) -> None:
@@ -457,8 +472,16 @@ class SentenceReader:
             scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last) - 1)
-        if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last),
+        # "sich auf einen Vorschlag … verständigt": no plan or wish of what was agreed
+        # makes the agreement one
+        content = self._agreed_before(r, clause, trigger, first)
+        wishes = ("planned", "modality") if content is not None else ()
+        if has_cue(r.tokens, scope_first, scope_last, self.lex,
+                   tuple(k for k in kinds if k not in wishes), (first, last),
                    pledge=trigger.type is EventType.SUPPORT):
+            return True
+        if content is not None and has_cue(r.tokens, scope_first, scope_last, self.lex,
+                                           wishes, (content, last)):
             return True
         if self._negated_in_gap(r, trigger, first, last):
             return True  # "kamen am Freitag nicht überein", "rief Macron nicht an"

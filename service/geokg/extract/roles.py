@@ -346,7 +346,7 @@ class RoleReader:
 
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int) -> bool:
-        by_prep = self._receivers_by_prep(r)
+        by_prep = self.receivers_by_prep(r)
         if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first):
             # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
             # "an important supplier of gas" or "thanked India for its aid" names none
@@ -373,7 +373,15 @@ class RoleReader:
         # "Russia, which has provided Assad with warplanes": the relative's antecedent supplies
         in_clause = self._antecedent(r, first) + [
             f for f in actors if clause_of(r.clauses, f.first) is own]
-        supplier = (in_clause or actors)[0]
+        # "Dort sagte ihm Scholz … zu": an object pronoun receives, it never supplies;
+        # "Iran räumte ein, Russland Drohnen geliefert zu haben": the governing clause's
+        # subject supplies what its zu-infinitive tells
+        governing = self._infinitive_subject(r, own, first, last, actors)
+        subjects = [f for f in in_clause or actors if not self._object_pronoun(r, f)]
+        supplier = governing or (subjects or in_clause or actors)[0]
+        if governing is not None:  # "sagte der Ukraine zu, … zu liefern": its objects receive
+            ruling = clause_of(r.clauses, governing.first)
+            in_clause = [f for f in actors if clause_of(r.clauses, f.first) is ruling] + in_clause
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does
         demonyms = [(f, f.mention.entity) for f in r.found
@@ -396,6 +404,21 @@ class RoleReader:
             event.addressees = [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
 
+    def _object_pronoun(self, r: SentenceReading, f: Found) -> bool:
+        return f.mention.how == "pronoun" and \
+            r.tokens[f.first].key in self.lex.word_class("pronoun_leader_object")
+
+    def _infinitive_subject(self, r: SentenceReading, own: Clause, first: int, last: int,
+                            actors: list[Found]) -> Found | None:
+        """The subject of the clause governing a German zu-infinitive ("räumte ein, …
+        geliefert zu haben"), when that clause names one."""
+        near = {r.tokens[i].key for i in (first - 1, last + 1) if 0 <= i < len(r.tokens)}
+        if self.lex.lang != "de" or "zu" not in near or own.first == 0:
+            return None
+        before = [f for f in actors if f.last < own.first and not self._object_pronoun(r, f)
+                  and clause_of(r.clauses, f.first).last >= own.first - 2]
+        return before[0] if before else None
+
     def _passive_supply(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
                         last: int) -> bool:
         """"Ukraine was given 50 tanks by Poland", "Kiew wurden von Berlin Panzer geliefert":
@@ -417,7 +440,7 @@ class RoleReader:
         event.addressees = [receiver.mention.entity]
         return True
 
-    def _receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
+    def receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
         they stand for. A capital there read as a destination ("supplied HIMARS to Kyiv")
         is the state receiving, as a supply goes to a state, not to a city."""
