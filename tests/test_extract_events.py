@@ -796,3 +796,16 @@ def test_agreements_on_proposals_approvals_and_calls_received(
 def test_wanting_to_agree_on_a_proposal_is_no_agreement() -> None:
     text = "Armenien und Aserbaidschan wollen sich auf einen Vorschlag verständigen."
     assert sides(read(text, lang="de"), AGREEMENT) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("Scholz und Modi sprachen am Telefon über den Konflikt zwischen Armenien und Aserbaidschan.",
+     "de", CALL, [frozenset({"olaf-scholz", "narendra-modi"})]),
+    ("Macron and Modi discussed Afghanistan by phone on Friday.", "en", CALL,
+     [frozenset({"emmanuel-macron", "narendra-modi"})]),
+    ("Scholz and Macron held a video call with Zelenskiy ahead of the China-EU summit.", "en",
+     CALL, [frozenset({"olaf-scholz", "emmanuel-macron", "volodymyr-zelenskyy"})]),
+])
+def test_names_of_what_was_talked_about_are_no_sides(text: str, lang: str, kind: EventType,
+                                                      expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, lang=lang), kind) == expected

@@ -81,6 +81,17 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if j < 0 or keep[0] <= j <= keep[1]:
             return False
         prev = tokens[j]
+    if prev.text == "-" and found_all is not None:
+        # "ahead of the U.S.-Russia summit": the second name of a compound shares the first's
+        left = next((f for f in found_all if f.last == j - 1), None)
+        if left is not None:
+            return is_blocked(tokens, left, lex, found_all, keep)
+    if prev.key in lex.word_class("between") and j >= 2 and tokens[j - 1].is_word and \
+            not any(f.first <= j - 1 <= f.last for f in found_all or []):
+        # "sprachen über den Konflikt zwischen Israel und Iran": the names of a topic
+        k = _skip_back(lex, tokens, j - 2)
+        if k >= 0 and not keep[0] <= j - 1 <= keep[1] and tokens[k].key in lex.word_class("topic_prep"):
+            return True
     if prev.key in lex.word_class("conjunction") and found_all is not None:
         before = next((f for f in found_all if f.last < j and f.last >= _skip_back(lex, tokens, j - 1)), None)
         if before is not None:
@@ -104,8 +115,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
 
 
 def _is_preposition(token: Token, lex: Lexicon) -> bool:
+    """A preposition of a circumstance, or a verb of a topic ("discussed Syria")."""
     return token.key in lex.word_class("block_prep") or token.key in lex.word_class("source") \
-        or token.lemma in lex.word_class("source")
+        or token.lemma in lex.word_class("source") or token.key in lex.word_class("topic_verb")
 
 
 def _skip_back(lex: Lexicon, tokens: list[Token], j: int) -> int:
