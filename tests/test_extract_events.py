@@ -809,3 +809,15 @@ def test_wanting_to_agree_on_a_proposal_is_no_agreement() -> None:
 def test_names_of_what_was_talked_about_are_no_sides(text: str, lang: str, kind: EventType,
                                                       expected: list[frozenset[str]]) -> None:
     assert sides(read(text, lang=lang), kind) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "region"), [
+    ("Vietnam sent a patrol boat to the Paracel Islands, which China also claims.", "en",
+     "paracel-islands"),
+    ("Manila verwaltet Teile der Spratly-Inseln, die auch China beansprucht.", "de",
+     "spratly-islands"),
+])
+def test_an_object_relative_clause_claims_the_region_it_hangs_on(text: str, lang: str,
+                                                                  region: str) -> None:
+    claims = events(read(text, lang=lang), CLAIM)
+    assert (frozenset({"china"}), frozenset(), frozenset({region})) in claims

@@ -487,7 +487,7 @@ class RoleReader:
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         if "territory_object" in trigger.flags:
-            regions = self._claimed_objects(r, regions, first)
+            regions = self._claimed_objects(r, regions, first) or self._claimed_antecedent(r, first)
         # "betrachtet Taiwan als Teil …": the territory inside the pattern, not one claimed
         # in the next clause ("… und beansprucht die Spratly-Inseln")
         inside = [f for f in r.found if first < f.first and f.last < last and f.mention.how != "place"
@@ -574,6 +574,15 @@ class RoleReader:
             if f.first > chain[-1].last and f.first - chain[-1].last <= 4:
                 chain.append(f)
         return chain
+
+    def _claimed_antecedent(self, r: SentenceReading, first: int) -> list[Found]:
+        """"the Senkaku Islands, which China also claims": an object relative clause claims
+        the region it hangs on."""
+        clause = clause_of(r.clauses, first)
+        if not clause.relative or clause.first < 2:
+            return []
+        return [f for f in r.found if f.last == clause.first - 2
+                and self.gaz.entities[f.mention.entity].kind == "region"]
 
     def claim_owner(self, r: SentenceReading, first: int, last: int) -> str | None:
         """The state (or leader) `_owner_found` names, a capital standing for its state."""
