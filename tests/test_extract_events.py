@@ -821,3 +821,10 @@ def test_an_object_relative_clause_claims_the_region_it_hangs_on(text: str, lang
                                                                   region: str) -> None:
     claims = events(read(text, lang=lang), CLAIM)
     assert (frozenset({"china"}), frozenset(), frozenset({region})) in claims
+
+
+def test_a_demand_in_the_story_of_a_meeting_is_made_of_the_other_side() -> None:
+    text = ("Modi met Albanese in Canberra on Tuesday.\n\n"
+            "Modi later demanded that the attacks on Hindu temples be investigated.")
+    assert events(read(text, "2023-05-24", "en"), DEMAND) == [
+        (frozenset({"narendra-modi"}), frozenset({"anthony-albanese"}), frozenset())]

@@ -65,7 +65,25 @@ class Discourse:
                 event.date = reference
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
         self._receivers_from_story()
+        self._addressees_from_story()
         return self.events
+
+    def _addressees_from_story(self) -> None:
+        """"Biden requested that both countries institutionalize …" in the story of his
+        summit with Xi: a demand with no addressee, by a side of the only call or meeting
+        the article tells of that side, is made of the other side of it."""
+        for event in self.events:
+            if event.type is not EventType.DEMAND or event.addressees or not event.participants:
+                continue
+            demander = self.sides(event)
+            talks = [e for e in self.events if e.type in (EventType.CALL, EventType.MEETING)
+                     and demander <= self.sides(e)]
+            if len(talks) != 1 or not _dates_agree(talks[0], event):
+                continue
+            others = [p for p in talks[0].participants if not self.sides(talks[0], [p]) & demander]
+            if others:
+                event.addressees = others
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
     def _receivers_from_story(self) -> None:
         """"Washington has already supplied HIMARS, which Ukrainian forces have used …" in a
