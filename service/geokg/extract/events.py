@@ -685,9 +685,13 @@ class SentenceReader:
         supplied. A German demand ending its clause says it before ("hat Putin zu einem
         Friedensvertrag aufgerufen"): the words between the last name and the verb."""
         ends_clause = last >= min(clause.last, len(r.tokens) - 1) or not r.tokens[last + 1].is_word
-        if self.lex.lang == "de" and ends_clause and trigger.type is EventType.DEMAND:
+        complement = self._complement_start(r.tokens, last)  # "verlangt, dass …" says it after
+        if self.lex.lang == "de" and ends_clause and trigger.type is EventType.DEMAND and (
+                complement is None or complement > last + 2):
             names = [f.last for f in r.found if clause.first <= f.last < first]
             start = max(names) + 1 if names else clause.first
+            while start < first and r.tokens[start].key in self.lex.word_class("perfect_aux"):
+                start += 1  # "Kim habe die Aufhebung … verlangt"
             if first - start >= 2:
                 text = r.sentence.text[r.tokens[start].start - r.sentence.start:
                                        r.tokens[first - 1].end - r.sentence.start]
