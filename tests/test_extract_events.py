@@ -828,3 +828,23 @@ def test_a_demand_in_the_story_of_a_meeting_is_made_of_the_other_side() -> None:
             "Modi later demanded that the attacks on Hindu temples be investigated.")
     assert events(read(text, "2023-05-24", "en"), DEMAND) == [
         (frozenset({"narendra-modi"}), frozenset({"anthony-albanese"}), frozenset())]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("Sandu thanked Macron for the 100 million euros in budget support.", "en", SUPPORT,
+     [(frozenset({"emmanuel-macron"}), frozenset({"maia-sandu"}), frozenset())]),
+    ("Selenskyj dankte Rutte für die Lieferung weiterer Kampfjets.", "de", SUPPORT,
+     [(frozenset({"mark-rutte"}), frozenset({"volodymyr-zelenskyy"}), frozenset())]),
+    ("Beijing reaffirmed its claim to Taiwan on Monday.", "en", CLAIM,
+     [(frozenset({"china"}), frozenset(), frozenset({"taiwan"}))]),
+])
+def test_thanks_for_aid_and_a_claim_to_a_state(text: str, lang: str, kind: EventType,
+                                               expected: list[tuple[frozenset[str], ...]]) -> None:
+    assert events(read(text, "2023-06-16", lang), kind) == expected
+
+
+def test_a_talk_of_a_calls_sides_on_its_day_is_that_call() -> None:
+    article = read("Merz telefonierte am Montag mit Meloni. Merz führte dabei Gespräche mit "
+                   "Meloni über Migration.", "2025-06-17", "de")
+    assert (sides(article, CALL), sides(article, MEETING)) == (
+        [frozenset({"friedrich-merz", "giorgia-meloni"})], [])

@@ -113,7 +113,7 @@ class Discourse:
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
         if event.type in MULTI_SIDED:
-            if candidate.definite and self._merge_into_call(candidate):
+            if self._merge_into_call(candidate):
                 return
             if candidate.definite and self._merge_into_latest(event):
                 return
@@ -136,12 +136,13 @@ class Discourse:
             return
         if candidate.territory_anaphor and not event.territories:
             # "die Insel": the region named last, or a state where a state can be claimed
-            # ("betrachtet die Insel als Teil ihres Staatsgebiets" after Taiwan)
             # ("betrachtet die Insel als Teil ihres Staatsgebiets" after Taiwan); "alle vier
-            # Regionen": the last four regions named
+            # Regionen": the last four regions named; a state only where no region was named
             kinds = ("region", "state") if "territory_state" in candidate.trigger.flags else ("region",)
-            regions = _dedupe([k for k in reversed(self.mentioned) if self.gaz.entities[k].kind in kinds
-                               and not self.sides(event, [k]) & self.sides(event)])
+            named = _dedupe([k for k in reversed(self.mentioned)
+                             if not self.sides(event, [k]) & self.sides(event)])
+            by_kind = [[k for k in named if self.gaz.entities[k].kind == kind] for kind in kinds]
+            regions = next((keys for keys in by_kind if keys), [])
             if not regions:
                 return
             event.territories = regions[:candidate.territory_anaphor]
@@ -264,14 +265,16 @@ class Discourse:
         return True
 
     def _merge_into_call(self, candidate: Candidate) -> bool:
-        """"Das Gespräch zwischen Macron und Putin" after their phone call: a definite talk
-        of a call's sides is that call, told again."""
+        """"Das Gespräch zwischen Macron und Putin" after their phone call, "Scholz sprach
+        mit ihm über …": a talk of a call's sides on its day is that call, told again."""
         event = candidate.event
         if event.type is not EventType.MEETING or "generic" not in candidate.trigger.flags:
             return False
         mine = self.sides(event)
         call = next((e for e in reversed(self.events) if e.type is EventType.CALL
-                     and _dates_agree(e, event) and (not mine or mine <= self.sides(e))), None)
+                     and _dates_agree(e, event) and (
+                         mine == self.sides(e) or candidate.definite and mine <= self.sides(e))),
+                    None)
         if call is None:
             return False
         self._absorb(call, event, union=False)
