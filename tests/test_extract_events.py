@@ -848,3 +848,16 @@ def test_a_talk_of_a_calls_sides_on_its_day_is_that_call() -> None:
                    "Meloni über Migration.", "2025-06-17", "de")
     assert (sides(article, CALL), sides(article, MEETING)) == (
         [frozenset({"friedrich-merz", "giorgia-meloni"})], [])
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("Qatar and Bahrain agreed to restore diplomatic ties in a deal brokered by Kuwait.", "en",
+     AGREEMENT, [(frozenset({"qatar", "bahrain"}), frozenset(), frozenset())]),
+    ("Serbia maintains Kosovo is part of its territory.", "en", CLAIM,
+     [(frozenset({"serbia"}), frozenset(), frozenset({"kosovo"}))]),
+    ("Nach dem Treffen mit Sánchez sagte Macron, Frankreich sei zu Gesprächen bereit.", "de",
+     MEETING, [(frozenset({"pedro-sanchez", "emmanuel-macron"}), frozenset(), frozenset())]),
+])
+def test_brokers_owners_by_pronoun_and_one_entity_per_side(
+        text: str, lang: str, kind: EventType, expected: list[tuple[frozenset[str], ...]]) -> None:
+    assert events(read(text, "2023-06-16", lang), kind) == expected

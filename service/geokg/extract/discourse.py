@@ -148,6 +148,8 @@ class Discourse:
             event.territories = regions[:candidate.territory_anaphor]
             event.confidence = INFERRED_CONFIDENCE
         self._inherit_date(candidate)
+        if event.type in MULTI_SIDED:  # "Nach dem Treffen mit Macron sagte Xi, China sei …"
+            event.participants = self._prefer_leaders(event.participants, event)
         for part in self._split(candidate):
             self._add_or_merge(part, candidate)
 

@@ -406,10 +406,11 @@ class SentenceReader:
         if any(t.key in mediation for t in r.tokens[clause.first:first]):
             event.participants = self._between(r, clause, first)
             return len(event.participants) >= 2
-        if last + 2 < len(r.tokens) and r.tokens[last + 1].key in mediation and \
-                r.tokens[last + 2].key in ("by", "von", "durch"):
-            agents = {f.mention.entity for f in r.found if last + 2 < f.first <= last + 6}
-            event.participants = [p for p in event.participants if p not in agents]
+        # "… mediated by Turkey", "in a deal brokered by China"
+        for i in range(last + 1, len(r.tokens) - 1):
+            if r.tokens[i].key in mediation and r.tokens[i + 1].key in ("by", "von", "durch"):
+                agents = {f.mention.entity for f in r.found if i + 1 < f.first <= i + 5}
+                event.participants = [p for p in event.participants if p not in agents]
         return True
 
     def _in_circumstance(self, r: SentenceReading, trigger: Trigger, first: int) -> bool:

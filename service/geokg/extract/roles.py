@@ -542,6 +542,11 @@ class RoleReader:
         after = [f for f in r.found if (last < f.first <= min(own.last, last + 3) or f.last == last - 1)
                  and self.gaz.entities[f.mention.entity].kind in ("state", "leader")
                  and f.mention.how != "people"]
+        if before and not after and any(t.key in self.lex.word_class("possessive_own")
+                                        for t in r.tokens[last + 1:last + 3]):
+            # "China insists Taiwan is part of its territory": the one who says so owns it
+            after = [f for f in r.found if f.actor and f.last < before[-1].first
+                     and self.gaz.entities[f.mention.entity].kind in ("state", "leader")][-1:]
         if not before or not after:
             return False
         owner, claimed = after[0].mention.entity, before[-1].mention.entity
