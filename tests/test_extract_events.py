@@ -861,3 +861,10 @@ def test_a_talk_of_a_calls_sides_on_its_day_is_that_call() -> None:
 def test_brokers_owners_by_pronoun_and_one_entity_per_side(
         text: str, lang: str, kind: EventType, expected: list[tuple[frozenset[str], ...]]) -> None:
     assert events(read(text, "2023-06-16", lang), kind) == expected
+
+
+def test_a_source_is_no_receiver_and_fighter_jets_are_no_troops() -> None:
+    text = "Moscow has supplied Iran with Su-35 fighter jets, according to U.S. officials."
+    article = read(text, "2024-03-13", "en")
+    assert [(e.participants, e.addressees, e.support_kind) for e in article.events] == [
+        (["russia"], ["iran"], "weapons")]

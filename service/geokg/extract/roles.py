@@ -475,6 +475,8 @@ class RoleReader:
         j = before_determiners(r.tokens, f.first - 1, determiners)
         if r.tokens[j].key == "in" and r.tokens[j + 1].key == "die":
             return True  # "schicken Raketen in die Ukraine": a direction, not "in der Ukraine"
+        if j > 0 and r.tokens[j - 1].key in self.lex.word_class("source"):
+            return False  # "according to U.S. officials": who says so, not who receives
         return r.tokens[j].key in receivers - {"nach"}
 
     def claim(self, r: SentenceReading, event: Event, actors: list[Found],
