@@ -868,3 +868,11 @@ def test_a_source_is_no_receiver_and_fighter_jets_are_no_troops() -> None:
     article = read(text, "2024-03-13", "en")
     assert [(e.participants, e.addressees, e.support_kind) for e in article.events] == [
         (["russia"], ["iran"], "weapons")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Armenian and Azerbaijani delegations met in Geneva on Friday.", "en"),
+    ("Armenische und aserbaidschanische Unterhändler trafen sich am Freitag in Genf.", "de"),
+])
+def test_delegations_named_by_coordinated_demonyms_meet(text: str, lang: str) -> None:
+    assert sides(read(text, "2024-06-23", lang), MEETING) == [frozenset({"armenia", "azerbaijan"})]

@@ -185,8 +185,13 @@ class MentionFinder:
             or tokens[first - 2].lemma in self.lex.word_class("government"))
 
     def _government_follows(self, tokens: list[Token], last: int) -> bool:
-        """"die russische Regierung", "Russian officials", "dem russischen Militär"."""
-        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        """"die russische Regierung", "Russian officials", "dem russischen Militär", and the
+        first of coordinated adjectives ("Ukrainian and Russian delegations")."""
+        k = last + 1
+        if k + 1 < len(tokens) and tokens[k].key in self.lex.word_class("conjunction") | {","} \
+                and any(e.how == "demonym" for e in self.gaz.names.get((tokens[k + 1].key,), ())):
+            k += 2  # "ukrainische und russische Delegationen"
+        nxt = tokens[k] if k < len(tokens) else None
         return nxt is not None and (nxt.key in self.lex.word_class("government")
                                     or nxt.lemma in self.lex.word_class("government"))
 
