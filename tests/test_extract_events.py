@@ -876,3 +876,11 @@ def test_a_source_is_no_receiver_and_fighter_jets_are_no_troops() -> None:
 ])
 def test_delegations_named_by_coordinated_demonyms_meet(text: str, lang: str) -> None:
     assert sides(read(text, "2024-06-23", lang), MEETING) == [frozenset({"armenia", "azerbaijan"})]
+
+
+def test_the_subject_after_a_conjunction_demands_and_allies_are_no_one_in_particular() -> None:
+    text = ("Scholz spoke with Sandu by phone on Friday.\n\n"
+            "Germany will send Moldova more generators, the ministry said, after President Maia "
+            "Sandu appealed to allies for help with the power supply.")
+    assert events(read(text, "2024-03-16", "en"), DEMAND) == [
+        (frozenset({"maia-sandu"}), frozenset(), frozenset())]

@@ -35,6 +35,7 @@ class Discourse:
         self.mentioned: list[str] = []  # every entity named so far, in reading order
         self.sentences: list[SentenceContext] = []
         self.background_sentences: set[int] = set()  # habitual or pluperfect ("hatte … verlangt")
+        self.addressed_to_many: list[Event] = []  # demands made of allies, partners, …
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool) -> None:
@@ -73,7 +74,8 @@ class Discourse:
         summit with Xi: a demand with no addressee, by a side of the only call or meeting
         the article tells of that side, is made of the other side of it."""
         for event in self.events:
-            if event.type is not EventType.DEMAND or event.addressees or not event.participants:
+            if event.type is not EventType.DEMAND or event.addressees or not event.participants \
+                    or any(event is e for e in self.addressed_to_many):
                 continue
             demander = self.sides(event)
             talks = [e for e in self.events if e.type in (EventType.CALL, EventType.MEETING)
@@ -112,6 +114,8 @@ class Discourse:
             self._group_demanders(event, candidate.group_subject)
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
+            if candidate.open_addressee:
+                self.addressed_to_many.append(event)
         if event.type in MULTI_SIDED:
             if self._merge_into_call(candidate):
                 return

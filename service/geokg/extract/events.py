@@ -66,6 +66,8 @@ class Candidate:
     caller: str | None = None  # "X telefonierte mit A und B": one call of X with each
     group_subject: int = 0  # "Die drei Regierungen forderten …": that many sides told before
     additional: bool = False  # "also agreed", "vereinbarten zudem": another accord, not the same
+    #: "appealed to allies", "rief die Verbündeten auf": addressed to many, named by no entity
+    open_addressee: bool = False
 
 
 class SentenceReader:
@@ -317,10 +319,12 @@ class SentenceReader:
         event.confidence = BASE_CONFIDENCE
         additive = self.lex.word_class("additive")
         additional = any(t.key in additive for t in r.tokens[max(clause.first, first - 4):last + 3])
+        open_addressee = trigger.type is EventType.DEMAND and any(
+            t.key in self.lex.word_class("open_addressee") for t in r.tokens[clause.first:clause.last + 1])
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first), self._caller(r, trigger, actors, first),
-                         group_subject, additional)
+                         group_subject, additional, open_addressee)
 
     def _told_as_fact(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                       last: int) -> bool:

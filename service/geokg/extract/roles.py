@@ -251,6 +251,8 @@ class RoleReader:
         if f.first == 0:
             return False
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        if j == clause_of(r.clauses, j).first and r.tokens[j].key in self.lex.word_class("clause_break"):
+            return False  # "…, after President Zelenskiy appealed …": a conjunction, then the subject
         return r.tokens[j].key in self.lex.word_class("preposition")
 
     def _reported_demand(self, r: SentenceReading, event: Event, actors: list[Found],
