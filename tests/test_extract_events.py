@@ -884,3 +884,13 @@ def test_the_subject_after_a_conjunction_demands_and_allies_are_no_one_in_partic
             "Sandu appealed to allies for help with the power supply.")
     assert events(read(text, "2024-03-16", "en"), DEMAND) == [
         (frozenset({"maia-sandu"}), frozenset(), frozenset())]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Beide vereinbarten, in engem Kontakt zu bleiben.", "de"),
+    ("Sunak and Meloni agreed to stay in close contact.", "en"),
+])
+def test_agreeing_to_stay_in_touch_is_a_readout_formula_not_an_agreement(text: str, lang: str) -> None:
+    text = ("Sunak telefonierte am Montag mit Meloni. " if lang == "de" else
+            "Sunak spoke with Meloni by phone on Monday. ") + text
+    assert sides(read(text, "2023-06-16", lang), AGREEMENT) == []

@@ -154,7 +154,12 @@ class SentenceReader:
 
     def _agreed_to_meet(self, r: SentenceReading, last: int) -> bool:
         """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
-        bald zu treffen")."""
+        bald zu treffen") or to stay in touch ("in engem Kontakt zu bleiben"), the formulas
+        of a talk's readout."""
+        content = r.tokens[last + 1:last + 9]
+        if any(t.key in self.lex.word_class("contact_noun") for t in content) and \
+                any(t.key in self.lex.word_class("stay_verb") for t in content):
+            return True
         meet = self.lex.word_class("meet_verb")
         to = next((i for i in range(last + 1, min(len(r.tokens) - 1, last + 10))
                    if r.tokens[i].key in ("to", "zu")), None)
