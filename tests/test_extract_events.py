@@ -894,3 +894,8 @@ def test_agreeing_to_stay_in_touch_is_a_readout_formula_not_an_agreement(text: s
     text = ("Sunak telefonierte am Montag mit Meloni. " if lang == "de" else
             "Sunak spoke with Meloni by phone on Monday. ") + text
     assert sides(read(text, "2023-06-16", lang), AGREEMENT) == []
+
+
+def test_a_name_in_the_phrase_before_the_speaker_is_not_the_speaker() -> None:
+    text = "In talks with Macron, Scholz stressed the need for unity."
+    assert events(read(text, "2023-06-16", "en"), DEMAND) == []

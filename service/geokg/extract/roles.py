@@ -260,7 +260,9 @@ class RoleReader:
         """"Merkel sagte, Russland müsse abziehen", "Lula said the United States should
         stop …": the speaker demands, of the subject of the obligation. Nothing when
         either is missing or both are one side ("Putin sagte, Russland müsse sich …")."""
-        speaker = next((f for f in actors if f.last < first), None) or next(
+        # not a name in a phrase before the speaker ("In talks with Scholz, Biden stressed …")
+        speakers = [f for f in actors if f.last < first and not self._after_preposition(r, f)]
+        speaker = (speakers[0] if speakers else None) or next(
             (f for f in actors if first < f.first and clause_of(r.clauses, f.first)
              is clause_of(r.clauses, first)), None)
         modal_clause = clause_of(r.clauses, last)
