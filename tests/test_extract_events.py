@@ -899,3 +899,11 @@ def test_agreeing_to_stay_in_touch_is_a_readout_formula_not_an_agreement(text: s
 def test_a_name_in_the_phrase_before_the_speaker_is_not_the_speaker() -> None:
     text = "In talks with Macron, Scholz stressed the need for unity."
     assert events(read(text, "2023-06-16", "en"), DEMAND) == []
+
+
+def test_a_demand_about_a_third_side_is_not_addressed_from_the_story() -> None:
+    text = ("Putin met Witkoff in the Kremlin on Thursday.\n\n"
+            "Putin's demands for control over territory that belongs to Ukraine remain a "
+            "sticking point.")
+    assert all(not a or a == frozenset({"ukraine"})
+               for _, a, _ in events(read(text, "2025-12-05", "en"), DEMAND))

@@ -72,7 +72,8 @@ class Discourse:
     def _addressees_from_story(self) -> None:
         """"Biden requested that both countries institutionalize …" in the story of his
         summit with Xi: a demand with no addressee, by a side of the only call or meeting
-        the article tells of that side, is made of the other side of it."""
+        the article tells of that side, is made of the other side of it — unless its
+        sentence names a third side."""
         for event in self.events:
             if event.type is not EventType.DEMAND or event.addressees or not event.participants \
                     or any(event is e for e in self.addressed_to_many):
@@ -82,6 +83,9 @@ class Discourse:
                      and demander <= self.sides(e)]
             if len(talks) != 1 or not _dates_agree(talks[0], event):
                 continue
+            named = self.sides_on(self.sentence_actors[event.sentence.index], self.on)
+            if named - demander - self.sides(talks[0]):
+                continue  # "Putin's demands for territory that belongs to Ukraine": of a third
             others = [p for p in talks[0].participants if not self.sides(talks[0], [p]) & demander]
             if others:
                 event.addressees = others
