@@ -907,3 +907,11 @@ def test_a_demand_about_a_third_side_is_not_addressed_from_the_story() -> None:
             "sticking point.")
     assert all(not a or a == frozenset({"ukraine"})
                for _, a, _ in events(read(text, "2025-12-05", "en"), DEMAND))
+
+
+def test_talks_told_before_the_call_they_were_are_that_call() -> None:
+    text = ("Scholz und Macron berieten am Montag mit Selenskyj über die Lage an der Front. "
+            "Scholz, Macron und Selenskyj telefonierten dabei eine Stunde lang.")
+    article = read(text, "2024-06-18", "de")
+    assert (sides(article, CALL), sides(article, MEETING)) == (
+        [frozenset({"olaf-scholz", "emmanuel-macron", "volodymyr-zelenskyy"})], [])

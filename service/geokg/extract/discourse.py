@@ -36,6 +36,7 @@ class Discourse:
         self.sentences: list[SentenceContext] = []
         self.background_sentences: set[int] = set()  # habitual or pluperfect ("hatte … verlangt")
         self.addressed_to_many: list[Event] = []  # demands made of allies, partners, …
+        self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool) -> None:
@@ -67,7 +68,19 @@ class Discourse:
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
         self._receivers_from_story()
         self._addressees_from_story()
+        self._talks_into_calls()
         return self.events
+
+    def _talks_into_calls(self) -> None:
+        """"Merkel und Macron haben mit Putin und Poroschenko beraten" in the lead of a story
+        whose call is told after it: talks of exactly a call's sides on its day are that
+        call."""
+        for talk in list(self.generic_talks):
+            call = next((e for e in self.events if e.type is EventType.CALL
+                         and self.sides(e) == self.sides(talk) and _dates_agree(e, talk)), None)
+            if call is not None and any(talk is e for e in self.events):
+                self._absorb(call, talk, union=False)
+                self.events = [e for e in self.events if e is not talk]
 
     def _addressees_from_story(self) -> None:
         """"Biden requested that both countries institutionalize …" in the story of his
@@ -160,6 +173,8 @@ class Discourse:
             event.participants = self._prefer_leaders(event.participants, event)
         for part in self._split(candidate):
             self._add_or_merge(part, candidate)
+            if event.type is EventType.MEETING and "generic" in candidate.trigger.flags:
+                self.generic_talks.append(part)
 
     # -- sides -----------------------------------------------------------------------------
     def sides(self, event: Event, keys: list[str] | None = None) -> frozenset[str]:
