@@ -915,3 +915,11 @@ def test_talks_told_before_the_call_they_were_are_that_call() -> None:
     article = read(text, "2024-06-18", "de")
     assert (sides(article, CALL), sides(article, MEETING)) == (
         [frozenset({"olaf-scholz", "emmanuel-macron", "volodymyr-zelenskyy"})], [])
+
+
+def test_talks_the_next_sentence_calls_a_call_were_a_call() -> None:
+    text = ("Scholz und Macron haben mit Selenskyj über die Lage beraten. Bei dem Dreier-Telefonat "
+            "ging es vor allem um die Flugabwehr.")
+    article = read(text, "2024-06-18", "de")
+    assert (sides(article, CALL), sides(article, MEETING)) == (
+        [frozenset({"olaf-scholz", "emmanuel-macron", "volodymyr-zelenskyy"})], [])

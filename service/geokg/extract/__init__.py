@@ -51,6 +51,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
         for candidate in reader.read(reading):
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)
+        if reader.refers_to_a_call(reading):
+            discourse.talks_were_a_call(sentence)
         discourse.saw_sentence(sentence, [f.mention.entity for f in found if f.actor],
                                [f.mention.entity for f in found], [d.date for d in reading.dates],
                                reader.anchored(reading))

@@ -71,12 +71,22 @@ class Discourse:
         self._talks_into_calls()
         return self.events
 
+    def talks_were_a_call(self, sentence: Sentence) -> None:
+        """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
+        just before, that the next sentence calls a call, were that call."""
+        talk = next((e for e in reversed(self.generic_talks)
+                     if 0 <= sentence.index - e.sentence.index <= 2), None)
+        if talk is not None and any(talk is e for e in self.events) and not any(
+                e.type is EventType.CALL and self.sides(e) == self.sides(talk) for e in self.events):
+            talk.type = EventType.CALL
+            self.generic_talks = [e for e in self.generic_talks if e is not talk]
+
     def _talks_into_calls(self) -> None:
         """"Merkel und Macron haben mit Putin und Poroschenko beraten" in the lead of a story
         whose call is told after it: talks of exactly a call's sides on its day are that
         call."""
         for talk in list(self.generic_talks):
-            call = next((e for e in self.events if e.type is EventType.CALL
+            call = next((e for e in self.events if e.type is EventType.CALL and e is not talk
                          and self.sides(e) == self.sides(talk) and _dates_agree(e, talk)), None)
             if call is not None and any(talk is e for e in self.events):
                 self._absorb(call, talk, union=False)

@@ -85,6 +85,11 @@ class SentenceReader:
                 out.extend(self._split_commitments(candidate))
         return out
 
+    def refers_to_a_call(self, reading: SentenceReading) -> bool:
+        """"Bei dem Vierer-Telefonat sei es um … gegangen", "in the call": the sentence
+        points back to talks told before as a call (read by `read` first)."""
+        return bool(reading.call_references)
+
     def _split_commitments(self, candidate: Candidate) -> list[Candidate]:
         """"agreed to resume talks and to curb fentanyl": two agreements, one per infinitive.
         (German repeats "zu" in every infinitive, so only English marks separate commitments.)"""
@@ -118,6 +123,8 @@ class SentenceReader:
             used.add(a)
             kept.append((trigger, a, b))
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
+        reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
+                                   and self._reference_in_pp(reading.tokens, h[1])]
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium]
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
@@ -143,8 +150,11 @@ class SentenceReader:
 
     def _reference_in_pp(self, tokens: list[Token], first: int) -> bool:
         """"nach dem Treffen", "in the talks": a noun that points back to an event already
-        told, inside a prepositional phrase; "bei seinem Besuch" still tells a new one."""
+        told, inside a prepositional phrase; "bei seinem Besuch" still tells a new one.
+        The first part of a compound is the noun's own ("bei dem Vierer-Telefonat")."""
         j = first - 1
+        while j >= 1 and tokens[j].text == "-":
+            j -= 2
         while j >= 0 and tokens[j].is_word and tokens[j].text.islower() and \
                 tokens[j].key not in self.lex.word_class("definite") and tokens[j].key not in \
                 self.lex.word_class("block_prep"):

@@ -24,3 +24,5 @@ class SentenceReading:
     #: The day the article speaks from (its publication date, else today): whose office a
     #: leader holds, and so which state they speak for, depends on it.
     day: dt.date = field(default_factory=dt.date.today)
+    #: Token indexes of call nouns that point back ("bei dem Telefonat"): set by reading.
+    call_references: list[int] = field(default_factory=list)
