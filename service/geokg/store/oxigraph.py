@@ -60,13 +60,22 @@ def put_graph_update(graph_iri: str, ntriples: str) -> str:
     first so the text spliced into the update can only be triples.
     """
     graph = named_node(graph_iri)
+    body = ntriples_text(parse_ntriples(graph_iri, ntriples))
+    return (f"DROP SILENT GRAPH {graph} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
+
+
+def parse_ntriples(graph_iri: str, ntriples: str) -> list[ox.Triple]:
+    """The triples of a graph's N-Triples, or InputError naming the graph and the problem."""
     try:
-        triples = [q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
+        return [q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError as exc:
         raise InputError(f"graph {graph_iri} is not valid N-Triples: {exc}") from None
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    return (f"DROP SILENT GRAPH {graph} ;\n"
-            f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}")
+
+
+def ntriples_text(triples: list[ox.Triple]) -> str:
+    """Triples written by Oxigraph as N-Triples lines (the only text spliced into updates)."""
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
 
 def replace_graphs_update(graphs: Mapping[str, str | None]) -> str:
