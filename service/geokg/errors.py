@@ -27,6 +27,11 @@ class RefusedUpdate(GeokgError):
     SERVICE: both make the server fetch URLs)."""
 
 
+class ExtensionRefused(GeokgError):
+    """The text uses an engine's own extension that geokg never passes on (Virtuoso's
+    `bif:`/`sql:` functions and DEFINE/OPTION pragmas can read files and fetch URLs)."""
+
+
 class QueryTimeout(GeokgError):
     """A query ran past the configured limit (GEOKG_QUERY_TIMEOUT) and was stopped."""
 

@@ -30,6 +30,7 @@ opener on every request.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import time
@@ -244,7 +245,7 @@ class RemoteResult(QueryResult):
         tail = b""
         last = b""  # the last line that held more than white space
         try:
-            while chunk := self._response.read(_CHUNK):
+            while chunk := self._read():
                 if self._deadline is not None and time.monotonic() > self._deadline:
                     raise QueryTimeout(f"the SPARQL endpoint was still sending the answer after "
                                        f"GEOKG_QUERY_TIMEOUT={self._limit:g} s; it was broken "
@@ -260,6 +261,15 @@ class RemoteResult(QueryResult):
                 yield tail
         finally:
             self._response.close()
+
+    def _read(self) -> bytes:
+        try:
+            return bytes(self._response.read(_CHUNK))
+        except TimeoutError:
+            raise QueryTimeout(f"the SPARQL endpoint sent nothing more for GEOKG_QUERY_TIMEOUT="
+                               f"{self._limit:g} s; the answer was broken off") from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise StoreError(f"the SPARQL endpoint's answer broke off: {exc!r}") from None
 
     def _check_end(self, end: bytes, last_line: bytes) -> None:
         """QueryTimeout for an engine's cut mark, StoreError for a document that stops where

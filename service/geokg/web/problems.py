@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from geokg.errors import (
     ConfigError,
     DefaultGraphWrite,
+    ExtensionRefused,
     ForbiddenTarget,
     GeokgError,
     GraphNotFound,
@@ -51,6 +52,7 @@ PROBLEMS: list[tuple[type[GeokgError], int, str, str]] = [
     (GraphNotFound, 404, "graph-not-found", "No such graph"),
     (DefaultGraphWrite, 422, "default-graph-read-only", "The default graph cannot be written"),
     (RefusedUpdate, 403, "update-refused", "Update operation refused"),
+    (ExtensionRefused, 403, "extension-refused", "Engine extension refused"),
     (QueryTooComplex, 400, "query-too-complex", "Query over the server's limits"),
     (InputError, 400, "bad-input", "Bad input"),
     (QueryTimeout, 503, "query-timeout", "Query timed out"),
