@@ -5,8 +5,9 @@ in-memory and on-disk Oxigraph stores, for the on-disk store behind its engine p
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rdflib
@@ -14,9 +15,15 @@ from rdflib.compare import isomorphic
 from rdflib.query import Result
 
 from geokg.config import Settings
-from geokg.errors import ConfigError, InputError, QuerySyntaxError, StoreError
+from geokg.errors import ConfigError, InputError, PreconditionFailed, QuerySyntaxError, StoreError
 from geokg.store import open_store
-from geokg.store.base import GRAPH_MEDIA_TYPES, SOLUTION_MEDIA_TYPES, Store
+from geokg.store.base import (
+    GRAPH_MEDIA_TYPES,
+    SOLUTION_MEDIA_TYPES,
+    Store,
+    dataset_tags,
+    read_graph,
+)
 from geokg.store.engine_client import open_engine_store
 from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.remote import DIALECTS, Dialect, RemoteStore, query_form
@@ -461,3 +468,77 @@ def test_virtuoso_keeps_its_system_graphs_out_of_geokgs_view(virtuoso_server: Vi
         with pytest.raises(InputError, match="keeps for itself"):
             store.load(f"<{EX}a> <{EX}b> <{EX}c> <{graph}> .\n".encode(), "nquads")
     assert store.query("ASK { ?s a <http://www.openlinksw.com/schemas/virtrdf#QuadMap> }").boolean
+
+
+# -- graph tags (ETags) and conditional writes ------------------------------------------------
+
+def test_a_graph_tag_follows_the_content_and_nothing_else(any_store: Store) -> None:
+    """The strong validator behind ETag: the same content (also read another way, or
+    written again) has the same tag, any change another one; blank nodes keep it stable."""
+    assert any_store.graph_tag(G1) is None
+    any_store.put_graph(G1, NT1)
+    first = any_store.graph_tag(G1)
+    assert first is not None and any_store.graph_tag(G1) == first
+    assert read_graph(any_store, G1, "text/turtle")[0] == first
+    any_store.put_graph(G1, "".join(reversed(NT1.splitlines(keepends=True))))
+    assert any_store.graph_tag(G1) == first
+    any_store.update(f'INSERT DATA {{ GRAPH <{G1}> {{ <{EX}x> <{EX}y> "z" }} }}')
+    assert any_store.graph_tag(G1) not in (None, first)
+    any_store.put_graph(G2, BLANK)
+    blank = any_store.graph_tag(G2)
+    assert blank is not None and any_store.graph_tag(G2) == blank
+    assert read_graph(any_store, G2, "application/n-triples")[0] == blank
+    assert dataset_tags(b"".join(any_store.dump("nquads")), "nquads") == {
+        G1: any_store.graph_tag(G1), G2: blank}
+    any_store.remove_graph(G2)
+    assert any_store.graph_tag(G2) is None
+
+
+def test_a_conditional_replace_writes_only_over_the_state_expected(any_store: Store) -> None:
+    any_store.put_graph(G1, NT1)
+    tag = any_store.graph_tag(G1)
+    stale = "0" * 32
+    for graphs, expect in [({G1: NT2}, {G1: stale}), ({G1: NT2}, {G1: None}),
+                           ({G2: NT2}, {G2: tag}), ({G1: NT2, G2: NT1}, {G1: tag, G2: stale})]:
+        with pytest.raises(PreconditionFailed, match="nothing was written"):
+            any_store.replace_graphs(graphs, expect=expect)
+        assert (any_store.graphs(), any_store.graph_tag(G1)) == ([G1], tag)
+    any_store.replace_graphs({G1: NT2, G2: NT1}, expect={G1: tag, G2: None})
+    assert any_store.graphs() == [G1, G2]
+    assert _labels(any_store, default_graphs=[G1]) == {"Ukraine"}
+    with pytest.raises(PreconditionFailed, match="has changed since"):
+        any_store.replace_graphs({G1: NT1}, expect={G1: tag})
+    any_store.replace_graphs({G2: None}, expect={G2: any_store.graph_tag(G2)})
+    assert any_store.graphs() == [G1]
+
+
+class _Interleaved(RemoteStore):
+    """A remote store after whose check another writer's update lands at once."""
+
+    meanwhile: Callable[[], None] = staticmethod(lambda: None)
+
+    def _triples(self, graph_iri: str) -> list[Any]:
+        triples = super()._triples(graph_iri)
+        self.meanwhile()
+        self.meanwhile = lambda: None
+        return triples
+
+
+@pytest.mark.parametrize("kind", ["remote", "virtuoso"])
+def test_a_write_slipping_in_after_a_remote_check_is_merged_not_undone(
+        kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """No SPARQL 1.1 store can compare and set; the check passes, another geokg writes, and
+    this write (sent as a difference) keeps what the other one added."""
+    other = _open(kind, tmp_path, request)
+    assert isinstance(other, RemoteStore)
+    mine = _Interleaved(other.query_url, other.update_url, user=USER if kind == "virtuoso" else None,
+                        password=PASSWORD, dialect=other.dialect.name)
+    other.put_graph(G1, NT1)
+    tag = mine.graph_tag(G1)
+    theirs = f'<{EX}russia> <{EX}note> "added by the other writer" .\n'
+    mine.meanwhile = lambda: other.update(f"INSERT DATA {{ GRAPH <{G1}> {{ {theirs} }} }}")
+    mine.replace_graphs({G1: NT1 + NT2}, expect={G1: tag})
+    stored = b"".join(other.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")
+                      .serialize("application/n-triples"))
+    assert isomorphic(rdflib.Graph().parse(data=stored, format="nt"),
+                      rdflib.Graph().parse(data=NT1 + NT2 + theirs, format="nt"))

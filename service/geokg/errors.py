@@ -87,6 +87,12 @@ class GraphNotFound(GeokgError):
     """A write or read names a graph the store does not hold."""
 
 
+class PreconditionFailed(GeokgError):
+    """A conditional write found the graph in another state than the caller expected: it
+    changed since the caller read its ETag (If-Match), or exists (If-None-Match: *).
+    Nothing was written."""
+
+
 class DefaultGraphWrite(GeokgError):
     """A write would put statements in the default graph, which is the union view of all
     named graphs and read-only."""

@@ -51,7 +51,16 @@ from geokg.errors import (
     StoreError,
     StoreUnavailable,
 )
-from geokg.store.base import QueryKind, QueryResult, media_types_for, sparql_iri, with_base
+from geokg.store.base import (
+    QueryKind,
+    QueryResult,
+    changed_since,
+    content_tag,
+    graph_content,
+    media_types_for,
+    sparql_iri,
+    with_base,
+)
 from geokg.store.oxigraph import (
     bounded,
     dataset_format,
@@ -448,18 +457,53 @@ class RemoteStore:
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.replace_graphs({graph_iri: ntriples})
 
-    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+    def replace_graphs(self, graphs: Mapping[str, str | None], *,
+                       expect: Mapping[str, str | None] | None = None) -> None:
         """One update request; atomic where the remote runs a request in one transaction
         (Oxigraph, Fuseki/TDB2 and GraphDB do; Virtuoso keeps the operations before a
-        failing one: `Dialect.atomic_updates`)."""
+        failing one: `Dialect.atomic_updates`).
+
+        With `expect`, each graph is read and checked first, and then written as the
+        difference to what was read (DELETE DATA, INSERT DATA): a write by another geokg
+        between the check and this request is kept, not undone. A graph with blank nodes
+        (DELETE DATA cannot name them) is replaced whole, a graph removed is dropped."""
+        before: dict[str, list[ox.Triple]] = {}
+        for iri, tag in (expect or {}).items():
+            before[iri] = self._triples(iri)
+            now = content_tag(before[iri]) if before[iri] else None
+            if now != tag:
+                raise changed_since(iri, tag, now)
         operations: list[str] = []
         for iri, text in graphs.items():
             node = self._writable(iri)
+            new = parse_ntriples(iri, text) if text and text.strip() else []
+            old = before.get(iri)
+            if old is not None and new and not any(map(_has_blank_node, [*old, *new])):
+                operations += self._difference(str(node), old, new)
+                continue
             operations.append(f"DROP SILENT GRAPH {node}")
-            if text and text.strip():
-                operations += self._inserts({str(node): parse_ntriples(iri, text)})
+            operations += self._inserts({str(node): new})
         if operations:
             self.update(" ;\n".join(operations))
+
+    def _triples(self, graph_iri: str) -> list[ox.Triple]:
+        data = b"".join(graph_content(self, graph_iri, "application/n-triples"))
+        return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+    def _difference(self, graph: str, old: list[ox.Triple], new: list[ox.Triple]) -> list[str]:
+        """DELETE DATA of what went, INSERT DATA of what came (no blank nodes in either)."""
+        kept = set(new)
+        gone = [t for t in old if t not in kept]
+        had = set(old)
+        came = [t for t in new if t not in had]
+        step = self.dialect.insert_data_limit or max(len(gone), 1)
+        deletes = [f"DELETE DATA {{ {_blocks({graph: gone[i:i + step]})} }}"
+                   for i in range(0, len(gone), step)]
+        return deletes + (self._inserts({graph: came}) if came else [])
+
+    def graph_tag(self, graph_iri: str) -> str | None:
+        triples = self._triples(graph_iri)
+        return content_tag(triples) if triples else None
 
     def _writable(self, graph_iri: str) -> ox.NamedNode:
         node = named_node(graph_iri)
