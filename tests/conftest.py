@@ -24,6 +24,7 @@ from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from support import TEST_MAX_QUERY_LENGTH, LiveServer, free_port, serving
+from virtuoso import WHY_MISSING, Virtuoso, running_virtuoso
 
 
 @pytest.fixture(autouse=True)
@@ -167,3 +168,15 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 
             pass
         time.sleep(0.1)
     pytest.fail(f"oxigraph serve did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A real Virtuoso (tests/virtuoso.py): /sparql for queries, /sparql-auth (digest, dba)
+    for updates."""
+    from virtuoso import binary
+
+    if binary() is None:
+        pytest.skip(WHY_MISSING)
+    with running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server

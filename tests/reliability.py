@@ -187,8 +187,8 @@ def gunicorn_deployment(folder: Path, workers: int = 2, **env: str) -> Iterator[
     if still running at the end."""
     port = free_port()
     log = folder / "gunicorn.log"
-    environment = isolated_env(folder / "home", GEOKG_STORE=f"oxigraph:{folder}/data",
-                               GEOKG_PORT=str(port), GEOKG_QUERY_TIMEOUT="20", **env)
+    environment = isolated_env(folder / "home", **{"GEOKG_STORE": f"oxigraph:{folder}/data",
+                               "GEOKG_PORT": str(port), "GEOKG_QUERY_TIMEOUT": "20", **env})
     gunicorn = Path(sys.executable).with_name("gunicorn")
     with log.open("ab") as out:
         master = subprocess.Popen(

@@ -161,8 +161,11 @@ def test_gunicorn_writes_nothing_to_home_or_the_temp_folder(tmp_path: Path) -> N
 
 
 def test_gunicorn_keeps_its_sockets_in_the_run_folder(tmp_path: Path) -> None:
-    run = tmp_path / "run"
-    with gunicorn_deployment(tmp_path, GEOKG_RUN_DIR=str(run)) as deployment:
+    """With a run folder, nothing else: no ~/.gunicorn, nothing in TMPDIR (the workers'
+    heartbeat files go into the run folder, and are unlinked there)."""
+    run, temp = tmp_path / "run", tmp_path / "tmp"
+    temp.mkdir()
+    with gunicorn_deployment(tmp_path, GEOKG_RUN_DIR=str(run), TMPDIR=str(temp)) as deployment:
         assert_serves(deployment, [])
         assert sorted(p.name for p in run.iterdir()) == ["engine.sock", "gunicorn.ctl"]
         assert str(run / "engine.sock") in deployment.supervisor().cmdline()
@@ -171,3 +174,4 @@ def test_gunicorn_keeps_its_sockets_in_the_run_folder(tmp_path: Path) -> None:
     assert list((tmp_path / "home").iterdir()) == []
     assert not (run / "engine.sock").exists()
     assert run.is_dir(), "a run folder the deployment was given is not removed"
+    assert list(temp.iterdir()) == []

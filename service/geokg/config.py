@@ -48,6 +48,10 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                            "article's whole text fits)."),
     "remote_user": ("GEOKG_REMOTE_USER", "User name for a remote `sparql:` store (optional)."),
     "remote_password": ("GEOKG_REMOTE_PASSWORD", "Password for a remote `sparql:` store."),
+    "remote_dialect": ("GEOKG_REMOTE_DIALECT", "What engine a remote `sparql:` store runs: "
+                       "`sparql11` (the default: Oxigraph, Fuseki and other stores that follow "
+                       "SPARQL 1.1 and serve the union of the named graphs as their default "
+                       "graph) or `virtuoso` (OpenLink Virtuoso 7; see \"Remote stores\")."),
     "write_token": ("GEOKG_WRITE_TOKEN", "Bearer token every curation write needs (`/update`, "
                     "`/store` PUT/POST/DELETE, `DELETE /articles/{id}`); at least 16 characters. "
                     "Unset (the default): those writes are refused with 403."),
@@ -102,6 +106,10 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
 #: request's own URL is used instead while it is the default.
 DEFAULT_BASE_IRI = "http://localhost:5000/"
 
+#: The engines a remote `sparql:` store may run (GEOKG_REMOTE_DIALECT); `geokg.store.remote`
+#: holds what each does differently.
+REMOTE_DIALECTS = ("sparql11", "virtuoso")
+
 #: Shortest accepted GEOKG_WRITE_TOKEN.
 MIN_WRITE_TOKEN_LENGTH = 16
 
@@ -122,6 +130,7 @@ class Settings:
     max_literal_length: int = 250_000
     remote_user: str | None = None
     remote_password: str | None = field(default=None, repr=False)
+    remote_dialect: str = "sparql11"
     write_token: str | None = field(default=None, repr=False)
     ingest_requires_token: bool = False
     federation: bool = False
@@ -151,6 +160,9 @@ class Settings:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
         if self.run_dir:
             _check_run_dir(self.run_dir)
+        if self.remote_dialect not in REMOTE_DIALECTS:
+            raise ConfigError(f"GEOKG_REMOTE_DIALECT={self.remote_dialect!r} is not known; use "
+                              f"{' or '.join(REMOTE_DIALECTS)}")
         if min(self.page_size, self.description_page_size, self.export_page_size) < 1:
             raise ConfigError("GEOKG_PAGE_SIZE, GEOKG_DESCRIPTION_PAGE_SIZE and "
                               "GEOKG_EXPORT_PAGE_SIZE must be 1 or more")

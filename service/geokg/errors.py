@@ -27,6 +27,11 @@ class RefusedUpdate(GeokgError):
     SERVICE: both make the server fetch URLs)."""
 
 
+class ExtensionRefused(GeokgError):
+    """The text uses an engine's own extension that geokg never passes on (Virtuoso's
+    `bif:`/`sql:` functions and DEFINE/OPTION pragmas can read files and fetch URLs)."""
+
+
 class QueryTimeout(GeokgError):
     """A query ran past the configured limit (GEOKG_QUERY_TIMEOUT) and was stopped."""
 
@@ -80,6 +85,12 @@ class ForbiddenTarget(GeokgError):
 
 class GraphNotFound(GeokgError):
     """A write or read names a graph the store does not hold."""
+
+
+class PreconditionFailed(GeokgError):
+    """A conditional write found the graph in another state than the caller expected: it
+    changed since the caller read its ETag (If-Match), or exists (If-None-Match: *).
+    Nothing was written."""
 
 
 class DefaultGraphWrite(GeokgError):

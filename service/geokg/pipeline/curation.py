@@ -26,6 +26,13 @@ can still be curated.
 
 The default graph is the union of all named graphs (as at /sparql), so it is read-only:
 a write that would leave statements outside every named graph is refused.
+
+Several writers (gunicorn workers, several geokg processes on one remote store): the stage
+records each graph's tag (`Store.graph_tag`) as it copies it, and the commit replaces only
+graphs still in that state (`replace_graphs(expect=...)`). A graph another writer changed in
+between makes the write start again on the new state (up to WRITE_ATTEMPTS times), so no
+update is lost; a client's own If-Match / If-None-Match (`Precondition`) is checked against
+the same tags, and a mismatch is the client's 412.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ import atexit
 import os
 import re
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -45,6 +52,7 @@ from geokg.errors import (
     DefaultGraphWrite,
     GraphNotFound,
     InputError,
+    PreconditionFailed,
     QueryTimeout,
     ShapeViolation,
     StoreError,
@@ -55,7 +63,16 @@ from geokg.graph.validate import validate
 from geokg.query.guard import check_update, expand_escapes
 from geokg.query.guard import tokens as guard_tokens
 from geokg.store import Store, open_staging_store
-from geokg.store.base import DATASET_UPLOAD_MEDIA_TYPES, StagingStore, graph_content, sparql_iri
+from geokg.store.base import (
+    DATASET_UPLOAD_MEDIA_TYPES,
+    StagingStore,
+    dataset_tags,
+    read_graph,
+    sparql_iri,
+)
+
+#: How often a write starts again when other writers keep changing its graphs.
+WRITE_ATTEMPTS = 5
 
 
 @dataclass
@@ -70,17 +87,45 @@ class WriteOutcome:
         return {"created": self.created, "changed": self.changed, "removed": self.removed}
 
 
+@dataclass(frozen=True)
+class Precondition:
+    """A client's If-Match / If-None-Match on the graph its write targets (RFC 9110 §13.1),
+    holding graph tags as `Store.graph_tag` gives them (strong comparison only)."""
+
+    #: The tags of If-Match (None: no If-Match; empty: only weak tags, which never match).
+    match: frozenset[str] | None = None
+    match_any: bool = False  # If-Match: *
+    none_match: frozenset[str] = frozenset()
+    none_match_any: bool = False  # If-None-Match: *
+
+    def check(self, graph_iri: str, tag: str | None) -> None:
+        """PreconditionFailed unless the graph, in the state `tag`, is what the client asks."""
+        if self.match_any and tag is None:
+            raise PreconditionFailed(f"there is no graph {graph_iri} (If-Match: * asks for one); "
+                                     "nothing was written")
+        if self.match is not None and not self.match_any and tag not in self.match:
+            state = "holds no triples" if tag is None else "has changed since that ETag was read"
+            raise PreconditionFailed(f"the graph {graph_iri} {state} (If-Match); nothing was "
+                                     "written: GET it again for its current ETag and redo the "
+                                     "change")
+        if tag is not None and (self.none_match_any or tag in self.none_match):
+            raise PreconditionFailed(f"the graph {graph_iri} exists (If-None-Match); nothing was "
+                                     "written")
+
+
 class Curator:
     """Applies curation writes to one store; one write at a time per process.
 
     Why the lock: a write reads graphs and later replaces them whole, so two writes to the
-    same graph must not interleave (the second would silently undo the first).
+    same graph must not interleave (the second would silently undo the first); and every
+    stage of the process is tried in its one scratch engine. So the lock is the process's,
+    shared by every Curator in it (two apps in one process are two writers too).
     """
 
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
-        self._lock = threading.Lock()
+        self._lock = _WRITE_LOCK
 
     def update(self, sparql: str, *, base_iri: str | None = None,
                using: Sequence[str] = (), using_named: Sequence[str] = ()) -> WriteOutcome:
@@ -95,35 +140,59 @@ class Curator:
         if using or using_named:
             sparql = with_using(sparql, using, using_named)
         named = graphs_named_in(sparql, base_iri)
-        with self._lock:
-            stage = self._staged_update(sparql, named, base_iri)
-            return self._commit(stage)
+        return self._attempts(lambda: self._commit(self._staged_update(sparql, named, base_iri)))
 
-    def replace_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
+    def replace_graph(self, graph_iri: str, data: bytes, media_type: str,
+                      precondition: Precondition | None = None) -> WriteOutcome:
         """Graph Store PUT: the graph's content becomes the document (relative IRIs resolve
         against the graph IRI)."""
         check_graph_iri(graph_iri)
-        with self._lock:
-            stage = self._stage([graph_iri])
+
+        def write() -> WriteOutcome:
+            stage = self._stage([graph_iri], precondition)
             stage.scratch.remove_graph(graph_iri)
             stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
             return self._commit(stage)
 
-    def add_to_graph(self, graph_iri: str, data: bytes, media_type: str) -> WriteOutcome:
+        return self._attempts(write, precondition)
+
+    def add_to_graph(self, graph_iri: str, data: bytes, media_type: str,
+                     precondition: Precondition | None = None) -> WriteOutcome:
         """Graph Store POST to a graph: merge the document's triples into it."""
         check_graph_iri(graph_iri)
-        with self._lock:
-            stage = self._stage([graph_iri])
+
+        def write() -> WriteOutcome:
+            stage = self._stage([graph_iri], precondition)
             stage.scratch.load_graph(graph_iri, data, media_type, base_iri=graph_iri)
             return self._commit(stage)
+
+        return self._attempts(write, precondition)
 
     def add_dataset(self, data: bytes, media_type: str) -> WriteOutcome:
         """Graph Store POST of N-Quads or TriG: merge each named graph's triples into it."""
         fmt = DATASET_UPLOAD_MEDIA_TYPES[media_type]
-        with self._lock:
+
+        def write() -> WriteOutcome:
             stage = self._stage(self._graphs_of_dataset(data, fmt))
             stage.scratch.load(data, fmt)
             return self._commit(stage)
+
+        return self._attempts(write)
+
+    def _attempts(self, write: Callable[[], WriteOutcome],
+                  precondition: Precondition | None = None) -> WriteOutcome:
+        """`write` under this process's lock, again on the new state while another writer
+        changed its graphs between staging and commit; with a client's precondition, that
+        is the client's 412 at once."""
+        for _ in range(WRITE_ATTEMPTS):
+            try:
+                with self._lock:
+                    return write()
+            except PreconditionFailed:
+                if precondition is not None:
+                    raise
+        raise StoreUnavailable(f"other writers changed the graphs of this write {WRITE_ATTEMPTS} "
+                               "times while it was tried; nothing was changed; try again")
 
     def _graphs_of_dataset(self, data: bytes, fmt: str) -> list[str]:
         """The graphs a dataset document names, read by the scratch engine (the parser the
@@ -139,7 +208,8 @@ class Curator:
                              "graph by an IRI")
         return graphs
 
-    def delete_graph(self, graph_iri: str) -> WriteOutcome:
+    def delete_graph(self, graph_iri: str,
+                     precondition: Precondition | None = None) -> WriteOutcome:
         """Graph Store DELETE (and DELETE /articles/{id}): drop a graph and all it holds.
 
         Other graphs keep their own copies of shared resources (an event several articles
@@ -147,13 +217,24 @@ class Curator:
         """
         check_graph_iri(graph_iri)
         with self._lock:
+            tag = self.store.graph_tag(graph_iri) if precondition else None
             if not self.store.has_graph(graph_iri):
                 raise GraphNotFound(f"there is no graph {graph_iri}")
-            self.store.replace_graphs({graph_iri: None})
+            if precondition is not None:
+                precondition.check(graph_iri, tag)
+            self.store.replace_graphs({graph_iri: None},
+                                      expect={graph_iri: tag} if precondition else None)
         return WriteOutcome(removed=[graph_iri])
 
-    def _stage(self, graphs: Collection[str] | None) -> _Stage:
-        return _Stage(self.store, graphs, scratch_store(self.settings))
+    def _stage(self, graphs: Collection[str] | None,
+               precondition: Precondition | None = None) -> _Stage:
+        """The graphs copied into the scratch engine; the client's precondition is checked
+        against the target's state as copied (`graphs` holds the one target then)."""
+        stage = _Stage(self.store, graphs, scratch_store(self.settings))
+        if precondition is not None and graphs is not None:
+            for iri in graphs:
+                precondition.check(iri, stage.tags.get(iri))
+        return stage
 
     def _staged_update(self, sparql: str, named: frozenset[str] | None,
                        base_iri: str | None) -> _Stage:
@@ -173,7 +254,7 @@ class Curator:
         # gk:inPeriod is the service's index: a write that moves a date moves the period too
         changes = {iri: text and with_period_index(text) for iri, text in staged.items()}
         _validate_changes(changes, stage.before)
-        self.store.replace_graphs(changes)
+        self.store.replace_graphs(changes, expect={iri: stage.tags.get(iri) for iri in changes})
         outcome = WriteOutcome()
         for iri, text in sorted(changes.items()):
             if text is None:
@@ -194,6 +275,8 @@ _DEFAULT_GRAPH_MESSAGE = (
 #: The process's scratch engine, with the pid that started it (a forked child needs its own).
 _SCRATCH: tuple[int, StagingStore] | None = None
 _SCRATCH_LOCK = threading.Lock()
+#: One write at a time in this process (see Curator): its stage has the scratch engine.
+_WRITE_LOCK = threading.Lock()
 
 
 def _close_scratch() -> None:
@@ -226,11 +309,15 @@ class _Stage:
         self.scratch = scratch
         scratch.update("DROP SILENT ALL")
         self._engine = scratch.engine_pid
+        #: Graph IRI -> its tag in the store as copied (absent: it held no triples).
+        self.tags: dict[str, str | None] = {}
         if graphs is None:
-            self.scratch.load(b"".join(store.dump("nquads")), "nquads")
+            dump = b"".join(store.dump("nquads"))
+            self.tags.update(dataset_tags(dump, "nquads"))
+            self.scratch.load(dump, "nquads")
         else:
             for iri in graphs:
-                data = b"".join(graph_content(store, iri, "application/n-triples"))
+                self.tags[iri], data = read_graph(store, iri, "application/n-triples")
                 if data.strip():
                     self.scratch.load_graph(iri, data, "application/n-triples")
         #: Graph IRI -> sorted N-Triples, for every non-empty graph copied.

@@ -9,6 +9,11 @@ Two questions are answered here, each with the tool that can answer it:
   GEOKG_MAX_QUERY_DEPTH or GEOKG_MAX_QUERY_OPERATORS with a 400 that names the setting.
   The store engine runs queries on very large thread stacks as well, so a text that fooled
   this count still cannot crash it (`geokg.store.engine_process`).
+* **Does it call the store's own extensions?** A Virtuoso store (GEOKG_REMOTE_DIALECT)
+  runs `bif:` and `sql:` functions (its anonymous SPARQL user may call `bif:http_get`,
+  which fetches any URL) and DEFINE/OPTION pragmas (which make it fetch FROM graphs):
+  `check_extensions` refuses every text that names them, in an IRI, a prefixed name or a
+  prefix declaration, with its escapes read either way.
 * **Does it make the server fetch a URL?** (`SERVICE`, `LOAD`). Answered by a real SPARQL
   parser (rdflib's), whose tree names each SERVICE with its endpoint resolved against BASE
   and the prefixes; the token count of the keyword must agree with it, or the text is
@@ -28,7 +33,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from geokg.config import Settings
-from geokg.errors import QueryTooComplex, RefusedUpdate, ServiceRefused
+from geokg.errors import ExtensionRefused, QueryTooComplex, RefusedUpdate, ServiceRefused
 
 #: SPARQL's code point escapes. The grammar's note (§19.2) says they apply to the whole text;
 #: Oxigraph, like Turtle, reads them only inside strings and IRIs, and rdflib everywhere.
@@ -128,7 +133,8 @@ def measure(text: str) -> Measure:
 
 
 def check_limits(text: str, settings: Settings, what: str = "query") -> None:
-    """Refuse a text that nests or chains more than the settings allow (QueryTooComplex).
+    """Refuse a text that nests or chains more than the settings allow (QueryTooComplex),
+    or that calls the store's own extensions (`check_extensions`).
 
     Most texts are decided by counting characters, which bounds both figures from above at
     a few microseconds; only a text over a bound is read token by token (about 0.2 ms a KB).
@@ -136,6 +142,8 @@ def check_limits(text: str, settings: Settings, what: str = "query") -> None:
     if len(text) > settings.max_query_length:
         raise QueryTooComplex(f"the {what} has {len(text)} characters, more than "
                               f"GEOKG_MAX_QUERY_LENGTH={settings.max_query_length}")
+    if settings.store.startswith("sparql:") and settings.remote_dialect == "virtuoso":
+        check_extensions(text, what)
     upper = text.upper()
     depth_bound = text.count("{") + text.count("(") + text.count("[")
     operator_bound = (sum(map(text.count, "!^/|+-*=<>?&"))
@@ -152,6 +160,32 @@ def check_limits(text: str, settings: Settings, what: str = "query") -> None:
             f"the {what} chains {found.operators} operators, property-path steps and group "
             f"keywords, more than GEOKG_MAX_QUERY_OPERATORS={settings.max_query_operators}; "
             "split it into smaller queries")
+
+
+#: Virtuoso's namespaces of built-in SQL functions and its pragma keywords.
+_EXTENSION_SCHEMES = ("bif:", "sql:")
+_EXTENSION_WORDS = frozenset({"DEFINE", "OPTION"})
+
+
+def check_extensions(text: str, what: str = "query") -> None:
+    """Refuse a text that names a Virtuoso extension (ExtensionRefused): an IRI or prefixed
+    name in `bif:` or `sql:` (`<bif:http_get>`, `PREFIX b: <bif:>`, `sql:x`), or the pragma
+    keywords DEFINE and OPTION. Strings and comments are not looked at."""
+    for view in {text, expand_escapes(text)}:
+        for token in tokens(view):
+            found = ""
+            if token.kind == "iri":
+                iri = expand_escapes(token.text[1:-1]).strip().lower()
+                found = token.text if iri.startswith(_EXTENSION_SCHEMES) else ""
+            elif token.kind == "pname":
+                found = token.text if token.text.lower().startswith(_EXTENSION_SCHEMES) else ""
+            elif token.kind == "word" and token.text.upper() in _EXTENSION_WORDS:
+                found = token.text
+            if found:
+                raise ExtensionRefused(
+                    f"the {what} uses {found}, an extension of the Virtuoso store (its bif:/sql: "
+                    "functions and DEFINE/OPTION pragmas can read files and fetch URLs); geokg "
+                    "passes on SPARQL 1.1 only")
 
 
 def may_fetch(text: str) -> bool:

@@ -46,7 +46,8 @@ def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
         query_url, _, update_url = rest.partition(",")
         return RemoteStore(query_url.strip(), update_url.strip() or None,
                            user=settings.remote_user, password=settings.remote_password,
-                           timeout=settings.query_timeout if stoppable else None)
+                           timeout=settings.query_timeout if stoppable else None,
+                           dialect=settings.remote_dialect)
     raise ConfigError(
         f"GEOKG_STORE={spec!r} is not a store geokg knows; use oxigraph:PATH, memory, "
         "or sparql:QUERY_URL[,UPDATE_URL]"

@@ -7,8 +7,9 @@ the backend's own engine; nothing here evaluates SPARQL in Python.
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Literal, Protocol, runtime_checkable
 
 QueryKind = Literal["select", "ask", "graph"]
@@ -172,17 +173,30 @@ class Store(Protocol):
         """Replace a graph's content by `ntriples` in one transaction (no half-written state)."""
         ...
 
-    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+    def replace_graphs(self, graphs: Mapping[str, str | None], *,
+                       expect: Mapping[str, str | None] | None = None) -> None:
         """Replace several graphs in one transaction: each IRI's content becomes its N-Triples;
         None or empty text removes the graph. Readers see all of it or none of it.
 
         Why one call and not put_graph per graph: a curation write that changes two graphs
         must never be seen half-applied (one request to a remote store, one update here).
+
+        `expect`: graph IRI -> the `graph_tag` the caller saw (None: no triples). When one
+        graph is in another state now, nothing is written and PreconditionFailed is raised.
+        The check and the write are one step where the backend is the store's only writer
+        (embedded, engine); a remote store checks, then sends the write as the difference
+        to what it checked, so that a write slipping in between is merged, never undone
+        (no SPARQL 1.1 store offers compare-and-set).
         """
         ...
 
     def has_graph(self, graph_iri: str) -> bool:
         """Whether the named graph exists in the store."""
+        ...
+
+    def graph_tag(self, graph_iri: str) -> str | None:
+        """The `content_tag` of one graph as the store holds it now (its ETag); None when
+        it holds no triples (absent, or empty)."""
         ...
 
     def graphs(self) -> list[str]:
@@ -261,3 +275,59 @@ def graph_content(store: Store, graph_iri: str, media_type: str) -> Iterator[byt
     (the same on every backend: the Graph Store GET, dumps of one graph, curation, reindex)."""
     query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_iri(graph_iri)} {{ ?s ?p ?o }} }}"
     return store.query(query).serialize(media_type)
+
+
+def content_tag(triples: Iterable[object]) -> str:
+    """The strong validator (ETag) of a graph's content: a hash of its triples in canonical
+    N-Triples (pyoxigraph's `str` of each triple), sorted. The same content gives the same
+    tag on every read and every backend that names its blank nodes stably (all do)."""
+    digest = hashlib.sha256()
+    for line in sorted(str(triple) for triple in triples):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()[:32]
+
+
+def read_graph(store: Store, graph_iri: str, media_type: str | None) -> tuple[str | None, bytes]:
+    """One read of a graph: its tag (as `Store.graph_tag` gives it), and its content
+    written as `media_type` (b"" for None), both from the same answer, so that a body never
+    carries another state's tag."""
+    import pyoxigraph as ox
+
+    data = b"".join(graph_content(store, graph_iri, "application/n-triples"))
+    triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    if media_type is None:
+        body = b""
+    elif media_type == "application/n-triples":
+        body = data
+    else:
+        from geokg.store.oxigraph import graph_format
+
+        body = ox.serialize(triples, format=graph_format(media_type)) or b""
+    return (content_tag(triples) if triples else None), body
+
+
+def dataset_tags(data: bytes, fmt: str) -> dict[str, str]:
+    """`content_tag` of each named graph of a dump (N-Quads or TriG), as `Store.graph_tag`
+    gives it for the store the dump was taken from."""
+    import pyoxigraph as ox
+
+    from geokg.store.oxigraph import dataset_format
+
+    by_graph: dict[str, list[object]] = {}
+    for quad in ox.parse(data, format=dataset_format(fmt)):
+        if isinstance(quad.graph_name, ox.NamedNode):
+            by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
+    return {graph: content_tag(triples) for graph, triples in by_graph.items()}
+
+
+def changed_since(graph_iri: str, expected: str | None, now: str | None) -> Exception:
+    """The PreconditionFailed for a graph found with tag `now` where `expected` was."""
+    from geokg.errors import PreconditionFailed
+
+    if expected is None:
+        return PreconditionFailed(f"the graph {graph_iri} holds triples now (its ETag is "
+                                  f'"{now}"); nothing was written')
+    state = "holds no triples any more" if now is None else "has changed"
+    return PreconditionFailed(f'the graph {graph_iri} {state} since its ETag "{expected}" was '
+                              "read; nothing was written: read it again and redo the change")

@@ -263,12 +263,15 @@ class EngineStore:
 
     # -- calls -------------------------------------------------------------------------
     def call(self, op: str, args: Mapping[str, Any] | None = None, data: bytes | None = None,
-             *, timeout: float | None = None, stop_at_deadline: bool = True) -> Any:
+             *, timeout: float | None = None, stop_at_deadline: bool = True,
+             repeatable: bool = True) -> Any:
         """Run one store call in the engine and return its JSON value.
 
         After `timeout` seconds the engine is killed (`stop_at_deadline`) or, for a mere
         probe such as the health check, the call gives up with StoreUnavailable. A call
-        repeated on a new engine gets the full time again: the restart is not its fault."""
+        repeated on a new engine gets the full time again: the restart is not its fault.
+        `repeatable` False: never sent again (a conditional write that may have been applied
+        would find its own result and fail)."""
         for attempt in (1, 2):
             conn = self.checkout()
             deadline = None if timeout is None else time.monotonic() + timeout
@@ -281,7 +284,7 @@ class EngineStore:
                     raise StoreUnavailable(f"the store engine did not answer {op} in time") from None
                 raise self.expire(conn, f"store call {op}") from None
             except _EngineGone as failure:
-                if self.discard(conn, failure) and attempt == 1 and CALLS[op]:
+                if self.discard(conn, failure) and attempt == 1 and CALLS[op] and repeatable:
                     continue
                 raise StoreUnavailable(f"the store engine stopped during {op}; a write was "
                                        "applied wholly or not at all; try again") from None
@@ -309,8 +312,15 @@ class EngineStore:
     def put_graph(self, graph_iri: str, ntriples: str) -> None:
         self.call("put_graph", {"graph_iri": graph_iri, "ntriples": ntriples})
 
-    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
-        self.call("replace_graphs", {"graphs": dict(graphs)})
+    def replace_graphs(self, graphs: Mapping[str, str | None], *,
+                       expect: Mapping[str, str | None] | None = None) -> None:
+        """Checked and written in the engine, the one writer (see OxigraphStore)."""
+        self.call("replace_graphs", {"graphs": dict(graphs), "expect": dict(expect or {})},
+                  repeatable=not expect)
+
+    def graph_tag(self, graph_iri: str) -> str | None:
+        tag = self.call("graph_tag", {"graph_iri": graph_iri})
+        return None if tag is None else str(tag)
 
     def has_graph(self, graph_iri: str) -> bool:
         return bool(self.call("has_graph", {"graph_iri": graph_iri}))

@@ -68,7 +68,8 @@ _CHUNK_BYTES = 64 * 1024
 #: same store; a SPARQL update may have been applied and is never repeated.
 CALLS: dict[str, bool] = {
     "ping": True, "has_graph": True, "graphs": True, "quad_count": True,
-    "graph_ntriples": True, "put_graph": True, "replace_graphs": True, "remove_graph": True,
+    "graph_ntriples": True, "graph_tag": True, "put_graph": True, "replace_graphs": True,
+    "remove_graph": True,
     "load": True, "load_graph": True, "update": False,
 }
 #: Stack of each engine thread. Oxigraph's parser and evaluator recurse once per nesting

@@ -17,7 +17,14 @@ from typing import IO, Any, cast
 import pyoxigraph as ox
 
 from geokg.errors import InputError, QuerySyntaxError, ResultTooLarge, StoreError
-from geokg.store.base import GRAPH_UPLOAD_MEDIA_TYPES, QueryKind, QueryResult, dump_media_type
+from geokg.store.base import (
+    GRAPH_UPLOAD_MEDIA_TYPES,
+    QueryKind,
+    QueryResult,
+    changed_since,
+    content_tag,
+    dump_media_type,
+)
 
 _RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -60,13 +67,22 @@ def put_graph_update(graph_iri: str, ntriples: str) -> str:
     first so the text spliced into the update can only be triples.
     """
     graph = named_node(graph_iri)
+    body = ntriples_text(parse_ntriples(graph_iri, ntriples))
+    return (f"DROP SILENT GRAPH {graph} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body}}} }}")
+
+
+def parse_ntriples(graph_iri: str, ntriples: str) -> list[ox.Triple]:
+    """The triples of a graph's N-Triples, or InputError naming the graph and the problem."""
     try:
-        triples = [q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
+        return [q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
     except SyntaxError as exc:
         raise InputError(f"graph {graph_iri} is not valid N-Triples: {exc}") from None
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-    return (f"DROP SILENT GRAPH {graph} ;\n"
-            f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}")
+
+
+def ntriples_text(triples: list[ox.Triple]) -> str:
+    """Triples written by Oxigraph as N-Triples lines (the only text spliced into updates)."""
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
 
 def replace_graphs_update(graphs: Mapping[str, str | None]) -> str:
@@ -344,10 +360,23 @@ class OxigraphStore:
             finally:
                 self._generation += 1
 
-    def replace_graphs(self, graphs: Mapping[str, str | None]) -> None:
+    def replace_graphs(self, graphs: Mapping[str, str | None], *,
+                       expect: Mapping[str, str | None] | None = None) -> None:
+        """The check of `expect` and the write under one lock: this object is the store's
+        only writer (RocksDB admits one process; the engine process serves every worker)."""
         update = replace_graphs_update(graphs)
-        if update:
-            self.update(update)
+        with self._writing:
+            for iri, tag in (expect or {}).items():
+                if (now := self.graph_tag(iri)) != tag:
+                    raise changed_since(iri, tag, now)
+            if update:
+                self.update(update)
+
+    def graph_tag(self, graph_iri: str) -> str | None:
+        """`geokg.store.base.content_tag` of one graph, read from the store's index."""
+        graph = named_node(graph_iri)
+        quads = _call(lambda: list(self.native.quads_for_pattern(None, None, None, graph)))
+        return content_tag(q.triple for q in quads) if quads else None
 
     def has_graph(self, graph_iri: str) -> bool:
         return bool(_call(lambda: self.native.contains_named_graph(named_node(graph_iri))))

@@ -7,13 +7,13 @@ from werkzeug.exceptions import BadRequest, NotFound, UnsupportedMediaType
 
 from geokg.errors import InputError
 from geokg.pipeline import ArticleInput, parse_published
-from geokg.store.base import graph_content
+from geokg.store.base import read_graph
 from geokg.vocab import GK
 from geokg.web import article_list
 from geokg.web.auth import require_ingest_token
+from geokg.web.etags import with_etag
 from geokg.web.hooks import writes
 from geokg.web.state import get_pipeline, get_settings, get_store
-from geokg.web.streaming import started
 
 bp = Blueprint("articles", __name__)
 
@@ -91,11 +91,18 @@ def show_article(article_id: str) -> Response:
         raise NotFound(f"no article {article_id!r}")
     iri = str(get_pipeline().mint.article(article_id))
     store = get_store()
-    if not store.has_graph(iri):
+    turtle = request.accept_mimetypes.best_match(["application/json", "text/turtle"]) == "text/turtle"
+    # The tag is read first (with the Turtle, in the same read): a body is never older
+    # than its ETag, so a write based on it cannot pass If-Match over a newer state.
+    tag, body = read_graph(store, iri, "text/turtle" if turtle else None)
+    if tag is None:
         raise NotFound(f"no article {article_id!r}; GET /articles lists them")
-    if request.accept_mimetypes.best_match(["application/json", "text/turtle"]) == "text/turtle":
-        return Response(started(graph_content(store, iri, "text/turtle")), mimetype="text/turtle")
-    return jsonify(_stored(article_id, iri))
+    if turtle:
+        response = Response(body, mimetype="text/turtle")
+    else:
+        response = jsonify(_stored(article_id, iri))
+    response.headers["Vary"] = "Accept"
+    return with_etag(response, tag, response.mimetype or "application/json")
 
 
 def _stored(article_id: str, iri: str) -> dict[str, object]:

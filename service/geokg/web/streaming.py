@@ -1,34 +1,53 @@
-"""Streamed responses that still fail with a real status.
+"""Streamed responses that still fail with a real status, or visibly.
 
 A response's status line goes out with its first byte. Pulling the first bytes of a result
 before answering lets a store failure (or a query timeout) become a 4xx/5xx problem instead
 of a 200 cut short; the rest then streams in constant memory.
+
+A failure after the status went out (the query deadline, a remote store's cut answer) can
+no longer change it. It is raised out of the body, and the WSGI server (werkzeug, gunicorn)
+then closes the connection without the last, empty chunk: an HTTP/1.1 client sees a broken
+chunked transfer (requests: ChunkedEncodingError; http.client: IncompleteRead), never a
+clean end. HTTP/1.0 has no chunks, so a closed connection is how every body ends: such a
+client gets the whole answer held before the status, and a failure is a problem response.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+
+from flask import has_request_context, request
+
+log = logging.getLogger("geokg.web")
 
 
 def started(chunks: Iterator[bytes], hold_bytes: int = 1) -> Iterator[bytes]:
-    """`chunks`, with at least `hold_bytes` (or all, if fewer) already produced.
+    """`chunks`, with at least `hold_bytes` (or all, if fewer) already produced; all of
+    them for an HTTP/1.0 request.
 
     Closing the returned iterator (a client that went away) closes `chunks`, which stops the
     producer instead of leaving it blocked until garbage collection.
     """
+    if has_request_context() and request.environ.get("SERVER_PROTOCOL") == "HTTP/1.0":
+        hold_bytes = -1
     held: list[bytes] = []
     size = 0
     for chunk in chunks:
         held.append(chunk)
         size += len(chunk)
-        if size >= hold_bytes:
+        if size >= hold_bytes >= 0:
             break
     first = b"".join(held)
+    path = request.path if has_request_context() else "?"
 
     def rest() -> Iterator[bytes]:
         try:
             yield first
             yield from chunks
+        except Exception as exc:
+            log.warning("%s: the response was broken off after it had started: %s", path, exc)
+            raise
         finally:
             close = getattr(chunks, "close", None)
             if close is not None:

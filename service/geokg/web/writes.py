@@ -3,7 +3,9 @@ Protocol at /store (indirect graph identification: ?graph=IRI or ?default), and
 DELETE /articles/{id}.
 
 Reads are open; every write needs the bearer token (`geokg.web.auth`) and goes through
-`geokg.pipeline.curation.Curator`, which validates it before the store sees it.
+`geokg.pipeline.curation.Curator`, which validates it before the store sees it. A graph's
+GET carries its ETag; PUT, POST and DELETE of a graph or an article honour If-Match and
+If-None-Match (412 otherwise; `geokg.web.etags`).
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from geokg.store.base import (
     DATASET_UPLOAD_MEDIA_TYPES,
     GRAPH_MEDIA_TYPES,
     GRAPH_UPLOAD_MEDIA_TYPES,
-    graph_content,
+    read_graph,
 )
 from geokg.web.auth import require_write_token, write_protected
+from geokg.web.etags import no_precondition, precondition, with_etag
 from geokg.web.hooks import writes
 from geokg.web.sparql import check_utf8
 from geokg.web.state import (
@@ -79,6 +82,8 @@ def get_curator() -> Curator:
 def update() -> Response:
     """Apply an update; 200 with the graphs it created, changed and removed."""
     text, params = _update_request()
+    no_precondition("an update may change any graph: read and write one graph through "
+                    "/store for a conditional write")
     outcome = get_curator().update(text, base_iri=service_base(),
                                    using=params.getlist("using-graph-uri"),
                                    using_named=params.getlist("using-named-graph-uri"))
@@ -142,8 +147,9 @@ def graph_store() -> Response:
         raise BadRequest(f"{request.method} needs ?graph=IRI")
     if request.method == "PUT":
         media_type = _upload_type(datasets_too=False)
-        return _written(target, get_curator().replace_graph(target, request.get_data(), media_type))
-    get_curator().delete_graph(target)
+        return _written(target, get_curator().replace_graph(target, request.get_data(), media_type,
+                                                            precondition()))
+    get_curator().delete_graph(target, precondition())
     return Response(status=204)
 
 
@@ -162,18 +168,23 @@ def _read(target: str | _Default | None) -> Response:
         raise BadRequest("name the graph to read: ?graph=IRI or ?default (all named graphs)")
     media_type = _negotiate()
     store = get_store()
-    if target is not DEFAULT and not store.has_graph(str(target)):
-        raise GraphNotFound(f"there is no graph {target}")
     headers = {"Vary": "Accept"}
-    if request.method == "HEAD":
-        return Response(status=200, mimetype=media_type, headers=headers)
-    chunks = store.query("CONSTRUCT WHERE { ?s ?p ?o }").serialize(media_type) \
-        if target is DEFAULT else graph_content(store, str(target), media_type)
-    return Response(started(chunks), mimetype=media_type, headers=headers)
+    if target is DEFAULT:
+        if request.method == "HEAD":
+            return Response(status=200, mimetype=media_type, headers=headers)
+        chunks = store.query("CONSTRUCT WHERE { ?s ?p ?o }").serialize(media_type)
+        return Response(started(chunks), mimetype=media_type, headers=headers)
+    # One read gives the body and its ETag (a streamed body could be of a later state).
+    tag, body = read_graph(store, str(target), media_type)
+    if tag is None and not store.has_graph(str(target)):
+        raise GraphNotFound(f"there is no graph {target}")
+    return with_etag(Response(body, mimetype=media_type, headers=headers), tag, media_type)
 
 
 def _post(target: str | _Default | None) -> Response:
     curator = get_curator()
+    if target is None:
+        no_precondition("a POST to /store adds graphs of its own")
     if target is None and request.mimetype in DATASET_UPLOAD_MEDIA_TYPES:
         return jsonify(curator.add_dataset(request.get_data(), request.mimetype).to_json())
     media_type = _upload_type(datasets_too=target is None)
@@ -181,7 +192,8 @@ def _post(target: str | _Default | None) -> Response:
         iri = f"{get_settings().base_iri}graph/{uuid4().hex}"
         return _written(iri, curator.add_to_graph(iri, request.get_data(), media_type),
                         location=True)
-    return _written(str(target), curator.add_to_graph(str(target), request.get_data(), media_type))
+    return _written(str(target), curator.add_to_graph(str(target), request.get_data(), media_type,
+                                                      precondition()))
 
 
 def _written(iri: str, outcome: WriteOutcome, *, location: bool = False) -> Response:
@@ -231,7 +243,7 @@ def delete_article(article_id: str) -> Response:
     if not article_id.isalnum():
         raise NotFound(f"no article {article_id!r}")
     try:
-        get_curator().delete_graph(str(get_pipeline().mint.article(article_id)))
+        get_curator().delete_graph(str(get_pipeline().mint.article(article_id)), precondition())
     except GraphNotFound:
         raise NotFound(f"no article {article_id!r}; GET /articles lists them") from None
     return Response(status=204)
