@@ -923,3 +923,17 @@ def test_talks_the_next_sentence_calls_a_call_were_a_call() -> None:
     article = read(text, "2024-06-18", "de")
     assert (sides(article, CALL), sides(article, MEETING)) == (
         [frozenset({"olaf-scholz", "emmanuel-macron", "volodymyr-zelenskyy"})], [])
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Die Nato erwartet von der Regierung in Belgrad, dass sie die Lage beruhigt.", "de",
+     [(frozenset({"nato"}), frozenset({"serbia"}), frozenset())]),
+    ("The sanctions came from the Biden administration, which called on Lukashenko to free "
+     "all prisoners.", "en",
+     [(frozenset({"joe-biden"}), frozenset({"alexander-lukashenko"}), frozenset())]),
+    ("In Nairobi sagte Scholz, die reichen Industriestaaten müssten ihre Klimahilfen erhöhen.",
+     "de", [(frozenset({"olaf-scholz"}), frozenset(), frozenset())]),
+])
+def test_expectations_of_a_government_relative_demanders_and_obligations_of_states_in_general(
+        text: str, lang: str, expected: list[tuple[frozenset[str], ...]]) -> None:
+    assert events(read(text, "2023-06-16", lang), DEMAND) == expected

@@ -84,7 +84,10 @@ class RoleReader:
                 r.tokens[clause.first].key not in self.lex.word_class("subject_relative") or \
                 any(f.first == clause.first + 1 for f in r.found):  # "which Russia supplied"
             return []
-        return [f for f in r.found if f.actor and f.last == clause.first - 2]
+        # "the Trump administration, which …": a government word between name and comma
+        government = self.lex.word_class("government")
+        gap = 3 if r.tokens[clause.first - 2].key in government else 2
+        return [f for f in r.found if f.actor and f.last == clause.first - gap]
 
     def _with_lists(self, chosen: list[Found], pool: list[Found], r: SentenceReading) -> list[Found]:
         out = list(chosen)
@@ -129,7 +132,8 @@ class RoleReader:
             return
         if self._passive_demand(r, event, actors, first, last):
             return
-        before = [f for f in actors if f.last < first]
+        # "the Biden administration, which called on …": the relative's antecedent demands
+        before = self._antecedent(r, first) or [f for f in actors if f.last < first]
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
         trigger_clause = clause_of(r.clauses, first)
@@ -271,6 +275,9 @@ class RoleReader:
             # "made clear the need for Israel to …"
             (f for f in r.found if last < f.first <= last + 3 and f.mention.how != "place"
              and r.tokens[f.first - 1].key in ("for", "für")), None)
+        if speaker is not None and subject is None and self._group_obligated(r, modal_clause, last):
+            event.participants = [speaker.mention.entity]  # "die Industriestaaten müssten …"
+            return
         if speaker is None or subject is None:
             return
         on = r.day
@@ -278,6 +285,13 @@ class RoleReader:
             return
         event.participants = [speaker.mention.entity]
         event.addressees = [subject.mention.entity]
+
+    def _group_obligated(self, r: SentenceReading, clause: Clause, last: int) -> bool:
+        """"sagte Baerbock, die wohlhabenden Industriestaaten müssten …", "said rich nations
+        must …": states in general are obliged, a demand with no one addressee."""
+        nouns = self.lex.word_class("group_states") | self.lex.word_class("open_addressee")
+        return any(t.key in nouns or self.lex.lang == "de" and t.key.endswith(("staaten", "länder"))
+                   for t in r.tokens[clause.first:last])
 
     def _quoted_obligation(self, r: SentenceReading, event: Event, actors: list[Found],
                            first: int, last: int) -> None:
