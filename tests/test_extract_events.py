@@ -937,3 +937,15 @@ def test_talks_the_next_sentence_calls_a_call_were_a_call() -> None:
 def test_expectations_of_a_government_relative_demanders_and_obligations_of_states_in_general(
         text: str, lang: str, expected: list[tuple[frozenset[str], ...]]) -> None:
     assert events(read(text, "2023-06-16", lang), DEMAND) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "meetings"), [
+    ("Macron und Meloni haben am Dienstag in Rom ein Migrationsabkommen unterzeichnet.", "de",
+     [frozenset({"emmanuel-macron", "giorgia-meloni"})]),
+    ("Albanese and Marape signed a security treaty in Canberra on Monday.", "en",
+     [frozenset({"anthony-albanese", "james-marape"})]),
+    ("Japan and the Philippines signed a defence pact in Manila.", "en", []),
+])
+def test_leaders_who_sign_together_at_a_place_meet_there(text: str, lang: str,
+                                                         meetings: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-06-16", lang), MEETING) == meetings

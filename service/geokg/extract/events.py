@@ -83,7 +83,22 @@ class SentenceReader:
             candidate = self._candidate(reading, trigger, first, last)
             if candidate is not None:
                 out.extend(self._split_commitments(candidate))
+                out.extend(self._signed_in_person(reading, candidate))
         return out
+
+    def _signed_in_person(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
+        """"Scholz und Selenskyj haben in Berlin ein Sicherheitsabkommen unterzeichnet":
+        leaders who sign together at a place told in the sentence meet there."""
+        event = candidate.event
+        leaders = [p for p in event.participants if self.gaz.entities[p].kind == "leader"]
+        places = [f for f in r.found if f.mention.how == "place"
+                  and self.gaz.entities[f.mention.entity].kind == "city"]
+        if "in_person" not in candidate.trigger.flags or len(leaders) < 2 or \
+                len(leaders) != len(event.participants) or not places:
+            return []
+        meeting = replace(event, type=EventType.MEETING, participants=list(leaders), topic=None,
+                          addressees=[], territories=[], extra_sentences=[])
+        return [replace(candidate, event=meeting, definite=False, additional=False)]
 
     def refers_to_a_call(self, reading: SentenceReading) -> bool:
         """"Bei dem Vierer-Telefonat sei es um … gegangen", "in the call": the sentence
