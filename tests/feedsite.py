@@ -98,8 +98,8 @@ def page(item: Story, *, extra: str = "", lang: str | None = None) -> bytes:
 def rss(site: str, items: list[Story], *, path: str = "/news/{slug}") -> bytes:
     entries = "".join(f"""
   <item><title>{html.escape(s.title)}</title>
-    <link>{site}{path.format(slug=s.slug)}</link>
-    <guid>{site}{path.format(slug=s.slug)}</guid>
+    <link>{html.escape(site + path.format(slug=s.slug))}</link>
+    <guid>{html.escape(site + path.format(slug=s.slug))}</guid>
     <pubDate>{email.utils.format_datetime(s.published)}</pubDate></item>""" for s in items)
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Beispielzeitung</title><link>{site}/</link>
@@ -112,7 +112,7 @@ def atom(site: str, items: list[Story], *, updated: dict[str, dt.datetime] | Non
     updated = updated or {}
     entries = "".join(f"""
   <entry><title>{html.escape(s.title)}</title>
-    <link href="{site}{path.format(slug=s.slug)}"/>
+    <link href="{html.escape(site + path.format(slug=s.slug))}"/>
     <id>tag:beispiel.example,2026:{s.slug}</id>
     <published>{s.published.isoformat()}</published>
     <updated>{updated.get(s.slug, s.published).isoformat()}</updated></entry>""" for s in items)

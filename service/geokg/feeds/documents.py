@@ -77,12 +77,13 @@ def _xml_feed(body: bytes, media_type: str, url: str) -> FeedDocument:
         if link is None:
             without_link += 1
             continue
-        published_text = item.get("published") or item.get("updated")
-        published = _when(published_text) or _utc(item.get("published_parsed")
-                                                   or item.get("updated_parsed"))
+        # dict.get: feedparser's own get maps a missing `updated` to `published`, with a warning
+        published, updated = dict.get(item, "published"), dict.get(item, "updated")
+        when = _when(published) or _when(updated) or _utc(
+            dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"))
         title = item.get("title") or None
-        stamp = "|".join([item.get("updated") or "", item.get("published") or "", title or ""])
-        entries.append(Entry(link, title, published, stamp))
+        stamp = "|".join([updated or "", published or "", title or ""])
+        entries.append(Entry(link, title, when, stamp))
     return FeedDocument(entries, _language(parsed.feed.get("language")), without_link)
 
 

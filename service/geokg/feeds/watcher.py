@@ -184,11 +184,12 @@ class Watcher:
     def read_items(self, limit: int) -> int:
         """Read and store up to `limit` due items; how many were taken."""
         items = _by_turns(self.state.due_items(time.time(), limit))
+        languages = {name: self.state.feed(name).language for name in self.feeds}
         ahead: collections.deque[tuple[Item, Future[_Outcome]]] = collections.deque()
         pending = iter(items)
         window = 2 * self.settings.feeds_fetchers  # pages read ahead of the one being stored
         for item in pending:
-            ahead.append((item, self.pool.submit(self._read, item)))
+            ahead.append((item, self.pool.submit(self._read, item, languages.get(item.feed))))
             if len(ahead) >= window:
                 break
         while ahead:
@@ -196,11 +197,13 @@ class Watcher:
             self._store(item, future.result())
             following = next(pending, None)
             if following is not None:
-                ahead.append((following, self.pool.submit(self._read, following)))
+                ahead.append((following, self.pool.submit(self._read, following,
+                                                          languages.get(following.feed))))
         return len(items)
 
-    def _read(self, item: Item) -> _Outcome:
-        """In a fetcher thread: the item's page, fetched and read as an article."""
+    def _read(self, item: Item, feed_language: str | None) -> _Outcome:
+        """In a fetcher thread: the item's page, fetched and read as an article (the state
+        belongs to the watcher's thread: what is needed of it comes as arguments)."""
         feed = self.feeds.get(item.feed)
         try:
             fetched = self.fetcher.get(
@@ -210,7 +213,7 @@ class Watcher:
             if fetched.not_modified:
                 return _NotModified(page_validators)
             page = read_page(fetched.body, fetched.media_type, item.url)
-            lang = (feed.lang if feed else None) or page.lang or self._feed_language(item.feed)
+            lang = (feed.lang if feed else None) or page.lang or feed_language
             if lang is not None and lang not in LANGUAGES:
                 raise DocumentError(f"{item.url} is in language {lang!r}; geokg reads "
                                     f"{' and '.join(LANGUAGES)}", kind="language")
@@ -222,9 +225,6 @@ class Watcher:
         except Exception as error:  # noqa: BLE001 - one odd page must not stop the watcher
             log.exception("reading %s failed", item.url)
             return DocumentError(f"{item.url}: {error!r}", kind="unreadable")
-
-    def _feed_language(self, name: str) -> str | None:
-        return self.state.feed(name).language if name in self.feeds else None
 
     def _store(self, item: Item, outcome: _Outcome) -> None:
         if isinstance(outcome, _NotModified):
