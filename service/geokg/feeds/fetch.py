@@ -101,6 +101,7 @@ class Fetcher:
             last_modified: str | None = None) -> Fetched:
         """The resource at `url` (FetchError otherwise), after robots.txt allowed it;
         retried GEOKG_FEEDS_RETRIES times when the failure may pass."""
+        self._check(url)
         self.check_robots(url)
         headers = {"Accept": accept}
         if etag:
@@ -148,6 +149,9 @@ class Fetcher:
         except FetchError as exc:
             if exc.kind in ("not-found", "http"):
                 return None
+            if exc.kind == "refused":  # a redirect to where nothing is fetched
+                raise FetchError(f"{origin}/robots.txt: {exc}", kind="refused",
+                                 temporary=False) from None
             raise FetchError(f"{origin}/robots.txt cannot be read ({exc}); nothing of the site is "
                              "fetched until it can", kind="robots", temporary=True) from None
         rules = urllib.robotparser.RobotFileParser(f"{origin}/robots.txt")
@@ -155,12 +159,15 @@ class Fetcher:
         return rules
 
     # -- one request -------------------------------------------------------------------------
-    def _once(self, url: str, headers: dict[str, str], limit: int, *,
-              truncate: bool = False) -> Fetched:
+    def _check(self, url: str) -> None:
         try:
             check_url(url, self.policy)
         except ForbiddenTarget as exc:
             raise FetchError(str(exc), kind="refused", temporary=False) from None
+
+    def _once(self, url: str, headers: dict[str, str], limit: int, *,
+              truncate: bool = False) -> Fetched:
+        self._check(url)
         self.pacer.wait(urllib.parse.urlsplit(url).hostname or "")
         watchdog = _Watchdog(self.settings.feeds_timeout)
         opener = guarded_opener(self.policy, on_socket=watchdog.add)

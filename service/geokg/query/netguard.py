@@ -244,7 +244,11 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
                          newurl: str) -> Any:
-        check_url(newurl, self.policy)
+        try:
+            check_url(newurl, self.policy)
+        except ForbiddenTarget:
+            fp.close()  # the 3xx response: nobody else reads or closes it now (its socket leaked)
+            raise
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
