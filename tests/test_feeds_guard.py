@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from feedsite import FeedSite, Route, feed_site, rss, story, watcher_settings, write_feed_list
+from feedsite import FeedSite, Route, feed_site, watcher_settings, write_feed_list
 from geokg.config import Settings
 from geokg.errors import ConfigError
 from geokg.feeds import open_watcher
