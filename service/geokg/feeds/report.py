@@ -7,6 +7,7 @@ writes; a feed the watcher has not polled yet is listed with zero counts.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -36,12 +37,16 @@ def feeds_report(settings: Settings) -> dict[str, Any]:
         return {"feeds": [], "watcher": None, "error": str(exc)}
     path = settings.feeds_state_path
     stored: dict[str, Any] = {"watcher": None, "feeds": {}}
+    problem = None
     if path is not None and path.exists():
-        state = FeedState(path, create=False)
         try:
-            stored = state.report()
-        finally:
-            state.close()
+            state = FeedState(path, create=False)
+            try:
+                stored = state.report()
+            finally:
+                state.close()
+        except sqlite3.Error as exc:  # a watcher creating it this instant, or a broken file
+            problem = f"the watcher's state {path} cannot be read yet: {exc}"
     rows = []
     for feed in feeds:
         known = stored["feeds"].get(feed.name)
@@ -52,10 +57,11 @@ def feeds_report(settings: Settings) -> dict[str, Any]:
         row.update(known or {"last_status": "not polled yet", "items": dict(_EMPTY_ITEMS),
                              "rejected_by_kind": {}, "recent_rejections": [],
                              "lag_seconds": {"count": 0, "median": None, "p95": None, "sum": 0.0}})
+        row["last_status"] = row.get("last_status") or "not polled yet"
         for moment in ("last_poll", "last_success", "next_poll"):
             row[moment] = _iso(row.get(moment))
         rows.append(row)
-    error = None if feeds else "no feeds are followed: GEOKG_FEEDS names no feed list, or an empty one"
+    error = problem if feeds else "no feeds are followed: GEOKG_FEEDS names no feed list, or an empty one"
     return {"feeds": rows, "watcher": _watcher(stored["watcher"]), "error": error}
 
 

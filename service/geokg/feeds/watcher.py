@@ -104,7 +104,6 @@ class Watcher:
     # -- the loop ----------------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
         """Rounds until `stop` is set; sleeps while nothing is due."""
-        self.state.heartbeat(started=time.time())
         while not stop.is_set():
             busy = self.round()
             self.state.heartbeat()
@@ -115,7 +114,6 @@ class Watcher:
 
     def run_once(self) -> Summary:
         """Poll every feed now, then read every item that is due (for cron and tests)."""
-        self.state.heartbeat(started=time.time())
         self.poll(list(self.feeds.values()))
         while self.read_items(ROUND_ITEMS):
             self.state.heartbeat()
@@ -387,6 +385,7 @@ def open_watcher(settings: Settings, pipeline: Pipeline, *,
         state = FeedState(path)
         try:
             watcher = Watcher(settings, pipeline, feeds, state, on_stored=on_stored, say=say)
+            state.heartbeat(started=time.time())  # /feeds names the process that holds the lock
             try:
                 yield watcher
             finally:
