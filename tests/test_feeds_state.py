@@ -138,7 +138,7 @@ def test_a_restart_between_the_store_write_and_its_record_counts_the_item_once(
     pipeline = Pipeline.open(settings)
     with open_watcher(settings, pipeline) as watcher:
         watcher.poll(list(watcher.feeds.values()))
-        [due] = watcher.state.due_items(time.time(), 10)
+        [due] = watcher.state.due_items(time.time(), 10, ["n"])
         read = watcher._read(due, None)
         # what `_ingest` does up to the write, then "killed"
         claim = watcher.state.claim(due.url, read.article.content_hash)  # type: ignore[union-attr]

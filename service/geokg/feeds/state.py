@@ -254,19 +254,24 @@ class FeedState:
                        (now, error, next_poll, name))
             return int(db.execute("SELECT failures FROM feeds WHERE name = ?", (name,)).fetchone()[0])
 
-    def next_due(self) -> float | None:
-        """When the next feed poll or item read is due (wall clock), or None."""
-        row = self.db.execute("SELECT MIN(t) FROM (SELECT MIN(next_poll) AS t FROM feeds UNION ALL "
-                              "SELECT MIN(next_attempt) FROM items WHERE status = 'pending')"
-                              ).fetchone()
+    def next_due(self, feeds: Sequence[str]) -> float | None:
+        """When the next poll or item read of `feeds` is due (wall clock), or None."""
+        marks = ", ".join("?" * len(feeds))
+        row = self.db.execute(
+            f"SELECT MIN(t) FROM (SELECT MIN(next_poll) AS t FROM feeds WHERE name IN ({marks}) "
+            f"UNION ALL SELECT MIN(next_attempt) FROM items WHERE status = 'pending' AND feed IN "
+            f"({marks}))", (*feeds, *feeds)).fetchone()
         return None if row[0] is None else float(row[0])
 
     # -- items -------------------------------------------------------------------------------
-    def due_items(self, now: float, limit: int) -> list[Item]:
+    def due_items(self, now: float, limit: int, feeds: Sequence[str]) -> list[Item]:
+        """Pending items of `feeds` (a feed taken off the list leaves its items waiting)."""
+        marks = ", ".join("?" * len(feeds))
         rows = self.db.execute(
             "SELECT url, feed, published, published_day, title, revisit, attempts, claimed_hash, "
-            "content_hash, article_iri, version, page_etag, page_last_modified FROM items WHERE status = "
-            "'pending' AND next_attempt <= ? ORDER BY first_seen, url LIMIT ?", (now, limit))
+            "content_hash, article_iri, version, page_etag, page_last_modified FROM items WHERE "
+            f"status = 'pending' AND next_attempt <= ? AND feed IN ({marks}) "
+            "ORDER BY first_seen, url LIMIT ?", (now, *feeds, limit))
         return [Item(**{**dict(row), "revisit": bool(row["revisit"])}) for row in rows]
 
     def claim(self, url: str, content_hash: str) -> Claim:
@@ -304,7 +309,10 @@ class FeedState:
 
     def record_rejected(self, url: str, kind: str, reason: str, *,
                         status: str = REJECTED) -> None:
+        """An item not stored; a text it had claimed is free again (nothing holds it)."""
         with self.transaction() as db:
+            db.execute("DELETE FROM texts WHERE url = ? AND content_hash = (SELECT claimed_hash "
+                       "FROM items WHERE url = ?)", (url, url))
             db.execute("UPDATE items SET status = ?, revisit = 0, kind = ?, reason = ?, "
                        "claimed_hash = NULL WHERE url = ?", (status, kind, reason, url))
 

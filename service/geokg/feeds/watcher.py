@@ -108,7 +108,7 @@ class Watcher:
             busy = self.round()
             self.state.heartbeat()
             if not busy:
-                due = self.state.next_due()
+                due = self.state.next_due(list(self.feeds))
                 pause = HEARTBEAT_SECONDS if due is None else due - time.time()
                 stop.wait(min(max(pause, 0.05), HEARTBEAT_SECONDS))
 
@@ -181,7 +181,7 @@ class Watcher:
     # -- items -------------------------------------------------------------------------------
     def read_items(self, limit: int) -> int:
         """Read and store up to `limit` due items; how many were taken."""
-        items = _by_turns(self.state.due_items(time.time(), limit))
+        items = _by_turns(self.state.due_items(time.time(), limit, list(self.feeds)))
         languages = {name: self.state.feed(name).language for name in self.feeds}
         ahead: collections.deque[tuple[Item, Future[_Outcome]]] = collections.deque()
         pending = iter(items)
