@@ -405,10 +405,11 @@ def test_serve_answers_sparql_and_prints_its_url(
     while True:
         assert process.poll() is None, process.communicate()[1]
         try:
-            response = requests.get(f"{url}/sparql", params={"query": "ASK {}"}, timeout=2)
+            # the first answer waits for the new store's reference graphs (a few seconds)
+            response = requests.get(f"{url}/sparql", params={"query": "ASK {}"}, timeout=30)
             if response.status_code == 200:
                 break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             pass
         assert time.monotonic() < deadline, "geokg serve did not answer within 60 s"
         time.sleep(0.2)

@@ -510,3 +510,41 @@ def test_an_undated_story_event_takes_the_day_the_story_names() -> None:
                    "hatte es noch Gefechte gegeben.", "2024-03-10")
     agreement = next(e for e in article.events if e.type is AGREEMENT)
     assert agreement.date is not None and agreement.date.value == dt.date(2024, 3, 9)
+
+
+def test_made_clear_the_need_for_a_state_to_act_is_a_demand_of_it() -> None:
+    article = read("Scholz made clear the need for Serbia to recognise the election result.",
+                   "2023-06-16")
+    assert (frozenset({"olaf-scholz"}), frozenset({"serbia"})) in demands(article)
+
+
+def test_two_demands_of_one_day_asking_different_things_stay_two() -> None:
+    article = read("Scholz rief Peking auf, seinen Einfluss auf Moskau für ein Ende des Krieges "
+                   "zu nutzen. Außerdem forderte Scholz China auf, keine Waffen und Bauteile an "
+                   "Russland zu liefern.", "2023-04-14")
+    assert len([e for e in article.events if e.type is DEMAND]) == 2
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Moldova was given two radar systems by Romania last year.", "romania", "moldova"),
+    ("Der Ukraine wurden von Norwegen weitere Panzer geliefert.", "norway", "ukraine"),
+])
+def test_in_a_passive_the_agent_supplies(text: str, supplier: str, receiver: str) -> None:
+    assert (frozenset({supplier}), frozenset({receiver})) in supplies(read(text, "2024-05-02"))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Rom und Madrid trafen eine Vereinbarung über Flüchtlingsquoten.", AGREEMENT),
+    ("Scholz und Sunak sprachen in einem Videogipfel über die Ukraine.", CALL),
+])
+def test_a_preferred_row_wins_at_its_word(text: str, kind: EventType) -> None:
+    assert [e.type for e in read(text, "2023-05-02").events] == [kind]
+
+
+@pytest.mark.parametrize(("text", "demander", "addressee"), [
+    ("Macron betonte, dass Russland aufgerufen bleibe, die Angriffe einzustellen.",
+     "emmanuel-macron", "russia"),
+    ("Venezuela was urged by Brazil to publish the vote count.", "brazil", "venezuela"),
+])
+def test_in_a_passive_demand_the_subject_is_asked(text: str, demander: str, addressee: str) -> None:
+    assert (frozenset({demander}), frozenset({addressee})) in demands(read(text, "2024-08-02"))

@@ -290,7 +290,11 @@ class Discourse:
             return a.support_kind == b.support_kind and \
                 self.sides(a, a.addressees) == self.sides(b, b.addressees)
         if a.type is EventType.DEMAND:
-            return self.sides(a, a.addressees) == self.sides(b, b.addressees) and _dates_agree(a, b)
+            # "ruft Peking auf, auf Russland einzuwirken" and "…, keine Waffen zu liefern": two
+            # demands of one day when each says what it asks and they ask different things
+            distinct = _informative(a) and _informative(b) and not _topics_overlap(a, b)
+            return self.sides(a, a.addressees) == self.sides(b, b.addressees) and \
+                _dates_agree(a, b) and not distinct
         if a.type is EventType.AGREEMENT:
             # news tells one deal again and again (headline, caption, lead, quotes); a second
             # accord of the same sides is said to be one ("also agreed to …", "vereinbarten

@@ -106,8 +106,10 @@ class SentenceReader:
         hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
         # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
         hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
-        # the tightest match (nearest particle), a `fallback` pattern only if nothing else
-        hits.sort(key=lambda h: (h[1], "fallback" in h[0].flags, h[2] - h[1]))
+        # a `prefer` row first ("trafen eine Vereinbarung" is no meeting), then the tightest
+        # match (nearest particle), a `fallback` pattern only if nothing else
+        hits.sort(key=lambda h: (h[1], "prefer" not in h[0].flags, "fallback" in h[0].flags,
+                                 h[2] - h[1]))
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
         for trigger, a, b in hits:
@@ -460,6 +462,8 @@ class SentenceReader:
         if has_cue(r.tokens, scope_first, scope_last, self.lex, kinds, (first, last),
                    pledge=trigger.type is EventType.SUPPORT):
             return True
+        if self._negated_in_gap(r, trigger, first, last):
+            return True  # "kamen am Freitag nicht überein", "rief Macron nicht an"
         # A denial or accusation earlier in the sentence governs its complement:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
@@ -478,6 +482,14 @@ class SentenceReader:
         return all(t.key in self.lex.word_class("determiner") or i in owner or t.text in ("'", "’")
                    or (t.key == "s" and i > 0 and r.tokens[i - 1].text in ("'", "’"))
                    for i, t in enumerate(r.tokens[:first]))
+
+    def _negated_in_gap(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
+        """A negation inside a pattern's gap (a separable verb negated before its particle)
+        negates the event, unless the pattern itself speaks of negation ("never … cede")."""
+        words = self.lex.word_class("gap_negation")
+        if any(w in words for w in re.split(r"[|\s.]+", trigger.pattern.source)):
+            return False
+        return any(t.key in words for t in r.tokens[first + 1:last])
 
     def _cue_before_list(self, r: SentenceReading, clause: Clause, sides: list[str]) -> bool:
         """A list's commas cut clauses: the cue of a clause whose list of sides ends in the

@@ -124,6 +124,8 @@ class RoleReader:
         if "obligation_first" in trigger.flags:
             self._quoted_obligation(r, event, actors, first, last)
             return
+        if self._passive_demand(r, event, actors, first, last):
+            return
         before = [f for f in actors if f.last < first]
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
@@ -194,6 +196,30 @@ class RoleReader:
                    and self.gaz.entities[f.mention.entity].kind == "region"]
         return [h for h in holders if h and h not in own_sides][:1]
 
+    def _passive_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                        last: int) -> bool:
+        """"Russland bleibe aufgerufen, …", "Iran was urged by the IAEA to …": in a passive
+        the subject is asked; the agent asks, else whoever says so ("betonte der Kanzler,
+        dass Russland aufgerufen bleibe")."""
+        if r.tokens[first].key not in self.lex.word_class("passive_demand"):
+            return False
+        auxiliaries = self.lex.word_class("passive_aux") | \
+            self.lex.word_class("passive_aux_present") | self.lex.word_class("copula_stay")
+        own = clause_of(r.clauses, first)
+        near = r.tokens[max(own.first, first - 4):first] + r.tokens[last + 1:last + 3]
+        if not any(t.key in auxiliaries for t in near):
+            return False
+        asked = next((f for f in reversed(actors) if own.first <= f.first and f.last < first), None)
+        if asked is None:
+            return False
+        agents = self.lex.word_class("passive_agent")
+        by = next((f for f in r.found if last < f.first <= last + 4
+                   and r.tokens[f.first - 1].key in agents), None)
+        speaker = by or next((f for f in actors if f.last < own.first), None)
+        event.addressees = [asked.mention.entity]
+        event.participants = [speaker.mention.entity] if speaker else []
+        return True
+
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
                         before: list[Found], first: int, trigger_clause: Clause) -> bool:
         """"Kiew müsse seine Truppen abziehen, verlangte der Kremlchef": what is demanded
@@ -234,7 +260,10 @@ class RoleReader:
              is clause_of(r.clauses, first)), None)
         modal_clause = clause_of(r.clauses, last)
         subject = next((f for f in actors if f.first < last and f is not speaker
-                        and clause_of(r.clauses, f.first) is modal_clause), None)
+                        and clause_of(r.clauses, f.first) is modal_clause), None) or next(
+            # "made clear the need for Israel to …"
+            (f for f in r.found if last < f.first <= last + 3 and f.mention.how != "place"
+             and r.tokens[f.first - 1].key in ("for", "für")), None)
         if speaker is None or subject is None:
             return
         on = r.day
@@ -323,6 +352,8 @@ class RoleReader:
                 return False
         if not actors:
             return False
+        if self._passive_supply(r, event, actors, first, last):
+            return True
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             receiver = actors[0].mention.entity
             suppliers = [f for f in r.found if f.actor and f.first > first
@@ -347,6 +378,27 @@ class RoleReader:
         if addressee is not None:
             event.addressees = [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _passive_supply(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                        last: int) -> bool:
+        """"Ukraine was given 50 tanks by Poland", "Kiew wurden von Berlin Panzer geliefert":
+        in a passive the agent supplies and the subject receives."""
+        auxiliaries = self.lex.word_class("passive_aux") | self.lex.word_class("passive_aux_present")
+        own = clause_of(r.clauses, first)  # German puts the auxiliary first, the verb last
+        start = own.first if self.lex.lang == "de" else max(0, first - 3)
+        near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
+        if not any(t.key in auxiliaries for t in near):
+            return False
+        agents = self.lex.word_class("passive_agent")
+        agent = next((f for f in r.found if first - 8 <= f.first <= last + 8 and f.first > 0
+                      and r.tokens[f.first - 1].key in agents
+                      and self.gaz.entities[f.mention.entity].kind != "region"), None)
+        receiver = next((f for f in actors if f.last < first and f is not agent), None)
+        if agent is None or receiver is None:
+            return False
+        event.participants = [self.gaz.entities[agent.mention.entity].metonym_of or agent.mention.entity]
+        event.addressees = [receiver.mention.entity]
+        return True
 
     def _receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity

@@ -1,0 +1,414 @@
+"""Coverage rows of data/lexicons/triggers.tsv written from a reading of public event-coding
+dictionaries (issue 16, item 2): for each family of phrasings, sentences that must yield the
+event with the right sides, and sentences that must not (negated, planned, a noun use that is
+not the event).
+
+Every sentence is our own wording, written for these tests; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geokg.extract import read_article
+from geokg.extract.model import Article, EventType
+
+CALL, MEETING, DEMAND = EventType.CALL, EventType.MEETING, EventType.DEMAND
+CLAIM, AGREEMENT, SUPPORT = EventType.TERRITORIAL_CLAIM, EventType.AGREEMENT, EventType.SUPPORT
+
+
+def read(text: str, published: str = "2024-05-15") -> Article:
+    return read_article(text, published=dt.date.fromisoformat(published))
+
+
+def sides(article: Article, kind: EventType) -> list[frozenset[str]]:
+    return [frozenset(e.participants) for e in article.events if e.type is kind]
+
+
+def directed(article: Article, kind: EventType) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Who demands of whom, who supplies whom."""
+    return [(frozenset(e.participants), frozenset(e.addressees))
+            for e in article.events if e.type is kind]
+
+
+def claims(article: Article) -> list[tuple[str, str]]:
+    return [(e.participants[0], e.territories[0]) for e in article.events
+            if e.type is CLAIM and e.territories]
+
+
+def kinds(article: Article) -> set[EventType]:
+    return {e.type for e in article.events}
+
+
+# --- CALL: telephone and video contacts -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Erdoğan and Putin held a conference call about grain exports on Thursday.",
+     {"recep-tayyip-erdogan", "vladimir-putin"}),
+    ("The two foreign ministers, Wang Yi and Sergei Lavrov, spoke in a teleconference on Friday.",
+     {"china", "russia"}),
+    ("Biden and Kishida held virtual talks on Tuesday.", {"joe-biden", "fumio-kishida"}),
+    ("Macron called Zelensky to congratulate him on the vote.",
+     {"emmanuel-macron", "volodymyr-zelenskyy"}),
+    ("Kanzler Scholz hat am Mittwoch den brasilianischen Präsidenten Lula angerufen.",
+     {"olaf-scholz", "luiz-inacio-lula-da-silva"}),
+    ("Nachdem Meloni am Dienstag Erdoğan angerufen hatte, reiste sie ab.",
+     {"giorgia-meloni", "recep-tayyip-erdogan"}),
+    ("Die Außenminister Baerbock und Kuleba berieten in einem Videotreffen über Munition.",
+     {"germany", "ukraine"}),
+    ("Der Kanzler stand in engem Telefonkontakt mit Präsident Macron, sagte Scholz.",
+     {"olaf-scholz", "emmanuel-macron"}),
+    ("Scholz und Macron sprachen in einer virtuellen Konferenz über die Lage.",
+     {"olaf-scholz", "emmanuel-macron"}),
+])
+def test_calls_in_coder_phrasings(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), CALL)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron called Vladimir Putin a dictator on Monday.",  # "call" as naming
+    "Macron called on Zelensky to discuss the grain corridor.",  # a demand, not a call
+    "Macron did not call Zelensky to congratulate him.",
+    "Macron wanted to call Zelensky to congratulate him.",
+    "Biden and Xi would hold virtual talks next week.",
+    "Scholz will Lula am Montag anrufen.",
+    "Scholz hat Lula nicht angerufen.",
+])
+def test_no_call_in_coder_phrasings(text: str) -> None:
+    assert sides(read(text), CALL) == []
+
+
+# --- MEETING: meet, host, visit, consult in person -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Xi Jinping and Emmanuel Macron talked face to face for three hours in Guangzhou.",
+     {"xi-jinping", "emmanuel-macron"}),
+    ("Biden held a one-on-one meeting with Xi in Woodside.", {"joe-biden", "xi-jinping"}),
+    ("Erdoğan played host to Putin in Sochi on Monday.",
+     {"recep-tayyip-erdogan", "vladimir-putin"}),
+    ("Antony Blinken conferred with Dmytro Kuleba in Kyiv on Thursday.",
+     {"united-states", "ukraine"}),
+    ("Antony Blinken consulted with Jordan's King Abdullah in Amman on Saturday.",
+     {"united-states", "jordan"}),
+    ("Wang Yi talked with Sergei Lavrov on the sidelines of the G20 meeting.", {"china", "russia"}),
+    ("Kishida toured Kyiv on Tuesday.", {"fumio-kishida", "ukraine"}),
+    ("Macron dined with Xi Jinping in Guangzhou on Friday.", {"emmanuel-macron", "xi-jinping"}),
+    ("Scholz had dinner with Macron in Hamburg on Monday.", {"olaf-scholz", "emmanuel-macron"}),
+    ("King Charles held an audience with Emmanuel Macron at Windsor on Thursday.",
+     {"charles-iii", "emmanuel-macron"}),
+    ("Narendra Modi received a guard of honour in Paris on Friday.", {"narendra-modi", "france"}),
+    ("Lula was given a welcome ceremony in Beijing on Friday.",
+     {"luiz-inacio-lula-da-silva", "china"}),
+    ("Steinmeier sprach am Freitag mit Duda unter vier Augen.",
+     {"frank-walter-steinmeier", "andrzej-duda"}),
+    ("Merkel und Macron hatten am Abend in Aachen lange miteinander gesprochen.",
+     {"angela-merkel", "emmanuel-macron"}),
+    ("Scholz und Macron haben sich am Montag in Paris ausgetauscht.",
+     {"olaf-scholz", "emmanuel-macron"}),
+    ("Lula and Xi exchanged views on trade in Beijing on Friday.",
+     {"luiz-inacio-lula-da-silva", "xi-jinping"}),
+    ("The presidents of Brazil and Argentina came together in Brasília on Monday.",
+     {"luiz-inacio-lula-da-silva", "argentina"}),
+    ("Die dritte Verhandlungsrunde zwischen Armenien und Aserbaidschan fand in Washington statt.",
+     {"armenia", "azerbaijan"}),
+    ("Die deutsch-indischen Regierungskonsultationen fanden am Montag in Berlin statt.",
+     {"germany", "india"}),
+    ("Scholz konferierte am Dienstag in Washington mit Biden.", {"olaf-scholz", "joe-biden"}),
+    ("Der Bundespräsident weilte am Donnerstag in Warschau.",
+     {"frank-walter-steinmeier", "poland"}),
+    ("Außenministerin Baerbock flog am Dienstag überraschend nach Kiew.", {"germany", "ukraine"}),
+    ("Macron legte bei seiner Stippvisite in Berlin einen Kranz nieder.",
+     {"emmanuel-macron", "germany"}),
+    ("Xi Jinping wurde in Paris mit militärischen Ehren begrüßt.", {"xi-jinping", "france"}),
+    ("Macron kam am Abend zu einem Arbeitsessen mit Scholz ins Kanzleramt.",
+     {"emmanuel-macron", "olaf-scholz"}),
+    ("Scholz und Xi hatten zuvor ein Zweiergespräch in Peking.", {"olaf-scholz", "xi-jinping"}),
+])
+def test_meetings_in_coder_phrasings(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), MEETING)
+
+
+@pytest.mark.parametrize("text", [
+    "Germany has kept to the sidelines of the dispute between Serbia and Kosovo.",
+    "Modi and Albanese have never met face to face.",
+    "Kishida plans to tour Kyiv next month.",
+    "The dinner with Macron was cancelled, Scholz said.",
+    "Scholz soll am Dienstag nach Peking fliegen.",
+    "Scholz wird am Montag in Tokio weilen.",
+    "Macron und Scholz haben nicht miteinander gesprochen.",
+    "Lula and Xi have not exchanged views on trade.",
+    # a name in the topic is no side; the mere naming of a tour is no visit of its stops
+    "Kishida, back from a tour of G7 capitals, gave a speech in Tokyo.",
+    # welcoming a decision names no guest; talks favoured are no talks held
+    "Scholz begrüßte Russlands Entscheidung am Dienstag.",
+    "Baerbock sprach sich am Montag für Gespräche mit Russland aus.",
+])
+def test_no_meeting_in_coder_phrasings(text: str) -> None:
+    assert sides(read(text), MEETING) == []
+
+
+# --- DEMAND: exhort, lobby, press, plead; ermahnen, anmahnen, beharren, Frist ----------------
+
+@pytest.mark.parametrize(("text", "demander", "addressee"), [
+    ("Blinken exhorted Israel to let more trucks into Gaza.", "united-states", "israel"),
+    ("Zelensky begged Germany for more air defence systems.", "volodymyr-zelenskyy", "germany"),
+    ("Poland lobbied Washington to send more troops.", "poland", "united-states"),
+    ("Washington piled pressure on Beijing to rein in North Korea.", "united-states", "china"),
+    ("The EU set a deadline for Serbia to recognise the vote.", "european-union", "serbia"),
+    ("Biden pushed Netanyahu to allow more aid into Gaza.", "joe-biden", "benjamin-netanyahu"),
+    ("Biden pressed Xi on fentanyl during the summit.", "joe-biden", "xi-jinping"),
+    ("Macron leaned on Erdoğan to approve Sweden's membership.", "emmanuel-macron",
+     "recep-tayyip-erdogan"),
+    ("Kyiv petitioned the EU for faster accession.", "ukraine", "european-union"),
+    ("Zelensky made a plea to NATO for fighter jets.", "volodymyr-zelenskyy", "nato"),
+    ("Baerbock ermahnte China, sich an das Völkerrecht zu halten.", "germany", "china"),
+    ("Selenskyj beschwor die Nato, die Ukraine aufzunehmen.", "volodymyr-zelenskyy", "nato"),
+    ("Moldau ersuchte die EU um Hilfe bei der Energieversorgung.", "moldova", "european-union"),
+    ("Scholz beharrte auf dem Abzug der russischen Truppen.", "olaf-scholz", "russia"),
+    ("Die EU setzte Serbien eine Frist bis Ende Mai.", "european-union", "serbia"),
+    ("Die Ukraine richtete ein Hilfegesuch an die Europäische Union.", "ukraine",
+     "european-union"),
+    ("Scholz richtete eine Mahnung an Peking.", "olaf-scholz", "china"),
+    ("Moskau stellte der Ukraine einen Forderungskatalog.", "russia", "ukraine"),
+])
+def test_demands_in_coder_phrasings(text: str, demander: str, addressee: str) -> None:
+    assert (frozenset({demander}), frozenset({addressee})) in directed(read(text), DEMAND)
+
+
+@pytest.mark.parametrize(("text", "demander"), [
+    ("Scholz mahnte bei Serbien Reformen an.", "olaf-scholz"),
+    ("Guterres wiederholte seinen Aufruf zu einem Waffenstillstand im Gazastreifen.",
+     "antonio-guterres"),
+    ("Selenskyj flehte den Westen um Flugabwehr an.", "volodymyr-zelenskyy"),
+])
+def test_demands_without_a_named_addressee(text: str, demander: str) -> None:
+    assert frozenset({demander}) in [d for d, _ in directed(read(text), DEMAND)]
+
+
+@pytest.mark.parametrize("text", [
+    "Blinken did not exhort Israel to let more trucks into Gaza.",
+    "Poland might lobby Washington to send more troops.",
+    "Scholz begged for patience.",  # no one is asked
+    "Biden pressed ahead with the plan.",
+    "Biden will press Xi on fentanyl at the summit.",
+    "Zelensky made no plea to NATO for fighter jets.",
+    "Baerbock hat China nicht ermahnt.",
+    "Scholz lehnte es ab, bei Serbien Reformen anzumahnen.",
+    "Selenskyj beschwor die Einheit Europas, als er in Brüssel sprach.",  # invoked, not urged
+    "Die EU will Serbien eine Frist setzen.",
+    "Polen hat nie Reparationen eingefordert.",
+    # whose request it is: the genitive asks, the subject grants
+    "Berlin kam der Bitte Kiews um Kampfjets nach.",
+])
+def test_no_demand_in_coder_phrasings(text: str) -> None:
+    assert directed(read(text), DEMAND) == []
+
+
+# --- AGREEMENT: initial, reach an understanding, settle, conclude, restore ties --------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenia and Azerbaijan initialled a peace treaty on Thursday.", {"armenia", "azerbaijan"}),
+    ("India and China reached an understanding on border patrols.", {"india", "china"}),
+    ("Israel and Hamas struck a compromise on the hostage exchange.", {"israel", "hamas"}),
+    ("Greece and North Macedonia came to an agreement on the name.",
+     {"greece", "north-macedonia"}),
+    ("Croatia and Slovenia settled their border dispute in The Hague.", {"croatia", "slovenia"}),
+    ("Iran and Russia entered into a strategic partnership on Friday.", {"iran", "russia"}),
+    ("Vietnam and the United States upgraded ties to a comprehensive strategic partnership.",
+     {"vietnam", "united-states"}),
+    ("Russia and Ukraine extended the grain deal by two months.", {"russia", "ukraine"}),
+    ("The EU and Turkey worked out a deal on migrants.", {"european-union", "turkey"}),
+    ("Armenia and Azerbaijan concluded a treaty in Washington.", {"armenia", "azerbaijan"}),
+    ("Moscow and Pyongyang sealed a pact on mutual defence.", {"russia", "north-korea"}),
+    ("China and Russia issued a joint statement on Tuesday.", {"china", "russia"}),
+    ("Macron and Scholz vowed to deepen their cooperation.", {"emmanuel-macron", "olaf-scholz"}),
+    ("Germany and Ukraine signed a security arrangement on Friday.", {"germany", "ukraine"}),
+    ("Aserbaidschan und Armenien haben den Friedensvertrag paraphiert.",
+     {"azerbaijan", "armenia"}),
+    ("Russland und Nordkorea schlossen eine Partnerschaft.", {"russia", "north-korea"}),
+    ("Die Türkei und Schweden fanden einen Kompromiss.", {"turkey", "sweden"}),
+    ("Israel und die Hamas kamen am Freitag überein, die Feuerpause zu verlängern.",
+     {"israel", "hamas"}),
+    ("Serbien und Kosovo handelten in Brüssel ein Abkommen aus.", {"serbia", "kosovo"}),
+    ("Die EU und die Schweiz erzielten einen Durchbruch bei den Verhandlungen.",
+     {"european-union", "switzerland"}),
+    ("Saudi-Arabien und Iran nahmen ihre diplomatischen Beziehungen wieder auf.",
+     {"saudi-arabia", "iran"}),
+    ("Israel und Marokko normalisierten ihre Beziehungen.", {"israel", "morocco"}),
+    ("Saudi-Arabien und Iran stellten ihre Beziehungen wieder her.", {"saudi-arabia", "iran"}),
+    ("China und Russland gaben eine gemeinsame Erklärung ab.", {"china", "russia"}),
+    ("Russland und die Ukraine verlängerten das Getreideabkommen.", {"russia", "ukraine"}),
+    ("Xi und Putin beschlossen eine Vertiefung der Beziehungen.",
+     {"xi-jinping", "vladimir-putin"}),
+    ("Scholz und Macron unterzeichneten eine Absichtserklärung.",
+     {"olaf-scholz", "emmanuel-macron"}),
+    ("Canada and Mexico made a breakthrough on trade rules on Tuesday.", {"canada", "mexico"}),
+    ("Polen und Litauen waren sich darin einig, dass die Grenze sicher sein muss.",
+     {"poland", "lithuania"}),
+])
+def test_agreements_in_coder_phrasings(text: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), AGREEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia vowed to retaliate.",  # one side vows, no one agrees with it
+    "Der Bundestag beschloss ein neues Gesetz.",
+    "Russland und Belarus schlossen die Grenze.",  # "schließen" of a border
+    "India and China did not reach an understanding on border patrols.",
+    "Israel and Hamas might strike a compromise next week.",
+    "Die Türkei und Schweden fanden keinen Kompromiss.",
+    "Serbien und Kosovo wollen in Brüssel ein Abkommen aushandeln.",
+    "Iran and Russia plan to enter into a strategic partnership.",
+    "Polen und Litauen waren sich nicht einig.",
+    "China und Russland gaben keine gemeinsame Erklärung ab.",
+])
+def test_no_agreement_in_coder_phrasings(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
+
+
+# --- SUPPORT: extend, allocate, disburse, lend, airlift, dispatch, sell; überweisen, Kredit ---
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Japan extended a 500 million dollar loan to Ukraine.", "japan", "ukraine"),
+    ("The EU allocated 50 billion euros to Ukraine on Thursday.", "european-union", "ukraine"),
+    ("The IMF disbursed a 900 million dollar tranche to Ukraine.", "imf", "ukraine"),
+    ("China lent Pakistan 2 billion dollars.", "china", "pakistan"),
+    ("Britain dispatched Storm Shadow missiles to Ukraine.", "united-kingdom", "ukraine"),
+    ("The United States sold F-35 jets to Poland.", "united-states", "poland"),
+    ("South Korea exported howitzers to Poland.", "south-korea", "poland"),
+    ("The EU released a tranche of aid to Ukraine.", "european-union", "ukraine"),
+    ("Japan contributed 100 million dollars to Ukraine.", "japan", "ukraine"),
+    ("NATO allies rushed air defences to Ukraine.", "nato", "ukraine"),
+    ("The World Bank approved a loan to Egypt.", "world-bank", "egypt"),
+    ("Germany increased its financial support for Moldova.", "germany", "moldova"),
+    ("Deutschland sandte Munition in die Ukraine.", "germany", "ukraine"),
+    ("Kanada verschiffte Panzer nach Polen.", "canada", "poland"),
+    ("Südkorea verkaufte Panzer an Polen.", "south-korea", "poland"),
+    ("Deutschland finanziert Munition für die Ukraine.", "germany", "ukraine"),
+    ("Die EU überwies der Ukraine 4,5 Milliarden Euro.", "european-union", "ukraine"),
+    ("Der IWF zahlte der Ukraine eine Tranche von 900 Millionen Dollar aus.", "imf", "ukraine"),
+    ("China vergab einen Kredit an Pakistan.", "china", "pakistan"),
+    ("Deutschland stockte die Militärhilfe für die Ukraine auf.", "germany", "ukraine"),
+    ("Scholz stellte der Ukraine weitere Panzer in Aussicht.", "olaf-scholz", "ukraine"),
+    ("Biden versprach der Ukraine weitere Raketen.", "joe-biden", "ukraine"),
+    ("Die EU beschloss eine Finanzspritze für Griechenland.", "european-union", "greece"),
+    ("Die Weltbank sagte der Ukraine Wiederaufbauhilfe über 2 Milliarden Dollar zu.",
+     "world-bank", "ukraine"),
+])
+def test_supplies_in_coder_phrasings(text: str, supplier: str, receiver: str) -> None:
+    assert (frozenset({supplier}), frozenset({receiver})) in directed(read(text), SUPPORT)
+
+
+@pytest.mark.parametrize("text", [
+    "China's oil exports to India rose sharply in May.",  # a trade figure, no supply told
+    "Germany sold its stake in the company.",
+    "Japan did not extend a loan to Ukraine.",
+    "The EU might allocate 50 billion euros to Ukraine.",
+    "Germany denied that it had sold tanks to Saudi Arabia.",
+    "Hungary refused to release the tranche of aid to Ukraine.",
+    "Poland has never exported weapons to Iran.",
+    "Deutschland verkaufte keine Panzer an Saudi-Arabien.",
+    "Die EU wollte der Ukraine kein Geld überweisen.",
+    "Die Weltbank lehnte einen Kredit für Argentinien ab.",
+    "Der IWF hat die Tranche für die Ukraine nicht ausgezahlt.",
+    "Scholz versprach, Reformen umzusetzen.",  # a promise of no goods
+    "Deutschland stockt die Bundeswehr auf.",  # arming oneself
+    "Deutschland exportiert Autos nach China.",  # trade in goods of no supply kind
+])
+def test_no_supply_in_coder_phrasings(text: str) -> None:
+    assert directed(read(text), SUPPORT) == []
+
+
+# --- TERRITORIAL_CLAIM: rightful owner, historic rights, inherent part; reklamiert, Hoheit ----
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Beijing says it is the rightful owner of the Spratly Islands.", "china", "spratly-islands"),
+    ("Buenos Aires stressed its historic rights to the Falkland Islands.", "argentina",
+     "falkland-islands"),
+    ("Tokyo calls the Kuril Islands an inherent part of Japan.", "japan", "kuril-islands"),
+    ("Japan describes the Kuril Islands as its inherent territory.", "japan", "kuril-islands"),
+    ("China asserts sovereign rights over the Paracel Islands.", "china", "paracel-islands"),
+    ("Officials in Beijing said Taiwan is part and parcel of China.", "china", "taiwan"),
+    ("China reklamiert Taiwan für sich.", "china", "taiwan"),
+    ("Argentinien hält an seinem Souveränitätsanspruch auf die Falklandinseln fest.",
+     "argentina", "falkland-islands"),
+    ("Peking bezeichnet Taiwan als untrennbaren Bestandteil Chinas.", "china", "taiwan"),
+    ("Die Annektierung der Krim durch Russland verstieß gegen das Völkerrecht.", "russia",
+     "crimea"),
+    ("Marokko beansprucht die Hoheit über die Westsahara.", "morocco", "western-sahara"),
+    ("Russland zählt die Krim zu seinem Staatsgebiet.", "russia", "crimea"),
+    ("Beijing considers Taiwan its own.", "china", "taiwan"),
+])
+def test_claims_in_coder_phrasings(text: str, claimant: str, territory: str) -> None:
+    assert (claimant, territory) in claims(read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany is the rightful owner of the painting.",
+    "The historic rights of fishermen were discussed.",
+    "Ukraine is an inseparable part of the European family, Scholz said.",
+    "Die Ukraine reklamierte bei der EU fehlende Munitionslieferungen.",  # a complaint
+    "Tokyo does not call the Kuril Islands an inherent part of Japan.",
+    "Russia considers Ukraine its own sphere of influence.",  # "its own" must end the phrase
+])
+def test_no_claim_in_coder_phrasings(text: str) -> None:
+    assert claims(read(text)) == []
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("India, China reach understanding on border patrols", {"india", "china"}),
+    ("Putin, Kim seal defence pact", {"vladimir-putin", "kim-jong-un"}),
+    ("Israel, Hamas strike truce", {"israel", "hamas"}),
+    ("Iran, Russia enter into strategic partnership", {"iran", "russia"}),
+    ("Putin und Kim besiegeln Partnerschaft", {"vladimir-putin", "kim-jong-un"}),
+    ("Israel und Hamas schließen Waffenstillstand", {"israel", "hamas"}),
+    ("Türkei und Schweden finden Kompromiss", {"turkey", "sweden"}),
+])
+def test_agreements_in_headlines_without_articles(headline: str, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(headline), AGREEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Russland und die Ukraine fanden keinen Kompromiss.",
+    "The troops struck the ceasefire line.",
+])
+def test_no_agreement_in_headline_forms(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
+
+
+# --- passives with their agents ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("A peace treaty was initialled by Armenia and Azerbaijan on Thursday.", AGREEMENT,
+     {"armenia", "azerbaijan"}),
+    ("Der Friedensvertrag wurde am Donnerstag von Armenien und Aserbaidschan paraphiert.",
+     AGREEMENT, {"armenia", "azerbaijan"}),
+    ("Das Abkommen wurde von Serbien und Kosovo in Brüssel unterzeichnet.", AGREEMENT,
+     {"serbia", "kosovo"}),
+    ("Lula wurde am Montag von Scholz angerufen.", CALL,
+     {"luiz-inacio-lula-da-silva", "olaf-scholz"}),
+])
+def test_passives_name_their_agents_as_sides(text: str, kind: EventType, expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text), kind)
+
+
+@pytest.mark.parametrize("text", [
+    "A decree signed by Putin took effect on Monday.",  # one side signs alone
+    "Der Vertrag von Lissabon wurde 2007 unterzeichnet.",  # "von" names the treaty, no side
+])
+def test_no_agreement_from_a_lone_signature(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
+# --- a negation inside a pattern's gap (a separable verb negated before its particle) -------
+
+@pytest.mark.parametrize("text", [
+    "Israel und die Hamas kamen am Freitag nicht überein.",
+    "Der IWF zahlte der Ukraine die Tranche nicht aus.",
+    "Scholz stellte der Ukraine keine Panzer in Aussicht.",
+])
+def test_a_negation_before_the_particle_is_seen(text: str) -> None:
+    assert kinds(read(text)) == set()
