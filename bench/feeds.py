@@ -6,17 +6,18 @@ host of its own for the per-host pace), one feed each (RSS, Atom and JSON Feed i
 scripts and a footer; about 60 KB of HTML). The texts are the sample articles, each varied
 by a numbered closing line (a different text is a different article), as in bulk_ingest.py.
 
-    python bench/feeds.py --items 1000 --feeds 20 --minutes 10 --interval 60
+    python bench/feeds.py --items 1000 --feeds 20 --minutes 10 --interval 60 300
 
 1. backlog: every item published before the watcher starts; `geokg watch --once` on a fresh
    store reads them all: items/s (from its first to its last article stored, and whole
    command wall time with start-up).
 2. bulk: the same 1,000 pages saved as .html files, `geokg ingest --jobs 1` on a fresh store
    (the same extraction work, trafilatura included): items/s as the command reports it.
-3. live: a fresh store; the items are published at a steady pace over --minutes minutes
-   (each feed lists its 50 newest), `geokg watch` follows with a poll interval of
-   --interval seconds; lag = publication → queryable (the state's figures), median, p95 and
-   max, and poll → queryable (first seen → stored), which the interval does not include.
+3. live: a fresh store; once `geokg watch` (poll interval --interval seconds; several
+   intervals: a live phase each) has read every feed, still empty, the items are published
+   at a steady pace over --minutes minutes (each feed lists its 50 newest); lag =
+   publication → queryable (the state's figures), median, p95 and max, and poll → queryable
+   (first seen → stored), which the interval does not include.
 
 Prints one JSON object per phase. Files go to a temporary folder (or --keep DIR).
 """
@@ -198,6 +199,18 @@ def state_rows(folder: Path) -> list[tuple[float, float, float | None]]:
             "SELECT first_seen, ingested_at, lag FROM items WHERE status = 'ingested'")]
 
 
+def first_read(folder: Path, feeds: int) -> bool:
+    """Whether the watcher has read every feed once (items published before count in no lag)."""
+    if not (folder / "state.sqlite").exists():
+        return False
+    try:
+        with sqlite3.connect(folder / "state.sqlite") as db:
+            read = db.execute("SELECT COUNT(*) FROM feeds WHERE first_read IS NOT NULL").fetchone()[0]
+    except sqlite3.Error:  # created this instant
+        return False
+    return int(read) >= feeds
+
+
 def figures(values: list[float]) -> dict[str, float | None]:
     if not values:
         return {"median": None, "p95": None, "max": None}
@@ -257,15 +270,21 @@ def bulk(folder: Path, items: list[Item]) -> dict[str, object]:
 
 def live(folder: Path, items: list[Item], feeds: int, minutes: float, interval: float,
          host_delay: float) -> dict[str, object]:
-    start = time.time() + 5
-    for item in items:  # a steady pace over the run, feeds taking turns
-        item.published = start + item.n * minutes * 60 / len(items)
+    for item in items:  # nothing is published until the watcher has read every feed once
+        item.published = float("inf")
     sites = [Site(k, [i for i in items if i.feed == k]) for k in range(feeds)]
     env = environment(folder, sites, interval, host_delay)
     log = (folder / "watch.log").open("wb")
     watcher = subprocess.Popen([geokg(), "watch"], env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)
     try:
+        while not first_read(folder, feeds):
+            if watcher.poll() is not None:
+                raise SystemExit(f"geokg watch ended: {(folder / 'watch.log').read_text()[-3000:]}")
+            time.sleep(0.5)
+        start = time.time() + 2
+        for item in items:  # a steady pace over the run, feeds taking turns
+            item.published = start + item.n * minutes * 60 / len(items)
         deadline = start + minutes * 60 + interval + 600
         while time.time() < deadline:
             if watcher.poll() is not None:
@@ -283,6 +302,7 @@ def live(folder: Path, items: list[Item], feeds: int, minutes: float, interval: 
     rows = state_rows(folder)
     return {"phase": "live", "items": len(items), "ingested": len(rows), "feeds": feeds,
             "minutes": minutes, "poll_interval_s": interval, "host_delay_s": host_delay,
+            "lag_articles": len([r for r in rows if r[2] is not None]),
             "lag_publication_to_queryable_s": figures([r[2] for r in rows if r[2] is not None]),
             "poll_to_queryable_s": figures([r[1] - r[0] for r in rows]),
             "load_avg_1min": round(os.getloadavg()[0], 2)}
@@ -293,7 +313,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--feeds", type=int, default=20)
     parser.add_argument("--minutes", type=float, default=10, help="Live phase: publishing time.")
-    parser.add_argument("--interval", type=float, default=60, help="Live phase: poll interval (s).")
+    parser.add_argument("--interval", type=float, nargs="+", default=[60],
+                        help="Live phase: poll interval (s); several: a live phase for each.")
     parser.add_argument("--host-delay", type=float, default=1.0,
                         help="GEOKG_FEEDS_HOST_DELAY of the live phase (default 1, the default).")
     parser.add_argument("--backlog-host-delay", type=float, default=0.0,
@@ -305,17 +326,19 @@ def main() -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="geokg-feeds-"))
     try:
         for phase in args.phases:
-            folder = root / phase
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(parents=True)
-            items = make_items(args.items, args.feeds)
-            if phase == "backlog":
-                result = backlog(folder, items, args.feeds, args.backlog_host_delay)
-            elif phase == "bulk":
-                result = bulk(folder, items)
-            else:
-                result = live(folder, items, args.feeds, args.minutes, args.interval, args.host_delay)
-            print(json.dumps({"cpus": os.cpu_count(), **result}), flush=True)
+            for interval in args.interval if phase == "live" else [None]:
+                folder = root / (phase if interval is None else f"{phase}-{interval:g}")
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
+                items = make_items(args.items, args.feeds)
+                if phase == "backlog":
+                    result = backlog(folder, items, args.feeds, args.backlog_host_delay)
+                elif phase == "bulk":
+                    result = bulk(folder, items)
+                else:
+                    result = live(folder, items, args.feeds, args.minutes, interval or 60,
+                                  args.host_delay)
+                print(json.dumps({"cpus": os.cpu_count(), **result}), flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

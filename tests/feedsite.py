@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from geokg.config import Settings
+from geokg.feeds.state import FeedState
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class Hit:
     path: str
     headers: dict[str, str]
     status: int
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
 
 
 class FeedSite:
@@ -268,3 +270,22 @@ def watcher_settings(folder: Path, site: FeedSite, feed_list: Path, **overrides:
 
 def with_paragraph(item: Story, paragraph: str) -> Story:
     return replace(item, paragraphs=(*item.paragraphs, paragraph))
+
+
+def published_ago(item: Story, minutes: float) -> Story:
+    """The story as published `minutes` ago."""
+    return replace(item, published=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes))
+
+
+def first_read_ago(settings: Settings, feeds: dict[str, str], minutes: float) -> None:
+    """Record that the watcher first read these feeds (name: URL) `minutes` ago, empty
+    then: items published since count in the lag, as they do for a feed followed a while."""
+    assert settings.feeds_state_path is not None
+    state = FeedState(settings.feeds_state_path)
+    try:
+        state.sync_feeds(list(feeds.items()))
+        for name in feeds:
+            state.record_poll(name, [], validators=(None, None), language=None, without_link=0,
+                              max_new=0, now=time.time() - minutes * 60, next_poll=0)
+    finally:
+        state.close()

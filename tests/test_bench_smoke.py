@@ -131,4 +131,5 @@ def test_feeds_bench_follows_its_local_sites(tmp_path: Path) -> None:
     phases = {row["phase"]: row for row in map(json.loads, done.stdout.splitlines())}
     assert phases["backlog"]["ingested"] == phases["live"]["ingested"] == 8
     assert phases["bulk"]["summary"].startswith("8 ingested")
+    assert phases["live"]["lag_articles"] == 8  # every item published after the first read
     assert phases["live"]["lag_publication_to_queryable_s"]["p95"] is not None

@@ -19,8 +19,10 @@ from feedsite import (
     Route,
     atom,
     feed_site,
+    first_read_ago,
     json_feed,
     page,
+    published_ago,
     rss,
     story,
     watcher_settings,
@@ -128,16 +130,37 @@ def test_rss_atom_and_json_feed_items_are_ingested_with_their_provenance(
 
 
 def test_the_lag_runs_from_publication_to_queryable(folder: Path, site: FeedSite) -> None:
-    fresh = [s.__class__(s.slug, s.lang, s.title, s.paragraphs,
-                         dt.datetime.now(dt.UTC) - dt.timedelta(minutes=3)) for s in STORIES[:2]]
-    for item in fresh:
+    fresh = [published_ago(s, 3) for s in STORIES[:2]]
+    for item in [*fresh, STORIES[2]]:
         site.put_story(item)
-    run = Run(folder, site, [{"url": _serve_feed(site, "/rss.xml", rss(site.url, fresh), RSS),
-                              "name": "fresh"}])
-    run.once()
+    url = _serve_feed(site, "/rss.xml", rss(site.url, [*fresh, STORIES[2]]), RSS)
+    run = Run(folder, site, [{"url": url, "name": "fresh"}])
+    first_read_ago(run.settings, {"fresh": url}, 10)  # followed for ten minutes
+    summary = run.once()
+    assert summary.ingested == 3
     lag = run.report()["fresh"]["lag_seconds"]
+    # the two items published while the feed was followed; not the one published months
+    # before it was first read (the backlog): its wait says nothing of how closely it is followed
     assert lag["count"] == 2  # type: ignore[index]
     assert 180 <= lag["median"] <= lag["p95"] < 3600  # type: ignore[index, operator]
+    run.close()
+
+
+def test_the_items_of_a_first_read_count_in_no_lag(folder: Path, site: FeedSite) -> None:
+    """Starting to follow a feed finds items published hours or months ago: reading them is
+    catching up, and a lag of months would hide for weeks how fresh the graph really is."""
+    for item in STORIES[:2]:
+        site.put_story(item)
+    run = Run(folder, site, [{"url": _serve_feed(site, "/rss.xml", rss(site.url, STORIES[:2]), RSS),
+                              "name": "n"}])
+    assert run.once().ingested == 2
+    assert run.report()["n"]["lag_seconds"]["count"] == 0  # type: ignore[index]
+    newer = published_ago(STORIES[2], -1 / 60)  # after the first read (a feed's dates have whole seconds)
+    site.put_story(newer)
+    _serve_feed(site, "/rss.xml", rss(site.url, [newer, *STORIES[:2]]), RSS)
+    assert run.once().ingested == 1
+    lag = run.report()["n"]["lag_seconds"]
+    assert lag["count"] == 1 and lag["p95"] < 3600  # type: ignore[index, operator]
     run.close()
 
 
@@ -342,6 +365,21 @@ def test_a_page_that_comes_back_is_ingested_in_a_later_round(folder: Path, site:
     site.put_story(story("grain"))
     time.sleep(0.3)
     assert run.once().ingested == 1
+    run.close()
+
+
+def test_a_host_gets_one_request_per_host_delay_whatever_the_fetcher_threads(
+        folder: Path, site: FeedSite) -> None:
+    """Four threads would read the four pages at once; the site sees them one a second."""
+    for item in STORIES[:4]:
+        site.put_story(item)
+    run = Run(folder, site, [{"url": _serve_feed(site, "/rss.xml", rss(site.url, STORIES[:4]), RSS),
+                              "name": "n"}], feeds_host_delay=1.0, feeds_fetchers=4)
+    assert run.once().ingested == 4
+    arrivals = sorted(hit.at for hit in site.hits)
+    assert len(arrivals) == 6  # robots.txt, the feed, four pages
+    # at least the delay between two starts; half of it here, as connections arrive unevenly
+    assert min(b - a for a, b in zip(arrivals, arrivals[1:], strict=False)) >= 0.5
     run.close()
 
 

@@ -16,7 +16,17 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
-from feedsite import STORIES, FeedSite, Route, feed_site, rss, watcher_settings, write_feed_list
+from feedsite import (
+    STORIES,
+    FeedSite,
+    Route,
+    feed_site,
+    first_read_ago,
+    published_ago,
+    rss,
+    watcher_settings,
+    write_feed_list,
+)
 from geokg.config import Settings
 from geokg.feeds import open_watcher
 from geokg.pipeline import Pipeline
@@ -33,14 +43,18 @@ def site() -> Iterator[FeedSite]:
 
 
 def _followed(tmp_path: Path, site: FeedSite) -> Settings:
-    """Two feeds, one working (two items, one of them a missing page), one failing."""
-    site.put_story(STORIES[0])
-    site.routes["/rss.xml"] = Route(rss(site.url, STORIES[:2]), content_type="application/rss+xml")
+    """Two feeds, one working (two items published while it was followed, one of them a
+    missing page), one failing."""
+    recent = [published_ago(item, 3) for item in STORIES[:2]]
+    site.put_story(recent[0])
+    site.routes["/rss.xml"] = Route(rss(site.url, recent), content_type="application/rss+xml")
     site.routes["/broken.xml"] = Route(b"<rss><channel>", content_type="application/rss+xml")
-    return watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
+    settings = watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
         {"url": f"{site.url}/rss.xml", "name": "Beispiel \"Zeitung\""},
         {"url": f"{site.url}/broken.xml", "name": "broken"},
         {"url": f"{site.url}/later.xml", "name": "later"}]))
+    first_read_ago(settings, {"Beispiel \"Zeitung\"": f"{site.url}/rss.xml"}, 10)
+    return settings
 
 
 def test_feeds_reports_each_feed_as_json_and_html(tmp_path: Path, site: FeedSite) -> None:

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS feeds (
   etag TEXT,
   last_modified TEXT,
   last_poll REAL,
+  first_read REAL,
   last_success REAL,
   last_status TEXT,
   last_error TEXT,
@@ -57,6 +58,7 @@ CREATE TABLE IF NOT EXISTS items (
   published_day TEXT,
   title TEXT,
   status TEXT NOT NULL,
+  backlog INTEGER NOT NULL DEFAULT 0,
   revisit INTEGER NOT NULL DEFAULT 0,
   kind TEXT,
   reason TEXT,
@@ -134,6 +136,7 @@ class Item:
     published: float | None
     published_day: str | None
     title: str | None
+    backlog: bool  # published before its feed was first read: no lag is counted for it
     revisit: bool
     attempts: int
     claimed_hash: str | None
@@ -191,7 +194,8 @@ class FeedState:
             for name, url in feeds:
                 db.execute("INSERT INTO feeds (name, url) VALUES (?, ?) ON CONFLICT (name) DO "
                            "UPDATE SET url = excluded.url, etag = NULL, last_modified = NULL, "
-                           "next_poll = 0, failures = 0 WHERE url != excluded.url", (name, url))
+                           "first_read = NULL, next_poll = 0, failures = 0 "
+                           "WHERE url != excluded.url", (name, url))
 
     def feed(self, name: str) -> FeedRow:
         row = self.db.execute("SELECT name, url, etag, last_modified, failures, next_poll, "
@@ -206,9 +210,16 @@ class FeedState:
         let the next poll be a conditional GET. At most `max_new` new items are taken; then
         the validators are dropped, so that the next poll reads the document again and takes
         the others. Returns (new items, items to read again because the feed says they
-        changed)."""
+        changed).
+
+        An item published before the feed was first read is backlog: how long it waited
+        for us says nothing of how closely the feed is followed, so it counts in no lag."""
         new = revisits = 0
         with self.transaction() as db:
+            db.execute("UPDATE feeds SET first_read = COALESCE(first_read, ?) WHERE name = ?",
+                       (now, name))
+            first_read = db.execute("SELECT first_read FROM feeds WHERE name = ?",
+                                    (name,)).fetchone()[0]
             for entry in entries:
                 listed = db.execute("SELECT stamp FROM listings WHERE url = ? AND feed = ?",
                                     (entry.url, name)).fetchone()
@@ -228,9 +239,10 @@ class FeedState:
                            (entry.url, name, entry.stamp, now))
                 new += db.execute(
                     "INSERT INTO items (url, feed, first_seen, published, published_day, title, "
-                    "status) VALUES (?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT (url) DO NOTHING",
-                    (entry.url, name, now, entry.published, entry.published_day,
-                     entry.title)).rowcount
+                    "status, backlog) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) "
+                    "ON CONFLICT (url) DO NOTHING",
+                    (entry.url, name, now, entry.published, entry.published_day, entry.title,
+                     entry.published is not None and entry.published < first_read)).rowcount
             db.execute("UPDATE feeds SET last_poll = ?, last_success = ?, last_status = 'read', "
                        "last_error = NULL, failures = 0, next_poll = ?, polls = polls + 1, "
                        "without_link = ?, language = ?, etag = ?, last_modified = ? "
@@ -268,11 +280,13 @@ class FeedState:
         """Pending items of `feeds` (a feed taken off the list leaves its items waiting)."""
         marks = ", ".join("?" * len(feeds))
         rows = self.db.execute(
-            "SELECT url, feed, published, published_day, title, revisit, attempts, claimed_hash, "
+            "SELECT url, feed, published, published_day, title, backlog, revisit, attempts, "
+            "claimed_hash, "
             "content_hash, article_iri, version, page_etag, page_last_modified FROM items WHERE "
             f"status = 'pending' AND next_attempt <= ? AND feed IN ({marks}) "
             "ORDER BY first_seen, url LIMIT ?", (now, *feeds, limit))
-        return [Item(**{**dict(row), "revisit": bool(row["revisit"])}) for row in rows]
+        return [Item(**{**dict(row), "revisit": bool(row["revisit"]), "backlog": bool(row["backlog"])})
+                for row in rows]
 
     def claim(self, url: str, content_hash: str) -> Claim:
         """Claim a text for a URL before it is written (see the module doc)."""

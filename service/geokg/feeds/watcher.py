@@ -260,7 +260,9 @@ class Watcher:
             self._not_new(item, "stored", f"the same text is stored already ({result.article_iri})")
             return
         now = time.time()
-        lag = now - item.published if item.published is not None and not item.article_iri else None
+        first_version = not item.article_iri
+        lag = now - item.published if item.published is not None and first_version and \
+            not item.backlog else None
         self.state.record_ingested(item.url, article_iri=result.article_iri,
                                    content_hash=article.content_hash, version=version, now=now,
                                    lag=lag, page=read.page)
