@@ -31,7 +31,7 @@ from geokg.cli import main
 from geokg.errors import ConfigError
 from geokg.feeds import WatcherBusy, open_watcher
 from geokg.feeds.feedlist import read_feed_list
-from geokg.feeds.state import FeedState, WatcherLock
+from geokg.feeds.state import FeedState, Listing, WatcherLock
 from geokg.pipeline import Pipeline
 from geokg.store.oxigraph import OxigraphStore
 
@@ -263,4 +263,20 @@ def test_state_writes_are_all_or_nothing(tmp_path: Path) -> None:
         db.execute("UPDATE feeds SET failures = 9")
         raise RuntimeError("killed halfway")
     assert state.feed("n").failures == 0
+    state.close()
+
+
+def test_a_batch_taken_from_a_burst_of_polls_spans_the_feeds(tmp_path: Path) -> None:
+    """Twenty feeds polled at once: a batch of the first feed's items alone would wait for
+    that one host's pace while every other host's pages are due."""
+    state = FeedState(tmp_path / "state.sqlite")
+    feeds = [(f"feed-{k}", f"https://site-{k}.example/feed") for k in range(3)]
+    state.sync_feeds(feeds)
+    for when, (name, url) in enumerate(feeds):
+        listings = [Listing(f"{url}/item-{n}", None, None, None, "s") for n in range(5)]
+        state.record_poll(name, listings, validators=(None, None), language=None, without_link=0,
+                          max_new=10, now=1000.0 + when, next_poll=0)
+    batch = state.due_items(2000.0, 6, [name for name, _ in feeds])
+    assert [item.feed for item in batch] == ["feed-0", "feed-1", "feed-2"] * 2
+    assert [item.url.rsplit("-", 1)[1] for item in batch] == ["0"] * 3 + ["1"] * 3  # oldest first
     state.close()

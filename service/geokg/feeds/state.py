@@ -277,14 +277,16 @@ class FeedState:
 
     # -- items -------------------------------------------------------------------------------
     def due_items(self, now: float, limit: int, feeds: Sequence[str]) -> list[Item]:
-        """Pending items of `feeds` (a feed taken off the list leaves its items waiting)."""
+        """Pending items of `feeds` (a feed taken off the list leaves its items waiting),
+        the feeds taking turns, each oldest first: a batch taken from a burst of polls
+        spans many feeds (and so hosts, each fetched at its own pace), not the first two."""
         marks = ", ".join("?" * len(feeds))
         rows = self.db.execute(
             "SELECT url, feed, published, published_day, title, backlog, revisit, attempts, "
-            "claimed_hash, "
-            "content_hash, article_iri, version, page_etag, page_last_modified FROM items WHERE "
-            f"status = 'pending' AND next_attempt <= ? AND feed IN ({marks}) "
-            "ORDER BY first_seen, url LIMIT ?", (now, *feeds, limit))
+            "claimed_hash, content_hash, article_iri, version, page_etag, page_last_modified "
+            "FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY feed ORDER BY first_seen, url) "
+            "AS turn FROM items WHERE status = 'pending' AND next_attempt <= ? AND feed IN "
+            f"({marks})) ORDER BY turn, first_seen, url LIMIT ?", (now, *feeds, limit))
         return [Item(**{**dict(row), "revisit": bool(row["revisit"]), "backlog": bool(row["backlog"])})
                 for row in rows]
 
