@@ -14,6 +14,9 @@ the master, not to a worker: workers that end (TERM, max_requests, a crash) and 
 (HUP: gunicorn reads this file again and replaces every worker) keep it; the master's end,
 even by SIGKILL, stops it.
 
+Feeds: with GEOKG_FEEDS set, the master also starts the deployment's one feed watcher
+(`geokg.feeds.service.WatcherProcess`), a process of its own that ends with the master.
+
 Files: the engine's socket, and gunicorn's control socket (for `gunicornc`), live in the
 deployment's run folder GEOKG_RUN_DIR. Without one the engine's socket goes into a private
 temporary folder removed at the end, and there is no control socket: gunicorn's default,
@@ -59,22 +62,33 @@ logconfig_dict = {
 
 
 def on_starting(server: Any) -> None:
-    """Start the one store engine every worker will share (embedded store only).
+    """Start the one store engine every worker will share (embedded store only), then the one
+    feed watcher of the deployment (when GEOKG_FEEDS is set), which writes through it.
 
-    It is kept on the arbiter, which outlives a reload (HUP runs this file again, with
-    fresh module globals); the environment passes its socket to the workers."""
-    if _settings.data_dir is None or _settings.engine_socket:
-        return
-    from geokg.store.engine_client import EngineOwner
+    Both are kept on the arbiter, which outlives a reload (HUP runs this file again, with
+    fresh module globals); the environment passes the engine's socket to the workers and
+    the watcher. No worker ever runs a watcher."""
+    if _settings.data_dir is not None and not _settings.engine_socket:
+        from geokg.store.engine_client import EngineOwner
 
-    server.geokg_engine = EngineOwner(_settings.data_dir, _settings.run_dir)
-    os.environ["GEOKG_ENGINE_SOCKET"] = server.geokg_engine.socket_path
-    server.log.info("geokg store engine for %s at %s", _settings.data_dir,
-                    server.geokg_engine.socket_path)
+        server.geokg_engine = EngineOwner(_settings.data_dir, _settings.run_dir)
+        os.environ["GEOKG_ENGINE_SOCKET"] = server.geokg_engine.socket_path
+        server.log.info("geokg store engine for %s at %s", _settings.data_dir,
+                        server.geokg_engine.socket_path)
+    if _settings.feeds:
+        from geokg.feeds.service import WatcherProcess
+
+        server.geokg_watcher = WatcherProcess()
+        server.log.info("geokg feed watcher %s follows %s", server.geokg_watcher.pid,
+                        _settings.feeds)
 
 
 def on_exit(server: Any) -> None:
-    """After the last worker has finished: stop the engine (it flushes the store)."""
+    """After the last worker has finished: stop the watcher, then the engine (it flushes the
+    store)."""
+    watcher = getattr(server, "geokg_watcher", None)
+    if watcher is not None:
+        watcher.stop()
     engine = getattr(server, "geokg_engine", None)
     if engine is not None:
         engine.stop()

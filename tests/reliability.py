@@ -141,8 +141,11 @@ class Deployment:
             return []
 
     def workers(self) -> set[int]:
+        """The master's children that are gunicorn workers (not the store engine's
+        supervisor, not the feed watcher)."""
         return {p.pid for p in self.processes() if p.ppid() == self.master.pid
-                and "geokg.store.engine_process" not in " ".join(_cmdline(p))}
+                and not any(name in " ".join(_cmdline(p))
+                            for name in ("geokg.store.engine_process", "geokg.feeds.service"))}
 
     def supervisor(self) -> psutil.Process:
         [found] = [p for p in self.processes() if p.ppid() == self.master.pid

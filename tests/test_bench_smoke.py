@@ -74,7 +74,7 @@ def test_an_event_reported_twice_is_one_node_in_two_graphs() -> None:
 
 
 @pytest.mark.parametrize("script", ["generate", "load", "queries", "stream", "ingest", "rdflib_peer",
-                                    "statistics_graph", "request_cost", "pages"])
+                                    "statistics_graph", "request_cost", "pages", "feeds"])
 def test_script_help_runs(script: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / f"{script}.py"), "--help"], cwd=BENCH,
                           capture_output=True, text=True, timeout=60)
@@ -120,3 +120,16 @@ def test_pages_builds_a_hub_store_and_measures_every_page(tmp_path: Path) -> Non
     assert all(p["status"] in (200, 303) and p["n"] == 1 for p in pages)
     load = next(line for line in lines if "load" in line)
     assert set(load["statuses"]) == {"200"}
+
+
+def test_feeds_bench_follows_its_local_sites(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / "feeds.py"), "--items", "8", "--feeds", "2",
+                           "--minutes", "0.1", "--interval", "2", "--host-delay", "0",
+                           "--keep", str(tmp_path)], cwd=BENCH, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    phases = {row["phase"]: row for row in map(json.loads, done.stdout.splitlines())}
+    assert phases["backlog"]["ingested"] == phases["live"]["ingested"] == 8
+    assert phases["bulk"]["summary"].startswith("8 ingested")
+    assert phases["live"]["lag_articles"] == 8  # every item published after the first read
+    assert phases["live"]["lag_publication_to_queryable_s"]["p95"] is not None

@@ -58,9 +58,16 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.option("--port", type=int, default=None, help="Port (GEOKG_PORT).")
 @click.option("--samples/--no-samples", default=True,
               help="Load the bundled sample articles first (already stored ones are skipped).")
+@click.option("--watch/--no-watch", default=None,
+              help="Follow the feeds of GEOKG_FEEDS in the background (default: when it is set).")
 @click.pass_obj
-def serve(settings: Settings, host: str | None, port: int | None, samples: bool) -> None:
-    """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn)."""
+def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
+          watch: bool | None) -> None:
+    """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn).
+
+    With GEOKG_FEEDS set it also follows those feeds, in a thread of its own (see `geokg
+    watch`); /feeds reports on them.
+    """
     from werkzeug.serving import make_server
 
     from geokg.pipeline import Pipeline
@@ -83,7 +90,76 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool)
     url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
     listener.close()  # the server holds its own duplicate of the socket
     click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
-    server.serve_forever()
+    watcher = None
+    if settings.feeds and watch is not False:
+        from geokg.feeds.service import WatcherThread
+        from geokg.web.state import STATISTICS_KEY
+
+        watcher = WatcherThread(settings, pipeline, on_stored=app.extensions[STATISTICS_KEY].schedule)
+        click.echo(f"following the feeds of {settings.feeds} (report: {url}/feeds)")
+    try:
+        server.serve_forever()
+    finally:
+        if watcher is not None:
+            watcher.stop()
+
+
+@main.command()
+@click.option("--once", is_flag=True,
+              help="Poll every feed once, read the items that are due, and exit (for cron).")
+@click.option("--feeds", "feed_list", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The feed list, a TOML or YAML file (GEOKG_FEEDS).")
+@click.pass_obj
+def watch(settings: Settings, once: bool, feed_list: str | None) -> None:
+    """Follow news feeds: poll each when due, read every new item's page and ingest it.
+
+    The feeds (RSS, Atom, JSON Feed) come from the feed list (--feeds or GEOKG_FEEDS). Runs
+    in the foreground, a line per poll and item on stderr, until Ctrl-C or SIGTERM; --once
+    polls every feed once and exits (status 1 if a feed could not be read). The state (items
+    seen, validators, errors) is kept in GEOKG_FEEDS_STATE, so a restart, also after kill -9,
+    neither reads an item twice nor skips one. One watcher per state file.
+    """
+    import signal
+    import threading
+    import time
+
+    from geokg.feeds import open_watcher
+    from geokg.pipeline import Pipeline
+    from geokg.pipeline.statistics import StatisticsRefresher
+
+    if feed_list:
+        settings = replace(settings, feeds=feed_list)
+    if not settings.feeds:
+        raise click.UsageError("name the feed list with --feeds FILE or GEOKG_FEEDS")
+
+    def say(line: str) -> None:
+        click.echo(f"{time.strftime('%H:%M:%S')} {line}", err=True)
+
+    pipeline = Pipeline.open(settings)
+    refresher = StatisticsRefresher(pipeline.refresh_statistics, settings.statistics_delay)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with open_watcher(settings, pipeline, on_stored=refresher.schedule, say=say) as watcher:
+            say(f"following {len(watcher.feeds)} feeds; state in {watcher.state.path}")
+            if once:
+                summary = watcher.run_once()
+            else:
+                try:
+                    watcher.run(stop)
+                except KeyboardInterrupt:
+                    say("stopping")
+                summary = watcher.summary
+        refresher.wait()
+    finally:
+        pipeline.store.close()
+    failed = f" ({len(summary.failed_feeds)} failed: {', '.join(summary.failed_feeds)})" \
+        if summary.failed_feeds else ""
+    click.echo(f"{summary.polled} polls{failed}, {summary.new_items} new items: "
+               f"{summary.ingested} ingested, {summary.updated} updated, {summary.rejected} "
+               f"rejected, {summary.duplicates} duplicates, {summary.retried} to retry")
+    if once and summary.failed_feeds:
+        sys.exit(1)
 
 
 def _listen(host: str, port: int) -> socket.socket:

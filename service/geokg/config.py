@@ -10,6 +10,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from geokg.errors import ConfigError
 
@@ -95,6 +96,48 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "export_page_size": ("GEOKG_EXPORT_PAGE_SIZE", "Events per page of "
                          "`/export/events.jsonld` (default 1000); `?page=N` and `Link: "
                          "rel=\"next\"` lead to the others."),
+    "feeds": ("GEOKG_FEEDS", "The feed list the watcher follows (`geokg watch`, `geokg serve`, "
+              "gunicorn): a TOML or YAML file of RSS, Atom and JSON Feed URLs with optional "
+              "name, language and interval (see \"Following news feeds\"). Unset (the "
+              "default): no feed is followed."),
+    "feeds_state": ("GEOKG_FEEDS_STATE", "SQLite file of the watcher's state (items seen, "
+                    "validators, errors, lags), written transactionally. Default: beside an "
+                    "embedded store (`PATH.feeds.sqlite` for `oxigraph:PATH`), else "
+                    "`feeds.sqlite` in GEOKG_RUN_DIR."),
+    "feeds_interval": ("GEOKG_FEEDS_INTERVAL", "Seconds between two polls of a feed whose "
+                       "entry names no `interval` (default 300; at least 1)."),
+    "feeds_allow_private": ("GEOKG_FEEDS_ALLOW_PRIVATE", "Comma-separated `host:port` entries "
+                            "whose loopback, private or link-local addresses the watcher may "
+                            "fetch (default none: such targets are refused, also after a "
+                            "redirect). Exact: `127.0.0.1:8080` admits neither "
+                            "`localhost:8080` nor another port."),
+    "feeds_timeout": ("GEOKG_FEEDS_TIMEOUT", "Seconds one fetch of a feed, page or robots.txt "
+                      "may take, connecting, headers and body together (default 20); "
+                      "slower is a failure that is retried."),
+    "feeds_max_bytes": ("GEOKG_FEEDS_MAX_BYTES", "Largest feed document or page the watcher "
+                        "reads, after decompression (default 5 MB); larger is refused."),
+    "feeds_host_delay": ("GEOKG_FEEDS_HOST_DELAY", "Seconds between two requests of the "
+                         "watcher to the same host (default 1)."),
+    "feeds_retries": ("GEOKG_FEEDS_RETRIES", "Retries of a fetch that failed for a reason that "
+                      "may pass (connection error, timeout, 429, 5xx) within one poll "
+                      "(default 2)."),
+    "feeds_retry_delay": ("GEOKG_FEEDS_RETRY_DELAY", "Seconds before the first retry of a "
+                          "failed fetch, doubled for each further one; a `Retry-After` of up "
+                          "to GEOKG_FEEDS_MAX_BACKOFF is honoured (default 2)."),
+    "feeds_max_backoff": ("GEOKG_FEEDS_MAX_BACKOFF", "Longest pause of a feed that keeps "
+                          "failing (it waits its interval times 2 to the number of failed "
+                          "polls) or of a page that keeps failing (default 3600 s)."),
+    "feeds_item_attempts": ("GEOKG_FEEDS_ITEM_ATTEMPTS", "Rounds in which the page of an item "
+                            "that fails to download is tried again before the item is "
+                            "rejected (default 5)."),
+    "feeds_max_items": ("GEOKG_FEEDS_MAX_ITEMS", "Most new items taken from one poll of one "
+                        "feed (default 200); the others are taken by the next polls."),
+    "feeds_fetchers": ("GEOKG_FEEDS_FETCHERS", "Pages the watcher downloads and reads at once "
+                       "(threads; default 4); each host still gets one request per "
+                       "GEOKG_FEEDS_HOST_DELAY."),
+    "feeds_user_agent": ("GEOKG_FEEDS_USER_AGENT", "User-Agent of every request of the watcher "
+                         "(default `geokg-feeds/0.1 (+https://w3id.org/geokg)`); add a contact "
+                         "address for the sites you follow."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
@@ -143,6 +186,20 @@ class Settings:
     engine_socket: str | None = None
     run_dir: str | None = None
     statistics_delay: float = 2.0
+    feeds: str | None = None
+    feeds_state: str | None = None
+    feeds_interval: float = 300.0
+    feeds_allow_private: str = ""
+    feeds_timeout: float = 20.0
+    feeds_max_bytes: int = 5_000_000
+    feeds_host_delay: float = 1.0
+    feeds_retries: int = 2
+    feeds_retry_delay: float = 2.0
+    feeds_max_backoff: float = 3600.0
+    feeds_item_attempts: int = 5
+    feeds_max_items: int = 200
+    feeds_fetchers: int = 4
+    feeds_user_agent: str = "geokg-feeds/0.1 (+https://w3id.org/geokg)"
     page_size: int = 50
     description_page_size: int = 1000
     export_page_size: int = 1000
@@ -166,6 +223,7 @@ class Settings:
         if min(self.page_size, self.description_page_size, self.export_page_size) < 1:
             raise ConfigError("GEOKG_PAGE_SIZE, GEOKG_DESCRIPTION_PAGE_SIZE and "
                               "GEOKG_EXPORT_PAGE_SIZE must be 1 or more")
+        _check_feeds(self)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -183,6 +241,24 @@ class Settings:
                 raise ConfigError(f"{var}={raw!r} is not a valid value: {exc}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def feeds_private_hosts(self) -> list[tuple[str, int]]:
+        """GEOKG_FEEDS_ALLOW_PRIVATE as (host, port) pairs, host in lower case."""
+        return _host_ports(self.feeds_allow_private)
+
+    @property
+    def feeds_state_path(self) -> Path | None:
+        """Where the watcher keeps its state (GEOKG_FEEDS_STATE, or its default), or None
+        when there is no place for it (a memory or remote store without a run folder)."""
+        if self.feeds_state:
+            return Path(self.feeds_state)
+        if self.data_dir is not None:
+            folder = self.data_dir.absolute()
+            return folder.with_name(folder.name + ".feeds.sqlite")
+        if self.run_dir:
+            return Path(self.run_dir) / "feeds.sqlite"
+        return None
 
     @property
     def data_dir(self) -> Path | None:
@@ -241,6 +317,44 @@ def _check_run_dir(run_dir: str) -> None:
                           f"path; at most {MAX_RUN_DIR_BYTES} fit, because the sockets in it "
                           f"must stay within the {MAX_SOCKET_PATH_BYTES}-byte limit of Unix "
                           "socket paths: choose a shorter folder")
+
+
+def _check_feeds(settings: Settings) -> None:
+    """The watcher's limits: each must leave it able to fetch something, at some pace."""
+    if settings.feeds_interval < 1:
+        raise ConfigError("GEOKG_FEEDS_INTERVAL must be at least 1 second")
+    if min(settings.feeds_timeout, settings.feeds_max_backoff) <= 0:
+        raise ConfigError("GEOKG_FEEDS_TIMEOUT and GEOKG_FEEDS_MAX_BACKOFF must be positive")
+    if min(settings.feeds_host_delay, settings.feeds_retry_delay, settings.feeds_retries) < 0:
+        raise ConfigError("GEOKG_FEEDS_HOST_DELAY, GEOKG_FEEDS_RETRY_DELAY and "
+                          "GEOKG_FEEDS_RETRIES must be 0 or more")
+    if min(settings.feeds_max_bytes, settings.feeds_item_attempts, settings.feeds_max_items,
+           settings.feeds_fetchers) < 1:
+        raise ConfigError("GEOKG_FEEDS_MAX_BYTES, GEOKG_FEEDS_ITEM_ATTEMPTS, "
+                          "GEOKG_FEEDS_MAX_ITEMS and GEOKG_FEEDS_FETCHERS must be 1 or more")
+    if not settings.feeds_user_agent.strip() or any(c in settings.feeds_user_agent
+                                                    for c in "\r\n"):
+        raise ConfigError("GEOKG_FEEDS_USER_AGENT must be one line of text")
+    _host_ports(settings.feeds_allow_private)
+
+
+def _host_ports(listing: str) -> list[tuple[str, int]]:
+    """`host:port` entries of a comma-separated setting (`[::1]:8080` for IPv6); a
+    ConfigError names a malformed entry, so a typo never admits something else."""
+    found = []
+    for entry in (e.strip() for e in listing.split(",")):
+        if not entry:
+            continue
+        try:
+            parts = urlsplit(f"http://{entry}")
+            port = parts.port
+        except ValueError:
+            port = None
+        if not parts.hostname or port is None or parts.path or parts.username is not None \
+                or parts.query or parts.fragment:
+            raise ConfigError(f"GEOKG_FEEDS_ALLOW_PRIVATE: {entry!r} is not host:port")
+        found.append((parts.hostname.lower().rstrip("."), port))
+    return found
 
 
 def _coerce(type_name: object, raw: str) -> object:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import cast
@@ -67,6 +67,18 @@ SIDE_KINDS = {
 MIN_SIDES = {EventType.CALL: 2, EventType.MEETING: 2, EventType.AGREEMENT: 2}
 
 
+@dataclass(frozen=True)
+class ArticleOrigin:
+    """Where an article read from a followed feed came from, for its provenance: the feed
+    (its URL and name), which version of the page its text is, and the article graph of the
+    version it replaces (None for the first)."""
+
+    feed_url: str
+    feed_name: str | None = None
+    version: int = 1
+    revision_of: str | None = None
+
+
 def new_graph() -> Graph:
     # only our prefixes: rdflib's default set cost ~1 ms per article graph in binding alone
     graph = Graph(bind_namespaces="none")
@@ -76,14 +88,17 @@ def new_graph() -> Graph:
 
 
 def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.datetime, *,
-                  content_hash: str | None = None) -> Graph:
+                  content_hash: str | None = None, origin: ArticleOrigin | None = None) -> Graph:
     """The article's graph. `article` is left as it is: events the shapes would reject are
     repaired or dropped in the graph only (`fitted_to_shapes`). `content_hash` is the text's
-    `sha256:…` when the caller has it already (ingest hashes each text once)."""
+    `sha256:…` when the caller has it already (ingest hashes each text once); `origin` the
+    feed it was read from (`geokg.feeds`)."""
     graph = new_graph()
     node = mint.article(article.id)
     digest = content_hash or f"sha256:{hashlib.sha256(article.text.encode('utf-8')).hexdigest()}"
     _describe_article(graph, node, article, ingested, digest)
+    if origin is not None:
+        _describe_origin(graph, node, origin)
     mentioned = {m.entity for m in article.mentions}
     confidences: dict[URIRef, float] = {}
     for event in (fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))):
@@ -117,6 +132,17 @@ def _describe_article(graph: Graph, node: URIRef, article: Article, ingested: dt
         graph.add((node, SCHEMA.url, URIRef(article.url)))
     for source in article.sources:
         graph.add((node, DCTERMS.source, Literal(source)))
+
+
+def _describe_origin(graph: Graph, node: URIRef, origin: ArticleOrigin) -> None:
+    feed = URIRef(origin.feed_url)
+    graph.add((node, GK.feed, feed))
+    graph.add((feed, RDF.type, GK.Feed))
+    if origin.feed_name:
+        graph.add((feed, RDFS.label, Literal(origin.feed_name)))
+    graph.add((node, GK.version, Literal(origin.version, datatype=XSD.integer)))
+    if origin.revision_of:
+        graph.add((node, PROV.wasRevisionOf, URIRef(origin.revision_of)))
 
 
 def fitted_to_shapes(event: Event, gaz: Gazetteer) -> Event | None:
@@ -330,5 +356,5 @@ def gazetteer_graph(gaz: Gazetteer, mint: Minter) -> Graph:
     return graph
 
 
-__all__ = ["article_graph", "gazetteer_graph", "event_iri", "describe_entity",
+__all__ = ["ArticleOrigin", "article_graph", "gazetteer_graph", "event_iri", "describe_entity",
            "new_graph"]

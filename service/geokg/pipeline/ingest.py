@@ -9,6 +9,7 @@ store exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph
@@ -81,15 +82,24 @@ class Pipeline:
         return refresh_statistics(self.store, self.mint)
 
     # -- ingestion -------------------------------------------------------------------------
-    def ingest(self, item: ArticleInput) -> IngestResult:
+    def ingest(self, item: ArticleInput, *, replaces: Sequence[str] = ()) -> IngestResult:
         """Read, validate and store one article; the same text twice is stored once.
-        InputError (bad text or metadata) and ShapeViolation leave the store unchanged."""
+        InputError (bad text or metadata) and ShapeViolation leave the store unchanged.
+
+        `replaces`: article graphs this one supersedes (earlier versions of the same page,
+        read by the feed watcher), removed in the transaction that stores it, so that
+        readers see the old version or the new one, never both or neither. A text that is
+        stored already changes nothing, whatever `replaces` says."""
         item = item.checked(self.settings.max_article_chars)
         iri = self.iri_of(item)
         if self.store.has_graph(iri):
             return IngestResult(item.article_id, iri, created=False)
         prepared = prepare_article(item, self.gazetteer, self.mint)
-        self.store.put_graph(prepared.iri, prepared.ntriples)
+        if replaces:
+            graphs: dict[str, str | None] = {old: None for old in replaces if old != iri}
+            self.store.replace_graphs({**graphs, prepared.iri: prepared.ntriples})
+        else:
+            self.store.put_graph(prepared.iri, prepared.ntriples)
         return IngestResult(item.article_id, iri, created=True)
 
     def iri_of(self, item: ArticleInput) -> str:
@@ -120,6 +130,7 @@ def prepare_article(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> P
     article = read_article(item.text, published=item.published, lang=item.lang, url=item.url,
                            title=item.title, gazetteer=gazetteer)
     ingested = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    graph = article_graph(article, gazetteer, mint, ingested, content_hash=item.content_hash)
+    graph = article_graph(article, gazetteer, mint, ingested, content_hash=item.content_hash,
+                          origin=item.origin)
     check(graph)
     return PreparedArticle(str(mint.article(item.article_id)), graph.serialize(format="nt"))

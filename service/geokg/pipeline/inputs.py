@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from geokg.config import Settings
 from geokg.errors import InputError
 from geokg.extract.html import read_html
+from geokg.graph.build import ArticleOrigin
 
 #: Languages geokg reads; an article in another is refused, not misread.
 LANGUAGES = ("de", "en")
@@ -39,6 +40,9 @@ class ArticleInput:
     lang: str | None = None
     url: str | None = None
     title: str | None = None
+    #: The feed the article was read from (only the feed watcher sets it: a client of
+    #: POST /articles cannot claim a feed's provenance).
+    origin: ArticleOrigin | None = None
 
     @classmethod
     def from_html(cls, html: str | bytes, **overrides: str | None) -> ArticleInput:
@@ -68,6 +72,11 @@ class ArticleInput:
         if self.lang is not None and self.lang not in LANGUAGES:
             raise InputError(f"'lang' must be 'de' or 'en', got {self.lang!r}")
         _check_metadata(self.url, self.title)
+        if self.origin is not None:
+            _check_metadata(self.origin.feed_url, self.origin.feed_name)
+            if self.origin.version < 1 or (self.origin.revision_of and self.origin.version < 2):
+                raise InputError(f"version {self.origin.version} of an article is not possible "
+                                 "(1 for the first, 2 or more for a revision)")
         return replace(self, text=text, published=parse_published(self.published))
 
     @cached_property

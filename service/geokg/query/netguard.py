@@ -15,6 +15,12 @@ on 127.0.0.1 or hosts on the private LAN (server-side request forgery). The rule
 redirect and connects only to the addresses it has just checked (no second DNS lookup a
 rebinding name could answer differently), without environment proxies.
 GEOKG_FEDERATION_ALLOW_LOOPBACK (tests only) admits loopback addresses, nothing else.
+
+Who may be fetched is a `Policy`. Federation's (`federation_policy`, what a `Settings` stands
+for here) allows the allowlisted endpoints only. The feed watcher's (`feeds_policy`) allows
+any origin, since news links point anywhere, but the address rule holds all the same; an
+operator admits a non-public server by its exact `host:port` (GEOKG_FEEDS_ALLOW_PRIVATE),
+and that admits nothing else: a redirect from it to another port or host is checked anew.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ import ipaddress
 import socket
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from geokg.config import Settings
@@ -34,16 +42,54 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
-def check_url(url: str, settings: Settings) -> None:
+Origin = tuple[str, str, int]  # scheme, host (lower case), port
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Which targets one kind of server-side fetch may reach.
+
+    `origins`: the only origins allowed (None: any origin). Every address a host resolves
+    to must be public, except loopback with `allow_loopback`, and any address of a
+    `(host, port)` in `non_public_ok` (an operator's explicit exception)."""
+
+    origins: frozenset[Origin] | None
+    allowlist_setting: str = "GEOKG_FEDERATION_ENDPOINTS"
+    allow_loopback: bool = False
+    non_public_ok: frozenset[tuple[str, int]] = frozenset()
+
+
+Guard = Policy | Settings
+
+
+def federation_policy(settings: Settings) -> Policy:
+    """SERVICE endpoints: the allowlist GEOKG_FEDERATION_ENDPOINTS, public addresses only."""
+    return Policy(frozenset(_allowed_origins(settings)),
+                  allow_loopback=settings.federation_allow_loopback)
+
+
+def feeds_policy(settings: Settings) -> Policy:
+    """Feeds and the pages they link: any origin with public addresses, and the `host:port`
+    entries of GEOKG_FEEDS_ALLOW_PRIVATE whatever their addresses."""
+    return Policy(None, non_public_ok=frozenset(settings.feeds_private_hosts))
+
+
+def _policy(guard: Guard) -> Policy:
+    return guard if isinstance(guard, Policy) else federation_policy(guard)
+
+
+def check_url(url: str, guard: Guard) -> None:
     """Raise ForbiddenTarget unless the server may fetch `url` (see the module doc)."""
+    policy = _policy(guard)
     scheme, host, port = _origin(url)
-    if (scheme, host, port) not in _allowed_origins(settings):
-        raise ForbiddenTarget(f"{url} is not on the allowlist (GEOKG_FEDERATION_ENDPOINTS)")
-    resolve_checked(host, port, settings)
+    if policy.origins is not None and (scheme, host, port) not in policy.origins:
+        raise ForbiddenTarget(f"{url} is not on the allowlist ({policy.allowlist_setting})")
+    resolve_checked(host, port, policy)
 
 
-def resolve_checked(host: str, port: int, settings: Settings) -> list[str]:
+def resolve_checked(host: str, port: int, guard: Guard) -> list[str]:
     """The addresses of `host`, all checked; ForbiddenTarget if any one is not public."""
+    policy = _policy(guard)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as exc:
@@ -51,8 +97,10 @@ def resolve_checked(host: str, port: int, settings: Settings) -> list[str]:
     addresses = sorted({str(info[4][0]) for info in infos})
     if not addresses:
         raise ForbiddenTarget(f"{host!r} has no address")
+    if (host.lower().rstrip("."), port) in policy.non_public_ok:
+        return addresses
     for address in addresses:
-        reason = refusal(address, allow_loopback=settings.federation_allow_loopback)
+        reason = refusal(address, allow_loopback=policy.allow_loopback)
         if reason:
             raise ForbiddenTarget(f"{host} resolves to {address}, {reason}; the server never "
                                   "fetches from such addresses")
@@ -91,7 +139,7 @@ def _embedded_ipv4(ip: IPAddress) -> list[ipaddress.IPv4Address]:
     return [a for a in found if a is not None]
 
 
-def _origin(url: str) -> tuple[str, str, int]:
+def _origin(url: str) -> Origin:
     try:
         parts = urllib.parse.urlsplit(url.strip())
         port = parts.port
@@ -107,7 +155,7 @@ def _origin(url: str) -> tuple[str, str, int]:
     return scheme, parts.hostname.lower().rstrip("."), port or _DEFAULT_PORTS[scheme]
 
 
-def _allowed_origins(settings: Settings) -> set[tuple[str, str, int]]:
+def _allowed_origins(settings: Settings) -> set[Origin]:
     origins = set()
     for endpoint in settings.federation_endpoints.split(","):
         if endpoint.strip():
@@ -120,16 +168,23 @@ def _allowed_origins(settings: Settings) -> set[tuple[str, str, int]]:
 
 # --- fetching -----------------------------------------------------------------------------
 
-def _pinned_connection(settings: Settings) -> Any:
-    """socket.create_connection that only connects to the checked addresses of the host."""
+SocketHook = Callable[[socket.socket], None]
+
+
+def _pinned_connection(policy: Policy, on_socket: SocketHook | None = None) -> Any:
+    """socket.create_connection that only connects to the checked addresses of the host;
+    `on_socket` sees each connected socket (a caller's deadline can shut it down)."""
 
     def create(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
                source_address: Any = None) -> socket.socket:
         host, port = address
         error: OSError | None = None
-        for ip in resolve_checked(host, port, settings):
+        for ip in resolve_checked(host, port, policy):
             try:
-                return socket.create_connection((ip, port), timeout, source_address)
+                connected = socket.create_connection((ip, port), timeout, source_address)
+                if on_socket is not None:
+                    on_socket(connected)
+                return connected
             except OSError as exc:
                 error = exc
         try:
@@ -144,54 +199,66 @@ def _pinned_connection(settings: Settings) -> Any:
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args: Any, guard: Settings, **kwargs: Any):
+    def __init__(self, *args: Any, guard: Policy, on_socket: SocketHook | None = None,
+                 **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._create_connection = _pinned_connection(guard)
+        self._create_connection = _pinned_connection(guard, on_socket)
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, guard: Settings, **kwargs: Any):
+    def __init__(self, *args: Any, guard: Policy, on_socket: SocketHook | None = None,
+                 **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self._create_connection = _pinned_connection(guard)
+        self._create_connection = _pinned_connection(guard, on_socket)
 
 
 class _GuardedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, settings: Settings):
+    def __init__(self, policy: Policy, on_socket: SocketHook | None):
         super().__init__()
-        self.settings = settings
+        self.policy = policy
+        self.on_socket = on_socket
 
     def http_open(self, req: Any) -> Any:
-        return self.do_open(cast(Any, _GuardedHTTPConnection), req, guard=self.settings)
+        return self.do_open(cast(Any, _GuardedHTTPConnection), req, guard=self.policy,
+                            on_socket=self.on_socket)
 
 
 class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, settings: Settings):
+    def __init__(self, policy: Policy, on_socket: SocketHook | None):
         super().__init__()
-        self.settings = settings
+        self.policy = policy
+        self.on_socket = on_socket
 
     def https_open(self, req: Any) -> Any:
-        return self.do_open(cast(Any, _GuardedHTTPSConnection), req, guard=self.settings,
+        return self.do_open(cast(Any, _GuardedHTTPSConnection), req, guard=self.policy,
+                            on_socket=self.on_socket,
                             context=self._context)  # type: ignore[attr-defined]
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     """A redirect is a new fetch: its target must pass `check_url` again."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, policy: Policy):
         super().__init__()
-        self.settings = settings
+        self.policy = policy
 
     def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
                          newurl: str) -> Any:
-        check_url(newurl, self.settings)
+        try:
+            check_url(newurl, self.policy)
+        except ForbiddenTarget:
+            fp.close()  # the 3xx response: nobody else reads or closes it now (its socket leaked)
+            raise
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def guarded_opener(settings: Settings) -> urllib.request.OpenerDirector:
+def guarded_opener(guard: Guard, *, on_socket: SocketHook | None = None
+                   ) -> urllib.request.OpenerDirector:
     """A urllib opener for server-side fetches: checked URLs, redirects and addresses."""
+    policy = _policy(guard)
     return urllib.request.build_opener(
-        urllib.request.ProxyHandler({}), _GuardedHTTPHandler(settings),
-        _GuardedHTTPSHandler(settings), _CheckedRedirects(settings))
+        urllib.request.ProxyHandler({}), _GuardedHTTPHandler(policy, on_socket),
+        _GuardedHTTPSHandler(policy, on_socket), _CheckedRedirects(policy))
 
 
 def fetch(url: str, settings: Settings, *, data: bytes | None = None,

@@ -14,6 +14,7 @@ from geokg.store import Store, open_store
 from geokg.web import (
     articles,
     export,
+    feeds,
     health,
     hooks,
     linked_data,
@@ -73,7 +74,7 @@ def _refresh_statistics(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     for module in (sparql, articles, linked_data, workbench, reconcile, export, writes, health,
-                   openapi):
+                   feeds, openapi):
         app.register_blueprint(module.bp)
     workbench.init_app(app)
     security.init_app(app)
