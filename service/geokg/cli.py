@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import socket
 import sys
 from collections.abc import Iterable
@@ -58,32 +59,81 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.option("--port", type=int, default=None, help="Port (GEOKG_PORT).")
 @click.option("--samples/--no-samples", default=True,
               help="Load the bundled sample articles first (already stored ones are skipped).")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (GEOKG_WORKERS; default: one per core, at most 8).")
+@click.option("--dev", is_flag=True,
+              help="werkzeug's development server (one process, threads) instead of gunicorn.")
 @click.pass_obj
-def serve(settings: Settings, host: str | None, port: int | None, samples: bool) -> None:
-    """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn)."""
-    from werkzeug.serving import make_server
-
+def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
+          workers: int | None, dev: bool) -> None:
+    """Start the SPARQL endpoint and ingest API (gunicorn; --dev: the development server)."""
     from geokg.pipeline import Pipeline
     from geokg.store import open_store
-    from geokg.web import create_app
+    from geokg.web.security import configure_logging
 
     settings = replace(settings, host=settings.host if host is None else host,
-                       port=settings.port if port is None else port)
+                       port=settings.port if port is None else port,
+                       workers=settings.workers if workers is None else workers)
     listener = _listen(settings.host, settings.port)  # a taken port fails before any work
+    configure_logging()  # JSON lines with request ids, as under gunicorn.conf.py
+    # The one opening of the store, in this process (the embedded store: its engine process)
     pipeline = Pipeline(settings, open_store(settings, stoppable=True))
-    # JSON log lines with request ids, as under gunicorn; the app prepares the pipeline
-    app = create_app(settings, pipeline=pipeline, json_logs=True)
+    pipeline.prepare()
     if pipeline.unindexed:  # a store written by an older version
         _reindex_periods(pipeline.store)
     if samples:
         from geokg.resources import SAMPLE_ARTICLES
 
         _ingest_all(pipeline, [SAMPLE_ARTICLES])
+    # Background work of the server (a watcher, a scheduler) starts here, in this process,
+    # on `pipeline`: it lives as long as the server, while the workers answer requests.
+    if dev:
+        _serve_dev(settings, pipeline, listener)
+    else:
+        _serve_production(settings, pipeline, listener)
+
+
+def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.socket) -> None:
+    """gunicorn with this process as its master (`geokg.web.server`). Each worker makes its
+    own app on the master's store: the engine's socket for the embedded store, a client of
+    its own for a remote one; the `memory` store lives in this process, so its one worker
+    gets the app made here before the fork."""
+    from geokg.web import create_app, server
+
+    store = pipeline.store
+    engine_socket: str | None = getattr(store, "socket_path", None)
+    shared = settings.store.strip() == "memory"
+    app = create_app(settings, pipeline=pipeline) if shared else None
+    workers_settings = replace(settings, engine_socket=engine_socket or settings.engine_socket)
+
+    def load() -> server.WsgiApp:
+        return app if app is not None else create_app(workers_settings)
+
+    options = server.server_options(
+        settings, workers=1 if shared else settings.workers or server.default_workers(),
+        heartbeat_dir=os.path.dirname(engine_socket) if engine_socket else settings.run_dir,
+        on_exit=store.close)
+    options["preload_app"] = shared
+    _announce(settings, listener)
+    server.run(listener, options, load)
+
+
+def _serve_dev(settings: Settings, pipeline: Pipeline, listener: socket.socket) -> None:
+    """werkzeug's development server: one process, a thread per request."""
+    from werkzeug.serving import make_server
+
+    from geokg.web import create_app
+
+    app = create_app(settings, pipeline=pipeline, json_logs=True)
     server = make_server(settings.host, settings.port, app, threaded=True, fd=listener.fileno())
-    url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
+    _announce(settings, listener)
     listener.close()  # the server holds its own duplicate of the socket
-    click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
     server.serve_forever()
+
+
+def _announce(settings: Settings, listener: socket.socket) -> None:
+    url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
+    click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
 
 
 def _listen(host: str, port: int) -> socket.socket:

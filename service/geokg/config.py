@@ -91,6 +91,11 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "export_page_size": ("GEOKG_EXPORT_PAGE_SIZE", "Events per page of "
                          "`/export/events.jsonld` (default 1000); `?page=N` and `Link: "
                          "rel=\"next\"` lead to the others."),
+    "workers": ("GEOKG_WORKERS", "Worker processes of `geokg serve` (gunicorn, gthread); "
+                "default: one per CPU core it may use, at most 8. The `memory` store has "
+                "one worker."),
+    "threads": ("GEOKG_THREADS", "Threads per worker process, of `geokg serve` and of "
+                "`gunicorn.conf.py` (default 8)."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
@@ -134,6 +139,8 @@ class Settings:
     engine_socket: str | None = None
     run_dir: str | None = None
     statistics_delay: float = 2.0
+    workers: int | None = None
+    threads: int = 8
     page_size: int = 50
     description_page_size: int = 1000
     export_page_size: int = 1000
@@ -151,6 +158,8 @@ class Settings:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
         if self.run_dir:
             _check_run_dir(self.run_dir)
+        if (self.workers is not None and self.workers < 1) or self.threads < 1:
+            raise ConfigError("GEOKG_WORKERS and GEOKG_THREADS must be 1 or more")
         if min(self.page_size, self.description_page_size, self.export_page_size) < 1:
             raise ConfigError("GEOKG_PAGE_SIZE, GEOKG_DESCRIPTION_PAGE_SIZE and "
                               "GEOKG_EXPORT_PAGE_SIZE must be 1 or more")

@@ -192,6 +192,7 @@ class EngineStore:
         #: The engine process that answered the last call: an in-memory engine that
         #: changed under a caller has lost what the caller put in it.
         self.engine_pid: int | None = None
+        _STORES.add(self)
 
     # -- connections -------------------------------------------------------------------
     def checkout(self) -> _Connection:
@@ -253,6 +254,16 @@ class EngineStore:
         """An ERROR frame ends its connection (the engine closes it too)."""
         conn.close()
         return _error(body)
+
+    def _forked(self) -> None:
+        """In a process forked from the one that made this store (a gunicorn worker of
+        `geokg serve`): the pooled connections are the parent's conversations, never to be
+        read or written here; drop this process's copies of them (the parent's stay open)
+        and the lock, which another thread may have held at the fork."""
+        self._lock = threading.Lock()
+        pool, self._pool = self._pool, []
+        for conn in pool:
+            conn.close()
 
     def _forget(self, pid: int) -> None:
         with self._lock:
@@ -579,13 +590,16 @@ class EngineOwner:
             self._process.stdin.close()
 
 
-#: Engines started by this process, for the fork hook below.
+#: Engines started and stores opened by this process, for the fork hook below.
 _ENGINES: weakref.WeakSet[EngineOwner] = weakref.WeakSet()
+_STORES: weakref.WeakSet[EngineStore] = weakref.WeakSet()
 
 
 def _after_fork_in_child() -> None:
     for engine in list(_ENGINES):
         engine._forked()
+    for store in list(_STORES):
+        store._forked()
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
