@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import psutil
 import pyoxigraph as ox
 import requests
 from flask import Flask, Response
@@ -249,6 +250,24 @@ class Target:
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} did not answer; see {log}")
 
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system) so far of the server's processes: all, and the store
+        engine's (supervisor and engine) apart."""
+        assert self.process is not None
+        totals = {"all": 0.0, "engine": 0.0}
+        root = psutil.Process(self.process.pid)
+        for proc in [root, *root.children(recursive=True)]:
+            try:
+                times = proc.cpu_times()
+                engine = "geokg.store.engine_process" in " ".join(proc.cmdline())
+            except psutil.NoSuchProcess:
+                continue
+            used = times.user + times.system
+            totals["all"] += used
+            if engine:
+                totals["engine"] += used
+        return totals
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -350,19 +369,35 @@ def http(servers: list[Target], queries: dict[str, str], rounds: int, seconds: f
     paths = ["/sparql?query=" + quote(text, safe="") for text in queries.values()]
     load = load_wrk if shutil.which("wrk") else load_python
     rates: dict[str, list[float]] = {s.name: [] for s in servers}
+    cpu: dict[str, list[float]] = {s.name: [] for s in servers}
+    engine_cpu: dict[str, list[float]] = {s.name: [] for s in servers}
     for round_ in range(rounds):
         for server in servers:
+            before = server.cpu_seconds()
             rate = load(server.url, paths, seconds, work / "mix.lua")
+            after = server.cpu_seconds()
+            served = rate * seconds
             rates[server.name].append(rate)
+            cpu[server.name].append((after["all"] - before["all"]) / served * 1000)
+            engine_cpu[server.name].append((after["engine"] - before["engine"]) / served * 1000)
             print(json.dumps({"part": "http", "round": round_ + 1, "target": server.name,
-                              "requests_per_s": round(rate, 1)}), flush=True)
+                              "requests_per_s": round(rate, 1),
+                              "cpu_ms_per_request": round(cpu[server.name][-1], 3),
+                              "engine_cpu_ms_per_request": round(engine_cpu[server.name][-1], 3)}),
+                  flush=True)
     medians = {name: statistics.median(values) for name, values in rates.items()}
     # the ceiling: the faster of the two bare Flask servers (sync workers, as `gunicorn -w 2`
     # runs by default, or gthread with keep-alive, as geokg's workers)
     ceiling = max((v for k, v in medians.items() if k.startswith("bare-flask")), default=None)
+    cpu_ceiling = min((statistics.median(v) for k, v in cpu.items()
+                       if k.startswith("bare-flask")), default=None)
     summary = {name: {"requests_per_s": round(value, 1),
                       "spread": round((max(rates[name]) - min(rates[name])) / value, 2),
-                      "of_bare_flask_ceiling": round(value / ceiling, 2) if ceiling else None}
+                      "of_bare_flask_ceiling": round(value / ceiling, 2) if ceiling else None,
+                      "cpu_ms_per_request": round(statistics.median(cpu[name]), 3),
+                      "engine_cpu_ms_per_request": round(statistics.median(engine_cpu[name]), 3),
+                      "bare_flask_cpu_over_this": round(cpu_ceiling / statistics.median(cpu[name]),
+                                                        2) if cpu_ceiling else None}
                for name, value in medians.items()}
     for prefix in ("", "before:"):
         one, two = medians.get(f"{prefix}geokg-gunicorn-w1"), medians.get(f"{prefix}geokg-gunicorn-w2")
