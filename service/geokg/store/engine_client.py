@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 #: How long a call waits for an engine to accept connections (a restart takes ~0.1 s).
 CONNECT_WAIT_S = 15.0
 _POOL_MAX = 64
+_JSON_RESULTS = "application/sparql-results+json"
 #: How the supervisor reports an engine killed by a client for a timeout (SIGKILL).
 _KILLED = f"signal {signal.SIGKILL.value}"
 
@@ -474,6 +475,8 @@ class EngineResult(QueryResult):
     def serialize(self, media_type: str) -> Iterator[bytes]:
         self.check_media_type(media_type)
         if self.kind == "ask":
+            if media_type == _JSON_RESULTS:  # as Oxigraph writes it, without a parse
+                return iter([b'{"head":{},"boolean":%s}' % str(self._boolean).lower().encode()])
             document = json.dumps({"head": {}, "boolean": self._boolean}).encode()
             parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
             return iter([parsed.serialize(format=result_format(media_type)) or b""])

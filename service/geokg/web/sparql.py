@@ -28,7 +28,7 @@ from geokg.store.base import (
 from geokg.web.hooks import reads_by_post
 from geokg.web.linked_data import service_description
 from geokg.web.state import get_settings, get_store, service_base
-from geokg.web.streaming import started
+from geokg.web.streaming import started_or_whole
 
 bp = Blueprint("sparql", __name__)
 
@@ -213,6 +213,7 @@ HOLD_BYTES = 4096
 
 def _stream(result: QueryResult, media_type: str) -> Response:
     """Start serializing before answering, so an early failure still gets a real status."""
-    response = Response(started(result.serialize(media_type), HOLD_BYTES), mimetype=media_type)
+    response = Response(started_or_whole(result.serialize(media_type), HOLD_BYTES),
+                        mimetype=media_type)
     response.headers["Vary"] = "Accept"
     return response

@@ -16,6 +16,15 @@ def started(chunks: Iterator[bytes], hold_bytes: int = 1) -> Iterator[bytes]:
     Closing the returned iterator (a client that went away) closes `chunks`, which stops the
     producer instead of leaving it blocked until garbage collection.
     """
+    answer = started_or_whole(chunks, hold_bytes)
+    return iter([answer]) if isinstance(answer, bytes) else answer
+
+
+def started_or_whole(chunks: Iterator[bytes], hold_bytes: int) -> bytes | Iterator[bytes]:
+    """As `started`, but an answer that ended within `hold_bytes` comes back whole, as
+    bytes: the server then sends it with a Content-Length in one write, where a stream
+    costs a chunk frame per write and a last empty chunk (most answers to point lookups
+    are a few hundred bytes)."""
     held: list[bytes] = []
     size = 0
     for chunk in chunks:
@@ -23,6 +32,8 @@ def started(chunks: Iterator[bytes], hold_bytes: int = 1) -> Iterator[bytes]:
         size += len(chunk)
         if size >= hold_bytes:
             break
+    else:
+        return b"".join(held)
     first = b"".join(held)
 
     def rest() -> Iterator[bytes]:
