@@ -43,6 +43,7 @@ if _settings.run_dir:
 else:
     control_socket_disable = True
 accesslog = None  # geokg.access logs each request as JSON, with its request id
+logger_class = "geokg.web.server.QuietAccessLogger"  # and gunicorn builds no access line
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
