@@ -434,6 +434,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     queries = cheap_queries()
     layer_queries = queries | {p.stem: p.read_text(encoding="utf-8") for p in args.queries}
+    if not args.store.exists():  # a new store: geokg makes it (the reference graphs only)
+        with geokg_app(args.store):
+            pass
     with tempfile.TemporaryDirectory(prefix="geokg-request-cost-") as folder:
         work = Path(folder)
         if {"layers", "profile"} & set(args.parts):
