@@ -5,6 +5,8 @@ once); `--dev` is werkzeug in one process. Small answers go out whole."""
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from pathlib import Path
 
 import psutil
@@ -45,6 +47,33 @@ def test_serve_runs_workers_and_each_reads_what_another_acknowledged(tmp_path: P
                                              "Connection": "close"}, timeout=60)
                 assert seen.json() == {"head": {}, "boolean": True}, "a write acknowledged " \
                     "by one worker is not visible to a read"
+
+
+#: A query that keeps the engine busy for seconds: a count over 5000 × 5000 pairs of the
+#: reference graphs' subjects.
+SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?a WHERE { ?a ?b ?c } LIMIT 5000 } "
+        "{ SELECT ?d WHERE { ?d ?e ?f } LIMIT 5000 } }")
+
+
+def test_ctrl_c_lets_a_running_request_finish(tmp_path: Path) -> None:
+    """SIGINT to `geokg serve` stops it gracefully, as SIGTERM does: a request in flight
+    is answered. (gunicorn's quick stop would drop it, and can deadlock a gthread worker
+    that gets its SIGQUIT while handing a request to its threads.)"""
+    with geokg_serve(tmp_path / "data", tmp_path / "serve.log", GEOKG_WORKERS="1") as server:
+        _, engines = roles(server.process.pid)
+        idle = sum(sum(p.cpu_times()[:2]) for p in engines)
+        answers: list[requests.Response] = []
+        client = threading.Thread(target=lambda: answers.append(requests.get(
+            f"{server.url}/sparql", params={"query": SLOW}, timeout=120,
+            headers={"Accept": "application/sparql-results+json"})))
+        client.start()
+        wait_for(lambda: sum(sum(p.cpu_times()[:2]) for p in engines) > idle + 0.3,
+                 "the engine busy with the query")
+        os.kill(server.process.pid, signal.SIGINT)
+        client.join(timeout=120)
+        assert answers and answers[0].status_code == 200, "the request in flight was dropped"
+        assert answers[0].json()["results"]["bindings"][0]["n"]["value"] == "25000000"
+        assert server.process.wait(timeout=60) == 0
 
 
 def test_serve_dev_is_one_process_beside_the_engine(tmp_path: Path) -> None:

@@ -114,10 +114,23 @@ class _Application(BaseApplication):  # type: ignore[misc]
         return self._load()
 
 
+class _Arbiter(Arbiter):  # type: ignore[misc]
+    """gunicorn's master, with Ctrl-C (SIGINT) a graceful stop like SIGTERM.
+
+    gunicorn's quick stop sends its gthread workers SIGQUIT, whose handler shuts the
+    worker's thread pool down inside the signal handler: when the signal lands while the
+    worker is handing a request to that pool (holding the pool's lock), the worker
+    deadlocks and never exits (seen under `geokg serve`, gunicorn 27.0.1). A graceful stop
+    ends idle workers at once and busy ones after their requests (`graceful_timeout`)."""
+
+    def handle_int(self) -> None:
+        self.handle_term()
+
+
 def run(listener: socket.socket, options: dict[str, Any], load: Callable[[], WsgiApp]) -> None:
     """Serve on `listener` (bound and listening) until SIGTERM/SIGINT; `load` makes the
     WSGI app. Returns never: gunicorn's master exits the process when it stops."""
-    arbiter = Arbiter(_Application(options, load))
+    arbiter = _Arbiter(_Application(options, load))
     kind = TCP6Socket if listener.family == socket.AF_INET6 else TCPSocket
     # gunicorn takes the socket over (and closes the descriptor it is given)
     arbiter.LISTENERS = [kind(listener.getsockname()[:2], arbiter.cfg, arbiter.log,
