@@ -36,7 +36,7 @@ wsgi_app = "geokg.web:create_app()"
 bind = [f"{_settings.host}:{_settings.port}"]
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 worker_class = "gthread"
-threads = int(os.environ.get("GEOKG_THREADS", "8"))
+threads = _settings.threads  # GEOKG_THREADS
 # A worker busy past this is killed by the master; queries end long before (the engine).
 timeout = int(_settings.query_timeout) + 30
 graceful_timeout = int(_settings.query_timeout) + 5
@@ -46,6 +46,7 @@ if _settings.run_dir:
 else:
     control_socket_disable = True
 accesslog = None  # geokg.access logs each request as JSON, with its request id
+logger_class = "geokg.web.server.QuietAccessLogger"  # and gunicorn builds no access line
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -109,13 +109,15 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, timeout
 
 
 @contextmanager
-def geokg_serve(data: Path, log: Path, **env: str) -> Iterator[ServerProcess]:
-    """`geokg serve --no-samples` on `data`, in its own process group, on a free port."""
+def geokg_serve(data: Path, log: Path, *options: str, **env: str) -> Iterator[ServerProcess]:
+    """`geokg serve --no-samples [options]` on `data`, in its own process group, on a free
+    port."""
     port = free_port()
     environment = {**os.environ, "GEOKG_STORE": f"oxigraph:{data}", **env}
     with log.open("ab") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "geokg.cli", "serve", "--no-samples", "--port", str(port)],
+            [sys.executable, "-m", "geokg.cli", "serve", "--no-samples", "--port", str(port),
+             *options],
             env=environment, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     server = ServerProcess(f"http://127.0.0.1:{port}", process, log)
     try:

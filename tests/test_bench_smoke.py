@@ -96,15 +96,24 @@ def test_generate_then_load_smallest(tmp_path: Path) -> None:
     assert figures["quads"] >= 12000
 
 
-def test_request_cost_prints_each_layer(tmp_path: Path) -> None:
+def test_request_cost_prints_each_layer_the_profile_and_the_ratio(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(BENCH / "request_cost.py"), "--store",
-                           str(tmp_path / "store"), "--runs", "3"], cwd=BENCH,
-                          capture_output=True, text=True, timeout=180)
+                           str(tmp_path / "store"), "--runs", "3", "--queries",
+                           str(BENCH.parent / "ontology" / "queries" / "demands.rq"),
+                           "--rounds", "1", "--seconds", "1",
+                           "--targets", "bare-flask-w2-gthread", "geokg-serve"],
+                          cwd=BENCH, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"query"')]
-    assert [row["query"] for row in rows] == ["trivial", "demands"]
-    for row in rows:
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    layers = [line for line in lines if line["part"] == "layers"]
+    assert [row["query"] for row in layers] == ["sameAs", "labels", "statements", "ask", "demands"]
+    for row in layers:
         assert 0 < row["engine_in_process_ms"] and 0 < row["geokg_app_ms"]
+    [profile] = [line for line in lines if line["part"] == "profile"]
+    assert 0.99 < sum(profile["share"].values()) < 1.01
+    [summary] = [line for line in lines if line["part"] == "http-summary"]
+    assert summary["bare-flask-w2-gthread"]["of_bare_flask_ceiling"] == 1.0
+    assert 0 < summary["geokg-serve"]["of_bare_flask_ceiling"]
 
 
 def test_pages_builds_a_hub_store_and_measures_every_page(tmp_path: Path) -> None:

@@ -34,14 +34,16 @@ def test_geokg_serve_leaves_no_engine_or_socket_behind(tmp_path: Path, stop: sig
     temp.mkdir()
     with geokg_serve(tmp_path / "data", tmp_path / "serve.log", TMPDIR=str(temp)) as server:
         children = psutil.Process(server.process.pid).children(recursive=True)
-        assert len(children) == 2  # the engine supervisor and the engine
+        engines = [c for c in children if "geokg.store.engine_process" in " ".join(c.cmdline())]
+        assert len(engines) == 2  # the engine supervisor and the engine it forked
+        assert len(children) > 2  # and the gunicorn workers, which must end too
         [run_folder] = list(temp.iterdir())
         assert (run_folder / "engine.sock").is_socket()
         os.kill(server.process.pid, stop)  # the server alone, not its process group
         server.process.wait(timeout=60)
         try:
             gone, alive = psutil.wait_procs(children, timeout=60)
-            assert alive == [], "the store engine outlived `geokg serve`"
+            assert alive == [], "the store engine or a worker outlived `geokg serve`"
         finally:
             kill_all(children)
     assert list(temp.iterdir()) == [], "the engine's socket folder was left behind"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import socket
 import sys
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to l
     # `geokg query`, `dump` and `load` need neither
     from rdflib import Graph
 
+    from geokg.feeds.service import WatcherProcess
     from geokg.pipeline import Pipeline
     from geokg.pipeline.bulk import BulkSummary
     from geokg.store.base import QueryResult, Store
@@ -58,45 +60,117 @@ def main(ctx: click.Context, store: str | None) -> None:
 @click.option("--port", type=int, default=None, help="Port (GEOKG_PORT).")
 @click.option("--samples/--no-samples", default=True,
               help="Load the bundled sample articles first (already stored ones are skipped).")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (GEOKG_WORKERS; default: one per core, at most 8).")
+@click.option("--dev", is_flag=True,
+              help="werkzeug's development server (one process, threads) instead of gunicorn.")
 @click.option("--watch/--no-watch", default=None,
               help="Follow the feeds of GEOKG_FEEDS in the background (default: when it is set).")
 @click.pass_obj
 def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
-          watch: bool | None) -> None:
-    """Start the SPARQL endpoint and ingest API (development server; see README for gunicorn).
+          workers: int | None, dev: bool, watch: bool | None) -> None:
+    """Start the SPARQL endpoint and ingest API (gunicorn; --dev: the development server).
 
-    With GEOKG_FEEDS set it also follows those feeds, in a thread of its own (see `geokg
-    watch`); /feeds reports on them.
+    With GEOKG_FEEDS set it also follows those feeds (see `geokg watch`): a watcher process
+    of its own beside gunicorn's workers, or a thread of the development server; /feeds
+    reports on them.
     """
-    from werkzeug.serving import make_server
-
     from geokg.pipeline import Pipeline
     from geokg.store import open_store
-    from geokg.web import create_app
+    from geokg.web.security import configure_logging
 
     settings = replace(settings, host=settings.host if host is None else host,
-                       port=settings.port if port is None else port)
+                       port=settings.port if port is None else port,
+                       workers=settings.workers if workers is None else workers)
+    follow_feeds = bool(settings.feeds) and watch is not False
+    if follow_feeds and not dev and settings.store.strip() == "memory":
+        raise click.UsageError("the memory store lives in one process: follow feeds with "
+                               "`geokg serve --dev`, or use an embedded or remote store")
     listener = _listen(settings.host, settings.port)  # a taken port fails before any work
+    configure_logging()  # JSON lines with request ids, as under gunicorn.conf.py
+    # The one opening of the store, in this process (the embedded store: its engine process)
     pipeline = Pipeline(settings, open_store(settings, stoppable=True))
-    # JSON log lines with request ids, as under gunicorn; the app prepares the pipeline
-    app = create_app(settings, pipeline=pipeline, json_logs=True)
+    pipeline.prepare()
     if pipeline.unindexed:  # a store written by an older version
         _reindex_periods(pipeline.store)
     if samples:
         from geokg.resources import SAMPLE_ARTICLES
 
         _ingest_all(pipeline, [SAMPLE_ARTICLES])
+    # Background work of the server (the feed watcher) lives as long as the server: a
+    # process of its own beside gunicorn's workers, a thread of the development server.
+    if dev:
+        _serve_dev(settings, pipeline, listener, follow_feeds)
+    else:
+        _serve_production(settings, pipeline, listener, follow_feeds)
+
+
+def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.socket,
+                      follow_feeds: bool) -> None:
+    """gunicorn with this process as its master (`geokg.web.server`). Each worker makes its
+    own app on the master's store: the engine's socket for the embedded store, a client of
+    its own for a remote one; the `memory` store lives in this process, so its one worker
+    gets the app made here before the fork."""
+    from geokg.web import create_app, server
+
+    store = pipeline.store
+    engine_socket: str | None = getattr(store, "socket_path", None)
+    shared = settings.store.strip() == "memory"
+    app = create_app(settings, pipeline=pipeline) if shared else None
+    workers_settings = replace(settings, engine_socket=engine_socket or settings.engine_socket)
+
+    def load() -> server.WsgiApp:
+        return app if app is not None else create_app(workers_settings)
+
+    watcher = _start_watcher_process(settings, engine_socket) if follow_feeds else None
+
+    def on_exit() -> None:  # the watcher writes through the store: it stops first
+        if watcher is not None:
+            watcher.stop()
+        store.close()
+
+    options = server.server_options(
+        settings, workers=1 if shared else settings.workers or server.default_workers(),
+        heartbeat_dir=os.path.dirname(engine_socket) if engine_socket else settings.run_dir,
+        on_exit=on_exit)
+    options["preload_app"] = shared
+    _announce(settings, listener)
+    server.run(listener, options, load)
+
+
+def _start_watcher_process(settings: Settings, engine_socket: str | None) -> WatcherProcess:
+    """The deployment's one feed watcher, as under gunicorn.conf.py: a process that reads
+    its settings from the environment, so the command line's store and feed list are
+    passed there, with the engine's socket it writes through."""
+    from geokg.feeds.service import WatcherProcess
+
+    os.environ["GEOKG_STORE"] = settings.store
+    os.environ["GEOKG_FEEDS"] = str(settings.feeds)
+    if engine_socket:
+        os.environ["GEOKG_ENGINE_SOCKET"] = engine_socket
+    watcher = WatcherProcess()
+    click.echo(f"following the feeds of {settings.feeds} (watcher {watcher.pid}; report: /feeds)")
+    return watcher
+
+
+def _serve_dev(settings: Settings, pipeline: Pipeline, listener: socket.socket,
+               follow_feeds: bool) -> None:
+    """werkzeug's development server: one process, a thread per request."""
+    from werkzeug.serving import make_server
+
+    from geokg.web import create_app
+
+    app = create_app(settings, pipeline=pipeline, json_logs=True)
     server = make_server(settings.host, settings.port, app, threaded=True, fd=listener.fileno())
-    url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
+    _announce(settings, listener)
     listener.close()  # the server holds its own duplicate of the socket
-    click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
     watcher = None
-    if settings.feeds and watch is not False:
+    if follow_feeds:
         from geokg.feeds.service import WatcherThread
         from geokg.web.state import STATISTICS_KEY
 
         watcher = WatcherThread(settings, pipeline, on_stored=app.extensions[STATISTICS_KEY].schedule)
-        click.echo(f"following the feeds of {settings.feeds} (report: {url}/feeds)")
+        click.echo(f"following the feeds of {settings.feeds} (report: /feeds)")
     try:
         server.serve_forever()
     finally:
@@ -160,6 +234,11 @@ def watch(settings: Settings, once: bool, feed_list: str | None) -> None:
                f"rejected, {summary.duplicates} duplicates, {summary.retried} to retry")
     if once and summary.failed_feeds:
         sys.exit(1)
+
+
+def _announce(settings: Settings, listener: socket.socket) -> None:
+    url = f"http://{_url_host(settings.host)}:{listener.getsockname()[1]}"  # port 0: the one got
+    click.echo(f"geokg serving {settings.store} at {url}/ (SPARQL endpoint: {url}/sparql)")
 
 
 def _listen(host: str, port: int) -> socket.socket:

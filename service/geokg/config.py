@@ -138,6 +138,11 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "feeds_user_agent": ("GEOKG_FEEDS_USER_AGENT", "User-Agent of every request of the watcher "
                          "(default `geokg-feeds/0.1 (+https://w3id.org/geokg)`); add a contact "
                          "address for the sites you follow."),
+    "workers": ("GEOKG_WORKERS", "Worker processes of `geokg serve` (gunicorn, gthread); "
+                "default: one per CPU core it may use, at most 8. The `memory` store has "
+                "one worker."),
+    "threads": ("GEOKG_THREADS", "Threads per worker process, of `geokg serve` and of "
+                "`gunicorn.conf.py` (default 8)."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
@@ -200,6 +205,8 @@ class Settings:
     feeds_max_items: int = 200
     feeds_fetchers: int = 4
     feeds_user_agent: str = "geokg-feeds/0.1 (+https://w3id.org/geokg)"
+    workers: int | None = None
+    threads: int = 8
     page_size: int = 50
     description_page_size: int = 1000
     export_page_size: int = 1000
@@ -220,6 +227,8 @@ class Settings:
         if self.remote_dialect not in REMOTE_DIALECTS:
             raise ConfigError(f"GEOKG_REMOTE_DIALECT={self.remote_dialect!r} is not known; use "
                               f"{' or '.join(REMOTE_DIALECTS)}")
+        if (self.workers is not None and self.workers < 1) or self.threads < 1:
+            raise ConfigError("GEOKG_WORKERS and GEOKG_THREADS must be 1 or more")
         if min(self.page_size, self.description_page_size, self.export_page_size) < 1:
             raise ConfigError("GEOKG_PAGE_SIZE, GEOKG_DESCRIPTION_PAGE_SIZE and "
                               "GEOKG_EXPORT_PAGE_SIZE must be 1 or more")

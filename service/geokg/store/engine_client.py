@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 #: How long a call waits for an engine to accept connections (a restart takes ~0.1 s).
 CONNECT_WAIT_S = 15.0
 _POOL_MAX = 64
+_JSON_RESULTS = "application/sparql-results+json"
 #: How the supervisor reports an engine killed by a client for a timeout (SIGKILL).
 _KILLED = f"signal {signal.SIGKILL.value}"
 
@@ -192,6 +193,7 @@ class EngineStore:
         #: The engine process that answered the last call: an in-memory engine that
         #: changed under a caller has lost what the caller put in it.
         self.engine_pid: int | None = None
+        _STORES.add(self)
 
     # -- connections -------------------------------------------------------------------
     def checkout(self) -> _Connection:
@@ -253,6 +255,16 @@ class EngineStore:
         """An ERROR frame ends its connection (the engine closes it too)."""
         conn.close()
         return _error(body)
+
+    def _forked(self) -> None:
+        """In a process forked from the one that made this store (a gunicorn worker of
+        `geokg serve`): the pooled connections are the parent's conversations, never to be
+        read or written here; drop this process's copies of them (the parent's stay open)
+        and the lock, which another thread may have held at the fork."""
+        self._lock = threading.Lock()
+        pool, self._pool = self._pool, []
+        for conn in pool:
+            conn.close()
 
     def _forget(self, pid: int) -> None:
         with self._lock:
@@ -473,6 +485,8 @@ class EngineResult(QueryResult):
     def serialize(self, media_type: str) -> Iterator[bytes]:
         self.check_media_type(media_type)
         if self.kind == "ask":
+            if media_type == _JSON_RESULTS:  # as Oxigraph writes it, without a parse
+                return iter([b'{"head":{},"boolean":%s}' % str(self._boolean).lower().encode()])
             document = json.dumps({"head": {}, "boolean": self._boolean}).encode()
             parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
             return iter([parsed.serialize(format=result_format(media_type)) or b""])
@@ -589,13 +603,16 @@ class EngineOwner:
             self._process.stdin.close()
 
 
-#: Engines started by this process, for the fork hook below.
+#: Engines started and stores opened by this process, for the fork hook below.
 _ENGINES: weakref.WeakSet[EngineOwner] = weakref.WeakSet()
+_STORES: weakref.WeakSet[EngineStore] = weakref.WeakSet()
 
 
 def _after_fork_in_child() -> None:
     for engine in list(_ENGINES):
         engine._forked()
+    for store in list(_STORES):
+        store._forked()
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)

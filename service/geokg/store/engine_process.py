@@ -108,26 +108,45 @@ def read_frame(reader: IO[bytes]) -> tuple[bytes, bytes] | None:
     return kind, payload
 
 
-class _ChunkWriter(io.RawIOBase):
-    """A binary file whose writes become CHUNK frames on a socket, until it is silenced."""
+class _FrameWriter(io.RawIOBase):
+    """A binary file whose writes become CHUNK frames on a socket, until it is silenced.
+
+    Frames are gathered and sent together once they reach _CHUNK_BYTES or the exchange
+    ends (`send`): a small answer (HEAD, its one CHUNK, DONE) costs one send and wakes the
+    client once, instead of three times."""
 
     def __init__(self, sock: socket.socket):
         super().__init__()
         self._sock = sock
+        self._pending = bytearray()
         self._silent = False
 
     def writable(self) -> bool:
         return True
 
+    def frame(self, kind: bytes, payload: bytes) -> None:
+        if self._silent:
+            return
+        self._pending += _FRAME.pack(kind, len(payload))
+        self._pending += payload
+        if len(self._pending) >= _CHUNK_BYTES:
+            self.send()
+
     def write(self, data: Any) -> int:
-        chunk = bytes(data)
-        if not self._silent:
-            send_frame(self._sock, CHUNK, chunk)
-        return len(chunk)
+        size = len(data)
+        self.frame(CHUNK, bytes(data))
+        return size
+
+    def send(self) -> None:
+        if self._pending and not self._silent:
+            self._sock.sendall(self._pending)
+            self._pending.clear()
 
     def silence(self) -> None:
-        """After a failure: what the buffer still holds must never follow the ERROR frame."""
+        """After a failure: what is gathered (a HEAD too) must never precede the ERROR
+        frame; a client that sees ERROR where it waits for HEAD fails the query there."""
         self._silent = True
+        self._pending.clear()
 
 
 class _Closed(Exception):
@@ -205,10 +224,11 @@ class Engine:
             send_json(conn, HEAD, {"id": rid, "kind": "ask", "variables": [],
                                    "boolean": result.boolean})
             return
-        send_json(conn, HEAD, {"id": rid, "kind": result.kind, "variables": result.variables})
-        if serialize_as.get(result.kind):  # the client said how it will want the answer
-            self._serialize(conn, rid, result, serialize_as[result.kind])
+        head = {"id": rid, "kind": result.kind, "variables": result.variables}
+        if serialize_as.get(result.kind):  # the client said how it will want the answer:
+            self._serialize(conn, rid, result, serialize_as[result.kind], head)  # one send
             return
+        send_json(conn, HEAD, head)
         frame = read_frame(reader)
         follow: dict[str, Any] = json.loads(frame[1]) if frame else {"op": "close"}
         rid = follow.get("id", rid)
@@ -236,14 +256,18 @@ class Engine:
             self._functions[ref] = function
 
     def _serialize(self, conn: socket.socket, rid: object, result: OxigraphResult,
-                   media_type: str) -> None:
+                   media_type: str, head: dict[str, Any] | None = None) -> None:
         result.check_media_type(media_type)
         fmt: Any = graph_format(media_type) if result.kind == "graph" else result_format(
             media_type)
-        self._stream(conn, rid, lambda out: result.native.serialize(out, format=fmt))
+        self._stream(conn, rid, lambda out: result.native.serialize(out, format=fmt), head)
 
-    def _stream(self, conn: socket.socket, rid: object, produce: Any) -> None:
-        writer = _ChunkWriter(conn)
+    def _stream(self, conn: socket.socket, rid: object, produce: Any,
+                head: dict[str, Any] | None = None) -> None:
+        """HEAD (if given), the CHUNKs `produce` writes, DONE: gathered into few sends."""
+        writer = _FrameWriter(conn)
+        if head is not None:
+            writer.frame(HEAD, json.dumps(head).encode("utf-8"))
         out = io.BufferedWriter(writer, buffer_size=_CHUNK_BYTES)
         try:
             _run(lambda: produce(out))
@@ -251,7 +275,8 @@ class Engine:
         except BaseException:
             writer.silence()
             raise
-        _done(conn, rid, None)
+        writer.frame(DONE, json.dumps({"id": rid, "value": None}).encode("utf-8"))
+        writer.send()
 
 
 def _done(conn: socket.socket, rid: object, value: object) -> None:

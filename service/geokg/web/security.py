@@ -69,8 +69,9 @@ def _start_request() -> None:
 
 def _finish_response(response: Response) -> Response:
     response.headers[REQUEST_ID_HEADER] = request_id() or ""
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    present = {name.lower() for name in response.headers.keys()}  # one pass, not one a header
+    response.headers.extend([(name, value) for name, value in SECURITY_HEADERS.items()
+                             if name.lower() not in present])
     started = g.get("started")
     access_log.info("%s %s %s", request.method, request.path, response.status_code, extra={
         "method": request.method, "path": request.path, "status": response.status_code,

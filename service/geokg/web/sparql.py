@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import Blueprint, Response, request
+from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
+from werkzeug.http import parse_accept_header
 
 from geokg.errors import InputError
 from geokg.query.federation import federate
@@ -25,7 +28,7 @@ from geokg.store.base import (
 from geokg.web.hooks import reads_by_post
 from geokg.web.linked_data import service_description
 from geokg.web.state import get_settings, get_store, service_base
-from geokg.web.streaming import started
+from geokg.web.streaming import started_or_whole
 
 bp = Blueprint("sparql", __name__)
 
@@ -172,21 +175,29 @@ def _formats(wanted: str | None) -> dict[QueryKind, str | None]:
 
     Decided before the query runs, so that the engine can serialize at once, and so that
     a request no result format at all could satisfy gets its 406 without running anything.
+    The answer depends on `format=` and the Accept header alone, and clients send the same
+    few headers again and again: it is kept per header (parsing and matching one cost as
+    much as the engine's whole answer to a point lookup).
     """
+    return dict(_formats_for(wanted, request.headers.get("Accept")))
+
+
+@lru_cache(maxsize=512)
+def _formats_for(wanted: str | None, accept: str | None) -> tuple[tuple[QueryKind, str | None], ...]:
     if wanted is not None:
         solutions = wanted if wanted in SOLUTION_MEDIA_TYPES else None
         graph = wanted if wanted in GRAPH_MEDIA_TYPES else None
     else:
-        solutions, graph = _best(SOLUTION_MEDIA_TYPES), _best(GRAPH_MEDIA_TYPES)
+        accepted = parse_accept_header(accept, MIMEAccept)
+        solutions, graph = _best(accepted, SOLUTION_MEDIA_TYPES), _best(accepted, GRAPH_MEDIA_TYPES)
         if solutions is None and graph is None:
             raise NotAcceptable("this endpoint writes "
                                 f"{', '.join(SOLUTION_MEDIA_TYPES + GRAPH_MEDIA_TYPES)}")
-    return {"select": solutions, "ask": solutions, "graph": graph}
+    return (("select", solutions), ("ask", solutions), ("graph", graph))
 
 
-def _best(offered: tuple[str, ...]) -> str | None:
+def _best(accept: MIMEAccept, offered: tuple[str, ...]) -> str | None:
     """Our media type the client likes best (first offered wins ties; no Accept = default)."""
-    accept = request.accept_mimetypes
     if not accept:
         return offered[0]
     candidates = list(offered) + [a for a, target in ALIASES.items() if target in offered]
@@ -202,6 +213,7 @@ HOLD_BYTES = 4096
 
 def _stream(result: QueryResult, media_type: str) -> Response:
     """Start serializing before answering, so an early failure still gets a real status."""
-    response = Response(started(result.serialize(media_type), HOLD_BYTES), mimetype=media_type)
+    response = Response(started_or_whole(result.serialize(media_type), HOLD_BYTES),
+                        mimetype=media_type)
     response.headers["Vary"] = "Accept"
     return response

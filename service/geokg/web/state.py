@@ -48,4 +48,20 @@ def service_base() -> str:
     is the default (a server on another port or host must not say localhost:5000). It is
     the protocol's base for relative IRIs in queries and updates."""
     base = get_settings().base_iri
-    return request.url_root if base == DEFAULT_BASE_IRI else base
+    return _url_root() if base == DEFAULT_BASE_IRI else base
+
+
+#: Request root URLs by what they are made of (scheme, Host, server address, script root):
+#: the same few on every request, each worth computing once. Bounded against hostile Hosts.
+_ROOTS: dict[tuple[object, ...], str] = {}
+_MAX_ROOTS = 256
+
+
+def _url_root() -> str:
+    key = (request.scheme, request.headers.get("Host"), request.server, request.root_path)
+    root = _ROOTS.get(key)
+    if root is None:
+        root = request.url_root
+        if len(_ROOTS) < _MAX_ROOTS:
+            _ROOTS[key] = root
+    return root

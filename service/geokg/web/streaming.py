@@ -29,6 +29,16 @@ def started(chunks: Iterator[bytes], hold_bytes: int = 1) -> Iterator[bytes]:
     Closing the returned iterator (a client that went away) closes `chunks`, which stops the
     producer instead of leaving it blocked until garbage collection.
     """
+    answer = started_or_whole(chunks, hold_bytes)
+    return iter([answer]) if isinstance(answer, bytes) else answer
+
+
+def started_or_whole(chunks: Iterator[bytes], hold_bytes: int) -> bytes | Iterator[bytes]:
+    """As `started`, but an answer that ended within `hold_bytes` comes back whole, as
+    bytes: the server then sends it with a Content-Length in one write, where a stream
+    costs a chunk frame per write and a last empty chunk (most answers to point lookups
+    are a few hundred bytes). An HTTP/1.0 client, which cannot see a stream broken off
+    (no chunked framing), always gets the answer held whole."""
     if has_request_context() and request.environ.get("SERVER_PROTOCOL") == "HTTP/1.0":
         hold_bytes = -1
     held: list[bytes] = []
@@ -38,6 +48,8 @@ def started(chunks: Iterator[bytes], hold_bytes: int = 1) -> Iterator[bytes]:
         size += len(chunk)
         if size >= hold_bytes >= 0:
             break
+    else:
+        return b"".join(held)
     first = b"".join(held)
     path = request.path if has_request_context() else "?"
 
