@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Build the real-news gold files from the annotators' parts:
 
-    python3 data/eval/realnews/assemble.py
+    python3 data/eval/realnews/assemble.py [FOLDER]
 
-Reads annotations/part-*.json (one list per annotator) and pointers.tsv (the split), and
-writes gold-dev.json and gold-test.json (entries in id order) and entities.tsv (every QID
+Reads FOLDER/annotations/part-*.json (one list per annotator) and FOLDER/pointers.tsv (the
+split; FOLDER is this one unless given, e.g. ../frozen-2), and writes gold-dev.json and
+gold-test.json for the splits it has (entries in id order) and entities.tsv (every QID
 the gold uses, with labels and, for leaders, one row per office term from the gazetteer;
 the format check_gold.py reads). Standard library only.
 """
@@ -41,7 +42,7 @@ def gold_qids(gold: list[dict]) -> set[str]:
 def entity_rows(used: set[str]) -> list[dict[str, str]]:
     """Gazetteer rows for the QIDs used; the devcorpus table for any the gazetteer lacks."""
     entities = {r["key"]: r for f in sorted(GAZETTEER.glob("*.tsv"))
-                if f.name not in ("offices.tsv", "wikidata-sources.tsv") for r in read_tsv(f)}
+                for r in read_tsv(f) if r.get("kind") and "qid" in r}  # entity tables only
     qid_of = {key: r["qid"] for key, r in entities.items() if r["qid"]}
     offices = read_tsv(GAZETTEER / "offices.tsv")
     rows: list[dict[str, str]] = []
@@ -65,20 +66,21 @@ def entity_rows(used: set[str]) -> list[dict[str, str]]:
 
 
 def main() -> int:
-    split = {r["id"]: r["split"] for r in read_tsv(HERE / "pointers.tsv")}
-    entries = [e for part in sorted((HERE / "annotations").glob("part-*.json"))
+    folder = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE
+    split = {r["id"]: r["split"] for r in read_tsv(folder / "pointers.tsv")}
+    entries = [e for part in sorted((folder / "annotations").glob("part-*.json"))
                for e in json.loads(part.read_text(encoding="utf-8"))]
     missing = sorted(set(split) - {e["id"] for e in entries})
     if missing:
         print(f"no gold yet for {len(missing)} articles: {' '.join(missing)}", file=sys.stderr)
-    for name in ("dev", "test"):
+    for name in sorted(set(split.values())):
         part = sorted((e for e in entries if split[e["id"]] == name), key=lambda e: e["id"])
-        (HERE / f"gold-{name}.json").write_text(
+        (folder / f"gold-{name}.json").write_text(
             json.dumps(part, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"gold-{name}.json: {len(part)} entries, "
               f"{sum(len(e['events']) for e in part)} events")
     rows = entity_rows(gold_qids(entries))
-    with (HERE / "entities.tsv").open("w", encoding="utf-8", newline="") as f:
+    with (folder / "entities.tsv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, COLUMNS, delimiter="\t", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
