@@ -56,9 +56,10 @@ SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?a WHERE { ?a ?b ?c } LIMIT 50
 
 
 def test_ctrl_c_lets_a_running_request_finish(tmp_path: Path) -> None:
-    """SIGINT to `geokg serve` stops it gracefully, as SIGTERM does: a request in flight
-    is answered. (gunicorn's quick stop would drop it, and can deadlock a gthread worker
-    that gets its SIGQUIT while handing a request to its threads.)"""
+    """Ctrl-C (SIGINT to the whole process group: master, workers and engine) stops `geokg
+    serve` gracefully, as SIGTERM does: a request in flight is answered. (gunicorn's quick
+    stop would drop it, and can deadlock a gthread worker that gets its SIGQUIT while
+    handing a request to its threads.)"""
     with geokg_serve(tmp_path / "data", tmp_path / "serve.log", GEOKG_WORKERS="1") as server:
         _, engines = roles(server.process.pid)
         idle = sum(sum(p.cpu_times()[:2]) for p in engines)
@@ -69,7 +70,8 @@ def test_ctrl_c_lets_a_running_request_finish(tmp_path: Path) -> None:
         client.start()
         wait_for(lambda: sum(sum(p.cpu_times()[:2]) for p in engines) > idle + 0.3,
                  "the engine busy with the query")
-        os.kill(server.process.pid, signal.SIGINT)
+        # as a terminal's Ctrl-C does: to the whole process group (the server's own session)
+        os.killpg(server.process.pid, signal.SIGINT)
         client.join(timeout=120)
         assert answers and answers[0].status_code == 200, "the request in flight was dropped"
         assert answers[0].json()["results"]["bindings"][0]["n"]["value"] == "25000000"

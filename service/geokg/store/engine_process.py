@@ -361,7 +361,9 @@ def supervise(path: str | None, socket_path: str, remove_folder: bool = False) -
     that nothing is left behind even when the owner was killed. `path` None: in memory."""
     stopping = threading.Event()  # set from signal handlers only; no thread is started
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    # Ctrl-C in a terminal reaches the whole process group: the owner decides when the
+    # engine stops (SIGTERM, or its pipe closing), after its requests in flight
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     child: int | None = None
     quick_deaths = 0
     deaths: dict[str, str] = {}

@@ -18,6 +18,7 @@ lets the workers finish their requests before the engine flushes and closes the 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -86,6 +87,7 @@ def server_options(settings: Settings, *, workers: int, heartbeat_dir: str | Non
         "logger_class": QuietAccessLogger,
         "logconfig_dict": LOG_CONFIG,
         "on_exit": lambda server: on_exit(),
+        "post_worker_init": _ignore_ctrl_c,
     }
     if settings.run_dir:
         options["control_socket"] = os.path.join(os.path.abspath(settings.run_dir),
@@ -95,6 +97,12 @@ def server_options(settings: Settings, *, workers: int, heartbeat_dir: str | Non
     if heartbeat_dir:
         options["worker_tmp_dir"] = heartbeat_dir
     return options
+
+
+def _ignore_ctrl_c(worker: Any) -> None:
+    """Ctrl-C in a terminal reaches every process of the group: a worker leaves its stop to
+    the master (a graceful one, see `_Arbiter`) instead of gunicorn's quick-stop handler."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Application(BaseApplication):  # type: ignore[misc]

@@ -21,6 +21,10 @@ from flask import has_request_context, request
 
 log = logging.getLogger("geokg.web")
 
+#: Most an HTTP/1.0 answer is held whole before it is sent (so a cut can be told by its
+#: Content-Length); beyond it, the answer streams until the connection closes.
+HTTP10_HOLD_BYTES = 16 * 1024 * 1024
+
 
 def started(chunks: Iterator[bytes], hold_bytes: int = 1) -> Iterator[bytes]:
     """`chunks`, with at least `hold_bytes` (or all, if fewer) already produced; all of
@@ -38,9 +42,10 @@ def started_or_whole(chunks: Iterator[bytes], hold_bytes: int) -> bytes | Iterat
     bytes: the server then sends it with a Content-Length in one write, where a stream
     costs a chunk frame per write and a last empty chunk (most answers to point lookups
     are a few hundred bytes). An HTTP/1.0 client, which cannot see a stream broken off
-    (no chunked framing), always gets the answer held whole."""
+    (no chunked framing), gets the answer held whole up to HTTP10_HOLD_BYTES; a larger one
+    (a dump) streams, as memory must not grow with the answer."""
     if has_request_context() and request.environ.get("SERVER_PROTOCOL") == "HTTP/1.0":
-        hold_bytes = -1
+        hold_bytes = max(hold_bytes, HTTP10_HOLD_BYTES)
     held: list[bytes] = []
     size = 0
     for chunk in chunks:
