@@ -949,3 +949,21 @@ def test_expectations_of_a_government_relative_demanders_and_obligations_of_stat
 def test_leaders_who_sign_together_at_a_place_meet_there(text: str, lang: str,
                                                          meetings: list[frozenset[str]]) -> None:
     assert sides(read(text, "2023-06-16", lang), MEETING) == meetings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # talks on another day are no call told again
+    ("Scholz telefonierte am 3. Juni mit Macron. Am 20. Juni verhandelten Scholz und Macron in "
+     "Paris über Migration.", {"CALL", "MEETING"}),
+    # a call with someone else refers to no earlier talks
+    ("Scholz und Macron verhandelten am Dienstag in Paris über Migration. Nach dem Telefonat "
+     "mit Biden sagte Scholz, er sei zufrieden.", {"MEETING", "CALL"}),
+    # the city of another clause is not where the signing was
+    ("Scholz und Macron unterzeichneten am Montag das Abkommen, bevor Scholz nach Washington "
+     "flog.", {"AGREEMENT"}),
+    # an expectation of a summit is no demand of anyone
+    ("Deutschland erwartet von dem Gipfel mit Russland Fortschritte.", set()),
+])
+def test_folding_talks_into_calls_and_signings_into_meetings_stays_within_bounds(
+        text: str, expected: set[str]) -> None:
+    assert {e.type.name for e in read(text, "2023-06-21", "de").events} == expected

@@ -87,7 +87,7 @@ class Discourse:
         call."""
         for talk in list(self.generic_talks):
             call = next((e for e in self.events if e.type is EventType.CALL and e is not talk
-                         and self.sides(e) == self.sides(talk) and _dates_agree(e, talk)), None)
+                         and self.sides(e) == self.sides(talk) and _same_occasion(e, talk)), None)
             if call is not None and any(talk is e for e in self.events):
                 self._absorb(call, talk, union=False)
                 self.events = [e for e in self.events if e is not talk]
@@ -307,7 +307,7 @@ class Discourse:
             return False
         mine = self.sides(event)
         call = next((e for e in reversed(self.events) if e.type is EventType.CALL
-                     and _dates_agree(e, event) and (
+                     and _same_occasion(e, event) and (
                          mine == self.sides(e) or candidate.definite and mine <= self.sides(e))),
                     None)
         if call is None:
@@ -490,9 +490,17 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return (a.date.value.year, a.date.value.month) == (b.date.value.year, b.date.value.month)
 
 
+def _same_occasion(a: Event, b: Event) -> bool:
+    """Dates that could be one conversation: the same day when both are dated to the day
+    ("am 3. Juni telefoniert" is not "am 20. Juni verhandelt"), else as `_dates_agree`."""
+    if a.date and b.date and a.date.precision is Precision.DAY and b.date.precision is Precision.DAY:
+        return a.date.value == b.date.value
+    return _dates_agree(a, b)
+
+
 def _headline(sentence: Sentence) -> bool:
     """The first line when it ends without a full stop: a headline, not the lead."""
-    return sentence.index == 0 and not sentence.text.rstrip().endswith(".")
+    return sentence.index == 0 and not sentence.text.rstrip().rstrip("\"'»«“”’").endswith(".")
 
 
 def _informative(event: Event) -> bool:

@@ -91,8 +91,9 @@ class SentenceReader:
         leaders who sign together at a place told in the sentence meet there."""
         event = candidate.event
         leaders = [p for p in event.participants if self.gaz.entities[p].kind == "leader"]
-        places = [f for f in r.found if f.mention.how == "place"
-                  and self.gaz.entities[f.mention.entity].kind == "city"]
+        clause = clause_of(r.clauses, candidate.anchor)  # not "…, bevor Scholz nach Washington flog"
+        places = [f for f in r.found if f.mention.how == "place" and clause_of(r.clauses, f.first)
+                  is clause and self.gaz.entities[f.mention.entity].kind == "city"]
         if "in_person" not in candidate.trigger.flags or len(leaders) < 2 or \
                 len(leaders) != len(event.participants) or not places:
             return []
@@ -139,7 +140,8 @@ class SentenceReader:
             kept.append((trigger, a, b))
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
-                                   and self._reference_in_pp(reading.tokens, h[1])]
+                                   and self._reference_in_pp(reading.tokens, h[1])
+                                   and not self._names_its_sides(reading, h[2])]
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium]
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (

@@ -500,8 +500,8 @@ class RoleReader:
     def claim(self, r: SentenceReading, event: Event, actors: list[Found],
               trigger: Trigger, first: int, last: int) -> int:
         """Fill claimant and territories; when the territories are only referred to ("the
-        former colony", "das Gebiet", "alle vier Regionen"), how many earlier sentences
-        named."""
+        former colony", "das Gebiet", "alle vier Regionen"), how many regions named before
+        they stand for (else 0)."""
         if "territory_subject" in trigger.flags:
             return int(self._belongs_to(r, event, first, last))
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
