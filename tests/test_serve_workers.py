@@ -84,6 +84,11 @@ def test_serve_dev_is_one_process_beside_the_engine(tmp_path: Path) -> None:
         assert workers == [] and len(engines) == 2
         answer = requests.get(f"{server.url}/sparql", params={"query": "ASK {}"}, timeout=30)
         assert answer.json() == {"head": {}, "boolean": True}
+        # SIGTERM ends it cleanly: exit status 0, the store closed and its engine gone
+        server.process.send_signal(signal.SIGTERM)
+        assert server.process.wait(timeout=60) == 0
+        wait_for(lambda: not any(p.is_running() and p.status() != "zombie" for p in engines),
+                 "the engine stopped with the server")
 
 
 def test_a_forked_worker_never_reads_on_the_masters_engine_connections(tmp_path: Path) -> None:

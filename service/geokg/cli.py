@@ -156,6 +156,9 @@ def _start_watcher_process(settings: Settings, engine_socket: str | None) -> Wat
 def _serve_dev(settings: Settings, pipeline: Pipeline, listener: socket.socket,
                follow_feeds: bool) -> None:
     """werkzeug's development server: one process, a thread per request."""
+    import signal
+    import threading
+
     from werkzeug.serving import make_server
 
     from geokg.web import create_app
@@ -171,11 +174,17 @@ def _serve_dev(settings: Settings, pipeline: Pipeline, listener: socket.socket,
 
         watcher = WatcherThread(settings, pipeline, on_stored=app.extensions[STATISTICS_KEY].schedule)
         click.echo(f"following the feeds of {settings.feeds} (report: /feeds)")
+    # SIGTERM ends the server loop like Ctrl-C does, so the watcher stops between items and
+    # the store is closed (flushed) before the process ends
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
     try:
         server.serve_forever()
+    except KeyboardInterrupt:
+        pass
     finally:
         if watcher is not None:
             watcher.stop()
+        pipeline.store.close()
 
 
 @main.command()
