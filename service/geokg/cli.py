@@ -116,6 +116,8 @@ def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.s
     store = pipeline.store
     engine_socket: str | None = getattr(store, "socket_path", None)
     shared = settings.store.strip() == "memory"
+    if shared and (settings.workers or 1) > 1:
+        click.echo("the memory store lives in one process: serving with one worker", err=True)
     app = create_app(settings, pipeline=pipeline) if shared else None
     workers_settings = replace(settings, engine_socket=engine_socket or settings.engine_socket)
 
