@@ -40,6 +40,9 @@ threads = _settings.threads  # GEOKG_THREADS
 # A worker busy past this is killed by the master; queries end long before (the engine).
 timeout = int(_settings.query_timeout) + 30
 graceful_timeout = int(_settings.query_timeout) + 5
+# A GET query travels in the request line: gunicorn's most (its default 4094 cuts off
+# queries of a few KB); longer queries go by POST.
+limit_request_line = 8190
 if _settings.run_dir:
     control_socket = os.path.join(os.path.abspath(_settings.run_dir), "gunicorn.ctl")
     worker_tmp_dir = os.path.abspath(_settings.run_dir)  # the workers' heartbeat files

@@ -148,9 +148,19 @@ def start(store: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def probe(session: requests.Session, url: str, n: int) -> bool:
-    answer = session.post(f"{url}/sparql", data={"query": f"SELECT ?n WHERE {{ BIND({n} AS ?n) }}"},
-                          headers={"Accept": "application/sparql-results+json"}, timeout=60)
-    return answer.json()["results"]["bindings"][0]["n"]["value"] == str(n)
+    """Whether `BIND(n)` comes back as n. A kept-alive connection the server closed just as
+    it was reused (gunicorn's keep-alive timeout) is retried once on a new one."""
+    for attempt in (1, 2):
+        try:
+            answer = session.post(f"{url}/sparql",
+                                  data={"query": f"SELECT ?n WHERE {{ BIND({n} AS ?n) }}"},
+                                  headers={"Accept": "application/sparql-results+json"}, timeout=60)
+            return bool(answer.json()["results"]["bindings"][0]["n"]["value"] == str(n))
+        except requests.ConnectionError:
+            if attempt == 2:
+                raise
+            session.close()
+    return False
 
 
 def run(url: str, work: list[tuple[str, str, dict[str, str], bytes]], clients: int) -> dict[str, int]:

@@ -135,3 +135,13 @@ def test_result_formats_follow_each_requests_accept_header(client: FlaskClient) 
             answer = client.get("/sparql", query_string=query, headers={"Accept": accept})
             assert answer.mimetype == media_type, accept
         assert client.get("/sparql", query_string=query, headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_a_get_query_of_several_kilobytes_is_answered(tmp_path: Path) -> None:
+    """A GET query travels in the request line; gunicorn's default limit (4094 bytes) would
+    refuse queries werkzeug answered."""
+    query = "ASK {}  # " + "x" * 6000
+    with geokg_serve(tmp_path / "data", tmp_path / "serve.log", GEOKG_WORKERS="1") as server:
+        answer = requests.get(f"{server.url}/sparql", params={"query": query}, timeout=30,
+                              headers={"Accept": "application/sparql-results+json"})
+        assert answer.status_code == 200 and answer.json()["boolean"] is True

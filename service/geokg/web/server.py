@@ -72,6 +72,10 @@ def default_workers() -> int:
     return max(1, min(cores, DEFAULT_MAX_WORKERS))
 
 
+#: Longest request line gunicorn reads (its largest bounded setting).
+REQUEST_LINE_BYTES = 8190
+
+
 def server_options(settings: Settings, *, workers: int, heartbeat_dir: str | None,
                    on_exit: Callable[[], None]) -> dict[str, Any]:
     """gunicorn's settings for `geokg serve` (the same choices as gunicorn.conf.py)."""
@@ -83,6 +87,9 @@ def server_options(settings: Settings, *, workers: int, heartbeat_dir: str | Non
         # A worker busy past this is killed by the master; queries end long before (the engine).
         "timeout": int(settings.query_timeout) + 30,
         "graceful_timeout": int(settings.query_timeout) + 5,
+        # a GET query travels in the request line: gunicorn's most (its default, 4094, cuts
+        # off queries werkzeug took); longer ones go by POST
+        "limit_request_line": REQUEST_LINE_BYTES,
         "accesslog": None,  # geokg.access logs each request as JSON, with its request id
         "logger_class": QuietAccessLogger,
         "logconfig_dict": LOG_CONFIG,
