@@ -29,6 +29,7 @@ import os
 from typing import Any
 
 from geokg.config import Settings
+from geokg.web.server import LOG_CONFIG
 
 _settings = Settings.from_env()
 
@@ -50,19 +51,7 @@ else:
     control_socket_disable = True
 accesslog = None  # geokg.access logs each request as JSON, with its request id
 logger_class = "geokg.web.server.QuietAccessLogger"  # and gunicorn builds no access line
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "geokg.web.security.RequestIdFilter"}},
-    "formatters": {"json": {"()": "geokg.web.security.JsonFormatter"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
-                            "filters": ["request_id"], "stream": "ext://sys.stderr"}},
-    "root": {"level": "INFO", "handlers": ["stderr"]},
-    "loggers": {
-        "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
-        "gunicorn.access": {"level": "WARNING", "handlers": ["stderr"], "propagate": False},
-    },
-}
+logconfig_dict = LOG_CONFIG  # JSON lines with request ids, as under `geokg serve`
 
 
 def on_starting(server: Any) -> None:

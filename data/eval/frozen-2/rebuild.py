@@ -1,99 +1,27 @@
-"""Rebuild (or check) the texts of the frozen-2 real-news test set from saved search answers.
-
-The repository keeps only pointers (pointers.tsv); the article excerpts are
-third-party text and live in the git-ignored texts/ directory.  They are
-reconstructed from the raw JSON answers of the `search` tool (corpus `pages`)
-saved in the git-ignored search-answers/ directory, one file per distinct
-query, named <sha256 of the query>.json (any other *.json file whose "query"
-field matches is accepted too).
+"""Rebuild (or check) the texts of the frozen-2 real-news test set from saved search answers,
+with the real-news corpus's procedure (../realnews/rebuild.py: texts/ from search-answers/,
+each byte-exact and matching its pointer's sha256 and length).
 
     python3 data/eval/frozen-2/rebuild.py          # write texts/<id>.txt, verify
     python3 data/eval/frozen-2/rebuild.py --check  # only verify existing texts/
 
-Each pointer is looked up by its exact query and URL (the rank breaks ties);
-the excerpt is written byte-exact as UTF-8 without an added newline and must
-match the pointer's sha256 and length (in characters).  --check also verifies
-that the split column follows the rule described in README.md: the whole set
-is frozen, every row is split=test.
-Prints a summary; exits 1 if any text is missing or differs.
+--check also verifies the split rule of README.md: the whole set is frozen, every row is
+split=test. Prints a summary; exits 1 if any text is missing or differs.
 """
-import csv
-import hashlib
-import json
+import importlib.util
 import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("realnews_rebuild", HERE.parent / "realnews" / "rebuild.py")
+realnews = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(realnews)
 
 
-def sha(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def load_pointers():
-    with open(HERE / "pointers.tsv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
-def load_answers():
-    """query -> list of results, from every JSON answer in search-answers/."""
-    answers = {}
-    for p in sorted((HERE / "search-answers").glob("*.json")):
-        try:
-            d = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(d, dict) and "query" in d:
-            answers.setdefault(d["query"], []).extend(d.get("results") or [])
-    return answers
-
-
-def find_excerpt(results, url, rank):
-    hits = [r for r in results if r.get("url") == url and "excerpt" in r]
-    hits.sort(key=lambda r: r.get("rank") != rank)
-    return hits[0]["excerpt"] if hits else None
-
-
-def expected_split(rows):
-    # frozen-2 is a test set as a whole: no dev part, nothing is tuned on it
+def all_test(rows):
+    """frozen-2 is a test set as a whole: no dev part, nothing is tuned on it."""
     return {r["id"]: "test" for r in rows}
 
 
-def main(argv):
-    check_only = "--check" in argv
-    rows = load_pointers()
-    answers = {} if check_only else load_answers()
-    (HERE / "texts").mkdir(exist_ok=True)
-    ok = missing = differ = 0
-    for r in rows:
-        path = HERE / "texts" / f"{r['id']}.txt"
-        if check_only:
-            text = path.read_bytes().decode("utf-8") if path.exists() else None
-        else:
-            text = find_excerpt(answers.get(r["query"], []), r["url"], int(r["rank"]))
-        if text is None:
-            missing += 1
-            print(f"missing  {r['id']}  {r['url']}")
-            continue
-        if sha(text) != r["sha256"] or len(text) != int(r["length"]):
-            differ += 1
-            print(f"differs  {r['id']}  len {len(text)} vs {r['length']}  {r['url']}")
-            continue
-        if not check_only:
-            path.write_bytes(text.encode("utf-8"))
-        ok += 1
-    rule = expected_split(rows)
-    bad_split = [r["id"] for r in rows if rule[r["id"]] != r["split"]] if check_only else []
-    for i in bad_split:
-        print(f"split    {i} does not follow the frozen rule")
-    verb = "verified" if check_only else "rebuilt"
-    print(f"{len(rows)} pointers: {ok} {verb}, {missing} missing, {differ} with a different hash/length"
-          + (f", {len(bad_split)} off the split rule" if check_only else ""))
-    print(f"languages: " + ", ".join(f"{l} {sum(r['lang'] == l for r in rows)}" for l in sorted({r['lang'] for r in rows}))
-          + f"; splits: test {sum(r['split'] == 'test' for r in rows)}, dev {sum(r['split'] == 'dev' for r in rows)}"
-          + f"; {len({r['outlet'] for r in rows})} outlets")
-    return 1 if (missing or differ or bad_split) else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(realnews.main(sys.argv[1:], folder=HERE, split_rule=all_test))

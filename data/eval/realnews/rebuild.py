@@ -31,15 +31,15 @@ def sha(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_pointers():
-    with open(HERE / "pointers.tsv", encoding="utf-8", newline="") as f:
+def load_pointers(folder=HERE):
+    with open(folder / "pointers.tsv", encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def load_answers():
+def load_answers(folder=HERE):
     """query -> list of results, from every JSON answer in search-answers/."""
     answers = {}
-    for p in sorted((HERE / "search-answers").glob("*.json")):
+    for p in sorted((folder / "search-answers").glob("*.json")):
         try:
             d = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -63,14 +63,16 @@ def expected_split(rows):
     return split
 
 
-def main(argv):
+def main(argv, folder=HERE, split_rule=expected_split):
+    """Rebuild or check the texts of the set in `folder` (this one, or another set such as
+    ../frozen-2, which passes its own split rule)."""
     check_only = "--check" in argv
-    rows = load_pointers()
-    answers = {} if check_only else load_answers()
-    (HERE / "texts").mkdir(exist_ok=True)
+    rows = load_pointers(folder)
+    answers = {} if check_only else load_answers(folder)
+    (folder / "texts").mkdir(exist_ok=True)
     ok = missing = differ = 0
     for r in rows:
-        path = HERE / "texts" / f"{r['id']}.txt"
+        path = folder / "texts" / f"{r['id']}.txt"
         if check_only:
             text = path.read_bytes().decode("utf-8") if path.exists() else None
         else:
@@ -86,7 +88,7 @@ def main(argv):
         if not check_only:
             path.write_bytes(text.encode("utf-8"))
         ok += 1
-    rule = expected_split(rows)
+    rule = split_rule(rows)
     bad_split = [r["id"] for r in rows if rule[r["id"]] != r["split"]] if check_only else []
     for i in bad_split:
         print(f"split    {i} does not follow the frozen rule")

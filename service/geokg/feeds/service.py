@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from geokg.config import Settings
 from geokg.errors import GeokgError
+from geokg.store.engine_client import end_child
 
 if TYPE_CHECKING:  # gunicorn's master imports this module: it loads no pipeline itself
     from geokg.pipeline import Pipeline
@@ -79,16 +80,8 @@ class WatcherProcess:
         if os.getpid() != self._owner:
             return
         process, self.process = self.process, None
-        if process is None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdin is not None:
-            process.stdin.close()
+        if process is not None:
+            end_child(process, timeout)
 
     def _forked(self) -> None:
         if self.process is not None and self.process.stdin is not None:

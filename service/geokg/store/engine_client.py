@@ -587,14 +587,7 @@ class EngineOwner:
         process, self._process = self._process, None
         if process is None:
             return
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdin is not None:
-            process.stdin.close()
+        end_child(process, timeout)
         remove_socket(self.socket_path, folder=self._own_folder)  # if the supervisor could not
 
     def _forked(self) -> None:
@@ -653,3 +646,16 @@ def open_engine_store(store_path: str | Path | None, query_timeout: float,
         owner.stop()
         raise
     return store
+
+
+def end_child(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """SIGTERM a child this process owns, SIGKILL it if it has not ended within `timeout`,
+    and close the pipe it watches for its owner's end."""
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdin is not None:
+        process.stdin.close()
