@@ -145,3 +145,9 @@ def test_a_get_query_of_several_kilobytes_is_answered(tmp_path: Path) -> None:
         answer = requests.get(f"{server.url}/sparql", params={"query": query}, timeout=30,
                               headers={"Accept": "application/sparql-results+json"})
         assert answer.status_code == 200 and answer.json()["boolean"] is True
+        # past gunicorn's bound a request line is refused, and the server goes on answering
+        refused = requests.get(f"{server.url}/sparql", params={"query": "ASK {} #" + "x" * 9000},
+                               timeout=30)
+        assert refused.status_code == 414  # URI Too Long
+        assert requests.get(f"{server.url}/sparql", params={"query": "ASK {}"}, timeout=30,
+                            headers={"Accept": "application/sparql-results+json"}).ok
