@@ -939,6 +939,56 @@ def test_expectations_of_a_government_relative_demanders_and_obligations_of_stat
     assert events(read(text, "2023-06-16", lang), DEMAND) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # no one named is obliged: a call of the speaker's, addressed to no state
+    ("Lula insisted that there should be a ceasefire before any talks.",
+     [(frozenset({"luiz-inacio-lula-da-silva"}), frozenset(), frozenset())]),
+    ("Scholz stressed that the offensive must not go ahead without a plan for civilians.",
+     [(frozenset({"olaf-scholz"}), frozenset(), frozenset())]),
+    # the obliged people name their state
+    ("Poland demanded that the Belarusian guards leave the border zone at once.",
+     [(frozenset({"poland"}), frozenset({"belarus"}), frozenset())]),
+    ("Tusk said the Russian diplomats must leave Warsaw within a week.",
+     [(frozenset({"donald-tusk"}), frozenset({"russia"}), frozenset())]),
+    # a person's own duty, and the speaker's own people, are no demand
+    ("Scholz said he must leave the summit early.", []),
+    ("Macron said French soldiers should stay in Estonia.", []),
+    # German reports every statement in the subjunctive: a plan, not a call
+    ("Scholz sagte, die Mittel sollten in die Schulen fließen.", []),
+])
+def test_reported_obligations_without_a_named_state(
+        text: str, expected: list[tuple[frozenset[str], ...]]) -> None:
+    lang = "de" if " sagte" in text else "en"
+    assert events(read(text, "2024-05-16", lang), DEMAND) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("“We call on Moscow to free the journalists,” Blinken said on Tuesday.", "en",
+     [(frozenset({"united-states"}), frozenset({"russia"}), frozenset())]),
+    ("„Ich fordere Serbien auf, die Truppen abzuziehen“, sagte Kurti am Montag.", "de",
+     [(frozenset({"albin-kurti"}), frozenset({"serbia"}), frozenset())]),
+    # a speaker the sentence does not name is not the state inside the quote
+    ("„Wir rufen Aserbaidschan auf, die Blockade zu beenden“, sagte der Sprecher.", "de", []),
+])
+def test_i_and_we_in_a_quote_are_its_speaker(text: str, lang: str,
+                                             expected: list[tuple[frozenset[str], ...]]) -> None:
+    assert events(read(text, "2024-05-16", lang), DEMAND) == expected
+
+
+def test_member_states_named_by_a_compound_act_for_their_union() -> None:
+    article = read("Die Nato-Staaten einigten sich am Mittwoch mit Schweden auf ein Abkommen.",
+                   "2023-07-12", "de")
+    assert sides(article, AGREEMENT) == [frozenset({"nato", "sweden"})]
+
+
+def test_an_adverbial_between_agent_and_participle_keeps_the_claimant() -> None:
+    text = ("Im Streit um die von Argentinien seit fast zwei Jahrhunderten beanspruchten "
+            "Falklandinseln hat Großbritannien neue Gespräche abgelehnt.")
+    claims = [(e.participants, e.territories) for e in read(text, "2024-05-16", "de").events
+              if e.type is CLAIM]
+    assert claims == [(["argentina"], ["falkland-islands"])]
+
+
 @pytest.mark.parametrize(("text", "lang", "meetings"), [
     ("Macron und Meloni haben am Dienstag in Rom ein Migrationsabkommen unterzeichnet.", "de",
      [frozenset({"emmanuel-macron", "giorgia-meloni"})]),

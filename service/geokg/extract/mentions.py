@@ -158,6 +158,9 @@ class MentionFinder:
         if compound and tokens[last + 2].key in self.lex.word_class("government") and \
                 entity.kind in ACTOR_KINDS | {"city"}:
             actor = True  # "der US-Regierung", "die Kreml-Führung": that state's government
+        elif compound and tokens[last + 2].key in self.lex.word_class("member_body") and \
+                entity.kind == "organisation":
+            actor = True  # "die EU-Staaten", "die Nato-Außenminister" act for their alliance
         elif compound:
             how, actor = "compound", False
         elif actor and self._modifies_a_noun(tokens, first, last):

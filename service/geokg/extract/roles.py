@@ -19,6 +19,9 @@ from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
 from geokg.extract.text import Token
 
+#: Marks that open or close a quotation, in German and English typography.
+QUOTE_MARKS = frozenset({'"', "„", "“", "”", "»", "«", "‚", "‘", "’"})
+
 #: Numerals of a group ("die drei Regierungen", "the two leaders", "alle vier Regionen").
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
                "two": 2, "both": 2, "three": 3, "four": 4}
@@ -130,7 +133,8 @@ class RoleReader:
         if "obligation_first" in trigger.flags:
             self._quoted_obligation(r, event, actors, first, last)
             return
-        if self._passive_demand(r, event, actors, first, last):
+        if self._passive_demand(r, event, actors, first, last) or \
+                self._first_person_quote(r, event, first, last):
             return
         # "the Biden administration, which called on …": the relative's antecedent demands
         before = self._antecedent(r, first) or [f for f in actors if f.last < first]
@@ -179,6 +183,12 @@ class RoleReader:
         # "demand for missiles from Washington": a capital asked stands for its state
         event.addressees = self._holder_asked_to_return(r, last, own_sides) or unique(
             self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity for f in addressees)
+        if not event.addressees and last + 1 < len(r.tokens) and \
+                r.tokens[last + 1].key in self.lex.word_class("complementizer"):
+            # "demanded that the Chinese ships move out": the people asked name their state
+            people = self._demonym_subject(r, clause_of(r.clauses, last + 1), len(r.tokens))
+            event.addressees = [people.mention.entity] if people and \
+                people.mention.entity not in own_sides else []
 
     def _list_before(self, r: SentenceReading, head: Found, actors: list[Found]) -> list[Found]:
         """The names listed before `head` with only commas and "und"/"and" between."""
@@ -225,6 +235,27 @@ class RoleReader:
         speaker = by or next((f for f in actors if f.last < own.first), None)
         event.addressees = [asked.mention.entity]
         event.participants = [speaker.mention.entity] if speaker else []
+        return True
+
+    def _first_person_quote(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """"'We urge Iran to return to the talks,' Blinken said", "„Ich rufe China auf, …",
+        sagte Lai": "I"/"we" in a quote is whoever is named as its speaker after it; the
+        name inside the quote is asked."""
+        opening = next((i for i in range(first - 1, -1, -1) if r.tokens[i].text in QUOTE_MARKS), None)
+        closing = next((i for i in range(last + 1, len(r.tokens)) if r.tokens[i].text in QUOTE_MARKS), None)
+        if opening is None or closing is None or not any(
+                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first]):
+            return False
+        speech = self.lex.word_class("speech_verb")
+        speaker = next((f for f in r.found if f.actor and closing < f.first <= closing + 6 and any(
+            t.key in speech for t in r.tokens[closing + 1:f.last + 3])), None)
+        # "…, sagte der Politiker": a speaker not named here is no one inside the quote
+        side = self.gaz.state_of(speaker.mention.entity, r.day) if speaker else None
+        asked = [f for f in r.found if f.actor and opening < f.first < closing
+                 and self.gaz.state_of(f.mention.entity, r.day) != side]
+        event.participants = [speaker.mention.entity] if speaker else []
+        event.addressees = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+                                  for f in self.coordinated(asked, r))
         return True
 
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
@@ -274,9 +305,13 @@ class RoleReader:
                         and clause_of(r.clauses, f.first) is modal_clause), None) or next(
             # "made clear the need for Israel to …"
             (f for f in r.found if last < f.first <= last + 3 and f.mention.how != "place"
-             and r.tokens[f.first - 1].key in ("for", "für")), None)
-        if speaker is not None and subject is None and self._group_obligated(r, modal_clause, last):
-            event.participants = [speaker.mention.entity]  # "die Industriestaaten müssten …"
+             and r.tokens[f.first - 1].key in ("for", "für")), None) or \
+            self._demonym_subject(r, modal_clause, last)
+        if speaker is not None and subject is None and \
+                self._impersonal_obligation(r, max(modal_clause.first, first + 1), last):
+            # "die Industriestaaten müssten …", "insisted there should be peace", "stressed
+            # that an operation should not proceed": a call with no one state addressed
+            event.participants = [speaker.mention.entity]
             return
         if speaker is None or subject is None:
             return
@@ -286,12 +321,29 @@ class RoleReader:
         event.participants = [speaker.mention.entity]
         event.addressees = [subject.mention.entity]
 
-    def _group_obligated(self, r: SentenceReading, clause: Clause, last: int) -> bool:
-        """"sagte Baerbock, die wohlhabenden Industriestaaten müssten …", "said rich nations
-        must …": states in general are obliged, a demand with no one addressee."""
+    def _impersonal_obligation(self, r: SentenceReading, start: int, last: int) -> bool:
+        """"sagte Baerbock, die wohlhabenden Industriestaaten müssten …", "insisted there
+        should be peace": states in general, or no one named, are obliged (from `start` to
+        the modal); a demand with no one addressee. Not "said he must leave" or "sagte, sie
+        müsse …": a person's own duty."""
+        subject = r.tokens[start:last]
+        if any(t.key in self.lex.word_class("personal_pronoun") for t in subject):
+            return False
         nouns = self.lex.word_class("group_states") | self.lex.word_class("open_addressee")
-        return any(t.key in nouns or self.lex.lang == "de" and t.key.endswith(("staaten", "länder"))
-                   for t in r.tokens[clause.first:last])
+        if any(t.key in nouns or self.lex.lang == "de" and t.key.endswith(("staaten", "länder"))
+               for t in subject):
+            return True
+        # German reports every statement in the subjunctive ("sagte, die Hilfen sollten an …
+        # anknüpfen" tells a plan): only English "should"/"must" without a name is a call
+        # ("stressed the need for unity" calls on no one)
+        return self.lex.lang == "en" and r.tokens[last].key in self.lex.word_class("obligation") \
+            and not any(f.actor and start <= f.first < last for f in r.found)
+
+    def _demonym_subject(self, r: SentenceReading, clause: Clause, last: int) -> Found | None:
+        """"demanded that the Chinese ships move out", "said French troops should leave": a
+        demonym in the obliged subject names the state whose people are asked."""
+        return next((f for f in r.found if f.mention.how == "demonym"
+                     and clause.first <= f.first < last and f.first <= clause.first + 3), None)
 
     def _quoted_obligation(self, r: SentenceReading, event: Event, actors: list[Found],
                            first: int, last: int) -> None:
@@ -633,8 +685,11 @@ class RoleReader:
             possessive = after[:2] in (["'", "s"], ["’", "s"]) and len(after) <= 3 or (
                 not after and self.lex.lang == "de" and r.tokens[f.last].text.endswith("s"))
             hyphenated = after == ["-"] and f.mention.how in ("compound", "demonym")
-            agent = f.first > 0 and r.tokens[f.first - 1].key in agents and f.first in own and \
-                first - 3 <= f.first <= last + 8
+            # "die von Marokko seit knapp 50 Jahren beanspruchte Westsahara": an adverbial
+            # may stand between the agent and the participle, no comma
+            agent = f.first > 0 and r.tokens[f.first - 1].key in agents and f.first in own and (
+                first - 3 <= f.first <= last + 8 or first - 9 <= f.first < first and all(
+                    t.is_word or t.text.isdigit() for t in r.tokens[f.last + 1:first]))
             if f.first < first and (possessive or hyphenated) or agent:
                 return f
         return None
