@@ -975,6 +975,36 @@ def test_i_and_we_in_a_quote_are_its_speaker(text: str, lang: str,
     assert events(read(text, "2024-05-16", lang), DEMAND) == expected
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Diplomats from Serbia and Kosovo met in Brussels on Monday.", "en"),
+    ("Vertreter aus Serbien und dem Kosovo trafen sich am Montag in Brüssel.", "de"),
+    ("Senior officials from Belgrade and Pristina held talks in Brussels on Monday.", "en"),
+])
+def test_officials_from_a_state_are_its_side(text: str, lang: str) -> None:
+    assert sides(read(text, "2023-02-27", lang), MEETING) == [frozenset({"serbia", "kosovo"})]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Lithuania took receipt of its first Norwegian-made air defence systems on Tuesday.", "en",
+     [(frozenset({"norway"}), frozenset({"lithuania"}), frozenset())]),
+    ("Die Ukraine erhielt am Montag weitere US-gelieferte Raketen.", "de",
+     [(frozenset({"united-states"}), frozenset({"ukraine"}), frozenset())]),
+])
+def test_a_receiver_names_its_supplier_by_a_compound(
+        text: str, lang: str, expected: list[tuple[frozenset[str], ...]]) -> None:
+    assert events(read(text, "2024-07-05", lang), SUPPORT) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "demanders"), [
+    ("The minister spoke after weeks of Moldovan pleas for gas.", "en", [frozenset({"moldova"})]),
+    ("Die Regierung reagierte auf georgische Forderungen nach Visafreiheit.", "de",
+     [frozenset({"georgia"})]),
+])
+def test_a_demonym_before_a_demand_noun_names_who_demands(
+        text: str, lang: str, demanders: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2024-07-05", lang), DEMAND) == demanders
+
+
 def test_member_states_named_by_a_compound_act_for_their_union() -> None:
     article = read("Die Nato-Staaten einigten sich am Mittwoch mit Schweden auf ein Abkommen.",
                    "2023-07-12", "de")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geokg.extract.lexicon import Lexicon, sentence_forms
-from geokg.extract.mentions import Found
+from geokg.extract.mentions import ORIGIN_PREPOSITIONS, Found
 from geokg.extract.text import Token
 
 BREAK_PUNCTUATION = frozenset({",", ";", "–", "—", ":"})
@@ -76,8 +76,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1]:
         return False
     prev = tokens[j]
-    if prev.key in ("in", "im") and j > 0 and tokens[j - 1].key in lex.word_class("government"):
-        j = _skip_back(lex, tokens, j - 2)  # "die Regierung in Kiew": as blocked as "die Regierung"
+    if prev.key in ORIGIN_PREPOSITIONS and j > 0 and tokens[j - 1].key in lex.word_class("government"):
+        # "die Regierung in Kiew", "diplomats from Russia": as blocked as "die Regierung"
+        j = _skip_back(lex, tokens, j - 2)
         if j < 0 or keep[0] <= j <= keep[1]:
             return False
         prev = tokens[j]

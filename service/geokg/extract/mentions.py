@@ -16,6 +16,9 @@ from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Sentence
 from geokg.extract.text import Token, fold
 
+#: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
+#: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
+ORIGIN_PREPOSITIONS = frozenset({"in", "im", "from", "aus", "of"})
 KIND_PRIORITY = {"leader": 0, "state": 1, "organisation": 2, "region": 3, "treaty": 4, "city": 5}
 
 
@@ -182,8 +185,8 @@ class MentionFinder:
         return j >= 0 and tokens[j].key in self.lex.word_class("locative")
 
     def _government_in(self, tokens: list[Token], first: int) -> bool:
-        """"die Regierung in Kiew", "the government in Beijing": the capital stands for the state."""
-        return first >= 2 and tokens[first - 1].key in ("in", "im") and (
+        """"die Regierung in Kiew", "officials from Tehran": the capital stands for the state."""
+        return first >= 2 and tokens[first - 1].key in ORIGIN_PREPOSITIONS and (
             tokens[first - 2].key in self.lex.word_class("government")
             or tokens[first - 2].lemma in self.lex.word_class("government"))
 

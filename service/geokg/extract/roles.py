@@ -134,7 +134,8 @@ class RoleReader:
             self._quoted_obligation(r, event, actors, first, last)
             return
         if self._passive_demand(r, event, actors, first, last) or \
-                self._first_person_quote(r, event, first, last):
+                self._first_person_quote(r, event, first, last) or \
+                self._people_demand(r, event, first, last):
             return
         # "the Biden administration, which called on …": the relative's antecedent demands
         before = self._antecedent(r, first) or [f for f in actors if f.last < first]
@@ -235,6 +236,22 @@ class RoleReader:
         speaker = by or next((f for f in actors if f.last < own.first), None)
         event.addressees = [asked.mention.entity]
         event.participants = [speaker.mention.entity] if speaker else []
+        return True
+
+    def _people_demand(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """"after months of Ukrainian pleas", "die polnischen Forderungen an Berlin": the
+        demonym before a demand noun names who demands, whoever reports it."""
+        people = next((f for f in r.found if f.last == first - 1 and f.mention.how == "demonym"), None)
+        noun = r.tokens[first].capitalized if self.lex.lang == "de" else \
+            not r.tokens[first].key.endswith(("ed", "ing"))  # "Ukrainian pleas", not "… urged"
+        if people is None or not noun:
+            return False
+        event.participants = [people.mention.entity]
+        side = self.gaz.state_of(people.mention.entity, r.day)
+        asked = self._asked_of(r, last, people.mention.entity) or [
+            f for f in r.found if f.actor and f.first > last and r.tokens[f.first - 1].key in
+            self.lex.word_class("receiver_prep") and self.gaz.state_of(f.mention.entity, r.day) != side][:1]
+        event.addressees = [f.mention.entity for f in asked]
         return True
 
     def _first_person_quote(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
@@ -417,7 +434,8 @@ class RoleReader:
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int) -> bool:
         by_prep = self.receivers_by_prep(r)
-        if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first):
+        if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first) and \
+                "receiver_subject" not in trigger.flags:  # "took receipt of": its subject receives
             # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
             # "an important supplier of gas" or "thanked India for its aid" names none
             by_prep = [(f, key) for f, key in by_prep if f.first > last]
@@ -430,8 +448,10 @@ class RoleReader:
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             receiver = actors[0].mention.entity
             # "received … from Berlin": a capital after "from" stands for its state
+            # "took receipt of German-supplied Patriots": the state the compound names
             suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
-                f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)]
+                f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of
+                or f.mention.how in ("compound", "demonym") and f.last + 1 == last - 1)]
             if not suppliers:
                 return False
             # "from Denmark and the Netherlands": each supplier of the list
