@@ -1005,6 +1005,55 @@ def test_a_demonym_before_a_demand_noun_names_who_demands(
     assert sides(read(text, "2024-07-05", lang), DEMAND) == demanders
 
 
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("Gipfeltreffen in Wien: Macron und Meloni beraten über Migration", "de", MEETING,
+     [frozenset({"emmanuel-macron", "giorgia-meloni"})]),
+    ("Summit in Geneva: Biden and Putin discuss arms control", "en", MEETING,
+     [frozenset({"joe-biden", "vladimir-putin"})]),
+    # a clause with a verb before the colon tells its own sides
+    ("So kam es zur Einigung: Norwegen hat zwischen Kolumbien und den Rebellen vermittelt.", "de",
+     AGREEMENT, []),
+])
+def test_a_headline_noun_before_a_colon_takes_the_sides_after_it(
+        text: str, lang: str, kind: EventType, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-06-16", lang), kind) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Serbien und Kosovo einigten sich auf einen Plan. Macron begrüßte die Vereinbarung.", "de"),
+    ("Serbia and Kosovo agreed on a plan. Macron welcomed the agreement.", "en"),
+])
+def test_who_welcomes_an_agreement_is_no_side_of_it(text: str, lang: str) -> None:
+    assert sides(read(text, "2023-03-18", lang), AGREEMENT) == [frozenset({"serbia", "kosovo"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Norwegen bemüht sich zusammen mit Kuba um eine Einigung zwischen Kolumbien und den Rebellen.", "de"),
+    ("Norway and Cuba continued their efforts to reach a deal between Colombia and the rebels.", "en"),
+])
+def test_an_effort_towards_an_agreement_is_none_yet(text: str, lang: str) -> None:
+    assert sides(read(text, "2023-03-18", lang), AGREEMENT) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "territories"), [
+    # where the claim is made is not what is claimed
+    ("Vietnam beansprucht im Südchinesischen Meer die Spratly-Inseln.", "de", [["spratly-islands"]]),
+    # the sea, and what it includes
+    ("Vietnam claims much of the South China Sea, a busy waterway, including the Spratly "
+     "Islands.", "en", [["south-china-sea"], ["spratly-islands"]]),
+])
+def test_the_claimed_sea_and_what_it_includes(text: str, lang: str,
+                                              territories: list[list[str]]) -> None:
+    claims = [e.territories for e in read(text, "2024-05-16", lang).events if e.type is CLAIM]
+    assert sorted(claims) == territories
+
+
+def test_pushing_someone_for_something_is_a_demand() -> None:
+    article = read("Scholz pushed Erdogan hard for a quick decision on Sweden.", "2023-06-16", "en")
+    assert events(article, DEMAND) == [
+        (frozenset({"olaf-scholz"}), frozenset({"recep-tayyip-erdogan"}), frozenset())]
+
+
 def test_member_states_named_by_a_compound_act_for_their_union() -> None:
     article = read("Die Nato-Staaten einigten sich am Mittwoch mit Schweden auf ein Abkommen.",
                    "2023-07-12", "de")

@@ -179,6 +179,14 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
 
+    def _reacted_to(self, tokens: list[Token], first: int) -> bool:
+        """"welcomed the agreement", "begrüßten die Vereinbarung": a verb of reaction right
+        before the definite noun of an event told before."""
+        j = first - 1
+        while j >= 0 and (tokens[j].key in self.lex.word_class("determiner") or is_adjective(tokens[j])):
+            j -= 1
+        return j >= 0 and tokens[j].key in self.lex.word_class("reaction_verb")
+
     def _agreed_to_meet(self, r: SentenceReading, last: int) -> bool:
         """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
         bald zu treffen") or to stay in touch ("in engem Kontakt zu bleiben"), the formulas
@@ -410,8 +418,9 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
             return False  # "agreed to meet in Washington soon": a meeting planned, no accord
         definite = self._definite(r, first)
-        if definite and self._reference_in_pp(r.tokens, first):
-            # "was disappointed by the signing of the deal": who is disappointed is no side
+        if definite and (self._reference_in_pp(r.tokens, first) or self._reacted_to(r.tokens, first)):
+            # "was disappointed by the signing of the deal", "Scholz begrüßte die
+            # Vereinbarung": who reacts to it is no side
             actors = [f for f in actors if f.first > first]
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)

@@ -39,6 +39,10 @@ class RoleReader:
         agents ("brokered by Turkey") — the rest of the sentence is about something else."""
         own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
         inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
+        after_colon = self._after_headline_colon(r, clause_of(r.clauses, last), first, last)
+        if not inside and after_colon is not None:  # "Gipfel in Genf: Biden und Putin …"
+            own.add(id(after_colon))
+            inside = [f for f in actors if clause_of(r.clauses, f.first) is after_colon]
         inside = self._antecedent(r, first) + inside
         chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
         # a list's commas split clauses too: "Macron hatte Merkel, Putin und Selenskyj
@@ -60,6 +64,22 @@ class RoleReader:
                        and self.gaz.state_of(f.mention.entity, r.day) not in sides]
             chosen = earlier + chosen + self._participle_subject(r, actors, first)
         return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _after_headline_colon(self, r: SentenceReading, clause: Clause, first: int,
+                              last: int) -> Clause | None:
+        """The clause after a colon that ends a headline's event noun ("Gipfeltreffen in
+        Genf: Biden und Putin sprechen über Abrüstung"); None when no colon follows."""
+        colon = clause.last + 1
+        if colon >= len(r.tokens) or r.tokens[colon].text != ":" or clause.first > 0:
+            return None
+        # a noun phrase, no verb: "So kam es zur Einigung: …" tells its sides itself
+        plain = self.lex.word_class("preposition") | self.lex.word_class("determiner") | \
+            self.lex.word_class("conjunction")
+        if any(t.is_word and t.text.islower() and t.key not in plain and not is_adjective(t)
+               for i, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first)
+               if not first <= i <= last):
+            return None
+        return next((c for c in r.clauses if c.first > colon), None)
 
     def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
         """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
@@ -578,6 +598,9 @@ class RoleReader:
             return int(self._belongs_to(r, event, first, last))
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
+        # "beansprucht im Südchinesischen Meer die Spratly-Inseln": where, not what
+        locative = self.lex.word_class("locative") - {"of"}
+        regions = [f for f in regions if r.tokens[f.first - 1].key not in locative] or regions
         if "territory_object" in trigger.flags:
             regions = self._claimed_objects(r, regions, first) or self._claimed_antecedent(r, first)
         # "betrachtet Taiwan als Teil …": the territory inside the pattern, not one claimed
@@ -659,18 +682,18 @@ class RoleReader:
 
         objects = [f for f in regions if first < f.first <= first + 12 and in_object(f)
                    and r.tokens[f.first - 1].key not in locative]
-        if not objects:  # a sea we do not know, then "including the Spratly Islands"
-            including = next((i for i in range(first + 1, len(r.tokens))
-                              if r.tokens[i].key in self.lex.word_class("including")), None)
-            objects = [f for f in regions if including is not None
-                       and including < f.first <= including + 3 and in_object(f)]
-        if not objects:
-            return []
-        chain = [objects[0]]
-        for f in regions:  # a list goes on while names follow closely ("X, Y and Z")
-            if f.first > chain[-1].last and f.first - chain[-1].last <= 4:
-                chain.append(f)
-        return chain
+        # the sea, then what it includes ("… the South China Sea, including the Spratly Islands")
+        including = next((i for i in range(first + 1, len(r.tokens))
+                          if r.tokens[i].key in self.lex.word_class("including")), None)
+        included = [f for f in regions if including is not None
+                    and including < f.first <= including + 3 and in_object(f)]
+        chain: list[Found] = []
+        for head in objects[:1] + included[:1]:
+            chain.append(head)
+            for f in regions:  # a list goes on while names follow closely ("X, Y and Z")
+                if f.first > chain[-1].last and f.first - chain[-1].last <= 4:
+                    chain.append(f)
+        return list({id(f): f for f in chain}.values())
 
     def _claimed_antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"the Senkaku Islands, which China also claims": an object relative clause claims
