@@ -258,6 +258,7 @@ def test_lists_of_claimants_and_of_territories_are_one_claim_each() -> None:
                    "and the Paracel Islands. India and Pakistan each lay claim to Kashmir in full.",
                    "2016-07-13")
     assert sorted(events(article, CLAIM), key=str) == sorted([
+        (frozenset({"china"}), frozenset(), frozenset({"south-china-sea"})),
         (frozenset({"china"}), frozenset(), frozenset({"spratly-islands"})),
         (frozenset({"china"}), frozenset(), frozenset({"paracel-islands"})),
         (frozenset({"india"}), frozenset(), frozenset({"kashmir"})),
