@@ -412,3 +412,28 @@ def test_no_agreement_from_a_lone_signature(text: str) -> None:
 ])
 def test_a_negation_before_the_particle_is_seen(text: str) -> None:
     assert kinds(read(text)) == set()
+
+
+def test_every_lexicon_file_defines_each_row_key_once() -> None:
+    """A second row of a word class (or title) silently replaces the first when loaded, so the
+    words of the first would stop working without any test of them failing."""
+    from geokg.resources import LEXICON_DIR
+    for name, key in (("words.tsv", ("lang", "class")), ("titles.tsv", ("lang", "title"))):
+        rows = [line.rstrip("\n").split("\t") for line in
+                (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+        header = rows[0]
+        keys = [tuple(row[header.index(k)] for k in key) for row in rows[1:]]
+        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+
+@pytest.mark.parametrize(("text", "lang", "demander"), [
+    ("Außenministerin Baerbock besuchte China. Die Ministerin rief Peking auf, Russland keine "
+     "Waffen zu liefern.", "de", "germany"),
+    ("Foreign Minister Penny Wong visited Beijing. The minister urged China to lift the trade "
+     "barriers.", "en", "australia"),
+])
+def test_the_minister_is_the_minister_named_before(text: str, lang: str, demander: str) -> None:
+    article = read_article(text, published=dt.date(2023, 4, 14), lang=lang)
+    assert [(e.participants, e.addressees) for e in article.events if e.type is EventType.DEMAND] \
+        == [([demander], ["china"])]

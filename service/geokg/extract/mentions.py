@@ -325,10 +325,9 @@ class MentionFinder:
                 # "bei ihrem Besuch in Peking", "during his visit"; "sie sagte" (she, not they)
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
                 how = "possessive" if self._event_possessive(tokens, i) else how
-            elif token.key in self.lex.word_class("pronoun_leader") or (
-                    token.key.rsplit("-", 1)[-1] in self.lex.word_class("person_anaphor")
-                    and any(t.key in self.lex.word_class("definite") for t in tokens[max(0, i - 3):i])):
-                # "er", "she"; "Die Grünen-Politikerin ruft Peking auf": the person told before
+            elif token.key in self.lex.word_class("pronoun_leader") or self._person_anaphor(tokens, i, found):
+                # "er", "she"; "Die Grünen-Politikerin ruft Peking auf", "the minister urged":
+                # the person told before
                 key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
             elif token.key in self.lex.word_class("pronoun_leader_object") or \
                     self._other_person(tokens, i, found):
@@ -344,6 +343,15 @@ class MentionFinder:
             if key:
                 out.append(Found(self._mention(sentence, tokens, i, i, key, how), i, i, True))
         return out
+
+    def _person_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
+        """"die Ministerin", "the chancellor": an office or role after a definite article,
+        with no name or state of its own ("der französische Präsident", "the minister Wang")."""
+        if tokens[i].key.rsplit("-", 1)[-1] not in self.lex.word_class("person_anaphor"):
+            return False
+        article = next((j for j in range(i - 1, max(-1, i - 4), -1)
+                        if tokens[j].key in self.lex.word_class("definite")), None)
+        return article is not None and not any(article < f.first <= i + 1 for f in found)
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"seinen Gast", "ihrem Gastgeber", "his host": the other leader of the story, when
