@@ -437,3 +437,17 @@ def test_the_minister_is_the_minister_named_before(text: str, lang: str, demande
     article = read_article(text, published=dt.date(2023, 4, 14), lang=lang)
     assert [(e.participants, e.addressees) for e in article.events if e.type is EventType.DEMAND] \
         == [([demander], ["china"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scholz und Macron lobten nach ihren Gesprächen in Paris die Zusammenarbeit.",
+     [frozenset({"olaf-scholz", "emmanuel-macron"})]),
+    ("Kurti verhandelte am Samstag in Ohrid mit Vučić über das Abkommen.",
+     [frozenset({"albin-kurti", "aleksandar-vucic"})]),
+    # accession negotiations are no meeting of their own
+    ("Die EU-Verhandlungen mit der Türkei liegen seit Jahren brach.", []),
+])
+def test_talks_named_as_theirs_and_negotiating_with(text: str, expected: list[frozenset[str]]) -> None:
+    article = read_article(text, published=dt.date(2023, 3, 19), lang="de")
+    assert [frozenset(e.participants) for e in article.events if e.type is EventType.MEETING] \
+        == expected
