@@ -451,3 +451,42 @@ def test_talks_named_as_theirs_and_negotiating_with(text: str, expected: list[fr
     article = read_article(text, published=dt.date(2023, 3, 19), lang="de")
     assert [frozenset(e.participants) for e in article.events if e.type is EventType.MEETING] \
         == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "claimant", "territory"), [
+    ("Argentina will never give up its claim to the Falkland Islands, Milei said.", "en",
+     "argentina", "falkland-islands"),
+    ("Serbia refuses to give up Kosovo.", "en", "serbia", "kosovo"),
+    ("Argentinien will die Falklandinseln niemals aufgeben.", "de", "argentina", "falkland-islands"),
+    ("Serbien weigert sich, das Kosovo preiszugeben.", "de", "serbia", "kosovo"),
+])
+def test_a_refusal_to_give_a_territory_up_claims_it(text: str, lang: str, claimant: str,
+                                                    territory: str) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
+    claims = [(e.participants, e.territories) for e in article.events
+              if e.type is EventType.TERRITORIAL_CLAIM]
+    assert claims == [([claimant], [territory])]
+
+
+@pytest.mark.parametrize(("text", "demander", "addressee"), [
+    ("Macron admonished Tehran to respect the inspectors.", "emmanuel-macron", "iran"),
+    ("Scholz cautioned Beijing against arming Moscow.", "olaf-scholz", "china"),
+])
+def test_admonishing_and_cautioning_are_demands(text: str, demander: str, addressee: str) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang="en")
+    assert [(e.participants, e.addressees) for e in article.events
+            if e.type is EventType.DEMAND] == [([demander], [addressee])]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    ("Treffen von Sánchez und Meloni in Rom", "de", EventType.MEETING,
+     [frozenset({"pedro-sanchez", "giorgia-meloni"})]),
+    ("In a phone call on Tuesday, Sánchez and Meloni discussed migration.", "en", EventType.CALL,
+     [frozenset({"pedro-sanchez", "giorgia-meloni"})]),
+    ("After a call with Meloni, Sánchez said the talks had gone well.", "en", EventType.CALL,
+     [frozenset({"pedro-sanchez", "giorgia-meloni"})]),
+])
+def test_headline_and_fronted_forms_of_talks(text: str, lang: str, kind: EventType,
+                                             expected: list[frozenset[str]]) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
+    assert [frozenset(e.participants) for e in article.events if e.type is kind] == expected

@@ -492,6 +492,8 @@ class SentenceReader:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
         if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
             return True  # "Will the United States send Tomahawks to Kyiv?" asks
+        if "refusal" in trigger.flags:
+            return False  # "will never give up Crimea", "weigert sich, … abzutreten": a claim
         if trigger.type is EventType.DEMAND and has_cue(
                 r.tokens, clause.first, clause.last, self.lex, ("denial",), (first, last), before=first):
             return True  # "Russland wies Forderungen nach … zurück": someone else's demand

@@ -89,7 +89,10 @@ class RoleReader:
         if self.lex.lang != "en" or clause.first != 0:
             return []
         theirs = first > 0 and r.tokens[first - 1].key in ("their", "his", "her")
-        if not (r.tokens[first].key.endswith("ing") or theirs):
+        # "In a phone call on Tuesday, Scholz and Erdogan discussed …": a fronted phrase
+        # around the event noun; its sides are the subject after it
+        fronted = r.tokens[0].key in self.lex.word_class("fronted_prep")
+        if not (r.tokens[first].key.endswith("ing") or theirs or fronted):
             return []
         following = [c for c in r.clauses if c.first > clause.last]
         if not following:
@@ -97,7 +100,7 @@ class RoleReader:
         start = following[0].first
         subject = [f for f in actors if start <= f.first <= start + 6][:1]
         return self.coordinated(subject + [f for f in actors if subject and f.first > subject[0].last], r) \
-            if theirs else subject
+            if theirs or fronted else subject
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
