@@ -490,3 +490,36 @@ def test_headline_and_fronted_forms_of_talks(text: str, lang: str, kind: EventTy
                                              expected: list[frozenset[str]]) -> None:
     article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
     assert [frozenset(e.participants) for e in article.events if e.type is kind] == expected
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_lexicon_pattern_holds_a_word_the_tokenizer_splits(lang: str) -> None:
+    """The tokenizer splits "F-16" into "f", "-", "16": a pattern word with a hyphen inside
+    ("f-16*") can never match, and its phrasings would be silently lost."""
+    from geokg.extract.lexicon import load_lexicon
+    lex = load_lexicon(lang)
+    patterns = [t.pattern for t in lex.triggers] + [p for ps in lex.cues.values() for p in ps] \
+        + [p for ps in lex.support_kinds.values() for p in ps]
+    from geokg.extract.lexicon import TokenTest
+    dead = [p.source for p in patterns for step in p.steps if isinstance(step, TokenTest)
+            for word in (*step.exact, *step.prefixes, *step.suffixes) if "-" in word.strip("-")]
+    assert dead == []
+
+
+@pytest.mark.parametrize(("text", "lang", "supplier", "receiver"), [
+    ("Japan is providing patrol boats to Vietnam.", "en", "japan", "vietnam"),
+    ("Kiew hat aus Norwegen die ersten F-16 erhalten.", "de", "norway", "ukraine"),
+    ("Canada is supporting Ukraine with another 500 million dollars.", "en", "canada", "ukraine"),
+    ("The Pentagon announced a new $300 million security assistance package for Taiwan.", "en",
+     "united-states", "taiwan"),
+])
+def test_supplies_in_further_phrasings(text: str, lang: str, supplier: str, receiver: str) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
+    assert [(e.participants, e.addressees) for e in article.events
+            if e.type is EventType.SUPPORT] == [([supplier], [receiver])]
+
+
+def test_supporting_with_words_is_no_supply() -> None:
+    article = read_article("Canada is supporting Ukraine with strong statements at the UN.",
+                           published=dt.date(2024, 5, 15), lang="en")
+    assert [e for e in article.events if e.type is EventType.SUPPORT] == []
