@@ -523,3 +523,19 @@ def test_supporting_with_words_is_no_supply() -> None:
     article = read_article("Canada is supporting Ukraine with strong statements at the UN.",
                            published=dt.date(2024, 5, 15), lang="en")
     assert [e for e in article.events if e.type is EventType.SUPPORT] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # right after a meeting of two, "the two countries" are that pair, not the last two named
+    ("Kishida and Yoon met in Seoul on Sunday. They discussed North Korea's missile tests and "
+     "the role of the United States. The two countries agreed to resume their security dialogue.",
+     frozenset({"fumio-kishida", "yoon-suk-yeol"})),
+    # further on in the story, the last two states named
+    ("Macron and Putin spoke by phone on Monday. Iran sells drones to Russia. Both have "
+     "suffered from sanctions for years. Neither expects them to end soon. In 2025 the two "
+     "countries signed a partnership treaty.", frozenset({"iran", "russia"})),
+])
+def test_the_two_countries_of_the_story(text: str, expected: frozenset[str]) -> None:
+    article = read_article(text, published=dt.date(2023, 3, 16), lang="en")
+    assert [frozenset(e.participants) for e in article.events
+            if e.type is EventType.AGREEMENT] == [expected]

@@ -203,10 +203,13 @@ class Discourse:
             return
         picked: list[str] = []
         previous = None
-        if candidate.group != "states":
-            previous = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
-            if previous is not None:
-                picked = list(previous.participants)
+        previous = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
+        # "the two countries" right after a meeting of two is that pair; further on, the
+        # last two states named ("… Iran und Russland … Anfang 2025 unterzeichneten beide Länder")
+        recent = previous is not None and len(self.sides(previous)) == 2 and \
+            event.sentence.index - previous.sentence.index <= 2
+        if previous is not None and (candidate.group != "states" or recent):
+            picked = list(previous.participants)
         if len(self.sides(event, picked)) < 2:
             picked = self._last_two(leaders_only=candidate.group == "leaders")
         if len(self.sides(event, picked)) >= 2:
