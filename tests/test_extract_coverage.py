@@ -539,3 +539,11 @@ def test_the_two_countries_of_the_story(text: str, expected: frozenset[str]) -> 
     article = read_article(text, published=dt.date(2023, 3, 16), lang="en")
     assert [frozenset(e.participants) for e in article.events
             if e.type is EventType.AGREEMENT] == [expected]
+
+
+def test_a_genitive_owner_is_no_side_of_the_call() -> None:
+    text = ("Sánchez telefonierte am Montag mit Meloni. Bei ihrem Telefonat betonten sie die "
+            "Bedeutung der Nato.")
+    article = read_article(text, published=dt.date(2024, 5, 13), lang="de")
+    assert [frozenset(e.participants) for e in article.events if e.type is EventType.CALL] == [
+        frozenset({"pedro-sanchez", "giorgia-meloni"})]

@@ -106,6 +106,11 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if _is_preposition(prev, lex):
         return True
     named = found_all is not None and any(f.first <= j <= f.last for f in found_all)
+    if lex.lang == "de" and j == found.first - 2 and tokens[j + 1].key in ("der", "des") \
+            and _genitive_of_a_thing(prev, lex) and not named and found.mention.how != "demonym-actor":
+        # "die Bedeutung der Nato", "das Schicksal des Iran": whose thing, no side (but "den
+        # Rückzug der russischen Truppen" names whom a demand is made of)
+        return True
     if lex.lang == "de" and prev.capitalized and prev.is_word and j > 0 and not named:
         # "nach Erkenntnissen der Nato", "auf der Karibikinsel St. Vincent": a noun between
         # (German capitalizes its nouns; "On Sunday he …" is no phrase around "he")
@@ -113,6 +118,17 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         return k >= 0 and not keep[0] <= k <= keep[1] and (
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"})
     return False
+
+
+def _genitive_of_a_thing(noun: Token, lex: Lexicon) -> bool:
+    """A German common noun (capitalized, not sentence-initial words like "Die") that is no
+    government, title or group word: its genitive attribute names an owner, not an actor
+    ("die Regierungschefs der EU" and "Präsident der Ukraine" do name one)."""
+    people = lex.word_class("government") | lex.word_class("group_leaders") | \
+        lex.word_class("member_body") | lex.word_class("person_anaphor")
+    return noun.is_word and noun.capitalized and noun.key not in lex.word_class("determiner") \
+        and noun.key not in people and not noun.key.endswith(("chef", "chefs", "minister", "präsident",
+                                                              "präsidenten", "führer", "vertreter"))
 
 
 def _is_preposition(token: Token, lex: Lexicon) -> bool:
