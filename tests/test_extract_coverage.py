@@ -547,3 +547,26 @@ def test_a_genitive_owner_is_no_side_of_the_call() -> None:
     article = read_article(text, published=dt.date(2024, 5, 13), lang="de")
     assert [frozenset(e.participants) for e in article.events if e.type is EventType.CALL] == [
         frozenset({"pedro-sanchez", "giorgia-meloni"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sánchez asked how long the talks with Meloni would take.", "en"),
+    ("Sánchez is set to meet Meloni in Rome later today.", "en"),
+    ("Sánchez is to meet with Meloni in Rome on Friday.", "en"),
+    ("Leaders aiming to promote talks between Spain and Italy arrived in Rome.", "en"),
+])
+def test_questions_and_plans_are_no_events(text: str, lang: str) -> None:
+    assert read_article(text, published=dt.date(2024, 5, 15), lang=lang).events == []
+
+
+def test_the_person_a_visit_is_paid_to_is_its_other_side() -> None:
+    article = read_article("Es ist der dritte Besuch Sánchez' bei Meloni in diesem Jahr.",
+                           published=dt.date(2024, 5, 15), lang="de")
+    assert [frozenset(e.participants) for e in article.events
+            if e.type is EventType.MEETING] == [frozenset({"pedro-sanchez", "giorgia-meloni"})]
+
+
+def test_demands_on_a_state_in_a_headline_make_it_the_addressee() -> None:
+    article = read_article("Forderungen an Serbien\n\nDie EU verlangt von Serbien, die "
+                           "Sanktionen mitzutragen.", published=dt.date(2024, 5, 15), lang="de")
+    assert all(e.participants != ["serbia"] for e in article.events if e.type is EventType.DEMAND)

@@ -384,6 +384,9 @@ class SentenceReader:
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
+        if trigger.type is EventType.DEMAND and first + 1 < len(r.tokens) and \
+                r.tokens[first + 1].key in self.lex.word_class("question_word"):
+            return False  # "Trump asked how long …", "fragte, ob …": a question, no demand
         return True
 
     def _agreed_before(self, r: SentenceReading, clause: Clause, trigger: Trigger,

@@ -181,6 +181,10 @@ class RoleReader:
             after = [f for f in r.found if f.first > first and f.actor]
         # German inverts ("forderte Putin …"); in English the demander precedes the verb
         inverted = self.lex.lang == "de" and bool(after)
+        if inverted and not before and self._appealed_to(r, trigger_clause, ""):
+            # "Forderungen an China": whom a demand is made of, not who makes it
+            event.addressees = [self._appealed_to(r, trigger_clause, "")[0].mention.entity]
+            return
         demander = before[0] if before else (after.pop(0) if inverted else None)
         if demander is None:
             return
@@ -781,10 +785,13 @@ class RoleReader:
                 continue
             entity = self.gaz.entities[f.mention.entity]
             j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-            if r.tokens[j].key not in self.lex.word_class("host_prep"):
+            if entity.kind == "leader" and r.tokens[j].key in self.lex.word_class("host_person_prep"):
+                host: str | None = entity.key  # "der Besuch Merkels bei Trump": the person visited
+            elif r.tokens[j].key not in self.lex.word_class("host_prep"):
                 continue  # a place of the visit, not "gegen die Ukraine" or "from Moscow"
-            host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
-                entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
+            else:
+                host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
+                    entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
             if host and f.first > 0 and host not in event.participants:
                 event.participants.append(host)
                 return
