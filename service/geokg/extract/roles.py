@@ -181,9 +181,11 @@ class RoleReader:
             after = [f for f in r.found if f.first > first and f.actor]
         # German inverts ("forderte Putin …"); in English the demander precedes the verb
         inverted = self.lex.lang == "de" and bool(after)
-        if inverted and not before and self._appealed_to(r, trigger_clause, ""):
-            # "Forderungen an China": whom a demand is made of, not who makes it
-            event.addressees = [self._appealed_to(r, trigger_clause, "")[0].mention.entity]
+        appealed = self._appealed_to(r, trigger_clause, "")
+        if inverted and not before and appealed and appealed[0] is after[0]:
+            # "Forderungen an China": whom a demand is made of, not who makes it ("appellierten
+            # die G7-Außenminister an China" names who makes it first)
+            event.addressees = [appealed[0].mention.entity]
             return
         demander = before[0] if before else (after.pop(0) if inverted else None)
         if demander is None:
