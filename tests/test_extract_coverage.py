@@ -570,3 +570,16 @@ def test_demands_on_a_state_in_a_headline_make_it_the_addressee() -> None:
     article = read_article("Forderungen an Serbien\n\nDie EU verlangt von Serbien, die "
                            "Sanktionen mitzutragen.", published=dt.date(2024, 5, 15), lang="de")
     assert all(e.participants != ["serbia"] for e in article.events if e.type is EventType.DEMAND)
+
+
+@pytest.mark.parametrize(("text", "lang", "claimant", "territory"), [
+    ("Caracas, which claims the Essequibo region as its own territory, held a referendum.", "en",
+     "venezuela", "essequibo"),
+    ("Die Lage bleibt gespannt, weil Peking Taiwan als Teil seines Staatsgebiets betrachtet.",
+     "de", "china", "taiwan"),
+])
+def test_claims_in_relative_and_verb_final_clauses(text: str, lang: str, claimant: str,
+                                                    territory: str) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
+    assert [(e.participants, e.territories) for e in article.events
+            if e.type is EventType.TERRITORIAL_CLAIM] == [([claimant], [territory])]

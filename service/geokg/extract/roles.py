@@ -627,9 +627,11 @@ class RoleReader:
             claimants = [owner]
         if not claimants:
             return 0
-        # "India and Pakistan each lay claim to Kashmir": a claim of each (split later)
+        # "India and Pakistan each lay claim to Kashmir": a claim of each (split later);
+        # "Beijing, which claims Taiwan as …": the relative's antecedent claims
         own = clause_of(r.clauses, first)
-        claimants = [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
+        claimants = self._antecedent(r, first) or \
+            [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
         claimants = self.coordinated(claimants, r) if claimants[0].first < first else claimants[:1]
         # "Moscow-annexed": a capital stands for its state
         event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of
@@ -772,6 +774,10 @@ class RoleReader:
         for f in states:
             if f.first > first:
                 return [f.mention.entity]
+        if r.tokens[first].key in ("als", "as"):  # "weil Peking Taiwan als Teil … betrachtet"
+            right_before = [f for f in states if f.last == first - 1]
+            if right_before:
+                return [right_before[0].mention.entity]
         anaphor = any(self._territory_noun(t) for t in r.tokens[first + 1:])
         if anaphor:
             return [f.mention.entity for f in states if f.first < first][-1:]
