@@ -583,3 +583,13 @@ def test_claims_in_relative_and_verb_final_clauses(text: str, lang: str, claiman
     article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
     assert [(e.participants, e.territories) for e in article.events
             if e.type is EventType.TERRITORIAL_CLAIM] == [([claimant], [territory])]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The foreign ministers of Serbia and Kosovo met in Brussels on Monday.", "en"),
+    ("Die Minister aus Serbien und dem Kosovo trafen sich am Montag in Brüssel.", "de"),
+])
+def test_ministers_of_two_states_are_their_sides(text: str, lang: str) -> None:
+    article = read_article(text, published=dt.date(2023, 2, 27), lang=lang)
+    assert [frozenset(e.participants) for e in article.events
+            if e.type is EventType.MEETING] == [frozenset({"serbia", "kosovo"})]
