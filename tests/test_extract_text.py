@@ -85,6 +85,12 @@ def test_sentences_do_not_break_at_ordinals_or_abbreviations() -> None:
     ("in March 2014", "en", "2022-10-01", "2014-03-01", Precision.MONTH),
     ("on Sept. 15", "en", "2021-09-23", "2021-09-15", Precision.DAY),
     ("July 1, 2025", "en", "2025-07-03", "2025-07-01", Precision.DAY),
+    ("am 22.01.2019", "de", "2024-05-15", "2019-01-22", Precision.DAY),
+    ("am 3.2.2021", "de", "2024-05-15", "2021-02-03", Precision.DAY),
+    ("last March", "en", "2024-05-15", "2024-03-01", Precision.MONTH),
+    ("last March", "en", "2024-03-15", "2023-03-01", Precision.MONTH),
+    ("im vergangenen Oktober", "de", "2024-05-15", "2023-10-01", Precision.MONTH),
+    ("the day before yesterday", "en", "2024-05-15", "2024-05-13", Precision.DAY),
 ])
 def test_dates_explicit_and_relative(text: str, lang: str, published: str, expected: str,
                                      precision: Precision) -> None:

@@ -31,7 +31,7 @@ NOT_EVENT_DATE = {
 }
 RELATIVE_DAYS = {
     "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
-    "en": {"today": 0, "yesterday": -1},
+    "en": {"the day before yesterday": -2, "today": 0, "yesterday": -1},
 }
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
@@ -78,11 +78,16 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     month = "(?P<month>" + "|".join(sorted(map(re.escape, months), key=len, reverse=True)) + r")\.?"
     day_name = "(?P<weekday>" + "|".join(sorted(days, key=len, reverse=True)) + ")"
     year = r"(?P<year>(?:19|20)\d\d)"
-    rel = "(?P<relative>" + "|".join(RELATIVE_DAYS[lang]) + ")"
+    relative_days = sorted(RELATIVE_DAYS[lang], key=len, reverse=True)  # longest first
+    rel = "(?P<relative>" + "|".join(relative_days).replace(" ", r"\s+") + ")"
     period = "(?:" + PERIOD_WORDS[lang] + r"(?:\s+|-)(?:des\s+Jahres\s+)?)"
     found = [
         ("day", rf"(?P<day>[0-3]?\d)\.?\s+{month}(?:\s+{year})?"),
         ("day", rf"{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{year})?"),
+        # "am 22.01.2019", "22.1.2019": the German numeric form, day first
+        ("numeric", rf"(?P<day>[0-3]?\d)\.(?P<month_number>[01]?\d)\.{year}"),
+        # "last March", "im vergangenen März": the latest such month before the report
+        ("last_month_name", rf"(?:im\s+)?{_PAST[lang]}\s+{month}"),
         ("year_only", rf"{period}{year}"),
         ("month", rf"(?:{period})?{month}(?:\s+{year}|\s+(?P<last_year>{LAST_YEAR[lang]}))?"),
         ("weekday", rf"{day_name}(?:abend|morgen|nachmittag|vormittag|nacht|night|morning|evening)?"),
@@ -147,6 +152,13 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
             if groups.get("last_year") and published:  # "im Mai vergangenen Jahres"
                 y = published.year - 1
             return FuzzyDate(dt.date(y, month, 1), Precision.MONTH) if y else None
+        if kind == "numeric":
+            return FuzzyDate(dt.date(int(groups["year"]), int(groups["month_number"]), int(groups["day"])),
+                             Precision.DAY)
+        if kind == "last_month_name" and published:
+            month = months[fold(groups["month"]).rstrip(".")]
+            y = published.year if month < published.month else published.year - 1
+            return FuzzyDate(dt.date(y, month, 1), Precision.MONTH)
         if kind in ("year", "year_only"):
             return FuzzyDate(dt.date(int(groups["year"]), 1, 1), Precision.YEAR)
     except (KeyError, ValueError):
