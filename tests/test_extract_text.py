@@ -91,6 +91,9 @@ def test_sentences_do_not_break_at_ordinals_or_abbreviations() -> None:
     ("last March", "en", "2024-03-15", "2023-03-01", Precision.MONTH),
     ("im vergangenen Oktober", "de", "2024-05-15", "2023-10-01", Precision.MONTH),
     ("the day before yesterday", "en", "2024-05-15", "2024-05-13", Precision.DAY),
+    ("two days earlier", "en", "2024-05-15", "2024-05-13", Precision.DAY),
+    ("zwei Tage zuvor", "de", "2024-05-15", "2024-05-13", Precision.DAY),
+    ("am Vortag", "de", "2024-05-15", "2024-05-14", Precision.DAY),
 ])
 def test_dates_explicit_and_relative(text: str, lang: str, published: str, expected: str,
                                      precision: Precision) -> None:
@@ -140,3 +143,13 @@ def test_pronouns_and_short_names_refer_to_the_leader_named_before() -> None:
     by_text = {m.text: m.entity for m in article.mentions}
     assert by_text["Kim"] == "kim-jong-un"
     assert by_text["Er"] == "kim-jong-un"
+
+
+def test_days_counted_back_from_the_sentences_own_day() -> None:
+    """"…on Sunday, a day after they agreed": the agreement is Saturday's; a fronted "Einen
+    Tag nach dem Gipfel" counts from an unknown day and dates nothing."""
+    found = find_dates("The truce held on Sunday, a day after they agreed to it.", "en",
+                       dt.date(2025, 5, 14))
+    assert [d.date.value.isoformat() for d in found] == ["2025-05-11", "2025-05-10"]
+    assert find_dates("Einen Tag nach dem Gipfel telefonierte Scholz mit Biden.", "de",
+                      dt.date(2025, 5, 14)) == []

@@ -33,6 +33,20 @@ RELATIVE_DAYS = {
     "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
     "en": {"the day before yesterday": -2, "today": 0, "yesterday": -1},
 }
+# "a day after …", "two days earlier", "einen Tag nach …", "am Vortag": days counted back from
+# the sentence's other date (else the published day)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+           "ein": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}
+DAYS_BACK = {
+    # "nach"/"after" only after a comma: "…, einen Tag nach dem Gipfel" dates the summit, a
+    # fronted "Einen Tag nach dem Gipfel telefonierte …" the call (a day after an unknown day)
+    "de": r"(?P<count>einen|ein|einem|zwei|drei|vier|fünf|\d)\s+Tage?n?\s+(?:zuvor|vorher|davor)"
+          r"|(?<=,\s)(?P<count_after>einen|ein|einem|zwei|drei|vier|fünf|\d)\s+Tage?n?\s+nach"
+          r"|(?P<eve>am\s+Vortag|am\s+Tag\s+zuvor|tags\s+zuvor)",
+    "en": r"(?P<count>an?|one|two|three|four|five|\d)\s+days?\s+(?:earlier|ago)"
+          r"|(?:(?<=,\s)|(?:came|comes|followed)\s+)(?P<count_after>an?|one|two|three|four|five|\d)\s+days?\s+after"
+          r"|(?P<eve>the\s+day\s+before|the\s+previous\s+day)",
+}
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
 # "earlier this month", "im vergangenen Monat", "Ende vergangenen Jahres": a period counted
@@ -93,6 +107,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", rf"{day_name}(?:abend|morgen|nachmittag|vormittag|nacht|night|morning|evening)?"),
         ("relative", rel),
         ("last_week", LAST_WEEK[lang]),
+        ("days_back", DAYS_BACK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
         *RELATIVE_PERIODS[lang].items(),
     ]
@@ -103,17 +118,34 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMent
     """Every event-dating expression in a sentence, in text order, overlaps resolved."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    counted_back: list[re.Match[str]] = []
     for kind, rx in _patterns(lang):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
+            if kind == "days_back":
+                counted_back.append(m)
+                continue
             date = _resolve(kind, m, lang, published)
             if date and _introduced_by_range_word(text, m.start(), lang):
                 date = _since_recent_day(date, kind, text, m.start(), lang, published)
             if date:
                 found.append(DateMention(date, m.start(), m.end()))
+    found += [d for m in counted_back if (d := _days_back(m, found, published))]
     return sorted(found, key=lambda d: d.start)
+
+
+def _days_back(m: re.Match[str], found: list[DateMention], published: dt.date | None) -> DateMention | None:
+    """"on Sunday, a day after they agreed": the days counted back from the sentence's own
+    day-precise date, else from the published day (news counts from the day it reports)."""
+    days = [d.date.value for d in found if d.date.precision is Precision.DAY]
+    reference = days[0] if days else published
+    if reference is None:
+        return None
+    count = m.group("count") or m.group("count_after")
+    back = 1 if m.group("eve") else (int(count) if count.isdigit() else _COUNTS[fold(count)])
+    return DateMention(FuzzyDate(reference - dt.timedelta(days=back), Precision.DAY), m.start(), m.end())
 
 
 def _since_recent_day(date: FuzzyDate, kind: str, text: str, start: int, lang: str,

@@ -769,8 +769,10 @@ class SentenceReader:
         anchor = r.tokens[first].start - r.sentence.start
 
         def in_clause(d: DateMention, c: Clause) -> bool:
-            return r.tokens[c.first].start - r.sentence.start <= d.start \
-                <= r.tokens[c.last].end - r.sentence.start
+            # overlapping, not only starting inside: "…, a day after they agreed" reaches
+            # into the clause that "after" opens
+            return d.start <= r.tokens[c.last].end - r.sentence.start and \
+                d.end > r.tokens[c.first].start - r.sentence.start
 
         inside = [d for d in r.dates if in_clause(d, clause)]
         if clause.complement and not inside:
