@@ -593,3 +593,14 @@ def test_ministers_of_two_states_are_their_sides(text: str, lang: str) -> None:
     article = read_article(text, published=dt.date(2023, 2, 27), lang=lang)
     assert [frozenset(e.participants) for e in article.events
             if e.type is EventType.MEETING] == [frozenset({"serbia", "kosovo"})]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("Sánchez and Meloni agreed on a joint action plan for migration.", "en", EventType.AGREEMENT),
+    ("Sánchez und Meloni haben am Sonntag per Video miteinander gesprochen.", "de", EventType.CALL),
+    ("Sánchez and Meloni spoke by video on Sunday.", "en", EventType.CALL),
+])
+def test_an_agreed_plan_and_talks_by_video(text: str, lang: str, kind: EventType) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
+    assert [(e.type, frozenset(e.participants)) for e in article.events] == [
+        (kind, frozenset({"pedro-sanchez", "giorgia-meloni"}))]

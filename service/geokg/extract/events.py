@@ -293,12 +293,16 @@ class SentenceReader:
                     self._complement_start(tokens, hit[2])
         return out
 
-    def _content_start(self, r: SentenceReading, last: int) -> int:
+    def _content_start(self, r: SentenceReading, last: int, kind: EventType) -> int:
         """Where what is demanded or agreed begins: its cues are its content ("agreed not to
-        use force", "urged Russia not to escalate"), not the event's; German puts the
-        negation of the event itself after the verb ("erzielten beide nicht"), so only a
-        complement marker ends the scope, and a negation right before it belongs to it."""
+        use force", "urged Russia not to escalate", "agreed on a joint action plan"), not the
+        event's; German puts the negation of the event itself after the verb ("erzielten
+        beide nicht"), so only a complement marker ends the scope, and a negation right
+        before it belongs to it."""
         start = self._complement_start(r.tokens, last)
+        if kind is EventType.AGREEMENT and last + 1 < len(r.tokens) and \
+                r.tokens[last + 1].key in ("on", "upon") and (start is None or start > last + 1):
+            start = last + 1
         if start is None:
             return len(r.tokens)
         while start - 1 > last and r.tokens[start - 1].key in ("not", "nicht", "never", "nie"):
@@ -522,7 +526,7 @@ class SentenceReader:
             # sentence says of its subject what became of it
             scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
-            scope_last = min(scope_last, self._content_start(r, last) - 1)
+            scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
         # "sich auf einen Vorschlag … verständigt": no plan or wish of what was agreed
         # makes the agreement one
         content = self._agreed_before(r, clause, trigger, first)
