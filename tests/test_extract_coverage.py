@@ -604,3 +604,26 @@ def test_an_agreed_plan_and_talks_by_video(text: str, lang: str, kind: EventType
     article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
     assert [(e.type, frozenset(e.participants)) for e in article.events] == [
         (kind, frozenset({"pedro-sanchez", "giorgia-meloni"}))]
+
+
+def test_talks_with_a_partner_then_called_a_call_and_they_demand() -> None:
+    text = ("Sánchez und António Costa haben mit Erdogan am Samstag eine Stunde lang über Migration "
+            "gesprochen. In dem Telefonat forderten sie Erdogan auf, die Grenzen zu sichern.")
+    article = read_article(text, published=dt.date(2023, 5, 20), lang="de")
+    both, erdogan = frozenset({"pedro-sanchez", "antonio-costa"}), frozenset({"recep-tayyip-erdogan"})
+    assert [(e.type, frozenset(e.participants), frozenset(e.addressees)) for e in article.events] == [
+        (EventType.CALL, both | erdogan, frozenset()), (EventType.DEMAND, both, erdogan)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Sánchez and Meloni met in Rome. They urged Tunisia to stop the departures.", "en",
+     [(frozenset({"pedro-sanchez", "giorgia-meloni"}), frozenset({"tunisia"}))]),
+    # talking, with no one named to talk with, is no meeting
+    ("Sánchez hat am Montag im Parlament über die Lage gesprochen.", "de", []),
+])
+def test_they_demand_and_talking_alone(text: str, lang: str,
+                                       expected: list[tuple[frozenset[str], ...]]) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 18), lang=lang)
+    assert [(frozenset(e.participants), frozenset(e.addressees)) for e in article.events
+            if e.type is EventType.DEMAND] == expected
+    assert not [e for e in article.events if e.type is EventType.MEETING and len(e.participants) < 2]

@@ -259,9 +259,13 @@ class Discourse:
         else the last that many named, other than those addressed."""
         addressed = self.sides(event, event.addressees)
         for previous in reversed(self.events):
-            if len(self.sides(previous)) == size and not self.sides(previous) & addressed:
-                event.participants = list(previous.participants)
+            # "Scholz und Macron haben mit Putin gesprochen. … forderten sie Putin auf": the
+            # sides of the call other than the one addressed
+            rest = [p for p in previous.participants if not self.sides(previous, [p]) & addressed]
+            if len(self.sides(previous, rest)) == size or size < 0 and rest:
+                event.participants = rest
                 return
+        size = 2 if size < 0 else size  # "they" with no event before: the last two named
         picked: list[str] = []
         for key in reversed(self.actors):
             if not self.sides_on([key], self.on) & (addressed | self.sides_on(picked, self.on)):

@@ -37,6 +37,8 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
 }
 BASE_CONFIDENCE = 0.85
+#: The group size of "sie"/"they": the sides of the event told before, however many.
+ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
 SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "mio", "mrd",
                          "millionen", "milliarde", "milliarden", "billionen"})
@@ -388,6 +390,10 @@ class SentenceReader:
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
+        if "with_partner" in trigger.flags and not any(
+                r.tokens[i].key in ("mit", "with") and any(i < f.first <= i + 4 and f.actor for f in r.found)
+                for i in range(clause.first, first)):
+            return False  # "hat am Montag gesprochen" names no one talked with
         if trigger.type is EventType.DEMAND and first + 1 < len(r.tokens) and \
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "fragte, ob …": a question, no demand
@@ -412,8 +418,8 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
-        if group_subject:  # the names the rules took for the demander are addressed
-            named = event.participants + event.addressees or \
+        if group_subject:  # the name the rules took for the demander is addressed
+            named = event.participants or event.addressees or \
                 [f.mention.entity for f in actors if f.first > first][:1]
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
@@ -836,10 +842,20 @@ class SentenceReader:
         nouns = self.lex.word_class("group_states") | self.lex.word_class("group_leaders")
         if any(f.actor and clause.first <= f.first < first for f in r.found):
             return 0
+        if self._they(r, clause, first):
+            return ANY_GROUP  # "forderten sie Putin auf", "They urged Iran to …": those told before
         for i in range(clause.first, first - 1):
             if r.tokens[i].key in GROUP_SIZES and r.tokens[i + 1].key in nouns:
                 return GROUP_SIZES[r.tokens[i].key]
         return 0
+
+    def _they(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """A plural "sie"/"they" as the subject: German puts it right after a plural verb
+        ("forderten sie"), English right before the verb."""
+        if self.lex.lang == "de":
+            return first + 1 < len(r.tokens) and r.tokens[first + 1].text == "sie" and \
+                r.tokens[first].key.endswith("en")
+        return first > clause.first and r.tokens[first - 1].key == "they"
 
     def _caller(self, r: SentenceReading, trigger: Trigger, actors: list[Found],
                 first: int) -> str | None:
