@@ -47,6 +47,12 @@ DAYS_BACK = {
           r"|(?:(?<=,\s)|(?:came|comes|followed)\s+)(?P<count_after>an?|one|two|three|four|five|\d)\s+days?\s+after"
           r"|(?P<eve>the\s+day\s+before|the\s+previous\s+day)",
 }
+# "vor zwei Wochen", "three weeks ago": known only to the month it falls in
+WEEKS_BACK = {
+    "de": r"vor\s+(?P<weeks>einer|zwei|drei|vier|fünf|\d)\s+Wochen?",
+    "en": r"(?P<weeks>a|one|two|three|four|five|\d)\s+weeks?\s+ago",
+}
+_COUNTS_OF_WEEKS = {"einer": 1}
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
 # "earlier this month", "im vergangenen Monat", "Ende vergangenen Jahres": a period counted
@@ -108,6 +114,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("relative", rel),
         ("last_week", LAST_WEEK[lang]),
         ("days_back", DAYS_BACK[lang]),
+        ("weeks_back", WEEKS_BACK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
         *RELATIVE_PERIODS[lang].items(),
     ]
@@ -201,6 +208,10 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
         weekday = days[fold(groups["weekday"])]
         back = (published.weekday() - weekday) % 7
         return FuzzyDate(published - dt.timedelta(days=back), Precision.DAY)
+    if kind == "weeks_back":
+        count = fold(groups["weeks"])
+        weeks = int(count) if count.isdigit() else _COUNTS_OF_WEEKS.get(count) or _COUNTS[count]
+        return FuzzyDate((published - dt.timedelta(weeks=weeks)).replace(day=1), Precision.MONTH)
     if kind == "last_week":
         return FuzzyDate((published - dt.timedelta(days=7)).replace(day=1), Precision.MONTH)
     if kind == "relative":
