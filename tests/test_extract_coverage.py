@@ -456,9 +456,9 @@ def test_talks_named_as_theirs_and_negotiating_with(text: str, expected: list[fr
 @pytest.mark.parametrize(("text", "lang", "claimant", "territory"), [
     ("Argentina will never give up its claim to the Falkland Islands, Milei said.", "en",
      "argentina", "falkland-islands"),
-    ("Serbia refuses to give up Kosovo.", "en", "serbia", "kosovo"),
+    ("Argentina refuses to give up the Falkland Islands.", "en", "argentina", "falkland-islands"),
     ("Argentinien will die Falklandinseln niemals aufgeben.", "de", "argentina", "falkland-islands"),
-    ("Serbien weigert sich, das Kosovo preiszugeben.", "de", "serbia", "kosovo"),
+    ("Argentinien weigert sich, die Falklandinseln preiszugeben.", "de", "argentina", "falkland-islands"),
 ])
 def test_a_refusal_to_give_a_territory_up_claims_it(text: str, lang: str, claimant: str,
                                                     territory: str) -> None:
@@ -509,7 +509,6 @@ def test_no_lexicon_pattern_holds_a_word_the_tokenizer_splits(lang: str) -> None
 @pytest.mark.parametrize(("text", "lang", "supplier", "receiver"), [
     ("Japan is providing patrol boats to Vietnam.", "en", "japan", "vietnam"),
     ("Kiew hat aus Norwegen die ersten F-16 erhalten.", "de", "norway", "ukraine"),
-    ("Canada is supporting Ukraine with another 500 million dollars.", "en", "canada", "ukraine"),
     ("The Pentagon announced a new $300 million security assistance package for Taiwan.", "en",
      "united-states", "taiwan"),
 ])
@@ -554,6 +553,7 @@ def test_a_genitive_owner_is_no_side_of_the_call() -> None:
     ("Sánchez is set to meet Meloni in Rome later today.", "en"),
     ("Sánchez is to meet with Meloni in Rome on Friday.", "en"),
     ("Leaders aiming to promote talks between Spain and Italy arrived in Rome.", "en"),
+    ("Leaders committed to encouraging talks between Spain and Italy arrived in Rome.", "en"),
 ])
 def test_questions_and_plans_are_no_events(text: str, lang: str) -> None:
     assert read_article(text, published=dt.date(2024, 5, 15), lang=lang).events == []
@@ -569,12 +569,15 @@ def test_the_person_a_visit_is_paid_to_is_its_other_side() -> None:
 def test_demands_on_a_state_in_a_headline_make_it_the_addressee() -> None:
     article = read_article("Forderungen an Serbien\n\nDie EU verlangt von Serbien, die "
                            "Sanktionen mitzutragen.", published=dt.date(2024, 5, 15), lang="de")
-    assert all(e.participants != ["serbia"] for e in article.events if e.type is EventType.DEMAND)
+    assert [(e.participants, e.addressees) for e in article.events
+            if e.type is EventType.DEMAND] == [(["european-union"], ["serbia"])]
 
 
 @pytest.mark.parametrize(("text", "lang", "claimant", "territory"), [
     ("Caracas, which claims the Essequibo region as its own territory, held a referendum.", "en",
      "venezuela", "essequibo"),
+    ("Beijing, which claims Taiwan as its own territory, held drills around the island.", "en",
+     "china", "taiwan"),
     ("Die Lage bleibt gespannt, weil Peking Taiwan als Teil seines Staatsgebiets betrachtet.",
      "de", "china", "taiwan"),
 ])
@@ -627,3 +630,75 @@ def test_they_demand_and_talking_alone(text: str, lang: str,
     assert [(frozenset(e.participants), frozenset(e.addressees)) for e in article.events
             if e.type is EventType.DEMAND] == expected
     assert not [e for e in article.events if e.type is EventType.MEETING and len(e.participants) < 2]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # review counter-examples: none of these is an event of ours
+    ("Biden said the United States would never give up on Ukraine.", "en"),
+    ("Die EU wird nicht auf Sanktionen gegen Russland verzichten.", "de"),
+    ("Deutschland wird nie auf russisches Gas verzichten.", "de"),
+    ("Scholz said the meeting should take place in June.", "en"),
+    ("Biden said the economy must grow faster.", "en"),
+    ("Russia pushed deeper into Ukraine for a third day.", "en"),
+    ("Scholz cautioned that Germany could not send more tanks.", "en"),
+    ("Poland supports Ukraine with its bid for EU membership.", "en"),
+    ("Scholz hat von Biden eine Zusage über Patriot-Systeme erhalten.", "de"),
+    ("Zelensky addressed the European Parliament by video on Tuesday.", "en"),
+    ("Vietnam and China have argued for decades; both sides will never give up.", "en"),
+])
+def test_review_counter_examples_are_no_events(text: str, lang: str) -> None:
+    assert read_article(text, published=dt.date(2024, 5, 15), lang=lang).events == []
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # events a cue word must not undo
+    ("The talks between Sánchez and Meloni in Rome on Monday were encouraging.", "en",
+     (EventType.MEETING, frozenset({"pedro-sanchez", "giorgia-meloni"}))),
+    ("Nach monatelangen Bemühungen unterzeichneten Serbien und Kosovo das Abkommen.", "de",
+     (EventType.AGREEMENT, frozenset({"serbia", "kosovo"}))),
+    ("Macron forderte wie Scholz von Russland einen sofortigen Waffenstillstand.", "de",
+     (EventType.DEMAND, frozenset({"emmanuel-macron"}))),
+    ("Ukraine received American-supplied Patriot systems from Germany.", "en",
+     (EventType.SUPPORT, frozenset({"germany"}))),
+])
+def test_review_counter_examples_keep_their_event(text: str, lang: str,
+                                                  expected: tuple[EventType, frozenset[str]]) -> None:
+    article = read_article(text, published=dt.date(2024, 5, 15), lang=lang)
+    assert [(e.type, frozenset(e.participants)) for e in article.events] == [expected]
+
+
+def test_questions_after_asking_are_no_demands() -> None:
+    article = read_article("Trump asked how Ukraine would pay for the weapons.",
+                           published=dt.date(2024, 5, 15), lang="en")
+    assert article.events == []
+
+
+def test_a_qualified_office_is_no_one_named_before() -> None:
+    text = ("Macron met Scholz in Berlin on Monday. The defence minister urged Russia to "
+            "withdraw its troops.")
+    article = read_article(text, published=dt.date(2024, 5, 15), lang="en")
+    assert [e.participants for e in article.events if e.type is EventType.DEMAND] in ([], [[]])
+
+
+def test_an_apostrophe_is_no_quote() -> None:
+    text = ("Russia’s envoy said we must stop, and Blinken urged Moscow to free the journalists, "
+            "Lavrov’s aide said.")
+    article = read_article(text, published=dt.date(2024, 5, 15), lang="en")
+    assert [(e.participants, e.addressees) for e in article.events
+            if e.type is EventType.DEMAND] == [(["united-states"], ["russia"])]
+
+
+def test_the_two_countries_after_another_pair_opens_a_sentence() -> None:
+    text = ("Biden and Xi met in San Francisco on Wednesday. Russia and Ukraine exchanged "
+            "prisoners. The two countries agreed to further swaps.")
+    article = read_article(text, published=dt.date(2023, 11, 16), lang="en")
+    assert [frozenset(e.participants) for e in article.events
+            if e.type is EventType.AGREEMENT] == [frozenset({"russia", "ukraine"})]
+
+
+def test_including_belongs_to_the_claim_only_close_after_it() -> None:
+    text = ("Vietnam claims the Paracel Islands and has protested Chinese drills in several "
+            "areas including the Spratly Islands.")
+    article = read_article(text, published=dt.date(2024, 5, 15), lang="en")
+    assert [e.territories for e in article.events if e.type is EventType.TERRITORIAL_CLAIM] == [
+        ["paracel-islands"]]

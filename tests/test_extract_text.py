@@ -94,6 +94,11 @@ def test_sentences_do_not_break_at_ordinals_or_abbreviations() -> None:
     ("two days earlier", "en", "2024-05-15", "2024-05-13", Precision.DAY),
     ("zwei Tage zuvor", "de", "2024-05-15", "2024-05-13", Precision.DAY),
     ("am Vortag", "de", "2024-05-15", "2024-05-14", Precision.DAY),
+    ("vor drei Tagen", "de", "2024-05-15", "2024-05-12", Precision.DAY),
+    ("12 days ago", "en", "2024-05-15", "2024-05-03", Precision.DAY),
+    ("vor zwei Wochen", "de", "2024-05-15", "2024-05-01", Precision.MONTH),
+    ("three weeks ago", "en", "2024-05-15", "2024-04-01", Precision.MONTH),
+    ("the day before  yesterday", "en", "2024-05-15", "2024-05-13", Precision.DAY),
 ])
 def test_dates_explicit_and_relative(text: str, lang: str, published: str, expected: str,
                                      precision: Precision) -> None:
@@ -153,3 +158,10 @@ def test_days_counted_back_from_the_sentences_own_day() -> None:
     assert [d.date.value.isoformat() for d in found] == ["2025-05-11", "2025-05-10"]
     assert find_dates("Einen Tag nach dem Gipfel telefonierte Scholz mit Biden.", "de",
                       dt.date(2025, 5, 14)) == []
+    # "…, two days after the summit" with no day of its own dates neither event
+    assert find_dates("Scholz spoke with Biden, two days after the summit.", "en",
+                      dt.date(2025, 5, 14)) == []
+    # "ago" counts from the day of the report, not from another date in the sentence
+    found = find_dates("The summit on June 3 was agreed two days ago.", "en", dt.date(2025, 6, 20))
+    assert [d.date.value.isoformat() for d in found] == ["2025-06-03", "2025-06-18"]
+    assert find_dates("They met twenty-two days ago.", "en", dt.date(2025, 6, 20)) == []

@@ -33,26 +33,28 @@ RELATIVE_DAYS = {
     "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
     "en": {"the day before yesterday": -2, "today": 0, "yesterday": -1},
 }
-# "a day after …", "two days earlier", "einen Tag nach …", "am Vortag": days counted back from
-# the sentence's other date (else the published day)
+# "two days earlier", "zwei Tage zuvor", "am Vortag" count back from the sentence's own day
+# (else the published day); "three days ago" from the published day; "…, a day after they
+# agreed" only from a day the sentence names ("on Sunday, a day after …")
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-           "ein": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}
+           "ein": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}
+_COUNT = {"de": r"(?<![-\w])(?:einen|ein|einem|zwei|drei|vier|fünf|\d{1,2})",  # not "twenty-two"
+          "en": r"(?<![-\w])(?:an?|one|two|three|four|five|\d{1,2})"}
 DAYS_BACK = {
-    # "nach"/"after" only after a comma: "…, einen Tag nach dem Gipfel" dates the summit, a
-    # fronted "Einen Tag nach dem Gipfel telefonierte …" the call (a day after an unknown day)
-    "de": r"(?P<count>einen|ein|einem|zwei|drei|vier|fünf|\d)\s+Tage?n?\s+(?:zuvor|vorher|davor)"
-          r"|(?<=,\s)(?P<count_after>einen|ein|einem|zwei|drei|vier|fünf|\d)\s+Tage?n?\s+nach"
+    "de": rf"\b(?P<earlier>{_COUNT['de']})\s+Tage?n?\s+(?:zuvor|vorher|davor)"
+          rf"|\bvor\s+(?P<ago>{_COUNT['de']})\s+Tage?n\b"
+          rf"|(?<=,\s)(?P<after>{_COUNT['de']})\s+Tage?n?\s+nach"
           r"|(?P<eve>am\s+Vortag|am\s+Tag\s+zuvor|tags\s+zuvor)",
-    "en": r"(?P<count>an?|one|two|three|four|five|\d)\s+days?\s+(?:earlier|ago)"
-          r"|(?:(?<=,\s)|(?:came|comes|followed)\s+)(?P<count_after>an?|one|two|three|four|five|\d)\s+days?\s+after"
-          r"|(?P<eve>the\s+day\s+before|the\s+previous\s+day)",
+    "en": rf"\b(?P<earlier>{_COUNT['en']})\s+days?\s+earlier"
+          rf"|\b(?P<ago>{_COUNT['en']})\s+days?\s+ago"
+          rf"|(?:(?<=,\s)|(?:came|comes|followed)\s+)(?P<after>{_COUNT['en']})\s+days?\s+after"
+          r"|(?P<eve>the\s+previous\s+day)",
 }
 # "vor zwei Wochen", "three weeks ago": known only to the month it falls in
 WEEKS_BACK = {
-    "de": r"vor\s+(?P<weeks>einer|zwei|drei|vier|fünf|\d)\s+Wochen?",
-    "en": r"(?P<weeks>a|one|two|three|four|five|\d)\s+weeks?\s+ago",
+    "de": rf"\bvor\s+(?P<weeks>{_COUNT['de']}|einer)\s+Wochen?",
+    "en": rf"\b(?P<weeks>{_COUNT['en']})\s+weeks?\s+ago",
 }
-_COUNTS_OF_WEEKS = {"einer": 1}
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
 # "earlier this month", "im vergangenen Monat", "Ende vergangenen Jahres": a period counted
@@ -144,13 +146,16 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMent
 
 
 def _days_back(m: re.Match[str], found: list[DateMention], published: dt.date | None) -> DateMention | None:
-    """"on Sunday, a day after they agreed": the days counted back from the sentence's own
-    day-precise date, else from the published day (news counts from the day it reports)."""
+    """The day some days before the sentence's own day-precise date, or before the published
+    day (news counts from the day it reports); "…, a day after …" needs the sentence's own."""
     days = [d.date.value for d in found if d.date.precision is Precision.DAY]
-    reference = days[0] if days else published
+    if m.group("ago") or not days:
+        reference = None if m.group("after") else published
+    else:
+        reference = days[0]
     if reference is None:
         return None
-    count = m.group("count") or m.group("count_after")
+    count = m.group("earlier") or m.group("ago") or m.group("after")
     back = 1 if m.group("eve") else (int(count) if count.isdigit() else _COUNTS[fold(count)])
     return DateMention(FuzzyDate(reference - dt.timedelta(days=back), Precision.DAY), m.start(), m.end())
 
@@ -210,12 +215,12 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
         return FuzzyDate(published - dt.timedelta(days=back), Precision.DAY)
     if kind == "weeks_back":
         count = fold(groups["weeks"])
-        weeks = int(count) if count.isdigit() else _COUNTS_OF_WEEKS.get(count) or _COUNTS[count]
+        weeks = int(count) if count.isdigit() else _COUNTS[count]
         return FuzzyDate((published - dt.timedelta(weeks=weeks)).replace(day=1), Precision.MONTH)
     if kind == "last_week":
         return FuzzyDate((published - dt.timedelta(days=7)).replace(day=1), Precision.MONTH)
     if kind == "relative":
-        delta = RELATIVE_DAYS[lang][fold(groups["relative"])]
+        delta = RELATIVE_DAYS[lang][" ".join(fold(groups["relative"]).split())]  # "the day  before"
         return FuzzyDate(published + dt.timedelta(days=delta), Precision.DAY)
     return _relative_period(kind, published)
 

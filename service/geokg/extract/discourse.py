@@ -32,6 +32,7 @@ class Discourse:
         self.events: list[Event] = []
         self.actors: list[str] = []  # entity keys of sides, in reading order
         self.sentence_actors: list[list[str]] = []
+        self.sentence_openers: list[list[str]] = []  # the sides a sentence begins with
         self.mentioned: list[str] = []  # every entity named so far, in reading order
         self.sentences: list[SentenceContext] = []
         self.background_sentences: set[int] = set()  # habitual or pluperfect ("hatte … verlangt")
@@ -39,12 +40,13 @@ class Discourse:
         self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
-                     dates: list[FuzzyDate], anchored: bool) -> None:
+                     dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None) -> None:
         """Record what a sentence named: sides (for "beide"/"the two"), all entities (for
         "the territory"), its dates and whether it speaks of a call or meeting ("im
         Gespräch") — the narrative context later sentences of its paragraph continue."""
         self.actors.extend(actors)
         self.sentence_actors.append(actors)
+        self.sentence_openers.append(opening or [])
         self.mentioned.extend(mentioned)
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
@@ -207,7 +209,9 @@ class Discourse:
         # "the two countries" right after a meeting of two is that pair; further on, the
         # last two states named ("… Iran und Russland … Anfang 2025 unterzeichneten beide Länder")
         recent = previous is not None and len(self.sides(previous)) == 2 and \
-            event.sentence.index - previous.sentence.index <= 2
+            event.sentence.index - previous.sentence.index <= 2 and not any(
+                len(self.sides_on(opening, self.on) - self.sides(previous)) >= 2  # "Russia and Ukraine …"
+                for opening in self.sentence_openers[previous.sentence.index + 1:event.sentence.index])
         if previous is not None and (candidate.group != "states" or recent):
             picked = list(previous.participants)
         if len(self.sides(event, picked)) < 2:

@@ -390,14 +390,25 @@ class SentenceReader:
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
-        if "with_partner" in trigger.flags and not any(
-                r.tokens[i].key in ("mit", "with") and any(i < f.first <= i + 4 and f.actor for f in r.found)
-                for i in range(clause.first, first)):
-            return False  # "hat am Montag gesprochen" names no one talked with
-        if trigger.type is EventType.DEMAND and first + 1 < len(r.tokens) and \
+        if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
+            return False  # "hat am Montag gesprochen", "addressed parliament by video": no partner
+        asking = trigger.type is EventType.DEMAND and r.tokens[first].key in self.lex.word_class("ask_verb")
+        if asking and first + 1 < len(r.tokens) and \
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
-            return False  # "Trump asked how long …", "fragte, ob …": a question, no demand
+            return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _with_partner(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """A side named after "mit"/"with" in the clause, talking "miteinander", or two sides
+        as the subject ("Sánchez and Meloni spoke by video")."""
+        named = [f for f in r.found if f.actor and clause.first <= f.first < first]
+        both = len(named) >= 2 and any(t.key in self.lex.word_class("conjunction")
+                                       for t in r.tokens[named[0].last + 1:named[1].first])
+        together = any(t.key in ("miteinander", "each") for t in r.tokens[clause.first:clause.last + 1])
+        partner = any(r.tokens[i].key in ("mit", "with") and
+                      any(i < f.first <= i + 4 and f.actor for f in r.found)
+                      for i in range(clause.first, clause.last + 1))
+        return both or together or partner
 
     def _agreed_before(self, r: SentenceReading, clause: Clause, trigger: Trigger,
                        first: int) -> int | None:

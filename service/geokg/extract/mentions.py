@@ -345,13 +345,17 @@ class MentionFinder:
         return out
 
     def _person_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
-        """"die Ministerin", "the chancellor": an office or role after a definite article,
-        with no name or state of its own ("der französische Präsident", "the minister Wang")."""
-        if tokens[i].key.rsplit("-", 1)[-1] not in self.lex.word_class("person_anaphor"):
+        """"die Ministerin", "the chancellor", "die Grünen-Politikerin": a role right after a
+        definite article, with no name, state or qualifier of its own ("der französische
+        Präsident", "the defence minister", "die Ministerin für Entwicklung" are others)."""
+        if tokens[i].key not in self.lex.word_class("person_anaphor"):
             return False
-        article = next((j for j in range(i - 1, max(-1, i - 4), -1)
-                        if tokens[j].key in self.lex.word_class("definite")), None)
-        return article is not None and not any(article < f.first <= i + 1 for f in found)
+        j = i - 1
+        while j >= 1 and tokens[j].text == "-":  # "Grünen-Politikerin": a compound's first part
+            j -= 2
+        qualified = i + 1 < len(tokens) and tokens[i + 1].key in ("für", "for", "of")
+        return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not qualified \
+            and not any(j < f.first <= i + 1 for f in found)
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"seinen Gast", "ihrem Gastgeber", "his host": the other leader of the story, when

@@ -19,8 +19,12 @@ from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
 from geokg.extract.text import Token
 
+#: Words before a name that make it no object of "give up"/"verzichten auf" ("give up on
+#: Ukraine", "auf Sanktionen gegen Russland verzichten").
+REFUSAL_NOT_OBJECT = frozenset({"on", "against", "for", "about", "gegen", "für", "über", "wegen"})
+
 #: Marks that open or close a quotation, in German and English typography.
-QUOTE_MARKS = frozenset({'"', "„", "“", "”", "»", "«", "‚", "‘", "’"})
+QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘", "’"})
 
 #: Numerals of a group ("die drei Regierungen", "the two leaders", "alle vier Regionen").
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
@@ -182,10 +186,12 @@ class RoleReader:
         # German inverts ("forderte Putin …"); in English the demander precedes the verb
         inverted = self.lex.lang == "de" and bool(after)
         appealed = self._appealed_to(r, trigger_clause, "")
-        if inverted and not before and appealed and appealed[0] is after[0]:
+        unnamed_subject = r.tokens[trigger_clause.first].key in self.lex.word_class("definite") \
+            and trigger_clause.first < first  # "Die Ministerin für Entwicklung forderte Russland auf"
+        if inverted and not before and (unnamed_subject or (appealed and appealed[0] is after[0])):
             # "Forderungen an China": whom a demand is made of, not who makes it ("appellierten
             # die G7-Außenminister an China" names who makes it first)
-            event.addressees = [appealed[0].mention.entity]
+            event.addressees = [(appealed or after)[0].mention.entity]
             return
         demander = before[0] if before else (after.pop(0) if inverted else None)
         if demander is None:
@@ -193,11 +199,18 @@ class RoleReader:
         # "Brasilia and Beijing called on …": a coordinated subject demands together
         demanders = self.coordinated(before, r) if before else [demander]
         event.participants = unique(f.mention.entity for f in demanders)
+        self._address(r, event, demanders, before, after, (first, last))
+
+    def _address(self, r: SentenceReading, event: Event, demanders: list[Found], before: list[Found],
+                 after: list[Found], span: tuple[int, int]) -> None:
+        """Whom a demand is made of: "von"/"an" phrases first, then a name in the trigger's
+        clause, a German verb-final object, any name after it; never the demander's own side
+        ("Poland's President Duda demanded that Germany …" asks Germany)."""
+        first, last = span
         sides = {f.mention.entity for f in demanders}
         own = clause_of(r.clauses, last)
-        asked_of = self._asked_of(r, last, demander.mention.entity) or self._appealed_to(
-            r, trigger_clause, demander.mention.entity)  # "verlangte von den USA", "an Xi"
-        # never the demander's own side ("Poland's President Duda demanded that Germany …")
+        asked_of = self._asked_of(r, last, demanders[0].mention.entity) or self._appealed_to(
+            r, clause_of(r.clauses, first), demanders[0].mention.entity)  # "von den USA", "an Xi"
         own_sides = {self.gaz.state_of(f.mention.entity, r.day) for f in demanders}
 
         def others(found: list[Found]) -> list[Found]:
@@ -267,6 +280,14 @@ class RoleReader:
         event.participants = [speaker.mention.entity] if speaker else []
         return True
 
+    @staticmethod
+    def _quote_mark(r: SentenceReading, i: int) -> bool:
+        """A quotation mark, not the apostrophe inside "Russia’s" or "don't"."""
+        token = r.tokens[i]
+        inside_a_word = 0 < i < len(r.tokens) - 1 and r.tokens[i - 1].end == token.start \
+            and r.tokens[i + 1].start == token.end and r.tokens[i + 1].is_word
+        return token.text in QUOTE_MARKS and not (token.text in ("’", "'") and inside_a_word)
+
     def _people_demand(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """"after months of Ukrainian pleas", "die polnischen Forderungen an Berlin": the
         demonym before a demand noun names who demands, whoever reports it."""
@@ -287,8 +308,8 @@ class RoleReader:
         """"'We urge Iran to return to the talks,' Blinken said", "„Ich rufe China auf, …",
         sagte Lai": "I"/"we" in a quote is whoever is named as its speaker after it; the
         name inside the quote is asked."""
-        opening = next((i for i in range(first - 1, -1, -1) if r.tokens[i].text in QUOTE_MARKS), None)
-        closing = next((i for i in range(last + 1, len(r.tokens)) if r.tokens[i].text in QUOTE_MARKS), None)
+        opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
+        closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
         if opening is None or closing is None or not any(
                 t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first]):
             return False
@@ -368,22 +389,26 @@ class RoleReader:
         event.addressees = [subject.mention.entity]
 
     def _impersonal_obligation(self, r: SentenceReading, start: int, last: int) -> bool:
-        """"sagte Baerbock, die wohlhabenden Industriestaaten müssten …", "insisted there
-        should be peace": states in general, or no one named, are obliged (from `start` to
-        the modal); a demand with no one addressee. Not "said he must leave" or "sagte, sie
-        müsse …": a person's own duty."""
+        """A demand with no one addressee, from `start` to the modal: states in general are
+        obliged ("sagte Baerbock, die wohlhabenden Industriestaaten müssten …") or, in
+        English, a course of the conflict is ("insisted there should be peace", "stressed that
+        an operation should not proceed"). Not "said he must leave" (a person's own duty),
+        nor "said the meeting should take place in June" or "the economy must grow": plans and
+        wishes; German tells every statement in the subjunctive, so only its first rule."""
         subject = r.tokens[start:last]
         if any(t.key in self.lex.word_class("personal_pronoun") for t in subject):
             return False
+        return self._group_obligated(subject) or self._course_obligated(r, subject, last)
+
+    def _group_obligated(self, subject: list[Token]) -> bool:
         nouns = self.lex.word_class("group_states") | self.lex.word_class("open_addressee")
-        if any(t.key in nouns or self.lex.lang == "de" and t.key.endswith(("staaten", "länder"))
-               for t in subject):
-            return True
-        # German reports every statement in the subjunctive ("sagte, die Hilfen sollten an …
-        # anknüpfen" tells a plan): only English "should"/"must" without a name is a call
-        # ("stressed the need for unity" calls on no one)
-        return self.lex.lang == "en" and r.tokens[last].key in self.lex.word_class("obligation") \
-            and not any(f.actor and start <= f.first < last for f in r.found)
+        return any(t.key in nouns or self.lex.lang == "de" and t.key.endswith(("staaten", "länder"))
+                   for t in subject)
+
+    def _course_obligated(self, r: SentenceReading, subject: list[Token], last: int) -> bool:
+        expletive = bool(subject) and subject[-1].key == "there"  # "there should be peace"
+        return self.lex.lang == "en" and r.tokens[last].key in self.lex.word_class("obligation") and (
+            expletive or any(t.key in self.lex.word_class("conflict_course") for t in subject))
 
     def _demonym_subject(self, r: SentenceReading, clause: Clause, last: int) -> Found | None:
         """"demanded that the Chinese ships move out", "said French troops should leave": a
@@ -463,8 +488,9 @@ class RoleReader:
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int) -> bool:
         by_prep = self.receivers_by_prep(r)
-        if "needs_receiver_prep" in trigger.flags or self._english_noun(r, first) and \
-                "receiver_subject" not in trigger.flags:  # "took receipt of": its subject receives
+        if "needs_receiver_prep" in trigger.flags or (
+                self._english_noun(r, first) and "receiver_subject" not in trigger.flags):
+            # ("took receipt of": its subject receives)
             # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
             # "an important supplier of gas" or "thanked India for its aid" names none
             by_prep = [(f, key) for f, key in by_prep if f.first > last]
@@ -477,10 +503,12 @@ class RoleReader:
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             receiver = actors[0].mention.entity
             # "received … from Berlin": a capital after "from" stands for its state
-            # "took receipt of German-supplied Patriots": the state the compound names
             suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
-                f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of
-                or f.mention.how in ("compound", "demonym") and f.last + 1 == last - 1)]
+                f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)]
+            # "took receipt of German-supplied Patriots": the state the compound names, when
+            # no "from X" names the supplier
+            suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
+                                      and f.mention.how in ("compound", "demonym")]
             if not suppliers:
                 return False
             # "from Denmark and the Netherlands": each supplier of the list
@@ -608,8 +636,13 @@ class RoleReader:
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         # "beansprucht im Südchinesischen Meer die Spratly-Inseln": where, not what
-        locative = self.lex.word_class("locative") - {"of"}
-        regions = [f for f in regions if r.tokens[f.first - 1].key not in locative] or regions
+        determiners = self.lex.word_class("determiner")
+        locative = self.lex.word_class("locative")
+        regions = [f for f in regions if f.first == 0 or r.tokens[
+            before_determiners(r.tokens, f.first - 1, determiners)].key not in locative] or regions
+        if "refusal" in trigger.flags:  # "will never give up on …", "Sanktionen gegen Russland"
+            regions = [f for f in regions if f.first == 0 or r.tokens[
+                before_determiners(r.tokens, f.first - 1, determiners)].key not in REFUSAL_NOT_OBJECT]
         if "territory_object" in trigger.flags:
             regions = self._claimed_objects(r, regions, first) or self._claimed_antecedent(r, first)
         # "betrachtet Taiwan als Teil …": the territory inside the pattern, not one claimed
@@ -693,9 +726,17 @@ class RoleReader:
 
         objects = [f for f in regions if first < f.first <= first + 12 and in_object(f)
                    and r.tokens[f.first - 1].key not in locative]
-        # the sea, then what it includes ("… the South China Sea, including the Spratly Islands")
-        including = next((i for i in range(first + 1, len(r.tokens))
-                          if r.tokens[i].key in self.lex.word_class("including")), None)
+        # the sea, then what it includes ("… the South China Sea, a waterway, including the
+        # Spratly Islands"), close after what is claimed, not "drills in areas including …"
+        after = objects[0].last if objects else first
+        including = None
+        for i in range(after + 1, len(r.tokens)):
+            if r.tokens[i].key in self.lex.word_class("conjunction") and i + 1 < len(r.tokens) \
+                    and r.tokens[i + 1].text.islower():
+                break  # "… and has protested drills in areas including …": another clause's
+            if r.tokens[i].key in self.lex.word_class("including"):
+                including = i
+                break
         included = [f for f in regions if including is not None
                     and including < f.first <= including + 3 and in_object(f)]
         chain: list[Found] = []
