@@ -92,7 +92,7 @@ def start_oxigraph(store_dir: Path) -> Server:
     return server
 
 
-def wait_until_up(server: Server, timeout: float = 120.0) -> None:
+def wait_until_up(server: Server, timeout: float = 600.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
