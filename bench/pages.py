@@ -214,6 +214,7 @@ def main(argv: list[str] | None = None) -> None:
         base = server.query_url.removesuffix("/sparql")
         client = Client(base)
         print(json.dumps({"rss_mb": server.rss_mb(), "at": "idle"}), flush=True)
+        server.watch_rss()
         found = picks(client, args.base)
         print(json.dumps({"picks": found}), flush=True)
         measure(client, pages(found, args.base), args.runs)
@@ -222,6 +223,7 @@ def main(argv: list[str] | None = None) -> None:
             under_load(base, "/" + found["entity"].removeprefix(args.base), args.load_clients,
                        args.load_seconds)
             print(json.dumps({"rss_mb": server.rss_mb(), "at": "after the load"}), flush=True)
+        print(json.dumps({"peak_rss_mb": server.peak_rss_mb, "every_s": 0.5}), flush=True)
     finally:
         server.stop()
 

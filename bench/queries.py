@@ -183,6 +183,8 @@ def measure(args: argparse.Namespace, servers: list[Server]) -> dict[str, object
         targets[server.name] = over_http(server.query_url)
         urls[server.name] = server.query_url
     report: dict[str, object] = {"rss_idle_mb": {s.name: s.rss_mb() for s in servers}}
+    for server in servers:
+        server.watch_rss()
     latencies, interactive = {}, []
     for path in args.queries:
         text = with_a_stored_article(path.read_text(encoding="utf-8"), store)
@@ -200,6 +202,7 @@ def measure(args: argparse.Namespace, servers: list[Server]) -> dict[str, object
                                      for c in args.clients} for s in servers} if interactive else {}
     report["throughput_queries"] = len(interactive)
     report["rss_after_mb"] = {s.name: s.rss_mb() for s in servers}
+    report["rss_peak_mb"] = {s.name: s.peak_rss_mb for s in servers}
     print(json.dumps({k: v for k, v in report.items() if k != "latency"}), flush=True)
     return report
 
