@@ -12,6 +12,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,16 @@ class Server:
     name: str
     process: subprocess.Popen[bytes]
     query_url: str
+    peak_rss_mb: float = 0.0
+
+    def watch_rss(self, every: float = 0.5) -> None:
+        """Sample `rss_mb` every `every` seconds in the background and keep the highest in
+        `peak_rss_mb`: the figures at start and end miss what a heavy query held meanwhile."""
+        def sample() -> None:
+            while self.process.poll() is None:
+                self.peak_rss_mb = max(self.peak_rss_mb, self.rss_mb())
+                time.sleep(every)
+        threading.Thread(target=sample, daemon=True).start()
 
     def rss_mb(self) -> float:
         """Resident memory of the server and its children (gunicorn workers), in MB."""
@@ -92,7 +103,7 @@ def start_oxigraph(store_dir: Path) -> Server:
     return server
 
 
-def wait_until_up(server: Server, timeout: float = 120.0) -> None:
+def wait_until_up(server: Server, timeout: float = 600.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:

@@ -19,8 +19,9 @@ median and p99 per page (with fewer than 100 runs, p99 is the slowest run). Then
 
 The server is `geokg serve` (werkzeug) or gunicorn (`--server gunicorn`, one worker) on the
 store itself: it recomputes the statistics graph when the store comes from an older geokg.
-Prints one JSON object per line: the build steps (when it builds), the picks, then one line
-per page.
+Prints one JSON object per line: the build steps (when it builds), the server's memory (RSS
+of its process tree: web processes and store engine) idle, the picks, one line per page, the
+memory after the pages, the load run and the memory after it.
 """
 
 from __future__ import annotations
@@ -212,12 +213,17 @@ def main(argv: list[str] | None = None) -> None:
     try:
         base = server.query_url.removesuffix("/sparql")
         client = Client(base)
+        print(json.dumps({"rss_mb": server.rss_mb(), "at": "idle"}), flush=True)
+        server.watch_rss()
         found = picks(client, args.base)
         print(json.dumps({"picks": found}), flush=True)
         measure(client, pages(found, args.base), args.runs)
+        print(json.dumps({"rss_mb": server.rss_mb(), "at": "after the pages"}), flush=True)
         if args.load_clients:
             under_load(base, "/" + found["entity"].removeprefix(args.base), args.load_clients,
                        args.load_seconds)
+            print(json.dumps({"rss_mb": server.rss_mb(), "at": "after the load"}), flush=True)
+        print(json.dumps({"peak_rss_mb": server.peak_rss_mb, "every_s": 0.5}), flush=True)
     finally:
         server.stop()
 

@@ -90,10 +90,33 @@ def test_generate_then_load_smallest(tmp_path: Path) -> None:
     import gzip
     plain.write_bytes(gzip.decompress(nquads.read_bytes()))
     done = subprocess.run([sys.executable, str(BENCH / "load.py"), str(plain), "--store",
-                           str(tmp_path / "store")], capture_output=True, text=True, check=True,
-                          cwd=BENCH, timeout=120)
+                           str(tmp_path / "store"), "--progress", "0.1"], capture_output=True,
+                          text=True, check=True, cwd=BENCH, timeout=120)
     figures = json.loads(done.stdout)
     assert figures["quads"] >= 12000
+    assert figures["total_s"] >= figures["load_s"]
+    assert "reference_graphs  store" in done.stderr  # a 100M load says what it is doing
+
+
+def test_queries_http_only_times_geokg_and_reports_its_peak_memory(tmp_path: Path) -> None:
+    plain = tmp_path / "g.nq"
+    subprocess.run([sys.executable, str(BENCH / "generate.py"), "--triples", "12000", "--out",
+                    str(plain), "--check", "0"], check=True, cwd=BENCH, timeout=120)
+    subprocess.run([sys.executable, str(BENCH / "load.py"), str(plain), "--store",
+                    str(tmp_path / "store")], check=True, cwd=BENCH, timeout=120,
+                   capture_output=True)
+    done = subprocess.run([sys.executable, str(BENCH / "queries.py"), "--store",
+                           str(tmp_path / "store"), "--http-only", "--queries",
+                           str(BENCH.parent / "ontology" / "queries" / "demands.rq"),
+                           "--budget", "0", "--min-runs", "2", "--max-runs", "2",
+                           "--clients", "2", "--seconds", "1"],
+                          cwd=BENCH, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    [query] = [line for line in lines if "query" in line]
+    assert list(query["rows"]) == ["geokg-werkzeug"] and query["geokg-werkzeug"]["n"] == 2
+    [report] = [line for line in lines if "rss_peak_mb" in line]
+    assert report["rss_peak_mb"]["geokg-werkzeug"] >= report["rss_idle_mb"]["geokg-werkzeug"] > 0
 
 
 def test_request_cost_prints_each_layer_the_profile_and_the_ratio(tmp_path: Path) -> None:
@@ -129,6 +152,8 @@ def test_pages_builds_a_hub_store_and_measures_every_page(tmp_path: Path) -> Non
     assert all(p["status"] in (200, 303) and p["n"] == 1 for p in pages)
     load = next(line for line in lines if "load" in line)
     assert set(load["statuses"]) == {"200"}
+    [peak] = [line["peak_rss_mb"] for line in lines if "every_s" in line]  # not load.py's
+    assert peak >= next(line["rss_mb"] for line in lines if line.get("at") == "idle") > 0
 
 
 def test_feeds_bench_follows_its_local_sites(tmp_path: Path) -> None:
