@@ -121,9 +121,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
 
 
 def _genitive_of_a_thing(noun: Token, lex: Lexicon) -> bool:
-    """A German common noun (capitalized, not sentence-initial words like "Die") that is no
-    government, title or group word: its genitive attribute names an owner, not an actor
-    ("die Regierungschefs der EU" and "Präsident der Ukraine" do name one)."""
+    """A German common noun (capitalized, not an article) that is no government, title or
+    group word: its genitive attribute names an owner, not an actor ("die Regierungschefs der
+    EU" and "Präsident der Ukraine" do name one)."""
     people = lex.word_class("government") | lex.word_class("group_leaders") | \
         lex.word_class("member_body") | lex.word_class("person_anaphor")
     return noun.is_word and noun.capitalized and noun.key not in lex.word_class("determiner") \

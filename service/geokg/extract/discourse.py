@@ -204,7 +204,6 @@ class Discourse:
         if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
             return
         picked: list[str] = []
-        previous = None
         previous = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
         # "the two countries" right after a meeting of two is that pair; further on, the
         # last two states named ("… Iran und Russland … Anfang 2025 unterzeichneten beide Länder")
@@ -266,7 +265,7 @@ class Discourse:
             # "Scholz und Macron haben mit Putin gesprochen. … forderten sie Putin auf": the
             # sides of the call other than the one addressed
             rest = [p for p in previous.participants if not self.sides(previous, [p]) & addressed]
-            if len(self.sides(previous, rest)) == size or size < 0 and rest:
+            if len(self.sides(previous, rest)) == size or (size < 0 and rest):
                 event.participants = rest
                 return
         size = 2 if size < 0 else size  # "they" with no event before: the last two named
