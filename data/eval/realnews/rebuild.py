@@ -9,6 +9,10 @@ field matches is accepted too).
 
     python3 data/eval/realnews/rebuild.py          # write texts/<id>.txt, verify
     python3 data/eval/realnews/rebuild.py --check  # only verify existing texts/
+    python3 data/eval/realnews/rebuild.py --frozen data/eval/frozen-3 [--check]
+
+--frozen DIR rebuilds another set (frozen-2, frozen-3) the same way; such a set is a test
+set as a whole, so its split rule is that every row is split=test.
 
 Each pointer is looked up by its exact query and URL (the rank breaks ties);
 the excerpt is written byte-exact as UTF-8 without an added newline and must
@@ -63,6 +67,11 @@ def expected_split(rows):
     return split
 
 
+def all_test(rows):
+    """A frozen set (frozen-2, frozen-3) as a whole: no dev part, nothing is tuned on it."""
+    return {r["id"]: "test" for r in rows}
+
+
 def main(argv, folder=HERE, split_rule=expected_split):
     """Rebuild or check the texts of the set in `folder` (this one, or another set such as
     ../frozen-2, which passes its own split rule)."""
@@ -102,4 +111,8 @@ def main(argv, folder=HERE, split_rule=expected_split):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    args = sys.argv[1:]
+    if "--frozen" in args:
+        where = pathlib.Path(args[args.index("--frozen") + 1]).resolve()
+        sys.exit(main(args, folder=where, split_rule=all_test))
+    sys.exit(main(args))
