@@ -18,6 +18,7 @@ import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
+from feedsite import FeedSite, feed_site
 from geokg.config import Settings
 from geokg.pipeline.statistics import wait_for_refreshes
 from geokg.store.base import Store
@@ -180,3 +181,10 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuo
         pytest.skip(WHY_MISSING)
     with running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
         yield server
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    """A news site on loopback whose feed and pages each feeds test fills in."""
+    with feed_site() as running:
+        yield running

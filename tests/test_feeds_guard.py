@@ -23,12 +23,6 @@ from geokg.query import netguard
 
 
 @pytest.fixture
-def site() -> Iterator[FeedSite]:
-    with feed_site() as running:
-        yield running
-
-
-@pytest.fixture
 def other() -> Iterator[FeedSite]:
     """A second server on another port of 127.0.0.1: not admitted, must never be reached."""
     with feed_site() as running:

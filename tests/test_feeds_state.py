@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from feedsite import (
     FeedSite,
     Route,
     Story,
-    feed_site,
     page,
     rss,
     watcher_settings,
@@ -34,13 +32,6 @@ from geokg.feeds.feedlist import read_feed_list
 from geokg.feeds.state import FeedState, Listing, WatcherLock
 from geokg.pipeline import Pipeline
 from geokg.store.oxigraph import OxigraphStore
-
-
-@pytest.fixture
-def site() -> Iterator[FeedSite]:
-    with feed_site() as running:
-        yield running
-
 
 # --- the feed list -------------------------------------------------------------------------
 

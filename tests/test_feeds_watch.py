@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from feedsite import (
     FeedSite,
     Route,
     atom,
-    feed_site,
     first_read_ago,
     json_feed,
     page,
@@ -38,12 +36,6 @@ RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
 JSON_FEED = "application/feed+json"
 GK = "https://w3id.org/geokg/ontology#"
-
-
-@pytest.fixture
-def site() -> Iterator[FeedSite]:
-    with feed_site() as running:
-        yield running
 
 
 class Run:

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -20,7 +19,6 @@ from feedsite import (
     STORIES,
     FeedSite,
     Route,
-    feed_site,
     first_read_ago,
     published_ago,
     rss,
@@ -34,12 +32,6 @@ from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from reliability import gunicorn_deployment, wait_for, wait_until_up
 from support import free_port
-
-
-@pytest.fixture
-def site() -> Iterator[FeedSite]:
-    with feed_site() as running:
-        yield running
 
 
 def _followed(tmp_path: Path, site: FeedSite) -> Settings:
