@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +124,31 @@ def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, int(round(share * len(ordered) + 0.5)) - 1))
     return ordered[index]
+
+
+def cycling_throughput(clients: int, seconds: float,
+                       worker: Callable[[], Callable[[int], None]]) -> float:
+    """Requests per second of `clients` threads for `seconds`: each thread makes its own
+    request function with `worker()` (a session of its own, say) and calls it with the
+    numbers index, index + 1, … so the threads start at different queries of a cycle."""
+    done = [0] * clients
+    deadline = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        request = worker()
+        n = index
+        while time.perf_counter() < deadline:
+            request(n)
+            done[index] += 1
+            n += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / (time.perf_counter() - started)
 
 
 def summary_ms(seconds: list[float]) -> dict[str, float]:

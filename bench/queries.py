@@ -24,7 +24,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from common import COMPETENCY, HEAVY, JSON_RESULTS, Server, start_geokg, start_oxigraph, summary_ms
+from common import (
+    COMPETENCY,
+    HEAVY,
+    JSON_RESULTS,
+    Server,
+    cycling_throughput,
+    start_geokg,
+    start_oxigraph,
+    summary_ms,
+)
 
 Runner = Callable[[str], int]  # runs a query, returns its number of solutions
 
@@ -142,23 +151,7 @@ def latency(targets: dict[str, Runner], query: str, budget: float, min_runs: int
 
 def throughput(run: Runner, queries: list[str], clients: int, seconds: float) -> float:
     """Queries per second with `clients` threads each cycling through `queries`."""
-    done = [0] * clients
-    deadline = time.perf_counter() + seconds
-
-    def client(index: int) -> None:
-        i = index
-        while time.perf_counter() < deadline:
-            run(queries[i % len(queries)])
-            done[index] += 1
-            i += 1
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return round(sum(done) / (time.perf_counter() - started), 2)
+    return round(cycling_throughput(clients, seconds, lambda: lambda n: run(queries[n % len(queries)])), 2)
 
 
 def start_servers(args: argparse.Namespace) -> list[Server]:

@@ -38,7 +38,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,6 +50,8 @@ import pyoxigraph as ox
 import requests
 from flask import Flask, Response
 from flask import request as flask_request
+
+from common import cycling_throughput
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -341,27 +342,16 @@ def load_wrk(url: str, paths: list[str], seconds: float, script: Path) -> float:
 def load_python(url: str, paths: list[str], seconds: float, script: Path) -> float:
     """CLIENTS threads, each on a keep-alive connection (slower than wrk: it shares the
     GIL, so it is a lower bound for every target alike)."""
-    done = [0] * CLIENTS
-    deadline = time.perf_counter() + seconds
-
-    def client(index: int) -> None:
+    def worker() -> Callable[[int], None]:
         session = requests.Session()
-        i = index
-        while time.perf_counter() < deadline:
-            response = session.get(url + paths[i % len(paths)],
-                                   headers={"Accept": JSON_RESULTS}, timeout=60)
+
+        def request(n: int) -> None:
+            response = session.get(url + paths[n % len(paths)], headers={"Accept": JSON_RESULTS}, timeout=60)
             if response.status_code != 200:
                 raise RuntimeError(f"{response.status_code} from {url}")
-            done[index] += 1
-            i += 1
+        return request
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sum(done) / (time.perf_counter() - started)
+    return cycling_throughput(CLIENTS, seconds, worker)
 
 
 def http(servers: list[Target], queries: dict[str, str], rounds: int, seconds: float,
