@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from geokg.extract.events import MULTI_SIDED, Candidate
+from geokg.extract.events import ANY_GROUP, MULTI_SIDED, Candidate
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 
@@ -265,10 +265,10 @@ class Discourse:
             # "Scholz und Macron haben mit Putin gesprochen. … forderten sie Putin auf": the
             # sides of the call other than the one addressed
             rest = [p for p in previous.participants if not self.sides(previous, [p]) & addressed]
-            if len(self.sides(previous, rest)) == size or (size < 0 and rest):
+            if len(self.sides(previous, rest)) == size or (size == ANY_GROUP and rest):
                 event.participants = rest
                 return
-        size = 2 if size < 0 else size  # "they" with no event before: the last two named
+        size = 2 if size == ANY_GROUP else size  # "they" with no event before: the last two named
         picked: list[str] = []
         for key in reversed(self.actors):
             if not self.sides_on([key], self.on) & (addressed | self.sides_on(picked, self.on)):

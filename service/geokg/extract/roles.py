@@ -421,7 +421,7 @@ class RoleReader:
         """"»Großbritannien muss verhandeln«, sagte der Außenminister", "'Israel must act,'
         Biden said": the speaker after the quote demands of the obligation's subject. The
         speech verb must follow the end of the quote or clause (a comma or quote mark)."""
-        closers = {",", '"', "»", "«", "“", "”", "'", "’"}
+        closers = QUOTE_MARKS | {","}
         # "…, South Korean President Yoon said": the speaker's name between quote and verb
         before_verb = next((f for f in actors if first < f.first and 0 < last - f.last <= 2
                             and r.tokens[f.first - 1].text in closers), None)
