@@ -142,25 +142,37 @@ class Deployment:
         except psutil.NoSuchProcess:
             return []
 
+    def direct_children(self) -> list[psutil.Process]:
+        """The master's own children still alive: one that exits between the listing and the
+        look at its parent (a worker being replaced) is left out, not an error."""
+        return [p for p in self.processes() if _parent(p) == self.master.pid]
+
     def workers(self) -> set[int]:
         """The master's children that are gunicorn workers (not the store engine's
         supervisor, not the feed watcher)."""
-        return {p.pid for p in self.processes() if p.ppid() == self.master.pid
-                and not any(name in " ".join(_cmdline(p))
+        return {p.pid for p in self.direct_children()
+                if not any(name in " ".join(command_line(p))
                             for name in ("geokg.store.engine_process", "geokg.feeds.service"))}
 
     def supervisor(self) -> psutil.Process:
-        [found] = [p for p in self.processes() if p.ppid() == self.master.pid
-                   and "geokg.store.engine_process" in " ".join(_cmdline(p))]
+        [found] = [p for p in self.direct_children()
+                   if "geokg.store.engine_process" in " ".join(command_line(p))]
         return found
 
     def engine(self) -> int | None:
         """The engine's pid; None while its supervisor starts a new one."""
-        running = [p.pid for p in self.supervisor().children() if _cmdline(p)]
+        running = [p.pid for p in self.supervisor().children() if command_line(p)]
         return running[0] if len(running) == 1 else None
 
 
-def _cmdline(process: psutil.Process) -> list[str]:
+def _parent(process: psutil.Process) -> int | None:
+    try:
+        return process.ppid()
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return None
+
+
+def command_line(process: psutil.Process) -> list[str]:
     try:
         return process.cmdline()
     except (psutil.NoSuchProcess, psutil.ZombieProcess):

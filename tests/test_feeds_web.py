@@ -30,7 +30,7 @@ from geokg.feeds import open_watcher
 from geokg.pipeline import Pipeline
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
-from reliability import gunicorn_deployment, wait_for, wait_until_up
+from reliability import command_line, gunicorn_deployment, wait_for, wait_until_up
 from support import free_port
 
 
@@ -159,8 +159,8 @@ def test_gunicorn_with_two_workers_runs_exactly_one_watcher(tmp_path: Path, site
     env = {k: v for k, v in _environment(settings).items() if k.startswith("GEOKG_")}
     with gunicorn_deployment(tmp_path, workers=2, **env) as deployment:
         wait_for(lambda: _ingested(deployment.url, "n") == len(STORIES), "every item ingested")
-        watchers = [p for p in deployment.processes() if "geokg.feeds.service" in " ".join(p.cmdline())]
-        assert len(watchers) == 1 and watchers[0].ppid() == deployment.master.pid
+        watchers = [p for p in deployment.processes() if "geokg.feeds.service" in " ".join(command_line(p))]
+        assert len(watchers) == 1 and watchers[0] in deployment.direct_children()
         watcher = watchers[0].pid
         # every worker answers /feeds with the one watcher
         for _ in range(6):
