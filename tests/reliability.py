@@ -145,7 +145,7 @@ class Deployment:
     def direct_children(self) -> list[psutil.Process]:
         """The master's own children still alive: one that exits between the listing and the
         look at its parent (a worker being replaced) is left out, not an error."""
-        return [p for p in self.processes() if _parent(p) == self.master.pid]
+        return [p for p in self.processes() if parent_of(p) == self.master.pid]
 
     def workers(self) -> set[int]:
         """The master's children that are gunicorn workers (not the store engine's
@@ -165,7 +165,8 @@ class Deployment:
         return running[0] if len(running) == 1 else None
 
 
-def _parent(process: psutil.Process) -> int | None:
+def parent_of(process: psutil.Process) -> int | None:
+    """The parent's pid; None once the process is gone (a worker being replaced)."""
     try:
         return process.ppid()
     except (psutil.NoSuchProcess, psutil.ZombieProcess):

@@ -15,7 +15,7 @@ import requests
 from flask.testing import FlaskClient
 
 from geokg.store.engine_client import open_engine_store
-from reliability import article_texts, geokg_serve, wait_for
+from reliability import article_texts, command_line, geokg_serve, parent_of, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -25,8 +25,8 @@ ENGINE = "geokg.store.engine_process"
 def roles(pid: int) -> tuple[list[psutil.Process], list[psutil.Process]]:
     """The server's gunicorn workers, and its engine processes (supervisor and engine)."""
     children = psutil.Process(pid).children(recursive=True)
-    engines = [c for c in children if ENGINE in " ".join(c.cmdline())]
-    workers = [c for c in children if c not in engines and c.ppid() == pid]
+    engines = [c for c in children if ENGINE in " ".join(command_line(c))]
+    workers = [c for c in children if c not in engines and parent_of(c) == pid]
     return workers, engines
 
 
