@@ -548,3 +548,93 @@ def test_a_preferred_row_wins_at_its_word(text: str, kind: EventType) -> None:
 ])
 def test_in_a_passive_demand_the_subject_is_asked(text: str, demander: str, addressee: str) -> None:
     assert (frozenset({demander}), frozenset({addressee})) in demands(read(text, "2024-08-02"))
+
+
+# --- session 2026-12-05b: demands in more forms, background meetings, agreed clauses ------------
+
+@pytest.mark.parametrize(("text", "published", "demanders", "addressees"), [
+    # a pattern that ends on its complement marker: what follows is what is asked
+    ("Albanese asked Modi to consider dropping the tariffs.", "2024-05-15",
+     {"australia"}, {"india"}),
+    ("Before the talks, Erdogan told Biden that he should help end the war.", "2024-05-15",
+     {"turkey"}, {"united-states"}),
+    ("Maduro gave American diplomats 72 hours to leave the country.", "2019-01-24",
+     {"venezuela"}, {"united-states"}),
+    ("Scholz hat Putin am Montag vor einer Eskalation gewarnt.", "2022-02-16",
+     {"germany"}, {"russia"}),
+    ("Mali demanded the withdrawal of French troops from the country.", "2022-02-18",
+     {"mali"}, {"france"}),
+])
+def test_demands_told_asked_warned_and_given_a_deadline(
+        text: str, published: str, demanders: set[str], addressees: set[str]) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    found = [({gaz.state_of(p, day) for p in e.participants},
+              {gaz.state_of(a, day) for a in e.addressees})
+             for e in read(text, published).events if e.type is DEMAND]
+    assert (demanders, addressees) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Maduro gave the army 48 hours to prepare.",  # his own side: an order, no demand of another
+    "Scholz hat vor zwei Wochen vor einer Eskalation gewarnt.",  # no one warned
+    "Scholz told reporters that Germany should not send troops.",  # of his own state
+])
+def test_no_demand_without_another_side_asked(text: str) -> None:
+    assert demands(read(text, "2024-05-15")) == []
+
+
+def test_the_object_of_an_infinitive_does_not_ask() -> None:
+    article = read("The minister took time out last week to visit Honiara and to ask Prime "
+                   "Minister Sogavare to reconsider the pact.", "2022-04-20")
+    assert all("solomon-islands" not in e.participants for e in article.events
+               if e.type is DEMAND), article.events
+
+
+def test_their_earlier_meeting_is_a_meeting_of_its_own_date() -> None:
+    article = read("Modi held talks with Xi Jinping in Tianjin on Sunday. The discussion aimed "
+                   "to consolidate the thaw since their October 2024 meeting at the BRICS "
+                   "summit in Kazan.", "2025-09-01")
+    meetings = sorted((str(e.date.value)[:7], frozenset(e.participants)) for e in article.events
+                      if e.type is MEETING)
+    pair = frozenset({"narendra-modi", "xi-jinping"})
+    assert meetings == [("2024-10", pair), ("2025-08", pair)], meetings
+
+
+def test_their_meeting_without_a_date_is_the_one_told() -> None:
+    article = read("Modi held talks with Xi Jinping in Tianjin on Sunday. Their meeting lasted "
+                   "two hours.", "2025-09-01")
+    assert len(sides(article, MEETING)) == 1
+
+
+def test_agreed_with_a_clause_without_that() -> None:
+    article = read("Biden and Xi agreed China would curb the export of fentanyl precursors.",
+                   "2023-11-16")
+    assert sides(article, AGREEMENT) == [frozenset({"joe-biden", "xi-jinping"})]
+
+
+def supplies_in_order(article: Article) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    return [(frozenset(e.participants), tuple(e.addressees))
+            for e in article.events if e.type is SUPPORT]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany sent tanks to Ukraine, Moldova and Georgia last year.",
+     ("ukraine", "moldova", "georgia")),
+    ("Deutschland hat Panzer an die Ukraine und Moldau geliefert.", ("ukraine", "moldova")),
+    # the next name with its own verb starts a clause of its own
+    ("Germany sent tanks to Ukraine and France sent guns.", ("ukraine",)),
+])
+def test_every_name_of_a_receiver_list_receives(text: str, expected: tuple[str, ...]) -> None:
+    assert supplies_in_order(read(text, "2024-05-15")) == [(frozenset({"germany"}), expected)]
+
+
+@pytest.mark.parametrize(("text", "supplier", "receivers"), [
+    ('"In the coming months we will ensure free supplies of grain to Mali, Somalia and '
+     'Eritrea," Putin said.', "vladimir-putin", ("mali", "somalia", "eritrea")),
+    ("„Wir liefern der Ukraine weitere Panzer“, sagte Scholz am Montag.", "olaf-scholz",
+     ("ukraine",)),
+])
+def test_we_in_a_quote_supplies_as_its_speaker(text: str, supplier: str,
+                                                 receivers: tuple[str, ...]) -> None:
+    assert supplies_in_order(read(text, "2024-05-15")) == [(frozenset({supplier}), receivers)]

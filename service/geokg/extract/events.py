@@ -174,7 +174,11 @@ class SentenceReader:
         j = first - 1
         while j >= 1 and tokens[j].text == "-":
             j -= 2
-        while j >= 0 and tokens[j].is_word and tokens[j].text.islower() and \
+        # at most three words between the article and its noun ("in the first two calls"):
+        # further back the article is another phrase's ("In the coming months we will
+        # ensure free supplies")
+        stop = j - 3
+        while j >= 0 and j > stop and tokens[j].is_word and tokens[j].text.islower() and \
                 tokens[j].key not in self.lex.word_class("definite") and tokens[j].key not in \
                 self.lex.word_class("block_prep"):
             j -= 1
@@ -302,9 +306,14 @@ class SentenceReader:
         beide nicht"), so only a complement marker ends the scope, and a negation right
         before it belongs to it."""
         start = self._complement_start(r.tokens, last)
+        if kind is EventType.DEMAND and r.tokens[last].key in ("to", "that", "dass"):
+            start = last  # the pattern ends on its marker: "asked Modi to consider …"
         if kind is EventType.AGREEMENT and last + 1 < len(r.tokens) and \
                 r.tokens[last + 1].key in ("on", "upon") and (start is None or start > last + 1):
             start = last + 1
+        if kind is EventType.AGREEMENT and r.tokens[last].key in ("agreed", "agree", "agrees") and any(
+                f.first == last + 1 for f in r.found) and (start is None or start > last + 1):
+            start = last + 1  # "agreed China would curb …": a clause without "that"
         if start is None:
             return len(r.tokens)
         while start - 1 > last and r.tokens[start - 1].key in ("not", "nicht", "never", "nie"):
@@ -829,6 +838,8 @@ class SentenceReader:
         "beide Seiten", "the two" → sides: who is meant comes from what was told before."""
         keys = [t.key for t in r.tokens]
         groups = self.lex.word_class("group")
+        if any(k in self.lex.word_class("group_possessive") for k in keys[max(0, first - 4):first]):
+            return "sides"  # "since their October 2024 meeting in Kazan"
         for i, key in enumerate(keys):
             two = key == "two" and i > 0 and keys[i - 1] == "the"
             if key not in groups and not two:

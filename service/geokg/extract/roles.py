@@ -165,7 +165,8 @@ class RoleReader:
                 self._people_demand(r, event, first, last):
             return
         # "the Biden administration, which called on …": the relative's antecedent demands
-        before = self._antecedent(r, first) or [f for f in actors if f.last < first]
+        before = self._antecedent(r, first) or [
+            f for f in actors if f.last < first and not self._infinitive_object(r, f)]
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
         trigger_clause = clause_of(r.clauses, first)
@@ -308,14 +309,11 @@ class RoleReader:
         """"'We urge Iran to return to the talks,' Blinken said", "„Ich rufe China auf, …",
         sagte Lai": "I"/"we" in a quote is whoever is named as its speaker after it; the
         name inside the quote is asked."""
-        opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
-        closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
-        if opening is None or closing is None or not any(
-                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first]):
+        quote = self._first_person_quote_span(r, first, last)
+        if quote is None:
             return False
-        speech = self.lex.word_class("speech_verb")
-        speaker = next((f for f in r.found if f.actor and closing < f.first <= closing + 6 and any(
-            t.key in speech for t in r.tokens[closing + 1:f.last + 3])), None)
+        opening, closing = quote
+        speaker = self._quote_speaker(r, closing)
         # "…, sagte der Politiker": a speaker not named here is no one inside the quote
         side = self.gaz.state_of(speaker.mention.entity, r.day) if speaker else None
         asked = [f for f in r.found if f.actor and opening < f.first < closing
@@ -324,6 +322,22 @@ class RoleReader:
         event.addressees = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
                                   for f in self.coordinated(asked, r))
         return True
+
+    def _first_person_quote_span(self, r: SentenceReading, first: int,
+                                 last: int) -> tuple[int, int] | None:
+        """The quote marks around a trigger told in the first person ("'We urge …'")."""
+        opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
+        closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
+        if opening is None or closing is None or not any(
+                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first]):
+            return None
+        return opening, closing
+
+    def _quote_speaker(self, r: SentenceReading, closing: int) -> Found | None:
+        """Who is named as the speaker right after a quote ("…," Blinken said)."""
+        speech = self.lex.word_class("speech_verb")
+        return next((f for f in r.found if f.actor and closing < f.first <= closing + 6 and any(
+            t.key in speech for t in r.tokens[closing + 1:f.last + 3])), None)
 
     def _fronted_demand(self, r: SentenceReading, event: Event, actors: list[Found],
                         before: list[Found], first: int, trigger_clause: Clause) -> bool:
@@ -356,6 +370,13 @@ class RoleReader:
         if j == clause_of(r.clauses, j).first and r.tokens[j].key in self.lex.word_class("clause_break"):
             return False  # "…, after President Zelenskiy appealed …": a conjunction, then the subject
         return r.tokens[j].key in self.lex.word_class("preposition")
+
+    def _infinitive_object(self, r: SentenceReading, f: Found) -> bool:
+        """"took time out to visit Honiara and to ask …": the object of an English
+        infinitive is not who acts."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return self.lex.lang == "en" and j > 0 and r.tokens[j - 1].key == "to" and \
+            r.tokens[j].is_word and r.tokens[j].key not in self.lex.word_class("preposition")
 
     def _reported_demand(self, r: SentenceReading, event: Event, actors: list[Found],
                          first: int, last: int) -> None:
@@ -496,6 +517,12 @@ class RoleReader:
             by_prep = [(f, key) for f, key in by_prep if f.first > last]
             if not by_prep:
                 return False
+        if self._quoted_supply(r, event, by_prep, first, last):
+            return True
+        if by_prep and any(f.first > last for f, _ in by_prep):
+            # "supplies of grain to Burkina Faso, Zimbabwe and Mali": no name of the list supplies
+            listed = self._listed_after(r, next(f for f, _ in by_prep if f.first > last))
+            actors = [f for f in actors if f not in listed] if len(listed) > 1 else actors
         if not actors:
             return False
         if self._passive_supply(r, event, actors, first, last):
@@ -548,8 +575,56 @@ class RoleReader:
                 break
         event.participants = unique(f.mention.entity for f in suppliers)
         if addressee is not None:
-            event.addressees = [addressee]
+            event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _quoted_supply(self, r: SentenceReading, event: Event, by_prep: list[tuple[Found, str]],
+                       first: int, last: int) -> bool:
+        """"'We will ensure free grain supplies to Mali, Somalia and Eritrea,' Putin said":
+        "we" is the speaker named after the quote; every name of the list after "to" (or
+        else a name inside the quote) receives."""
+        quote = self._first_person_quote_span(r, first, last)
+        speaker = self._quote_speaker(r, quote[1]) if quote else None
+        if quote is None or speaker is None:
+            return False
+        side = self.gaz.state_of(speaker.mention.entity, r.day)
+        inside = [f for f in r.found if quote[0] < f.first < quote[1] and (f.actor or any(
+            f is g for g, _ in by_prep))]
+        listed = self.coordinated([f for f, _ in by_prep if quote[0] < f.first < quote[1]][:1] +
+                                  [f for f in inside if by_prep and f.first > by_prep[0][0].last], r)
+        receivers = [f for f in listed or inside if self.gaz.state_of(f.mention.entity, r.day) != side]
+        if not receivers:
+            return False
+        event.participants = [speaker.mention.entity]
+        event.addressees = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+                                  for f in receivers)
+        return True
+
+    def _receiver_list(self, r: SentenceReading, by_prep: list[tuple[Found, str]], receiver: str,
+                       sides: set[str]) -> list[str]:
+        """"tanks to Ukraine and Moldova": every name of the list the receiver begins."""
+        head = next((f for f, key in by_prep if key == receiver), None)
+        keys = [self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+                for f in self._listed_after(r, head)] if head else []
+        return unique(k for k in keys if self.gaz.state_of(k, r.day) not in sides)
+
+    def _listed_after(self, r: SentenceReading, head: Found) -> list[Found]:
+        """The names of the list `head` begins ("to Burkina Faso, Mali and Eritrea")."""
+        listed = self.coordinated([head] + [f for f in r.found if f.actor and f.first > head.last], r)
+        # "to Ukraine and France sent guns": a name followed by its verb starts a clause
+        ends = next((i for i, f in enumerate(listed) if i and self._verb_follows(r, f)), len(listed))
+        return listed[:ends]
+
+    def _verb_follows(self, r: SentenceReading, f: Found) -> bool:
+        """An English lower-case word right after a name that is no preposition, article or
+        joiner: most likely the name's verb ("France sent"). (German adjectives and verb-final
+        participles follow a list of receivers: "der Ukraine und Moldau weitere Panzer".)"""
+        if self.lex.lang != "en" or f.last + 1 >= len(r.tokens):
+            return False
+        nxt = r.tokens[f.last + 1]
+        other = self.lex.word_class("block_prep") | self.lex.word_class("determiner") | \
+            self.lex.word_class("conjunction") | self.lex.word_class("not_a_verb")
+        return nxt.is_word and nxt.text.islower() and nxt.key not in other
 
     def _object_pronoun(self, r: SentenceReading, f: Found) -> bool:
         return f.mention.how == "pronoun" and \
