@@ -638,3 +638,9 @@ def test_every_name_of_a_receiver_list_receives(text: str, expected: tuple[str, 
 def test_we_in_a_quote_supplies_as_its_speaker(text: str, supplier: str,
                                                  receivers: tuple[str, ...]) -> None:
     assert supplies_in_order(read(text, "2024-05-15")) == [(frozenset({supplier}), receivers)]
+
+
+def test_a_state_named_with_its_form_of_state_is_a_side() -> None:
+    article = read("Leaders from Israel, the United Arab Emirates and the kingdom of Bahrain signed "
+                   "a deal normalizing their relations.", "2020-09-16")
+    assert sides(article, AGREEMENT) == [frozenset({"israel", "united-arab-emirates", "bahrain"})]

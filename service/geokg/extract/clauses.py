@@ -103,6 +103,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
                 tokens[k].key in lex.word_class("block_prep"):
             return True
+    if prev.key == "of" and j > 0 and tokens[j - 1].key in lex.word_class("state_form"):
+        return False  # "the kingdom of Bahrain" is Bahrain
     if prev.key == "of" and found.mention.how == "demonym-actor" and j > 0 and \
             tokens[j - 1].key in lex.word_class("withdrawal"):
         return False  # "the withdrawal of French troops": whom the demand is made of
