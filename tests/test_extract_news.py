@@ -644,3 +644,17 @@ def test_a_state_named_with_its_form_of_state_is_a_side() -> None:
     article = read("Leaders from Israel, the United Arab Emirates and the kingdom of Bahrain signed "
                    "a deal normalizing their relations.", "2020-09-16")
     assert sides(article, AGREEMENT) == [frozenset({"israel", "united-arab-emirates", "bahrain"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinas Präsident Xi Jinping will die Wiedervereinigung mit Taiwan notfalls mit Gewalt erzwingen.",
+    "Xi vowed on Wednesday to achieve reunification with Taiwan.",
+])
+def test_wanting_or_vowing_reunification_claims(text: str) -> None:
+    article = read(text, "2024-05-15")
+    assert [(e.type, e.territories) for e in article.events] == [(CLAIM, ["taiwan"])]
+
+
+def test_an_annexation_put_on_hold_is_no_claim() -> None:
+    article = read("Israel has put on hold its plans to annex parts of the West Bank.", "2020-09-16")
+    assert sides(article, CLAIM) == []

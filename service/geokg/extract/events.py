@@ -27,11 +27,12 @@ ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "
 #: A claim cue only: recognising or backing another state's sovereignty is no claim of one's
 #: own ("erkennt Marokkos Souveränität über die Westsahara an").
 #: Cues by event type. A support announced, or said for the future, is a pledge and counts
-#: ("will send"); a claim is an assertion ("would be reunified" still claims); what a demand
+#: ("will send"); a claim is an assertion, and wanting the territory asserts it too ("would be
+#: reunified", "will die Wiedervereinigung erzwingen"), unless the plan was shelved; what a demand
 #: or an agreement is about often ends something ("urged Russia to stop", "agreed to halt").
 CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced")),
-    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "planned", "announced", "recognition"),
+    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "announced", "ended", "recognition"),
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
@@ -285,12 +286,15 @@ class SentenceReader:
         first phone call to …") is a circumstance and stays."""
         out: list[tuple[Trigger, int, int]] = []
         content_from: int | None = None
+        vow = False
         for hit in hits:
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
-                    tokens, clauses, content_from, hit[1]):
-                continue
+                    tokens, clauses, content_from, hit[1]) and not (
+                    vow and hit[0].type is EventType.TERRITORIAL_CLAIM):
+                continue  # (a vow to reunify with Taiwan claims it)
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
+                vow = "subject_sides" in hit[0].flags
                 # "calls for sovereignty talks": the object of "for"/"nach" is the content
                 direct = tokens[hit[2]].key in ("for", "nach", "auf", "against", "vor", "gegen")
                 # "warned Putin to agree …": the pattern ends on the complement's marker
@@ -450,6 +454,8 @@ class SentenceReader:
         first, last = span
         if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
             return False  # "agreed to meet in Washington soon": a meeting planned, no accord
+        if "subject_sides" in trigger.flags:  # "Xi vowed to reunify with Taiwan": a pledge of its own
+            actors = [f for f in actors if f.last < first]
         definite = self._definite(r, first)
         if definite and (self._reference_in_pp(r.tokens, first) or self._reacted_to(r.tokens, first)):
             # "was disappointed by the signing of the deal", "Scholz begrüßte die
