@@ -658,3 +658,9 @@ def test_wanting_or_vowing_reunification_claims(text: str) -> None:
 def test_an_annexation_put_on_hold_is_no_claim() -> None:
     article = read("Israel has put on hold its plans to annex parts of the West Bank.", "2020-09-16")
     assert sides(article, CLAIM) == []
+
+
+def test_a_name_after_an_occasion_is_the_object() -> None:
+    article = read("Lai hatte bei seiner Amtseinführung Peking zu einem Ende der Spannungen "
+                   "aufgefordert.", "2024-05-21")
+    assert demands(article) == [(frozenset({"lai-ching-te"}), frozenset({"china"}))]

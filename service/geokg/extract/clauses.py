@@ -116,7 +116,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         # "die Bedeutung der Nato", "das Schicksal des Iran": whose thing, no side (but "den
         # Rückzug der russischen Truppen" names whom a demand is made of)
         return True
-    if lex.lang == "de" and prev.capitalized and prev.is_word and j > 0 and not named:
+    if lex.lang == "de" and prev.capitalized and prev.is_word and j > 0 and not named and \
+            not prev.key.endswith(("ung", "ungen", "rede", "ansprache")):
+        # (not after an occasion: "hatte bei seiner Amtseinführung Peking … aufgefordert")
         # "nach Erkenntnissen der Nato", "auf der Karibikinsel St. Vincent": a noun between
         # (German capitalizes its nouns; "On Sunday he …" is no phrase around "he")
         k = _skip_back(lex, tokens, j - 1)
