@@ -664,3 +664,11 @@ def test_a_name_after_an_occasion_is_the_object() -> None:
     article = read("Lai hatte bei seiner Amtseinführung Peking zu einem Ende der Spannungen "
                    "aufgefordert.", "2024-05-21")
     assert demands(article) == [(frozenset({"lai-ching-te"}), frozenset({"china"}))]
+
+
+@pytest.mark.parametrize("text", [
+    "Außerdem forderte Trump von den Bürgern, mehr amerikanische Produkte zu kaufen.",
+    "Macron urged voters to reject the far right.",
+])
+def test_asking_ones_own_people_is_no_demand_between_sides(text: str) -> None:
+    assert demands(read(text, "2024-05-15")) == []

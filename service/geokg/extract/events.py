@@ -442,6 +442,10 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
+        if not event.addressees and any(t.key in self.lex.word_class("own_people")
+                                        for t in r.tokens[last + 1:last + 5]):
+            event.participants = []  # "forderte von den Bürgern, mehr … zu kaufen": its own people
+            return
         if group_subject:  # the name the rules took for the demander is addressed
             named = event.participants or event.addressees or \
                 [f.mention.entity for f in actors if f.first > first][:1]
