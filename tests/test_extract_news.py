@@ -672,3 +672,11 @@ def test_a_name_after_an_occasion_is_the_object() -> None:
 ])
 def test_asking_ones_own_people_is_no_demand_between_sides(text: str) -> None:
     assert demands(read(text, "2024-05-15")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trump hat nach eigenen Angaben eine Entscheidung über das Atomabkommen mit dem Iran getroffen.",
+    "Scholz traf mit Macron eine Verabredung für den Herbst.",
+])
+def test_treffen_as_a_light_verb_is_no_meeting(text: str) -> None:
+    assert sides(read(text, "2024-05-15"), MEETING) == []

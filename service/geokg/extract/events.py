@@ -403,6 +403,10 @@ class SentenceReader:
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
+        if trigger.type is EventType.MEETING and r.tokens[first].key.startswith(("traf", "treff", "getroff")) \
+                and any(t.key in self.lex.word_class("decision_noun")
+                        for t in r.tokens[clause.first:clause.last + 1]):
+            return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
             return False  # "hat am Montag gesprochen", "addressed parliament by video": no partner
         asking = trigger.type is EventType.DEMAND and r.tokens[first].key in self.lex.word_class("ask_verb")
