@@ -680,3 +680,14 @@ def test_asking_ones_own_people_is_no_demand_between_sides(text: str) -> None:
 ])
 def test_treffen_as_a_light_verb_is_no_meeting(text: str) -> None:
     assert sides(read(text, "2024-05-15"), MEETING) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Unter US-Vermittlung hatten die Vereinigten Arabischen Emirate, Bahrain und der Sudan eine "
+    "Aufnahme diplomatischer Beziehungen zu Israel angekündigt.",
+    "The UAE, Bahrain and Sudan agreed to establish diplomatic relations with Israel.",
+])
+def test_relations_with_one_side_are_an_accord_of_each(text: str) -> None:
+    assert sorted(sides(read(text, "2020-12-11"), AGREEMENT), key=sorted) == sorted([
+        frozenset({"israel", "united-arab-emirates"}), frozenset({"israel", "bahrain"}),
+        frozenset({"israel", "sudan"})], key=sorted)

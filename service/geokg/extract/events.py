@@ -898,6 +898,9 @@ class SentenceReader:
         """The one side that calls several others named after "mit"/"with" ("telefonierte
         Trump mit Moon und Abe", "spoke with Trump and then with Biden"): each is its own
         call, unless it is a conference or said to be joint."""
+        if trigger.type is EventType.AGREEMENT and any(
+                t.key in self.lex.word_class("relations") for t in r.tokens[first:]):
+            return self._partner_of_each(r, actors, first)  # "agreed to establish ties with"
         separate = any(t.key in self.lex.word_class("separately") for t in r.tokens)
         if trigger.type is EventType.MEETING and not separate:
             return None  # "met Macron and Biden": one meeting of three, unless "separate talks"
@@ -920,6 +923,17 @@ class SentenceReader:
             callers = {f.mention.entity for f in actors if f.last < with_at}
             called = {f.mention.entity for f in actors if f.first > with_at}
         return next(iter(callers)) if len(callers) == 1 and len(called) >= 2 else None
+
+    def _partner_of_each(self, r: SentenceReading, actors: list[Found], first: int) -> str | None:
+        """"die Emirate, Bahrain und der Sudan … Beziehungen zu Israel": the one side after
+        "with"/"zu"/"mit", when two or more come before the trigger, pairs with each of them."""
+        joined = next((i for i in range(first, len(r.tokens))
+                       if r.tokens[i].key in ("mit", "with", "zu", "to")), None)
+        if joined is None:
+            return None
+        before = {f.mention.entity for f in actors if f.last < first}
+        partners = {f.mention.entity for f in actors if f.first > joined}
+        return next(iter(partners)) if len(partners) == 1 and len(before) >= 2 else None
 
     def _background(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """Said again and again ("immer wieder", "repeatedly") or before the story's time
