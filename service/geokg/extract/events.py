@@ -404,8 +404,9 @@ class SentenceReader:
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
         meet_verb = r.tokens[first].key.startswith(("traf", "treff", "getroff"))
-        if trigger.type is EventType.MEETING and meet_verb and any(t.key in self.lex.word_class("decision_noun")
-                        for t in r.tokens[clause.first:clause.last + 1]):
+        decisions = self.lex.word_class("decision_noun")
+        if trigger.type is EventType.MEETING and meet_verb and any(
+                t.key in decisions for t in r.tokens[clause.first:clause.last + 1]):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
             return False  # "hat am Montag gesprochen", "addressed parliament by video": no partner
