@@ -691,3 +691,14 @@ def test_relations_with_one_side_are_an_accord_of_each(text: str) -> None:
     assert sorted(sides(read(text, "2020-12-11"), AGREEMENT), key=sorted) == sorted([
         frozenset({"israel", "united-arab-emirates"}), frozenset({"israel", "bahrain"}),
         frozenset({"israel", "sudan"})], key=sorted)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Vertrag, unterzeichnet von Polen und Litauen, tritt im Mai in Kraft.", {"poland", "lithuania"}),
+    ("Neuer Friedensfahrplan, unterzeichnet von Vertretern der Ukraine, Russlands und der OSZE.",
+     {"ukraine", "russia", "osce"}),
+    ("Der heute von Putin und Kim unterzeichnete Partnerschaftsvertrag sieht Beistand vor.",
+     {"vladimir-putin", "kim-jong-un"}),
+])
+def test_german_participles_signed_by_name_the_sides(text: str, expected: set[str]) -> None:
+    assert sides(read(text, "2024-06-19"), AGREEMENT) == [frozenset(expected)]

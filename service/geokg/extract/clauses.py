@@ -135,7 +135,8 @@ def _genitive_of_a_thing(noun: Token, lex: Lexicon) -> bool:
         lex.word_class("member_body") | lex.word_class("person_anaphor")
     return noun.is_word and noun.capitalized and noun.key not in lex.word_class("determiner") \
         and noun.key not in people and not noun.key.endswith(("chef", "chefs", "minister", "präsident",
-                                                              "präsidenten", "führer", "vertreter"))
+                                                              "präsidenten", "führer", "vertreter",
+                                                              "vertretern"))
 
 
 def _is_preposition(token: Token, lex: Lexicon) -> bool:
