@@ -702,3 +702,26 @@ def test_relations_with_one_side_are_an_accord_of_each(text: str) -> None:
 ])
 def test_german_participles_signed_by_name_the_sides(text: str, expected: set[str]) -> None:
     assert sides(read(text, "2024-06-19"), AGREEMENT) == [frozenset(expected)]
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Schließlich betrachtet die Kommunistische Partei Chinas, die seit 1949 über das Festland "
+     "regiert, die Insel Taiwan als Teil ihres Territoriums.", [(["china"], ["taiwan"])]),
+    ("China considers Taiwan part of its territory.", [(["china"], ["taiwan"])]),
+    ("Beijing regards Taiwan as a breakaway province.", [(["china"], ["taiwan"])]),
+    ("Peking betrachtet Taiwan als Teil Chinas.", [(["china"], ["taiwan"])]),
+    # part of a family, not of a state's territory
+    ("Scholz sieht die Ukraine als Teil der europäischen Familie.", []),
+    ("Scholz sees Ukraine as part of our European family.", []),
+])
+def test_regarded_as_part_of_a_state_claims(text: str, claims: list) -> None:
+    found = [(e.participants, e.territories) for e in read(text, "2024-05-24").events
+             if e.type is CLAIM]
+    assert found == claims
+
+
+def test_bundes_ministers_act_for_germany_and_ask_nothing_of_their_own_chancellor() -> None:
+    assert demands(read("Bundesjustizminister Marco Buschmann hat Bundeskanzler Scholz offiziell "
+                        "um seine Entlassung gebeten.", "2024-11-07")) == []
+    assert demands(read("Bundesaußenministerin Baerbock forderte Russland auf, die Truppen "
+                        "abzuziehen.", "2023-03-01")) == [(frozenset({"germany"}), frozenset({"russia"}))]

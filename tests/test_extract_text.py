@@ -165,3 +165,12 @@ def test_days_counted_back_from_the_sentences_own_day() -> None:
     found = find_dates("The summit on June 3 was agreed two days ago.", "en", dt.date(2025, 6, 20))
     assert [d.date.value.isoformat() for d in found] == ["2025-06-03", "2025-06-18"]
     assert find_dates("They met twenty-two days ago.", "en", dt.date(2025, 6, 20)) == []
+
+
+def test_a_subheading_before_a_blank_line_is_a_sentence_of_its_own() -> None:
+    from geokg.extract.text import parse_layout, split_sentences
+    text = ("Der Kanzler sprach am Mittwoch im Bundestag über den Haushalt.\n\n"
+            "Zwei Minister bitten um ihre Entlassung\n\n"
+            "Der Justizminister hat den Kanzler offiziell um seine Entlassung gebeten.")
+    sentences = [s.text for s in split_sentences(text, parse_layout(text), "de")]
+    assert "Zwei Minister bitten um ihre Entlassung" in sentences

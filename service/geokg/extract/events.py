@@ -451,11 +451,26 @@ class SentenceReader:
                                         for t in r.tokens[last + 1:last + 5]):
             event.participants = []  # "forderte von den Bürgern, mehr … zu kaufen": its own people
             return
+        if not event.addressees and self._asks_its_own_side(r, event, first, last):
+            event.participants = []  # "Minister Buschmann hat Kanzler Scholz um Entlassung gebeten"
+            return
         if group_subject:  # the name the rules took for the demander is addressed
             named = event.participants or event.addressees or \
                 [f.mention.entity for f in actors if f.first > first][:1]
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
+
+    def _asks_its_own_side(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """Whether the only sides named as objects of a demand's clause (after the demander,
+        up to the trigger's end) are of the demander's own state: a request at home."""
+        own = {self.gaz.state_of(p, r.day) for p in event.participants}
+        clause = clause_of(r.clauses, first)
+        start = min((f.last + 1 for f in r.found if f.mention.entity in event.participants
+                     and clause.first <= f.first < first), default=first)
+        objects = [f for f in r.found if f.actor and start <= f.first <= max(last, first + 4)
+                   and clause.first <= f.first <= clause.last
+                   and f.mention.entity not in event.participants]
+        return bool(objects) and all(self.gaz.state_of(f.mention.entity, r.day) in own for f in objects)
 
     def _sides_of(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                   clause: Clause, span: tuple[int, int]) -> bool:

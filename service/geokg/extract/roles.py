@@ -708,6 +708,8 @@ class RoleReader:
         they stand for (else 0)."""
         if "territory_subject" in trigger.flags:
             return int(self._belongs_to(r, event, first, last))
+        if not self._part_of_a_state(r, first, last):
+            return 0  # "sees Ukraine as part of the European family": no state's territory
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         # "beansprucht im Südchinesischen Meer die Spratly-Inseln": where, not what
@@ -752,6 +754,23 @@ class RoleReader:
             return 0
         before = r.tokens[nouns[0] - 1].key
         return GROUP_SIZES.get(before, 1)
+
+    def _part_of_a_state(self, r: SentenceReading, first: int, last: int) -> bool:
+        """A match that ends on "part"/"Teil" declares a territory part of a state only when
+        a state, or a possessive with a territory noun, follows ("part of Moldova", "Teil
+        ihres Territoriums", "Teil Chinas")."""
+        if r.tokens[last].key not in ("part", "teil", "bestandteil"):
+            return True
+        j = last + 1
+        while j < len(r.tokens) and r.tokens[j].key in ("of", "von", "der", "des", "the"):
+            j += 1
+        if j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("group_possessive") | {
+                "its", "their", "ihres", "seines", "ihrer", "seiner"}:
+            nouns = self.lex.word_class("territory_noun")
+            return any(t.key in nouns for t in r.tokens[j + 1:j + 4])  # not "our European family"
+        return any(f.first == j and (self.gaz.entities[f.mention.entity].kind == "state"
+                                     or self.gaz.entities[f.mention.entity].metonym_of)
+                   for f in r.found)
 
     def _territory_noun(self, token: Token) -> bool:
         """"die Insel", "the enclave", and German compounds of them ("das Wüstengebiet",

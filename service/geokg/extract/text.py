@@ -148,7 +148,11 @@ def parse_layout(text: str) -> Layout:
                 layout.dateline = layout.dateline or m.group().strip()
                 line_start += m.end()
             headline_only = layout.title is not None and len(layout.paragraphs) == 1
-            if layout.paragraphs and not headline_only and _is_broken_line(text, layout.paragraphs[-1]):
+            # a line cut mid-sentence continues on the next line, not across a blank line
+            # (a subheading: "Buschmann und Stark-Watzinger bitten um Entlassung\n\n…")
+            blank = "\n\n" in text[layout.paragraphs[-1][1]:block.start()] if layout.paragraphs else False
+            if layout.paragraphs and not headline_only and not blank and \
+                    _is_broken_line(text, layout.paragraphs[-1]):
                 line_start = layout.paragraphs.pop()[0]
         layout.paragraphs.append((line_start, line_end))
     return layout
