@@ -725,3 +725,11 @@ def test_bundes_ministers_act_for_germany_and_ask_nothing_of_their_own_chancello
                         "um seine Entlassung gebeten.", "2024-11-07")) == []
     assert demands(read("Bundesaußenministerin Baerbock forderte Russland auf, die Truppen "
                         "abzuziehen.", "2023-03-01")) == [(frozenset({"germany"}), frozenset({"russia"}))]
+
+
+def test_his_plans_is_the_topic_of_a_call_not_a_plan_of_it() -> None:
+    article = read("Trump informed Abbas and Jordan's King Abdullah of his plans in telephone "
+                   "calls on Tuesday.", "2020-01-29")
+    assert sorted(sides(article, CALL), key=sorted) == [
+        frozenset({"donald-trump", "jordan"}), frozenset({"donald-trump", "mahmoud-abbas"})]
+    assert read("Macron announced his plans to visit China next month.", "2023-03-01").events == []
