@@ -733,3 +733,12 @@ def test_his_plans_is_the_topic_of_a_call_not_a_plan_of_it() -> None:
     assert sorted(sides(article, CALL), key=sorted) == [
         frozenset({"donald-trump", "jordan"}), frozenset({"donald-trump", "mahmoud-abbas"})]
     assert read("Macron announced his plans to visit China next month.", "2023-03-01").events == []
+
+
+def test_another_leader_of_the_same_state_calls_apart() -> None:
+    article = read("Bundeskanzler Scholz hat am Mittwoch mit Selenskyj telefoniert. Zuvor waren "
+                   "Verstimmungen in einem Telefonat zwischen Bundespräsident Steinmeier und "
+                   "Selenskyj ausgeräumt worden.", "2022-05-11")
+    assert sorted(sides(article, CALL), key=sorted) == [
+        frozenset({"frank-walter-steinmeier", "volodymyr-zelenskyy"}),
+        frozenset({"olaf-scholz", "volodymyr-zelenskyy"})]

@@ -37,6 +37,23 @@ def test_the_same_call_reported_twice_is_one_event_with_two_sources(pipeline: Pi
     assert rows[0]["sources"] == "2"
 
 
+def test_two_leaders_of_one_state_calling_the_same_day_are_two_calls(pipeline: Pipeline) -> None:
+    pipeline.ingest(ArticleInput(
+        "Bundeskanzler Scholz hat am Mittwoch mit Selenskyj telefoniert. Zuvor waren "
+        "Verstimmungen in einem Telefonat zwischen Bundespräsident Steinmeier und Selenskyj "
+        "ausgeräumt worden.", published="2022-05-11", lang="de"))
+    pipeline.ingest(ArticleInput(  # the first call again, told with the states only
+        "Germany and Ukraine spoke by phone on Wednesday.", published="2022-05-11", lang="en"))
+    rows = pipeline.store.query(PREFIXES + """
+        SELECT ?call ?who WHERE { ?call a gk:Call ; gk:participant ?who }""").rows()
+    calls: dict[str, set[str]] = {}
+    for row in rows:
+        calls.setdefault(row["call"], set()).add(row["who"].rsplit("/", 1)[-1])
+    assert sorted(map(sorted, calls.values())) == [  # the first call is one, from both articles
+        ["frank-walter-steinmeier", "volodymyr-zelenskyy"],
+        ["germany", "olaf-scholz", "ukraine", "volodymyr-zelenskyy"]], calls
+
+
 def test_deleting_one_source_keeps_the_event_of_the_other(pipeline: Pipeline) -> None:
     first = pipeline.ingest(ArticleInput(GERMAN, published="2025-07-02", lang="de"))
     pipeline.ingest(ArticleInput(ENGLISH, published="2025-07-02", lang="en"))

@@ -398,7 +398,16 @@ class Discourse:
             same_sentence = a.sentence.index == b.sentence.index
             return same_sentence or _topics_overlap(a, b) or (
                 a.treaty is not None and a.treaty == b.treaty)
-        return _dates_agree(a, b)
+        return _dates_agree(a, b) and not self._other_persons(a, b)
+
+    def _other_persons(self, a: Event, b: Event) -> bool:
+        """"Scholz telefonierte mit Selenskyj" and "ein Telefonat zwischen Steinmeier und
+        Selenskyj": the same states, but another leader of one of them, so another call."""
+        def leaders(e: Event) -> dict[str, str]:
+            return {self.gaz.state_of(p, e.date.value if e.date else self.on): p
+                    for p in e.participants if self.gaz.entities[p].kind == "leader"}
+        mine, theirs = leaders(a), leaders(b)
+        return any(theirs.get(state, person) != person for state, person in mine.items())
 
     def _absorb(self, kept: Event, other: Event, union: bool) -> None:
         if union:

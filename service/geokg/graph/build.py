@@ -101,8 +101,10 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
         _describe_origin(graph, node, origin)
     mentioned = {m.entity for m in article.mentions}
     confidences: dict[URIRef, float] = {}
-    for event in (fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))):
-        _add_event(graph, event, article, gaz, mint, confidences)
+    events = [fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))]
+    by_persons = _told_apart_by_persons(events, gaz, mint, article.published)
+    for event in events:
+        _add_event(graph, event, article, gaz, mint, confidences, id(event) in by_persons)
         mentioned.update(event.participants + event.addressees + event.territories)
         mentioned.update(k for k in (event.treaty, event.place) if k)
     if article.place:
@@ -169,7 +171,37 @@ def fitted_to_shapes(event: Event, gaz: Gazetteer) -> Event | None:
                    territories=territories, treaty=treaty, topic=topic)
 
 
-def event_iri(event: Event, gaz: Gazetteer, mint: Minter, published: dt.date | None = None) -> URIRef:
+def _told_apart_by_persons(events: list[Event], gaz: Gazetteer, mint: Minter,
+                           published: dt.date | None) -> set[int]:
+    """Events of one article that would share a node, though the article tells them apart by
+    their persons ("Scholz telefonierte mit Selenskyj", "ein Telefonat zwischen Steinmeier
+    und Selenskyj": one state, two of its leaders). Only the later ones name their leaders in
+    their identity, so the first, told by another article as "Germany and Ukraine", stays one."""
+    nodes: dict[URIRef, list[Event]] = {}
+    for event in events:
+        nodes.setdefault(event_iri(event, gaz, mint, published), []).append(event)
+    apart: set[int] = set()
+    for same in nodes.values():
+        # "the US" fits any of its leaders, another leader of it does not
+        for i, a in enumerate(same):
+            if any(_other_leader(a, b, gaz, published) for b in same[:i]):
+                apart.add(id(a))
+    return apart
+
+
+def _other_leader(a: Event, b: Event, gaz: Gazetteer, published: dt.date | None) -> bool:
+    on = a.date.value if a.date else (published or dt.date.today())
+    led = {gaz.state_of(p, on): p for p in b.participants if gaz.entities[p].kind == "leader"}
+    return any(led.get(gaz.state_of(p, on), p) != p
+               for p in a.participants if gaz.entities[p].kind == "leader")
+
+
+def _persons(event: Event, gaz: Gazetteer) -> str:
+    return ",".join(sorted(p for p in event.participants if gaz.entities[p].kind == "leader"))
+
+
+def event_iri(event: Event, gaz: Gazetteer, mint: Minter, published: dt.date | None = None,
+              by_persons: bool = False) -> URIRef:
     """The event's identity: its type, sides as states on its date, addressees, what it is
     about, and its date — the same for every article reporting it.
 
@@ -185,6 +217,8 @@ def event_iri(event: Event, gaz: Gazetteer, mint: Minter, published: dt.date | N
     addressees = {gaz.state_of(a, on) for a in event.addressees}
     thing = ",".join(event.territories) or event.support_kind or event.treaty or (
         _topic_key(event.topic) if event.type in (EventType.AGREEMENT, EventType.DEMAND) else None)
+    if by_persons:
+        thing = f"{thing or ''}|persons:{_persons(event, gaz)}"
     return mint.event(event.type.value, sides, addressees, thing, date)
 
 
@@ -198,8 +232,8 @@ def _topic_key(topic: str | None) -> str | None:
 
 
 def _add_event(graph: Graph, event: Event, article: Article, gaz: Gazetteer, mint: Minter,
-               confidences: dict[URIRef, float]) -> None:
-    node = event_iri(event, gaz, mint, article.published)
+               confidences: dict[URIRef, float], by_persons: bool = False) -> None:
+    node = event_iri(event, gaz, mint, article.published, by_persons)
     graph.add((node, RDF.type, CLASS_OF_EVENT[event.type]))
     for key in event.participants:
         graph.add((node, GK.participant, mint.entity(key)))
