@@ -1,5 +1,7 @@
-"""The phrasing probes (tests/probes/phrasings.tsv): 558 short news sentences in our own
-wording, written without reading the extractor, each with the events an analyst reads in it.
+"""The phrasing probes (tests/probes/phrasings*.tsv): short news sentences in our own
+wording, written without reading the extractor, each with the events an analyst reads in it
+(`phrasings.tsv`: 558, the first batch; `phrasings-2.tsv`: 475, a second batch written on
+2026-12-05 to vary the constructions of the first).
 
 A probe passes when the extractor reads exactly those events (type, sides, addressees,
 territory; a leader stands for the state they led that day) and nothing else. Probes listed
@@ -31,6 +33,7 @@ _EVENT = re.compile(r"(?P<type>[A-Z_]+)\((?P<sides>[^>@)]*)(?:>(?P<to>[^@)]*))?(
 @dataclass(frozen=True)
 class Probe:
     id: str
+    batch: str
     lang: str
     published: dt.date
     text: str
@@ -42,15 +45,16 @@ def _keys(part: str | None) -> frozenset[str]:
 
 
 def load_probes() -> list[Probe]:
-    with (HERE / "phrasings.tsv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     probes = []
-    for row in rows:
-        expect = () if row["expect"].strip() == "-" else tuple(
-            (m["type"], _keys(m["sides"]), _keys(m["to"]), (m["where"] or "").strip() or None)
-            for m in _EVENT.finditer(row["expect"]))
-        probes.append(Probe(row["id"], row["lang"], dt.date.fromisoformat(row["published"]),
-                            row["text"], expect))
+    for path in sorted(HERE.glob("phrasings*.tsv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        for row in rows:
+            expect = () if row["expect"].strip() == "-" else tuple(
+                (m["type"], _keys(m["sides"]), _keys(m["to"]), (m["where"] or "").strip() or None)
+                for m in _EVENT.finditer(row["expect"]))
+            probes.append(Probe(row["id"], path.stem, row["lang"],
+                                dt.date.fromisoformat(row["published"]), row["text"], expect))
     return probes
 
 
@@ -106,6 +110,7 @@ def test_no_listed_failure_passes() -> None:
 def report() -> None:
     totals: Counter[tuple[str, str]] = Counter()
     good: Counter[tuple[str, str]] = Counter()
+    batches: Counter[str] = Counter()
     failing = []
     for probe in PROBES:
         kinds = sorted({t for t, *_ in probe.expect}) or ["NEGATIVE"]
@@ -113,10 +118,13 @@ def report() -> None:
         for kind in kinds:
             totals[(probe.lang, kind)] += 1
             good[(probe.lang, kind)] += ok
+        batches[probe.batch] += ok
         if not ok:
             failing.append(probe.id)
     for key in sorted(totals):
         print(f"{key[0]} {key[1]:18} {good[key]:3}/{totals[key]:3}")
+    for batch in sorted({p.batch for p in PROBES}):
+        print(f"{batch:14} {batches[batch]:3}/{sum(p.batch == batch for p in PROBES):3}")
     print(f"all {len(PROBES) - len(failing)}/{len(PROBES)}")
     if "--write-failures" in sys.argv:
         (HERE / "known_failures.txt").write_text(
