@@ -742,3 +742,28 @@ def test_another_leader_of_the_same_state_calls_apart() -> None:
     assert sorted(sides(article, CALL), key=sorted) == [
         frozenset({"frank-walter-steinmeier", "volodymyr-zelenskyy"}),
         frozenset({"olaf-scholz", "volodymyr-zelenskyy"})]
+
+
+@pytest.mark.parametrize(("text", "demanders", "addressees"), [
+    ("Die Spannungen nahmen zu, nachdem Kiew von Budapest verlangt hatte, seine Blockade "
+     "aufzugeben.", {"ukraine"}, {"hungary"}),
+    ("Die Ukraine wurde von Biden aufgefordert, mehr Soldaten zu mobilisieren.",
+     {"joe-biden"}, {"ukraine"}),
+    ("In einem gemeinsamen Brief verlangten Starmer, Macron und Carney von Netanjahu ein Ende "
+     "der Blockade.", {"keir-starmer", "emmanuel-macron", "mark-carney"}, {"benjamin-netanyahu"}),
+    ("Die EU-Kommission forderte Ungarn auf, das Gesetz zurückzunehmen.",
+     {"european-commission"}, {"hungary"}),
+    ("Am Telefon legte Macron Peseschkian am Sonntag nahe, auf einen Vergeltungsschlag zu "
+     "verzichten.", {"emmanuel-macron"}, {"masoud-pezeshkian"}),
+    ("Trump gave Qatar until Sunday evening to deliver an answer.",
+     {"donald-trump"}, {"qatar"}),
+])
+def test_german_verb_final_passive_and_listed_demands(text: str, demanders: set[str],
+                                                      addressees: set[str]) -> None:
+    assert (frozenset(demanders), frozenset(addressees)) in demands(read(text, "2025-06-19"))
+
+
+def test_what_an_obligation_quoted_first_demands_is_no_event_of_its_own() -> None:
+    article = read("Hamas must hand over its weapons to the Palestinian Authority, Abbas said on "
+                   "Thursday.", "2025-06-19")
+    assert [e.type for e in article.events] == [DEMAND]

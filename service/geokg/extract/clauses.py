@@ -197,7 +197,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                         _noun_after(tokens, pos, lex):
                     continue
                 if kind == "planned" and lex.lang == "en" and pos > 0 and \
-                        tokens[pos - 1].key in ("his", "her", "its", "their", "our", "my", "your"):
+                        tokens[pos - 1].key in ("his", "her", "its", "their", "our", "my", "your") \
+                        and not (pos + 1 < len(tokens) and tokens[pos + 1].key == "to"):
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
                 if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):
                     continue  # "held a call … ahead of the summit": the summit is to come

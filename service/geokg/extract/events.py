@@ -287,7 +287,10 @@ class SentenceReader:
         out: list[tuple[Trigger, int, int]] = []
         content_from: int | None = None
         vow = False
+        quoted = [(h[1], h[2]) for h in hits if "obligation_first" in h[0].flags]
         for hit in hits:
+            if any(a < hit[1] < b for a, b in quoted):
+                continue  # "Hamas must hand over its weapons …, Abbas said": what is demanded
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
                     tokens, clauses, content_from, hit[1]) and not (
                     vow and hit[0].type is EventType.TERRITORIAL_CLAIM):
@@ -868,8 +871,11 @@ class SentenceReader:
         "beide Seiten", "the two" → sides: who is meant comes from what was told before."""
         keys = [t.key for t in r.tokens]
         groups = self.lex.word_class("group")
-        if any(k in self.lex.word_class("group_possessive") for k in keys[max(0, first - 4):first]):
-            return "sides"  # "since their October 2024 meeting in Kazan"
+        owner = next((i for i in range(max(0, first - 4), first)
+                      if keys[i] in self.lex.word_class("group_possessive")), None)
+        if owner is not None and not {"to", "zu"} & set(keys[owner:first]):
+            return "sides"  # "since their October 2024 meeting in Kazan" ("their efforts to
+            # reach a deal" is not the deal's)
         for i, key in enumerate(keys):
             two = key == "two" and i > 0 and keys[i - 1] == "the"
             if key not in groups and not two:

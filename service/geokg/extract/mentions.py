@@ -84,9 +84,16 @@ class MentionFinder:
                 i += 1
                 continue
             end, entry = match
+            if any(self._reaches_beyond(tokens, k, end) for k in range(i + 1, end + 1)):
+                i += 1  # "Die EU-Kommission": not "die EU", the longer name inside it
+                continue
             found.append(self._classify(sentence, tokens, i, end, entry))
             i = end + 1
         return found
+
+    def _reaches_beyond(self, tokens: list[Token], k: int, end: int) -> bool:
+        later = self._longest_name(tokens, k)
+        return later is not None and later[0] > end
 
     def _longest_name(self, tokens: list[Token], i: int) -> tuple[int, NameEntry] | None:
         if not tokens[i].is_word:

@@ -197,8 +197,10 @@ class RoleReader:
         demander = before[0] if before else (after.pop(0) if inverted else None)
         if demander is None:
             return
-        # "Brasilia and Beijing called on …": a coordinated subject demands together
-        demanders = self.coordinated(before, r) if before else [demander]
+        # "Brasilia and Beijing called on …", "verlangten Starmer, Macron und Carney von
+        # Netanjahu": a coordinated subject demands together
+        demanders = self.coordinated(before, r) if before else self.coordinated([demander] + after, r)
+        after = [f for f in after if f not in demanders]
         event.participants = unique(f.mention.entity for f in demanders)
         self._address(r, event, demanders, before, after, (first, last))
 
@@ -270,12 +272,16 @@ class RoleReader:
         near = r.tokens[max(own.first, first - 4):first] + r.tokens[last + 1:last + 3]
         if not any(t.key in auxiliaries for t in near):
             return False
-        asked = next((f for f in reversed(actors) if own.first <= f.first and f.last < first), None)
+        agents = self.lex.word_class("passive_agent")
+        # "wurde von Biden aufgefordert": a German agent before the participle
+        by = next((f for f in r.found if (last < f.first <= last + 4 or own.first < f.first < first)
+                   and r.tokens[before_determiners(r.tokens, f.first - 1,
+                                                   self.lex.word_class("determiner"))].key in agents),
+                  None)
+        asked = next((f for f in reversed(actors) if own.first <= f.first and f.last < first
+                      and f is not by), None)
         if asked is None:
             return False
-        agents = self.lex.word_class("passive_agent")
-        by = next((f for f in r.found if last < f.first <= last + 4
-                   and r.tokens[f.first - 1].key in agents), None)
         speaker = by or next((f for f in actors if f.last < own.first), None)
         event.addressees = [asked.mention.entity]
         event.participants = [speaker.mention.entity] if speaker else []
@@ -462,16 +468,22 @@ class RoleReader:
         event.addressees = [subject.mention.entity]
 
     def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
-        """The addressee in a "von"/"from" phrase right after the demand verb."""
+        """The addressee in a "von"/"from" phrase right after the demand verb, or before a
+        German verb at the end of its clause ("nachdem Kiew von Budapest verlangt hatte")."""
+        own = clause_of(r.clauses, last)
+        verb_final = self.lex.lang == "de" and not any(
+            t.is_word for t in r.tokens[last + 1:own.last + 1]
+            if t.key not in self.lex.word_class("auxiliary"))
         for f in r.found:
-            if f.first <= last or f.first > last + 8 or f.mention.entity == side:
+            before = verb_final and own.first < f.first < last
+            if not before and (f.first <= last or f.first > last + 8) or f.mention.entity == side:
                 continue
             determiners = self.lex.word_class("determiner")
             j = before_determiners(r.tokens, f.first - 1, determiners)
             if j > 1 and r.tokens[j].key in ("in", "im") and \
                     r.tokens[j - 1].key in self.lex.word_class("government"):
                 j = before_determiners(r.tokens, j - 2, determiners)  # "von der Führung in Minsk"
-            if r.tokens[j].key in ("von", "vom", "from") and j > last - 1 and (
+            if r.tokens[j].key in ("von", "vom", "from") and (j > last - 1 or before) and (
                     f.actor or self.gaz.entities[f.mention.entity].metonym_of):
                 return [f]
         return []
