@@ -767,3 +767,30 @@ def test_what_an_obligation_quoted_first_demands_is_no_event_of_its_own() -> Non
     article = read("Hamas must hand over its weapons to the Palestinian Authority, Abbas said on "
                    "Thursday.", "2025-06-19")
     assert [e.type for e in article.events] == [DEMAND]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unter Vermittlung der Türkei haben sich Russland und die USA auf einen Gefangenenaustausch "
+     "verständigt.", [{"russia", "united-states"}]),
+    ("Rwanda and DR Congo hammered out a draft peace agreement with U.S. mediation.",
+     [{"rwanda", "democratic-republic-of-the-congo"}]),
+    ("Qatar, Egypt and the United States mediated the indirect talks for many months.", []),
+    ("Saudi-Arabien und Pakistan haben einen Pakt zur gegenseitigen Verteidigung geschmiedet.",
+     [{"saudi-arabia", "pakistan"}]),
+    ("Die zwischen Ankara und Moskau ausgehandelte Feuerpause in Idlib hielt zunächst.",
+     [{"turkey", "russia"}]),
+    ("The United States and the European Union came to terms on a trade deal.",
+     [{"united-states", "european-union"}]),
+])
+def test_accords_without_their_mediators(text: str, expected: list[set[str]]) -> None:
+    article = read(text, "2025-06-19")
+    assert [set(e.participants) for e in article.events
+            if e.type in (AGREEMENT, MEETING)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lieferung von Tomahawk-Marschflugkörpern an die Ukraine ist vorerst vom Tisch.",
+    "Analysts doubt that Beijing will ever openly give weapons to Russia.",
+])
+def test_a_supply_off_the_table_or_doubted_is_none(text: str) -> None:
+    assert read(text, "2025-06-19").events == []

@@ -514,15 +514,29 @@ class SentenceReader:
         mediated the talks")."""
         first, last = span
         mediation = self.lex.word_class("mediation")
-        if any(t.key in mediation for t in r.tokens[clause.first:first]):
-            event.participants = self._between(r, clause, first)
-            return len(event.participants) >= 2
+        said = [i for i in range(clause.first, len(r.tokens)) if r.tokens[i].key in mediation]
+        if any(i < first for i in said):
+            between = self._between(r, clause, first)
+            if len(between) >= 2:
+                event.participants = between
+                return True
+        # "Unter Vermittlung der Türkei haben sich Russland und die USA …", "with U.S.
+        # mediation", "Qatar, Egypt and the United States mediated the talks": the names of
+        # the mediation are no sides
+        mediators = {f.mention.entity for f in r.found for i in said if i < f.first <= min(i + 4, first)}
+        for i in said:
+            head = next((f for f in r.found if f.actor and i - 3 <= f.last < i and not any(
+                t.is_word for t in r.tokens[f.last + 1:i])), None)
+            if head is not None:
+                listed = self.roles.list_before(r, head, [f for f in r.found if f.actor])
+                mediators |= {f.mention.entity for f in listed + [head]}
+        event.participants = [p for p in event.participants if p not in mediators]
         # "… mediated by Turkey", "in a deal brokered by China"
         for i in range(last + 1, len(r.tokens) - 1):
             if r.tokens[i].key in mediation and r.tokens[i + 1].key in ("by", "von", "durch"):
                 agents = {f.mention.entity for f in r.found if i + 1 < f.first <= i + 5}
                 event.participants = [p for p in event.participants if p not in agents]
-        return True
+        return len(event.participants) >= 2 or not mediators
 
     def _in_circumstance(self, r: SentenceReading, trigger: Trigger, first: int) -> bool:
         """A call or meeting noun in a phrase of circumstance ("bei einem Besuch in Kiew",

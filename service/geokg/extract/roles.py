@@ -179,7 +179,7 @@ class RoleReader:
         inverted_subject = self.lex.lang == "de" and r.tokens[first - 1].is_word and any(
             f.first == last + 1 or f.first == first + 1 for f in actors) if first > 0 else False
         if subjects:  # "Merz, Macron, Starmer und Tusk forderten": commas split clauses
-            subjects = self._list_before(r, subjects[0], actors) + subjects
+            subjects = self.list_before(r, subjects[0], actors) + subjects
         before = subjects or ([] if inverted_subject else before)
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
@@ -236,15 +236,18 @@ class RoleReader:
             event.addressees = [people.mention.entity] if people and \
                 people.mention.entity not in own_sides else []
 
-    def _list_before(self, r: SentenceReading, head: Found, actors: list[Found]) -> list[Found]:
-        """The names listed before `head` with only commas and "und"/"and" between."""
+    def list_before(self, r: SentenceReading, head: Found, actors: list[Found]) -> list[Found]:
+        """The names listed before `head` with only commas and "und"/"and" (and an article:
+        "Qatar, Egypt and the United States") between."""
         joiners = self.lex.word_class("conjunction") | {","}
+        articles = joiners | {"the", "der", "die", "das", "den", "dem"}
         out: list[Found] = []
         current = head
         while True:
             prev = next((f for f in reversed(actors) if f.last < current.first), None)
-            if prev is None or not all(t.key in joiners for t in r.tokens[prev.last + 1:current.first]) \
-                    or prev.last + 1 == current.first:
+            between = r.tokens[prev.last + 1:current.first] if prev else []
+            if prev is None or not all(t.key in articles for t in between) or \
+                    not any(t.key in joiners for t in between):
                 return out
             out.insert(0, prev)
             current = prev
