@@ -794,3 +794,31 @@ def test_accords_without_their_mediators(text: str, expected: list[set[str]]) ->
 ])
 def test_a_supply_off_the_table_or_doubted_is_none(text: str) -> None:
     assert read(text, "2025-06-19").events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Estonia, Latvia and Lithuania agreed to build a joint defence line along their borders "
+     "with Russia and Belarus.", {"estonia", "latvia", "lithuania"}),
+    ("France and Germany agreed with Poland to build a joint tank.", {"france", "germany", "poland"}),
+])
+def test_names_inside_what_was_agreed_are_no_sides(text: str, expected: set[str]) -> None:
+    assert sides(read(text, "2025-06-19"), AGREEMENT) == [frozenset(expected)]
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Japanese Prime Minister Sanae Takaichi reasserted Tokyo's claim to the southern Kurils.",
+     "japan", "kuril-islands"),
+    ("Morocco claims the Spanish enclaves of Ceuta and Melilla as its own.", "morocco", "ceuta"),
+])
+def test_a_claim_is_not_on_the_claimant_nor_on_the_holder_named_by_adjective(
+        text: str, claimant: str, territory: str) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date(2025, 11, 1)
+    claims = {(gaz.state_of(p, day), t) for e in read(text, "2025-11-01").events
+              if e.type is CLAIM for p in e.participants for t in e.territories}
+    assert (claimant, territory) in claims and all(t not in ("japan", "spain") for _, t in claims)
+
+
+def test_supplies_talked_about_are_no_supply() -> None:
+    assert read("Der Bundestag debattierte erneut über Waffenlieferungen an die Ukraine.",
+                "2025-06-19").events == []

@@ -399,6 +399,8 @@ class SentenceReader:
         if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
                 and self._definite(r, first) and not self._names_its_receiver(r, trigger, last):
             return False  # "the deliveries", "die Forderung": told before, not a new event
+        if "needs_receiver_prep" in trigger.flags and self._topic_of_talk(r, first):
+            return False  # "debattierte über Waffenlieferungen an die Ukraine": a topic
         if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
             return False  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
         if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
@@ -418,6 +420,14 @@ class SentenceReader:
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _topic_of_talk(self, r: SentenceReading, first: int) -> bool:
+        """A supply noun after "über"/"about" (articles and adjectives between) is what was
+        talked about, not a supply told."""
+        j = first - 1
+        while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner") or is_adjective(r.tokens[j])):
+            j -= 1
+        return j >= 0 and r.tokens[j].key in self.lex.word_class("talk_topic_prep")
 
     def _with_partner(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """A side named after "mit"/"with" in the clause, talking "miteinander", or two sides
@@ -488,6 +498,8 @@ class SentenceReader:
             # "was disappointed by the signing of the deal", "Scholz begrüßte die
             # Vereinbarung": who reacts to it is no side
             actors = [f for f in actors if f.first > first]
+        if trigger.type is EventType.AGREEMENT:
+            actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
         if not self._without_mediators(r, event, clause, span):
@@ -506,6 +518,25 @@ class SentenceReader:
         if trigger.type is EventType.MEETING and "visit" in trigger.flags:
             self.roles.add_host(r, event, clause)
         return True
+
+    def _not_in_what_was_agreed(self, r: SentenceReading, actors: list[Found], first: int,
+                                last: int) -> list[Found]:
+        """"Estonia, Latvia and Lithuania agreed to build a defence line along their borders
+        with Russia and Belarus": with two or more sides before the verb, names inside what
+        was agreed are none of its sides."""
+        subject = self.roles.coordinated([f for f in actors if f.last < first], r)
+        if len(subject) < 2:
+            return actors
+        content = self._content_start(r, last, EventType.AGREEMENT)
+        # "Beziehungen zu Israel", "agreed with Poland", "agreed to establish relations with
+        # Israel": the partner of the accord, or of the relations agreed
+        relations = any(t.key in self.lex.word_class("relations") for t in r.tokens[content:])
+        determiners = self.lex.word_class("determiner")
+
+        def partner(f: Found) -> bool:
+            j = before_determiners(r.tokens, f.first - 1, determiners)
+            return r.tokens[j].key in ("mit", "with", "zu", "to") and (j == content or relations)
+        return [f for f in actors if f.first < content or partner(f)]
 
     def _without_mediators(self, r: SentenceReading, event: Event, clause: Clause,
                            span: tuple[int, int]) -> bool:

@@ -743,7 +743,9 @@ class RoleReader:
                   and self.gaz.entities[f.mention.entity].kind in ("region", "state")]
         if inside and "territory_state" in trigger.flags:
             regions = inside
-        territories = unique(f.mention.entity for f in regions)
+        # "claims the Spanish enclaves of Ceuta and Melilla": whose they are now is not claimed
+        named = [f for f in regions if f.mention.how not in ("demonym", "demonym-actor")]
+        territories = unique(f.mention.entity for f in named or regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
             territories = self._territory_after(r, first, claimants)
@@ -761,7 +763,10 @@ class RoleReader:
         # "Moscow-annexed": a capital stands for its state
         event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of
                                     or f.mention.entity for f in claimants)
-        event.territories = [t for t in territories if t not in event.participants]
+        # "reasserted Tokyo's claim to the southern Kurils": not a claim on Japan itself
+        own_states = {self.gaz.state_of(p, r.day) for p in event.participants}
+        event.territories = [t for t in territories
+                             if t not in event.participants and t not in own_states]
         if event.territories:
             return 0
         nouns = [i for i in range(first + 1, len(r.tokens)) if self._territory_noun(r.tokens[i])]
