@@ -822,3 +822,18 @@ def test_a_claim_is_not_on_the_claimant_nor_on_the_holder_named_by_adjective(
 def test_supplies_talked_about_are_no_supply() -> None:
     assert read("Der Bundestag debattierte erneut über Waffenlieferungen an die Ukraine.",
                 "2025-06-19").events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Modi and Biden held a virtual meeting on Monday.", [CALL]),
+    ("Mit Brasiliens Präsidenten Lula sprach Ramaphosa am Mittwoch per Telefon über die "
+     "Vorbereitung des Brics-Gipfels.", [CALL]),
+    ("In a 30-minute call on Saturday, Takaichi and Trump discussed his upcoming trip to Tokyo.",
+     [CALL]),
+    ("Der Kreml teilte mit, Putin sei am Mittwoch vom kasachischen Präsidenten Kassym-Schomart "
+     "Tokajew angerufen worden.", [CALL]),
+    # a verb after the call is an event of its own
+    ("The call came less than three weeks after Modi met Putin in Samarkand.", [MEETING]),
+])
+def test_a_summit_talked_about_in_a_call_is_no_meeting(text: str, expected: list[EventType]) -> None:
+    assert [e.type for e in read(text, "2025-10-26").events] == expected

@@ -198,6 +198,7 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "planned" and lex.lang == "en" and pos > 0 and \
                         tokens[pos - 1].key in ("his", "her", "its", "their", "our", "my", "your") \
+                        and tokens[pos].key in ("plans", "plan", "proposal", "proposals") \
                         and not (pos + 1 < len(tokens) and tokens[pos + 1].key == "to"):
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
                 if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):

@@ -150,9 +150,27 @@ class SentenceReader:
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
             h[0].type is EventType.TERRITORIAL_CLAIM and any(f.last == h[1] - 2 for f in reading.found))]
         kept = self._drop_complements(kept, reading.tokens, reading.clauses)
-        if any(t.type is EventType.CALL for t, _, _ in kept):
-            kept = [h for h in kept if "generic" not in h[0].flags]
+        # "held a virtual meeting": the meeting noun inside a preferred call
+        kept = [h for h in kept if not any("prefer" in o[0].flags and o[1] < h[1] <= o[2]
+                                           and o[0].type is not h[0].type for o in kept)]
+        calls = [a for t, a, _ in kept if t.type is EventType.CALL]
+        if calls:
+            # a talk beside a call is that call; a summit noun after it is what they talked
+            # about ("sprach per Telefon über die Vorbereitung des Brics-Gipfels")
+            kept = [h for h in kept if "generic" not in h[0].flags and not (
+                h[0].type is EventType.MEETING and h[1] == h[2] and h[1] > min(calls)
+                and "visit" not in h[0].flags and self._noun(reading.tokens, h[1]))]
         return kept
+
+    def _noun(self, tokens: list[Token], i: int) -> bool:
+        """A German noun (capitalized), or an English "summit"/"meeting" after an article, an
+        adjective or a name ("the summit", "a BRICS summit"), not a verb ("after Modi met Putin")."""
+        if self.lex.lang == "de":
+            return tokens[i].capitalized
+        prev = tokens[i - 1] if i > 0 else None
+        return prev is not None and tokens[i].key in ("summit", "summits", "meeting", "meetings") \
+            and (prev.key in self.lex.word_class("determiner") or is_adjective(prev)
+                 or prev.text == "-" or prev.text[:1].isupper())
 
     def _without_dates(self, r: SentenceReading) -> list[int]:
         """Indexes of the tokens outside date expressions and their prepositions: a date is
