@@ -837,3 +837,24 @@ def test_supplies_talked_about_are_no_supply() -> None:
 ])
 def test_a_summit_talked_about_in_a_call_is_no_meeting(text: str, expected: list[EventType]) -> None:
     assert [e.type for e in read(text, "2025-10-26").events] == expected
+
+
+def test_after_a_fronted_phrase_the_german_speaker_follows_the_verb() -> None:
+    article = read("Bei ihrem Besuch im Sahel-Staat Niger sagte Baerbock, gerade die wohlhabenden "
+                   "Industriestaaten müssten ihre Hilfen deutlich erhöhen.", "2022-04-12")
+    assert all(e.participants == ["germany"] for e in article.events if e.type is DEMAND)
+    assert demands(article)
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    ("Biden urged Turkey to approve Sweden's accession to NATO.", {"turkey"}),
+    ("Scholz forderte den Abzug Russlands aus der Ukraine.", {"russia"}),
+])
+def test_the_state_whose_admission_is_demanded_is_not_asked(text: str, addressee: set[str]) -> None:
+    assert [a for _, a in demands(read(text, "2023-07-10"))] == [frozenset(addressee)]
+
+
+def test_a_leader_named_with_the_possessive_of_its_state_does_not_ask_itself() -> None:
+    article = read("Malaysia's Anwar Ibrahim lobbied fellow leaders to speed up East Timor's "
+                   "accession to the bloc.", "2023-09-06")
+    assert [d for d, _ in demands(article)] == [frozenset({"malaysia"})]

@@ -497,7 +497,8 @@ class SentenceReader:
         own = {self.gaz.state_of(p, r.day) for p in event.participants}
         clause = clause_of(r.clauses, first)
         start = min((f.last + 1 for f in r.found if f.mention.entity in event.participants
-                     and clause.first <= f.first < first), default=first)
+                     and clause.first <= f.first < first), default=first) \
+            if self.lex.lang == "de" else first + 1  # English objects follow the verb
         objects = [f for f in r.found if f.actor and start <= f.first <= max(last, first + 4)
                    and clause.first <= f.first <= clause.last
                    and f.mention.entity not in event.participants]

@@ -218,7 +218,8 @@ class RoleReader:
 
         def others(found: list[Found]) -> list[Found]:
             return [f for f in found if f.mention.entity not in sides
-                    and self.gaz.state_of(f.mention.entity, r.day) not in own_sides]
+                    and self.gaz.state_of(f.mention.entity, r.day) not in own_sides
+                    and not self._joining(r, f)]
 
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
         verb_final = others(before[len(demanders):])[-1:]
@@ -235,6 +236,16 @@ class RoleReader:
             people = self._demonym_subject(r, clause_of(r.clauses, last + 1), len(r.tokens))
             event.addressees = [people.mention.entity] if people and \
                 people.mention.entity not in own_sides else []
+
+    def _joining(self, r: SentenceReading, f: Found) -> bool:
+        """"Aufnahme Schwedens", "Sweden's accession": the state a demanded admission is for
+        is not whom the demand is made of."""
+        nouns = self.lex.word_class("accession")
+        before = r.tokens[f.first - 1] if f.first > 0 else None
+        after = r.tokens[f.last + 1:f.last + 4]
+        possessive = [t.key for t in after[:2]] == ["s"] or (after and after[0].text in ("'", "’"))
+        return (before is not None and before.key in nouns) or bool(
+            possessive and any(t.key in nouns for t in after))
 
     def list_before(self, r: SentenceReading, head: Found, actors: list[Found]) -> list[Found]:
         """The names listed before `head` with only commas and "und"/"and" (and an article:
@@ -394,9 +405,13 @@ class RoleReader:
         either is missing or both are one side ("Putin sagte, Russland müsse sich …")."""
         # not a name in a phrase before the speaker ("In talks with Scholz, Biden stressed …")
         speakers = [f for f in actors if f.last < first and not self._after_preposition(r, f)]
-        speaker = (speakers[0] if speakers else None) or next(
-            (f for f in actors if first < f.first and clause_of(r.clauses, f.first)
-             is clause_of(r.clauses, first)), None)
+        after = next((f for f in actors if first < f.first and clause_of(r.clauses, f.first)
+                      is clause_of(r.clauses, first)), None)
+        # "Bei ihrem Besuch im Sahel-Staat Niger sagte Baerbock, …": German puts the subject
+        # right after the verb when a phrase comes first
+        inverted = self.lex.lang == "de" and after is not None and after.first <= first + 3 \
+            and first > 0 and r.tokens[first - 1].is_word
+        speaker = after if inverted else (speakers[0] if speakers else None) or after
         modal_clause = clause_of(r.clauses, last)
         subject = next((f for f in actors if f.first < last and f is not speaker
                         and clause_of(r.clauses, f.first) is modal_clause), None) or next(
