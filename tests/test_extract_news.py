@@ -858,3 +858,15 @@ def test_a_leader_named_with_the_possessive_of_its_state_does_not_ask_itself() -
     article = read("Malaysia's Anwar Ibrahim lobbied fellow leaders to speed up East Timor's "
                    "accession to the bloc.", "2023-09-06")
     assert [d for d, _ in demands(article)] == [frozenset({"malaysia"})]
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Spain dispatched search-and-rescue teams to Morocco after the earthquake.", "spain", "morocco"),
+    ("Cuba sent a brigade of doctors and nurses to Italy.", "cuba", "italy"),
+    ("The United States airlifted emergency aid to Jamaica.", "united-states", "jamaica"),
+    ("China furnished Sri Lanka with emergency rice supplies.", "china", "sri-lanka"),
+    ("China hat Kambodscha zwei Korvetten geschenkt.", "china", "cambodia"),
+    ("Kenia entsendet die ersten 400 Polizisten nach Haiti.", "kenya", "haiti"),
+])
+def test_more_kinds_of_supply(text: str, supplier: str, receiver: str) -> None:
+    assert (frozenset({supplier}), frozenset({receiver})) in supplies(read(text, "2024-06-19"))
