@@ -870,3 +870,27 @@ def test_a_leader_named_with_the_possessive_of_its_state_does_not_ask_itself() -
 ])
 def test_more_kinds_of_supply(text: str, supplier: str, receiver: str) -> None:
     assert (frozenset({supplier}), frozenset({receiver})) in supplies(read(text, "2024-06-19"))
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Maduro erklärte Essequibo per Gesetz zum 24. Bundesstaat Venezuelas.", "venezuela", "essequibo"),
+    ("Venezuela's National Assembly approved a law declaring the Essequibo region a Venezuelan "
+     "state.", "venezuela", "essequibo"),
+    ("Milei said Argentina wanted the Malvinas back through diplomacy, not war.", "argentina",
+     "falkland-islands"),
+    ("China's foreign ministry said Tibet had been Chinese territory since ancient times.",
+     "china", "tibet"),
+])
+def test_declared_part_of_a_state_or_wanted_back_claims(text: str, claimant: str,
+                                                        territory: str) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date(2024, 6, 19)
+    claims = {(gaz.state_of(p, day), t) for e in read(text, "2024-06-19").events
+              if e.type is CLAIM for p in e.participants for t in e.territories}
+    assert claims == {(claimant, territory)}
+
+
+@pytest.mark.parametrize("text", ["The EU declared the summit a success.",
+                                  "Die Regierung erklärte den Tag zum Feiertag."])
+def test_declaring_something_else_claims_nothing(text: str) -> None:
+    assert read(text, "2024-06-19").events == []
