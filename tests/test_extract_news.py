@@ -894,3 +894,14 @@ def test_declared_part_of_a_state_or_wanted_back_claims(text: str, claimant: str
                                   "Die Regierung erklärte den Tag zum Feiertag."])
 def test_declaring_something_else_claims_nothing(text: str) -> None:
     assert read(text, "2024-06-19").events == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bei den Gesprächen zwischen Russland und Japan im Kreml gab es erneut keine Annäherung.",
+     [MEETING]),
+    ("The talks between Russia and Japan brought no breakthrough.", [MEETING]),
+    ("Es gab keine Gespräche zwischen Russland und Japan.", []),
+    ("There were no talks between Russia and Japan.", []),
+])
+def test_no_result_after_the_talks_does_not_undo_them(text: str, expected: list[EventType]) -> None:
+    assert [e.type for e in read(text, "2019-01-22").events] == expected

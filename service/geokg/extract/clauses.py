@@ -182,6 +182,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
+                if kind == "negation" and pos > exclude[1] >= 0 and \
+                        tokens[pos].key in lex.word_class("negative_article"):
+                    continue  # "the talks brought no breakthrough": of the noun after, not the talks
                 if kind == "negation" and tokens[pos].key in lex.word_class("without") and \
                         not pos < exclude[0] <= pos + 4:
                     continue  # "ends without a deal", "ohne Vermittler": of what follows it
