@@ -183,7 +183,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
                 if kind == "negation" and pos > exclude[1] >= 0 and \
-                        tokens[pos].key in lex.word_class("negative_article"):
+                        tokens[pos].key in lex.word_class("negative_article") and \
+                        _event_noun(tokens, exclude[0], lex):
                     continue  # "the talks brought no breakthrough": of the noun after, not the talks
                 if kind == "negation" and tokens[pos].key in lex.word_class("without") and \
                         not pos < exclude[0] <= pos + 4:
@@ -263,6 +264,14 @@ def _recognition_withheld(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
                                              or tokens[k + 1].key in lex.word_class("by_others"))
             return agent or any(t.key in auxiliaries for t in tokens[max(0, pos - 4):pos])
     return False
+
+
+def _event_noun(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """The trigger is a noun ("bei den Gesprächen", "the talks"), not a verb whose object a
+    negative article negates ("verkaufte keine Panzer")."""
+    if lex.lang == "de":
+        return i > 0 and tokens[i].capitalized
+    return i > 0 and tokens[i - 1].key in lex.word_class("determiner")
 
 
 def _not_only(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
