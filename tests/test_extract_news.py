@@ -905,3 +905,9 @@ def test_declaring_something_else_claims_nothing(text: str) -> None:
 ])
 def test_no_result_after_the_talks_does_not_undo_them(text: str, expected: list[EventType]) -> None:
     assert [e.type for e in read(text, "2019-01-22").events] == expected
+
+
+def test_a_past_holders_title_is_the_state_not_todays_holder() -> None:
+    article = read("Im Jahr 1956 kam der damalige US-Präsident Eisenhower mit dem kubanischen "
+                   "Präsidenten Batista zusammen.", "2015-04-10")
+    assert [e.participants[0] for e in article.events if e.type is MEETING] == ["united-states"]
