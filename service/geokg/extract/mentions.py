@@ -234,7 +234,8 @@ class MentionFinder:
             elif state and self.gaz.entities.get(state) and self.gaz.entities[state].kind in ACTOR_KINDS:
                 first = state_found.first if state_found and state_found.first < i else i
                 # "der damalige US-Präsident", "the former prime minister": not today's holder
-                past = any(t.key in self.lex.word_class("past_office") for t in tokens[max(0, first - 2):first])
+                past = any(t.key in self.lex.word_class("past_office")
+                           for t in tokens[max(0, first - 2):first])
                 holder = None if past else self.gaz.office_holder(state, roles, self.on)
                 last = max(end, state_found.last) if state_found else end
                 self._absorb(out, state_found)
