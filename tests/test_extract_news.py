@@ -911,3 +911,9 @@ def test_a_past_holders_title_is_the_state_not_todays_holder() -> None:
     article = read("Im Jahr 1956 kam der damalige US-Präsident Eisenhower mit dem kubanischen "
                    "Präsidenten Batista zusammen.", "2015-04-10")
     assert [e.participants[0] for e in article.events if e.type is MEETING] == ["united-states"]
+
+
+def test_states_called_countries_in_their_region_claim_nothing() -> None:
+    article = read("Steinmeier sagte, Deutschland und Kenia seien als wichtige Länder in ihrer "
+                   "jeweiligen Region natürliche Partner.", "2023-10-30")
+    assert sides(article, CLAIM) == []

@@ -819,6 +819,10 @@ class RoleReader:
         ist ein Teil Chinas", "the Donbas is Russian land": the territory is named before
         the verb, its owner (the claimant) at the end of the phrase."""
         own = clause_of(r.clauses, first)
+        locative = self.lex.word_class("locative")
+        if r.tokens[last].key in self.lex.word_class("group_states") or any(
+                t.key in locative for t in r.tokens[max(first, last - 3):last]):
+            return False  # "seien als wichtige Länder in ihrer jeweiligen Region Partner"
         kinds = ("region", "state")
         territory = [f for f in r.found if own.first <= f.first and f.last < last
                      and self.gaz.entities[f.mention.entity].kind in kinds and f.mention.how != "place"]
