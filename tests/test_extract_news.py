@@ -917,3 +917,12 @@ def test_states_called_countries_in_their_region_claim_nothing() -> None:
     article = read("Steinmeier sagte, Deutschland und Kenia seien als wichtige Länder in ihrer "
                    "jeweiligen Region natürliche Partner.", "2023-10-30")
     assert sides(article, CLAIM) == []
+
+
+def test_a_standing_claim_takes_no_date_from_the_story_but_a_claim_made_does() -> None:
+    article = read("Putin und Trump telefonierten am Dienstag. Moskau betrachtet die Krim als "
+                   "Teil des eigenen Staatsgebiets. Putin erneuerte auch seine Ansprüche auf die "
+                   "Region Cherson.", "2025-07-02")
+    dates = {e.territories[0]: e.date for e in article.events if e.type is CLAIM}
+    assert dates["crimea"] is None
+    assert dates["kherson-oblast"] is not None and str(dates["kherson-oblast"].value) == "2025-07-01"

@@ -174,3 +174,13 @@ def test_a_subheading_before_a_blank_line_is_a_sentence_of_its_own() -> None:
             "Der Justizminister hat den Kanzler offiziell um seine Entlassung gebeten.")
     sentences = [s.text for s in split_sentences(text, parse_layout(text), "de")]
     assert "Zwei Minister bitten um ihre Entlassung" in sentences
+
+
+def test_a_date_of_what_a_range_starts_from_dates_no_event() -> None:
+    import datetime as dt
+    from geokg.extract.dates import find_dates
+    assert find_dates("Es ist der zweite Besuch Merkels bei Trump seit dessen Amtsübernahme im "
+                      "Januar 2017.", "de", dt.date(2018, 4, 27)) == []
+    assert find_dates("It was their first meeting since the summit in June 2021.", "en",
+                      dt.date(2024, 4, 27)) == []
+    assert len(find_dates("Scholz traf Macron im Januar 2024.", "de", dt.date(2024, 4, 27))) == 1

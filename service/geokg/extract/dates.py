@@ -194,7 +194,13 @@ def _since_recent_day(date: FuzzyDate, kind: str, text: str, start: int, lang: s
 def _introduced_by_range_word(text: str, start: int, lang: str) -> bool:
     before = text[max(0, start - 30):start]
     filler = r"(?:\s+(?:the|dem|der|den|einem|einer|Mitte|Ende|Anfang|early|late|mid|am|on))?"
-    return re.search(NOT_EVENT_DATE[lang] + filler + r"\s*$", before, re.IGNORECASE) is not None
+    if re.search(NOT_EVENT_DATE[lang] + filler + r"\s*$", before, re.IGNORECASE):
+        return True
+    # "seit dessen Amtsübernahme im Januar 2016", "since his inauguration in January": the
+    # date of what the range starts from
+    since = {"de": r"\bseit(?:\s+\w+){1,3}\s+(?:im|am|vom|in)\s*$",
+             "en": r"\bsince(?:\s+\w+){1,3}\s+(?:in|on|of)\s*$"}[lang]
+    return re.search(since, text[max(0, start - 50):start], re.IGNORECASE) is not None
 
 
 def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) -> FuzzyDate | None:

@@ -438,13 +438,22 @@ class Discourse:
         return [chosen[s] for s in dict.fromkeys(order)]
 
     # -- dates -----------------------------------------------------------------------------
+    @staticmethod
+    def _standing_claim(candidate: Candidate) -> bool:
+        flags = candidate.trigger.flags
+        return candidate.trigger.type is EventType.TERRITORIAL_CLAIM and (
+            "standing" in flags or "territory_subject" in flags)
+
     def _inherit_date(self, candidate: Candidate) -> None:
         """An undated event continues the call or meeting its paragraph speaks of ("im
         Gespräch"), the date its paragraph just gave ("On Saturday, … . Kyiv urged …"), or
         a recent event told just before it. Background dates (long before publication)
-        are not continued, and ongoing supplies stay undated."""
+        are not continued, and ongoing supplies and standing claims ("Moskau betrachtet die
+        Regionen als Teil des eigenen Staatsgebiets", "Crimea is part of Russia") stay
+        undated; a claim made ("erneuerte seine Gebietsansprüche") is of its day."""
         event = candidate.event
-        if event.date is not None or event.type is EventType.SUPPORT or candidate.background:
+        if event.date is not None or event.type is EventType.SUPPORT or candidate.background \
+                or self._standing_claim(candidate):
             return
         paragraph = [c for c in self.sentences[-INHERIT_WINDOW:]
                      if c.sentence.paragraph == event.sentence.paragraph]
