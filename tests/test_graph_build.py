@@ -220,3 +220,15 @@ def test_reindex_and_load_complete_the_period_index(tmp_path: Path) -> None:
     restored = Pipeline.open(Settings(store=copy))
     assert _indexed(restored) == {"2025", "2025-07"}
     restored.store.close()
+
+
+def test_an_article_mentions_the_states_it_names_not_those_only_in_an_adjective(
+        pipeline: Pipeline) -> None:
+    result = pipeline.ingest(ArticleInput(
+        "Der französische Präsident Macron traf am Montag Bundeskanzler Scholz in Berlin. "
+        "Auch Polen war Thema.", published="2024-05-06", lang="de"))
+    rows = pipeline.store.query(PREFIXES + f"""
+        SELECT ?entity WHERE {{ <{result.article_iri}> gk:mentions ?entity }}""").rows()
+    mentioned = {r["entity"].rsplit("/", 1)[-1] for r in rows}
+    assert {"emmanuel-macron", "olaf-scholz", "poland"} <= mentioned
+    assert "france" not in mentioned  # only "französische": an adjective of a title

@@ -284,9 +284,10 @@ class MentionFinder:
 
     @staticmethod
     def _absorb(out: list[Found], state_found: Found | None) -> None:
-        if state_found is not None:
+        if state_found is not None:  # "der französische Präsident" names France by adjective only
             state_found.actor = False
-            state_found.mention = replace(state_found.mention, how="title-state")
+            how = "title-demonym" if state_found.mention.how.startswith("demonym") else "title-state"
+            state_found.mention = replace(state_found.mention, how=how)
 
     def _recent_leader(self, roles: tuple[str, ...], title: str) -> str | None:
         """"der Präsident", "the chancellor": the leader last named who holds such an office,

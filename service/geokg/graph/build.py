@@ -87,6 +87,10 @@ def new_graph() -> Graph:
     return graph
 
 
+#: How a state is referred to without being named: an adjective or the first part of a compound.
+ADJECTIVAL_MENTIONS = frozenset({"demonym", "title-demonym"})
+
+
 def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.datetime, *,
                   content_hash: str | None = None, origin: ArticleOrigin | None = None) -> Graph:
     """The article's graph. `article` is left as it is: events the shapes would reject are
@@ -99,7 +103,9 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
     _describe_article(graph, node, article, ingested, digest)
     if origin is not None:
         _describe_origin(graph, node, origin)
-    mentioned = {m.entity for m in article.mentions}
+    # named, not only an adjective ("die deutsche Kanzlerin", "US-Präsident", "French troops"):
+    # the article mentions Germany when it names it, or when Germany acts in one of its events
+    mentioned = {m.entity for m in article.mentions if m.how not in ADJECTIVAL_MENTIONS}
     confidences: dict[URIRef, float] = {}
     events = [fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))]
     by_persons = _told_apart_by_persons(events, gaz, mint, article.published)
