@@ -178,6 +178,7 @@ def test_a_subheading_before_a_blank_line_is_a_sentence_of_its_own() -> None:
 
 def test_a_date_of_what_a_range_starts_from_dates_no_event() -> None:
     import datetime as dt
+
     from geokg.extract.dates import find_dates
     assert find_dates("Es ist der zweite Besuch Merkels bei Trump seit dessen Amtsübernahme im "
                       "Januar 2017.", "de", dt.date(2018, 4, 27)) == []
