@@ -926,3 +926,18 @@ def test_a_standing_claim_takes_no_date_from_the_story_but_a_claim_made_does() -
     dates = {e.territories[0]: e.date for e in article.events if e.type is CLAIM}
     assert dates["crimea"] is None
     assert dates["kherson-oblast"] is not None and str(dates["kherson-oblast"].value) == "2025-07-01"
+
+
+@pytest.mark.parametrize(("text", "demanders", "addressees"), [
+    ("Guyana's President Irfaan Ali said Venezuela should stop threatening his country.",
+     {"guyana"}, {"venezuela"}),
+    ("Merkel hatte Trump in dem Telefonat gesagt, eine diplomatische Lösung müsse gefunden "
+     "werden.", {"angela-merkel"}, {"donald-trump"}),
+])
+def test_reported_obligations_of_whom_it_was_said_to(text: str, demanders: set[str],
+                                                     addressees: set[str]) -> None:
+    assert demands(read(text, "2017-09-20")) == [(frozenset(demanders), frozenset(addressees))]
+
+
+def test_an_obligation_of_the_speakers_own_state_asks_no_one() -> None:
+    assert demands(read("Merkel hatte Trump gesagt, Deutschland müsse mehr zahlen.", "2017-09-20")) == []

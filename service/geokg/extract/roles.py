@@ -413,17 +413,24 @@ class RoleReader:
             and first > 0 and r.tokens[first - 1].is_word
         speaker = after if inverted else (speakers[0] if speakers else None) or after
         modal_clause = clause_of(r.clauses, last)
-        subject = next((f for f in actors if f.first < last and f is not speaker
+        # the obligation's subject comes after the saying ("Guyana's President Ali said
+        # Venezuela should …": not Ali, a part of the speaker's phrase)
+        subject = next((f for f in actors if first < f.first < last and f is not speaker
                         and clause_of(r.clauses, f.first) is modal_clause), None) or next(
             # "made clear the need for Israel to …"
             (f for f in r.found if last < f.first <= last + 3 and f.mention.how != "place"
              and r.tokens[f.first - 1].key in ("for", "für")), None) or \
             self._demonym_subject(r, modal_clause, last)
-        if speaker is not None and subject is None and \
-                self._impersonal_obligation(r, max(modal_clause.first, first + 1), last):
+        # whom it was said to is asked ("hatte Trump … gesagt, eine Lösung müsse …")
+        told = next((f for f in actors if speaker.last < f.first < first and not
+                     self._after_preposition(r, f) and self.gaz.state_of(f.mention.entity, r.day)
+                     != self.gaz.state_of(speaker.mention.entity, r.day)), None) if speaker else None
+        if speaker is not None and subject is None and (told is not None or self._impersonal_obligation(
+                r, max(modal_clause.first, first + 1), last)):
             # "die Industriestaaten müssten …", "insisted there should be peace", "stressed
             # that an operation should not proceed": a call with no one state addressed
             event.participants = [speaker.mention.entity]
+            event.addressees = [told.mention.entity] if told else []
             return
         if speaker is None or subject is None:
             return
