@@ -941,3 +941,9 @@ def test_reported_obligations_of_whom_it_was_said_to(text: str, demanders: set[s
 
 def test_an_obligation_of_the_speakers_own_state_asks_no_one() -> None:
     assert demands(read("Merkel hatte Trump gesagt, Deutschland müsse mehr zahlen.", "2017-09-20")) == []
+
+
+def test_a_plea_to_a_capital_is_made_to_its_state() -> None:
+    assert demands(read("Zelenskiy's plea to Washington for Tomahawk missiles has so far gone "
+                        "unanswered.", "2025-10-20")) == [
+        (frozenset({"volodymyr-zelenskyy"}), frozenset({"united-states"}))]

@@ -508,7 +508,9 @@ class RoleReader:
             if j > 1 and r.tokens[j].key in ("in", "im") and \
                     r.tokens[j - 1].key in self.lex.word_class("government"):
                 j = before_determiners(r.tokens, j - 2, determiners)  # "von der Führung in Minsk"
-            if r.tokens[j].key in ("von", "vom", "from") and (j > last - 1 or before) and (
+            # "plea to Washington", "Appell an Moskau": the pattern ends on whom it is made to
+            made_to = j == last and r.tokens[j].key in ("to", "an") and f.first <= last + 3
+            if (made_to or r.tokens[j].key in ("von", "vom", "from") and (j > last - 1 or before)) and (
                     f.actor or self.gaz.entities[f.mention.entity].metonym_of):
                 return [f]
         return []
