@@ -947,3 +947,8 @@ def test_a_plea_to_a_capital_is_made_to_its_state() -> None:
     assert demands(read("Zelenskiy's plea to Washington for Tomahawk missiles has so far gone "
                         "unanswered.", "2025-10-20")) == [
         (frozenset({"volodymyr-zelenskyy"}), frozenset({"united-states"}))]
+
+
+def test_a_request_by_a_side_is_its_demand() -> None:
+    assert demands(read("A request by Kyiv for F-16 fighter jets was turned down by Washington.",
+                        "2023-02-01")) == [(frozenset({"ukraine"}), frozenset({"united-states"}))]

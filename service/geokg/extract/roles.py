@@ -164,6 +164,12 @@ class RoleReader:
                 self._first_person_quote(r, event, first, last) or \
                 self._people_demand(r, event, first, last):
             return
+        agent = self._agent_of_noun(r, first, last)
+        if agent is not None:  # "A request by Kyiv for F-16 jets was turned down by Washington"
+            event.participants = [agent.mention.entity]
+            self._address(r, event, [agent], [agent], [f for f in actors if f.first > agent.last],
+                          (first, last))
+            return
         # "the Biden administration, which called on …": the relative's antecedent demands
         before = self._antecedent(r, first) or [
             f for f in actors if f.last < first and not self._infinitive_object(r, f)]
@@ -236,6 +242,14 @@ class RoleReader:
             people = self._demonym_subject(r, clause_of(r.clauses, last + 1), len(r.tokens))
             event.addressees = [people.mention.entity] if people and \
                 people.mention.entity not in own_sides else []
+
+    def _agent_of_noun(self, r: SentenceReading, first: int, last: int) -> Found | None:
+        """The maker of a demand noun named after "by" ("a request by Kyiv for …")."""
+        if self.lex.lang != "en" or first == 0 or \
+                r.tokens[first - 1].key not in self.lex.word_class("determiner"):
+            return None
+        return next((f for f in r.found if f.actor and f.first == first + 2
+                     and r.tokens[first + 1].key == "by"), None)
 
     def _joining(self, r: SentenceReading, f: Found) -> bool:
         """"Aufnahme Schwedens", "Sweden's accession": the state a demanded admission is for
