@@ -952,3 +952,17 @@ def test_a_plea_to_a_capital_is_made_to_its_state() -> None:
 def test_a_request_by_a_side_is_its_demand() -> None:
     assert demands(read("A request by Kyiv for F-16 fighter jets was turned down by Washington.",
                         "2023-02-01")) == [(frozenset({"ukraine"}), frozenset({"united-states"}))]
+
+
+@pytest.mark.parametrize(("text", "demander"), [
+    ("Die Forderung Kiews nach westlichen Kampfjets stößt weiter auf Zurückhaltung.", "ukraine"),
+    ("Danach bekräftigte Putin die Forderung Moskaus nach verbindlichen Garantien.", "russia"),
+])
+def test_a_demand_noun_with_its_maker_in_the_genitive_is_told_here(text: str, demander: str) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date(2024, 6, 19)
+    assert [{gaz.state_of(p, day) for p in d} for d, _ in demands(read(text, "2024-06-19"))] == [{demander}]
+
+
+def test_a_definite_demand_noun_without_its_maker_refers_back() -> None:
+    assert demands(read("Die Forderung wurde zurückgewiesen.", "2024-06-19")) == []

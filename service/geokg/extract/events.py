@@ -414,8 +414,7 @@ class SentenceReader:
                 or self._in_circumstance(r, trigger, first)  # the visit is no announcement
                 or not self._not_factual(r, trigger, clause, first, last)):
             return False
-        if trigger.type not in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) and first == last \
-                and self._definite(r, first) and not self._names_its_receiver(r, trigger, last):
+        if self._refers_back(r, trigger, first, last):
             return False  # "the deliveries", "die Forderung": told before, not a new event
         if "needs_receiver_prep" in trigger.flags and self._topic_of_talk(r, first):
             return False  # "debattierte über Waffenlieferungen an die Ukraine": a topic
@@ -438,6 +437,17 @@ class SentenceReader:
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _refers_back(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
+        """A definite supply or demand noun refers to one told before, unless it names its
+        receiver ("die Lieferung von Panzern an die Ukraine") or its maker ("die Forderung
+        Kiews nach Kampfjets")."""
+        if trigger.type in (*MULTI_SIDED, EventType.TERRITORIAL_CLAIM) or first != last \
+                or not self._definite(r, first):
+            return False
+        if trigger.type is EventType.DEMAND:
+            return self.roles.agent_of_noun(r, first, last) is None
+        return not self._names_its_receiver(r, trigger, last)
 
     def _topic_of_talk(self, r: SentenceReading, first: int) -> bool:
         """A supply noun after "über"/"about" (articles and adjectives between) is what was

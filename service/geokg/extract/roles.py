@@ -164,7 +164,7 @@ class RoleReader:
                 self._first_person_quote(r, event, first, last) or \
                 self._people_demand(r, event, first, last):
             return
-        agent = self._agent_of_noun(r, first, last)
+        agent = self.agent_of_noun(r, first, last)
         if agent is not None:  # "A request by Kyiv for F-16 jets was turned down by Washington"
             event.participants = [agent.mention.entity]
             self._address(r, event, [agent], [agent], [f for f in actors if f.first > agent.last],
@@ -243,13 +243,20 @@ class RoleReader:
             event.addressees = [people.mention.entity] if people and \
                 people.mention.entity not in own_sides else []
 
-    def _agent_of_noun(self, r: SentenceReading, first: int, last: int) -> Found | None:
-        """The maker of a demand noun named after "by" ("a request by Kyiv for …")."""
-        if self.lex.lang != "en" or first == 0 or \
+    def agent_of_noun(self, r: SentenceReading, first: int, last: int) -> Found | None:
+        """The maker of a demand noun named after "by" ("a request by Kyiv for …") or in the
+        genitive right after it ("die Forderung Kiews nach Kampfjets", "der Appell der
+        Ukraine")."""
+        if first == 0 or first + 2 >= len(r.tokens) or \
                 r.tokens[first - 1].key not in self.lex.word_class("determiner"):
             return None
-        return next((f for f in r.found if f.actor and f.first == first + 2
-                     and r.tokens[first + 1].key == "by"), None)
+        if self.lex.lang == "en":
+            return next((f for f in r.found if f.actor and f.first == first + 2
+                         and r.tokens[first + 1].key == "by"), None)
+        genitive = r.tokens[first + 1].key in ("der", "des")
+        return next((f for f in r.found if f.actor and r.tokens[first].capitalized and (
+            f.first == first + 1 and r.tokens[f.last].text.endswith("s")
+            or genitive and f.first == first + 2)), None)
 
     def _joining(self, r: SentenceReading, f: Found) -> bool:
         """"Aufnahme Schwedens", "Sweden's accession": the state a demanded admission is for
