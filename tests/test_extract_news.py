@@ -966,3 +966,9 @@ def test_a_demand_noun_with_its_maker_in_the_genitive_is_told_here(text: str, de
 
 def test_a_definite_demand_noun_without_its_maker_refers_back() -> None:
     assert demands(read("Die Forderung wurde zurückgewiesen.", "2024-06-19")) == []
+
+
+def test_one_side_deciding_to_supply_supplies() -> None:
+    article = read("The United States has decided to supply NASAMS to Ukraine.", "2022-07-01")
+    assert [(e.type, e.participants, e.addressees) for e in article.events] == [
+        (SUPPORT, ["united-states"], ["ukraine"])]

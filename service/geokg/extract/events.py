@@ -311,8 +311,8 @@ class SentenceReader:
                 continue  # "Hamas must hand over its weapons …, Abbas said": what is demanded
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
                     tokens, clauses, content_from, hit[1]) and not (
-                    vow and hit[0].type is EventType.TERRITORIAL_CLAIM):
-                continue  # (a vow to reunify with Taiwan claims it)
+                    vow and hit[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)):
+                continue  # (a vow to reunify with Taiwan claims it; "decided to supply" supplies)
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
                 vow = "subject_sides" in hit[0].flags
