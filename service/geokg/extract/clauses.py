@@ -117,7 +117,7 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         # Rückzug der russischen Truppen" names whom a demand is made of)
         return True
     if lex.lang == "de" and prev.capitalized and prev.is_word and j > 0 and not named and \
-            not prev.key.endswith(("ung", "ungen", "rede", "ansprache")):
+            prev.key not in lex.word_class("occasion_noun"):
         # (not after an occasion: "hatte bei seiner Amtseinführung Peking … aufgefordert")
         # "nach Erkenntnissen der Nato", "auf der Karibikinsel St. Vincent": a noun between
         # (German capitalizes its nouns; "On Sunday he …" is no phrase around "he")

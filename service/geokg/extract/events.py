@@ -22,8 +22,8 @@ from geokg.extract.roles import GROUP_SIZES, RoleReader, before_determiners
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
-ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "denial",
-            "question")
+ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "shelved",
+            "denial", "question")
 #: A claim cue only: recognising or backing another state's sovereignty is no claim of one's
 #: own ("erkennt Marokkos Souveränität über die Westsahara an").
 #: Cues by event type. A support announced, or said for the future, is a pledge and counts
@@ -32,7 +32,7 @@ ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "
 #: or an agreement is about often ends something ("urged Russia to stop", "agreed to halt").
 CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced")),
-    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "announced", "ended", "recognition"),
+    EventType.TERRITORIAL_CLAIM: ("negation", "denial", "announced", "shelved", "recognition"),
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
@@ -149,18 +149,30 @@ class SentenceReader:
                 or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium]
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
             h[0].type is EventType.TERRITORIAL_CLAIM and any(f.last == h[1] - 2 for f in reading.found))]
-        kept = self._drop_complements(kept, reading.tokens, reading.clauses)
-        # "held a virtual meeting": the meeting noun inside a preferred call
-        kept = [h for h in kept if not any("prefer" in o[0].flags and o[1] < h[1] <= o[2]
+        kept = [h for h in kept if "obligation_first" not in h[0].flags
+                or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
+        kept = self._drop_complements(kept, reading)
+        # "held a virtual meeting": the meeting noun inside a preferred call of a few words
+        kept = [h for h in kept if not any("prefer" in o[0].flags and o[1] < h[1] <= o[2] <= o[1] + 3
                                            and o[0].type is not h[0].type for o in kept)]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
         if calls:
-            # a talk beside a call is that call; a summit noun after it is what they talked
-            # about ("sprach per Telefon über die Vorbereitung des Brics-Gipfels")
+            # a talk beside a call is that call; a summit noun after it that the call talked
+            # about is its topic ("sprach per Telefon über die Vorbereitung des Brics-Gipfels")
+            tokens = reading.tokens
             kept = [h for h in kept if "generic" not in h[0].flags and not (
-                h[0].type is EventType.MEETING and h[1] == h[2] and h[1] > min(calls)
-                and "visit" not in h[0].flags and self._noun(reading.tokens, h[1]))]
+                h[0].type is EventType.MEETING and h[1] == h[2] and "visit" not in h[0].flags
+                and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
+
+    def _modal_verb(self, tokens: list[Token], i: int) -> bool:
+        """"needs" as a verb, not a noun after an article or a possessive ("Ukraine's needs")."""
+        return tokens[i].key not in ("needs", "need") or i == 0 or not (
+            tokens[i - 1].key in self.lex.word_class("determiner") or tokens[i - 1].key == "s")
+
+    def _talked_about(self, tokens: list[Token], call: int, noun: int) -> bool:
+        return call < noun and any(t.key in self.lex.word_class("talk_topic_prep")
+                                   for t in tokens[call + 1:noun])
 
     def _noun(self, tokens: list[Token], i: int) -> bool:
         """A German noun (capitalized), or an English "summit"/"meeting" after an article, an
@@ -272,9 +284,16 @@ class SentenceReader:
         guest = next((f for f in r.found if f.actor and last < f.first <= last + 4), None)
         if guest is None:
             return False
+        after = r.tokens[guest.last + 1:guest.last + 3]
+        if after and after[0].text in ("'", "’"):
+            # "hosted Azerbaijan's Ilham Aliyev" names the guest after the owner; "greeted
+            # Berlin's announcement" names none
+            guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 4), None)
+            if guest is None:
+                return False
         title_words = {w for title in self.lex.titles for w in title}
         between = r.tokens[last + 1:guest.first]
-        return all(t.capitalized or t.key in title_words or not t.is_word
+        return all(t.capitalized or t.key in title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
                    or t.key in self.lex.word_class("possessive_person") for t in between)
 
@@ -295,20 +314,26 @@ class SentenceReader:
         return after in ("zwischen", "between") or after in ("mit", "with") and any(
             f.actor and last + 2 <= f.first <= last + 4 for f in r.found)
 
-    def _drop_complements(self, hits: list[tuple[Trigger, int, int]], tokens: list[Token],
-                          clauses: list[Clause]) -> list[tuple[Trigger, int, int]]:
+    def _drop_complements(self, hits: list[tuple[Trigger, int, int]],
+                          r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """What a demand or an agreement is about is not a further event: once its
         complement begins ("urged X to stop arming Y", "vereinbarten, Gespräche zu führen",
         "agreed that …"), later triggers are its content — until the sentence turns to
         something else ("…, while …"). A trigger before the complement ("agreed in their
         first phone call to …") is a circumstance and stays."""
+        tokens, clauses = r.tokens, r.clauses
         out: list[tuple[Trigger, int, int]] = []
         content_from: int | None = None
         vow = False
         quoted = [(h[1], h[2]) for h in hits if "obligation_first" in h[0].flags]
         for hit in hits:
-            if any(a < hit[1] < b for a, b in quoted):
+            if any(a < hit[1] < b and clause_of(clauses, hit[1]) is clause_of(clauses, a)
+                   for a, b in quoted):
                 continue  # "Hamas must hand over its weapons …, Abbas said": what is demanded
+            if "needs_object" in hit[0].flags and not any(
+                    f.actor and hit[1] < f.first < hit[2] for f in r.found):
+                out.append(hit)  # no demand ("hat sich verpflichtet, … zu liefern"): no content
+                continue
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
                     tokens, clauses, content_from, hit[1]) and not (
                     vow and hit[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)):
@@ -425,10 +450,7 @@ class SentenceReader:
         if "needs_object" in trigger.flags and not any(
                 f.actor and first < f.first < last for f in r.found):
             return False  # "wants Kyiv to …" demands; "wants to talk" does not
-        meet_verb = r.tokens[first].key.startswith(("traf", "treff", "getroff"))
-        decisions = self.lex.word_class("decision_noun")
-        if trigger.type is EventType.MEETING and meet_verb and any(
-                t.key in decisions for t in r.tokens[clause.first:clause.last + 1]):
+        if trigger.type is EventType.MEETING and self._light_treffen(r, clause, first):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
             return False  # "hat am Montag gesprochen", "addressed parliament by video": no partner
@@ -437,6 +459,17 @@ class SentenceReader:
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _light_treffen(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """"treffen" with a decision noun as its object ("traf eine Entscheidung", "hat eine
+        Entscheidung … getroffen") is no meeting: the noun within five words after the verb,
+        or before a participle at the end of its clause."""
+        key = r.tokens[first].key
+        if not key.startswith(("traf", "treff", "getroff")):
+            return False
+        span = r.tokens[max(clause.first, first - 10):first] if key.startswith("getroff") \
+            else r.tokens[first + 1:first + 6]
+        return any(t.key in self.lex.word_class("decision_noun") for t in span)
 
     def _refers_back(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
         """A definite supply or demand noun refers to one told before, unless it names its
@@ -488,8 +521,10 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
-        if not event.addressees and any(t.key in self.lex.word_class("own_people")
-                                        for t in r.tokens[last + 1:last + 5]):
+        people = [i for i in range(last + 1, min(last + 5, len(r.tokens)))
+                  if r.tokens[i].key in self.lex.word_class("own_people")]
+        others = any(f.last == i - 1 for i in people for f in r.found)  # "urged Russian citizens"
+        if not event.addressees and people and not others:
             event.participants = []  # "forderte von den Bürgern, mehr … zu kaufen": its own people
             return
         if not event.addressees and self._asks_its_own_side(r, event, first, last):

@@ -430,8 +430,11 @@ class RoleReader:
                       is clause_of(r.clauses, first)), None)
         # "Bei ihrem Besuch im Sahel-Staat Niger sagte Baerbock, …": German puts the subject
         # right after the verb when a phrase comes first
+        clause = clause_of(r.clauses, first)
+        fronted = r.tokens[clause.first].key in self.lex.word_class("preposition") or not any(
+            clause.first <= f.first < first for f in actors)
         inverted = self.lex.lang == "de" and after is not None and after.first <= first + 3 \
-            and first > 0 and r.tokens[first - 1].is_word
+            and first > 0 and r.tokens[first - 1].is_word and fronted
         speaker = after if inverted else (speakers[0] if speakers else None) or after
         modal_clause = clause_of(r.clauses, last)
         # the obligation's subject comes after the saying ("Guyana's President Ali said
@@ -443,9 +446,12 @@ class RoleReader:
              and r.tokens[f.first - 1].key in ("for", "für")), None) or \
             self._demonym_subject(r, modal_clause, last)
         # whom it was said to is asked ("hatte Trump … gesagt, eine Lösung müsse …")
+        joiners = self.lex.word_class("conjunction") | {","}
         told = next((f for f in actors if speaker.last < f.first < first and not
                      self._after_preposition(r, f) and self.gaz.state_of(f.mention.entity, r.day)
-                     != self.gaz.state_of(speaker.mention.entity, r.day)), None) if speaker else None
+                     != self.gaz.state_of(speaker.mention.entity, r.day) and not any(
+                         t.key in joiners for t in r.tokens[speaker.last + 1:f.first])),
+                    None) if speaker else None  # not "Scholz und Macron betonten"
         if speaker is not None and subject is None and (told is not None or self._impersonal_obligation(
                 r, max(modal_clause.first, first + 1), last)):
             # "die Industriestaaten müssten …", "insisted there should be peace", "stressed
@@ -531,7 +537,11 @@ class RoleReader:
                 j = before_determiners(r.tokens, j - 2, determiners)  # "von der Führung in Minsk"
             # "plea to Washington", "Appell an Moskau": the pattern ends on whom it is made to
             made_to = j == last and r.tokens[j].key in ("to", "an") and f.first <= last + 3
-            if (made_to or r.tokens[j].key in ("von", "vom", "from") and (j > last - 1 or before)) and (
+            # "nach Angaben von Polen", "laut einem Bericht von Katar": of a noun, not asked
+            of_noun = before and j > own.first and r.tokens[j - 1].capitalized and \
+                r.tokens[j - 1].is_word and not any(g.first <= j - 1 <= g.last for g in r.found)
+            if (made_to or r.tokens[j].key in ("von", "vom", "from") and (j > last - 1 or before)
+                    and not of_noun) and (
                     f.actor or self.gaz.entities[f.mention.entity].metonym_of):
                 return [f]
         return []
@@ -645,7 +655,7 @@ class RoleReader:
         else a name inside the quote) receives."""
         quote = self._first_person_quote_span(r, first, last)
         speaker = self._quote_speaker(r, quote[1]) if quote else None
-        if quote is None or speaker is None:
+        if quote is None or speaker is None or not self._we_supply(r, quote[0], first):
             return False
         side = self.gaz.state_of(speaker.mention.entity, r.day)
         inside = [f for f in r.found if quote[0] < f.first < quote[1] and (f.actor or any(
@@ -685,6 +695,14 @@ class RoleReader:
         other = self.lex.word_class("block_prep") | self.lex.word_class("determiner") | \
             self.lex.word_class("conjunction") | self.lex.word_class("not_a_verb")
         return nxt.is_word and nxt.text.islower() and nxt.key not in other
+
+    def _we_supply(self, r: SentenceReading, opening: int, first: int) -> bool:
+        """"We" is the supply verb's own subject: no name and no "that"/"dass" between them
+        ("'We know that Iran supplies drones …'" tells Iran's supply)."""
+        we = max((i for i in range(opening + 1, first)
+                  if r.tokens[i].key in self.lex.word_class("first_person")), default=None)
+        return we is not None and not any(we < f.first < first for f in r.found if f.actor) and \
+            not any(t.key in self.lex.word_class("complementizer") for t in r.tokens[we + 1:first])
 
     def _object_pronoun(self, r: SentenceReading, f: Found) -> bool:
         return f.mention.how == "pronoun" and \
@@ -822,17 +840,17 @@ class RoleReader:
 
     def _part_of_a_state(self, r: SentenceReading, first: int, last: int) -> bool:
         """A match that ends on "part"/"Teil" declares a territory part of a state only when
-        a state, or a possessive with a territory noun, follows ("part of Moldova", "Teil
-        ihres Territoriums", "Teil Chinas")."""
+        a state or a territory noun follows ("part of Moldova", "Teil ihres Territoriums",
+        "Teil Chinas", "part of the motherland")."""
         if r.tokens[last].key not in ("part", "teil", "bestandteil"):
             return True
+        nouns = self.lex.word_class("territory_noun")
+        if any(t.key in nouns for t in r.tokens[last + 1:last + 5]):
+            return True  # "Teil ihres Territoriums", "part of the motherland" (not "of our family")
         j = last + 1
-        while j < len(r.tokens) and r.tokens[j].key in ("of", "von", "der", "des", "the"):
+        while j < len(r.tokens) and (r.tokens[j].key in self.lex.word_class("determiner")
+                                     or r.tokens[j].key in ("of", "von")):
             j += 1
-        if j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("group_possessive") | {
-                "its", "their", "ihres", "seines", "ihrer", "seiner"}:
-            nouns = self.lex.word_class("territory_noun")
-            return any(t.key in nouns for t in r.tokens[j + 1:j + 4])  # not "our European family"
         return any(f.first == j and (self.gaz.entities[f.mention.entity].kind == "state"
                                      or self.gaz.entities[f.mention.entity].metonym_of)
                    for f in r.found)

@@ -150,7 +150,8 @@ def parse_layout(text: str) -> Layout:
             headline_only = layout.title is not None and len(layout.paragraphs) == 1
             # a line cut mid-sentence continues on the next line, not across a blank line
             # (a subheading: "Buschmann und Stark-Watzinger bitten um Entlassung\n\n…")
-            blank = "\n\n" in text[layout.paragraphs[-1][1]:block.start()] if layout.paragraphs else False
+            gap = text[layout.paragraphs[-1][1]:block.start()] if layout.paragraphs else ""
+            blank = re.search(r"\n\s*\n", gap) is not None
             if layout.paragraphs and not headline_only and not blank and \
                     _is_broken_line(text, layout.paragraphs[-1]):
                 line_start = layout.paragraphs.pop()[0]

@@ -87,7 +87,7 @@ def new_graph() -> Graph:
     return graph
 
 
-#: How a state is referred to without being named: an adjective or the first part of a compound.
+#: How a state is referred to without being named: an adjective, alone or in a title.
 ADJECTIVAL_MENTIONS = frozenset({"demonym", "title-demonym"})
 
 
@@ -103,8 +103,9 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
     _describe_article(graph, node, article, ingested, digest)
     if origin is not None:
         _describe_origin(graph, node, origin)
-    # named, not only an adjective ("die deutsche Kanzlerin", "US-Präsident", "French troops"):
-    # the article mentions Germany when it names it, or when Germany acts in one of its events
+    # named, not only by an adjective ("die deutsche Kanzlerin", "the Spanish enclaves"): the
+    # article mentions Germany when it names it (also in "US-Präsident", "Nato-Staaten"), or
+    # when Germany acts in one of its events
     mentioned = {m.entity for m in article.mentions if m.how not in ADJECTIVAL_MENTIONS}
     confidences: dict[URIRef, float] = {}
     events = [fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))]
@@ -179,26 +180,33 @@ def fitted_to_shapes(event: Event, gaz: Gazetteer) -> Event | None:
 
 def _told_apart_by_persons(events: list[Event], gaz: Gazetteer, mint: Minter,
                            published: dt.date | None) -> set[int]:
-    """Events of one article that would share a node, though the article tells them apart by
-    their persons ("Scholz telefonierte mit Selenskyj", "ein Telefonat zwischen Steinmeier
-    und Selenskyj": one state, two of its leaders). Only the later ones name their leaders in
-    their identity, so the first, told by another article as "Germany and Ukraine", stays one."""
+    """Calls and meetings of one article that would share a node, though the article tells
+    them apart by their persons ("Scholz telefonierte mit Selenskyj", "ein Telefonat zwischen
+    Steinmeier und Selenskyj": one state, two of its leaders). One of them keeps the shared
+    node — the same one whatever order an article tells them in (their persons' keys sort
+    first) — so a report naming only "Germany and Ukraine" still joins it; the others name
+    their leaders in their identity."""
     nodes: dict[URIRef, list[Event]] = {}
     for event in events:
-        nodes.setdefault(event_iri(event, gaz, mint, published), []).append(event)
+        if event.type in (EventType.CALL, EventType.MEETING):
+            nodes.setdefault(event_iri(event, gaz, mint, published), []).append(event)
     apart: set[int] = set()
     for same in nodes.values():
-        # "the US" fits any of its leaders, another leader of it does not
-        for i, a in enumerate(same):
-            if any(_other_leader(a, b, gaz, published) for b in same[:i]):
+        ordered = sorted(same, key=lambda e: _persons(e, gaz))
+        for i, a in enumerate(ordered):  # "the US" fits any of its leaders, another leader not
+            if any(_other_leader(a, b, gaz, published) for b in ordered[:i]):
                 apart.add(id(a))
     return apart
 
 
 def _other_leader(a: Event, b: Event, gaz: Gazetteer, published: dt.date | None) -> bool:
+    """Whether `a` names a leader of a state for which `b` names only other leaders."""
     on = a.date.value if a.date else (published or dt.date.today())
-    led = {gaz.state_of(p, on): p for p in b.participants if gaz.entities[p].kind == "leader"}
-    return any(led.get(gaz.state_of(p, on), p) != p
+    led: dict[str, set[str]] = {}
+    for p in b.participants:
+        if gaz.entities[p].kind == "leader":
+            led.setdefault(gaz.state_of(p, on), set()).add(p)
+    return any(p not in led.get(gaz.state_of(p, on), {p})
                for p in a.participants if gaz.entities[p].kind == "leader")
 
 
