@@ -1023,3 +1023,12 @@ def test_review_guards_for_events_beside_others(text: str, kinds: list[EventType
 ])
 def test_review_guards_for_phrases_that_are_no_event(text: str) -> None:
     assert read(text, "2024-06-19").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi-Arabien strebt eine Normalisierung der Beziehungen zu Israel an.",
+    "Die Türkei und Armenien sprachen über eine Normalisierung ihrer Beziehungen.",
+    "Biden and Xi talked about the summit in Lima.",
+])
+def test_an_aim_or_a_topic_is_no_event(text: str) -> None:
+    assert read(text, "2024-06-19").events == []

@@ -372,7 +372,11 @@ class SentenceReader:
 
     def _complement_start(self, tokens: list[Token], after: int) -> int | None:
         markers = {"zu", "dass", "to", "that", "um"}
+        determiners = self.lex.word_class("determiner")
         for i in range(after + 1, len(tokens)):
+            if tokens[i].key in ("zu", "to") and i + 1 < len(tokens) and (
+                    tokens[i + 1].capitalized or tokens[i + 1].key in determiners):
+                continue  # "Beziehungen zu Israel", "aid to the UN": a preposition
             if tokens[i].key in markers or tokens[i].key.startswith("zu") and \
                     tokens[i].key not in ("zur", "zum", "zugleich", "zudem", "zuvor"):
                 return i
@@ -441,8 +445,8 @@ class SentenceReader:
             return False
         if self._refers_back(r, trigger, first, last):
             return False  # "the deliveries", "die Forderung": told before, not a new event
-        if "needs_receiver_prep" in trigger.flags and self._topic_of_talk(r, first):
-            return False  # "debattierte über Waffenlieferungen an die Ukraine": a topic
+        if self._topic_of_talk(r, first):
+            return False  # "debattierte über Waffenlieferungen", "sprachen über eine Normalisierung"
         if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
             return False  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
         if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
@@ -483,8 +487,10 @@ class SentenceReader:
         return not self._names_its_receiver(r, trigger, last)
 
     def _topic_of_talk(self, r: SentenceReading, first: int) -> bool:
-        """A supply noun after "über"/"about" (articles and adjectives between) is what was
-        talked about, not a supply told."""
+        """An event noun after "über"/"about" (articles and adjectives between) is what was
+        talked about, not an event told."""
+        if self.lex.lang == "de" and not r.tokens[first].capitalized:
+            return False
         j = first - 1
         while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner") or is_adjective(r.tokens[j])):
             j -= 1
