@@ -589,30 +589,13 @@ class RoleReader:
                 return False
         if self._quoted_supply(r, event, by_prep, first, last):
             return True
-        if by_prep and any(f.first > last for f, _ in by_prep):
-            # "supplies of grain to Burkina Faso, Zimbabwe and Mali": no name of the list supplies
-            listed = self._listed_after(r, next(f for f, _ in by_prep if f.first > last))
-            actors = [f for f in actors if f not in listed] if len(listed) > 1 else actors
+        actors = self._not_receiving(r, actors, by_prep, last)
         if not actors:
             return False
         if self._passive_supply(r, event, actors, first, last):
             return True
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
-            receiver = actors[0].mention.entity
-            # "received … from Berlin": a capital after "from" stands for its state
-            suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
-                f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)]
-            # "took receipt of German-supplied Patriots": the state the compound names, when
-            # no "from X" names the supplier
-            suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
-                                      and f.mention.how in ("compound", "demonym")]
-            if not suppliers:
-                return False
-            # "from Denmark and the Netherlands": each supplier of the list
-            event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
-                                        for f in self.coordinated(suppliers, r))
-            event.addressees = [receiver]
-            return True
+            return self._received_supply(r, event, actors, first, last)
         own = clause_of(r.clauses, first)
         # "Russia, which has provided Assad with warplanes": the relative's antecedent supplies
         in_clause = self._antecedent(r, first) + [
@@ -647,6 +630,33 @@ class RoleReader:
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _not_receiving(self, r: SentenceReading, actors: list[Found],
+                       by_prep: list[tuple[Found, str]], last: int) -> list[Found]:
+        """"supplies of grain to Burkina Faso, Zimbabwe and Mali": no name of the receiver
+        list after the verb supplies."""
+        after = next((f for f, _ in by_prep if f.first > last), None)
+        listed = self._listed_after(r, after) if after else []
+        return [f for f in actors if f not in listed] if len(listed) > 1 else actors
+
+    def _received_supply(self, r: SentenceReading, event: Event, actors: list[Found],
+                         first: int, last: int) -> bool:
+        """The subject receives ("Russland bezieht aus dem Iran Drohnen", "received … from
+        Berlin": a capital after "from" stands for its state)."""
+        receiver = actors[0].mention.entity
+        suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
+            f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)]
+        # "took receipt of German-supplied Patriots": the state the compound names, when no
+        # "from X" names the supplier
+        suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
+                                  and f.mention.how in ("compound", "demonym")]
+        if not suppliers:
+            return False
+        # "from Denmark and the Netherlands": each supplier of the list
+        event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+                                    for f in self.coordinated(suppliers, r))
+        event.addressees = [receiver]
+        return True
 
     def _quoted_supply(self, r: SentenceReading, event: Event, by_prep: list[tuple[Found, str]],
                        first: int, last: int) -> bool:
