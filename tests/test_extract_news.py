@@ -1032,3 +1032,18 @@ def test_review_guards_for_phrases_that_are_no_event(text: str) -> None:
 ])
 def test_an_aim_or_a_topic_is_no_event(text: str) -> None:
     assert read(text, "2024-06-19").events == []
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("A rocket hit a football pitch in the Israeli-annexed Golan Heights on Saturday.",
+     "israel", "golan-heights"),
+    ("Peking untermauerte seine Gebietsansprüche im Südchinesischen Meer mit einer neuen Karte.",
+     "china", "south-china-sea"),
+    ("Moscow has demanded that Kyiv cede the rest of the Donetsk region, which Russia claims as "
+     "its own.", "russia", "donetsk-oblast"),
+])
+def test_claims_told_by_participle_noun_or_relative_clause(text: str, claimant: str,
+                                                          territory: str) -> None:
+    claims = [(e.participants, e.territories) for e in read(text, "2024-07-28").events
+              if e.type is CLAIM]
+    assert claims == [([claimant], [territory])]

@@ -145,8 +145,10 @@ class SentenceReader:
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
                                    and self._reference_in_pp(reading.tokens, h[1])
                                    and not self._names_its_sides(reading, h[2])]
+        # (a claim told by a participle is still one: "in the Israeli-annexed Golan Heights")
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
-                or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium]
+                or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium
+                or h[0].type is EventType.TERRITORIAL_CLAIM]
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
             h[0].type is EventType.TERRITORIAL_CLAIM and any(f.last == h[1] - 2 for f in reading.found))]
         kept = [h for h in kept if "obligation_first" not in h[0].flags
@@ -336,7 +338,8 @@ class SentenceReader:
                 continue
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
                     tokens, clauses, content_from, hit[1]) and not (
-                    vow and hit[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)):
+                    vow and hit[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)) \
+                    and not self._says_its_own(r, hit[1]):
                 continue  # (a vow to reunify with Taiwan claims it; "decided to supply" supplies)
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
@@ -348,6 +351,12 @@ class SentenceReader:
                 content_from = hit[2] + 1 if direct else hit[2] if marker else \
                     self._complement_start(tokens, hit[2])
         return out
+
+    def _says_its_own(self, r: SentenceReading, first: int) -> bool:
+        """A relative clause with a subject of its own tells its own event, not what was
+        demanded ("demanded that Kyiv cede the Donetsk region, which Russia claims as its own")."""
+        clause = clause_of(r.clauses, first)
+        return clause.relative and any(f.actor and clause.first < f.first < first for f in r.found)
 
     def _content_start(self, r: SentenceReading, last: int, kind: EventType) -> int:
         """Where what is demanded or agreed begins: its cues are its content ("agreed not to
