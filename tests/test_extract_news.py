@@ -1047,3 +1047,10 @@ def test_claims_told_by_participle_noun_or_relative_clause(text: str, claimant: 
     claims = [(e.participants, e.territories) for e in read(text, "2024-07-28").events
               if e.type is CLAIM]
     assert claims == [([claimant], [territory])]
+
+
+def test_each_territory_of_a_list_declared_part_of_a_state_is_claimed() -> None:
+    article = read("Abchasien und Südossetien seien untrennbare Teile Georgiens, erklärte "
+                   "Regierungschef Irakli Kobachidse.", "2024-07-28")
+    assert sorted(t for e in article.events if e.type is CLAIM for t in e.territories) == [
+        "abkhazia", "south-ossetia"]

@@ -899,10 +899,14 @@ class RoleReader:
                      and self.gaz.entities[f.mention.entity].kind in ("state", "leader")][-1:]
         if not before or not after:
             return False
-        owner, claimed = after[0].mention.entity, before[-1].mention.entity
-        if self.gaz.state_of(owner, r.day) == self.gaz.state_of(claimed, r.day):
+        owner = after[0].mention.entity
+        # "Abchasien und Südossetien seien Teile Georgiens": each of the list is claimed
+        listed = self.list_before(r, before[-1], territory) + [before[-1]]
+        claimed = [f.mention.entity for f in listed
+                   if self.gaz.state_of(owner, r.day) != self.gaz.state_of(f.mention.entity, r.day)]
+        if not claimed:
             return False
-        event.participants, event.territories = [owner], [claimed]
+        event.participants, event.territories = [owner], unique(claimed)
         return False
 
     def _claimed_objects(self, r: SentenceReading, regions: list[Found], first: int) -> list[Found]:
