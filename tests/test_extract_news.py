@@ -875,6 +875,8 @@ def test_more_kinds_of_supply(text: str, supplier: str, receiver: str) -> None:
 
 @pytest.mark.parametrize(("text", "claimant", "territory"), [
     ("Maduro erklärte Essequibo per Gesetz zum 24. Bundesstaat Venezuelas.", "venezuela", "essequibo"),
+    ("Israel hat Ost-Jerusalem 1980 per Gesetz zum Teil seiner Hauptstadt erklärt.", "israel",
+     "east-jerusalem"),
     ("Milei said Argentina wanted the Malvinas back through diplomacy, not war.", "argentina",
      "falkland-islands"),
 ])
