@@ -76,6 +76,12 @@ def on_starting(server: Any) -> None:
                         _settings.feeds)
 
 
+def post_worker_init(worker: Any) -> None:
+    """Say when a worker has loaded the app and serves: operators (and the tests that stop a
+    deployment) can tell a worker still starting from one that answers."""
+    worker.log.info("geokg worker %s ready", worker.pid)
+
+
 def on_exit(server: Any) -> None:
     """After the last worker has finished: stop the watcher, then the engine (it flushes the
     store)."""

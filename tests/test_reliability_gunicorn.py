@@ -41,6 +41,10 @@ def test_four_workers_share_the_store_and_stop_gracefully(tmp_path: Path) -> Non
             assert response.status_code == 200 and "true" in response.text
         health = requests.get(f"{url}/healthz", timeout=10)
         assert health.json()["store"]["reachable"] is True
+        # a worker still loading the app when SIGTERM comes fails its boot (exit 3): stop a
+        # deployment whose four workers all serve
+        wait_for(lambda: log.read_text(encoding="utf-8", errors="replace").count("geokg worker") >= 4,
+                 "four workers ready")
         slow: dict[str, object] = {}
 
         def in_flight() -> None:
