@@ -173,6 +173,7 @@ class SentenceReader:
             tokens[i - 1].key in self.lex.word_class("determiner") or tokens[i - 1].key == "s")
 
     def _talked_about(self, tokens: list[Token], call: int, noun: int) -> bool:
+        """"über"/"about" between the call and the noun: the noun is what the call was about."""
         return call < noun and any(t.key in self.lex.word_class("talk_topic_prep")
                                    for t in tokens[call + 1:noun])
 
@@ -552,8 +553,9 @@ class SentenceReader:
             event.participants = []
 
     def _asks_its_own_side(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
-        """Whether the only sides named as objects of a demand's clause (after the demander,
-        up to the trigger's end) are of the demander's own state: a request at home."""
+        """Whether the only sides named as objects of a demand's clause are of the demander's
+        own state: a request at home. German objects stand between the demander and a
+        verb-final trigger, English ones after the verb."""
         own = {self.gaz.state_of(p, r.day) for p in event.participants}
         clause = clause_of(r.clauses, first)
         start = min((f.last + 1 for f in r.found if f.mention.entity in event.participants
