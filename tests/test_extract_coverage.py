@@ -9,6 +9,7 @@ Every sentence is our own wording, written for these tests; none comes from a co
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -425,6 +426,22 @@ def test_every_lexicon_file_defines_each_row_key_once() -> None:
         header = rows[0]
         keys = [tuple(row[header.index(k)] for k in key) for row in rows[1:]]
         assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+
+def test_every_word_class_the_rules_ask_for_is_in_the_lexicon() -> None:
+    """`Lexicon.word_class` answers an empty set for a name it does not know, so a misspelt
+    class in a rule would switch the rule off without any other test failing."""
+    import re
+
+    import geokg.extract
+    from geokg.resources import LEXICON_DIR
+    folder = Path(geokg.extract.__file__).parent
+    asked = {name for path in folder.glob("*.py")
+             for name in re.findall(r'word_class\("([a-z_]+)"\)', path.read_text(encoding="utf-8"))}
+    defined = {line.split("\t")[1] for line in
+               (LEXICON_DIR / "words.tsv").read_text(encoding="utf-8").splitlines()[1:]
+               if line.strip() and not line.startswith("#")}
+    assert len(asked) > 50 and asked <= defined, sorted(asked - defined)
 
 
 @pytest.mark.parametrize(("text", "lang", "demander"), [

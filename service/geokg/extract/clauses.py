@@ -200,10 +200,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                 if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \
                         _noun_after(tokens, pos, lex):
                     continue
-                if kind == "planned" and lex.lang == "en" and pos > 0 and \
-                        tokens[pos - 1].key in ("his", "her", "its", "their", "our", "my", "your") \
-                        and tokens[pos].key in ("plans", "plan", "proposal", "proposals") \
-                        and not (pos + 1 < len(tokens) and tokens[pos + 1].key == "to"):
+                if kind == "planned" and pos > 0 and tokens[pos].key in lex.word_class("plan_noun") \
+                        and tokens[pos - 1].key in lex.word_class("possessive_own") \
+                        and not (pos + 1 < len(tokens) and tokens[pos + 1].key in ("to", "zu")):
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
                 if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):
                     continue  # "held a call … ahead of the summit": the summit is to come

@@ -183,7 +183,7 @@ class SentenceReader:
         if self.lex.lang == "de":
             return tokens[i].capitalized
         prev = tokens[i - 1] if i > 0 else None
-        return prev is not None and tokens[i].key in ("summit", "summits", "meeting", "meetings") \
+        return prev is not None and tokens[i].key in self.lex.word_class("meeting_noun") \
             and (prev.key in self.lex.word_class("determiner") or is_adjective(prev)
                  or prev.text == "-" or prev.text[:1].isupper())
 

@@ -272,7 +272,7 @@ class RoleReader:
         """The names listed before `head` with only commas and "und"/"and" (and an article:
         "Qatar, Egypt and the United States") between."""
         joiners = self.lex.word_class("conjunction") | {","}
-        articles = joiners | {"the", "der", "die", "das", "den", "dem"}
+        articles = joiners | self.lex.word_class("determiner")
         out: list[Found] = []
         current = head
         while True:
