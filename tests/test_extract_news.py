@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from geokg.extract import read_article
+from geokg.extract import load_gazetteer, read_article
 from geokg.extract.model import Article, EventType, Precision
 
 CALL, MEETING, DEMAND = EventType.CALL, EventType.MEETING, EventType.DEMAND
@@ -29,6 +29,20 @@ def sides(article: Article, kind: EventType) -> list[frozenset[str]]:
 def demands(article: Article) -> list[tuple[frozenset[str], frozenset[str]]]:
     return [(frozenset(e.participants), frozenset(e.addressees))
             for e in article.events if e.type is DEMAND]
+
+
+def state_demands(text: str, published: str) -> list[tuple[set[str], set[str]]]:
+    """Demanders and addressees as the states they stood for that day."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [({gaz.state_of(p, day) for p in e.participants}, {gaz.state_of(a, day) for a in e.addressees})
+            for e in read(text, published).events if e.type is DEMAND]
+
+
+def state_claims(text: str, published: str) -> set[tuple[str, str]]:
+    """(claimant as the state it stood for that day, territory) of every claim read."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return {(gaz.state_of(p, day), t) for e in read(text, published).events
+            if e.type is CLAIM for p in e.participants for t in e.territories}
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -565,11 +579,7 @@ def test_in_a_passive_demand_the_subject_is_asked(text: str, demander: str, addr
 ])
 def test_demands_told_asked_warned_and_given_a_deadline(
         text: str, published: str, demanders: set[str], addressees: set[str]) -> None:
-    from geokg.extract import load_gazetteer
-    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
-    found = [({gaz.state_of(p, day) for p in e.participants},
-              {gaz.state_of(a, day) for a in e.addressees})
-             for e in read(text, published).events if e.type is DEMAND]
+    found = state_demands(text, published)
     assert (demanders, addressees) in found, found
 
 
@@ -812,10 +822,7 @@ def test_names_inside_what_was_agreed_are_no_sides(text: str, expected: set[str]
 ])
 def test_a_claim_is_not_on_the_claimant_nor_on_the_holder_named_by_adjective(
         text: str, claimant: str, territory: str) -> None:
-    from geokg.extract import load_gazetteer
-    gaz, day = load_gazetteer(), dt.date(2025, 11, 1)
-    claims = {(gaz.state_of(p, day), t) for e in read(text, "2025-11-01").events
-              if e.type is CLAIM for p in e.participants for t in e.territories}
+    claims = state_claims(text, "2025-11-01")
     assert (claimant, territory) in claims and all(t not in ("japan", "spain") for _, t in claims)
 
 
@@ -882,11 +889,7 @@ def test_more_kinds_of_supply(text: str, supplier: str, receiver: str) -> None:
 ])
 def test_declared_part_of_a_state_or_wanted_back_claims(text: str, claimant: str,
                                                         territory: str) -> None:
-    from geokg.extract import load_gazetteer
-    gaz, day = load_gazetteer(), dt.date(2024, 6, 19)
-    claims = {(gaz.state_of(p, day), t) for e in read(text, "2024-06-19").events
-              if e.type is CLAIM for p in e.participants for t in e.territories}
-    assert claims == {(claimant, territory)}
+    assert state_claims(text, "2024-06-19") == {(claimant, territory)}
 
 
 @pytest.mark.parametrize("text", ["The EU declared the summit a success.",
@@ -958,9 +961,7 @@ def test_a_request_by_a_side_is_its_demand() -> None:
     ("Danach bekräftigte Putin die Forderung Moskaus nach verbindlichen Garantien.", "russia"),
 ])
 def test_a_demand_noun_with_its_maker_in_the_genitive_is_told_here(text: str, demander: str) -> None:
-    from geokg.extract import load_gazetteer
-    gaz, day = load_gazetteer(), dt.date(2024, 6, 19)
-    assert [{gaz.state_of(p, day) for p in d} for d, _ in demands(read(text, "2024-06-19"))] == [{demander}]
+    assert [d for d, _ in state_demands(text, "2024-06-19")] == [{demander}]
 
 
 def test_a_definite_demand_noun_without_its_maker_refers_back() -> None:

@@ -403,14 +403,8 @@ class Discourse:
     def _other_persons(self, a: Event, b: Event) -> bool:
         """"Scholz telefonierte mit Selenskyj" and "ein Telefonat zwischen Steinmeier und
         Selenskyj": the same states, but another leader of one of them, so another call."""
-        def leaders(e: Event) -> dict[str, set[str]]:
-            out: dict[str, set[str]] = {}
-            for p in e.participants:
-                if self.gaz.entities[p].kind == "leader":
-                    out.setdefault(self.gaz.state_of(p, e.date.value if e.date else self.on), set()).add(p)
-            return out
-        mine, theirs = leaders(a), leaders(b)
-        return any(not people & theirs.get(state, people) for state, people in mine.items())
+        return self.gaz.other_leader(a.participants, b.participants,
+                                     a.date.value if a.date else self.on)
 
     def _absorb(self, kept: Event, other: Event, union: bool) -> None:
         if union:

@@ -222,10 +222,15 @@ class SentenceReader:
     def _reacted_to(self, tokens: list[Token], first: int) -> bool:
         """"welcomed the agreement", "begrüßten die Vereinbarung": a verb of reaction right
         before the definite noun of an event told before."""
+        j = self._before_noun_phrase(tokens, first)
+        return j >= 0 and tokens[j].key in self.lex.word_class("reaction_verb")
+
+    def _before_noun_phrase(self, tokens: list[Token], first: int) -> int:
+        """The word before a noun's articles and adjectives (-1 at the sentence start)."""
         j = first - 1
         while j >= 0 and (tokens[j].key in self.lex.word_class("determiner") or is_adjective(tokens[j])):
             j -= 1
-        return j >= 0 and tokens[j].key in self.lex.word_class("reaction_verb")
+        return j
 
     def _agreed_to_meet(self, r: SentenceReading, last: int) -> bool:
         """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
@@ -501,9 +506,7 @@ class SentenceReader:
         talked about, not an event told."""
         if self.lex.lang == "de" and not r.tokens[first].capitalized:
             return False
-        j = first - 1
-        while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner") or is_adjective(r.tokens[j])):
-            j -= 1
+        j = self._before_noun_phrase(r.tokens, first)
         return j >= 0 and r.tokens[j].key in self.lex.word_class("talk_topic_prep")
 
     def _with_partner(self, r: SentenceReading, clause: Clause, first: int) -> bool:

@@ -71,6 +71,17 @@ class Gazetteer:
         entity = self.entities[key]
         return entity.part_of if entity.kind == "region" and entity.part_of else self.state_of(key, on)
 
+    def other_leader(self, these: Iterable[str], those: Iterable[str], on: dt.date) -> bool:
+        """Whether `these` name a leader of a state for which `those` name only other
+        leaders ("Steinmeier und Selenskyj" beside "Scholz und Selenskyj": Germany's
+        president, not its chancellor). A state named without a leader fits any of them."""
+        led: dict[str, set[str]] = {}
+        for key in those:
+            if self.entities[key].kind == "leader":
+                led.setdefault(self.state_of(key, on), set()).add(key)
+        return any(key not in led.get(self.state_of(key, on), {key})
+                   for key in these if self.entities[key].kind == "leader")
+
     def state_of(self, key: str, on: dt.date) -> str:
         """The state (or organisation) a leader led on a date; other entities stand for
         themselves. This is how "Putin" and "Russia" become the same side of an event."""

@@ -109,9 +109,9 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
     mentioned = {m.entity for m in article.mentions if m.how not in ADJECTIVAL_MENTIONS}
     confidences: dict[URIRef, float] = {}
     events = [fitted for e in article.events if (fitted := fitted_to_shapes(e, gaz))]
-    by_persons = _told_apart_by_persons(events, gaz, mint, article.published)
-    for event in events:
-        _add_event(graph, event, article, gaz, mint, confidences, id(event) in by_persons)
+    for event, event_node in zip(events, _event_nodes(events, gaz, mint, article.published),
+                                 strict=True):
+        _add_event(graph, event_node, event, article, gaz, mint, confidences)
         mentioned.update(event.participants + event.addressees + event.territories)
         mentioned.update(k for k in (event.treaty, event.place) if k)
     if article.place:
@@ -178,36 +178,27 @@ def fitted_to_shapes(event: Event, gaz: Gazetteer) -> Event | None:
                    territories=territories, treaty=treaty, topic=topic)
 
 
-def _told_apart_by_persons(events: list[Event], gaz: Gazetteer, mint: Minter,
-                           published: dt.date | None) -> set[int]:
-    """Calls and meetings of one article that would share a node, though the article tells
-    them apart by their persons ("Scholz telefonierte mit Selenskyj", "ein Telefonat zwischen
-    Steinmeier und Selenskyj": one state, two of its leaders). One of them keeps the shared
-    node — the same one whatever order an article tells them in (their persons' keys sort
-    first) — so a report naming only "Germany and Ukraine" still joins it; the others name
-    their leaders in their identity."""
-    nodes: dict[URIRef, list[Event]] = {}
-    for event in events:
+def _event_nodes(events: list[Event], gaz: Gazetteer, mint: Minter,
+                 published: dt.date | None) -> list[URIRef]:
+    """Each event's node. Calls and meetings of one article that would share a node, though
+    the article tells them apart by their persons ("Scholz telefonierte mit Selenskyj", "ein
+    Telefonat zwischen Steinmeier und Selenskyj": one state, two of its leaders), get nodes of
+    their own, except one — the same whatever order an article tells them in (their persons'
+    keys sort first) — so a report naming only "Germany and Ukraine" still joins it."""
+    nodes = [event_iri(e, gaz, mint, published) for e in events]
+    shared: dict[URIRef, list[Event]] = {}
+    for event, node in zip(events, nodes, strict=True):
         if event.type in (EventType.CALL, EventType.MEETING):
-            nodes.setdefault(event_iri(event, gaz, mint, published), []).append(event)
+            shared.setdefault(node, []).append(event)
     apart: set[int] = set()
-    for same in nodes.values():
+    for same in shared.values():
         ordered = sorted(same, key=lambda e: _persons(e, gaz))
         for i, a in enumerate(ordered):  # "the US" fits any of its leaders, another leader not
-            if any(_other_leader(a, b, gaz, published) for b in ordered[:i]):
+            on = a.date.value if a.date else (published or dt.date.today())
+            if any(gaz.other_leader(a.participants, b.participants, on) for b in ordered[:i]):
                 apart.add(id(a))
-    return apart
-
-
-def _other_leader(a: Event, b: Event, gaz: Gazetteer, published: dt.date | None) -> bool:
-    """Whether `a` names a leader of a state for which `b` names only other leaders."""
-    on = a.date.value if a.date else (published or dt.date.today())
-    led: dict[str, set[str]] = {}
-    for p in b.participants:
-        if gaz.entities[p].kind == "leader":
-            led.setdefault(gaz.state_of(p, on), set()).add(p)
-    return any(p not in led.get(gaz.state_of(p, on), {p})
-               for p in a.participants if gaz.entities[p].kind == "leader")
+    return [event_iri(e, gaz, mint, published, by_persons=True) if id(e) in apart else node
+            for e, node in zip(events, nodes, strict=True)]
 
 
 def _persons(event: Event, gaz: Gazetteer) -> str:
@@ -245,9 +236,8 @@ def _topic_key(topic: str | None) -> str | None:
     return " ".join(words[:4]) or None
 
 
-def _add_event(graph: Graph, event: Event, article: Article, gaz: Gazetteer, mint: Minter,
-               confidences: dict[URIRef, float], by_persons: bool = False) -> None:
-    node = event_iri(event, gaz, mint, article.published, by_persons)
+def _add_event(graph: Graph, node: URIRef, event: Event, article: Article, gaz: Gazetteer,
+               mint: Minter, confidences: dict[URIRef, float]) -> None:
     graph.add((node, RDF.type, CLASS_OF_EVENT[event.type]))
     for key in event.participants:
         graph.add((node, GK.participant, mint.entity(key)))
