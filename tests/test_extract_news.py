@@ -1057,3 +1057,80 @@ def test_each_territory_of_a_list_declared_part_of_a_state_is_claimed() -> None:
                    "Regierungschef Irakli Kobachidse.", "2024-07-28")
     assert sorted(t for e in article.events if e.type is CLAIM for t in e.territories) == [
         "abkhazia", "south-ossetia"]
+
+
+# --- supplies told by participles, lists and contrasts -------------------------------------------
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Die von Frankreich an Rumänien gelieferten Radargeräte sind seit Mai im Einsatz.",
+     "france", "romania"),
+    ("Die lettische Armee erhielt im Frühjahr mehrere von Schweden gespendete Fahrzeuge.",
+     "sweden", "latvia"),
+    ("Poland's British-supplied air defence radars went into service on Friday.",
+     "united-kingdom", "poland"),
+    ("Egypt deployed French-donated patrol boats along its coast.", "france", "egypt"),
+])
+def test_a_participle_before_its_noun_names_the_supplier(text: str, supplier: str,
+                                                         receiver: str) -> None:
+    assert supplies(read(text)) == [(frozenset({supplier}), frozenset({receiver}))]
+
+
+def test_a_supplier_named_after_from_outranks_the_participle() -> None:
+    assert supplies(read("Latvia received German-supplied howitzers from Norway.")) == [
+        (frozenset({"norway"}), frozenset({"latvia"}))]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian-made missiles struck the port of Odesa on Tuesday.",
+    "Die von Russland kontrollierten Gebiete sollen an die Ukraine zurückgegeben werden.",
+])
+def test_origin_and_control_participles_supply_nothing(text: str) -> None:
+    assert supplies(read(text)) == []
+
+
+def test_every_supplier_of_a_list_split_by_commas_supplies() -> None:
+    article = read("Finnland, Estland und Lettland finanzieren gemeinsam Minenräumboote für die Ukraine.")
+    assert supplies(article) == [(frozenset({"finland", "estonia", "latvia"}), frozenset({"ukraine"}))]
+
+
+def test_a_clause_set_against_a_refusal_tells_its_own_supply() -> None:
+    article = read("Österreich lehnt Waffenlieferungen ab, Tschechien hingegen übergab der Ukraine "
+                   "zwanzig Kampfhubschrauber.")
+    assert supplies(article) == [(frozenset({"czech-republic"}), frozenset({"ukraine"}))]
+
+
+def test_a_refusal_still_governs_what_it_refuses() -> None:
+    assert supplies(read("Österreich lehnt es ab, der Ukraine Kampfhubschrauber zu übergeben.")) == []
+
+
+def test_a_speaker_after_the_receiver_is_not_a_receiver() -> None:
+    article = read("Belarus has shipped artillery shells to Russia, Lithuania's foreign minister said.")
+    assert supplies(article) == [(frozenset({"belarus"}), frozenset({"russia"}))]
+
+
+def test_paying_for_weapons_is_one_supply_of_weapons() -> None:
+    article = read("Canada funds 800 drones for Ukraine.")
+    assert [(e.participants, e.addressees, e.support_kind) for e in article.events] == [
+        (["canada"], ["ukraine"], "weapons")]
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal handed Mozambique two patrol boats.",
+    "Portugal kündigte an, Mosambik zwei Patrouillenboote zur Verfügung zu stellen.",
+    "Portugal kündigte an, der Regierung Mosambiks 2,5 Millionen Euro zur Verfügung zu stellen.",
+])
+def test_handing_over_and_the_german_infinitive_supply(text: str) -> None:
+    assert supplies(read(text)) == [(frozenset({"portugal"}), frozenset({"mozambique"}))]
+
+
+def test_a_german_clause_after_a_comma_starting_with_an_article_is_no_relative_clause() -> None:
+    from geokg.extract.clauses import split_clauses
+    from geokg.extract.lexicon import load_lexicon
+    from geokg.extract.text import tokenize
+    lex = load_lexicon("de")
+    main = tokenize("Ungarn zögert, die Slowakei dagegen liefert Munition.", 0, "de")
+    relative = tokenize("Ungarn zögert, die Slowakei dagegen beliefert hatte.", 0, "de")
+    decimal = tokenize("Sie sagte 0,25 Prozent zu.", 0, "de")
+    assert not split_clauses(main, lex)[1].relative
+    assert split_clauses(relative, lex)[1].relative
+    assert len(split_clauses(decimal, lex)) == 1

@@ -35,6 +35,8 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
     start, relative, complement = 0, False, False
     for i, token in enumerate(tokens):
         after_comma = i > 0 and tokens[i - 1].text == ","
+        if token.text == "," and _decimal_comma(tokens, i):
+            continue  # "0,25 Prozent"
         if token.text in BREAK_PUNCTUATION or (token.key in breaks and i > start):
             if i > start:
                 clauses.append(Clause(start, i - 1, relative, complement))
@@ -48,7 +50,25 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
             complement = True  # ", dass …": the comma already opened the clause
     if start < len(tokens):
         clauses.append(Clause(start, len(tokens) - 1, relative, complement))
+    clauses = [_verb_second(c, tokens, lex) for c in clauses]
     return [_mark_infinitive(c, tokens, lex) if i else c for i, c in enumerate(clauses)]
+
+
+def _decimal_comma(tokens: list[Token], i: int) -> bool:
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].key.isdigit() and tokens[i + 1].key.isdigit() \
+        and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start
+
+
+def _verb_second(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:
+    """", die Slowakei dagegen übergab der Ukraine Kampfjets": a German relative clause puts
+    its finite verb last, so one that ends in a noun (or in a zu-infinitive: ", der Ukraine
+    Hilfe zur Verfügung zu stellen") began with an article, not a relative pronoun."""
+    if lex.lang != "de" or not clause.relative:
+        return clause
+    words = [t for t in tokens[clause.first + 1:clause.last + 1] if t.is_word]
+    if not words or not (words[-1].capitalized or len(words) > 2 and words[-2].key == "zu"):
+        return clause
+    return Clause(clause.first, clause.last, False, clause.complement)
 
 
 def _mark_infinitive(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:

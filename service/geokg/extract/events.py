@@ -426,7 +426,7 @@ class SentenceReader:
         if trigger.type is EventType.DEMAND:
             self._demand_roles(r, event, actors, trigger, (first, last), group_subject)
         elif trigger.type is EventType.SUPPORT:
-            kinds = self._support_kinds(r, clause)
+            kinds = self._support_kinds(r, clause, (first, last))
             if not kinds or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
@@ -731,7 +731,13 @@ class SentenceReader:
         # A denial or accusation earlier in the sentence governs its complement:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
-            clause.complement or clause.first > 0)
+            clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
+
+    def _contrasted(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """"Ungarn lehnt Lieferungen ab, die Slowakei dagegen übergab …": a clause set against
+        the one before says what its own subject did; the refusal does not reach it."""
+        words = self.lex.word_class("contrast") | self.lex.word_class("contrast_adverb")
+        return any(t.key in words for t in r.tokens[clause.first:first])
 
     def _subject_noun(self, r: SentenceReading, first: int) -> bool:
         """An English event noun opening the sentence ("A visit to Paris …", "Netanyahu's
@@ -878,22 +884,30 @@ class SentenceReader:
         return not trigger[0] <= noun <= trigger[1] + 2 and \
             r.tokens[noun].key in self.lex.word_class("anchor")
 
-    def _support_kinds(self, r: SentenceReading, clause: Clause) -> tuple[str, ...]:
+    def _support_kinds(self, r: SentenceReading, clause: Clause,
+                       trigger: tuple[int, int]) -> tuple[str, ...]:
         """What is supplied, from the trigger's clause (or the sentence if the clause says
         nothing): weapons, troops, money, access, energy, humanitarian goods. "as Russia
         pounded Ukraine's energy infrastructure" is a clause of its own, whatever it names."""
         last = next((i - 1 for i in range(clause.first + 1, clause.last + 1)
                      if r.tokens[i].key in ("as", "als") and any(
                          f.actor and i < f.first <= i + 2 for f in r.found)), clause.last)
-        for span in (r.tokens[clause.first:last + 1], r.tokens):
+        for start, span in ((clause.first, r.tokens[clause.first:last + 1]), (0, r.tokens)):
             forms = sentence_forms(span)
+            verb = (trigger[0] - start, trigger[1] - start)
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
                           if any(p.find(span, forms) for p in patterns))
-            if "money" in kinds and len(kinds) > 1 and self._money_is_a_value(span, forms):
+            if "money" in kinds and len(kinds) > 1 and (
+                    self._money_is_a_value(span, forms) or self._money_only_in(span, forms, verb)):
                 kinds = tuple(k for k in kinds if k != "money")
             if kinds:
                 return kinds
         return ()
+
+    def _money_only_in(self, span: list[Token], forms: str, verb: tuple[int, int]) -> bool:
+        """"financed artillery shells": the verb tells how the shells were paid for; what is
+        supplied are the shells, not money besides."""
+        return all(a in verb for p in self.lex.support_kinds["money"] for a, _ in p.find(span, forms))
 
     def _money_is_a_value(self, span: list[Token], forms: str) -> bool:
         """"2.7 billion euros in military aid", "Rüstungspaket im Wert von 2,7 Milliarden

@@ -587,7 +587,8 @@ class RoleReader:
             by_prep = [(f, key) for f, key in by_prep if f.first > last]
             if not by_prep:
                 return False
-        if self._quoted_supply(r, event, by_prep, first, last):
+        if self._quoted_supply(r, event, by_prep, first, last) or \
+                self._attributive_supply(r, event, first, last):
             return True
         actors = self._not_receiving(r, actors, by_prep, last)
         if not actors:
@@ -616,8 +617,10 @@ class RoleReader:
         # "Italy and France will supply … to Ukraine": a coordinated subject supplies
         # together when someone else receives ("Biden and Zelenskyy will discuss the aid
         # the US has provided" names no joint supply)
-        joint = self.coordinated([f for f in in_clause or actors if f.last < first], r) \
-            if supplier.last < first else []
+        # ("Deutschland, Dänemark und Schweden finanzieren": the list's commas split clauses)
+        before = [f for f in in_clause or actors if f.last < first]
+        joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
+            if supplier.last < first and before else []
         for suppliers in ([joint] if len(joint) > 1 else []) + [[supplier]]:
             # never the suppliers' own side: "US-Präsident Biden sagte der Ukraine … zu"
             sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
@@ -693,7 +696,12 @@ class RoleReader:
         listed = self.coordinated([head] + [f for f in r.found if f.actor and f.first > head.last], r)
         # "to Ukraine and France sent guns": a name followed by its verb starts a clause
         ends = next((i for i, f in enumerate(listed) if i and self._verb_follows(r, f)), len(listed))
-        return listed[:ends]
+        listed = listed[:ends]
+        # a list ends with "and"/"und": "to Russia, U.S. Secretary Blinken said" lists no one
+        conjunctions = self.lex.word_class("conjunction")
+        joined = [i for i in range(1, len(listed)) if any(
+            t.key in conjunctions for t in r.tokens[listed[i - 1].last + 1:listed[i].first])]
+        return listed[:joined[-1] + 1] if joined else listed[:1]
 
     def _verb_follows(self, r: SentenceReading, f: Found) -> bool:
         """An English lower-case word right after a name that is no preposition, article or
@@ -722,7 +730,7 @@ class RoleReader:
                             actors: list[Found]) -> Found | None:
         """The subject of the clause governing a German zu-infinitive ("räumte ein, …
         geliefert zu haben"), when that clause names one."""
-        near = {r.tokens[i].key for i in (first - 1, last + 1) if 0 <= i < len(r.tokens)}
+        near = {r.tokens[i].key for i in range(first - 1, last + 2) if 0 <= i < len(r.tokens)}
         if self.lex.lang != "de" or "zu" not in near or own.first == 0:
             return None
         before = [f for f in actors if f.last < own.first and not self._object_pronoun(r, f)
@@ -749,6 +757,53 @@ class RoleReader:
         event.participants = [self.gaz.entities[agent.mention.entity].metonym_of or agent.mention.entity]
         event.addressees = [receiver.mention.entity]
         return True
+
+    def _attributive_supply(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """"die von Deutschland an die Ukraine gelieferten Panzer", "Ukraine's German-supplied
+        batteries": a participle before its noun names the supplier as its agent or in its
+        compound; a preposition names the receiver, or else the other side of the sentence,
+        which uses what it was given ("Israel used US-supplied bombs")."""
+        supplier = self._participle_agent(r, first, last)
+        # "received American-supplied Patriots from Germany": who handed them over is named
+        if supplier is None or any(f.first > last and r.tokens[f.first - 1].key in ("from", "aus")
+                                   for f in r.found if f.actor or f.mention.how == "place"):
+            return False
+        side = self.gaz.state_of(supplier, r.day)
+        # ("Die philippinische Küstenwache nahm von Japan finanzierte Schiffe in Empfang")
+        named = [key for _, key in self.receivers_by_prep(r)] + [
+            f.mention.entity for f in r.found if f.actor or f.mention.how == "demonym-actor"
+            or f.mention.how == "demonym" and f.last < first]
+        receiver = next((key for key in named if self.gaz.state_of(key, r.day) != side), None)
+        if receiver is None:
+            return False
+        event.participants = [supplier]
+        event.addressees = [receiver]
+        return True
+
+    def _participle_agent(self, r: SentenceReading, first: int, last: int) -> str | None:
+        """The supplier a participle before its noun names: "US-supplied" (one word with the
+        name), or "von Japan finanzierte" (the agent right before it, or before the receiver
+        phrase "an die Ukraine"); an inflected German participle, as "Japan finanzierte"
+        (finite) has no "von"."""
+        token = r.tokens[first]
+        if self.lex.lang == "en":
+            inside = next((f for f in r.found if f.first == first - 1 and token.text == "-"
+                           and f.mention.how in ("compound", "demonym")), None)
+            return inside.mention.entity if inside else None
+        if first != last or not token.key.endswith(("e", "en", "er", "es", "em")):
+            return None
+        agents = self.lex.word_class("passive_agent")
+        determiners = self.lex.word_class("determiner")
+        plain = self.lex.word_class("receiver_prep") | determiners
+        for f in reversed([f for f in r.found if f.actor and 0 < f.first and f.last < first]):
+            between = r.tokens[f.last + 1:first]
+            if len(between) > 5 or not all(t.key in plain or any(
+                    g.first <= i <= g.last for g in r.found)
+                    for i, t in enumerate(between, f.last + 1)):
+                return None
+            if r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in agents:
+                return self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+        return None
 
     def receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
