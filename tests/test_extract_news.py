@@ -1134,3 +1134,39 @@ def test_a_german_clause_after_a_comma_starting_with_an_article_is_no_relative_c
     assert not split_clauses(main, lex)[1].relative
     assert split_clauses(relative, lex)[1].relative
     assert len(split_clauses(decimal, lex)) == 1
+
+
+# --- agreements: what they say, signatures, disputes settled ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda signed a pipeline accord under which Nairobi will buy Ugandan oil.",
+    "Kenya and Uganda signed a pipeline accord whereby Nairobi would buy Ugandan oil.",
+    "Kenia und Uganda unterzeichneten ein Abkommen, wonach Nairobi künftig Öl aus Uganda kaufen soll.",
+])
+def test_what_an_agreement_says_is_not_a_plan_of_the_agreement(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == [frozenset({"kenya", "uganda"})]
+
+
+@pytest.mark.parametrize("text", [
+    "In Nairobi setzten Ruto und Museveni ihre Unterschriften unter ein Handelsabkommen.",
+    "Kenia und Uganda legten nach langen Verhandlungen ihren Grenzstreit am Viktoriasee bei.",
+    "Kenia und Uganda haben ihren Streit um die Migingo-Insel beigelegt.",
+    "Kenia und Uganda verpflichteten sich gegenseitig, keine Truppen an die Grenze zu verlegen.",
+    "The pact that Kenya and Uganda sealed last year ended the row over Migingo island.",
+])
+def test_signatures_settled_disputes_and_mutual_commitments_are_agreements(text: str) -> None:
+    assert [frozenset(_states(e.participants, "2023-06-16")) for e in read(text).events
+            if e.type is AGREEMENT] == [frozenset({"kenya", "uganda"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenia und Uganda wollen ihren Grenzstreit beilegen.",
+    "Die Nato-Staaten verpflichteten sich zu höheren Verteidigungsausgaben.",
+])
+def test_a_dispute_to_be_settled_or_one_sided_commitment_is_no_agreement(text: str) -> None:
+    assert sides(read(text), AGREEMENT) == []
+
+
+def _states(keys: list[str], published: str) -> set[str]:
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return {gaz.state_of(k, day) for k in keys}

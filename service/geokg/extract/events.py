@@ -395,6 +395,11 @@ class SentenceReader:
             if tokens[i].key in markers or tokens[i].key.startswith("zu") and \
                     tokens[i].key not in ("zur", "zum", "zugleich", "zudem", "zuvor"):
                 return i
+            if tokens[i].key in self.lex.word_class("content_relative") or (
+                    tokens[i].key == "which" and tokens[i - 1].key == "under"):
+                # "a memorandum under which Washington will give …", "ein Abkommen, wonach …":
+                # what the agreement says, not whether it was made
+                return i - 1 if tokens[i].key == "which" else i
         return None
 
     def _turns_away(self, tokens: list[Token], clauses: list[Clause], start: int, pos: int) -> bool:
@@ -833,7 +838,9 @@ class SentenceReader:
             if not f.actor or is_blocked(r.tokens, f, self.lex, r.found, trigger):
                 continue
             own = clause_of(r.clauses, f.first)
-            if own is not clause and (own.relative or (own.complement and multi_sided)):
+            # "the deal that Greece and North Macedonia struck": names inside the pattern
+            inside = trigger[0] < f.first < trigger[1]
+            if own is not clause and not inside and (own.relative or (own.complement and multi_sided)):
                 continue
             if multi_sided and self._of_another_event(r, f, trigger):
                 continue
