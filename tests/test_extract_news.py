@@ -1170,3 +1170,19 @@ def test_a_dispute_to_be_settled_or_one_sided_commitment_is_no_agreement(text: s
 def _states(keys: list[str], published: str) -> set[str]:
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
     return {gaz.state_of(k, day) for k in keys}
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Moldau sieht Transnistrien als moldauisches Gebiet an.", "moldova", "transnistria"),
+    ("Officials in Baku said Karabakh had been Azerbaijani land for centuries.", "azerbaijan",
+     "nagorno-karabakh"),
+])
+def test_a_territory_seen_or_said_to_have_been_a_states_land_is_claimed(
+        text: str, claimant: str, territory: str) -> None:
+    assert state_claims(text, "2023-06-16") == {(claimant, territory)}
+
+
+def test_a_rule_that_lasted_until_a_date_is_no_claim() -> None:
+    claims = state_claims("Crimea had been Ukrainian territory until 2014, when Russia seized it.",
+                          "2023-06-16")
+    assert ("ukraine", "crimea") not in claims

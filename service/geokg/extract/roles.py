@@ -936,6 +936,8 @@ class RoleReader:
         if r.tokens[last].key in self.lex.word_class("group_states") or any(
                 t.key in locative for t in r.tokens[max(first, last - 3):last]):
             return False  # "seien als wichtige Länder in ihrer jeweiligen Region Partner"
+        if any(t.key in ("until", "bis") for t in r.tokens[last + 1:own.last + 1]):
+            return False  # "Alaska had been Russian territory until 1867": a rule that ended
         kinds = ("region", "state")
         territory = [f for f in r.found if own.first <= f.first and f.last < last
                      and self.gaz.entities[f.mention.entity].kind in kinds and f.mention.how != "place"]
