@@ -1186,3 +1186,30 @@ def test_a_rule_that_lasted_until_a_date_is_no_claim() -> None:
     claims = state_claims("Crimea had been Ukrainian territory until 2014, when Russia seized it.",
                           "2023-06-16")
     assert ("ukraine", "crimea") not in claims
+
+
+# --- demands: speakers after a quote, whom words are addressed to, asking for help --------------
+
+@pytest.mark.parametrize(("text", "demanders", "addressees"), [
+    ("Belgrade must stop the provocations, Croatia's prime minister said on Friday.",
+     {"croatia"}, {"serbia"}),
+    ("It is time for Serbia to recognise Kosovo, Albania's foreign minister said.",
+     {"albania"}, {"serbia"}),
+    ("Armenia needs to return the villages before any peace deal can be signed, Azerbaijan's "
+     "President Ilham Aliyev said.", {"azerbaijan"}, {"armenia"}),
+    ("„Wir verlangen die Freilassung aller Gefangenen“, sagte Paschinjan an die Adresse Bakus.",
+     {"armenia"}, {"azerbaijan"}),
+    ("'We demand that the blockade ends,' Pashinyan said in remarks addressed to Baku.",
+     {"armenia"}, {"azerbaijan"}),
+    ("Das Auswärtige Amt forderte Eritrea auf, die Journalisten freizulassen.",
+     {"germany"}, {"eritrea"}),
+    ("The Foreign Office urged Eritrea to free the journalists.", {"united-kingdom"}, {"eritrea"}),
+    ("Sri Lanka sought emergency loans from India on Tuesday.", {"sri-lanka"}, {"india"}),
+])
+def test_demands_with_their_speaker_or_addressee_named_apart(text: str, demanders: set[str],
+                                                             addressees: set[str]) -> None:
+    assert state_demands(text, "2023-06-16") == [(demanders, addressees)]
+
+
+def test_seeking_to_keep_a_distance_is_no_request() -> None:
+    assert state_demands("Hungary sought to distance itself from Russia on Monday.", "2023-06-16") == []

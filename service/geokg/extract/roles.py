@@ -219,7 +219,8 @@ class RoleReader:
         sides = {f.mention.entity for f in demanders}
         own = clause_of(r.clauses, last)
         asked_of = self._asked_of(r, last, demanders[0].mention.entity) or self._appealed_to(
-            r, clause_of(r.clauses, first), demanders[0].mention.entity)  # "von den USA", "an Xi"
+            r, clause_of(r.clauses, first), demanders[0].mention.entity) or \
+            self._addressed_to(r)  # "von den USA", "an Xi", "an die Adresse Moskaus"
         own_sides = {self.gaz.state_of(f.mention.entity, r.day) for f in demanders}
 
         def others(found: list[Found]) -> list[Found]:
@@ -358,7 +359,7 @@ class RoleReader:
         # "…, sagte der Politiker": a speaker not named here is no one inside the quote
         side = self.gaz.state_of(speaker.mention.entity, r.day) if speaker else None
         asked = [f for f in r.found if f.actor and opening < f.first < closing
-                 and self.gaz.state_of(f.mention.entity, r.day) != side]
+                 and self.gaz.state_of(f.mention.entity, r.day) != side] or self._addressed_to(r)
         event.participants = [speaker.mention.entity] if speaker else []
         event.addressees = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
                                   for f in self.coordinated(asked, r))
@@ -501,16 +502,21 @@ class RoleReader:
         Biden said": the speaker after the quote demands of the obligation's subject. The
         speech verb must follow the end of the quote or clause (a comma or quote mark)."""
         closers = QUOTE_MARKS | {","}
-        # "…, South Korean President Yoon said": the speaker's name between quote and verb
-        before_verb = next((f for f in actors if first < f.first and 0 < last - f.last <= 2
-                            and r.tokens[f.first - 1].text in closers), None)
+        # "…, South Korean President Yoon said", "…, Finland's President Alexander Stubb said",
+        # "…, Qatar's prime minister said": the speaker's phrase between quote and verb
+        closing = max((i for i in range(first + 1, last) if r.tokens[i].text in closers
+                       and r.tokens[i + 1].key != "s"), default=None)  # not "Qatar's"
+        before_verb = next((f for f in actors if closing is not None and closing < f.first < last
+                            and last - closing <= 9), None)
         if before_verb is None and not any(t.text in closers for t in r.tokens[last - 3:last]):
             return
         speaker = before_verb or next(
             (f for f in actors if f.first > last - 3 and f.first <= last + 6), None)
         # "Israel must …" names it before the modal; "Es ist an der Zeit, dass London …" after
+        # ("It is time for Hamas to …": the subject after "for" as well)
+        end = closing if closing is not None else last - 1
         subject = next((f for f in reversed(actors) if f.last < first), None) or next(
-            (f for f in actors if first < f.first < last - 1), None)
+            (f for f in r.found if f.actor and first < f.first < end), None)
         if speaker is None or subject is None:
             return
         if self.gaz.state_of(speaker.mention.entity, r.day) == \
@@ -544,6 +550,15 @@ class RoleReader:
                     and not of_noun) and (
                     f.actor or self.gaz.entities[f.mention.entity].metonym_of):
                 return [f]
+        return []
+
+    def _addressed_to(self, r: SentenceReading) -> list[Found]:
+        """"sagte Selenskyj an die Adresse Moskaus", "a message addressed to Beijing": whom
+        the words were aimed at, anywhere in the sentence."""
+        for k, token in enumerate(r.tokens):
+            if token.key in self.lex.word_class("address_noun"):
+                return [f for f in r.found if k < f.first <= k + 3 and (
+                    f.actor or self.gaz.entities[f.mention.entity].metonym_of)][:1]
         return []
 
     def _appealed_to(self, r: SentenceReading, clause: Clause, side: str) -> list[Found]:
