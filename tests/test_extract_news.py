@@ -1213,3 +1213,46 @@ def test_demands_with_their_speaker_or_addressee_named_apart(text: str, demander
 
 def test_seeking_to_keep_a_distance_is_no_request() -> None:
     assert state_demands("Hungary sought to distance itself from Russia on Monday.", "2023-06-16") == []
+
+
+# --- supplies: debts, handing on, arrivals, forces as receivers -----------------------------------
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("China erlässt Sambia einen Teil seiner Schulden.", "china", "zambia"),
+    ("Frankreich hat Kamerun Schulden in Höhe von 300 Millionen Euro erlassen.", "france", "cameroon"),
+    ("China has written off part of Zambia's debt.", "china", "zambia"),
+    ("Japan forgave Myanmar's debts worth $3 billion.", "japan", "myanmar"),
+    ("Die Slowakei hat Kampfjets vom Typ MiG-29 an die Ukraine abgegeben.", "slovakia", "ukraine"),
+    ("Frankreich hat Ägypten die ersten Rafale-Kampfjets ausgeliefert.", "france", "egypt"),
+    ("Die ersten Kampfjets aus Frankreich sind in Indien eingetroffen.", "france", "india"),
+    ("The first Rafale jets from France arrived in India on Wednesday.", "france", "india"),
+    ("Japan handed over two patrol boats to the navy of Sri Lanka.", "japan", "sri-lanka"),
+    ("Japan übergab der Marine Sri Lankas zwei Patrouillenboote.", "japan", "sri-lanka"),
+    ("Die Bundeswehr hat Litauen zwei Flugabwehrsysteme überlassen.", "germany", "lithuania"),
+    ("Kenia wurden von Japan im vergangenen Jahr mehrere Patrouillenboote übergeben.", "japan", "kenya"),
+    ("Der Internationale Währungsfonds bewilligte Ghana einen Kredit über drei Milliarden Dollar.",
+     "imf", "ghana"),
+    ("China hat Laos mit Krediten in Milliardenhöhe unter die Arme gegriffen.", "china", "laos"),
+])
+def test_more_ways_to_tell_a_supply(text: str, supplier: str, receiver: str) -> None:
+    assert supplies(read(text, "2024-05-15")) == [(frozenset({supplier}), frozenset({receiver}))]
+
+
+def test_every_agent_of_a_participle_list_supplies() -> None:
+    article = read("Die von Norwegen und Schweden zugesagten Haubitzen sind in Estland angekommen.")
+    assert supplies(article) == [(frozenset({"norway", "sweden"}), frozenset({"estonia"}))]
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees from Sudan arrived in Chad on Monday.",
+    "Der französische Präsident Macron ist aus Paris in Kiew eingetroffen.",
+])
+def test_people_arriving_are_no_supply(text: str) -> None:
+    assert supplies(read(text, "2024-05-15")) == []
+
+
+def test_a_body_deciding_is_no_agreement_with_the_states_it_decides_about() -> None:
+    article = read("Polen überlässt der Ukraine zwei Flugabwehrsysteme, beschloss das Kabinett "
+                   "am Montag.", "2024-05-15")
+    assert sides(article, AGREEMENT) == []
+    assert supplies(article) == [(frozenset({"poland"}), frozenset({"ukraine"}))]

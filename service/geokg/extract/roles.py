@@ -61,13 +61,24 @@ class RoleReader:
                       self.lex.word_class("passive_agent")]
             return unique(f.mention.entity for f in self._with_lists(chosen + agents, r.found, r))
         sides = {self.gaz.state_of(f.mention.entity, r.day) for f in chosen}
-        if len(sides) < 2:
+        if len(sides) < 2 and not self._unnamed_inverted_subject(r, last):
             # only other sides: "Einladungen an Steinmeier und Scholz …, reiste Baerbock
             # nach Kiew" is Germany's visit to Ukraine, not a meeting of three Germans
             earlier = [f for f in actors if f.last < first and f not in chosen
                        and self.gaz.state_of(f.mention.entity, r.day) not in sides]
             chosen = earlier + chosen + self._participle_subject(r, actors, first)
         return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _unnamed_inverted_subject(self, r: SentenceReading, last: int) -> bool:
+        """"…, beschloss der Oberste Verteidigungsrat": a German verb followed by its subject,
+        a body with no name; the names before it are no sides of what that body did ("die
+        beiden" refers back to them, and stays)."""
+        if self.lex.lang != "de" or last + 2 >= len(r.tokens):
+            return False
+        article, head = r.tokens[last + 1], r.tokens[last + 2]
+        own = clause_of(r.clauses, last)
+        return article.key in self.lex.word_class("definite") and head.key not in GROUP_SIZES \
+            and not any(f.actor and last < f.first <= own.last for f in r.found)
 
     def _after_headline_colon(self, r: SentenceReading, clause: Clause, first: int,
                               last: int) -> Clause | None:
@@ -593,6 +604,8 @@ class RoleReader:
 
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int) -> bool:
+        if "arrival" in trigger.flags:
+            return self._arrived_supply(r, event, first)
         by_prep = self.receivers_by_prep(r)
         if "needs_receiver_prep" in trigger.flags or (
                 self._english_noun(r, first) and "receiver_subject" not in trigger.flags):
@@ -627,8 +640,10 @@ class RoleReader:
             in_clause = [f for f in actors if clause_of(r.clauses, f.first) is ruling] + in_clause
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does
-        demonyms = [(f, f.mention.entity) for f in r.found
-                    if f.mention.how == "demonym-actor" and f.first > last]
+        # (German: "hat ukrainische Rekruten ausgebildet", the object before the verb)
+        demonyms = [(f, f.mention.entity) for f in r.found if (
+            f.mention.how == "demonym-actor" and f.first > last or self._names_a_force(r, f)
+            and (f.first > first or self.lex.lang == "de"))]
         # "Italy and France will supply … to Ukraine": a coordinated subject supplies
         # together when someone else receives ("Biden and Zelenskyy will discuss the aid
         # the US has provided" names no joint supply)
@@ -648,6 +663,35 @@ class RoleReader:
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _arrived_supply(self, r: SentenceReading, event: Event, first: int) -> bool:
+        """"Die ersten Kampfjets aus China sind in Pakistan eingetroffen", "the first tanks
+        from Germany arrived in Ukraine": goods that arrive from one state in another were
+        supplied by it; without "aus"/"from" no one is said to have sent them."""
+        def state(f: Found) -> str:
+            return self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+
+        def after(words: tuple[str, ...]) -> list[Found]:
+            return [f for f in r.found if f.first > 0 and (f.actor or f.mention.how == "place")
+                    and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in words]
+        determiners = self.lex.word_class("determiner")
+        sources = after(("aus", "from"))
+        start = sources[0].last if sources else 0
+        targets = [f for f in after(("in", "im", "nach", "to")) if f.first > start]
+        if not sources or not targets or state(sources[0]) == state(targets[0]) or \
+                any(f.actor and f.last < first and f not in sources + targets
+                    and self.gaz.entities[f.mention.entity].kind == "leader" for f in r.found):
+            return False  # "Macron arrived in Kyiv from Paris" is a visit
+        event.participants = [state(sources[0])]
+        event.addressees = [state(targets[0])]
+        return True
+
+    def _names_a_force(self, r: SentenceReading, f: Found) -> bool:
+        """"trained Ukrainian recruits", "Burkina Faso's army", "die ukrainische Marine":
+        armed forces named by their state's adjective or owner receive what arms or trains them."""
+        after = [t for t in r.tokens[f.last + 1:f.last + 4] if t.key not in ("'", "’", "s")]
+        return f.mention.how in ("demonym", "name", "metonym") and bool(after) and \
+            after[0].key in self.lex.word_class("force_noun")
 
     def _not_receiving(self, r: SentenceReading, actors: list[Found],
                        by_prep: list[tuple[Found, str]], last: int) -> list[Found]:
@@ -763,7 +807,9 @@ class RoleReader:
         if not any(t.key in auxiliaries for t in near):
             return False
         agents = self.lex.word_class("passive_agent")
-        agent = next((f for f in r.found if first - 8 <= f.first <= last + 8 and f.first > 0
+        # German puts the agent anywhere in the clause before its verb
+        start = own.first if self.lex.lang == "de" else first - 8
+        agent = next((f for f in r.found if start <= f.first <= last + 8 and f.first > 0
                       and r.tokens[f.first - 1].key in agents
                       and self.gaz.entities[f.mention.entity].kind != "region"), None)
         receiver = next((f for f in actors if f.last < first and f is not agent), None)
@@ -778,47 +824,50 @@ class RoleReader:
         batteries": a participle before its noun names the supplier as its agent or in its
         compound; a preposition names the receiver, or else the other side of the sentence,
         which uses what it was given ("Israel used US-supplied bombs")."""
-        supplier = self._participle_agent(r, first, last)
+        suppliers = self._participle_agents(r, first, last)
         # "received American-supplied Patriots from Germany": who handed them over is named
-        if supplier is None or any(f.first > last and r.tokens[f.first - 1].key in ("from", "aus")
-                                   for f in r.found if f.actor or f.mention.how == "place"):
+        if not suppliers or any(f.first > last and r.tokens[f.first - 1].key in ("from", "aus")
+                                for f in r.found if f.actor or f.mention.how == "place"):
             return False
-        side = self.gaz.state_of(supplier, r.day)
+        sides = {self.gaz.state_of(key, r.day) for key in suppliers}
         # ("Die philippinische Küstenwache nahm von Japan finanzierte Schiffe in Empfang")
         named = [key for _, key in self.receivers_by_prep(r)] + [
             f.mention.entity for f in r.found if f.actor or f.mention.how == "demonym-actor"
             or f.mention.how == "demonym" and f.last < first]
-        receiver = next((key for key in named if self.gaz.state_of(key, r.day) != side), None)
+        receiver = next((key for key in named if self.gaz.state_of(key, r.day) not in sides), None)
         if receiver is None:
             return False
-        event.participants = [supplier]
+        event.participants = suppliers
         event.addressees = [receiver]
         return True
 
-    def _participle_agent(self, r: SentenceReading, first: int, last: int) -> str | None:
-        """The supplier a participle before its noun names: "US-supplied" (one word with the
-        name), or "von Japan finanzierte" (the agent right before it, or before the receiver
-        phrase "an die Ukraine"); an inflected German participle, as "Japan finanzierte"
-        (finite) has no "von"."""
+    def _participle_agents(self, r: SentenceReading, first: int, last: int) -> list[str]:
+        """The suppliers a participle before its noun names: "US-supplied" (one word with
+        the name), or "von Japan finanzierte", "von den Niederlanden und Dänemark zugesagten"
+        (the agents right before it, or before the receiver phrase "an die Ukraine"); an
+        inflected German participle, as "Japan finanzierte" (finite) has no "von"."""
         token = r.tokens[first]
         if self.lex.lang == "en":
             inside = next((f for f in r.found if f.first == first - 1 and token.text == "-"
                            and f.mention.how in ("compound", "demonym")), None)
-            return inside.mention.entity if inside else None
+            return [inside.mention.entity] if inside else []
         if first != last or not token.key.endswith(("e", "en", "er", "es", "em")):
-            return None
+            return []
         agents = self.lex.word_class("passive_agent")
         determiners = self.lex.word_class("determiner")
-        plain = self.lex.word_class("receiver_prep") | determiners
-        for f in reversed([f for f in r.found if f.actor and 0 < f.first and f.last < first]):
+        plain = self.lex.word_class("receiver_prep") | determiners | self.lex.word_class("conjunction")
+        before = [f for f in r.found if f.actor and 0 < f.first and f.last < first]
+        for f in reversed(before):
             between = r.tokens[f.last + 1:first]
-            if len(between) > 5 or not all(t.key in plain or any(
+            if len(between) > 7 or not all(t.key in plain or any(
                     g.first <= i <= g.last for g in r.found)
                     for i, t in enumerate(between, f.last + 1)):
-                return None
+                return []
             if r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in agents:
-                return self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
-        return None
+                listed = self.coordinated([f] + [g for g in before if g.first > f.last], r)
+                return unique(self.gaz.entities[g.mention.entity].metonym_of or g.mention.entity
+                              for g in listed)
+        return []
 
     def receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
@@ -853,6 +902,11 @@ class RoleReader:
         if prev.key == "nach":
             return r.tokens[f.first].capitalized and r.tokens[f.first].key not in determiners
         j = before_determiners(r.tokens, f.first - 1, determiners)
+        forces = self.lex.word_class("force_noun")
+        if j > 1 and r.tokens[j].key == "of" and r.tokens[j - 1].key in forces:
+            j = before_determiners(r.tokens, j - 2, determiners)  # "to the navy of Myanmar"
+        elif j > 0 and r.tokens[j].key in forces:
+            j = before_determiners(r.tokens, j - 1, determiners)  # "an die Marine Myanmars"
         if r.tokens[j].key == "in" and r.tokens[j + 1].key == "die":
             return True  # "schicken Raketen in die Ukraine": a direction, not "in der Ukraine"
         if j > 0 and r.tokens[j - 1].key in self.lex.word_class("source"):
