@@ -1256,3 +1256,22 @@ def test_a_body_deciding_is_no_agreement_with_the_states_it_decides_about() -> N
                    "am Montag.", "2024-05-15")
     assert sides(article, AGREEMENT) == []
     assert supplies(article) == [(frozenset({"poland"}), frozenset({"ukraine"}))]
+
+
+@pytest.mark.parametrize(("text", "demanders", "addressees"), [
+    ("Brasilien verlangte von Paraguay Aufklärung über die geplanten Grenzanlagen.",
+     {"brazil"}, {"paraguay"}),
+    ("Die Afrikanische Union forderte die Militärjunta in Mali auf, die Wahlen nicht länger "
+     "zu verschieben.", {"african-union"}, {"mali"}),
+    ("Man verlange von Ottawa eine Entschuldigung, teilte das Außenministerium in Neu-Delhi mit.",
+     {"india"}, {"canada"}),
+    ("Serbien wurde von der EU-Kommission in einem Bericht aufgefordert, die Sanktionen "
+     "mitzutragen.", {"european-commission"}, {"serbia"}),
+])
+def test_demands_of_objects_juntas_ministries_and_long_passives(
+        text: str, demanders: set[str], addressees: set[str]) -> None:
+    assert state_demands(text, "2023-06-16") == [(demanders, addressees)]
+
+
+def test_a_negation_after_the_demand_verb_still_counts() -> None:
+    assert state_demands("Brasilien verlangte von Paraguay keine Entschädigung.", "2023-06-16") == []

@@ -720,6 +720,13 @@ class SentenceReader:
             scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
+        if trigger.type is EventType.DEMAND and scope_last > last + 2:
+            # what is demanded is content ("verlangte von Kanada Beweise für die Vorwürfe",
+            # "eine Erklärung zur geplanten Ratifizierung"); only a negation after the verb,
+            # or a modal right after a German final verb ("verlangen könnte"), is the demand's
+            if has_cue(r.tokens, last + 1, scope_last, self.lex, ("negation",), (first, last)):
+                return True
+            scope_last = last + 2
         # "sich auf einen Vorschlag … verständigt": no plan or wish of what was agreed
         # makes the agreement one
         content = self._agreed_before(r, clause, trigger, first)

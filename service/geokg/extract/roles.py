@@ -316,7 +316,9 @@ class RoleReader:
         auxiliaries = self.lex.word_class("passive_aux") | \
             self.lex.word_class("passive_aux_present") | self.lex.word_class("copula_stay")
         own = clause_of(r.clauses, first)
-        near = r.tokens[max(own.first, first - 4):first] + r.tokens[last + 1:last + 3]
+        # German puts the auxiliary second and the participle last, however far apart
+        start = own.first if self.lex.lang == "de" else max(own.first, first - 4)
+        near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
         if not any(t.key in auxiliaries for t in near):
             return False
         agents = self.lex.word_class("passive_agent")
