@@ -1275,3 +1275,26 @@ def test_demands_of_objects_juntas_ministries_and_long_passives(
 
 def test_a_negation_after_the_demand_verb_still_counts() -> None:
     assert state_demands("Brasilien verlangte von Paraguay keine Entschädigung.", "2023-06-16") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenia und Uganda haben eine Vereinbarung über gemeinsame Grenzkontrollen getroffen.",
+    "Kenia und Uganda haben ihr Handelsabkommen um weitere fünf Jahre verlängert.",
+    "Kenya and Uganda renewed their trade agreement for another five years.",
+    "Kenia und Uganda haben die Verhandlungen über einen Freihandelsvertrag abgeschlossen.",
+    "Kenia und Uganda haben eine Energiepartnerschaft geschlossen.",
+    "Kenia und Uganda unterzeichneten einen Fahrplan für den Bau der Pipeline.",
+    "Kenya and Uganda exchanged instruments of ratification for their border treaty.",
+    "Kenia und Uganda unterzeichneten ein Grenzabkommen, über das sie zehn Jahre lang "
+    "verhandelt hatten.",
+])
+def test_agreements_made_extended_concluded_or_ratified_and_nothing_else(text: str) -> None:
+    article = read(text)
+    assert [(e.type, frozenset(e.participants)) for e in article.events] == [
+        (AGREEMENT, frozenset({"kenya", "uganda"}))]
+
+
+def test_talks_held_beside_a_signing_are_a_meeting_of_their_own() -> None:
+    article = read("Kenia und Uganda unterzeichneten ein Grenzabkommen, als Ruto in Kampala "
+                   "Gespräche mit Museveni führte.", "2024-05-15")
+    assert {e.type for e in article.events} == {AGREEMENT, MEETING}

@@ -154,9 +154,17 @@ class SentenceReader:
         kept = [h for h in kept if "obligation_first" not in h[0].flags
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
         kept = self._drop_complements(kept, reading)
-        # "held a virtual meeting": the meeting noun inside a preferred call of a few words
-        kept = [h for h in kept if not any("prefer" in o[0].flags and o[1] < h[1] <= o[2] <= o[1] + 3
-                                           and o[0].type is not h[0].type for o in kept)]
+        # "held a virtual meeting": the meeting noun inside a preferred call of a few words;
+        # "eine Vereinbarung … getroffen": the verb a preferred pattern ends on
+        kept = [h for h in kept if not any(
+            "prefer" in o[0].flags and o[0].type is not h[0].type and o[1] < h[1] and (
+                h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
+        # "unterzeichneten ein Abkommen, über das sie 16 Jahre verhandelt hatten": the talks
+        # that led to an agreement told before are no meeting of their own
+        agreed = min((a for t, a, _ in kept if t.type is EventType.AGREEMENT), default=None)
+        kept = [h for h in kept if agreed is None or h[1] < agreed or not (
+            h[0].type is EventType.MEETING and "generic" in h[0].flags
+            and self._relative_after_preposition(reading, h[1]))]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
         if calls:
             # a talk beside a call is that call; a summit noun after it that the call talked
@@ -166,6 +174,14 @@ class SentenceReader:
                 h[0].type is EventType.MEETING and h[1] == h[2] and "visit" not in h[0].flags
                 and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
+
+    def _relative_after_preposition(self, reading: SentenceReading, i: int) -> bool:
+        """", über das sie verhandelt hatten", ", on which they had negotiated": a relative
+        clause opened by a preposition, describing the noun before it."""
+        clause = clause_of(reading.clauses, i)
+        tokens = reading.tokens
+        return clause.first + 1 < i and tokens[clause.first].key in self.lex.word_class("block_prep") \
+            and tokens[clause.first + 1].key in self.lex.word_class("relative")
 
     def _modal_verb(self, tokens: list[Token], i: int) -> bool:
         """"needs" as a verb, not a noun after an article or a possessive ("Ukraine's needs")."""
