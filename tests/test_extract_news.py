@@ -1298,3 +1298,36 @@ def test_talks_held_beside_a_signing_are_a_meeting_of_their_own() -> None:
     article = read("Kenia und Uganda unterzeichneten ein Grenzabkommen, als Ruto in Kampala "
                    "Gespräche mit Museveni führte.", "2024-05-15")
     assert {e.type for e in article.events} == {AGREEMENT, MEETING}
+
+
+# --- claims told by a predicate adjective, a label, or an insistence -------------------------------
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Der Präsident betonte in Buenos Aires, die Malwinen seien und blieben argentinisch.",
+     "argentina", "falkland-islands"),
+    ("Transnistrien ist und bleibt moldauisch, sagte Präsidentin Maia Sandu.", "moldova", "transnistria"),
+    ("Madrid says Gibraltar is Spanish.", "spain", "gibraltar"),
+    ("Die Krim sei russisches Land, sagte der Kremlsprecher.", "russia", "crimea"),
+    ("Putin bezeichnete die Krim in einer Rede als russisches Staatsgebiet.", "russia", "crimea"),
+    ("Beijing described the Paracel Islands as its inherent territory.", "china", "paracel-islands"),
+    ("Beijing insists that the Paracel Islands are its territory.", "china", "paracel-islands"),
+    ("China rejected the ruling, insisting the Paracel Islands have been part of China for centuries.",
+     "china", "paracel-islands"),
+])
+def test_claims_told_by_adjective_label_or_insistence(text: str, claimant: str, territory: str) -> None:
+    assert state_claims(text, "2024-05-15") == {(claimant, territory)}
+
+
+@pytest.mark.parametrize("text", [
+    "Greenland is a strategic location surrounded by Russian and Chinese ships.",
+    "Die Lage in Transnistrien ist kritisch.",
+])
+def test_an_adjective_that_is_no_predicate_of_the_territory_claims_nothing(text: str) -> None:
+    assert state_claims(text, "2024-05-15") == set()
+
+
+def test_insisting_on_a_fact_is_no_demand_but_insisting_on_an_act_is() -> None:
+    assert state_demands("Washington insisted that Russia is responsible for the attack.",
+                         "2024-05-15") == []
+    assert state_demands("Washington insisted that Russia withdraw its troops.", "2024-05-15") == [
+        ({"united-states"}, {"russia"})]

@@ -175,6 +175,15 @@ class SentenceReader:
                 and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
 
+    def _indicative(self, r: SentenceReading, last: int) -> bool:
+        """The clause after "insists that" states a fact ("is its territory", "has been part
+        of"); a demand puts a modal or the bare subjunctive there ("should leave", "be held")."""
+        if last + 1 >= len(r.tokens):
+            return False
+        keys = {t.key for t in r.tokens[last + 1:clause_of(r.clauses, last + 1).last + 1]}
+        return bool(keys & self.lex.word_class("indicative_verb")) and \
+            not keys & self.lex.word_class("obligation_modal")
+
     def _relative_after_preposition(self, reading: SentenceReading, i: int) -> bool:
         """", über das sie verhandelt hatten", ", on which they had negotiated": a relative
         clause opened by a preposition, describing the noun before it."""
@@ -346,6 +355,9 @@ class SentenceReader:
         something else ("…, while …"). A trigger before the complement ("agreed in their
         first phone call to …") is a circumstance and stays."""
         tokens, clauses = r.tokens, r.clauses
+        # "China insists that the sea is its territory": an assertion, no demand
+        hits = [h for h in hits if "indicative_assertion" not in h[0].flags
+                or not self._indicative(r, h[2])]
         out: list[tuple[Trigger, int, int]] = []
         content_from: int | None = None
         vow = False
@@ -765,7 +777,12 @@ class SentenceReader:
         """"Ungarn lehnt Lieferungen ab, die Slowakei dagegen übergab …": a clause set against
         the one before says what its own subject did; the refusal does not reach it."""
         words = self.lex.word_class("contrast") | self.lex.word_class("contrast_adverb")
-        return any(t.key in words for t in r.tokens[clause.first:first])
+        # ("rejects any role for the Dalai Lama, insisting Tibet has been part of China": a
+        # participle after a comma says what the subject holds instead)
+        opening = r.tokens[clause.first]
+        insisting = self.lex.lang == "en" and clause.first > 0 and r.tokens[clause.first - 1].text == "," \
+            and opening.key in self.lex.word_class("speech_participle")
+        return insisting or any(t.key in words for t in r.tokens[clause.first:first])
 
     def _subject_noun(self, r: SentenceReading, first: int) -> bool:
         """An English event noun opening the sentence ("A visit to Paris …", "Netanyahu's

@@ -1011,17 +1011,27 @@ class RoleReader:
             return False  # "Alaska had been Russian territory until 1867": a rule that ended
         kinds = ("region", "state")
         territory = [f for f in r.found if own.first <= f.first and f.last < last
-                     and self.gaz.entities[f.mention.entity].kind in kinds and f.mention.how != "place"]
+                     and self.gaz.entities[f.mention.entity].kind in kinds
+                     and f.mention.how not in ("place", "demonym")]  # not "russisches (Land)"
         # the territory before the verb, or right after it in German inversion ("Peking
         # zufolge ist Tibet ein Teil Chinas")
         before = [f for f in territory if self.lex.lang == "de" and f.first == first + 1] or \
             [f for f in territory if f.last < first]
         # the owner after the phrase ("part of Russia", "Teil Chinas") or as its adjective
-        after = [f for f in r.found if (last < f.first <= min(own.last, last + 3) or f.last == last - 1)
-                 and self.gaz.entities[f.mention.entity].kind in ("state", "leader")
-                 and f.mention.how != "people"]
+        # ("die Westsahara sei marokkanisch": the adjective the pattern ends on, as the
+        # predicate, not "is surrounded by Russian ships")
+        phrase = self.lex.word_class("block_prep") | self.lex.word_class("passive_agent") | \
+            self.lex.word_class("determiner")
+        adjective = [f for f in r.found if f.first <= last <= f.last and f.mention.how == "demonym"
+                     and self.gaz.entities[f.mention.entity].kind == "state"]
+        if adjective:
+            after = adjective if not any(t.key in phrase for t in r.tokens[first + 1:last]) else []
+        else:
+            after = [f for f in r.found if (last < f.first <= min(own.last, last + 3) or f.last == last - 1)
+                     and self.gaz.entities[f.mention.entity].kind in ("state", "leader")
+                     and f.mention.how != "people"]
         if before and not after and any(t.key in self.lex.word_class("possessive_own")
-                                        for t in r.tokens[last + 1:last + 3]):
+                                        for t in r.tokens[first + 1:last + 3]):
             # "China insists Taiwan is part of its territory": the one who says so owns it
             after = [f for f in r.found if f.actor and f.last < before[-1].first
                      and self.gaz.entities[f.mention.entity].kind in ("state", "leader")][-1:]
