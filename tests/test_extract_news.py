@@ -1331,3 +1331,36 @@ def test_insisting_on_a_fact_is_no_demand_but_insisting_on_an_act_is() -> None:
                          "2024-05-15") == []
     assert state_demands("Washington insisted that Russia withdraw its troops.", "2024-05-15") == [
         ({"united-states"}, {"russia"})]
+
+
+# --- meetings and calls in other words; what did not happen ---------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("Nach dem Gipfeltreffen von Ruto und Museveni zeigten sich beide zufrieden.", MEETING,
+     {"kenya", "uganda"}),
+    ("Auf Einladung von Museveni besuchte Ruto am Mittwoch Kampala.", MEETING, {"kenya", "uganda"}),
+    ("Ruto held a bilateral with Museveni on the sidelines of the summit.", MEETING, {"kenya", "uganda"}),
+    ("Ruto sat across the table from Museveni in Nairobi on Tuesday.", MEETING, {"kenya", "uganda"}),
+    ("Standing beside Museveni in Kampala, Ruto praised the new pipeline.", MEETING, {"kenya", "uganda"}),
+    ("Ruto war am Dienstag Gast von Museveni in Entebbe.", MEETING, {"kenya", "uganda"}),
+    ("Ruto war am Montag zu Gesprächen bei Museveni in Kampala.", MEETING, {"kenya", "uganda"}),
+    ("Ruto und Museveni begrüßten sich in Arusha mit Handschlag.", MEETING, {"kenya", "uganda"}),
+    ("Ruto was on the line with Museveni for an hour on Monday.", CALL, {"kenya", "uganda"}),
+    ("Ruto held a three-way call with Museveni and Tanzania's President Samia Suluhu Hassan.", CALL,
+     {"kenya", "uganda", "tanzania"}),
+])
+def test_meetings_and_calls_in_other_words(text: str, kind: EventType, expected: set[str]) -> None:
+    gaz, day = load_gazetteer(), dt.date(2024, 5, 15)
+    assert [{gaz.state_of(p, day) for p in e.participants} for e in read(text, "2024-05-15").events] \
+        == [expected] and read(text, "2024-05-15").events[0].type is kind
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Treffen zwischen Ruto und Museveni, über das lange spekuliert wurde, kam nie zustande.",
+    "A World Bank loan for Kenya remains frozen over hidden debt.",
+    "Nairobi said it was too early to talk about a Ruto-Museveni meeting.",
+    "Uganda's president said a visit to Nairobi was out of the question.",
+    "Sollte Uganda einer Waffenruhe zustimmen, wäre Kenia bereit, Soldaten zu entsenden, sagte Ruto.",
+])
+def test_what_did_not_happen_or_is_a_condition_is_no_event(text: str) -> None:
+    assert read(text, "2024-05-15").events == []

@@ -224,6 +224,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                         and tokens[pos - 1].key in lex.word_class("possessive_own") \
                         and not (pos + 1 < len(tokens) and tokens[pos + 1].key in ("to", "zu")):
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
+                if kind == "planned" and _at_the_invitation(tokens, pos, lex):
+                    continue  # "Auf Einladung von Xi besuchte Felipe Peking": it took place
                 if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):
                     continue  # "held a call … ahead of the summit": the summit is to come
 
@@ -233,14 +235,23 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
     return False
 
 
+def _at_the_invitation(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """"auf Einladung von", "at the invitation of": the reason a visit was made."""
+    if tokens[pos].key not in lex.word_class("invitation_noun") or pos == 0:
+        return False
+    prev = tokens[pos - 1].key
+    return prev == "auf" or (prev == "the" and pos > 1 and tokens[pos - 2].key == "at")
+
+
 def _ends_the_event(tokens: list[Token], pos: int, exclude: tuple[int, int], lex: Lexicon) -> bool:
     """"halted arms deliveries", "the meeting was cancelled": the event is called off. Not a
     purpose or a topic ("sent air defence to stop attacks", "talks about a halt to the
     fighting"): after the event only in a passive, never after "to"/"zu"/an article."""
     if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after"):
         return False
-    if pos > exclude[1] >= 0:
-        return any(t.key in lex.word_class("passive_aux") for t in tokens[exclude[1] + 1:pos])
+    if pos > exclude[1] >= 0:  # "was cancelled", "remains frozen"
+        stative = lex.word_class("passive_aux") | lex.word_class("copula_stay")
+        return any(t.key in stative for t in tokens[exclude[1] + 1:pos])
     return True
 
 

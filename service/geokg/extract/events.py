@@ -156,9 +156,10 @@ class SentenceReader:
         kept = self._drop_complements(kept, reading)
         # "held a virtual meeting": the meeting noun inside a preferred call of a few words;
         # "eine Vereinbarung … getroffen": the verb a preferred pattern ends on
+        # ("a three-way call with …": the call word inside a preferred conference call)
         kept = [h for h in kept if not any(
-            "prefer" in o[0].flags and o[0].type is not h[0].type and o[1] < h[1] and (
-                h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
+            "prefer" in o[0].flags and (o[0].type is not h[0].type or "conference" in o[0].flags)
+            and o[1] < h[1] and (h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
         # "unterzeichneten ein Abkommen, über das sie 16 Jahre verhandelt hatten": the talks
         # that led to an agreement told before are no meeting of their own
         agreed = min((a for t, a, _ in kept if t.type is EventType.AGREEMENT), default=None)
@@ -193,7 +194,12 @@ class SentenceReader:
             and tokens[clause.first + 1].key in self.lex.word_class("relative")
 
     def _modal_verb(self, tokens: list[Token], i: int) -> bool:
-        """"needs" as a verb, not a noun after an article or a possessive ("Ukraine's needs")."""
+        """"needs" as a verb, not a noun after an article or a possessive ("Ukraine's needs");
+        a modal opening its clause is a condition, not an obligation ("Sollte Russland
+        zustimmen, wäre Kanada bereit …", "Should Russia agree, …")."""
+        opens = i == 0 or tokens[i - 1].text in (",", ";", ":")
+        if tokens[i].key in ("sollte", "sollten", "should") and opens:
+            return False
         return tokens[i].key not in ("needs", "need") or i == 0 or not (
             tokens[i - 1].key in self.lex.word_class("determiner") or tokens[i - 1].key == "s")
 
@@ -344,6 +350,9 @@ class SentenceReader:
         if last + 1 >= len(r.tokens):
             return False
         after = r.tokens[last + 1].key
+        if after in ("von", "of"):  # "Nach dem Gipfeltreffen von Trump und Xi": both sides
+            named = self.roles.coordinated([f for f in r.found if f.actor and f.first > last + 1], r)
+            return len(named) >= 2 and named[0].first <= last + 3
         return after in ("zwischen", "between") or after in ("mit", "with") and any(
             f.actor and last + 2 <= f.first <= last + 4 for f in r.found)
 
@@ -785,9 +794,10 @@ class SentenceReader:
         return insisting or any(t.key in words for t in r.tokens[clause.first:first])
 
     def _subject_noun(self, r: SentenceReading, first: int) -> bool:
-        """An English event noun opening the sentence ("A visit to Paris …", "Netanyahu's
-        visit …") is its subject: nothing but an article or its owner's name comes first."""
-        if self.lex.lang != "en" or first == 0 or first > 6:
+        """An event noun opening the sentence ("A visit to Paris …", "Netanyahu's visit …",
+        "Ein Treffen zwischen Erdoğan und Assad …") is its subject: nothing but an article or
+        its owner's name comes first."""
+        if first == 0 or first > 6:
             return False
         before = r.tokens[first - 1]
         if not (before.key in self.lex.word_class("determiner") or
