@@ -1364,3 +1364,19 @@ def test_meetings_and_calls_in_other_words(text: str, kind: EventType, expected:
 ])
 def test_what_did_not_happen_or_is_a_condition_is_no_event(text: str) -> None:
     assert read(text, "2024-05-15").events == []
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Kuwait will inject $500 million into Jordan's central bank.", "kuwait", "jordan"),
+    ("India extended a new $300 million credit line to Nepal on Friday.", "india", "nepal"),
+    ("China has written off $2 billion of Laos' Soviet-era and later debt.", "china", "laos"),
+    ("Turkey flew 300 rescue workers into Morocco after the earthquake.", "turkey", "morocco"),
+])
+def test_injecting_extending_writing_off_and_flying_in_are_supplies(text: str, supplier: str,
+                                                                   receiver: str) -> None:
+    assert supplies(read(text, "2024-05-15")) == [(frozenset({supplier}), frozenset({receiver}))]
+
+
+def test_a_law_signed_by_one_states_leader_is_no_agreement() -> None:
+    assert sides(read("Russia passed a law signed by President Vladimir Putin on Monday.", "2024-05-15"),
+                 AGREEMENT) == []

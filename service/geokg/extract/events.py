@@ -641,6 +641,9 @@ class SentenceReader:
             event.participants = between
         if self._cue_before_list(r, clause, event.participants):
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
+        if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
+                {self.gaz.state_of(p, r.day) for p in event.participants}) < 2:
+            return False  # "a law signed by President Putin" in Russia: no accord with anyone
         if trigger.type is EventType.MEETING and "visit" in trigger.flags:
             self.roles.add_host(r, event, clause)
         return True
