@@ -1380,3 +1380,15 @@ def test_injecting_extending_writing_off_and_flying_in_are_supplies(text: str, s
 def test_a_law_signed_by_one_states_leader_is_no_agreement() -> None:
     assert sides(read("Russia passed a law signed by President Vladimir Putin on Monday.", "2024-05-15"),
                  AGREEMENT) == []
+
+
+@pytest.mark.parametrize(("text", "demanders", "addressees"), [
+    ("The African Union called on Rwanda to pull its troops out of Congo.", {"african-union"}, {"rwanda"}),
+    ("Urging Kigali to withdraw its troops, the African Union warned of a wider war.",
+     {"african-union"}, {"rwanda"}),
+    ("Warning Kinshasa not to escalate, President Paul Kagame said Rwanda would defend itself.",
+     {"rwanda"}, {"democratic-republic-of-the-congo"}),
+])
+def test_demands_with_a_place_after_the_addressee_or_a_fronted_participle(
+        text: str, demanders: set[str], addressees: set[str]) -> None:
+    assert state_demands(text, "2024-05-15") == [(demanders, addressees)]

@@ -171,7 +171,8 @@ class RoleReader:
         if "obligation_first" in trigger.flags:
             self._quoted_obligation(r, event, actors, first, last)
             return
-        if self._passive_demand(r, event, actors, first, last) or \
+        if self._fronted_participle_demand(r, event, actors, first) or \
+                self._passive_demand(r, event, actors, first, last) or \
                 self._first_person_quote(r, event, first, last) or \
                 self._people_demand(r, event, first, last):
             return
@@ -220,6 +221,19 @@ class RoleReader:
         after = [f for f in after if f not in demanders]
         event.participants = unique(f.mention.entity for f in demanders)
         self._address(r, event, demanders, before, after, (first, last))
+
+    def _fronted_participle_demand(self, r: SentenceReading, event: Event, actors: list[Found],
+                                   first: int) -> bool:
+        """"Urging Baku to reopen the corridor, the EU's Borrell warned …": a participle opening
+        the sentence has the subject of the clause after it; its object is asked."""
+        subject = self._participle_subject(r, actors, first) if first == 0 else []
+        if not subject:
+            return False
+        own = clause_of(r.clauses, first)
+        asked = [f for f in actors if first < f.first <= own.last]
+        event.participants = [subject[0].mention.entity]
+        event.addressees = [asked[0].mention.entity] if asked else []
+        return True
 
     def _address(self, r: SentenceReading, event: Event, demanders: list[Found], before: list[Found],
                  after: list[Found], span: tuple[int, int]) -> None:
@@ -559,6 +573,11 @@ class RoleReader:
             # "nach Angaben von Polen", "laut einem Bericht von Katar": of a noun, not asked
             of_noun = before and j > own.first and r.tokens[j - 1].capitalized and \
                 r.tokens[j - 1].is_word and not any(g.first <= j - 1 <= g.last for g in r.found)
+            # "called on Russia to withdraw its troops from Ukraine": a name asked first (in
+            # English; German puts the subject there: "verlangten Starmer und Macron von …")
+            passed = self.lex.lang == "en" and any(g.actor and last < g.first < f.first for g in r.found)
+            if passed and not made_to:
+                continue
             if (made_to or r.tokens[j].key in ("von", "vom", "from") and (j > last - 1 or before)
                     and not of_noun) and (
                     f.actor or self.gaz.entities[f.mention.entity].metonym_of):
