@@ -1392,3 +1392,19 @@ def test_a_law_signed_by_one_states_leader_is_no_agreement() -> None:
 def test_demands_with_a_place_after_the_addressee_or_a_fronted_participle(
         text: str, demanders: set[str], addressees: set[str]) -> None:
     assert state_demands(text, "2024-05-15") == [(demanders, addressees)]
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Argentina has never renounced its claim to the Falkland Islands.", "argentina", "falkland-islands"),
+    ("Japan will never abandon its claim to the Kuril Islands.", "japan", "kuril-islands"),
+    ("Guyana refused to cede the Essequibo region.", "guyana", "essequibo"),
+])
+def test_refusing_to_drop_a_claim_or_cede_a_territory_claims_it(text: str, claimant: str,
+                                                                 territory: str) -> None:
+    assert state_claims(text, "2024-05-15") == {(claimant, territory)}
+
+
+def test_a_meeting_told_in_a_when_clause_after_an_agreement_is_its_own_event() -> None:
+    article = read("Ruto and Museveni agreed to build a pipeline when they met in Arusha on Friday.",
+                   "2024-05-15")
+    assert {e.type for e in article.events} == {AGREEMENT, MEETING}
