@@ -1408,3 +1408,20 @@ def test_a_meeting_told_in_a_when_clause_after_an_agreement_is_its_own_event() -
     article = read("Ruto and Museveni agreed to build a pipeline when they met in Arusha on Friday.",
                    "2024-05-15")
     assert {e.type for e in article.events} == {AGREEMENT, MEETING}
+
+
+@pytest.mark.parametrize("text", [
+    "Ruto und Museveni vereinbarten ein weiteres Treffen im Mai.",
+    "Ruto and Museveni agreed a further summit in May.",
+    "Kenya pledged to work to stop the trafficking of weapons to Uganda.",
+])
+def test_a_meeting_agreed_on_or_a_pledged_effort_is_no_event(text: str) -> None:
+    assert read(text, "2024-05-15").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ruto and Museveni agreed during their summit in Arusha to open the border.",
+    "Ruto and Museveni agreed at their meeting on Friday to open the border.",
+])
+def test_an_agreement_made_at_a_meeting_stays_one(text: str) -> None:
+    assert sides(read(text, "2024-05-15"), AGREEMENT) == [frozenset({"william-ruto", "yoweri-museveni"})]

@@ -160,6 +160,15 @@ class SentenceReader:
         kept = [h for h in kept if not any(
             "prefer" in o[0].flags and (o[0].type is not h[0].type or "conference" in o[0].flags)
             and o[1] < h[1] and (h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
+        # "pledged to work to avoid arms trafficking": a pledge to do something is a supply
+        # only through its own verb ("pledged to send tanks": the "send")
+        kept = [h for h in kept if not (h[0].type is EventType.SUPPORT and h[1] == h[2]
+                                        and self._pledge_to_act(reading.tokens, h[1]))]
+        # "vereinbarten ein weiteres Treffen": a meeting agreed on is still to come
+        agreed_meetings = [b for t, _, b in kept if t.type is EventType.AGREEMENT
+                           and self._meeting_as_object(reading, b)]
+        kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
+            b < h[1] <= b + 5 for b in agreed_meetings))]
         # "unterzeichneten ein Abkommen, über das sie 16 Jahre verhandelt hatten": the talks
         # that led to an agreement told before are no meeting of their own
         agreed = min((a for t, a, _ in kept if t.type is EventType.AGREEMENT), default=None)
@@ -263,6 +272,22 @@ class SentenceReader:
             j -= 1
         return j
 
+    def _pledge_to_act(self, tokens: list[Token], i: int) -> bool:
+        return tokens[i].key in self.lex.word_class("pledge_verb") and i + 2 < len(tokens) and \
+            tokens[i + 1].key == "to" and tokens[i + 2].key in self.lex.word_class("pledged_effort")
+
+    def _meeting_as_object(self, r: SentenceReading, last: int) -> bool:
+        """The object right after the verb is a meeting (articles and adjectives before it,
+        no preposition: "agreed at their meeting to …" agrees on something else)."""
+        stop = self.lex.word_class("block_prep") | self.lex.word_class("preposition") | \
+            self.lex.word_class("circumstance") | self.lex.word_class("agreement_object")
+        for t in r.tokens[last + 1:last + 6]:
+            if t.key in self.lex.word_class("meeting_noun"):
+                return True
+            if t.key in stop or not t.is_word:
+                return False
+        return False
+
     def _agreed_to_meet(self, r: SentenceReading, last: int) -> bool:
         """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
         bald zu treffen") or to stay in touch ("in engem Kontakt zu bleiben"), the formulas
@@ -271,6 +296,8 @@ class SentenceReader:
         if any(t.key in self.lex.word_class("contact_noun") for t in content) and \
                 any(t.key in self.lex.word_class("stay_verb") for t in content):
             return True
+        if self._meeting_as_object(r, last):
+            return True  # "vereinbarten ein weiteres Treffen", "agreed a summit in May"
         meet = self.lex.word_class("meet_verb")
         to = next((i for i in range(last + 1, min(len(r.tokens) - 1, last + 10))
                    if r.tokens[i].key in ("to", "zu")), None)
