@@ -1425,3 +1425,22 @@ def test_a_meeting_agreed_on_or_a_pledged_effort_is_no_event(text: str) -> None:
 ])
 def test_an_agreement_made_at_a_meeting_stays_one(text: str) -> None:
     assert sides(read(text, "2024-05-15"), AGREEMENT) == [frozenset({"william-ruto", "yoweri-museveni"})]
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Buenos Aires pocht auf seine Souveränität über die Falklandinseln.", "argentina", "falkland-islands"),
+    ("Argentina insists on its sovereignty over the Falkland Islands.", "argentina", "falkland-islands"),
+    ("Argentinien gebe seinen Anspruch auf die Falklandinseln niemals auf, sagte Milei.",
+     "argentina", "falkland-islands"),
+    ("Guyana werde keinen Zentimeter des Essequibo-Gebiets abtreten, sagte Ali.", "guyana", "essequibo"),
+    ("Not one inch of the Essequibo region will be given up, President Irfaan Ali said.", "guyana",
+     "essequibo"),
+])
+def test_insisting_on_sovereignty_and_not_giving_an_inch_claim(text: str, claimant: str,
+                                                               territory: str) -> None:
+    assert state_claims(text, "2024-05-15") == {(claimant, territory)}
+
+
+def test_insisting_on_something_else_is_still_a_demand() -> None:
+    assert state_demands("Buenos Aires pocht auf den Abzug der britischen Truppen.", "2024-05-15") == [
+        ({"argentina"}, {"united-kingdom"})]

@@ -187,9 +187,12 @@ class SentenceReader:
 
     def _indicative(self, r: SentenceReading, last: int) -> bool:
         """The clause after "insists that" states a fact ("is its territory", "has been part
-        of"); a demand puts a modal or the bare subjunctive there ("should leave", "be held")."""
+        of"); a demand puts a modal or the bare subjunctive there ("should leave", "be held").
+        Insisting on a sovereignty or claim ("pocht auf seine Souveränität") asserts it."""
         if last + 1 >= len(r.tokens):
             return False
+        if any(t.key in self.lex.word_class("claim_noun") for t in r.tokens[last + 1:last + 4]):
+            return True
         keys = {t.key for t in r.tokens[last + 1:clause_of(r.clauses, last + 1).last + 1]}
         return bool(keys & self.lex.word_class("indicative_verb")) and \
             not keys & self.lex.word_class("obligation_modal")
