@@ -1444,3 +1444,14 @@ def test_insisting_on_sovereignty_and_not_giving_an_inch_claim(text: str, claima
 def test_insisting_on_something_else_is_still_a_demand() -> None:
     assert state_demands("Buenos Aires pocht auf den Abzug der britischen Truppen.", "2024-05-15") == [
         ({"argentina"}, {"united-kingdom"})]
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Neu-Delhi bekräftigte, dass ganz Kaschmir einschließlich der von Pakistan verwalteten "
+     "Gebiete zu Indien gehöre.", "india", "kashmir"),
+    ("Russland hat das Gebiet Cherson per Gesetz zu seinem Staatsgebiet erklärt.", "russia",
+     "kherson-oblast"),
+])
+def test_german_verb_final_belonging_and_declaration_claim(text: str, claimant: str,
+                                                           territory: str) -> None:
+    assert state_claims(text, "2024-05-15") == {(claimant, territory)}

@@ -1034,8 +1034,12 @@ class RoleReader:
                      and f.mention.how not in ("place", "demonym")]  # not "russisches (Land)"
         # the territory before the verb, or right after it in German inversion ("Peking
         # zufolge ist Tibet ein Teil Chinas")
-        before = [f for f in territory if self.lex.lang == "de" and f.first == first + 1] or \
+        inverted = self.lex.lang == "de" and r.tokens[first].key not in ("zu", "zum", "zur")
+        before = [f for f in territory if inverted and f.first == first + 1] or \
             [f for f in territory if f.last < first]
+        # a region rather than a state in a phrase about it ("ganz Kaschmir einschließlich
+        # der von Pakistan verwalteten Gebiete gehöre zu Indien")
+        before = [f for f in before if self.gaz.entities[f.mention.entity].kind == "region"] or before
         # the owner after the phrase ("part of Russia", "Teil Chinas") or as its adjective
         # ("die Westsahara sei marokkanisch": the adjective the pattern ends on, as the
         # predicate, not "is surrounded by Russian ships")
