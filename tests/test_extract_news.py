@@ -1455,3 +1455,16 @@ def test_insisting_on_something_else_is_still_a_demand() -> None:
 def test_german_verb_final_belonging_and_declaration_claim(text: str, claimant: str,
                                                            territory: str) -> None:
     assert state_claims(text, "2024-05-15") == {(claimant, territory)}
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("Argentina has long contested the Falklands and insists the islands are Argentine.",
+     {("argentina", "falkland-islands")}),
+    ("Beijing insists the Paracels, which Hanoi also claims, belong to China.",
+     {("china", "paracel-islands"), ("vietnam", "paracel-islands")}),
+    ("Moskau erklärte, die Krim gehöre zu Russland; Kiew wies das zurück: Die Halbinsel sei "
+     "ukrainisch.", {("russia", "crimea"), ("ukraine", "crimea")}),
+])
+def test_a_territory_referred_to_or_interrupted_by_a_relative_clause_is_claimed(
+        text: str, claims: set[tuple[str, str]]) -> None:
+    assert state_claims(text, "2024-05-15") == claims

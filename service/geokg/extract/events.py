@@ -824,7 +824,9 @@ class SentenceReader:
         opening = r.tokens[clause.first]
         insisting = self.lex.lang == "en" and clause.first > 0 and r.tokens[clause.first - 1].text == "," \
             and opening.key in self.lex.word_class("speech_participle")
-        return insisting or any(t.key in words for t in r.tokens[clause.first:first])
+        # ("wies Kiew zurück: Die Halbinsel sei ukrainisch": what the colon opens is their own)
+        after_colon = clause.first > 0 and r.tokens[clause.first - 1].text == ":"
+        return insisting or after_colon or any(t.key in words for t in r.tokens[clause.first:first])
 
     def _subject_noun(self, r: SentenceReading, first: int) -> bool:
         """An event noun opening the sentence ("A visit to Paris …", "Netanyahu's visit …",

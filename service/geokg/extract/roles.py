@@ -1028,18 +1028,7 @@ class RoleReader:
             return False  # "seien als wichtige Länder in ihrer jeweiligen Region Partner"
         if any(t.key in ("until", "bis") for t in r.tokens[last + 1:own.last + 1]):
             return False  # "Alaska had been Russian territory until 1867": a rule that ended
-        kinds = ("region", "state")
-        territory = [f for f in r.found if own.first <= f.first and f.last < last
-                     and self.gaz.entities[f.mention.entity].kind in kinds
-                     and f.mention.how not in ("place", "demonym")]  # not "russisches (Land)"
-        # the territory before the verb, or right after it in German inversion ("Peking
-        # zufolge ist Tibet ein Teil Chinas")
-        inverted = self.lex.lang == "de" and r.tokens[first].key not in ("zu", "zum", "zur")
-        before = [f for f in territory if inverted and f.first == first + 1] or \
-            [f for f in territory if f.last < first]
-        # a region rather than a state in a phrase about it ("ganz Kaschmir einschließlich
-        # der von Pakistan verwalteten Gebiete gehöre zu Indien")
-        before = [f for f in before if self.gaz.entities[f.mention.entity].kind == "region"] or before
+        territory, before = self._subject_territories(r, own, first, last)
         # the owner after the phrase ("part of Russia", "Teil Chinas") or as its adjective
         # ("die Westsahara sei marokkanisch": the adjective the pattern ends on, as the
         # predicate, not "is surrounded by Russian ships")
@@ -1069,6 +1058,34 @@ class RoleReader:
             return False
         event.participants, event.territories = [owner], unique(claimed)
         return False
+
+    def _subject_territories(self, r: SentenceReading, own: Clause, first: int,
+                             last: int) -> tuple[list[Found], list[Found]]:
+        """The territories a belonging's clause names, and the one it is about: before the
+        verb, or right after it in German inversion ("Peking zufolge ist Tibet ein Teil
+        Chinas"); before a relative clause that interrupts it ("the Senkakus, which it calls
+        the Diaoyu Islands, belong to China"); or, referred to ("insists the islands are
+        British"), the last region named before in the sentence."""
+        start = own.first
+        previous = [c for c in r.clauses if c.last < own.first]
+        if previous and previous[-1].relative:
+            start = max((c.first for c in previous[:-1]), default=0)
+        territory = [f for f in r.found if start <= f.first and f.last < last
+                     and self.gaz.entities[f.mention.entity].kind in ("region", "state")
+                     and f.mention.how not in ("place", "demonym")]  # not "russisches (Land)"
+        inverted = self.lex.lang == "de" and r.tokens[first].key not in ("zu", "zum", "zur")
+        before = [f for f in territory if inverted and f.first == first + 1] or \
+            [f for f in territory if f.last < first and (
+                clause_of(r.clauses, f.first) is own or not clause_of(r.clauses, f.first).relative)]
+        # a region rather than a state in a phrase about it ("ganz Kaschmir einschließlich
+        # der von Pakistan verwalteten Gebiete gehöre zu Indien")
+        before = [f for f in before if self.gaz.entities[f.mention.entity].kind == "region"] or before
+        if not before and any(t.key in self.lex.word_class("territory_anaphor")
+                              for t in r.tokens[own.first:first]):
+            before = [f for f in r.found if f.last < own.first and f.mention.how != "demonym"
+                      and self.gaz.entities[f.mention.entity].kind == "region"][-1:]
+            territory = territory + before
+        return territory, before
 
     def _claimed_objects(self, r: SentenceReading, regions: list[Found], first: int) -> list[Found]:
         """The object of a bare "claims": the first region within a few words ("claims almost
