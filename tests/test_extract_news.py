@@ -1468,3 +1468,27 @@ def test_german_verb_final_belonging_and_declaration_claim(text: str, claimant: 
 def test_a_territory_referred_to_or_interrupted_by_a_relative_clause_is_claimed(
         text: str, claims: set[tuple[str, str]]) -> None:
     assert state_claims(text, "2024-05-15") == claims
+
+
+@pytest.mark.parametrize(("text", "demanders", "addressees"), [
+    ("Die Afrikanische Union erwartet von Kigali, dass es seine Truppen abzieht.",
+     {"african-union"}, {"rwanda"}),
+    ("„Wir erwarten, dass Ruanda seine Truppen abzieht“, sagte Präsident Tshisekedi.",
+     {"democratic-republic-of-the-congo"}, {"rwanda"}),
+    ("'We expect Rwanda to withdraw its troops,' Tshisekedi said.",
+     {"democratic-republic-of-the-congo"}, {"rwanda"}),
+    ("Tshisekedi pressed Western partners for sanctions against Kigali.",
+     {"democratic-republic-of-the-congo"}, set()),
+])
+def test_expecting_of_someone_and_pressing_partners_are_demands(
+        text: str, demanders: set[str], addressees: set[str]) -> None:
+    assert state_demands(text, "2024-05-15") == [(demanders, addressees)]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect Rwanda to withdraw its troops.",
+    "Experten erwarten, dass Ruanda seine Truppen abzieht.",
+    "Kenia erwartet von dem Gipfel mit Ruanda Fortschritte.",
+])
+def test_expecting_as_a_forecast_or_of_a_meeting_is_no_demand(text: str) -> None:
+    assert state_demands(text, "2024-05-15") == []

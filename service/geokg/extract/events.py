@@ -130,6 +130,12 @@ class SentenceReader:
         hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
         # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
         hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
+        # "wants Kyiv to …" demands, "wants to talk" does not: without a name inside, a
+        # `needs_object` row leaves the word to the other rows ("pressed for tougher measures")
+        hits = [h for h in hits if "needs_object" not in h[0].flags or any(
+            f.actor and h[1] < f.first < h[2] for f in reading.found)]
+        # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
+        hits = [h for h in hits if "object_after" not in h[0].flags or self._names_next(reading, h[2])]
         # a `prefer` row first ("trafen eine Vereinbarung" is no meeting), then the tightest
         # match (nearest particle), a `fallback` pattern only if nothing else
         hits.sort(key=lambda h: (h[1], "prefer" not in h[0].flags, "fallback" in h[0].flags,
@@ -204,6 +210,15 @@ class SentenceReader:
         tokens = reading.tokens
         return clause.first + 1 < i and tokens[clause.first].key in self.lex.word_class("block_prep") \
             and tokens[clause.first + 1].key in self.lex.word_class("relative")
+
+    def _names_next(self, reading: SentenceReading, last: int) -> bool:
+        """A side is named right after the match (its articles aside)."""
+        j = last + 1
+        while j < len(reading.tokens) and reading.tokens[j].key in self.lex.word_class("determiner"):
+            j += 1
+        return any(f.first == j and (f.actor or f.mention.how == "compound"  # "Nato-Verbündeten"
+                                     or self.gaz.entities[f.mention.entity].metonym_of)
+                   for f in reading.found)
 
     def _modal_verb(self, tokens: list[Token], i: int) -> bool:
         """"needs" as a verb, not a noun after an article or a possessive ("Ukraine's needs");

@@ -397,8 +397,9 @@ class RoleReader:
         """The quote marks around a trigger told in the first person ("'We urge …'")."""
         opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
         closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
+        # ("„Wir erwarten, dass …“": the pattern may begin with the "we")
         if opening is None or closing is None or not any(
-                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first]):
+                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first + 1]):
             return None
         return opening, closing
 
