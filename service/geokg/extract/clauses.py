@@ -93,7 +93,10 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if found.mention.how == "possessive":
         return False  # "bei ihrem Besuch": whose visit it is, whatever the preposition
     j = _skip_back(lex, tokens, found.first - 1)
-    if j < 0 or keep[0] <= j <= keep[1]:
+    # (a direction inside a gapped pattern is no word of it: "rief zu einem Ende der Gewalt
+    # im Osten der Republik Kongo auf" names a place, not whom it calls on)
+    inside_gap = j >= 0 and tokens[j].key in lex.word_class("direction_noun")
+    if j < 0 or keep[0] <= j <= keep[1] and not inside_gap:
         return False
     prev = tokens[j]
     if prev.key in ORIGIN_PREPOSITIONS and j > 0 and tokens[j - 1].key in lex.word_class("government"):
@@ -131,7 +134,11 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if _is_preposition(prev, lex):
         return True
     named = found_all is not None and any(f.first <= j <= f.last for f in found_all)
-    if lex.lang == "de" and j == found.first - 2 and tokens[j + 1].key in ("der", "des") \
+    # (the article may open the name itself: "im Osten der Demokratischen Republik Kongo")
+    genitive = j == found.first - 2 and tokens[j + 1].key in ("der", "des") or \
+        j == found.first - 1 and tokens[found.first].key in ("der", "des") \
+        and prev.key in lex.word_class("direction_noun")
+    if lex.lang == "de" and genitive \
             and _genitive_of_a_thing(prev, lex) and not named and found.mention.how != "demonym-actor":
         # "die Bedeutung der Nato", "das Schicksal des Iran": whose thing, no side (but "den
         # Rückzug der russischen Truppen" names whom a demand is made of)
