@@ -3,7 +3,9 @@ wording, written without reading the extractor, each with the events an analyst 
 (`phrasings.tsv`: 558, the first batch; `phrasings-2.tsv`: 475, a second batch written on
 2026-12-05 to vary the constructions of the first; `phrasings-3.tsv`: 450 in the style of wire
 news, weighted toward supplies, demands, agreements and claims, written later that day; it
-passed 306 of 450 on its first run, at commit 396bb96).
+passed 306 of 450 on its first run, at commit 396bb96; `phrasings-4.tsv`: 400 more, a third
+of them headlines, captions, tickers and live-blog lines, by another writer; first run 303 of
+400, at commit 8fea8ab).
 
 A probe passes when the extractor reads exactly those events (type, sides, addressees,
 territory; a leader stands for the state they led that day) and nothing else. Probes listed
