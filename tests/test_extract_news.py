@@ -1492,3 +1492,28 @@ def test_expecting_of_someone_and_pressing_partners_are_demands(
 ])
 def test_expecting_as_a_forecast_or_of_a_meeting_is_no_demand(text: str) -> None:
     assert state_demands(text, "2024-05-15") == []
+
+
+@pytest.mark.parametrize(("text", "suppliers", "receivers"), [
+    ("Katar und Kuwait sagen Jordanien eine Milliarde Dollar zu", {"qatar", "kuwait"}, {"jordan"}),
+    ("Island, das keine Armee hat, bezahlt für die Ukraine Munition aus Tschechien.",
+     {"iceland"}, {"ukraine"}),
+    ("Iceland paid for Ukraine's ammunition made in the Czech Republic.", {"iceland"}, {"ukraine"}),
+    ("Algerien liefert Tunesien weiterhin Rohöl zu Vorzugspreisen.", {"algeria"}, {"tunisia"}),
+    ("Die WHO hat 20 Tonnen Medikamente nach Libyen gebracht.", {"who"}, {"libya"}),
+    ("Portugal schickt 80 Feuerwehrleute nach Griechenland.", {"portugal"}, {"greece"}),
+    ("Die ersten Kampfjets aus Schweden sind in Thailand gelandet.", {"sweden"}, {"thailand"}),
+])
+def test_supplies_promised_paid_for_brought_or_landed(text: str, suppliers: set[str],
+                                                      receivers: set[str]) -> None:
+    assert supplies(read(text, "2024-05-15")) == [(frozenset(suppliers), frozenset(receivers))]
+
+
+def test_paying_a_state_for_goods_is_no_supply_to_it() -> None:
+    assert supplies(read("Deutschland zahlt Russland für Gas.", "2024-05-15")) == []
+
+
+def test_a_supply_asked_for_in_a_one_word_zu_infinitive_is_content() -> None:
+    article = read("Polen hatte Berlin um die Genehmigung gebeten, eigene Panzer an die Ukraine "
+                   "abzugeben.", "2023-01-20")
+    assert [e.type for e in article.events] == [DEMAND]

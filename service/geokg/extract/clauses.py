@@ -8,6 +8,7 @@ someone instead of saying what happened; cues of negation or modality act within
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from geokg.extract.lexicon import Lexicon, sentence_forms
@@ -71,10 +72,20 @@ def _verb_second(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:
     return Clause(clause.first, clause.last, False, clause.complement)
 
 
+#: A German zu-infinitive of a separable verb, written as one word ("abzugeben", "freizulassen").
+SEPARABLE_ZU = re.compile(r"^(ab|an|auf|aus|bei|bereit|dar|ein|fest|fort|frei|her|hin|los|mit|nach|vor|"
+                          r"weg|weiter|wieder|zurück|zusammen|zu)zu[a-zäöüß]+(en|ern|eln)$")
+
+
+def is_zu_infinitive(token: Token) -> bool:
+    return token.key == "zu" or bool(SEPARABLE_ZU.match(token.key))
+
+
 def _mark_infinitive(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:
-    """", ihre Bemühungen zu koordinieren": a German zu-infinitive is a complement too."""
+    """", ihre Bemühungen zu koordinieren", ", Panzer an die Ukraine abzugeben": a German
+    zu-infinitive is a complement too."""
     if lex.lang == "de" and not clause.complement and any(
-            t.key == "zu" for t in tokens[clause.first:clause.last + 1]):
+            is_zu_infinitive(t) for t in tokens[clause.first:clause.last + 1]):
         return Clause(clause.first, clause.last, clause.relative, True)
     return clause
 

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from geokg.extract.clauses import Clause, clause_of, has_cue, is_adjective, is_blocked, split_clauses
+from geokg.extract.clauses import (
+    SEPARABLE_ZU,
+    Clause,
+    clause_of,
+    has_cue,
+    is_adjective,
+    is_blocked,
+    split_clauses,
+)
 from geokg.extract.dates import DateMention
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
@@ -216,7 +224,7 @@ class SentenceReader:
         j = last + 1
         while j < len(reading.tokens) and reading.tokens[j].key in self.lex.word_class("determiner"):
             j += 1
-        return any(f.first == j and (f.actor or f.mention.how == "compound"  # "Nato-Verbündeten"
+        return any(last < f.first <= j and (f.actor or f.mention.how == "compound"  # "Nato-Verbündeten"
                                      or self.gaz.entities[f.mention.entity].metonym_of)
                    for f in reading.found)
 
@@ -477,6 +485,8 @@ class SentenceReader:
             if tokens[i].key in markers or tokens[i].key.startswith("zu") and \
                     tokens[i].key not in ("zur", "zum", "zugleich", "zudem", "zuvor"):
                 return i
+            if self.lex.lang == "de" and SEPARABLE_ZU.match(tokens[i].key):
+                return i  # "… gebeten, Panzer an die Ukraine abzugeben"
             if tokens[i].key in self.lex.word_class("content_relative") or (
                     tokens[i].key == "which" and tokens[i - 1].key == "under"):
                 # "a memorandum under which Washington will give …", "ein Abkommen, wonach …":

@@ -649,8 +649,10 @@ class RoleReader:
             return self._received_supply(r, event, actors, first, last)
         own = clause_of(r.clauses, first)
         # "Russia, which has provided Assad with warplanes": the relative's antecedent supplies
+        # (a name after "an"/"für" receives: "Island … bezahlt für die Ukraine Munition")
         in_clause = self._antecedent(r, first) + [
-            f for f in actors if clause_of(r.clauses, f.first) is own]
+            f for f in actors if clause_of(r.clauses, f.first) is own
+            and not any(f is g for g, _ in by_prep)]
         # "Dort sagte ihm Scholz … zu": an object pronoun receives, it never supplies;
         # "Iran räumte ein, Russland Drohnen geliefert zu haben": the governing clause's
         # subject supplies what its zu-infinitive tells
