@@ -1517,3 +1517,12 @@ def test_a_supply_asked_for_in_a_one_word_zu_infinitive_is_content() -> None:
     article = read("Polen hatte Berlin um die Genehmigung gebeten, eigene Panzer an die Ukraine "
                    "abzugeben.", "2023-01-20")
     assert [e.type for e in article.events] == [DEMAND]
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Ruto: Kenianische Polizisten nach Haiti verlegt", "kenya", "haiti"),
+    ("US Patriot batteries shipped to Poland", "united-states", "poland"),
+])
+def test_goods_named_by_their_state_and_a_receiver_are_its_supply(text: str, supplier: str,
+                                                                  receiver: str) -> None:
+    assert supplies(read(text, "2024-05-15")) == [(frozenset({supplier}), frozenset({receiver}))]

@@ -638,7 +638,8 @@ class RoleReader:
             if not by_prep:
                 return False
         if self._quoted_supply(r, event, by_prep, first, last) or \
-                self._attributive_supply(r, event, first, last):
+                self._attributive_supply(r, event, first, last) or \
+                self._goods_of_a_state(r, event, actors, by_prep, first):
             return True
         actors = self._not_receiving(r, actors, by_prep, last)
         if not actors:
@@ -708,6 +709,24 @@ class RoleReader:
             return False  # "Macron arrived in Kyiv from Paris" is a visit
         event.participants = [state(sources[0])]
         event.addressees = [state(targets[0])]
+        return True
+
+    def _goods_of_a_state(self, r: SentenceReading, event: Event, actors: list[Found],
+                          by_prep: list[tuple[Found, str]], first: int) -> bool:
+        """"Russische Atomwaffen nach Belarus verlegt": with no side but the receiver named,
+        the state whose adjective the goods carry sent them."""
+        receivers = {key for _, key in by_prep}
+        # ("Lukaschenko: …": who a headline quotes is no side)
+        sides = [f for f in actors if not (f.first == 0 and r.tokens[f.last + 1].text == ":")]
+        if not receivers or any(f.mention.entity not in receivers and not any(f is g for g, _ in by_prep)
+                                for f in sides):
+            return False
+        origin = next((f for f in r.found if f.mention.how == "demonym" and f.last < first
+                       and self.gaz.state_of(f.mention.entity, r.day) not in receivers), None)
+        if origin is None:
+            return False
+        event.participants = [origin.mention.entity]
+        event.addressees = [by_prep[0][1]]
         return True
 
     def _names_a_force(self, r: SentenceReading, f: Found) -> bool:
