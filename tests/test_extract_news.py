@@ -1526,3 +1526,27 @@ def test_a_supply_asked_for_in_a_one_word_zu_infinitive_is_content() -> None:
 def test_goods_named_by_their_state_and_a_receiver_are_its_supply(text: str, supplier: str,
                                                                   receiver: str) -> None:
     assert supplies(read(text, "2024-05-15")) == [(frozenset({supplier}), frozenset({receiver}))]
+
+
+@pytest.mark.parametrize(("text", "suppliers", "receivers"), [
+    ("Japan donates masks and ventilators to Laos", {"japan"}, {"laos"}),
+    ("Qatar begins shipping fuel to crisis-hit Lebanon", {"qatar"}, {"lebanon"}),
+    ("Japan handed over a patrol boat to the Philippines' coast guard.", {"japan"}, {"philippines"}),
+    ("More than 300 Mexican firefighters have been deployed to Canada.", {"mexico"}, {"canada"}),
+    ("Cuban doctors arrived in Caracas on Sunday to help fight the epidemic.", {"cuba"}, {"venezuela"}),
+    ("Spanish and French rescue teams arrived in Turkey after the earthquake.", {"spain", "france"},
+     {"turkey"}),
+    ("The first tanks from Denmark and the Netherlands arrived in Ukraine.", {"denmark", "netherlands"},
+     {"ukraine"}),
+])
+def test_relief_and_goods_sent_deployed_or_arriving(text: str, suppliers: set[str],
+                                                    receivers: set[str]) -> None:
+    assert supplies(read(text, "2024-05-15")) == [(frozenset(suppliers), frozenset(receivers))]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops arrived in Kherson on Sunday.",
+    "Putin ordered troops to the border with Ukraine.",
+])
+def test_troops_arriving_or_ordered_to_a_border_are_no_supply(text: str) -> None:
+    assert supplies(read(text, "2024-05-15")) == []

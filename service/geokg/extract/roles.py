@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from geokg.extract.clauses import Clause, clause_of, is_adjective, is_blocked
 from geokg.extract.gazetteer import Gazetteer
-from geokg.extract.lexicon import Lexicon, Trigger
+from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
@@ -700,16 +700,28 @@ class RoleReader:
             return [f for f in r.found if f.first > 0 and (f.actor or f.mention.how == "place")
                     and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in words]
         determiners = self.lex.word_class("determiner")
-        sources = after(("aus", "from"))
+        sources = after(("aus", "from")) or self._helpers_of_a_state(r, first)
         start = sources[0].last if sources else 0
         targets = [f for f in after(("in", "im", "nach", "to")) if f.first > start]
         if not sources or not targets or state(sources[0]) == state(targets[0]) or \
                 any(f.actor and f.last < first and f not in sources + targets
                     and self.gaz.entities[f.mention.entity].kind == "leader" for f in r.found):
             return False  # "Macron arrived in Kyiv from Paris" is a visit
-        event.participants = [state(sources[0])]
+        # ("Spanish and British rescue teams", "aus Dänemark und den Niederlanden")
+        listed = self.coordinated(sources[:1] + [f for f in r.found if f.first > sources[0].last
+                                                 and f not in targets], r)
+        event.participants = unique(state(f) for f in listed)
         event.addressees = [state(targets[0])]
         return True
+
+    def _helpers_of_a_state(self, r: SentenceReading, first: int) -> list[Found]:
+        """"Cuban medics arrived in Mexico City", "Spanish rescue teams arrived in Morocco":
+        relief named by its state's adjective (troops arriving may be an invasion, so only
+        relief counts)."""
+        forms = sentence_forms(r.tokens[:first])
+        if not any(p.find(r.tokens[:first], forms) for p in self.lex.support_kinds["humanitarian"]):
+            return []
+        return [f for f in r.found if f.mention.how == "demonym" and f.last < first]
 
     def _goods_of_a_state(self, r: SentenceReading, event: Event, actors: list[Found],
                           by_prep: list[tuple[Found, str]], first: int) -> bool:
@@ -921,11 +933,14 @@ class RoleReader:
         for f in r.found:
             if f.first == 0 or not self._receiver_prep(r, f, receivers):
                 continue
-            capital_of = self.gaz.entities[f.mention.entity].metonym_of
+            entity = self.gaz.entities[f.mention.entity]
             if f.actor:
                 found.append((f, f.mention.entity))
-            elif f.mention.how == "place" and capital_of:
-                found.append((f, capital_of))
+            elif f.mention.how == "place":
+                # (any city: "firefighters to Los Angeles", "aid convoys to Derna")
+                state = entity.metonym_of or (entity.part_of if entity.kind == "city" else None)
+                if state:
+                    found.append((f, state))
         return found
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
@@ -941,10 +956,15 @@ class RoleReader:
         """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
         since "nach den Vereinigten Staaten" is "after", not "to"."""
         determiners = self.lex.word_class("determiner")
-        prev = r.tokens[f.first - 1]
+        start = f.first
+        tokens = r.tokens
+        while start > 3 and tokens[start - 2].text == "-" and tokens[start - 1].text.islower() \
+                and tokens[start - 3].text.islower():
+            start -= 3  # "to crisis-hit Lebanon"
+        prev = r.tokens[start - 1]
         if prev.key == "nach":
             return r.tokens[f.first].capitalized and r.tokens[f.first].key not in determiners
-        j = before_determiners(r.tokens, f.first - 1, determiners)
+        j = before_determiners(r.tokens, start - 1, determiners)
         forces = self.lex.word_class("force_noun")
         if j > 1 and r.tokens[j].key == "of" and r.tokens[j - 1].key in forces:
             j = before_determiners(r.tokens, j - 2, determiners)  # "to the navy of Myanmar"
