@@ -1550,3 +1550,25 @@ def test_relief_and_goods_sent_deployed_or_arriving(text: str, suppliers: set[st
 ])
 def test_troops_arriving_or_ordered_to_a_border_are_no_supply(text: str) -> None:
     assert supplies(read(text, "2024-05-15")) == []
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Ruto und Museveni einigten sich in Nairobi auf einen gemeinsamen Zolltarif.", "2024-05-15"),
+    ("Trudeau, Tusk and Juncker signed the EU-Canada trade agreement in Brussels on Sunday.",
+     "2016-10-30"),
+])
+def test_leaders_agreeing_or_signing_in_a_named_city_also_meet(text: str, published: str) -> None:
+    assert {e.type for e in read(text, published).events} == {AGREEMENT, MEETING}
+
+
+@pytest.mark.parametrize("text", [
+    "Ruto und Museveni einigten sich auf eine Waffenruhe in Kinshasa.",
+    "Kenia und Uganda einigten sich in Nairobi auf einen gemeinsamen Zolltarif.",
+])
+def test_a_place_in_what_was_agreed_or_states_agreeing_make_no_meeting(text: str) -> None:
+    assert {e.type for e in read(text, "2024-05-15").events} == {AGREEMENT}
+
+
+def test_a_handshake_pictured_is_a_meeting() -> None:
+    article = read("Bild: Ruto und Museveni beim Händedruck in Kampala.", "2024-05-15")
+    assert sides(article, MEETING) == [frozenset({"william-ruto", "yoweri-museveni"})]

@@ -26,7 +26,7 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate
 from geokg.extract.reading import SentenceReading
-from geokg.extract.roles import GROUP_SIZES, RoleReader, before_determiners
+from geokg.extract.roles import GROUP_SIZES, RoleReader, before_determiners, unique
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
@@ -101,12 +101,23 @@ class SentenceReader:
         """"Scholz und Selenskyj haben in Berlin ein Sicherheitsabkommen unterzeichnet":
         leaders who sign together at a place told in the sentence meet there."""
         event = candidate.event
-        leaders = [p for p in event.participants if self.gaz.entities[p].kind == "leader"]
         clause = clause_of(r.clauses, candidate.anchor)  # not "…, bevor Scholz nach Washington flog"
+        leaders = [p for p in event.participants if self.gaz.entities[p].kind == "leader"]
+        if not leaders:  # "Trudeau, Tusk and Juncker signed the EU-Canada agreement": the signers
+            leaders = unique(f.mention.entity for f in r.found if f.actor and f.first < candidate.anchor
+                             and clause_of(r.clauses, f.first) is clause
+                             and self.gaz.entities[f.mention.entity].kind == "leader")
+        elif {self.gaz.state_of(p, r.day) for p in event.participants} - \
+                {self.gaz.state_of(p, r.day) for p in leaders}:
+            return []  # a side that is no signer's state: not all of them were there
+        # a place before what was agreed ("einigen sich in Windsor auf …", not "auf eine
+        # Waffenruhe in Idlib")
+        content = next((i for i in range(candidate.anchor + 1, clause.last + 1)
+                        if r.tokens[i].key in self.lex.word_class("agreed_on")), clause.last + 1)
         places = [f for f in r.found if f.mention.how == "place" and clause_of(r.clauses, f.first)
-                  is clause and self.gaz.entities[f.mention.entity].kind == "city"]
-        if "in_person" not in candidate.trigger.flags or len(leaders) < 2 or \
-                len(leaders) != len(event.participants) or not places:
+                  is clause and f.first < content and self.gaz.entities[f.mention.entity].kind == "city"]
+        if "in_person" not in candidate.trigger.flags or len(
+                {self.gaz.state_of(p, r.day) for p in leaders}) < 2 or not places:
             return []
         meeting = replace(event, type=EventType.MEETING, participants=list(leaders), topic=None,
                           addressees=[], territories=[], extra_sentences=[])
