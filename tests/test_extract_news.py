@@ -1572,3 +1572,17 @@ def test_a_place_in_what_was_agreed_or_states_agreeing_make_no_meeting(text: str
 def test_a_handshake_pictured_is_a_meeting() -> None:
     article = read("Bild: Ruto und Museveni beim Händedruck in Kampala.", "2024-05-15")
     assert sides(article, MEETING) == [frozenset({"william-ruto", "yoweri-museveni"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bild: Ruto und Museveni am Freitag vor dem Parlament in Kampala.", [MEETING]),
+    ("Photo: Kenyan President William Ruto and Uganda's Yoweri Museveni at the border on Monday.",
+     [MEETING]),
+    ("Foto: Ruto und sein Stellvertreter im Parlament.", []),
+    ("Photo: Ruto speaks with Museveni by phone.", [CALL]),
+    ("A photo of Ruto and Museveni was published.", []),
+    ("Abendessen in Nairobi: Ruto bewirtet Museveni in seiner Residenz", [MEETING]),
+    ("Foto: Ruto und Museveni schreiten in Nairobi eine Ehrenformation ab.", [MEETING]),
+])
+def test_captions_hosts_and_honours(text: str, expected: list[EventType]) -> None:
+    assert [e.type for e in read(text, "2024-05-15").events] == expected

@@ -185,6 +185,12 @@ class SentenceReader:
         kept = [h for h in kept if not any(
             "prefer" in o[0].flags and (o[0].type is not h[0].type or "conference" in o[0].flags)
             and o[1] < h[1] and (h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
+        # "Bild: Biden und Trudeau vor dem Parlament": a caption shows a meeting only when it
+        # tells nothing else
+        if any("caption" not in h[0].flags for h in kept):
+            kept = [h for h in kept if "caption" not in h[0].flags]
+        kept = [h for h in kept if "caption" not in h[0].flags or (
+            h[1] == 0 and len(reading.tokens) > 1 and reading.tokens[1].text == ":")]
         # "pledged to work to avoid arms trafficking": a pledge to do something is a supply
         # only through its own verb ("pledged to send tanks": the "send")
         kept = [h for h in kept if not (h[0].type is EventType.SUPPORT and h[1] == h[2]
@@ -705,6 +711,8 @@ class SentenceReader:
             # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
             # sides are the ones named after "zwischen", not who announced it
             event.participants = between
+        if "caption" in trigger.flags and len({self.gaz.state_of(p, r.day) for p in event.participants}) < 2:
+            return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states
         if self._cue_before_list(r, clause, event.participants):
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
