@@ -1586,3 +1586,20 @@ def test_a_handshake_pictured_is_a_meeting() -> None:
 ])
 def test_captions_hosts_and_honours(text: str, expected: list[EventType]) -> None:
     assert [e.type for e in read(text, "2024-05-15").events] == expected
+
+
+@pytest.mark.parametrize(("text", "claimant", "territory"), [
+    ("Für Chișinău bleibt Transnistrien eine moldauische Provinz.", "moldova", "transnistria"),
+    ("Für Belgrad bleibt das Kosovo eine serbische Provinz, sagte Vučić.", "serbia", "kosovo"),
+    ("Die Paracel-Inseln seien historisch wie völkerrechtlich unbestreitbar chinesisches "
+     "Hoheitsgebiet, sagte ein Sprecher.", "china", "paracel-islands"),
+    ("Netanjahu: Golanhöhen bleiben „für alle Ewigkeit“ Teil Israels", "israel", "golan-heights"),
+    ("Alijew erklärte, Karabach sei für immer aserbaidschanisch.", "azerbaijan", "nagorno-karabakh"),
+])
+def test_german_copula_claims_with_articles_adverbs_and_plural_verbs(text: str, claimant: str,
+                                                                     territory: str) -> None:
+    assert state_claims(text, "2024-05-15") == {(claimant, territory)}
+
+
+def test_a_territory_in_a_states_hands_is_no_claim_by_adjective() -> None:
+    assert state_claims("Crimea is in Russian hands.", "2024-05-15") == set()

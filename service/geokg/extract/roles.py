@@ -1074,8 +1074,9 @@ class RoleReader:
         # the owner after the phrase ("part of Russia", "Teil Chinas") or as its adjective
         # ("die Westsahara sei marokkanisch": the adjective the pattern ends on, as the
         # predicate, not "is surrounded by Russian ships")
-        phrase = self.lex.word_class("block_prep") | self.lex.word_class("passive_agent") | \
-            self.lex.word_class("determiner")
+        # (adverbs may stand between: "sei für immer aserbaidschanisch")
+        phrase = self.lex.word_class("locative") | self.lex.word_class("passive_agent") | \
+            self.lex.word_class("determiner") | {"of", "with", "mit"}
         adjective = [f for f in r.found if f.first <= last <= f.last and f.mention.how == "demonym"
                      and self.gaz.entities[f.mention.entity].kind == "state"]
         if adjective:
@@ -1116,7 +1117,10 @@ class RoleReader:
                      and self.gaz.entities[f.mention.entity].kind in ("region", "state")
                      and f.mention.how not in ("place", "demonym")]  # not "russisches (Land)"
         inverted = self.lex.lang == "de" and r.tokens[first].key not in ("zu", "zum", "zur")
-        before = [f for f in territory if inverted and f.first == first + 1] or \
+        # (an article between: "Für Belgrad bleibt das Kosovo eine serbische Provinz")
+        after_verb = first + 2 if first + 1 < len(r.tokens) and \
+            r.tokens[first + 1].key in self.lex.word_class("determiner") else first + 1
+        before = [f for f in territory if inverted and first + 1 <= f.first <= after_verb] or \
             [f for f in territory if f.last < first and (
                 clause_of(r.clauses, f.first) is own or not clause_of(r.clauses, f.first).relative)]
         # a region rather than a state in a phrase about it ("ganz Kaschmir einschließlich
