@@ -1603,3 +1603,21 @@ def test_german_copula_claims_with_articles_adverbs_and_plural_verbs(text: str, 
 
 def test_a_territory_in_a_states_hands_is_no_claim_by_adjective() -> None:
     assert state_claims("Crimea is in Russian hands.", "2024-05-15") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ruto, Museveni discuss border trade in call", {"kenya", "uganda"}),
+    ("Ruto und Museveni beraten am Telefon über den Grenzhandel", {"kenya", "uganda"}),
+    ("In a phone conversation on Monday, Kenya's President William Ruto urged Ugandan President "
+     "Yoweri Museveni to reopen the border.", {"kenya", "uganda"}),
+])
+def test_calls_told_in_headlines_german_counsel_and_fronted_phrases(text: str, expected: set[str]) -> None:
+    gaz, day = load_gazetteer(), dt.date(2024, 5, 15)
+    calls = [{gaz.state_of(p, day) for p in e.participants} for e in read(text, "2024-05-15").events
+             if e.type is CALL]
+    assert calls == [expected]
+
+
+def test_a_fronted_call_and_a_verb_with_no_second_side_is_no_call() -> None:
+    assert sides(read("In a phone call on Tuesday, Ruto told reporters that Uganda had agreed.",
+                      "2024-05-15"), CALL) == []

@@ -114,8 +114,28 @@ class RoleReader:
             return []
         start = following[0].first
         subject = [f for f in actors if start <= f.first <= start + 6][:1]
-        return self.coordinated(subject + [f for f in actors if subject and f.first > subject[0].last], r) \
-            if theirs or fronted else subject
+        if not (theirs or fronted):
+            return subject
+        sides = self.coordinated(subject + [f for f in actors if subject and f.first > subject[0].last], r)
+        # "In a phone conversation on Monday, Qatar's emir urged Iranian President
+        # Pezeshkian to …": the verb's object is the other side
+        if len(sides) != 1:
+            return sides
+        side = self.gaz.state_of(sides[0].mention.entity, r.day)
+        after = [f for f in actors if f.first > sides[0].last
+                 and self.gaz.state_of(f.mention.entity, r.day) != side]
+        # ("Qatar's Emir Sheikh Tamim … urged": the subject's own names before the verb)
+        own_last = max((f.last for f in actors if after and sides[0].first <= f.first < after[0].first),
+                       default=sides[0].last)
+        if after and self._verb_then(r, own_last, after[0].first):
+            sides.append(after[0])
+        return sides
+
+    def _verb_then(self, r: SentenceReading, last: int, first: int) -> bool:
+        """Only a verb (one lower-case word) and a title stand between two names."""
+        between = [t for t in r.tokens[last + 1:first] if t.is_word]
+        verbs = [t for t in between if t.text.islower()]
+        return 1 <= len(between) <= 4 and len(verbs) == 1 and between[0] is verbs[0]
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
