@@ -1621,3 +1621,15 @@ def test_calls_told_in_headlines_german_counsel_and_fronted_phrases(text: str, e
 def test_a_fronted_call_and_a_verb_with_no_second_side_is_no_call() -> None:
     assert sides(read("In a phone call on Tuesday, Ruto told reporters that Uganda had agreed.",
                       "2024-05-15"), CALL) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der sudanesische Außenminister Ali Yusef Sharif traf in Moskau ein.", set()),
+    ("Sudan's Foreign Minister Ali Yusef Sharif arrived in Moscow.", set()),
+    ("Premier Sharif traf Xi in Peking.", {"shehbaz-sharif"}),
+    ("On Monday Sharif met Xi in Beijing.", {"shehbaz-sharif"}),
+])
+def test_a_leaders_surname_after_another_first_name_is_another_person(text: str,
+                                                                      expected: set[str]) -> None:
+    article = read(text, "2025-02-12")
+    assert {m.entity for m in article.mentions if m.entity == "shehbaz-sharif"} == expected

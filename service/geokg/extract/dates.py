@@ -95,6 +95,13 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 @lru_cache(maxsize=2)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names (folded): capitalized words that name no person."""
+    months, days = _names(lang)
+    return frozenset(months) | frozenset(days)
+
+
+@lru_cache(maxsize=2)
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     months, days = _names(lang)
     month = "(?P<month>" + "|".join(sorted(map(re.escape, months), key=len, reverse=True)) + r")\.?"

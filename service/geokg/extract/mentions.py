@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import cast
 
+from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Sentence
@@ -87,9 +88,24 @@ class MentionFinder:
             if any(self._reaches_beyond(tokens, k, end) for k in range(i + 1, end + 1)):
                 i += 1  # "Die EU-Kommission": not "die EU", the longer name inside it
                 continue
+            if end == i and self._other_first_name(tokens, i, entry):
+                i += 1  # "Außenminister Ali Yusef Sharif" is not Shehbaz Sharif
+                continue
             found.append(self._classify(sentence, tokens, i, end, entry))
             i = end + 1
         return found
+
+    def _other_first_name(self, tokens: list[Token], i: int, entry: NameEntry) -> bool:
+        """A leader's surname after a first name that is none of the leader's own names is
+        another person with that surname: the first name is no title, article, name or date, and
+        follows a capitalized word itself (German capitalizes nouns: "Besuch Merkels" is Merkel)."""
+        if i == 0 or self.gaz.entities[entry.entity].kind != "leader" or entry.how not in ("name", "alias"):
+            return False
+        prev = tokens[i - 1]
+        return i > 1 and prev.is_word and prev.capitalized and prev.key not in self.lex.title_starts \
+            and prev.key not in self.lex.word_class("determiner") and prev.key not in self.gaz.lengths \
+            and prev.key not in calendar_words(self.lex.lang) \
+            and tokens[i - 2].is_word and tokens[i - 2].capitalized  # "Ali Yusef Sharif"
 
     def _reaches_beyond(self, tokens: list[Token], k: int, end: int) -> bool:
         later = self._longest_name(tokens, k)
