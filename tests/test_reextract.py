@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from flask.testing import FlaskClient
 from rdflib import Graph, Literal, URIRef
 
 from geokg.cli import main
@@ -358,3 +359,17 @@ def test_the_sparql_endpoint_serves_the_events_read_again(data: Path) -> None:
     result, _ = run(data)
     assert result.exit_code == 0, result.output
     assert answer() is True
+
+
+def test_the_extractor_iri_dereferences_to_its_description(client: FlaskClient) -> None:
+    """The IRI an article's reading names (`{base}extractor/…`) is served like every IRI the
+    service mints: its version and digest."""
+    created = client.post("/articles", json={"text": CALL, "lang": "de"})
+    assert created.status_code == 201, created.json
+    agent = current_iri()
+    response = client.get(agent.removeprefix("http://localhost:5000"),
+                          headers={"Accept": "text/turtle"})
+    assert response.status_code == 200, response.data
+    graph = Graph().parse(data=response.data, format="turtle")
+    assert graph.value(agent, SCHEMA.softwareVersion) == Literal(current_extractor().version)
+    assert graph.value(agent, GK.extractorDigest) == Literal(current_extractor().digest)
