@@ -20,6 +20,7 @@ from geokg.config import Settings
 from geokg.errors import ShapeViolation
 from geokg.extract import read_article
 from geokg.graph.build import ArticleOrigin, article_graph
+from geokg.graph.iris import Minter
 from geokg.graph.provenance import Extractor, current_extractor, reading_node
 from geokg.graph.validate import check
 from geokg.pipeline import ArticleInput, Pipeline, read_inputs
@@ -99,7 +100,7 @@ def events_of(graph: Graph, iri: str) -> set[object]:
 
 
 def current_iri() -> URIRef:
-    return current_extractor().iri(Pipeline(Settings(store="memory")).mint)
+    return current_extractor().iri(Minter(Settings().base_iri))
 
 
 # --- what is read again ---------------------------------------------------------------------
