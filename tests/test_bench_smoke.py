@@ -74,7 +74,7 @@ def test_an_event_reported_twice_is_one_node_in_two_graphs() -> None:
 
 
 @pytest.mark.parametrize("script", ["generate", "load", "queries", "stream", "ingest", "rdflib_peer",
-                                    "statistics_graph", "request_cost", "pages", "feeds"])
+                                    "statistics_graph", "request_cost", "pages", "feeds", "reextract"])
 def test_script_help_runs(script: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / f"{script}.py"), "--help"], cwd=BENCH,
                           capture_output=True, text=True, timeout=60)
@@ -167,3 +167,13 @@ def test_feeds_bench_follows_its_local_sites(tmp_path: Path) -> None:
     assert phases["bulk"]["summary"].startswith("8 ingested")
     assert phases["live"]["lag_articles"] == 8  # every item published after the first read
     assert phases["live"]["lag_publication_to_queryable_s"]["p95"] is not None
+
+
+def test_reextract_bench_reads_every_article_again(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / "reextract.py"), "--articles", "3",
+                           "--store", str(tmp_path / "store")], cwd=BENCH, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["reread"] == figures["articles"] >= 18 and figures["failed"] == 0
+    assert figures["articles_per_s"] > 0

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported where used: extraction and SHACL take seconds to l
     from geokg.feeds.service import WatcherProcess
     from geokg.pipeline import Pipeline
     from geokg.pipeline.bulk import BulkSummary
+    from geokg.pipeline.statistics import StatisticsSummary
     from geokg.store.base import QueryResult, Store
 
 FORMATS = {
@@ -315,11 +316,66 @@ def _ingest_all(pipeline: Pipeline, paths: list[Path], *, jobs: int = 1) -> Bulk
     return summary
 
 
+@main.command()
+@click.option("--all", "everything", is_flag=True,
+              help="Read every article again, also those the current extractor read.")
+@click.option("--dry-run", is_flag=True,
+              help="Read and validate, write nothing: the summary says what would change.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Read at most N articles again (skipped curated ones do not count).")
+@click.option("--force", is_flag=True,
+              help="Also overwrite article graphs changed by curation since they were read.")
+@click.option("--every", type=click.IntRange(min=1), default=100, show_default=True,
+              help="A progress line on stderr every N articles.")
+@click.pass_obj
+def reextract(settings: Settings, everything: bool, dry_run: bool, limit: int | None,
+              force: bool, every: int) -> None:
+    """Read stored articles again with the current extractor and replace their graphs.
+
+    Finds the article graphs another extractor read (or that do not say: older graphs), or
+    all with --all, reads each again from the text and metadata its graph keeps (its
+    ingest time and content hash stay), validates it and replaces the old graph in one
+    transaction. A graph changed by curation since it was read is skipped unless --force;
+    one that fails keeps its old version. A JSON summary goes to stdout; exit status 1
+    when an article failed. The statistics graph is recomputed at the end.
+    """
+    import time
+
+    from geokg.pipeline import Pipeline
+    from geokg.pipeline.reextract import reextract as reextract_articles
+
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if done % every == 0 or done == total:
+            rate = done / (time.perf_counter() - started)
+            click.echo(f"reextract: {done}/{total} articles checked ({rate:.1f}/s)", err=True)
+
+    pipeline = Pipeline.open(settings)
+    try:
+        summary = reextract_articles(pipeline, everything=everything, dry_run=dry_run,
+                                     limit=limit, force=force, progress=progress)
+    finally:
+        pipeline.store.close()
+    for skipped in summary.curated:
+        click.echo(f"{skipped.article}: skipped: {skipped.reason}", err=True)
+    for failure in summary.failed:
+        click.echo(f"{failure.article}: failed, its old graph is kept: {failure.reason}", err=True)
+    if summary.statistics is not None:
+        _say_statistics(summary.statistics)
+    click.echo(json.dumps(summary.to_json(), indent=2))
+    if summary.failed:
+        sys.exit(1)
+
+
 def _refresh_statistics(store: Store, settings: Settings) -> None:
     """Recompute the statistics graph once, after a run's writes, with a status line."""
     from geokg.pipeline.statistics import refresh_statistics_of
 
-    summary = refresh_statistics_of(store, settings.base_iri)
+    _say_statistics(refresh_statistics_of(store, settings.base_iri))
+
+
+def _say_statistics(summary: StatisticsSummary) -> None:
     click.echo(f"statistics: {summary.observations} observations over {summary.source_quads} "
                f"quads in {summary.seconds:.2f} s ({summary.graph})", err=True)
 

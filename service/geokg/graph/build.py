@@ -20,6 +20,7 @@ from rdflib import Graph, Literal, Node, URIRef
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.model import Article, Entity, Event, EventType, FuzzyDate, Precision, Sentence
 from geokg.graph.iris import Minter
+from geokg.graph.provenance import Extractor, current_extractor, stamp_reading
 from geokg.vocab import (
     DCTERMS,
     GEO,
@@ -92,11 +93,16 @@ ADJECTIVAL_MENTIONS = frozenset({"demonym", "title-demonym"})
 
 
 def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.datetime, *,
-                  content_hash: str | None = None, origin: ArticleOrigin | None = None) -> Graph:
+                  content_hash: str | None = None, origin: ArticleOrigin | None = None,
+                  extractor: Extractor | None = None, read_at: dt.datetime | None = None) -> Graph:
     """The article's graph. `article` is left as it is: events the shapes would reject are
     repaired or dropped in the graph only (`fitted_to_shapes`). `content_hash` is the text's
     `sha256:…` when the caller has it already (ingest hashes each text once); `origin` the
-    feed it was read from (`geokg.feeds`)."""
+    feed it was read from (`geokg.feeds`).
+
+    The graph records its reading (`geokg.graph.provenance`): by `extractor` (this process's
+    by default) at `read_at` (default `ingested`; later when an article is read again by
+    `geokg reextract`, which keeps `ingested`, the time it was first read)."""
     graph = new_graph()
     node = mint.article(article.id)
     digest = content_hash or f"sha256:{hashlib.sha256(article.text.encode('utf-8')).hexdigest()}"
@@ -122,6 +128,7 @@ def article_graph(article: Article, gaz: Gazetteer, mint: Minter, ingested: dt.d
     for sentence, confidence in confidences.items():
         graph.add((sentence, GK.confidence, Literal(Decimal(str(round(confidence, 2))))))
     index_periods(graph)
+    stamp_reading(graph, node, extractor or current_extractor(), mint, read_at or ingested)
     return graph
 
 

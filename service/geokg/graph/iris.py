@@ -37,6 +37,11 @@ class Minter:
                         thing or "", date or ""])
         return URIRef(f"{self.base}event/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
 
+    def extractor(self, version: str, digest: str) -> URIRef:
+        """The software agent that read an article (`geokg.graph.provenance`): one per
+        package version and digest of the files its reading depends on."""
+        return URIRef(f"{self.base}extractor/{version}/{digest.removeprefix('sha256:')[:16]}")
+
     @property
     def gazetteer_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/gazetteer")

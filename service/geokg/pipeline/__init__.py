@@ -4,6 +4,7 @@
 - `ingest`: `Pipeline.ingest`, one article read, validated and stored atomically
 - `bulk`: many articles, read in worker processes, written here one by one
 - `curation`: SPARQL Update and Graph Store writes, validated before the store sees them
+- `reextract`: stored articles read again by the current extractor (`geokg reextract`)
 - `maintenance`, `statistics`: reference graphs, period index, the statistics graph
 """
 

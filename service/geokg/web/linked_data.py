@@ -559,6 +559,14 @@ def office(rest: str) -> Response:
     return serve_resource(iri_for(f"office/{rest}"), forced)
 
 
+@bp.get("/extractor/<path:rest>")
+def extractor(rest: str) -> Response:
+    """The extractor that read articles (`geokg.graph.provenance`): version, digest, and the
+    readings associated with it."""
+    rest, forced = split_extension(rest)
+    return serve_resource(iri_for(f"extractor/{rest}"), forced)
+
+
 @bp.get("/graph/<path:name>")
 def named_graph(name: str) -> Response:
     """A named graph's IRI gives its content (RDF) or a summary with download links (HTML)."""
