@@ -1075,6 +1075,11 @@ def test_a_participle_before_its_noun_names_the_supplier(text: str, supplier: st
     assert supplies(read(text)) == [(frozenset({supplier}), frozenset({receiver}))]
 
 
+def test_who_launched_supplied_goods_received_them_not_whom_they_hit() -> None:
+    assert supplies(read("Kyiv's air defences shot down 20 Iranian-supplied drones launched by Russia.",
+                         "2024-05-15")) == [(frozenset({"iran"}), frozenset({"russia"}))]
+
+
 def test_a_supplier_named_after_from_outranks_the_participle() -> None:
     assert supplies(read("Latvia received German-supplied howitzers from Norway.")) == [
         (frozenset({"norway"}), frozenset({"latvia"}))]
@@ -1083,6 +1088,7 @@ def test_a_supplier_named_after_from_outranks_the_participle() -> None:
 @pytest.mark.parametrize("text", [
     "Russian-made missiles struck the port of Odesa on Tuesday.",
     "Die von Russland kontrollierten Gebiete sollen an die Ukraine zurückgegeben werden.",
+    "Die von Russland gelieferten Raketen trafen Kiew am Morgen.",
 ])
 def test_origin_and_control_participles_supply_nothing(text: str) -> None:
     assert supplies(read(text)) == []
@@ -1160,8 +1166,8 @@ def test_signatures_settled_disputes_and_mutual_commitments_are_agreements(text:
 
 
 @pytest.mark.parametrize("text", [
-    "Kenia und Uganda wollen ihren Grenzstreit beilegen.",
-    "Die Nato-Staaten verpflichteten sich zu höheren Verteidigungsausgaben.",
+    "Kenia und Uganda legten ihren Grenzstreit auch diesmal nicht bei.",
+    "Die Minister Kenias verpflichteten sich zu höheren Verteidigungsausgaben.",
 ])
 def test_a_dispute_to_be_settled_or_one_sided_commitment_is_no_agreement(text: str) -> None:
     assert sides(read(text), AGREEMENT) == []
@@ -1320,7 +1326,8 @@ def test_claims_told_by_adjective_label_or_insistence(text: str, claimant: str, 
 
 @pytest.mark.parametrize("text", [
     "Greenland is a strategic location surrounded by Russian and Chinese ships.",
-    "Die Lage in Transnistrien ist kritisch.",
+    "Die Lage in Transnistrien ist für Moldau kritisch.",
+    "Die Krim ist für Russland strategisch.",
 ])
 def test_an_adjective_that_is_no_predicate_of_the_territory_claims_nothing(text: str) -> None:
     assert state_claims(text, "2024-05-15") == set()
@@ -1447,8 +1454,8 @@ def test_insisting_on_something_else_is_still_a_demand() -> None:
 
 
 @pytest.mark.parametrize(("text", "claimant", "territory"), [
-    ("Neu-Delhi bekräftigte, dass ganz Kaschmir einschließlich der von Pakistan verwalteten "
-     "Gebiete zu Indien gehöre.", "india", "kashmir"),
+    ("Islamabad betonte erneut, dass das gesamte Kaschmir samt der von Indien kontrollierten "
+     "Täler zu Pakistan gehöre.", "pakistan", "kashmir"),
     ("Russland hat das Gebiet Cherson per Gesetz zu seinem Staatsgebiet erklärt.", "russia",
      "kherson-oblast"),
 ])
@@ -1593,7 +1600,7 @@ def test_captions_hosts_and_honours(text: str, expected: list[EventType]) -> Non
     ("Für Belgrad bleibt das Kosovo eine serbische Provinz, sagte Vučić.", "serbia", "kosovo"),
     ("Die Paracel-Inseln seien historisch wie völkerrechtlich unbestreitbar chinesisches "
      "Hoheitsgebiet, sagte ein Sprecher.", "china", "paracel-islands"),
-    ("Netanjahu: Golanhöhen bleiben „für alle Ewigkeit“ Teil Israels", "israel", "golan-heights"),
+    ("Damaskus betont, die Golanhöhen blieben auf immer ein Teil Syriens.", "syria", "golan-heights"),
     ("Alijew erklärte, Karabach sei für immer aserbaidschanisch.", "azerbaijan", "nagorno-karabakh"),
 ])
 def test_german_copula_claims_with_articles_adverbs_and_plural_verbs(text: str, claimant: str,
@@ -1619,8 +1626,8 @@ def test_calls_told_in_headlines_german_counsel_and_fronted_phrases(text: str, e
 
 
 def test_a_fronted_call_and_a_verb_with_no_second_side_is_no_call() -> None:
-    assert sides(read("In a phone call on Tuesday, Ruto told reporters that Uganda had agreed.",
-                      "2024-05-15"), CALL) == []
+    assert read("In a phone call on Tuesday, Ruto told reporters that Uganda had closed the border.",
+                "2024-05-15").events == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1628,8 +1635,28 @@ def test_a_fronted_call_and_a_verb_with_no_second_side_is_no_call() -> None:
     ("Sudan's Foreign Minister Ali Yusef Sharif arrived in Moscow.", set()),
     ("Premier Sharif traf Xi in Peking.", {"shehbaz-sharif"}),
     ("On Monday Sharif met Xi in Beijing.", {"shehbaz-sharif"}),
+    ("Der Besuch Sharifs in Peking dauerte zwei Tage.", {"shehbaz-sharif"}),
+    ("Sharif Meets Xi In Beijing", {"shehbaz-sharif"}),
+    ("Prime Minister Muhammad Shehbaz Sharif met Xi in Beijing.", {"shehbaz-sharif"}),
 ])
 def test_a_leaders_surname_after_another_first_name_is_another_person(text: str,
                                                                       expected: set[str]) -> None:
     article = read(text, "2025-02-12")
     assert {m.entity for m in article.mentions if m.entity == "shehbaz-sharif"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ruto and Museveni signed a new border treaty on Tuesday in Nairobi.", {AGREEMENT, MEETING}),
+    ("Ruto flew to Kampala with a promise of more grain.", set()),
+    ("Wounded Kenyan soldiers were flown to Uganda for treatment.", set()),
+    ("Verwundete kenianische Soldaten wurden zur Behandlung nach Uganda geflogen.", set()),
+    ("Uganda handed over 40 prisoners to Kenya in a swap.", set()),
+    ("Kenia und Uganda verpflichteten sich, ihre Grenzstreitigkeiten friedlich zu lösen.", {AGREEMENT}),
+])
+def test_review_guards_of_the_probe_session(text: str, expected: set[EventType]) -> None:
+    assert {e.type for e in read(text, "2024-05-15").events} == expected
+
+
+def test_whom_someone_addressed_is_no_addressee_of_their_demand() -> None:
+    assert state_demands("Ruto, who addressed Ugandan lawmakers on Tuesday, urged Rwanda to withdraw.",
+                         "2024-05-15") == [({"kenya"}, {"rwanda"})]

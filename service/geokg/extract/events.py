@@ -112,8 +112,10 @@ class SentenceReader:
             return []  # a side that is no signer's state: not all of them were there
         # a place before what was agreed ("einigen sich in Windsor auf …", not "auf eine
         # Waffenruhe in Idlib")
-        content = next((i for i in range(candidate.anchor + 1, clause.last + 1)
-                        if r.tokens[i].key in self.lex.word_class("agreed_on")), clause.last + 1)
+        after = candidate.anchor + (2 if candidate.anchor + 1 < len(r.tokens)
+                                    and r.tokens[candidate.anchor + 1].key == "sich" else 1)
+        content = after if after <= clause.last and \
+            r.tokens[after].key in self.lex.word_class("agreed_on") else clause.last + 1
         places = [f for f in r.found if f.mention.how == "place" and clause_of(r.clauses, f.first)
                   is clause and f.first < content and self.gaz.entities[f.mention.entity].kind == "city"]
         if "in_person" not in candidate.trigger.flags or len(
@@ -445,10 +447,6 @@ class SentenceReader:
             if any(a < hit[1] < b and clause_of(clauses, hit[1]) is clause_of(clauses, a)
                    for a, b in quoted):
                 continue  # "Hamas must hand over its weapons …, Abbas said": what is demanded
-            if "needs_object" in hit[0].flags and not any(
-                    f.actor and hit[1] < f.first < hit[2] for f in r.found):
-                out.append(hit)  # no demand ("hat sich verpflichtet, … zu liefern"): no content
-                continue
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
                     tokens, clauses, content_from, hit[1]) and not (
                     vow and hit[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)) \
@@ -580,9 +578,6 @@ class SentenceReader:
             return False  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
         if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
             return False  # a bare "call" is a call only as "the Scholz-Macron call"
-        if "needs_object" in trigger.flags and not any(
-                f.actor and first < f.first < last for f in r.found):
-            return False  # "wants Kyiv to …" demands; "wants to talk" does not
         if trigger.type is EventType.MEETING and self._light_treffen(r, clause, first):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):

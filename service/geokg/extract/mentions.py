@@ -96,16 +96,23 @@ class MentionFinder:
         return found
 
     def _other_first_name(self, tokens: list[Token], i: int, entry: NameEntry) -> bool:
-        """A leader's surname after a first name that is none of the leader's own names is
-        another person with that surname: the first name is no title, article, name or date, and
-        follows a capitalized word itself (German capitalizes nouns: "Besuch Merkels" is Merkel)."""
-        if i == 0 or self.gaz.entities[entry.entity].kind != "leader" or entry.how not in ("name", "alias"):
+        """A leader's surname after two first names that are none of the leader's own, right
+        after a title ("Außenminister Ali Yusef Sharif"), is another person with that surname.
+        A single unknown word may be a spelling of the leader's own first name ("Binyamin
+        Netanyahu") and a capitalized word without a title before it a German noun ("Besuch
+        Putins") or a headline's ("Biden Meets Xi")."""
+        if self.gaz.entities[entry.entity].kind != "leader" or entry.how not in ("name", "alias"):
             return False
-        prev = tokens[i - 1]
-        return i > 1 and prev.is_word and prev.capitalized and prev.key not in self.lex.title_starts \
-            and prev.key not in self.lex.word_class("determiner") and prev.key not in self.gaz.lengths \
-            and prev.key not in calendar_words(self.lex.lang) \
-            and tokens[i - 2].is_word and tokens[i - 2].capitalized  # "Ali Yusef Sharif"
+        leader = self.gaz.entities[entry.entity]
+        own = {fold(w) for name in (leader.label_en, leader.label_de, *leader.aliases)
+               for w in name.replace("-", " ").split()}
+        j = i - 1
+        while j >= 0 and tokens[j].is_word and tokens[j].capitalized and tokens[j].key not in own \
+                and tokens[j].key not in self.lex.title_starts \
+                and tokens[j].key not in calendar_words(self.lex.lang):
+            j -= 1
+        return i - j > 2 and j >= 0 and (tokens[j].key in self.lex.title_starts or tokens[j].key.endswith(
+            ("minister", "ministerin", "präsident", "president", "chef", "sprecher", "spokesman")))
 
     def _reaches_beyond(self, tokens: list[Token], k: int, end: int) -> bool:
         later = self._longest_name(tokens, k)

@@ -609,7 +609,10 @@ class RoleReader:
         """"sagte Selenskyj an die Adresse Moskaus", "a message addressed to Beijing": whom
         the words were aimed at, anywhere in the sentence."""
         for k, token in enumerate(r.tokens):
-            if token.key in self.lex.word_class("address_noun"):
+            # only "addressed to X" and "an die Adresse X", not "who addressed NATO leaders"
+            marked = k + 1 < len(r.tokens) and r.tokens[k + 1].key == "to" if self.lex.lang == "en" \
+                else k > 1 and r.tokens[k - 1].key == "die" and r.tokens[k - 2].key == "an"
+            if token.key in self.lex.word_class("address_noun") and marked:
                 return [f for f in r.found if k < f.first <= k + 3 and (
                     f.actor or self.gaz.entities[f.mention.entity].metonym_of)][:1]
         return []
@@ -657,8 +660,9 @@ class RoleReader:
             by_prep = [(f, key) for f, key in by_prep if f.first > last]
             if not by_prep:
                 return False
+        if self._participle_agents(r, first, last):  # "die von Japan finanzierten Schiffe"
+            return self._attributive_supply(r, event, first, last)
         if self._quoted_supply(r, event, by_prep, first, last) or \
-                self._attributive_supply(r, event, first, last) or \
                 self._goods_of_a_state(r, event, actors, by_prep, first):
             return True
         actors = self._not_receiving(r, actors, by_prep, last)
@@ -704,6 +708,12 @@ class RoleReader:
                               if self.gaz.state_of(key, r.day) not in sides), None)
             if addressee is not None or len(suppliers) == 1:
                 break
+        if any(t.key in self.lex.word_class("own_benefit") and r.tokens[i - 1].key in ("for", "zur", "zu")
+               for i, t in enumerate(r.tokens[1:], 1)):
+            return False  # "Wounded Ukrainian soldiers flown to Germany for treatment"
+        if "not_a_visit" in trigger.flags and any(
+                self.gaz.entities[f.mention.entity].kind == "leader" for f in suppliers):
+            return False  # "Macron flew to Kyiv with a promise of artillery": a visit
         event.participants = unique(f.mention.entity for f in suppliers)
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
@@ -753,8 +763,11 @@ class RoleReader:
         if not receivers or any(f.mention.entity not in receivers and not any(f is g for g, _ in by_prep)
                                 for f in sides):
             return False
+        # (goods, not people: "Wounded Ukrainian soldiers flown to Germany" are no supply)
         origin = next((f for f in r.found if f.mention.how == "demonym" and f.last < first
-                       and self.gaz.state_of(f.mention.entity, r.day) not in receivers), None)
+                       and self.gaz.state_of(f.mention.entity, r.day) not in receivers
+                       and not self._names_a_force(r, f)
+                       and r.tokens[f.last + 1].key not in self.lex.word_class("person_noun")), None)
         if origin is None:
             return False
         event.participants = [origin.mention.entity]
@@ -905,10 +918,18 @@ class RoleReader:
                                 for f in r.found if f.actor or f.mention.how == "place"):
             return False
         sides = {self.gaz.state_of(key, r.day) for key in suppliers}
-        # ("Die philippinische Küstenwache nahm von Japan finanzierte Schiffe in Empfang")
-        named = [key for _, key in self.receivers_by_prep(r)] + [
-            f.mention.entity for f in r.found if f.actor or f.mention.how == "demonym-actor"
-            or f.mention.how == "demonym" and f.last < first]
+        # "drones launched by Russia": who used them; else the side before the noun that owns
+        # or uses them ("Israel used …", "Die philippinische Küstenwache nahm … in Empfang"),
+        # never a side after it, which is hit by them ("Die gelieferten Raketen trafen Kiew")
+        agents = self.lex.word_class("passive_agent")
+        determiners = self.lex.word_class("determiner")
+        # (or where they arrived: "… in der Ukraine angekommen")
+        used_by = [f.mention.entity for f in r.found if f.actor and f.first > last and (
+            r.tokens[f.first - 1].key in agents or
+            r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in ("in", "nach", "into"))]
+        named = [key for _, key in self.receivers_by_prep(r)] + used_by + [
+            f.mention.entity for f in r.found if f.last < first and (
+                f.actor or f.mention.how in ("demonym-actor", "demonym"))]
         receiver = next((key for key in named if self.gaz.state_of(key, r.day) not in sides), None)
         if receiver is None:
             return False
@@ -1002,7 +1023,7 @@ class RoleReader:
         former colony", "das Gebiet", "alle vier Regionen"), how many regions named before
         they stand for (else 0)."""
         if "territory_subject" in trigger.flags:
-            return int(self._belongs_to(r, event, first, last))
+            return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags))
         if not self._part_of_a_state(r, first, last):
             return 0  # "sees Ukraine as part of the European family": no state's territory
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
@@ -1079,7 +1100,8 @@ class RoleReader:
         return token.key in nouns or self.lex.lang == "de" and token.capitalized and any(
             token.key.endswith(n) and len(token.key) > len(n) + 2 for n in nouns if len(n) >= 5)
 
-    def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+    def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int,
+                    adjective_only: bool = False) -> bool:
         """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich", "Taiwan
         ist ein Teil Chinas", "the Donbas is Russian land": the territory is named before
         the verb, its owner (the claimant) at the end of the phrase."""
@@ -1101,6 +1123,8 @@ class RoleReader:
                      and self.gaz.entities[f.mention.entity].kind == "state"]
         if adjective:
             after = adjective if not any(t.key in phrase for t in r.tokens[first + 1:last]) else []
+        elif adjective_only:
+            return False  # "Die Krim ist für Russland strategisch": no state's adjective
         else:
             after = [f for f in r.found if (last < f.first <= min(own.last, last + 3) or f.last == last - 1)
                      and self.gaz.entities[f.mention.entity].kind in ("state", "leader")
