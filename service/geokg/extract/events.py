@@ -176,8 +176,10 @@ class SentenceReader:
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium
                 or h[0].type is EventType.TERRITORIAL_CLAIM]
+        # ("Israeli-annexed Golan", "US-supplied bombs": a name's participle tells the event)
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
-            h[0].type is EventType.TERRITORIAL_CLAIM and any(f.last == h[1] - 2 for f in reading.found))]
+            h[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)
+            and any(f.last == h[1] - 2 for f in reading.found))]
         kept = [h for h in kept if "obligation_first" not in h[0].flags
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
         kept = self._drop_complements(kept, reading)

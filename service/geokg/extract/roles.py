@@ -938,14 +938,14 @@ class RoleReader:
         return True
 
     def _participle_agents(self, r: SentenceReading, first: int, last: int) -> list[str]:
-        """The suppliers a participle before its noun names: "US-supplied" (one word with
-        the name), or "von Japan finanzierte", "von den Niederlanden und Dänemark zugesagten"
+        """The suppliers a participle before its noun names: "US-supplied" (joined to the
+        name by a hyphen), or "von Japan finanzierte", "von den Niederlanden und Dänemark zugesagten"
         (the agents right before it, or before the receiver phrase "an die Ukraine"); an
         inflected German participle, as "Japan finanzierte" (finite) has no "von"."""
         token = r.tokens[first]
-        if self.lex.lang == "en":
-            inside = next((f for f in r.found if f.first == first - 1 and token.text == "-"
-                           and f.mention.how in ("compound", "demonym")), None)
+        if self.lex.lang == "en":  # "German-supplied": name, hyphen, the trigger
+            inside = next((f for f in r.found if f.last == first - 2 and r.tokens[first - 1].text == "-"
+                           and f.mention.how in ("compound", "demonym")), None) if first > 1 else None
             return [inside.mention.entity] if inside else []
         if first != last or not token.key.endswith(("e", "en", "er", "es", "em")):
             return []
