@@ -107,8 +107,8 @@ class SentenceReader:
             leaders = unique(f.mention.entity for f in r.found if f.actor and f.first < candidate.anchor
                              and clause_of(r.clauses, f.first) is clause
                              and self.gaz.entities[f.mention.entity].kind == "leader")
-        elif {self.gaz.state_of(p, r.day) for p in event.participants} - \
-                {self.gaz.state_of(p, r.day) for p in leaders}:
+        elif self.gaz.states_of(event.participants, r.day) - \
+                self.gaz.states_of(leaders, r.day):
             return []  # a side that is no signer's state: not all of them were there
         # a place before what was agreed ("einigen sich in Windsor auf …", not "auf eine
         # Waffenruhe in Idlib")
@@ -119,7 +119,7 @@ class SentenceReader:
         places = [f for f in r.found if f.mention.how == "place" and clause_of(r.clauses, f.first)
                   is clause and f.first < content and self.gaz.entities[f.mention.entity].kind == "city"]
         if "in_person" not in candidate.trigger.flags or len(
-                {self.gaz.state_of(p, r.day) for p in leaders}) < 2 or not places:
+                self.gaz.states_of(leaders, r.day)) < 2 or not places:
             return []
         meeting = replace(event, type=EventType.MEETING, participants=list(leaders), topic=None,
                           addressees=[], territories=[], extra_sentences=[])
@@ -145,29 +145,7 @@ class SentenceReader:
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
-        visible = self._without_dates(reading)
-        tokens = [reading.tokens[i] for i in visible]
-        triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
-        hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
-        # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
-        hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
-        # "wants Kyiv to …" demands, "wants to talk" does not: without a name inside, a
-        # `needs_object` row leaves the word to the other rows ("pressed for tougher measures")
-        hits = [h for h in hits if "needs_object" not in h[0].flags or any(
-            f.actor and h[1] < f.first < h[2] for f in reading.found)]
-        # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
-        hits = [h for h in hits if "object_after" not in h[0].flags or self._names_next(reading, h[2])]
-        # a `prefer` row first ("trafen eine Vereinbarung" is no meeting), then the tightest
-        # match (nearest particle), a `fallback` pattern only if nothing else
-        hits.sort(key=lambda h: (h[1], "prefer" not in h[0].flags, "fallback" in h[0].flags,
-                                 h[2] - h[1]))
-        kept: list[tuple[Trigger, int, int]] = []
-        used: set[int] = set()
-        for trigger, a, b in hits:
-            if a in used:
-                continue
-            used.add(a)
-            kept.append((trigger, a, b))
+        kept = self._one_per_word(self._matches(reading))
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
                                    and self._reference_in_pp(reading.tokens, h[1])
@@ -182,7 +160,54 @@ class SentenceReader:
             and any(f.last == h[1] - 2 for f in reading.found))]
         kept = [h for h in kept if "obligation_first" not in h[0].flags
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
-        kept = self._drop_complements(kept, reading)
+        kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
+        calls = [a for t, a, _ in kept if t.type is EventType.CALL]
+        if calls:
+            # a talk beside a call is that call; a summit noun after it that the call talked
+            # about is its topic ("sprach per Telefon über die Vorbereitung des Brics-Gipfels")
+            tokens = reading.tokens
+            kept = [h for h in kept if "generic" not in h[0].flags and not (
+                h[0].type is EventType.MEETING and h[1] == h[2] and "visit" not in h[0].flags
+                and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
+        return kept
+
+    def _matches(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
+        """Every pattern that matches, with the conditions its flags set on its words."""
+        visible = self._without_dates(reading)
+        tokens = [reading.tokens[i] for i in visible]
+        triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
+        hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
+        # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
+        hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
+        # "wants Kyiv to …" demands, "wants to talk" does not: without a name inside, a
+        # `needs_object` row leaves the word to the other rows ("pressed for tougher measures")
+        hits = [h for h in hits if "needs_object" not in h[0].flags or any(
+            f.actor and h[1] < f.first < h[2] for f in reading.found)]
+        # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
+        hits = [h for h in hits if "object_after" not in h[0].flags or self._names_next(reading, h[2])]
+        return hits
+
+    @staticmethod
+    def _one_per_word(hits: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
+        """One match per starting word, as one word tells one event."""
+        # a `prefer` row first ("trafen eine Vereinbarung" is no meeting), then the tightest
+        # match (nearest particle), a `fallback` pattern only if nothing else
+        hits.sort(key=lambda h: (h[1], "prefer" not in h[0].flags, "fallback" in h[0].flags,
+                                 h[2] - h[1]))
+        kept: list[tuple[Trigger, int, int]] = []
+        used: set[int] = set()
+        for trigger, a, b in hits:
+            if a in used:
+                continue
+            used.add(a)
+            kept.append((trigger, a, b))
+        return kept
+
+    def _told_otherwise(self, kept: list[tuple[Trigger, int, int]],
+                        reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
+        """Matches the rest of the sentence makes no event of their own: inside a preferred
+        pattern, a caption beside a told event, a pledge to act, a meeting agreed on, the talks
+        that led to an agreement."""
         # "held a virtual meeting": the meeting noun inside a preferred call of a few words;
         # "eine Vereinbarung … getroffen": the verb a preferred pattern ends on
         # ("a three-way call with …": the call word inside a preferred conference call)
@@ -210,14 +235,6 @@ class SentenceReader:
         kept = [h for h in kept if agreed is None or h[1] < agreed or not (
             h[0].type is EventType.MEETING and "generic" in h[0].flags
             and self._relative_after_preposition(reading, h[1]))]
-        calls = [a for t, a, _ in kept if t.type is EventType.CALL]
-        if calls:
-            # a talk beside a call is that call; a summit noun after it that the call talked
-            # about is its topic ("sprach per Telefon über die Vorbereitung des Brics-Gipfels")
-            tokens = reading.tokens
-            kept = [h for h in kept if "generic" not in h[0].flags and not (
-                h[0].type is EventType.MEETING and h[1] == h[2] and "visit" not in h[0].flags
-                and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
 
     def _indicative(self, r: SentenceReading, last: int) -> bool:
@@ -670,7 +687,7 @@ class SentenceReader:
         """Whether the only sides named as objects of a demand's clause are of the demander's
         own state: a request at home. German objects stand between the demander and a
         verb-final trigger, English ones after the verb."""
-        own = {self.gaz.state_of(p, r.day) for p in event.participants}
+        own = self.gaz.states_of(event.participants, r.day)
         clause = clause_of(r.clauses, first)
         start = min((f.last + 1 for f in r.found if f.mention.entity in event.participants
                      and clause.first <= f.first < first), default=first) \
@@ -708,12 +725,12 @@ class SentenceReader:
             # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
             # sides are the ones named after "zwischen", not who announced it
             event.participants = between
-        if "caption" in trigger.flags and len({self.gaz.state_of(p, r.day) for p in event.participants}) < 2:
+        if "caption" in trigger.flags and len(self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states
         if self._cue_before_list(r, clause, event.participants):
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
-                {self.gaz.state_of(p, r.day) for p in event.participants}) < 2:
+                self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
         if trigger.type is EventType.MEETING and "visit" in trigger.flags:
             self.roles.add_host(r, event, clause)
@@ -1039,8 +1056,10 @@ class SentenceReader:
 
     def _money_only_in(self, span: list[Token], forms: str, verb: tuple[int, int]) -> bool:
         """"financed artillery shells": the verb tells how the shells were paid for; what is
-        supplied are the shells, not money besides."""
-        return all(a in verb for p in self.lex.support_kinds["money"] for a, _ in p.find(span, forms))
+        supplied are the shells, not money besides. Only the verb's own first or last word
+        counts: a gapped pattern ("sagte … Finanzhilfen … zu") holds what it supplies inside."""
+        return all(a in (verb[0], verb[1]) for p in self.lex.support_kinds["money"]
+                   for a, _ in p.find(span, forms))
 
     def _money_is_a_value(self, span: list[Token], forms: str) -> bool:
         """"2.7 billion euros in military aid", "Rüstungspaket im Wert von 2,7 Milliarden

@@ -82,11 +82,20 @@ class Gazetteer:
         return any(key not in led.get(self.state_of(key, on), {key})
                    for key in these if self.entities[key].kind == "leader")
 
+    def stands_for(self, key: str) -> str:
+        """What a name stands for as a side: a capital or seat of government its state
+        ("Moskau", "the Kremlin"), anything else itself."""
+        return self.entities[key].metonym_of or key
+
+    def states_of(self, keys: Iterable[str], on: dt.date) -> set[str]:
+        """The sides `keys` stand for on a date (`state_of` of each)."""
+        return {self.state_of(key, on) for key in keys}
+
     def state_of(self, key: str, on: dt.date) -> str:
         """The state (or organisation) a leader led on a date; other entities stand for
         themselves. This is how "Putin" and "Russia" become the same side of an event."""
         if self.entities[key].kind != "leader":
-            return self.entities[key].metonym_of or key
+            return self.stands_for(key)
         terms = self.terms_of.get(key, [])
         current = [o for o in terms if o.start <= on and (o.end is None or on <= o.end)]
         chosen = current or sorted(terms, key=lambda o: abs((o.start - on).days))

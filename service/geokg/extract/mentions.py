@@ -112,7 +112,7 @@ class MentionFinder:
                 and tokens[j].key not in calendar_words(self.lex.lang):
             j -= 1
         return i - j > 2 and j >= 0 and (tokens[j].key in self.lex.title_starts or tokens[j].key.endswith(
-            ("minister", "ministerin", "präsident", "president", "chef", "sprecher", "spokesman")))
+            tuple(self.lex.word_class("office_suffix"))))
 
     def _reaches_beyond(self, tokens: list[Token], k: int, end: int) -> bool:
         later = self._longest_name(tokens, k)

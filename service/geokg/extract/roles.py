@@ -281,7 +281,7 @@ class RoleReader:
         addressees = self.coordinated(candidates[:1] + pool, r) if candidates else []
         # "demand for missiles from Washington": a capital asked stands for its state
         event.addressees = self._holder_asked_to_return(r, last, own_sides) or unique(
-            self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity for f in addressees)
+            self.gaz.stands_for(f.mention.entity) for f in addressees)
         if not event.addressees and last + 1 < len(r.tokens) and \
                 r.tokens[last + 1].key in self.lex.word_class("complementizer"):
             # "demanded that the Chinese ships move out": the people asked name their state
@@ -408,7 +408,7 @@ class RoleReader:
         asked = [f for f in r.found if f.actor and opening < f.first < closing
                  and self.gaz.state_of(f.mention.entity, r.day) != side] or self._addressed_to(r)
         event.participants = [speaker.mention.entity] if speaker else []
-        event.addressees = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+        event.addressees = unique(self.gaz.stands_for(f.mention.entity)
                                   for f in self.coordinated(asked, r))
         return True
 
@@ -723,9 +723,6 @@ class RoleReader:
         """"Die ersten Kampfjets aus China sind in Pakistan eingetroffen", "the first tanks
         from Germany arrived in Ukraine": goods that arrive from one state in another were
         supplied by it; without "aus"/"from" no one is said to have sent them."""
-        def state(f: Found) -> str:
-            return self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
-
         def after(words: tuple[str, ...]) -> list[Found]:
             return [f for f in r.found if f.first > 0 and (f.actor or f.mention.how == "place")
                     and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in words]
@@ -733,15 +730,16 @@ class RoleReader:
         sources = after(("aus", "from")) or self._helpers_of_a_state(r, first)
         start = sources[0].last if sources else 0
         targets = [f for f in after(("in", "im", "nach", "to")) if f.first > start]
-        if not sources or not targets or state(sources[0]) == state(targets[0]) or \
+        if not sources or not targets or self.gaz.stands_for(sources[0].mention.entity) == \
+                self.gaz.stands_for(targets[0].mention.entity) or \
                 any(f.actor and f.last < first and f not in sources + targets
                     and self.gaz.entities[f.mention.entity].kind == "leader" for f in r.found):
             return False  # "Macron arrived in Kyiv from Paris" is a visit
         # ("Spanish and British rescue teams", "aus Dänemark und den Niederlanden")
         listed = self.coordinated(sources[:1] + [f for f in r.found if f.first > sources[0].last
                                                  and f not in targets], r)
-        event.participants = unique(state(f) for f in listed)
-        event.addressees = [state(targets[0])]
+        event.participants = unique(self.gaz.stands_for(f.mention.entity) for f in listed)
+        event.addressees = [self.gaz.stands_for(targets[0].mention.entity)]
         return True
 
     def _helpers_of_a_state(self, r: SentenceReading, first: int) -> list[Found]:
@@ -803,7 +801,7 @@ class RoleReader:
         if not suppliers:
             return False
         # "from Denmark and the Netherlands": each supplier of the list
-        event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+        event.participants = unique(self.gaz.stands_for(f.mention.entity)
                                     for f in self.coordinated(suppliers, r))
         event.addressees = [receiver]
         return True
@@ -826,7 +824,7 @@ class RoleReader:
         if not receivers:
             return False
         event.participants = [speaker.mention.entity]
-        event.addressees = unique(self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+        event.addressees = unique(self.gaz.stands_for(f.mention.entity)
                                   for f in receivers)
         return True
 
@@ -834,7 +832,7 @@ class RoleReader:
                        sides: set[str]) -> list[str]:
         """"tanks to Ukraine and Moldova": every name of the list the receiver begins."""
         head = next((f for f, key in by_prep if key == receiver), None)
-        keys = [self.gaz.entities[f.mention.entity].metonym_of or f.mention.entity
+        keys = [self.gaz.stands_for(f.mention.entity)
                 for f in self._listed_after(r, head)] if head else []
         return unique(k for k in keys if self.gaz.state_of(k, r.day) not in sides)
 
@@ -903,7 +901,7 @@ class RoleReader:
         receiver = next((f for f in actors if f.last < first and f is not agent), None)
         if agent is None or receiver is None:
             return False
-        event.participants = [self.gaz.entities[agent.mention.entity].metonym_of or agent.mention.entity]
+        event.participants = [self.gaz.stands_for(agent.mention.entity)]
         event.addressees = [receiver.mention.entity]
         return True
 
@@ -961,7 +959,7 @@ class RoleReader:
                 return []
             if r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in agents:
                 listed = self.coordinated([f] + [g for g in before if g.first > f.last], r)
-                return unique(self.gaz.entities[g.mention.entity].metonym_of or g.mention.entity
+                return unique(self.gaz.stands_for(g.mention.entity)
                               for g in listed)
         return []
 
