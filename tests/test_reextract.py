@@ -374,3 +374,16 @@ def test_the_extractor_iri_dereferences_to_its_description(client: FlaskClient) 
     graph = Graph().parse(data=response.data, format="turtle")
     assert graph.value(agent, SCHEMA.softwareVersion) == Literal(current_extractor().version)
     assert graph.value(agent, GK.extractorDigest) == Literal(current_extractor().digest)
+
+
+@pytest.mark.parametrize("path", [
+    "/extractor/0.0.0/0000000000000000",           # an extractor that never read anything
+    "/extractor/..%2F..%2Fsparql",                   # an escaped path out of the namespace
+    "/extractor/" + "a" * 5000,                      # an overlong name
+    "/extractor/0.1.0/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+])
+def test_an_extractor_iri_nobody_minted_is_not_found_and_echoes_no_markup(client: FlaskClient,
+                                                                        path: str) -> None:
+    response = client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code in (404, 414), response.status_code
+    assert b"<script>alert(1)" not in response.data
