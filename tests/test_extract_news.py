@@ -1659,3 +1659,45 @@ def test_review_guards_of_the_probe_session(text: str, expected: set[EventType])
 def test_whom_someone_addressed_is_no_addressee_of_their_demand() -> None:
     assert state_demands("Ruto, who addressed Ugandan lawmakers on Tuesday, urged Rwanda to withdraw.",
                          "2024-05-15") == [({"kenya"}, {"rwanda"})]
+
+
+# --- background phrases, calls "between", other events, "called X" ------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Indonesia's President Joko Widodo met Japanese Prime Minister Fumio Kishida in Tokyo amid "
+     "rising tensions between Beijing and Manila.", "2023-12-17", {"joko-widodo", "fumio-kishida"}),
+    ("Bundeskanzler Scholz traf den kenianischen Präsidenten Ruto in Nairobi inmitten der "
+     "Spannungen zwischen Äthiopien und Eritrea.", "2023-05-05", {"olaf-scholz", "william-ruto"}),
+    ("Macron empfing Lula in Paris angesichts des Streits zwischen Venezuela und Guyana.",
+     "2023-06-23", {"emmanuel-macron", "luiz-inacio-lula-da-silva"}),
+])
+def test_names_in_a_background_phrase_are_no_sides(text: str, published: str,
+                                                   expected: set[str]) -> None:
+    assert sides(read(text, published), MEETING) == [frozenset(expected)]
+
+
+def test_who_objects_to_a_call_between_two_leaders_is_no_side_of_it() -> None:
+    article = read("Beijing lodged a protest with Washington over a phone call between President "
+                   "Biden and Philippine President Marcos on Tuesday.", "2023-05-04")
+    assert sides(article, CALL) == [frozenset({"joe-biden", "bongbong-marcos"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Biden phoned Scholz on Monday after speaking with Macron.",
+    "After talking to Macron, Biden called Scholz on Monday.",
+])
+def test_a_talk_told_as_a_gerund_after_after_is_another_call(text: str) -> None:
+    assert sides(read(text, "2023-03-06"), CALL) == [frozenset({"joe-biden", "olaf-scholz"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Erdogan called Putin on Friday to discuss grain exports.", [frozenset(
+        {"recep-tayyip-erdogan", "vladimir-putin"})]),
+    ("Erdogan called Putin, the Kremlin said.", [frozenset({"recep-tayyip-erdogan", "vladimir-putin"})]),
+    ("Erdogan called Putin a reliable partner.", []),
+    ("Erdogan called Putin's remarks unacceptable.", []),
+    ("Erdogan called Russia's move illegal.", []),
+])
+def test_a_leader_called_is_phoned_unless_what_he_is_called_follows(
+        text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-06-16"), CALL) == expected

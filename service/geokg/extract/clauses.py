@@ -123,9 +123,12 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
             return is_blocked(tokens, left, lex, found_all, keep)
     if prev.key in lex.word_class("between") and j >= 2 and tokens[j - 1].is_word and \
             not any(f.first <= j - 1 <= f.last for f in found_all or []):
-        # "sprachen über den Konflikt zwischen Israel und Iran": the names of a topic
+        # "sprachen über den Konflikt zwischen Israel und Iran", "met amid tensions between
+        # Moscow and Kyiv": the names of a topic or of the background
         k = _skip_back(lex, tokens, j - 2)
-        if k >= 0 and not keep[0] <= j - 1 <= keep[1] and tokens[k].key in lex.word_class("topic_prep"):
+        if k >= 0 and not keep[0] <= j - 1 <= keep[1] and (
+                tokens[k].key in lex.word_class("topic_prep") or any(
+                    t.key in lex.word_class("background_prep") for t in tokens[max(0, j - 4):j - 1])):
             return True
     if prev.key in lex.word_class("conjunction") and found_all is not None:
         before = next((f for f in found_all if f.last < j and f.last >= _skip_back(lex, tokens, j - 1)), None)

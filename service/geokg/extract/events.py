@@ -179,6 +179,7 @@ class SentenceReader:
         hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
         # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
         hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
+        hits = [h for h in hits if "callee" not in h[0].flags or self._phoned(reading, h[2])]
         # "wants Kyiv to …" demands, "wants to talk" does not: without a name inside, a
         # `needs_object` row leaves the word to the other rows ("pressed for tougher measures")
         hits = [h for h in hits if "needs_object" not in h[0].flags or any(
@@ -378,8 +379,9 @@ class SentenceReader:
         if at is None:
             return []
         end = first if at < first else clause.last + 1
-        return list(dict.fromkeys(f.mention.entity for f in r.found
-                                  if f.actor and at < f.first < end))
+        # not "traf Erdogan inmitten der Spannungen zwischen Russland und der Ukraine"
+        return list(dict.fromkeys(f.mention.entity for f in r.found if f.actor and at < f.first < end
+                                  and not is_blocked(r.tokens, f, self.lex, r.found, (first, first))))
 
     def _hyphenated_sides(self, r: SentenceReading, first: int) -> list[str]:
         """"the Scholz-Macron call", "Putin-Trump summit", "Steinmeier-Selenskyj-Telefonat":
@@ -426,6 +428,20 @@ class SentenceReader:
         return all(t.capitalized or t.key in title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
                    or t.key in self.lex.word_class("possessive_person") for t in between)
+
+    def _phoned(self, r: SentenceReading, last: int) -> bool:
+        """"Macron called Putin on Friday" phoned him; "called Putin a war criminal", "called
+        Russia's move illegal" or "called Xi to account" name what he is called. A side right
+        after the verb, then the sentence's end, a comma, a time or a circumstance."""
+        callee = next((f for f in r.found if f.actor and f.first == last + 1), None)
+        if callee is None or callee.mention.how == "place":
+            return False
+        after = r.tokens[callee.last + 1] if callee.last + 1 < len(r.tokens) else None
+        if after is not None and after.text in ("'", "’"):
+            return False  # "called Israel's response …"
+        return after is None or not after.is_word or after.capitalized and \
+            after.key not in self.lex.word_class("determiner") or \
+            after.key in self.lex.word_class("after_callee")
 
     def _compound_adjective(self, tokens: list[Token], first: int) -> bool:
         """"the nuclear-armed neighbours": an English trigger word as the second half of a
@@ -720,10 +736,12 @@ class SentenceReader:
         if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
             event.participants = own_sides
         between = self._between(r, clause, first)
-        if trigger.type is not EventType.CALL and len(between) >= 2 and any(
+        right_after = any(t.key in ("between", "zwischen") for t in r.tokens[last:last + 3])
+        if (trigger.type is not EventType.CALL or right_after) and len(between) >= 2 and any(
                 r.tokens[i].key in ("between", "zwischen") for i in range(first + 1, clause.last + 1)):
-            # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan": the
-            # sides are the ones named after "zwischen", not who announced it
+            # "die Einigung auf eine Waffenruhe zwischen Armenien und Aserbaidschan", "protested
+            # over a call between Trump and Tsai": the sides are the ones named after
+            # "zwischen", not who announced it or objects to it
             event.participants = between
         if "caption" in trigger.flags and len(self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states
@@ -1027,11 +1045,16 @@ class SentenceReader:
         while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner")
                           or is_adjective(r.tokens[j])):
             j -= 1
-        if j < 1 or r.tokens[j].key not in ("mit", "with"):
+        if j < 1 or r.tokens[j].key not in ("mit", "with", "to"):
             return False
         noun = j - 1
+        # "called Zelensky after speaking with Putin": a gerund after "after" is another
+        # event, even inside a gapped pattern ("called … with")
+        if r.tokens[noun].key.endswith("ing") and not trigger[0] <= noun - 1 <= trigger[0] + 1 and \
+                r.tokens[noun - 1].key in self.lex.word_class("circumstance_start"):
+            return True
         # "a telephone conversation with X": the noun of the trigger itself
-        return not trigger[0] <= noun <= trigger[1] + 2 and \
+        return not trigger[0] <= noun <= trigger[1] + 2 and r.tokens[j].key != "to" and \
             r.tokens[noun].key in self.lex.word_class("anchor")
 
     def _support_kinds(self, r: SentenceReading, clause: Clause,

@@ -176,6 +176,11 @@ class RoleReader:
         if not between or len(between) > 7 or not (
                 between[0].text == "," or between[0].key in self.lex.word_class("conjunction")):
             return False
+        own = clause_of(r.clauses, a.first)
+        if own is not clause_of(r.clauses, b.first) and a.first > 0 and \
+                r.tokens[a.first - 1].key in ("with", "to", "mit") and \
+                r.tokens[own.first].key in self.lex.word_class("circumstance_start"):
+            return False  # "After speaking with Putin, Trump called …": a fronted phrase ends
         # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel")
         return all(t.text in (",", "-") or t.key in self.lex.word_class("conjunction")
                    or t.key in self.lex.word_class("determiner") or t.capitalized
