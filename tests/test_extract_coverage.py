@@ -706,8 +706,8 @@ def test_an_apostrophe_is_no_quote() -> None:
 
 
 def test_the_two_countries_after_another_pair_opens_a_sentence() -> None:
-    text = ("Biden and Xi met in San Francisco on Wednesday. Russia and Ukraine exchanged "
-            "prisoners. The two countries agreed to further swaps.")
+    text = ("Biden and Xi met in San Francisco on Wednesday. Russia and Ukraine traded "
+            "accusations. The two countries agreed to further prisoner swaps.")
     article = read_article(text, published=dt.date(2023, 11, 16), lang="en")
     assert [frozenset(e.participants) for e in article.events
             if e.type is EventType.AGREEMENT] == [frozenset({"russia", "ukraine"})]

@@ -1701,3 +1701,67 @@ def test_a_talk_told_as_a_gerund_after_after_is_another_call(text: str) -> None:
 def test_a_leader_called_is_phoned_unless_what_he_is_called_follows(
         text: str, expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2023-06-16"), CALL) == expected
+
+
+# --- spellings, captions by position, prisoner exchanges, demanded events, "the parties" -------
+
+def test_a_hyphenated_name_written_with_a_space_is_found() -> None:
+    """(leaders who sign in a city named also meet there: only when "Neu Delhi" is that city)"""
+    article = read("Bundeskanzler Scholz und Premierminister Modi unterzeichneten am Freitag in "
+                   "Neu Delhi ein Abkommen über Fachkräfte.", "2023-02-25")
+    assert sides(article, MEETING) == [frozenset({"olaf-scholz", "narendra-modi"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenias Präsident William Ruto (l.) und Tansanias Präsidentin Samia Suluhu Hassan (r.) am "
+     "Montag in Nairobi.", [frozenset({"william-ruto", "samia-suluhu-hassan"})]),
+    ("Brazil's President Lula (left) and Argentina's President Milei (right) in Brasilia on "
+     "Monday.", [frozenset({"luiz-inacio-lula-da-silva", "javier-milei"})]),
+    ("Bundeskanzler Scholz (l.) und Finanzminister Lindner (r.) im Bundestag.", []),
+])
+def test_a_caption_telling_where_leaders_of_two_states_stand_shows_a_meeting(
+        text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2024-03-04"), MEETING) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenia and Azerbaijan swapped prisoners at their border on Wednesday.",
+     [frozenset({"armenia", "azerbaijan"})]),
+    ("Serbia and Kosovo each freed three detainees on Friday in a prisoner exchange brokered by "
+     "the European Union.", [frozenset({"serbia", "kosovo"})]),
+    ("Äthiopien und Eritrea haben am Dienstag Kriegsgefangene ausgetauscht.",
+     [frozenset({"ethiopia", "eritrea"})]),
+    ("Beim Gefangenenaustausch zwischen Jemen und Saudi-Arabien kamen 800 Menschen frei.",
+     [frozenset({"yemen", "saudi-arabia"})]),
+    ("Armenia and Azerbaijan failed to agree on a prisoner swap.", []),
+    ("Armenien fordert einen Gefangenenaustausch mit Aserbaidschan.", []),
+])
+def test_prisoners_exchanged_are_an_agreement_carried_out(
+        text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-12-13"), AGREEMENT) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia demanded a meeting with Kosovo.",
+    "Serbien fordert ein Treffen mit dem Kosovo.",
+    "Kosovo urged a new deal with Belgrade.",
+])
+def test_an_event_noun_that_a_demand_asks_for_has_not_happened(text: str) -> None:
+    article = read(text, "2023-03-18")
+    assert [e.type for e in article.events] == [DEMAND]
+
+
+@pytest.mark.parametrize("text", [
+    "Envoys of Serbia and Kosovo met in Brussels on Monday. Parties agreed to continue the dialogue.",
+    "Vertreter Serbiens und des Kosovo trafen sich am Montag in Brüssel. Die Seiten einigten sich "
+    "auf eine Fortsetzung des Dialogs.",
+])
+def test_the_parties_that_agree_are_the_sides_told_before(text: str) -> None:
+    assert sides(read(text, "2023-03-20"), AGREEMENT) == [frozenset({"serbia", "kosovo"})]
+
+
+def test_a_meeting_told_again_with_its_place_gains_no_side() -> None:
+    article = read("Der kenianische Präsident Ruto und der äthiopische Regierungschef Abiy trafen "
+                   "sich am Montag. Wie am Tag danach auch der Gipfel fand das Gespräch in Ugandas "
+                   "Hauptstadt Kampala statt.", "2023-05-08")
+    assert sides(article, MEETING) == [frozenset({"william-ruto", "abiy-ahmed"})]

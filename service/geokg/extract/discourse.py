@@ -306,7 +306,10 @@ class Discourse:
         mine = self.sides(event)
         if event.type is not EventType.AGREEMENT and len(mine) >= 2 and mine != self.sides(previous):
             return False  # "Der Besuch von Xi in Moskau": another meeting, told with its sides
-        self._absorb(previous, event, union=True)
+        # "Das Gespräch findet in Litauens Hauptstadt statt": one side named again with a
+        # meeting of two is its place or speaker, no third side (a broker of an accord is)
+        union = event.type is EventType.AGREEMENT or len(self.sides(previous)) < 2
+        self._absorb(previous, event, union=union)
         return True
 
     def _merge_into_call(self, candidate: Candidate) -> bool:
@@ -411,7 +414,9 @@ class Discourse:
             for p in other.participants:
                 if not self.sides(kept, [p]) & self.sides(kept):
                     kept.participants.append(p)
-        kept.participants = self._prefer_leaders(kept.participants + other.participants, kept)
+        # (without a union, only the same sides by other names: a leader for their state)
+        named = [p for p in other.participants if union or self.sides(kept, [p]) <= self.sides(kept)]
+        kept.participants = self._prefer_leaders(kept.participants + named, kept)
         if kept.date is None or (other.date and other.date.precision.value < kept.date.precision.value
                                  and other.date.value.year == kept.date.value.year):
             kept.date = other.date or kept.date

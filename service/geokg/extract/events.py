@@ -217,14 +217,19 @@ class SentenceReader:
             and o[1] < h[1] and (h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
         # "Bild: Biden und Trudeau vor dem Parlament": a caption shows a meeting only when it
         # tells nothing else
-        if any("caption" not in h[0].flags for h in kept):
-            kept = [h for h in kept if "caption" not in h[0].flags]
+        if any(not {"caption", "caption_marker"} & h[0].flags for h in kept):
+            kept = [h for h in kept if not {"caption", "caption_marker"} & h[0].flags]
         kept = [h for h in kept if "caption" not in h[0].flags or (
             h[1] == 0 and len(reading.tokens) > 1 and reading.tokens[1].text == ":")]
         # "pledged to work to avoid arms trafficking": a pledge to do something is a supply
         # only through its own verb ("pledged to send tanks": the "send")
         kept = [h for h in kept if not (h[0].type is EventType.SUPPORT and h[1] == h[2]
                                         and self._pledge_to_act(reading.tokens, h[1]))]
+        # "fordert ein Treffen mit Russland", "demanded a prisoner swap": what a demand asks
+        # for has not happened
+        demanded = [b for t, _, b in kept if t.type is EventType.DEMAND]
+        kept = [h for h in kept if not (h[0].type in MULTI_SIDED and any(
+            self._object_of(reading, b, h[1]) for b in demanded))]
         # "vereinbarten ein weiteres Treffen": a meeting agreed on is still to come
         agreed_meetings = [b for t, _, b in kept if t.type is EventType.AGREEMENT
                            and self._meeting_as_object(reading, b)]
@@ -237,6 +242,13 @@ class SentenceReader:
             h[0].type is EventType.MEETING and "generic" in h[0].flags
             and self._relative_after_preposition(reading, h[1]))]
         return kept
+
+    def _object_of(self, r: SentenceReading, verb: int, noun: int) -> bool:
+        """The noun is the verb's object: only articles and adjectives between them."""
+        between = r.tokens[verb + 1:noun]
+        return 0 < noun - verb <= 4 and all(
+            t.key in self.lex.word_class("determiner") or is_adjective(t)
+            or self.lex.lang == "en" and t.is_word and t.text.islower() for t in between)
 
     def _indicative(self, r: SentenceReading, last: int) -> bool:
         """The clause after "insists that" states a fact ("is its territory", "has been part
@@ -743,7 +755,8 @@ class SentenceReader:
             # over a call between Trump and Tsai": the sides are the ones named after
             # "zwischen", not who announced it or objects to it
             event.participants = between
-        if "caption" in trigger.flags and len(self.gaz.states_of(event.participants, r.day)) < 2:
+        if {"caption", "caption_marker"} & trigger.flags and len(
+                self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states
         if self._cue_before_list(r, clause, event.participants):
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
@@ -1194,6 +1207,12 @@ class SentenceReader:
         if owner is not None and not {"to", "zu"} & set(keys[owner:first]):
             return "sides"  # "since their October 2024 meeting in Kazan" ("their efforts to
             # reach a deal" is not the deal's)
+        # "Parties agreed to …", "Die Seiten einigten sich": the sides told before
+        opening = next((i for i, t in enumerate(r.tokens) if t.is_word), len(keys))
+        while opening < first and keys[opening] in self.lex.word_class("determiner"):
+            opening += 1
+        if opening < first and keys[opening] in self.lex.word_class("sides_noun"):
+            return "sides"
         for i, key in enumerate(keys):
             two = key == "two" and i > 0 and keys[i - 1] == "the"
             if key not in groups and not two:

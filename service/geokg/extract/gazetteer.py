@@ -105,6 +105,11 @@ class Gazetteer:
         key = tuple(t.key for t in tokenize(text, lang="en"))
         if not key:
             return
+        if "-" in key[1:-1]:  # "Neu-Delhi" is also written "Neu Delhi", "Kim Jong-un" "Kim Jong Un"
+            self._add_key(tuple(k for k in key if k != "-"), entry)
+        self._add_key(key, entry)
+
+    def _add_key(self, key: tuple[str, ...], entry: NameEntry) -> None:
         bucket = self.names.setdefault(key, [])
         if entry in bucket:
             return  # an official's listed genitive and the one generated, a folded duplicate
