@@ -1765,3 +1765,38 @@ def test_a_meeting_told_again_with_its_place_gains_no_side() -> None:
                    "sich am Montag. Wie am Tag danach auch der Gipfel fand das Gespräch in Ugandas "
                    "Hauptstadt Kampala statt.", "2023-05-08")
     assert sides(article, MEETING) == [frozenset({"william-ruto", "abiy-ahmed"})]
+
+
+# --- supplies: equipping, relative clauses, decisions to send, forces flying, bodies ------------
+
+@pytest.mark.parametrize(("text", "published", "supplier", "receiver"), [
+    ("Frankreich hatte nach eigenen Angaben das ägyptische Militär mit Rafale-Kampfjets ausgestattet.",
+     "2021-05-04", "france", "egypt"),
+    ("Die Vereinigten Arabischen Emirate, die Khartum mit Drohnen ausgerüstet hatten, wiesen die "
+     "Vorwürfe zurück.", "2024-03-02", "united-arab-emirates", "sudan"),
+    ("Ruanda beschloss, Soldaten nach Mosambik zu entsenden.", "2021-07-09", "rwanda", "mozambique"),
+    ("Tschadische Fallschirmjäger fliegen nach Mali.", "2013-01-17", "chad", "mali"),
+    ("China sagte Pakistan einen Milliardenkredit zu.", "2023-06-27", "china", "pakistan"),
+])
+def test_equipping_relatives_decisions_to_send_and_compound_words(text: str, published: str,
+                                                                   supplier: str, receiver: str) -> None:
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    assert [({gaz.state_of(p, day) for p in who}, {gaz.state_of(a, day) for a in to})
+            for who, to in supplies(read(text, published))] == [({supplier}, {receiver})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Ständige Rat der OSZE beschloss, Polizisten nach Georgien zu entsenden.",
+     [(frozenset({"osce"}), frozenset({"georgia"}))]),
+    ("The Security Council of the African Union decided to send troops to Somalia.",
+     [(frozenset({"african-union"}), frozenset({"somalia"}))]),
+])
+def test_a_body_of_another_organisation_stands_for_that_organisation(
+        text: str, expected: list[tuple[frozenset[str], frozenset[str]]]) -> None:
+    assert supplies(read(text, "2023-03-01")) == expected
+
+
+def test_the_security_council_of_the_united_nations_stays_the_security_council() -> None:
+    article = read("The Security Council of the United Nations urged Israel to halt the strikes.",
+                   "2023-03-01")
+    assert demands(article) == [(frozenset({"un-security-council"}), frozenset({"israel"}))]

@@ -145,6 +145,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if prev.key == "of" and found.mention.how == "demonym-actor" and j > 0 and \
             tokens[j - 1].key in lex.word_class("withdrawal"):
         return False  # "the withdrawal of French troops": whom the demand is made of
+    if lex.lang == "de" and prev.capitalized and tokens[j + 1].key in NOT_GENITIVE:
+        return False  # "nach eigenen Angaben das syrische Militär": the article starts a phrase
     if _is_preposition(prev, lex):
         return True
     named = found_all is not None and any(f.first <= j <= f.last for f in found_all)
@@ -168,12 +170,15 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     return False
 
 
+NOT_GENITIVE = frozenset({"das", "dem", "den", "die", "ein", "eine", "einen", "einem"})
+
+
 def _genitive_of_a_thing(noun: Token, lex: Lexicon) -> bool:
     """A German common noun (capitalized, not an article) that is no government, title or
     group word: its genitive attribute names an owner, not an actor ("die Regierungschefs der
     EU" and "Präsident der Ukraine" do name one)."""
     people = lex.word_class("government") | lex.word_class("group_leaders") | \
-        lex.word_class("member_body") | lex.word_class("person_anaphor")
+        lex.word_class("member_body") | lex.word_class("person_anaphor") | lex.word_class("council_noun")
     return noun.is_word and noun.capitalized and noun.key not in lex.word_class("determiner") \
         and noun.key not in people and not noun.key.endswith(("chef", "chefs", "minister", "präsident",
                                                               "präsidenten", "führer", "vertreter",

@@ -8,6 +8,7 @@ known the state itself stands in, which is how scoring treats it too.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -44,7 +45,7 @@ class MentionFinder:
         self.local_names: dict[tuple[str, ...], str] = {}
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
-        names = self._names(sentence, tokens)
+        names = self._bodies_of_others(tokens, self._names(sentence, tokens))
         found = self._titles(sentence, tokens, names)
         found += self._pronouns(sentence, tokens, found)
         found.sort(key=lambda f: f.first)
@@ -55,6 +56,34 @@ class MentionFinder:
             found, key=lambda f: self._in_phrase(tokens, f.first))])
         self._learn_short_names(found)
         return found
+
+    def _bodies_of_others(self, tokens: list[Token], names: list[Found]) -> list[Found]:
+        """"der Kollektive Sicherheitsrat der OVKS", "the Security Council of the CSTO": a
+        body that another organisation owns stands for that organisation, not for the body of
+        the same name elsewhere (the UN's; "the Security Council of the United Nations",
+        whose own name holds "United Nations", stays the UN's)."""
+        by_first = {f.first: f for f in names}
+        out = []
+        for f in names:
+            j = f.last + 1
+            while j < len(tokens) and tokens[j].key in ("der", "des", "of", "the"):
+                j += 1
+            owner = by_first.get(j) if j > f.last + 1 and tokens[f.last + 1].key != "the" else None
+            if owner is not None and self._organisation(f) and self._organisation(owner) \
+                    and not self._named_after(f.mention.entity, owner.mention.entity):
+                f = replace(f, mention=replace(f.mention, entity=owner.mention.entity))
+            out.append(f)
+        return out
+
+    def _organisation(self, f: Found) -> bool:
+        return self.gaz.entities[f.mention.entity].kind == "organisation"
+
+    def _named_after(self, body: str, owner: str) -> bool:
+        """Whether a body's own names hold one of the owner's ("UN-Sicherheitsrat")."""
+        b, o = self.gaz.entities[body], self.gaz.entities[owner]
+        words = {w for name in (b.label_en, b.label_de, *b.aliases) for w in re.split(r"[\s-]+", fold(name))}
+        return any(all(w in words for w in re.split(r"[\s-]+", fold(name)))
+                   for name in (o.label_en, o.label_de, *o.aliases))
 
     def _in_phrase(self, tokens: list[Token], first: int) -> bool:
         """Whether a name stands after a preposition (determiners and adjectives between)."""

@@ -142,8 +142,11 @@ class RoleReader:
         the subject of its verb."""
         clause = clause_of(r.clauses, first)
         if not clause.relative or clause.first < 2 or \
-                r.tokens[clause.first].key not in self.lex.word_class("subject_relative") or \
-                any(f.first == clause.first + 1 for f in r.found):  # "which Russia supplied"
+                r.tokens[clause.first].key not in self.lex.word_class("subject_relative"):
+            return []
+        # "which Russia supplied" has its own subject; German "die Baku … ausgerüstet hatte"
+        # reads the pronoun as the subject (its case shows it: "den Baku …" would not)
+        if self.lex.lang == "en" and any(f.first == clause.first + 1 for f in r.found):
             return []
         # "the Trump administration, which …": a government word between name and comma
         government = self.lex.word_class("government")
