@@ -1800,3 +1800,28 @@ def test_the_security_council_of_the_united_nations_stays_the_security_council()
     article = read("The Security Council of the United Nations urged Israel to halt the strikes.",
                    "2023-03-01")
     assert demands(article) == [(frozenset({"un-security-council"}), frozenset({"israel"}))]
+
+
+# --- dates: the index's date marker, pluperfect background -------------------------------------
+
+def test_an_index_date_marker_before_a_headline_is_no_part_of_it() -> None:
+    article = read(" date 2023-03 Scholz und Lula in Brasília: Kanzler wirbt für Handelsabkommen\n\n"
+                   "Bundeskanzler Scholz traf am Montag Präsident Lula.", "2023-01-31")
+    assert article.title is not None and not article.title.startswith("date")
+    assert all("2023-03" not in s.text for s in article.sentences)
+
+
+@pytest.mark.parametrize("text", [
+    "Kristersson traf Scholz in Berlin. Schweden hatte am 1. Juli den Vorsitz im Rat der EU übernommen.",
+    "Kristersson met Scholz in Berlin. Sweden had taken over the presidency of the EU Council on July 1.",
+])
+def test_a_date_told_in_the_pluperfect_is_not_the_storys_day(text: str) -> None:
+    article = read(text, "2023-07-07")
+    met = next(e for e in article.events if e.type is MEETING)
+    assert met.date is not None and met.date.value == dt.date(2023, 7, 7)
+
+
+def test_a_simple_past_of_to_be_still_dates_the_story() -> None:
+    article = read("Kristersson traf Scholz in Berlin. Das Treffen war am Dienstag.", "2023-07-07")
+    met = next(e for e in article.events if e.type is MEETING)
+    assert met.date is not None and met.date.value == dt.date(2023, 7, 4)

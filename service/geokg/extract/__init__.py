@@ -56,7 +56,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
         discourse.saw_sentence(sentence, [f.mention.entity for f in found if f.actor],
                                [f.mention.entity for f in found], [d.date for d in reading.dates],
                                reader.anchored(reading),
-                               opening=[f.mention.entity for f in found if f.actor and f.first <= 3])
+                               opening=[f.mention.entity for f in found if f.actor and f.first <= 3],
+                               earlier=reader.told_earlier(reading))
     article.events = discourse.finish()
     return article
 

@@ -40,14 +40,20 @@ class Discourse:
         self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
-                     dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None) -> None:
+                     dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
+                     earlier: bool = False) -> None:
         """Record what a sentence named: sides (for "beide"/"the two"), all entities (for
         "the territory"), its dates and whether it speaks of a call or meeting ("im
-        Gespräch") — the narrative context later sentences of its paragraph continue."""
+        Gespräch") — the narrative context later sentences of its paragraph continue. The
+        dates of a sentence told in the pluperfect (`earlier`: "Ungarn hatte am 1. Juli …
+        übernommen") are of its background, not the story's, unless they are the report's
+        eve ("In der Nacht auf Samstag hatte es noch Gefechte gegeben" on Sunday)."""
         self.actors.extend(actors)
         self.sentence_actors.append(actors)
         self.sentence_openers.append(opening or [])
         self.mentioned.extend(mentioned)
+        if earlier:
+            dates = [d for d in dates if self.on - d.bounds()[1] <= dt.timedelta(days=1)]
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
     def finish(self) -> list[Event]:

@@ -1302,6 +1302,19 @@ class SentenceReader:
         return bool(keys & self.lex.word_class("habitual")
                     or auxiliaries & self.lex.word_class("pluperfect"))
 
+    def told_earlier(self, r: SentenceReading) -> bool:
+        """The sentence's main verb is a pluperfect ("Ungarn hatte … übernommen", "had
+        taken over"): what it dates happened before the story."""
+        if not r.clauses:
+            return False
+        words = [t for t in r.tokens[r.clauses[0].first:r.clauses[0].last + 1] if t.is_word]
+        auxiliary = [t.key for t in words if t.key in self.lex.word_class("pluperfect")]
+        # ("Orban war am Freitag in Moskau" is a simple past: "war" needs a participle)
+        if not auxiliary:
+            return False
+        participle = words[-1].text.islower() and words[-1].key.startswith("ge")
+        return auxiliary[0] not in ("war", "waren") or participle
+
     def _same_day(self, r: SentenceReading) -> bool:
         keys = [t.key for t in r.tokens]
         return any(k in self.lex.word_class("same_day") and nxt in ("tag", "day")

@@ -135,12 +135,12 @@ def parse_layout(text: str) -> Layout:
         line = block.group()
         if not line.strip():
             continue
+        marker = INDEX_DATE.match(line)  # an index's "date 2024-07" before the first line
+        if marker and not layout.paragraphs:
+            line, line_start = line[marker.end():], line_start + marker.end()
         if not layout.paragraphs and layout.title is None and _is_headline(line):
             layout.title = line.strip()
         else:
-            marker = INDEX_DATE.match(line)
-            if marker and not layout.paragraphs:
-                line, line_start = line[marker.end():], line_start + marker.end()
             m = DATELINE.match(line)
             m = m if m and _is_dateline(m.group("place")) else AGENCY_DATELINE.match(line)
             if m:
