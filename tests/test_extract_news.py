@@ -1825,3 +1825,28 @@ def test_a_simple_past_of_to_be_still_dates_the_story() -> None:
     article = read("Kristersson traf Scholz in Berlin. Das Treffen war am Dienstag.", "2023-07-07")
     met = next(e for e in article.events if e.type is MEETING)
     assert met.date is not None and met.date.value == dt.date(2023, 7, 4)
+
+
+# --- demands: told to someone, advocacy of a course, "is needed" ---------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Scholz told Erdogan that the fighting must stop.", "2022-03-14",
+     [(frozenset({"olaf-scholz"}), frozenset({"recep-tayyip-erdogan"}))]),
+    ("Macron told Netanyahu he should stop the offensive.", "2024-02-12",
+     [(frozenset({"emmanuel-macron"}), frozenset({"benjamin-netanyahu"}))]),
+    ("Nach dem Treffen in Ankara warb Scholz bei Erdogan für eine Waffenruhe in Syrien.", "2022-03-14",
+     [(frozenset({"olaf-scholz"}), frozenset({"recep-tayyip-erdogan"}))]),
+    ("Brazil advocated new peace talks between Israel and Hamas.", "2023-10-20",
+     [(frozenset({"brazil"}), frozenset({"israel", "hamas"}))]),
+    ("Indien sprach sich für eine sofortige Waffenruhe aus.", "2023-10-20",
+     [(frozenset({"india"}), frozenset())]),
+    ("Scholz warb in Washington für freien Handel.", "2023-03-03", []),
+])
+def test_told_to_someone_and_advocating_a_course_of_the_conflict(
+        text: str, published: str, expected: list[tuple[frozenset[str], frozenset[str]]]) -> None:
+    assert demands(read(text, published)) == expected
+
+
+def test_saying_a_ceasefire_is_needed_demands_it() -> None:
+    article = read("Scholz said a lasting ceasefire in Gaza is needed now.", "2024-02-12")
+    assert demands(article) == [(frozenset({"olaf-scholz"}), frozenset())]

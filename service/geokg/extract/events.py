@@ -180,6 +180,10 @@ class SentenceReader:
         # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
         hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
         hits = [h for h in hits if "callee" not in h[0].flags or self._phoned(reading, h[2])]
+        # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" does not
+        course = self.lex.word_class("conflict_course")
+        hits = [h for h in hits if "course_object" not in h[0].flags or any(
+            t.key in course for t in reading.tokens[h[1]:h[2] + 8])]
         # "wants Kyiv to …" demands, "wants to talk" does not: without a name inside, a
         # `needs_object` row leaves the word to the other rows ("pressed for tougher measures")
         hits = [h for h in hits if "needs_object" not in h[0].flags or any(

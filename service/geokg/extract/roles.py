@@ -509,6 +509,15 @@ class RoleReader:
                      != self.gaz.state_of(speaker.mention.entity, r.day) and not any(
                          t.key in joiners for t in r.tokens[speaker.last + 1:f.first])),
                     None) if speaker else None  # not "Scholz und Macron betonten"
+        # "Merkel told Trump (that) a solution must be found", "told Xi he should …": whom
+        # it was told to is asked, whatever the obligation's subject
+        told_to = next((f for f in actors if f.first == first + 1), None) \
+            if r.tokens[first].key in self.lex.word_class("tell_verb") else None
+        if speaker is not None and told_to is not None and told_to is not speaker and (
+                subject is None or subject is told_to):
+            event.participants = [speaker.mention.entity]
+            event.addressees = [told_to.mention.entity]
+            return
         if speaker is not None and subject is None and (told is not None or self._impersonal_obligation(
                 r, max(modal_clause.first, first + 1), last)):
             # "die Industriestaaten müssten …", "insisted there should be peace", "stressed
