@@ -1850,3 +1850,33 @@ def test_told_to_someone_and_advocating_a_course_of_the_conflict(
 def test_saying_a_ceasefire_is_needed_demands_it() -> None:
     article = read("Scholz said a lasting ceasefire in Gaza is needed now.", "2024-02-12")
     assert demands(article) == [(frozenset({"olaf-scholz"}), frozenset())]
+
+
+# --- agreements: long lists of signers, deals signed at a meeting, speakers named again ---------
+
+def test_every_signer_of_a_long_list_of_titled_names_is_a_side() -> None:
+    article = read("The charter was signed by Brazilian President Lula, President of Argentina Javier "
+                   "Milei, President of Paraguay Santiago Peña, President of Uruguay Luis Lacalle Pou "
+                   "and President of Bolivia Luis Arce on Friday.", "2024-07-05")
+    assert sides(article, AGREEMENT) == [frozenset({
+        "luiz-inacio-lula-da-silva", "javier-milei", "santiago-pena", "luis-lacalle-pou", "luis-arce"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Lula visited Xi in Beijing. Fifteen deals worth ten billion dollars were signed during the visit.",
+    "Lula besuchte Xi in Peking. Während des Besuchs wurden fünfzehn Abkommen unterzeichnet.",
+])
+def test_deals_signed_during_a_visit_are_between_its_sides(text: str) -> None:
+    assert sides(read(text, "2023-04-14"), AGREEMENT) == [
+        frozenset({"luiz-inacio-lula-da-silva", "xi-jinping"})]
+
+
+def test_two_sides_opening_a_sentence_are_the_sides_of_the_meeting() -> None:
+    article = read("Lula and Milei met in Brasília. Two sides agreed to reopen the border crossings.",
+                   "2024-07-05")
+    assert sides(article, AGREEMENT) == [frozenset({"luiz-inacio-lula-da-silva", "javier-milei"})]
+
+
+def test_a_speaker_named_again_as_a_party_stays_a_side() -> None:
+    article = read("Ankara says Athens broke the accord Turkey concluded with Greece in 2016.", "2022-06-09")
+    assert sides(article, AGREEMENT) == [frozenset({"turkey", "greece"})]

@@ -169,6 +169,8 @@ class Discourse:
                 if candidate.definite and event.type is not EventType.AGREEMENT:
                     # "die Vereinbarung sei mangelhaft" judges a known treaty, it tells no new one
                     self._sides_from_previous_sentence(event)
+                if event.type is EventType.AGREEMENT and not event.participants and candidate.anchored:
+                    self._signed_at_the_meeting(event)
                 if len(self.sides(event)) < 2:
                     return
         elif not event.participants:
@@ -238,6 +240,16 @@ class Discourse:
             if len(picked) == 2:
                 break
         return picked[::-1]
+
+    def _signed_at_the_meeting(self, event: Event) -> None:
+        """"Deals worth $13.5 billion were signed during the visit": an accord with no sides
+        named, told of the last meeting or call, is between that meeting's sides."""
+        meeting = next((e for e in reversed(self.events)
+                        if e.type in (EventType.CALL, EventType.MEETING)), None)
+        if meeting is not None and event.sentence.index - meeting.sentence.index <= INHERIT_WINDOW:
+            event.participants = list(meeting.participants)
+            event.date = event.date or meeting.date
+            event.confidence = INFERRED_CONFIDENCE
 
     def _sides_from_previous_sentence(self, event: Event) -> None:
         """"Das Telefonat am Mittwoch …" right after "Trump hat mit Putin gesprochen"."""

@@ -1030,7 +1030,10 @@ class SentenceReader:
         """The sides without whoever reports the event, when the others still make an event
         or the sentence refers to its sides ("Tillerson said the two leaders had agreed"), or
         refers to an event told before ("Peskov said the visit showed …": not Russia's)."""
-        speakers = {f.mention.entity for f in r.found if self._speaker(r, f, trigger)}
+        speaking = [f for f in r.found if self._speaker(r, f, trigger)]
+        # ("Moscow says NATO violated the agreement Russia concluded with it": named again, a side)
+        again = {f.mention.entity for f in r.found if f.actor and f not in speaking}
+        speakers = {f.mention.entity for f in speaking} - again
         rest = [s for s in sides if s not in speakers]
         if rest == sides:
             return sides
@@ -1218,7 +1221,10 @@ class SentenceReader:
         if opening < first and keys[opening] in self.lex.word_class("sides_noun"):
             return "sides"
         for i, key in enumerate(keys):
-            two = key == "two" and i > 0 and keys[i - 1] == "the"
+            # "the two", and "Two sides agreed" opening a sentence
+            two = key == "two" and (i > 0 and keys[i - 1] == "the" or i == 0 and len(keys) > 1 and (
+                keys[1] in self.lex.word_class("sides_noun") | self.lex.word_class("group_states")
+                | self.lex.word_class("group_leaders")))
             if key not in groups and not two:
                 continue
             if key == "both" and i + 1 < len(keys) and r.tokens[i + 1].capitalized:

@@ -173,6 +173,8 @@ class RoleReader:
         if a.last >= b.first:
             return False
         between = r.tokens[a.last + 1:b.first]
+        if not between and a.mention.entity == b.mention.entity:
+            return True  # a title and the name it is followed by ("President of Tajikistan Emomali Rahmon")
         if between and between[0].text == "(":
             close = next((i for i, t in enumerate(between[:6]) if t.text == ")"), None)
             between = between[close + 1:] if close is not None else between
