@@ -1032,7 +1032,7 @@ class SentenceReader:
         refers to an event told before ("Peskov said the visit showed …": not Russia's)."""
         speaking = [f for f in r.found if self._speaker(r, f, trigger)]
         # ("Moscow says NATO violated the agreement Russia concluded with it": named again, a side)
-        again = {f.mention.entity for f in r.found if f.actor and f not in speaking}
+        again = {f.mention.entity for f in r.found if f.actor and f.first > trigger[0]}
         speakers = {f.mention.entity for f in speaking} - again
         rest = [s for s in sides if s not in speakers]
         if rest == sides:
