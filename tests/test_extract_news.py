@@ -1880,3 +1880,40 @@ def test_two_sides_opening_a_sentence_are_the_sides_of_the_meeting() -> None:
 def test_a_speaker_named_again_as_a_party_stays_a_side() -> None:
     article = read("Ankara says Athens broke the accord Turkey concluded with Greece in 2016.", "2022-06-09")
     assert sides(article, AGREEMENT) == [frozenset({"turkey", "greece"})]
+
+
+# --- calls over the phone, headline calls; training, airlifts, weapons packages ------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ruto spoke to Abiy over the phone on Tuesday.", [frozenset({"william-ruto", "abiy-ahmed"})]),
+    ("Ruto calls Abiy, thanks him for mediation", [frozenset({"william-ruto", "abiy-ahmed"})]),
+    ("Ruto calls Abiy a brother.", []),
+])
+def test_calls_over_the_phone_and_in_headlines(text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2024-03-20"), CALL) == expected
+
+
+@pytest.mark.parametrize(("text", "supplier", "receiver"), [
+    ("Britain will train Ukrainian marines.", "united-kingdom", "ukraine"),
+    ("Die Niederlande bilden ukrainische Piloten aus.", "netherlands", "ukraine"),
+    ("Kuwait airlifted aid to Jordan on Sunday.", "kuwait", "jordan"),
+    ("Italien kündigt neues Militärpaket für die Ukraine an", "italy", "ukraine"),
+])
+def test_training_airlifts_and_weapons_packages_are_supplies(text: str, supplier: str,
+                                                               receiver: str) -> None:
+    assert supplies(read(text, "2024-03-20")) == [(frozenset({supplier}), frozenset({receiver}))]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia trained its own pilots for years.",
+    "Die Bundeswehr bildet eigene Soldaten aus.",
+    "Ukrainian pilots trained in Arizona.",
+])
+def test_training_ones_own_forces_is_no_supply(text: str) -> None:
+    assert supplies(read(text, "2024-03-20")) == []
+
+
+def test_training_and_equipping_told_together_are_one_supply() -> None:
+    article = read("Frankreich sagte zu, ukrainische Bataillone auszubilden und mit Panzern auszurüsten.",
+                   "2023-05-14")
+    assert supplies(article) == [(frozenset({"france"}), frozenset({"ukraine"}))]

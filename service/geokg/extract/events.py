@@ -1080,7 +1080,8 @@ class SentenceReader:
     def _support_kinds(self, r: SentenceReading, clause: Clause,
                        trigger: tuple[int, int]) -> tuple[str, ...]:
         """What is supplied, from the trigger's clause (or the sentence if the clause says
-        nothing): weapons, troops, money, access, energy, humanitarian goods. "as Russia
+        nothing): weapons, troops, money, access, energy, humanitarian goods, training, else
+        aid as such. "as Russia
         pounded Ukraine's energy infrastructure" is a clause of its own, whatever it names."""
         last = next((i - 1 for i in range(clause.first + 1, clause.last + 1)
                      if r.tokens[i].key in ("as", "als") and any(
@@ -1093,9 +1094,13 @@ class SentenceReader:
             if "money" in kinds and len(kinds) > 1 and (
                     self._money_is_a_value(span, forms) or self._money_only_in(span, forms, verb)):
                 kinds = tuple(k for k in kinds if k != "money")
+            if "training" in kinds and len(kinds) > 1:  # "auszubilden und auszurüsten": one pledge
+                kinds = tuple(k for k in kinds if k != "training")
             if kinds:
                 return kinds
-        return ()
+        # "airlifted aid to Turkey": aid of no named kind, told in the verb's own clause
+        aid = self.lex.word_class("generic_aid")
+        return ("aid",) if any(t.key in aid for t in r.tokens[clause.first:last + 1]) else ()
 
     def _money_only_in(self, span: list[Token], forms: str, verb: tuple[int, int]) -> bool:
         """"financed artillery shells": the verb tells how the shells were paid for; what is
