@@ -1917,3 +1917,38 @@ def test_training_and_equipping_told_together_are_one_supply() -> None:
     article = read("Frankreich sagte zu, ukrainische Bataillone auszubilden und mit Panzern auszurüsten.",
                    "2023-05-14")
     assert supplies(article) == [(frozenset({"france"}), frozenset({"ukraine"}))]
+
+
+# --- meetings shaking hands, headline hosts; claims: taking over, non-recognition, "the country" -
+
+@pytest.mark.parametrize("text", [
+    "Modi and Albanese shook hands in New Delhi.",
+    "Albanese und Modi schüttelten sich in Neu-Delhi die Hände.",
+    "Modi receives Albanese in Delhi",
+])
+def test_leaders_shaking_hands_or_received_in_a_headline_meet(text: str) -> None:
+    assert sides(read(text, "2024-03-20"), MEETING) == [frozenset({"narendra-modi", "anthony-albanese"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Modi refused to shake hands with Sharif.",
+    "Modi welcomes the deal.",
+])
+def test_a_refused_handshake_or_a_welcomed_deal_is_no_meeting(text: str) -> None:
+    assert sides(read(text, "2024-03-20"), MEETING) == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Frederiksen said that she believes Trump is serious about wanting to take over Greenland.",
+     "2025-03-31", {("united-states", "greenland")}),
+    ("Trump wants to buy Greenland.", "2025-01-10", {("united-states", "greenland")}),
+    ("Trump will Grönland kaufen.", "2025-01-10", {("united-states", "greenland")}),
+    ("Georgia refuses to recognise the independence of Abkhazia.", "2024-03-20", {("georgia", "abkhazia")}),
+    ("Pakistan regards all of Kashmir as an integral part of the country.", "2024-03-20",
+     {("pakistan", "kashmir")}),
+    ("Spain does not recognize Kosovo's independence.", "2024-03-20", set()),
+    ("Hamas took over Gaza in 2007.", "2024-03-20", set()),
+])
+def test_claims_by_wanting_a_territory_refusing_its_independence_or_as_part_of_the_country(
+        text: str, published: str, expected: set[tuple[str, str]]) -> None:
+    assert state_claims(text, published) == expected

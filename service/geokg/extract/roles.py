@@ -1077,14 +1077,22 @@ class RoleReader:
         own = clause_of(r.clauses, first)
         claimants = self._antecedent(r, first) or \
             [f for f in claimants if clause_of(r.clauses, f.first) is own] or claimants
+        # ("she believes Trump is serious about wanting to take over Greenland": the
+        # nearest subject before the verb of a complement clause, with the list it ends)
+        preceding = [f for f in claimants if f.last < first]
+        if own.complement and len(preceding) > 1:
+            claimants = self.list_before(r, preceding[-1], claimants) + [preceding[-1]]
         claimants = self.coordinated(claimants, r) if claimants[0].first < first else claimants[:1]
         # "Moscow-annexed": a capital stands for its state
         event.participants = unique(self.gaz.entities[f.mention.entity].metonym_of
                                     or f.mention.entity for f in claimants)
         # "reasserted Tokyo's claim to the southern Kurils": not a claim on Japan itself
         own_states = {self.gaz.state_of(p, r.day) for p in event.participants}
+        # ("does not recognise Abkhazia's independence" claims it only for Georgia)
+        seceded = "seceded" in trigger.flags
         event.territories = [t for t in territories
-                             if t not in event.participants and t not in own_states]
+                             if t not in event.participants and t not in own_states
+                             and (not seceded or self.gaz.entities[t].part_of in own_states)]
         if event.territories:
             return 0
         nouns = [i for i in range(first + 1, len(r.tokens)) if self._territory_noun(r.tokens[i])]
