@@ -1952,3 +1952,18 @@ def test_a_refused_handshake_or_a_welcomed_deal_is_no_meeting(text: str) -> None
 def test_claims_by_wanting_a_territory_refusing_its_independence_or_as_part_of_the_country(
         text: str, published: str, expected: set[tuple[str, str]]) -> None:
     assert state_claims(text, published) == expected
+
+
+# --- demands: seeking a release, a headline's speaker before a colon ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany is seeking the release of its citizens held by Iran.",
+     [(frozenset({"germany"}), frozenset({"iran"}))]),
+    ("Scholz: Russia must pay for the damage", [(frozenset({"olaf-scholz"}), frozenset({"russia"}))]),
+    ("Scholz: Russland muss für die Schäden zahlen", [(frozenset({"olaf-scholz"}), frozenset({"russia"}))]),
+    ("Scholz: Germany must do more", []),
+    ("Analysis: Russia must rethink its strategy", []),
+])
+def test_seeking_a_release_and_a_headline_speaker_before_a_colon(
+        text: str, expected: list[tuple[frozenset[str], frozenset[str]]]) -> None:
+    assert demands(read(text, "2024-03-20")) == expected

@@ -180,6 +180,7 @@ class SentenceReader:
         # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
         hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
         hits = [h for h in hits if "callee" not in h[0].flags or self._phoned(reading, h[2])]
+        hits = [h for h in hits if "colon_speaker" not in h[0].flags or self._headline_speaker(reading, h[1])]
         # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" does not
         course = self.lex.word_class("conflict_course")
         hits = [h for h in hits if "course_object" not in h[0].flags or any(
@@ -444,6 +445,13 @@ class SentenceReader:
         return all(t.capitalized or t.key in title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
                    or t.key in self.lex.word_class("possessive_person") for t in between)
+
+    @staticmethod
+    def _headline_speaker(r: SentenceReading, modal: int) -> bool:
+        """"Macron: Russia must pay": a name, a colon, a name, then the modal."""
+        colon = next((i for i in range(1, min(modal, 6)) if r.tokens[i].text == ":"), None)
+        return colon is not None and any(f.actor and f.last == colon - 1 for f in r.found) and \
+            any(f.actor and colon < f.first < modal for f in r.found)
 
     def _phoned(self, r: SentenceReading, last: int) -> bool:
         """"Macron called Putin on Friday" phoned him; "called Putin a war criminal", "called

@@ -195,6 +195,9 @@ class RoleReader:
                       first: int, last: int) -> None:
         """The demander is the subject; the addressee the object, which a German verb-final
         clause puts before the verb ("hatte Venezuela … aufgefordert")."""
+        if "colon_speaker" in trigger.flags:
+            self._colon_demand(r, event, actors, first)
+            return
         if "reported_obligation" in trigger.flags:
             self._reported_demand(r, event, actors, first, last)
             return
@@ -251,6 +254,18 @@ class RoleReader:
         after = [f for f in after if f not in demanders]
         event.participants = unique(f.mention.entity for f in demanders)
         self._address(r, event, demanders, before, after, (first, last))
+
+    def _colon_demand(self, r: SentenceReading, event: Event, actors: list[Found], modal: int) -> None:
+        """"Macron: Russia must pay": a headline names its speaker before a colon, and whom
+        the obligation binds after it. Nothing without that colon."""
+        colon = next((i for i in range(1, min(modal, 6)) if r.tokens[i].text == ":"), None)
+        speaker = next((f for f in actors if colon is not None and f.last == colon - 1), None)
+        bound = next((f for f in actors if colon is not None and colon < f.first < modal), None)
+        if speaker is None or bound is None or self.gaz.states_of(
+                [speaker.mention.entity], r.day) == self.gaz.states_of([bound.mention.entity], r.day):
+            return
+        event.participants = [speaker.mention.entity]
+        event.addressees = [bound.mention.entity]
 
     def _fronted_participle_demand(self, r: SentenceReading, event: Event, actors: list[Found],
                                    first: int) -> bool:
