@@ -1967,3 +1967,29 @@ def test_claims_by_wanting_a_territory_refusing_its_independence_or_as_part_of_t
 def test_seeking_a_release_and_a_headline_speaker_before_a_colon(
         text: str, expected: list[tuple[frozenset[str], frozenset[str]]]) -> None:
     assert demands(read(text, "2024-03-20")) == expected
+
+
+# --- who reports a visit, headlines in title case, onlookers ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Borrell sagte, Orban sei nach Moskau gereist.",
+    "Der Außenbeauftragte Borrell erklärte, Orban habe für seine Reise nach Moskau kein Mandat erhalten.",
+])
+def test_who_reports_a_visit_is_no_side_of_it(text: str) -> None:
+    assert sides(read(text, "2024-07-05"), MEETING) == [frozenset({"viktor-orban", "russia"})]
+
+
+def test_words_of_a_title_case_headline_do_not_join_a_list() -> None:
+    article = read("In Major Win For Beijing Honduras Establishes Ties With China, Cuts Relations With "
+                   "Taiwan", "2023-03-26")
+    assert sides(article, AGREEMENT) == [frozenset({"honduras", "china"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("With Japanese Prime Minister Kishida standing beside him, Biden signed the executive order.", []),
+    ("With Macron looking on, Scholz and Meloni signed the declaration.",
+     [frozenset({"olaf-scholz", "giorgia-meloni"})]),
+])
+def test_an_onlooker_told_with_a_fronted_with_is_no_signer(text: str,
+                                                          expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-06-13"), AGREEMENT) == expected

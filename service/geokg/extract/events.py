@@ -776,7 +776,15 @@ class SentenceReader:
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
         if trigger.type is EventType.MEETING and "visit" in trigger.flags:
-            self.roles.add_host(r, event, clause)
+            # "Borrell sagte, Orban sei nach Moskau gereist": with its host, the visit has
+            # its two sides without whoever reports it
+            speakers = self._speakers(r, span)
+            visit = replace(event, participants=[p for p in event.participants if p not in speakers])
+            self.roles.add_host(r, visit, clause)
+            if len(self.gaz.states_of(visit.participants, r.day)) >= 2:
+                event.participants = visit.participants
+            else:
+                self.roles.add_host(r, event, clause)
         return True
 
     def _not_in_what_was_agreed(self, r: SentenceReading, actors: list[Found], first: int,
@@ -1030,23 +1038,34 @@ class SentenceReader:
                 continue
             if multi_sided and self._of_another_event(r, f, trigger):
                 continue
+            if own is not clause and self._looking_on(r, own):
+                continue
             out.append(f)
         return out
+
+    def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
+        """"With Netanyahu standing by him, Trump signed the document": a fronted "with"
+        and a participle tell who was there, not who signed."""
+        return own.first == 0 and r.tokens[0].key == "with" and any(
+            t.key.endswith("ing") and t.text.islower() for t in r.tokens[own.first:own.last + 1])
 
     def _without_speakers(self, r: SentenceReading, sides: list[str],
                           trigger: tuple[int, int], definite: bool = False) -> list[str]:
         """The sides without whoever reports the event, when the others still make an event
         or the sentence refers to its sides ("Tillerson said the two leaders had agreed"), or
         refers to an event told before ("Peskov said the visit showed …": not Russia's)."""
-        speaking = [f for f in r.found if self._speaker(r, f, trigger)]
-        # ("Moscow says NATO violated the agreement Russia concluded with it": named again, a side)
-        again = {f.mention.entity for f in r.found if f.actor and f.first > trigger[0]}
-        speakers = {f.mention.entity for f in speaking} - again
+        speakers = self._speakers(r, trigger)
         rest = [s for s in sides if s not in speakers]
         if rest == sides:
             return sides
         states = {self.gaz.state_of(s, r.day) for s in rest}
         return rest if len(states) >= 2 or definite or self._group(r, trigger[0]) else sides
+
+    def _speakers(self, r: SentenceReading, trigger: tuple[int, int]) -> set[str]:
+        """Who reports the event ("Moscow says NATO violated the agreement Russia concluded
+        with it": named again at or after the event's word, a side after all)."""
+        again = {f.mention.entity for f in r.found if f.actor and f.first > trigger[0]}
+        return {f.mention.entity for f in r.found if self._speaker(r, f, trigger)} - again
 
     def _speaker(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Tillerson said the two leaders had agreed …", "sagte Trump, beide Staaten hätten

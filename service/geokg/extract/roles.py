@@ -34,6 +34,7 @@ class RoleReader:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon):
         self.gaz = gazetteer
         self.lex = lexicon
+        self.title_words = frozenset(w for title in lexicon.titles for w in title)
 
     def sides(self, r: SentenceReading, actors: list[Found], first: int, last: int,
                definite: bool) -> list[str]:
@@ -186,10 +187,19 @@ class RoleReader:
                 r.tokens[a.first - 1].key in ("with", "to", "mit") and \
                 r.tokens[own.first].key in self.lex.word_class("circumstance_start"):
             return False  # "After speaking with Putin, Trump called …": a fronted phrase ends
-        # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel")
-        return all(t.text in (",", "-") or t.key in self.lex.word_class("conjunction")
-                   or t.key in self.lex.word_class("determiner") or t.capitalized
-                   or is_adjective(t) for t in between)
+        # list punctuation, articles, and an unknown title ("…, Ratspräsident Charles Michel");
+        # in an English headline in title case every word is capitalized ("Panama Establishes
+        # Ties With China, Cuts Relations With Taiwan"): only known title words count there
+        plain = [t for t in between if not (t.text in (",", "-") or is_adjective(t)
+                                             or t.key in self.lex.word_class("conjunction")
+                                             or t.key in self.lex.word_class("determiner"))]
+        return all(t.capitalized for t in plain) and (
+            not plain or not self._title_case(r) or all(t.key in self.title_words for t in plain))
+
+    def _title_case(self, r: SentenceReading) -> bool:
+        words = [t for t in r.tokens[1:] if t.is_word and t.text[:1].isalpha()]
+        return self.lex.lang == "en" and len(words) >= 4 and \
+            sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
     def demand(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       first: int, last: int) -> None:
