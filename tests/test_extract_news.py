@@ -1986,7 +1986,7 @@ def test_words_of_a_title_case_headline_do_not_join_a_list() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("With Japanese Prime Minister Kishida standing beside him, Biden signed the executive order.", []),
+    ("With Japanese Prime Minister Kishida standing beside him, Biden signed the document.", []),
     ("With Macron looking on, Scholz and Meloni signed the declaration.",
      [frozenset({"olaf-scholz", "giorgia-meloni"})]),
 ])
