@@ -1993,3 +1993,9 @@ def test_words_of_a_title_case_headline_do_not_join_a_list() -> None:
 def test_an_onlooker_told_with_a_fronted_with_is_no_signer(text: str,
                                                           expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2023-06-13"), AGREEMENT) == expected
+
+
+def test_both_inside_an_opening_quote_refers_to_no_sides_of_the_talks_after_it() -> None:
+    article = read("Von der Leyen reiste nach Südamerika. „Wir wollen beide das Abkommen“, sagte sie am "
+                   "Montag nach Gesprächen mit dem argentinischen Präsidenten Milei.", "2024-06-10")
+    assert sides(article, MEETING) == [frozenset({"ursula-von-der-leyen", "javier-milei"})]

@@ -26,7 +26,7 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate
 from geokg.extract.reading import SentenceReading
-from geokg.extract.roles import GROUP_SIZES, RoleReader, before_determiners, unique
+from geokg.extract.roles import GROUP_SIZES, QUOTE_MARKS, RoleReader, before_determiners, unique
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
@@ -1252,7 +1252,10 @@ class SentenceReader:
             opening += 1
         if opening < first and keys[opening] in self.lex.word_class("sides_noun"):
             return "sides"
+        quoted = self._quoted_span(r, first)
         for i, key in enumerate(keys):
+            if i in quoted:
+                continue  # "„Wir glauben beide …“, sagte sie nach Gesprächen mit Lula"
             # "the two", and "Two sides agreed" opening a sentence
             two = key == "two" and (i > 0 and keys[i - 1] == "the" or i == 0 and len(keys) > 1 and (
                 keys[1] in self.lex.word_class("sides_noun") | self.lex.word_class("group_states")
@@ -1268,6 +1271,14 @@ class SentenceReader:
                 return "leaders"
             return "sides"
         return None
+
+    @staticmethod
+    def _quoted_span(r: SentenceReading, outside: int) -> range:
+        """The tokens of a quotation that opens the sentence, when `outside` is not in it."""
+        if not r.tokens or r.tokens[0].text not in QUOTE_MARKS:
+            return range(0)
+        closing = next((i for i in range(1, len(r.tokens)) if r.tokens[i].text in QUOTE_MARKS), None)
+        return range(1, closing) if closing is not None and outside > closing else range(0)
 
     def anchored(self, r: SentenceReading) -> bool:
         """Whether the sentence speaks of a call or meeting ("im Gespräch", "the talks")."""

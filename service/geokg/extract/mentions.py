@@ -437,12 +437,17 @@ class MentionFinder:
         return any(t.key in self.lex.word_class("anchor") for t in tokens[i + 1:i + 4])
 
     def _singular_sie(self, tokens: list[Token], i: int) -> bool:
-        """German "sie" before a singular verb ("sie sagte", "sie traf") is one woman."""
-        if self.lex.lang != "de" or tokens[i].key != "sie" or i + 1 >= len(tokens):
+        """German "sie" before a singular verb ("sie sagte", "sie traf"), or after a singular
+        verb of saying ("…“, sagte sie"), is one woman."""
+        if self.lex.lang != "de" or tokens[i].key != "sie":
             return False
-        verb = tokens[i + 1]
-        return verb.text.islower() and verb.key.endswith(("te", "t")) and \
-            not verb.key.endswith(("ten", "en"))
+
+        def singular(verb: Token) -> bool:
+            return verb.text.islower() and verb.key.endswith(("te", "t")) and \
+                not verb.key.endswith(("ten", "en"))
+        after = i + 1 < len(tokens) and singular(tokens[i + 1])
+        said = i > 0 and singular(tokens[i - 1]) and tokens[i - 1].key in self.lex.word_class("speech_verb")
+        return after or said
 
     def _state_for_pronoun(self, earlier: list[Found]) -> str | None:
         """"it": a state or organisation named before it in the sentence, else the first side
