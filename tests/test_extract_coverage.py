@@ -719,3 +719,20 @@ def test_including_belongs_to_the_claim_only_close_after_it() -> None:
     article = read_article(text, published=dt.date(2024, 5, 15), lang="en")
     assert [e.territories for e in article.events if e.type is EventType.TERRITORIAL_CLAIM] == [
         ["paracel-islands"]]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "After speaking with Putin, Trump called Zelenskyy and agreed to send Patriot missiles."),
+    ("de", "Scholz telefonierte am Montag mit Xi und forderte China auf, Russland keine Waffen zu liefern."),
+])
+def test_trigger_starts_find_what_scanning_every_word_finds(lang: str, text: str) -> None:
+    """The start index only saves time: the triggers it finds are those a scan of every word
+    with every pattern finds."""
+    from geokg.extract.lexicon import load_lexicon
+    from geokg.extract.text import tokenize
+    lex = load_lexicon(lang)
+    tokens = tokenize(text, 0, lang)
+    scanned = {(n, hit) for n, t in enumerate(lex.triggers) for hit in t.pattern.find(tokens)}
+    indexed = {(n, hit) for n, positions in lex.trigger_starts.starts(tokens).items()
+               for hit in lex.triggers[n].pattern.find_at(tokens, positions)}
+    assert indexed == scanned and len(scanned) >= 3

@@ -175,8 +175,10 @@ class SentenceReader:
         """Every pattern that matches, with the conditions its flags set on its words."""
         visible = self._without_dates(reading)
         tokens = [reading.tokens[i] for i in visible]
-        triggers = [self.lex.triggers[n] for n in self.lex.trigger_starts.candidates(tokens)]
-        hits = [(t, visible[a], visible[b]) for t in triggers for a, b in t.pattern.find(tokens)]
+        hits = [(trigger, visible[a], visible[b])
+                for n, positions in self.lex.trigger_starts.starts(tokens).items()
+                for trigger in (self.lex.triggers[n],)
+                for a, b in trigger.pattern.find_at(tokens, positions)]
         # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
         hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
         hits = [h for h in hits if "callee" not in h[0].flags or self._phoned(reading, h[2])]

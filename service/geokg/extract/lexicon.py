@@ -70,6 +70,18 @@ class Pattern:
                     hits.append((i, end))
         return hits
 
+    def find_at(self, tokens: list[Token], positions: list[int]) -> list[tuple[int, int]]:
+        """`find`, trying only the given start positions (from `StartIndex.starts`)."""
+        first_test = self.steps[0]
+        assert isinstance(first_test, TokenTest)
+        hits = []
+        for i in positions:
+            if first_test(tokens[i]):
+                end = self._match_rest(tokens, i + 1, 1)
+                if end is not None:
+                    hits.append((i, end))
+        return hits
+
     def _match_rest(self, tokens: list[Token], pos: int, step: int) -> int | None:
         if step == len(self.steps):
             return pos - 1
@@ -125,20 +137,26 @@ class StartIndex:
         self.prefix_sizes = sorted({len(p) for p in self.prefixes})
         self.suffix_sizes = sorted({len(x) for x in self.suffixes})
 
-    def candidates(self, tokens: list[Token]) -> list[int]:
-        """Indexes (in list order) of the patterns whose first word test some token passes."""
-        found: set[int] = set()
-        for form in {form for t in tokens for form in (t.key, t.lemma)}:
-            found.update(self.exact.get(form, ()))
-            for size in self.prefix_sizes:
-                if size > len(form):
-                    break
-                found.update(self.prefixes.get(form[:size], ()))
-            for size in self.suffix_sizes:
-                if size > len(form):
-                    break
-                found.update(self.suffixes.get(form[-size:], ()))
-        return sorted(found)
+    def starts(self, tokens: list[Token]) -> dict[int, list[int]]:
+        """For each pattern (by index, in list order) that can start in the sentence, the
+        token positions where its first word test may pass (checked again by `find_at`):
+        scanning every token with every pattern was most of the time spent on triggers."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for i, token in enumerate(tokens):
+            here: set[int] = set()
+            for form in {token.key, token.lemma}:
+                here.update(self.exact.get(form, ()))
+                for size in self.prefix_sizes:
+                    if size > len(form):
+                        break
+                    here.update(self.prefixes.get(form[:size], ()))
+                for size in self.suffix_sizes:
+                    if size > len(form):
+                        break
+                    here.update(self.suffixes.get(form[-size:], ()))
+            for n in here:
+                found[n].append(i)
+        return dict(sorted(found.items()))
 
 
 def sentence_forms(tokens: list[Token]) -> str:
