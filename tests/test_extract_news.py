@@ -1999,3 +1999,9 @@ def test_both_inside_an_opening_quote_refers_to_no_sides_of_the_talks_after_it()
     article = read("Von der Leyen reiste nach Südamerika. „Wir wollen beide das Abkommen“, sagte sie am "
                    "Montag nach Gesprächen mit dem argentinischen Präsidenten Milei.", "2024-06-10")
     assert sides(article, MEETING) == [frozenset({"ursula-von-der-leyen", "javier-milei"})]
+
+
+def test_aid_announced_then_specified_is_one_supply() -> None:
+    article = read("South Korea will send aid to Turkey. Seoul pledged $5 million and a rescue team.",
+                   "2023-02-07")
+    assert supplies(article) == [(frozenset({"south-korea"}), frozenset({"turkey"}))]

@@ -392,8 +392,11 @@ class Discourse:
         if a.type is EventType.TERRITORIAL_CLAIM:
             return a.territories == b.territories and _dates_agree(a, b)
         if a.type is EventType.SUPPORT:
-            return a.support_kind == b.support_kind and \
-                self.sides(a, a.addressees) == self.sides(b, b.addressees)
+            # ("will send aid to Turkey. Tokyo pledged $5 million": the aid is the money)
+            receivers = self.sides(a, a.addressees) == self.sides(b, b.addressees)
+            if "aid" in (a.support_kind, b.support_kind) and a.support_kind != b.support_kind:
+                return receivers or not (a.addressees and b.addressees)
+            return a.support_kind == b.support_kind and receivers
         if a.type is EventType.DEMAND:
             # "ruft Peking auf, auf Russland einzuwirken" and "…, keine Waffen zu liefern": two
             # demands of one day when each says what it asks and they ask different things
