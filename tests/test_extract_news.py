@@ -2005,3 +2005,37 @@ def test_aid_announced_then_specified_is_one_supply() -> None:
     article = read("South Korea will send aid to Turkey. Seoul pledged $5 million and a rescue team.",
                    "2023-02-07")
     assert supplies(article) == [(frozenset({"south-korea"}), frozenset({"turkey"}))]
+
+
+# --- supplies across a story; reported subjects; reduced passives; adverbs; states' councils ----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway announced a new aid package for Moldova on Tuesday. Sweden separately said it would send "
+     "more generators.", {(frozenset({"norway"}), frozenset({"moldova"})),
+                          (frozenset({"sweden"}), frozenset({"moldova"}))}),
+    ("Sandu met Danish Prime Minister Frederiksen in Copenhagen on Monday. Frederiksen promised "
+     "another aid package worth 500 million crowns.",
+     {(frozenset({"mette-frederiksen"}), frozenset({"maia-sandu"}))}),
+])
+def test_a_supply_with_no_receiver_goes_where_the_story_sends_it(
+        text: str, expected: set[tuple[frozenset[str], frozenset[str]]]) -> None:
+    assert set(supplies(read(text, "2024-03-05"))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sandu said Romania would provide Moldova with two gas turbines.",
+     [(frozenset({"romania"}), frozenset({"moldova"}))]),
+    ("Moldova's first patrol boats, supplied by Romania and Germany, entered service on Monday.",
+     [(frozenset({"romania", "germany"}), frozenset({"moldova"}))]),
+    ("Romania and Germany will jointly supply Moldova with an air defence system.",
+     [(frozenset({"romania", "germany"}), frozenset({"moldova"}))]),
+])
+def test_reported_subjects_reduced_passives_and_adverbs_before_the_verb(
+        text: str, expected: list[tuple[frozenset[str], frozenset[str]]]) -> None:
+    assert supplies(read(text, "2024-03-05")) == expected
+
+
+def test_a_states_security_council_is_that_state() -> None:
+    article = read("Russian Security Council Secretary Shoigu met Kim Jong Un in Pyongyang on Tuesday.",
+                   "2025-06-17")
+    assert not any("un-security-council" in e.participants for e in article.events)

@@ -130,12 +130,30 @@ class Discourse:
             if event.type is not EventType.SUPPORT or event.addressees:
                 continue
             supplier = {self.gaz.state_of(p, self.on) for p in event.participants}
-            receivers = {tuple(e.addressees) for e in self.events if e.type is EventType.SUPPORT
-                         and e.addressees and {self.gaz.state_of(p, self.on)
-                                               for p in e.participants} == supplier}
+            supplies = [e for e in self.events if e.type is EventType.SUPPORT and e.addressees]
+            receivers = {tuple(e.addressees) for e in supplies
+                         if {self.gaz.state_of(p, self.on) for p in e.participants} == supplier}
+            # "Sweden announced aid for Ukraine … Finland said it would send air defence": the
+            # one receiver of the story's other supplies; "Zelenskiy met Frederiksen … She
+            # promised another package": the other side of the supplier's only talks
+            if not receivers:
+                receivers = {tuple(e.addressees) for e in supplies}
+            if not receivers:
+                receivers = self._other_side_of_talks(event)
+            named = self.sides_on(self.sentence_actors[event.sentence.index], self.on)
             if len(receivers) == 1:
-                event.addressees = list(receivers.pop())
+                receiver = list(receivers.pop())
+                if self.sides(event, receiver) & supplier or named - supplier - self.sides(event, receiver):
+                    continue  # a third side named in its own sentence may be the receiver
+                event.addressees = receiver
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
+    def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
+        sides = self.sides(event)
+        talks = [e for e in self.events if e.type in (EventType.CALL, EventType.MEETING)
+                 and sides <= self.sides(e) and len(self.sides(e)) == 2]
+        return {tuple(p for p in talks[0].participants if not self.sides(talks[0], [p]) & sides)} \
+            if len(talks) == 1 and _dates_agree(talks[0], event) else set()
 
     def add(self, candidate: Candidate) -> None:
         event = candidate.event

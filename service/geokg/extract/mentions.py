@@ -61,10 +61,18 @@ class MentionFinder:
         """"der Kollektive Sicherheitsrat der OVKS", "the Security Council of the CSTO": a
         body that another organisation owns stands for that organisation, not for the body of
         the same name elsewhere (the UN's; "the Security Council of the United Nations",
-        whose own name holds "United Nations", stays the UN's)."""
+        whose own name holds "United Nations", stays the UN's); "the Russian Security
+        Council" is Russia's."""
         by_first = {f.first: f for f in names}
+        by_last = {f.last: f for f in names}
         out = []
         for f in names:
+            state = by_last.get(f.first - 1)
+            if self._organisation(f) and state is not None and state.mention.how == "demonym" and \
+                    self.gaz.entities[state.mention.entity].kind == "state":
+                # "Russian Security Council Secretary Shoigu": Russia's council, not the UN's
+                out.append(replace(f, mention=replace(f.mention, entity=state.mention.entity)))
+                continue
             j = f.last + 1
             while j < len(tokens) and tokens[j].key in ("der", "des", "of", "the"):
                 j += 1

@@ -388,7 +388,11 @@ class RoleReader:
         # German puts the auxiliary second and the participle last, however far apart
         start = own.first if self.lex.lang == "de" else max(own.first, first - 4)
         near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
-        if not any(t.key in auxiliaries for t in near):
+        # "Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …": a participle
+        # after a comma with its agent is a passive without an auxiliary
+        reduced = self.lex.lang == "en" and first > 0 and r.tokens[first - 1].text == "," and \
+            last + 1 < len(r.tokens) and r.tokens[last + 1].key == "by"
+        if not reduced and not any(t.key in auxiliaries for t in near):
             return False
         agents = self.lex.word_class("passive_agent")
         # "wurde von Biden aufgefordert": a German agent before the participle
@@ -728,6 +732,10 @@ class RoleReader:
         governing = self._infinitive_subject(r, own, first, last, actors)
         subjects = [f for f in in_clause or actors if not self._object_pronoun(r, f)]
         supplier = governing or (subjects or in_clause or actors)[0]
+        reported = self._reported_subject(r, supplier, subjects, first) if governing is None else None
+        if reported is not None:  # "Zelenskiy said Japan would provide Ukraine with …"
+            supplier = reported
+            in_clause = [f for f in in_clause if f.first >= reported.first]
         if governing is not None:  # "sagte der Ukraine zu, … zu liefern": its objects receive
             ruling = clause_of(r.clauses, governing.first)
             in_clause = [f for f in actors if clause_of(r.clauses, f.first) is ruling] + in_clause
@@ -762,6 +770,16 @@ class RoleReader:
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _reported_subject(self, r: SentenceReading, speaker: Found, subjects: list[Found],
+                          first: int) -> Found | None:
+        """The subject after an English verb of saying with no "that" ("Zelenskiy said Japan
+        would provide …"): it, not the speaker, does what the verb tells."""
+        if self.lex.lang != "en":
+            return None
+        speech = self.lex.word_class("speech_verb")
+        said = [i for i in range(speaker.last + 1, first) if r.tokens[i].key in speech]
+        return next((f for f in subjects if said and said[-1] < f.first < first), None)
 
     def _arrived_supply(self, r: SentenceReading, event: Event, first: int) -> bool:
         """"Die ersten Kampfjets aus China sind in Pakistan eingetroffen", "the first tanks
@@ -934,7 +952,11 @@ class RoleReader:
         own = clause_of(r.clauses, first)  # German puts the auxiliary first, the verb last
         start = own.first if self.lex.lang == "de" else max(0, first - 3)
         near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
-        if not any(t.key in auxiliaries for t in near):
+        # "Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …": a participle
+        # after a comma with its agent is a passive without an auxiliary
+        reduced = self.lex.lang == "en" and first > 0 and r.tokens[first - 1].text == "," and \
+            last + 1 < len(r.tokens) and r.tokens[last + 1].key == "by"
+        if not reduced and not any(t.key in auxiliaries for t in near):
             return False
         agents = self.lex.word_class("passive_agent")
         # German puts the agent anywhere in the clause before its verb
@@ -945,7 +967,8 @@ class RoleReader:
         receiver = next((f for f in actors if f.last < first and f is not agent), None)
         if agent is None or receiver is None:
             return False
-        event.participants = [self.gaz.stands_for(agent.mention.entity)]
+        event.participants = unique(self.gaz.stands_for(f.mention.entity)
+                                    for f in [agent] + self._listed_after(r, agent))
         event.addressees = [receiver.mention.entity]
         return True
 
@@ -1032,8 +1055,10 @@ class RoleReader:
         if self.lex.lang != "en" or first == 0:
             return False
         prev = r.tokens[first - 1]
+        adverb = prev.key.endswith("ly")  # "will jointly supply Ukraine"
         return prev.key in self.lex.word_class("determiner") or (
-            prev.is_word and prev.text.islower() and prev.key not in self.lex.word_class("verb_context"))
+            prev.is_word and prev.text.islower() and not adverb
+            and prev.key not in self.lex.word_class("verb_context"))
 
     def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
         """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
