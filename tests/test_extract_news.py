@@ -2039,3 +2039,15 @@ def test_a_states_security_council_is_that_state() -> None:
     article = read("Russian Security Council Secretary Shoigu met Kim Jong Un in Pyongyang on Tuesday.",
                    "2025-06-17")
     assert not any("un-security-council" in e.participants for e in article.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scholz spoke with Erdogan for an hour on Monday.",
+     [frozenset({"olaf-scholz", "recep-tayyip-erdogan"})]),
+    ("A government spokesman said Scholz had spoken to Erdogan on Monday.",
+     [frozenset({"olaf-scholz", "recep-tayyip-erdogan"})]),
+    ("Scholz spoke with Erdogan in Ankara on Monday.", []),
+    ("Scholz spoke to reporters on Monday.", []),
+])
+def test_speaking_with_a_leader_at_no_place_is_a_call(text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2024-03-04"), CALL) == expected

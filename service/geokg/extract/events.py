@@ -9,6 +9,7 @@ left to `discourse.Discourse`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from geokg.extract.clauses import (
@@ -179,20 +180,23 @@ class SentenceReader:
                 for n, positions in self.lex.trigger_starts.starts(tokens).items()
                 for trigger in (self.lex.triggers[n],)
                 for a, b in trigger.pattern.find_at(tokens, positions)]
-        # "received the first F-16s from Denmark": no guest, so no meeting; the supply reading
-        hits = [h for h in hits if "guest_object" not in h[0].flags or self._has_guest(reading, h[2])]
-        hits = [h for h in hits if "callee" not in h[0].flags or self._phoned(reading, h[2])]
-        hits = [h for h in hits if "colon_speaker" not in h[0].flags or self._headline_speaker(reading, h[1])]
-        # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" does not
         course = self.lex.word_class("conflict_course")
-        hits = [h for h in hits if "course_object" not in h[0].flags or any(
-            t.key in course for t in reading.tokens[h[1]:h[2] + 8])]
-        # "wants Kyiv to …" demands, "wants to talk" does not: without a name inside, a
-        # `needs_object` row leaves the word to the other rows ("pressed for tougher measures")
-        hits = [h for h in hits if "needs_object" not in h[0].flags or any(
-            f.actor and h[1] < f.first < h[2] for f in reading.found)]
-        # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
-        hits = [h for h in hits if "object_after" not in h[0].flags or self._names_next(reading, h[2])]
+        r = reading
+        conditions: dict[str, Callable[[tuple[Trigger, int, int]], bool]] = {
+            # "received the first F-16s from Denmark": no guest, so no meeting (a supply)
+            "guest_object": lambda h: self._has_guest(r, h[2]),
+            "callee": lambda h: self._phoned(r, h[2]),
+            "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
+            "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
+            # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" not
+            "course_object": lambda h: any(t.key in course for t in r.tokens[h[1]:h[2] + 8]),
+            # "wants Kyiv to …" demands, "wants to talk" does not: the row leaves the word to
+            # the other rows ("pressed for tougher measures")
+            "needs_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found),
+            # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
+            "object_after": lambda h: self._names_next(r, h[2]),
+        }
+        hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
 
     @staticmethod
@@ -447,6 +451,16 @@ class SentenceReader:
         return all(t.capitalized or t.key in title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
                    or t.key in self.lex.word_class("possessive_person") for t in between)
+
+    def _spoke_from_afar(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
+                         hit: tuple[Trigger, int, int]) -> bool:
+        """"Trump spoke with Putin for two hours": a leader spoken with, and no place of the
+        talk ("spoke with Xi in Beijing") nor a meeting in the sentence: news tells a phone
+        call so."""
+        if not self._has_guest(r, hit[2]) or any(t.type is EventType.MEETING for t, _, _ in hits):
+            return False
+        clause = clause_of(r.clauses, hit[1])
+        return not any(f.mention.how == "place" and clause.first <= f.first <= clause.last for f in r.found)
 
     @staticmethod
     def _headline_speaker(r: SentenceReading, modal: int) -> bool:
