@@ -2051,3 +2051,17 @@ def test_a_states_security_council_is_that_state() -> None:
 ])
 def test_speaking_with_a_leader_at_no_place_is_a_call(text: str, expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2024-03-04"), CALL) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Korea hat Japan aufgefordert, seine Ansprüche auf die Liancourt-Felsen aufzugeben. Die Inseln "
+     "seien ein untrennbarer Teil des koreanischen Staatsgebiets, sagte ein Sprecher.", set()),
+    ("Indien hat China aufgefordert, die Umbenennung von Orten in Arunachal Pradesch zu unterlassen. "
+     "Der Bundesstaat sei ein untrennbarer Teil Indiens, erklärte das Außenministerium.",
+     {("india", "arunachal-pradesh")}),
+    ("China hat Vietnam aufgefordert, den Bau auf den Paracel-Inseln zu unterlassen. Die Inselgruppe "
+     "gehöre zu China.", {("china", "paracel-islands")}),
+])
+def test_a_territory_told_before_and_declared_part_of_a_state(text: str,
+                                                             expected: set[tuple[str, str]]) -> None:
+    assert state_claims(text, "2025-05-14") == expected

@@ -1209,6 +1209,11 @@ class RoleReader:
             # "China insists Taiwan is part of its territory": the one who says so owns it
             after = [f for f in r.found if f.actor and f.last < before[-1].first
                      and self.gaz.entities[f.mention.entity].kind in ("state", "leader")][-1:]
+        if not before and after and self.lex.lang == "de" and any(
+                t.key in self.lex.word_class("territory_anaphor") for t in r.tokens[own.first:first]):
+            # "Die Inseln seien Teil des japanischen Staatsgebiets": the islands told before
+            event.participants, event.territories = [after[0].mention.entity], []
+            return True
         if not before or not after:
             return False
         owner = after[0].mention.entity
