@@ -132,6 +132,16 @@ def test_while_nothing_was_written_the_page_reads_the_kept_figures(site: LiveSer
     assert shown(site)[0] == PLANTED
 
 
+def test_a_store_no_write_of_geokg_stamped_gets_its_token_from_the_refresh(
+        site: LiveServer) -> None:
+    """A bulk-loaded store holds no token until its first write: the refresh gives it one,
+    or its hubs' pages would count live until then."""
+    site.store.remove_graph(f"{BASE}graph/revision")
+    refresh(site)
+    plant(site)
+    assert shown(site)[0] == PLANTED
+
+
 def test_after_an_ingest_the_page_counts_again(site: LiveServer) -> None:
     before = counted(site)
     plant(site)

@@ -24,8 +24,17 @@ from geokg.vocab import GK
 def revised(mint: Minter, graphs: Mapping[str, str | None]) -> dict[str, str | None]:
     """The graphs of a `Store.replace_graphs` call plus a new revision token: pass this to
     every write, so that the write and the new token are one transaction."""
+    return {**graphs, str(mint.revision_graph): token_triples(mint, new_token())}
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+def token_triples(mint: Minter, token: str) -> str:
+    """The revision graph's content when `token` is the store's token."""
     graph = str(mint.revision_graph)
-    return {**graphs, graph: f'<{graph}> <{GK.revision}> "{uuid.uuid4().hex}" .\n'}
+    return f'<{graph}> <{GK.revision}> "{token}" .\n'
 
 
 def bump(store: Store, mint: Minter) -> None:

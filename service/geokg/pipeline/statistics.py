@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from geokg.config import Settings
+from geokg.errors import PreconditionFailed
 from geokg.graph.iris import Minter
 from geokg.pipeline import revision
 from geokg.resources import STATISTICS_DIR
@@ -80,6 +81,8 @@ def refresh_statistics(store: Store, mint: Minter,
     """
     started = time.perf_counter()
     token = revision.current(store, mint)  # before counting: a write after it changes it
+    first = token is None  # no write of this version yet (a bulk load): the refresh stamps one
+    token = token or revision.new_token()
     graph = str(mint.statistics_graph)
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
     source_quads = store.quad_count() - _graph_size(store, graph)
@@ -90,10 +93,25 @@ def refresh_statistics(store: Store, mint: Minter,
         parts.append(_observations(store, graph, name))
     parts.append(hub_figures(store, mint, hub_events, token, generated, source_quads))
     ntriples = "".join(parts)
-    store.put_graph(graph, ntriples)
+    _put(store, mint, ntriples, token if first else None)
     observations = ntriples.count(f" <{RDF.type}> <{QB.Observation}> .")
     return StatisticsSummary(graph, observations, source_quads, generated,
                              time.perf_counter() - started)
+
+
+def _put(store: Store, mint: Minter, ntriples: str, first_token: str | None) -> None:
+    """Replace the statistics graph; with `first_token`, also give the store that token,
+    unless a write gave it one meanwhile (then the figures keep a token the store does not
+    hold, and wait for the next refresh)."""
+    graph, tokens = str(mint.statistics_graph), str(mint.revision_graph)
+    if first_token is None:
+        store.put_graph(graph, ntriples)
+        return
+    try:
+        store.replace_graphs({graph: ntriples, tokens: revision.token_triples(mint, first_token)},
+                             expect={tokens: None})
+    except PreconditionFailed:
+        store.put_graph(graph, ntriples)
 
 
 def refresh_statistics_of(store: Store, settings: Settings) -> StatisticsSummary:
@@ -129,18 +147,18 @@ ROLES = (GK.participant, GK.addressee, GK.territory, GK.treaty, SEM.hasPlace)
 HUB_FIGURES, HUB_MONTHS = "hub-figures", "hub-events-per-month"
 
 
-def hub_figures(store: Store, mint: Minter, hub_events: int, token: str | None,
+def hub_figures(store: Store, mint: Minter, hub_events: int, token: str,
                 generated: dt.datetime, source_quads: int) -> str:
     """N-Triples of the figures of every hub's page, counted as its page would count them:
     distinct events in any role, distinct statements with it as subject and as object (in
     every graph but the statistics graph, whose own statements a page counts live), and its
     dated events by the month of their latest start (the timeline's order). `token`: the
-    revision the counts are of (none yet: "", which no store holds)."""
+    revision the counts are of."""
     graph = str(mint.statistics_graph)
     figures, months = URIRef(f"{graph}#{HUB_FIGURES}"), URIRef(f"{graph}#{HUB_MONTHS}")
     lines = [_data_set_description(figures, GK.HubFigures, generated, source_quads),
              _data_set_description(months, GK.HubEventsPerMonth, generated, source_quads),
-             f"{figures.n3()} {GK.revision.n3()} {Literal(token or '').n3()} .\n"]
+             f"{figures.n3()} {GK.revision.n3()} {Literal(token).n3()} .\n"]
     for hub, events in _hubs(store, mint, hub_events):
         outgoing, incoming = _statement_counts(store, graph, hub)
         node = _observation(figures, hub)
