@@ -203,6 +203,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--load-clients", type=int, default=16,
                         help="then this many clients on the hub's page at once (0: none)")
     parser.add_argument("--load-seconds", type=float, default=30.0)
+    parser.add_argument("--only", default="", help="measure only the pages whose name starts "
+                        "with this (e.g. `entity`: the hub's pages and pictures)")
     args = parser.parse_args(argv)
     if not args.store.exists():
         if not args.articles:
@@ -217,7 +219,8 @@ def main(argv: list[str] | None = None) -> None:
         server.watch_rss()
         found = picks(client, args.base)
         print(json.dumps({"picks": found}), flush=True)
-        measure(client, pages(found, args.base), args.runs)
+        measure(client, [p for p in pages(found, args.base) if p[0].startswith(args.only)],
+                args.runs)
         print(json.dumps({"rss_mb": server.rss_mb(), "at": "after the pages"}), flush=True)
         if args.load_clients:
             under_load(base, "/" + found["entity"].removeprefix(args.base), args.load_clients,

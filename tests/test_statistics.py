@@ -26,7 +26,14 @@ from geokg.cli import main
 from geokg.config import Settings
 from geokg.graph.iris import Minter
 from geokg.pipeline import ArticleInput, Pipeline
-from geokg.pipeline.statistics import DATA_SETS, STATISTICS_DIR, StatisticsRefresher, refresh_statistics
+from geokg.pipeline.statistics import (
+    DATA_SETS,
+    HUB_FIGURES,
+    HUB_MONTHS,
+    STATISTICS_DIR,
+    StatisticsRefresher,
+    refresh_statistics,
+)
 from geokg.store.base import Store
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
@@ -117,7 +124,8 @@ def test_the_graph_says_when_and_over_how_many_quads_it_was_computed(tmp_path: P
         summary = refresh_statistics(store, pipeline.mint)
         after = dt.datetime.now(dt.UTC)
         found = stamps(store)
-        assert sorted(found) == sorted(f"{GRAPH}#{name}" for name in DATA_SETS)
+        assert sorted(found) == sorted(f"{GRAPH}#{name}"
+                                       for name in [*DATA_SETS, HUB_FIGURES, HUB_MONTHS])
         size = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}").rows()
         for at, quads in found.values():
             assert before <= dt.datetime.fromisoformat(at) <= after

@@ -54,7 +54,8 @@ def hub_site() -> Iterator[LiveServer]:
     store = OxigraphStore()
     store.load(out.getvalue().encode("utf-8"), "nquads")
     settings = Settings(store="memory", base_iri=BASE, page_size=PAGE_SIZE,
-                        description_page_size=STATEMENTS_PER_PAGE, export_page_size=EXPORT_PER_PAGE)
+                        description_page_size=STATEMENTS_PER_PAGE, export_page_size=EXPORT_PER_PAGE,
+                        hub_events=20)  # Putin's page reads its kept figures
     app = create_app(settings, store=store)
     try:
         with serving(app) as url:

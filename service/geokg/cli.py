@@ -93,7 +93,7 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
     pipeline = Pipeline(settings, open_store(settings, stoppable=True))
     pipeline.prepare()
     if pipeline.unindexed:  # a store written by an older version
-        _reindex_periods(pipeline.store)
+        _reindex_periods(pipeline.store, pipeline.settings)
     if samples:
         from geokg.resources import SAMPLE_ARTICLES
 
@@ -372,7 +372,7 @@ def _refresh_statistics(store: Store, settings: Settings) -> None:
     """Recompute the statistics graph once, after a run's writes, with a status line."""
     from geokg.pipeline.statistics import refresh_statistics_of
 
-    _say_statistics(refresh_statistics_of(store, settings.base_iri))
+    _say_statistics(refresh_statistics_of(store, settings))
 
 
 def _say_statistics(summary: StatisticsSummary) -> None:
@@ -428,6 +428,8 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
     Meant for dumps of a geokg store (restore, migration): the graphs are taken as they
     are, without running the shapes again. The statistics graph is recomputed at the end.
     """
+    from geokg.graph.iris import Minter
+    from geokg.pipeline.revision import bump
     from geokg.store import open_store
 
     fmt = fmt or _dataset_format(file)
@@ -444,7 +446,8 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
         store.load(data, fmt)
         after = store.quad_count()
         click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
-        _reindex_periods(store)
+        bump(store, Minter(settings.base_iri))  # the quads came without a new revision
+        _reindex_periods(store, settings)
         _refresh_statistics(store, settings)
     finally:
         store.close()
@@ -463,20 +466,21 @@ def reindex(settings: Settings) -> None:
 
     store = open_store(settings)
     try:
-        _reindex_periods(store)
+        _reindex_periods(store, settings)
     finally:
         store.close()
 
 
-def _reindex_periods(store: Store) -> None:
+def _reindex_periods(store: Store, settings: Settings) -> None:
     """Complete the period index, with a progress bar, and say how many graphs it took."""
+    from geokg.graph.iris import Minter
     from geokg.pipeline.maintenance import reindex_graph, unindexed_graphs
 
     graphs = unindexed_graphs(store)
     if graphs:
         with click.progressbar(graphs, label="period index", file=sys.stderr) as bar:
             for iri in bar:
-                reindex_graph(store, iri)
+                reindex_graph(store, Minter(settings.base_iri), iri)
     click.echo(f"period index: {len(graphs)} article graph{'s' if len(graphs) != 1 else ''} "
                "completed", err=True)
 

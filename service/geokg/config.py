@@ -146,6 +146,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "
                          "it recomputes the statistics graph in the background, so that a burst "
                          "of writes costs one refresh (default 2; 0: right after the write)."),
+    "hub_events": ("GEOKG_HUB_EVENTS", "Events an entity takes part in from which the statistics "
+                   "graph keeps its page's figures (statements, events, events per month), so "
+                   "that its page reads no more than one page of its events (default 2000)."),
 }
 
 
@@ -191,6 +194,7 @@ class Settings:
     engine_socket: str | None = None
     run_dir: str | None = None
     statistics_delay: float = 2.0
+    hub_events: int = 2000
     feeds: str | None = None
     feeds_state: str | None = None
     feeds_interval: float = 300.0
@@ -222,6 +226,8 @@ class Settings:
                               "an article's text is stored as one literal")
         if self.statistics_delay < 0:
             raise ConfigError("GEOKG_STATISTICS_DELAY must be 0 or more seconds")
+        if self.hub_events < 1:
+            raise ConfigError("GEOKG_HUB_EVENTS must be 1 or more")
         if self.run_dir:
             _check_run_dir(self.run_dir)
         if self.remote_dialect not in REMOTE_DIALECTS:

@@ -54,3 +54,8 @@ class Minter:
     def statistics_graph(self) -> URIRef:
         """Derived counts (`geokg.pipeline.statistics`); its data sets are `{graph}#{name}`."""
         return URIRef(f"{self.base}graph/statistics")
+
+    @property
+    def revision_graph(self) -> URIRef:
+        """The store's revision: a token every write replaces (`geokg.pipeline.revision`)."""
+        return URIRef(f"{self.base}graph/revision")

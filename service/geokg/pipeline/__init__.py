@@ -6,6 +6,7 @@
 - `curation`: SPARQL Update and Graph Store writes, validated before the store sees them
 - `reextract`: stored articles read again by the current extractor (`geokg reextract`)
 - `maintenance`, `statistics`: reference graphs, period index, the statistics graph
+- `revision`: the token every write replaces, which tells whether kept figures are current
 """
 
 from geokg.pipeline.ingest import IngestResult, Pipeline, PreparedArticle, prepare_article

@@ -30,6 +30,7 @@ from geokg.extract.gazetteer import Gazetteer, load_gazetteer
 from geokg.graph.iris import Minter
 from geokg.pipeline.ingest import Pipeline, PreparedArticle, prepare_article
 from geokg.pipeline.inputs import ArticleInput, article_files, read_inputs, read_jsonl_line
+from geokg.pipeline.revision import revised
 
 #: Articles handed to the pool per worker before waiting for results: keeps every worker
 #: busy while the main process writes, without reading a whole corpus into memory.
@@ -125,7 +126,7 @@ def bulk_ingest(pipeline: Pipeline, paths: Iterable[Path], *, jobs: int = 1,
         if isinstance(outcome, str):
             reject(where, outcome)
             continue
-        pipeline.store.put_graph(outcome.iri, outcome.ntriples)
+        pipeline.store.replace_graphs(revised(pipeline.mint, {outcome.iri: outcome.ntriples}))
         summary.accepted += 1
         report(where, "accepted")
     summary.seconds = time.monotonic() - started

@@ -59,7 +59,9 @@ from geokg.errors import (
     StoreUnavailable,
 )
 from geokg.graph.build import with_period_index
+from geokg.graph.iris import Minter
 from geokg.graph.validate import validate
+from geokg.pipeline.revision import revised
 from geokg.query.guard import check_update, expand_escapes
 from geokg.query.guard import tokens as guard_tokens
 from geokg.store import Store, open_staging_store
@@ -125,6 +127,7 @@ class Curator:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
+        self._mint = Minter(settings.base_iri)
         self._lock = _WRITE_LOCK
 
     def update(self, sparql: str, *, base_iri: str | None = None,
@@ -222,7 +225,7 @@ class Curator:
                 raise GraphNotFound(f"there is no graph {graph_iri}")
             if precondition is not None:
                 precondition.check(graph_iri, tag)
-            self.store.replace_graphs({graph_iri: None},
+            self.store.replace_graphs(revised(self._mint, {graph_iri: None}),
                                       expect={graph_iri: tag} if precondition else None)
         return WriteOutcome(removed=[graph_iri])
 
@@ -254,7 +257,8 @@ class Curator:
         # gk:inPeriod is the service's index: a write that moves a date moves the period too
         changes = {iri: text and with_period_index(text) for iri, text in staged.items()}
         _validate_changes(changes, stage.before)
-        self.store.replace_graphs(changes, expect={iri: stage.tags.get(iri) for iri in changes})
+        self.store.replace_graphs(revised(self._mint, changes),
+                                  expect={iri: stage.tags.get(iri) for iri in changes})
         outcome = WriteOutcome()
         for iri, text in sorted(changes.items()):
             if text is None:

@@ -22,6 +22,7 @@ from geokg.graph.iris import Minter
 from geokg.graph.validate import check
 from geokg.pipeline.inputs import ArticleInput
 from geokg.pipeline.maintenance import count_unindexed, ensure_reference_graphs, put_validated
+from geokg.pipeline.revision import revised
 from geokg.pipeline.statistics import StatisticsSummary, refresh_statistics
 from geokg.store import Store, open_store
 
@@ -79,7 +80,7 @@ class Pipeline:
 
     def refresh_statistics(self) -> StatisticsSummary:
         """Recompute the statistics graph (after a run of writes, never per article)."""
-        return refresh_statistics(self.store, self.mint)
+        return refresh_statistics(self.store, self.mint, self.settings.hub_events)
 
     # -- ingestion -------------------------------------------------------------------------
     def ingest(self, item: ArticleInput, *, replaces: Sequence[str] = ()) -> IngestResult:
@@ -95,11 +96,8 @@ class Pipeline:
         if self.store.has_graph(iri):
             return IngestResult(item.article_id, iri, created=False)
         prepared = prepare_article(item, self.gazetteer, self.mint)
-        if replaces:
-            graphs: dict[str, str | None] = {old: None for old in replaces if old != iri}
-            self.store.replace_graphs({**graphs, prepared.iri: prepared.ntriples})
-        else:
-            self.store.put_graph(prepared.iri, prepared.ntriples)
+        graphs: dict[str, str | None] = {old: None for old in replaces if old != iri}
+        self.store.replace_graphs(revised(self.mint, {**graphs, prepared.iri: prepared.ntriples}))
         return IngestResult(item.article_id, iri, created=True)
 
     def iri_of(self, item: ArticleInput) -> str:
@@ -108,7 +106,7 @@ class Pipeline:
 
     def put_validated(self, graph_iri: str, graph: Graph) -> None:
         """Store a graph only if it conforms to the shapes (`maintenance.put_validated`)."""
-        put_validated(self.store, graph_iri, graph)
+        put_validated(self.store, self.mint, graph_iri, graph)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from geokg.extract.gazetteer import Gazetteer
 from geokg.graph.build import gazetteer_graph, with_period_index
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
+from geokg.pipeline.revision import revised
 from geokg.resources import GAZETTEER_DIR, ONTOLOGY_FILE
 from geokg.store import Store
 from geokg.store.base import graph_content
@@ -29,33 +30,35 @@ from geokg.vocab import DCTERMS, GK, SEM
 log = logging.getLogger(__name__)
 
 
-def put_validated(store: Store, graph_iri: str, graph: Graph) -> None:
+def put_validated(store: Store, mint: Minter, graph_iri: str, graph: Graph) -> None:
     """Store a graph under `graph_iri` only if it conforms to the shapes.
 
     Raises ShapeViolation (with the report) and leaves the store untouched otherwise;
     the store replaces the graph in one transaction, so readers never see half of it.
     """
     check(graph)
-    store.put_graph(graph_iri, graph.serialize(format="nt"))
+    store.replace_graphs(revised(mint, {graph_iri: graph.serialize(format="nt")}))
 
 
 def ensure_reference_graphs(store: Store, mint: Minter, gazetteer: Gazetteer) -> bool:
     """Load the ontology and the gazetteer into their graphs when missing or changed.
     Whether the ontology had to be written: a new store, or one written by another version,
     whose derived data (statistics, period index) may lag."""
-    upgraded = _put_reference(store, str(mint.ontology_graph), _files_hash([ONTOLOGY_FILE]),
+    upgraded = _put_reference(store, mint, str(mint.ontology_graph), _files_hash([ONTOLOGY_FILE]),
                               lambda: Graph().parse(ONTOLOGY_FILE))
-    _put_reference(store, str(mint.gazetteer_graph), _files_hash(sorted(GAZETTEER_DIR.glob("*"))),
+    _put_reference(store, mint, str(mint.gazetteer_graph),
+                   _files_hash(sorted(GAZETTEER_DIR.glob("*"))),
                    lambda: gazetteer_graph(gazetteer, mint))
     return upgraded
 
 
-def _put_reference(store: Store, iri: str, digest: str, build: Callable[[], Graph]) -> bool:
+def _put_reference(store: Store, mint: Minter, iri: str, digest: str,
+                   build: Callable[[], Graph]) -> bool:
     """Whether the graph had to be (re)written."""
     ask = f'ASK {{ GRAPH <{iri}> {{ <{iri}> <{GK.contentHash}> "{digest}" }} }}'
     if store.query(ask).boolean:
         return False
-    store.put_graph(iri, _validated_reference(iri, digest, build))
+    store.replace_graphs(revised(mint, {iri: _validated_reference(iri, digest, build)}))
     return True
 
 
@@ -116,7 +119,7 @@ def count_unindexed(store: Store) -> int:
     return missing
 
 
-def reindex_graph(store: Store, iri: str) -> None:
+def reindex_graph(store: Store, mint: Minter, iri: str) -> None:
     """Derive gk:inPeriod in one stored article graph; its other triples stay as they are."""
     ntriples = b"".join(graph_content(store, iri, "application/n-triples")).decode("utf-8")
-    store.put_graph(iri, with_period_index(ntriples))
+    store.replace_graphs(revised(mint, {iri: with_period_index(ntriples)}))

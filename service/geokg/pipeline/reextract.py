@@ -33,6 +33,7 @@ from geokg.graph.build import ArticleOrigin, article_graph
 from geokg.graph.provenance import Extractor, current_extractor, recorded_reading
 from geokg.graph.validate import check
 from geokg.pipeline.ingest import Pipeline
+from geokg.pipeline.revision import revised
 from geokg.pipeline.statistics import StatisticsSummary
 from geokg.store import Store
 from geokg.store.base import read_graph, sparql_iri
@@ -156,8 +157,9 @@ class _Rereader:
             return
         if not self.dry_run:
             try:
-                self.pipeline.store.replace_graphs({iri: new.serialize(format="nt")},
-                                                   expect={iri: tag})
+                self.pipeline.store.replace_graphs(
+                    revised(self.pipeline.mint, {iri: new.serialize(format="nt")}),
+                    expect={iri: tag})
             except PreconditionFailed:
                 summary.curated.append(Skipped(iri, "changed while it was read again; "
                                                     "run reextract again"))

@@ -16,13 +16,21 @@ statistics` by hand, the web app in the background after the writes it accepts
 (`StatisticsRefresher`), and `Pipeline.prepare` when the store has no statistics graph yet.
 `Pipeline.ingest` does not: a refresh reads every event report (about 5.5 s at 10M triples),
 far too slow to pay per article.
+
+Besides the data sets of `ontology/statistics/`, a refresh keeps the figures of the pages of
+hubs (`hub_figures`: entities in at least GEOKG_HUB_EVENTS events), which a page would
+otherwise count over every copy of the hub. They carry the store's revision token as read
+before counting (`geokg.pipeline.revision`), and pages use them only while it is the
+store's: exact figures, never stale ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import logging
+import re
 import threading
 import time
 import weakref
@@ -31,10 +39,14 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from geokg.config import Settings
+from geokg.errors import PreconditionFailed
 from geokg.graph.iris import Minter
+from geokg.pipeline import revision
 from geokg.resources import STATISTICS_DIR
 from geokg.store import Store
-from geokg.vocab import GK, PROV, QB, RDF
+from geokg.store.base import sparql_iri
+from geokg.vocab import GK, PROV, QB, RDF, SEM, XSD
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +71,8 @@ class StatisticsSummary:
     seconds: float
 
 
-def refresh_statistics(store: Store, mint: Minter) -> StatisticsSummary:
+def refresh_statistics(store: Store, mint: Minter,
+                       hub_events: int = Settings.hub_events) -> StatisticsSummary:
     """Recompute every data set and replace the statistics graph in one transaction.
 
     The result is not run through the SHACL shapes: it is computed by our own queries from
@@ -67,6 +80,9 @@ def refresh_statistics(store: Store, mint: Minter) -> StatisticsSummary:
     computing them on a small store.
     """
     started = time.perf_counter()
+    token = revision.current(store, mint)  # before counting: a write after it changes it
+    first = token is None  # no write of this version yet (a bulk load): the refresh stamps one
+    token = token or revision.new_token()
     graph = str(mint.statistics_graph)
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
     source_quads = store.quad_count() - _graph_size(store, graph)
@@ -75,17 +91,33 @@ def refresh_statistics(store: Store, mint: Minter) -> StatisticsSummary:
         parts.append(_data_set_description(URIRef(f"{graph}#{name}"), structure, generated,
                                            source_quads))
         parts.append(_observations(store, graph, name))
+    parts.append(hub_figures(store, mint, hub_events, token, generated, source_quads))
     ntriples = "".join(parts)
-    store.put_graph(graph, ntriples)
+    _put(store, mint, ntriples, token if first else None)
     observations = ntriples.count(f" <{RDF.type}> <{QB.Observation}> .")
     return StatisticsSummary(graph, observations, source_quads, generated,
                              time.perf_counter() - started)
 
 
-def refresh_statistics_of(store: Store, base_iri: str) -> StatisticsSummary:
-    """`refresh_statistics` for a store whose IRIs are minted under `base_iri` (the CLI's
-    commands that open a store without a pipeline)."""
-    return refresh_statistics(store, Minter(base_iri))
+def _put(store: Store, mint: Minter, ntriples: str, first_token: str | None) -> None:
+    """Replace the statistics graph; with `first_token`, also give the store that token,
+    unless a write gave it one meanwhile (then the figures keep a token the store does not
+    hold, and wait for the next refresh)."""
+    graph, tokens = str(mint.statistics_graph), str(mint.revision_graph)
+    if first_token is None:
+        store.put_graph(graph, ntriples)
+        return
+    try:
+        store.replace_graphs({graph: ntriples, tokens: revision.token_triples(mint, first_token)},
+                             expect={tokens: None})
+    except PreconditionFailed:
+        store.put_graph(graph, ntriples)
+
+
+def refresh_statistics_of(store: Store, settings: Settings) -> StatisticsSummary:
+    """`refresh_statistics` for the store of `settings` (the CLI's commands that open a store
+    without a pipeline)."""
+    return refresh_statistics(store, Minter(settings.base_iri), settings.hub_events)
 
 
 def _observations(store: Store, graph: str, name: str) -> str:
@@ -106,6 +138,81 @@ def _data_set_description(data_set: URIRef, structure: URIRef, generated: dt.dat
     facts = [(RDF.type, QB.DataSet), (RDF.type, GK.StatisticsDataSet), (QB.structure, structure),
              (PROV.generatedAtTime, Literal(generated)), (GK.sourceQuadCount, Literal(source_quads))]
     return "".join(f"{data_set.n3()} {p.n3()} {o.n3()} .\n" for p, o in facts)
+
+
+#: How an entity takes part in an event (as `geokg.web.describe.ROLES`: an entity's page
+#: lists the events it takes part in through any of them).
+ROLES = (GK.participant, GK.addressee, GK.territory, GK.treaty, SEM.hasPlace)
+#: The data sets of the hubs' figures, in the statistics graph.
+HUB_FIGURES, HUB_MONTHS = "hub-figures", "hub-events-per-month"
+
+
+def hub_figures(store: Store, mint: Minter, hub_events: int, token: str,
+                generated: dt.datetime, source_quads: int) -> str:
+    """N-Triples of the figures of every hub's page, counted as its page would count them:
+    distinct events in any role, distinct statements with it as subject and as object (in
+    every graph but the statistics graph, whose own statements a page counts live), and its
+    dated events by the month of their latest start (the timeline's order). `token`: the
+    revision the counts are of."""
+    graph = str(mint.statistics_graph)
+    figures, months = URIRef(f"{graph}#{HUB_FIGURES}"), URIRef(f"{graph}#{HUB_MONTHS}")
+    lines = [_data_set_description(figures, GK.HubFigures, generated, source_quads),
+             _data_set_description(months, GK.HubEventsPerMonth, generated, source_quads),
+             f"{figures.n3()} {GK.revision.n3()} {Literal(token).n3()} .\n"]
+    for hub, events in _hubs(store, mint, hub_events):
+        outgoing, incoming = _statement_counts(store, graph, hub)
+        node = _observation(figures, hub)
+        lines.append(_facts(node, figures, hub, [(GK.eventCount, Literal(events)),
+                                                 (GK.outgoingStatementCount, Literal(outgoing)),
+                                                 (GK.incomingStatementCount, Literal(incoming))]))
+        for month, count in _events_per_month(store, hub):
+            lines.append(_facts(_observation(months, hub, month), months, hub,
+                                [(GK.month, Literal(month, datatype=XSD.gYearMonth)),
+                                 (GK.eventCount, Literal(count))]))
+    return "".join(lines)
+
+
+def _hubs(store: Store, mint: Minter, hub_events: int) -> list[tuple[str, int]]:
+    roles = " ".join(r.n3() for r in ROLES)
+    rows = store.query(f"""SELECT ?hub (COUNT(DISTINCT ?event) AS ?events) WHERE {{
+        VALUES ?role {{ {roles} }} ?event ?role ?hub
+        FILTER(isIRI(?hub) && STRSTARTS(STR(?hub), "{mint.base}entity/")) }}
+        GROUP BY ?hub HAVING (COUNT(DISTINCT ?event) >= {int(hub_events)})""").rows()
+    return sorted((r["hub"] or "", int(r["events"] or 0)) for r in rows)
+
+
+def _statement_counts(store: Store, statistics: str, hub: str) -> tuple[int, int]:
+    x, s = sparql_iri(hub), sparql_iri(statistics)
+    row = store.query(f"""SELECT ?outgoing ?incoming WHERE {{
+        {{ SELECT (COUNT(*) AS ?outgoing) WHERE {{ SELECT DISTINCT ?p ?n WHERE {{
+             GRAPH ?g {{ {x} ?p ?n }} FILTER(?g != {s}) }} }} }}
+        {{ SELECT (COUNT(*) AS ?incoming) WHERE {{ SELECT DISTINCT ?m ?q WHERE {{
+             GRAPH ?g {{ ?m ?q {x} }} FILTER(?g != {s}) }} }} }} }}""").rows()[0]
+    return int(row["outgoing"] or 0), int(row["incoming"] or 0)
+
+
+def _events_per_month(store: Store, hub: str) -> list[tuple[str, int]]:
+    roles = " ".join(r.n3() for r in ROLES)
+    rows = store.query(f"""SELECT ?month (COUNT(*) AS ?events) WHERE {{
+        {{ SELECT ?event (MAX(?start) AS ?latest) WHERE {{
+            {{ SELECT DISTINCT ?event WHERE {{ VALUES ?role {{ {roles} }} ?event ?role {sparql_iri(hub)} }} }}
+            ?event <{SEM.hasEarliestBeginTimeStamp}> ?start }} GROUP BY ?event }}
+        BIND(SUBSTR(STR(?latest), 1, 7) AS ?month) }} GROUP BY ?month""").rows()
+    # A start that is no date counts in no month: a page that reaches it counts live.
+    return [(r["month"] or "", int(r["events"] or 0)) for r in rows
+            if re.fullmatch(r"\d{4}-\d{2}", r["month"] or "")]
+
+
+def _observation(data_set: URIRef, *dimensions: str) -> URIRef:
+    key = hashlib.sha256(" ".join(dimensions).encode()).hexdigest()[:16]
+    return URIRef(f"{data_set}/{key}")
+
+
+def _facts(node: URIRef, data_set: URIRef, hub: str, measures: list[tuple[URIRef, Literal]]
+           ) -> str:
+    facts = [(RDF.type, QB.Observation), (QB.dataSet, data_set), (GK.actor, URIRef(hub)),
+             *measures]
+    return "".join(f"{node.n3()} {p.n3()} {o.n3()} .\n" for p, o in facts)
 
 
 def _graph_size(store: Store, graph: str) -> int:

@@ -11,6 +11,7 @@ path (see `linked_data.iri_for`) or come out of the store itself, so they cannot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
@@ -18,6 +19,7 @@ from typing import cast
 from rdflib import BNode, Graph, Literal, Node, URIRef
 from rdflib.namespace import Namespace
 
+from geokg.pipeline.statistics import HUB_FIGURES, HUB_MONTHS
 from geokg.store import Store
 from geokg.store.base import sparql_iri
 from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, PROV, RDF, RDFS, SEM, SKOS, WD, XSD
@@ -85,6 +87,46 @@ def description_size(store: Store, iri: str, graphs: list[str] | None = None) ->
         {{ SELECT (COUNT(*) AS ?incoming) WHERE {{ SELECT DISTINCT ?m ?q WHERE {{ ?m ?q {x} }} }} }}
         }}""", default_graphs=graphs).rows()[0]
     return DescriptionSize(int(row["outgoing"] or 0), int(row["incoming"] or 0))
+
+
+@dataclass(frozen=True)
+class HubFigures:
+    """What a hub's page counts, as the statistics graph keeps it (`hub_figures`)."""
+
+    events: int
+    size: DescriptionSize
+    months: list[tuple[str, int]]  # ("2025-06", its dated events), newest first
+
+
+def hub_figures(store: Store, iri: str, statistics: str, revision: str) -> HubFigures | None:
+    """The figures of the entity's page, when the statistics graph keeps them (a hub) and
+    they are of the store as it is now: the token they were counted at is the store's
+    (`geokg.pipeline.revision`). None otherwise: the page counts live.
+
+    The statements in the statistics graph itself (its observations of the entity) are
+    counted here, live: the refresh that wrote them could not count them."""
+    x, s, r = sparql_iri(iri), sparql_iri(statistics), sparql_iri(revision)
+    rows = store.query(f"""{_PREFIX_LINES}
+        SELECT ?events ?outgoing ?incoming ?ownOut ?ownIn WHERE {{
+          GRAPH {s} {{ <{statistics}#{HUB_FIGURES}> gk:revision ?token .
+            ?o qb:dataSet <{statistics}#{HUB_FIGURES}> ; gk:actor {x} ; gk:eventCount ?events ;
+               gk:outgoingStatementCount ?outgoing ; gk:incomingStatementCount ?incoming }}
+          GRAPH {r} {{ {r} gk:revision ?token }}
+          {{ SELECT (COUNT(*) AS ?ownOut) WHERE {{ SELECT DISTINCT ?p ?n WHERE {{
+               GRAPH {s} {{ {x} ?p ?n }} }} }} }}
+          {{ SELECT (COUNT(*) AS ?ownIn) WHERE {{ SELECT DISTINCT ?m ?q WHERE {{
+               GRAPH {s} {{ ?m ?q {x} }} }} }} }}
+        }}""").rows()
+    if len(rows) != 1:
+        return None
+    row = {k: int(v or 0) for k, v in rows[0].items()}
+    months = store.query(f"""{_PREFIX_LINES} SELECT ?month ?events WHERE {{ GRAPH {s} {{
+        ?o qb:dataSet <{statistics}#{HUB_MONTHS}> ; gk:actor {x} ; gk:month ?month ;
+           gk:eventCount ?events }} }}""").rows()
+    return HubFigures(row["events"], DescriptionSize(row["outgoing"] + row["ownOut"],
+                                                     row["incoming"] + row["ownIn"]),
+                      sorted(((m["month"] or "", int(m["events"] or 0)) for m in months
+                              if re.fullmatch(r"\d{4}-\d{2}", m["month"] or "")), reverse=True))
 
 
 def description_query(iri: str, size: DescriptionSize, offset: int, limit: int,
@@ -272,7 +314,8 @@ NEWEST_YEAR_REACH = 1000
 
 
 def events_involving(store: Store, entity: str, names: str, offset: int, limit: int, *,
-                     total: int, statistics: str) -> list[EventSummary]:
+                     total: int, statistics: str, figures: HubFigures | None = None
+                     ) -> list[EventSummary]:
     """A page of the `total` events an entity takes part in (any role): the most recent
     first, from `offset` on, then shown oldest first. `names` is the graph whose labels name
     the sides (the gazetteer); see `labels_of`. Undated events come after every dated one.
@@ -285,6 +328,10 @@ def events_involving(store: Store, entity: str, names: str, offset: int, limit: 
     only those of the newest year the statistics graph knows (0.13 s): when that year holds
     the whole page, no older event can belong on it; otherwise every date is joined.
     """
+    if figures is not None:
+        found = _hub_timeline(store, entity, figures, offset, limit, names)
+        if found is not None:
+            return found
     events = f"{{ SELECT DISTINCT ?event WHERE {{ {_role_selector(entity)} }} }}"
     if total <= LOOKUP_LIMIT:
         return _timeline(store, f"{events} OPTIONAL {{ ?event sem:hasEarliestBeginTimeStamp ?start }}",
@@ -307,6 +354,49 @@ def _timeline(store: Store, pattern: str, offset: int, limit: int, names: str
         SELECT ?event WHERE {{ {{ SELECT DISTINCT ?event ?start WHERE {{ {pattern} }} }} }}
         ORDER BY DESC(?start) OFFSET {offset} LIMIT {limit}""").rows()
     return _summaries(store, list(dict.fromkeys(r["event"] or "" for r in rows)), names)
+
+
+def _hub_timeline(store: Store, entity: str, figures: HubFigures, offset: int, limit: int,
+                  names: str) -> list[EventSummary] | None:
+    """A page of a hub's timeline read in the months it falls in, as the hub's figures count
+    them; None when the page cannot be read so (it reaches the undated events, or the
+    months do not hold what the figures say: then `events_involving` reads every event).
+
+    The months' events are found through the period index (gk:inPeriod: every event dated
+    to a day or a month of that month) and, in a January, the events dated to that year
+    alone (sem:hasTimeStamp, their start is the 1st of January), each then checked for the
+    hub: the cost follows the month's events, not the hub's. Events of the same day are in
+    the order of their IRIs."""
+    chosen: list[str] = []
+    skip, covered = offset, 0
+    for month, count in figures.months:
+        if not chosen and skip >= count:
+            skip -= count
+            continue
+        chosen.append(month)
+        covered += count
+        if covered >= skip + limit:
+            break
+    dated = sum(count for _, count in figures.months)
+    if not chosen or (covered < skip + limit and dated < figures.events):
+        return None
+    periods = " ".join(f'"{m}"^^xsd:gYearMonth' for m in chosen)
+    years = " ".join(f'"{m[:4]}"^^xsd:gYear' for m in chosen if m.endswith("-01"))
+    roles = ", ".join(f"<{r}>" for r in ROLES)
+    rows = store.query(f"""{_PREFIX_LINES}
+        SELECT ?event (MAX(?start) AS ?latest) WHERE {{
+          {{ SELECT DISTINCT ?event WHERE {{
+              {{ VALUES ?period {{ {periods} }} ?event gk:inPeriod ?period }}
+              UNION {{ VALUES ?stamp {{ {years} }} ?event sem:hasTimeStamp ?stamp }} }} }}
+          FILTER EXISTS {{ ?event ?role {sparql_iri(entity)} FILTER(?role IN ({roles})) }}
+          ?event sem:hasEarliestBeginTimeStamp ?start }} GROUP BY ?event""").rows()
+    found = sorted((r["event"] or "", r["latest"] or "") for r in rows
+                   if (r["latest"] or "")[:7] in chosen)
+    if len(found) != covered:  # an event the period index misses, or a changed date
+        return None
+    found.sort(key=lambda pair: pair[1], reverse=True)  # stable: same day, IRI order
+    page = [event for event, _ in found[skip:skip + limit]]
+    return _summaries(store, page, names)
 
 
 def _newest_year(store: Store, statistics: str) -> int | None:

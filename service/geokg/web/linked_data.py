@@ -32,6 +32,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask import g as per_request
 from rdflib import BNode, Graph, Literal, URIRef
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import BadRequest, NotFound
@@ -351,7 +352,8 @@ def serve_resource(iri: str, forced: str | None, template: str = "resource.html"
     choice = choose(forced)
     number = requested_page()
     store, settings = get_store(), get_settings()
-    size = d.description_size(store, iri, graphs)
+    figures = hub_figures(iri) if page is entity_page and graphs is None else None
+    size = figures.size if figures else d.description_size(store, iri, graphs)
     if size.total == 0:
         return not_found(iri)
     statements = Page(number, settings.description_page_size, size.total)
@@ -471,13 +473,26 @@ def names_graph() -> str:
     return str(get_pipeline().mint.gazetteer_graph)
 
 
+def hub_figures(iri: str) -> d.HubFigures | None:
+    """The figures of a hub's page from the statistics graph (`describe.hub_figures`), read
+    once per request: the description and the timeline both need them."""
+    if per_request.get("hub_figures_of") != iri:
+        mint = get_pipeline().mint
+        per_request.hub_figures = d.hub_figures(get_store(), iri, str(mint.statistics_graph),
+                                                str(mint.revision_graph))
+        per_request.hub_figures_of = iri
+    return per_request.hub_figures
+
+
 def entity_page(iri: str, namer: Namer, number: int) -> dict[str, Any]:
     """The entity's timeline: page `number` of its events, the most recent first."""
     store = get_store()
-    events = Page(number, get_settings().page_size, d.count_events_involving(store, iri))
+    figures = hub_figures(iri)
+    total = figures.events if figures else d.count_events_involving(store, iri)
+    events = Page(number, get_settings().page_size, total)
     statistics = str(get_pipeline().mint.statistics_graph)
     found = (d.events_involving(store, iri, names_graph(), events.offset, events.size,
-                                total=events.total, statistics=statistics)
+                                total=events.total, statistics=statistics, figures=figures)
              if events.total and events.exists else [])
     return {"timeline": [event_view(e, namer, hide=iri) for e in found],
             "timeline_total": events.total, "timeline_page": events, "lists": [events]}
