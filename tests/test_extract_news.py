@@ -2065,3 +2065,27 @@ def test_speaking_with_a_leader_at_no_place_is_a_call(text: str, expected: list[
 def test_a_territory_told_before_and_declared_part_of_a_state(text: str,
                                                              expected: set[tuple[str, str]]) -> None:
     assert state_claims(text, "2025-05-14") == expected
+
+
+# --- pronouns, first names of officials, counterparts, letters of intent ------------------------
+
+def test_the_object_pronoun_is_not_the_subject_pronoun_of_the_same_sentence() -> None:
+    article = read("Meloni met Erdogan in Ankara on Tuesday. She urged him to use his influence in Libya.",
+                   "2024-12-17")
+    assert demands(article) == [(frozenset({"giorgia-meloni"}), frozenset({"recep-tayyip-erdogan"}))]
+
+
+def test_a_leaders_name_as_the_first_name_of_an_official_is_no_mention_of_the_leader() -> None:
+    article = read("Foreign Minister Abbas Araqchi met IAEA chief Rafael Grossi in Cairo on Tuesday.",
+                   "2025-09-09")
+    assert sides(article, MEETING) == [frozenset({"iran", "iaea"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lula welcomed Xi to Brasília on Thursday. The Chinese leader and his Brazilian counterpart "
+     "signed a joint statement.", [frozenset({"xi-jinping", "brazil"})]),
+    ("Kristersson met Zelenskiy in Kyiv on Monday. The two had signed a letter of intent in October.",
+     [frozenset({"ulf-kristersson", "volodymyr-zelenskyy"})]),
+])
+def test_counterparts_and_letters_of_intent(text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2024-11-20"), AGREEMENT) == expected

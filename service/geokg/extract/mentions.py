@@ -125,7 +125,8 @@ class MentionFinder:
             if any(self._reaches_beyond(tokens, k, end) for k in range(i + 1, end + 1)):
                 i += 1  # "Die EU-Kommission": not "die EU", the longer name inside it
                 continue
-            if end == i and self._other_first_name(tokens, i, entry):
+            if end == i and (self._other_first_name(tokens, i, entry)
+                             or self._official_follows(tokens, i, entry)):
                 i += 1  # "Außenminister Ali Yusef Sharif" is not Shehbaz Sharif
                 continue
             found.append(self._classify(sentence, tokens, i, end, entry))
@@ -150,6 +151,14 @@ class MentionFinder:
             j -= 1
         return i - j > 2 and j >= 0 and (tokens[j].key in self.lex.title_starts or tokens[j].key.endswith(
             tuple(self.lex.word_class("office_suffix"))))
+
+    def _official_follows(self, tokens: list[Token], i: int, entry: NameEntry) -> bool:
+        """A leader's one-word name right before an official's name is that official's first
+        name ("Foreign Minister Abbas Araqchi" is not Mahmoud Abbas)."""
+        if self.gaz.entities[entry.entity].kind != "leader" or i + 1 >= len(tokens):
+            return False
+        after = self._longest_name(tokens, i + 1)
+        return after is not None and after[1].how == "official" and after[1].entity != entry.entity
 
     def _reaches_beyond(self, tokens: list[Token], k: int, end: int) -> bool:
         later = self._longest_name(tokens, k)
@@ -404,7 +413,8 @@ class MentionFinder:
                     self._other_person(tokens, i, found):
                 # "Scholz empfing ihn", "Putin empfing seinen Gast", "bat seinen Gastgeber":
                 # not the subject of its own sentence, someone told before
-                mine = {f.mention.entity for f in found}
+                # (nor the one an earlier pronoun of the sentence stands for: "She urged him")
+                mine = {f.mention.entity for f in found + out}
                 key = self._leader_for_pronoun([], exclude=mine)
             elif token.key in self.lex.word_class("pronoun_state") and (
                     token.text.islower() or i == 0):

@@ -481,7 +481,8 @@ def hub_figures(iri: str) -> d.HubFigures | None:
         per_request.hub_figures = d.hub_figures(get_store(), iri, str(mint.statistics_graph),
                                                 str(mint.revision_graph))
         per_request.hub_figures_of = iri
-    return per_request.hub_figures
+    figures: d.HubFigures | None = per_request.hub_figures
+    return figures
 
 
 def entity_page(iri: str, namer: Namer, number: int) -> dict[str, Any]:
