@@ -57,7 +57,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
                                [f.mention.entity for f in found], [d.date for d in reading.dates],
                                reader.anchored(reading),
                                opening=[f.mention.entity for f in found if f.actor and f.first <= 3],
-                               earlier=reader.told_earlier(reading))
+                               earlier=reader.told_earlier(reading),
+                               continuing=any(t.key in lex.word_class("continuing") for t in tokens))
     article.events = discourse.finish()
     return article
 

@@ -145,7 +145,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if prev.key == "of" and found.mention.how == "demonym-actor" and j > 0 and \
             tokens[j - 1].key in lex.word_class("withdrawal"):
         return False  # "the withdrawal of French troops": whom the demand is made of
-    if lex.lang == "de" and prev.capitalized and tokens[j + 1].key in NOT_GENITIVE:
+    if lex.lang == "de" and prev.capitalized and tokens[j + 1].key in NOT_GENITIVE \
+            and prev.key not in lex.word_class("block_prep"):  # (not "In den USA …")
         return False  # "nach eigenen Angaben das syrische Militär": the article starts a phrase
     if _is_preposition(prev, lex):
         return True

@@ -38,10 +38,11 @@ class Discourse:
         self.background_sentences: set[int] = set()  # habitual or pluperfect ("hatte … verlangt")
         self.addressed_to_many: list[Event] = []  # demands made of allies, partners, …
         self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
+        self.continuing_sentences: set[int] = set()  # "also", "separately", "ebenfalls": adds to the story
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
-                     earlier: bool = False) -> None:
+                     earlier: bool = False, continuing: bool = False) -> None:
         """Record what a sentence named: sides (for "beide"/"the two"), all entities (for
         "the territory"), its dates and whether it speaks of a call or meeting ("im
         Gespräch") — the narrative context later sentences of its paragraph continue. The
@@ -54,6 +55,8 @@ class Discourse:
         self.mentioned.extend(mentioned)
         if earlier:
             dates = [d for d in dates if self.on - d.bounds()[1] <= dt.timedelta(days=1)]
+        if continuing:
+            self.continuing_sentences.add(sentence.index)
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
     def finish(self) -> list[Event]:
@@ -126,17 +129,19 @@ class Discourse:
         """"Washington has already supplied HIMARS, which Ukrainian forces have used …" in a
         story of US aid to Ukraine: a supply whose sentence names no receiver goes where
         every other supply of the same supplier in the article goes."""
+        supplies = [e for e in self.events if e.type is EventType.SUPPORT and e.addressees]
         for event in self.events:
             if event.type is not EventType.SUPPORT or event.addressees:
                 continue
             supplier = {self.gaz.state_of(p, self.on) for p in event.participants}
-            supplies = [e for e in self.events if e.type is EventType.SUPPORT and e.addressees]
             receivers = {tuple(e.addressees) for e in supplies
                          if {self.gaz.state_of(p, self.on) for p in e.participants} == supplier}
-            # "Sweden announced aid for Ukraine … Finland said it would send air defence": the
-            # one receiver of the story's other supplies; "Zelenskiy met Frederiksen … She
-            # promised another package": the other side of the supplier's only talks
-            if not receivers:
+            # "Sweden announced aid for Ukraine … Finland separately said it would send air
+            # defence": the one receiver of the story's other supplies, when the sentence says
+            # it adds to them (not "North Korea shipped shells to Russia. Germany will deliver
+            # tanks"); "Zelenskiy met Frederiksen … She promised another package": the other
+            # side of the supplier's only talks
+            if not receivers and event.sentence.index in self.continuing_sentences:
                 receivers = {tuple(e.addressees) for e in supplies}
             if not receivers:
                 receivers = self._other_side_of_talks(event)

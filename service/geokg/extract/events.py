@@ -31,6 +31,7 @@ from geokg.extract.roles import GROUP_SIZES, QUOTE_MARKS, RoleReader, before_det
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
+CAPTIONS = frozenset({"caption", "caption_marker"})  # flags of a picture's caption
 ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "shelved",
             "denial", "question")
 #: A claim cue only: recognising or backing another state's sovereignty is no claim of one's
@@ -188,6 +189,8 @@ class SentenceReader:
             "callee": lambda h: self._phoned(r, h[2]),
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
+            # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
+            "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
             # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" not
             "course_object": lambda h: any(t.key in course for t in r.tokens[h[1]:h[2] + 8]),
             # "wants Kyiv to …" demands, "wants to talk" does not: the row leaves the word to
@@ -228,8 +231,8 @@ class SentenceReader:
             and o[1] < h[1] and (h[1] <= o[2] <= o[1] + 3 or h[1] == h[2] == o[2]) for o in kept)]
         # "Bild: Biden und Trudeau vor dem Parlament": a caption shows a meeting only when it
         # tells nothing else
-        if any(not {"caption", "caption_marker"} & h[0].flags for h in kept):
-            kept = [h for h in kept if not {"caption", "caption_marker"} & h[0].flags]
+        if any(not CAPTIONS & h[0].flags for h in kept):
+            kept = [h for h in kept if not CAPTIONS & h[0].flags]
         kept = [h for h in kept if "caption" not in h[0].flags or (
             h[1] == 0 and len(reading.tokens) > 1 and reading.tokens[1].text == ":")]
         # "pledged to work to avoid arms trafficking": a pledge to do something is a supply
@@ -238,9 +241,13 @@ class SentenceReader:
                                         and self._pledge_to_act(reading.tokens, h[1]))]
         # "fordert ein Treffen mit Russland", "demanded a prisoner swap": what a demand asks
         # for has not happened
+        # ("discussed a prisoner exchange": what talks are about has not happened either)
         demanded = [b for t, _, b in kept if t.type is EventType.DEMAND]
-        kept = [h for h in kept if not (h[0].type in MULTI_SIDED and any(
-            self._object_of(reading, b, h[1]) for b in demanded))]
+        talked = [b for t, _, b in kept if t.type is EventType.MEETING and "generic" in t.flags] + [
+            i for i, t in enumerate(reading.tokens) if t.key in self.lex.word_class("topic_verb")]
+        kept = [h for h in kept if not (h[0].type in MULTI_SIDED and "generic" not in h[0].flags and (
+            any(self._object_of(reading, b, h[1]) for b in demanded)
+            or any(self._object_of(reading, b, h[1], talk=True) for b in talked)))]
         # "vereinbarten ein weiteres Treffen": a meeting agreed on is still to come
         agreed_meetings = [b for t, _, b in kept if t.type is EventType.AGREEMENT
                            and self._meeting_as_object(reading, b)]
@@ -254,12 +261,19 @@ class SentenceReader:
             and self._relative_after_preposition(reading, h[1]))]
         return kept
 
-    def _object_of(self, r: SentenceReading, verb: int, noun: int) -> bool:
-        """The noun is the verb's object: only articles and adjectives between them."""
+    def _object_of(self, r: SentenceReading, verb: int, noun: int, talk: bool = False) -> bool:
+        """The noun is the verb's object: only articles and adjectives between them. What
+        talks are about needs an article or "über"/"about" ("discussed a prisoner exchange";
+        "berieten telefonisch", "beraten am Telefon" tell how they talked)."""
         between = r.tokens[verb + 1:noun]
-        return 0 < noun - verb <= 4 and all(
-            t.key in self.lex.word_class("determiner") or is_adjective(t)
-            or self.lex.lang == "en" and t.is_word and t.text.islower() for t in between)
+        if not 0 < noun - verb <= 4 or r.tokens[noun].key in self.lex.word_class("preposition"):
+            return False
+        topic = self.lex.word_class("talk_topic_prep")
+        if talk and not (between and (between[0].key in topic
+                                      or between[0].key in self.lex.word_class("determiner"))):
+            return False
+        return all(t.key in self.lex.word_class("determiner") or is_adjective(t) or t.key in topic
+                   or t.key in self.lex.word_class("object_modifier") for t in between)
 
     def _indicative(self, r: SentenceReading, last: int) -> bool:
         """The clause after "insists that" states a fact ("is its territory", "has been part
@@ -446,9 +460,8 @@ class SentenceReader:
             guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 4), None)
             if guest is None:
                 return False
-        title_words = {w for title in self.lex.titles for w in title}
         between = r.tokens[last + 1:guest.first]
-        return all(t.capitalized or t.key in title_words or not t.is_word or t.key == "s"
+        return all(t.capitalized or t.key in self.roles.title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
                    or t.key in self.lex.word_class("possessive_person") for t in between)
 
@@ -457,10 +470,24 @@ class SentenceReader:
         """"Trump spoke with Putin for two hours": a leader spoken with, and no place of the
         talk ("spoke with Xi in Beijing") nor a meeting in the sentence: news tells a phone
         call so."""
-        if not self._has_guest(r, hit[2]) or any(t.type is EventType.MEETING for t, _, _ in hits):
-            return False
+        partner = next((f for f in r.found if f.actor and hit[2] < f.first <= hit[2] + 5), None)
+        person = partner is not None and (self.gaz.entities[partner.mention.entity].kind == "leader"
+                                          or partner.mention.how in ("official", "title"))
+        if not person or not self._has_guest(r, hit[2]) or any(t.type is EventType.MEETING
+                                                               for t, _, _ in hits):
+            return False  # not "spoke to the US Congress", "spoke with his Security Council"
+        # (a place of the talk, named or not: "in Paris", "at the Chancellery")
         clause = clause_of(r.clauses, hit[1])
-        return not any(f.mention.how == "place" and clause.first <= f.first <= clause.last for f in r.found)
+        return not any(t.key in ("in", "at") and k + 1 <= clause.last and r.tokens[k + 1].capitalized
+                       or t.key in ("in", "at") and k + 2 <= clause.last and r.tokens[k + 1].key == "the"
+                       and r.tokens[k + 2].capitalized
+                       for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
+
+    def _placed_people(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]]) -> int:
+        """How many leaders or officials a caption's position markers stand right after."""
+        ends = {f.last for f in r.found if self.gaz.entities[f.mention.entity].kind == "leader"
+                or f.mention.how == "official"}
+        return sum(1 for t, a, _ in hits if "caption_marker" in t.flags and a - 1 in ends)
 
     @staticmethod
     def _headline_speaker(r: SentenceReading, modal: int) -> bool:
@@ -477,8 +504,8 @@ class SentenceReader:
         if callee is None or callee.mention.how == "place":
             return False
         after = r.tokens[callee.last + 1] if callee.last + 1 < len(r.tokens) else None
-        if after is not None and after.text in ("'", "’"):
-            return False  # "called Israel's response …"
+        if after is not None and after.text in QUOTE_MARKS:
+            return False  # "called Israel's response …", "called Putin “a killer”"
         return after is None or not after.is_word or after.capitalized and \
             after.key not in self.lex.word_class("determiner") or \
             after.key in self.lex.word_class("after_callee")
@@ -783,7 +810,7 @@ class SentenceReader:
             # over a call between Trump and Tsai": the sides are the ones named after
             # "zwischen", not who announced it or objects to it
             event.participants = between
-        if {"caption", "caption_marker"} & trigger.flags and len(
+        if CAPTIONS & trigger.flags and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states
         if self._cue_before_list(r, clause, event.participants):
@@ -1266,7 +1293,10 @@ class SentenceReader:
         opening = next((i for i, t in enumerate(r.tokens) if t.is_word), len(keys))
         while opening < first and keys[opening] in self.lex.word_class("determiner"):
             opening += 1
-        if opening < first and keys[opening] in self.lex.word_class("sides_noun"):
+        # (the whole subject: not "Die Parteien der Ampel", "Parties in the Bundestag")
+        whole = not any(k in self.lex.word_class("determiner") or k in self.lex.word_class("preposition")
+                        for k in keys[opening + 1:first])
+        if opening < first and keys[opening] in self.lex.word_class("sides_noun") and whole:
             return "sides"
         quoted = self._quoted_span(r, first)
         for i, key in enumerate(keys):
@@ -1373,16 +1403,21 @@ class SentenceReader:
 
     def told_earlier(self, r: SentenceReading) -> bool:
         """The sentence's main verb is a pluperfect ("Ungarn hatte … übernommen", "had
-        taken over"): what it dates happened before the story."""
+        taken over"): what it dates happened before the story. An auxiliary needs its
+        participle: "hatte am Dienstag ein Gespräch", "had talks" are simple pasts."""
         if not r.clauses:
             return False
         words = [t for t in r.tokens[r.clauses[0].first:r.clauses[0].last + 1] if t.is_word]
-        auxiliary = [t.key for t in words if t.key in self.lex.word_class("pluperfect")]
-        # ("Orban war am Freitag in Moskau" is a simple past: "war" needs a participle)
-        if not auxiliary:
+        at = next((i for i, t in enumerate(words) if t.key in self.lex.word_class("pluperfect")), None)
+        if at is None:
             return False
-        participle = words[-1].text.islower() and words[-1].key.startswith("ge")
-        return auxiliary[0] not in ("war", "waren") or participle
+        if self.lex.lang == "de":  # the participle ends the clause: "übernommen", "eingetroffen"
+            last = words[-1]
+            return last.text.islower() and last.key.endswith(("t", "en"))
+        rest = [t for t in words[at + 1:] if not t.key.endswith("ly")
+                and t.key not in self.lex.word_class("negation_word")]
+        return bool(rest) and (rest[0].key.endswith(("ed", "en")) or rest[0].key in self.lex.word_class(
+            "irregular_participle"))
 
     def _same_day(self, r: SentenceReading) -> bool:
         keys = [t.key for t in r.tokens]

@@ -68,7 +68,7 @@ class MentionFinder:
         out = []
         for f in names:
             state = by_last.get(f.first - 1)
-            if self._organisation(f) and state is not None and state.mention.how == "demonym" and \
+            if self._council(f) and state is not None and state.mention.how == "demonym" and \
                     self.gaz.entities[state.mention.entity].kind == "state":
                 # "Russian Security Council Secretary Shoigu": Russia's council, not the UN's
                 out.append(replace(f, mention=replace(f.mention, entity=state.mention.entity)))
@@ -77,7 +77,10 @@ class MentionFinder:
             while j < len(tokens) and tokens[j].key in ("der", "des", "of", "the"):
                 j += 1
             owner = by_first.get(j) if j > f.last + 1 and tokens[f.last + 1].key != "the" else None
-            if owner is not None and self._organisation(f) and self._organisation(owner) \
+            # ("der Sicherheitsrat Russlands", "the Security Council of Russia": a state's own)
+            owner = owner or (by_first.get(f.last + 1) if self._council(f) else None)
+            if owner is not None and self._organisation(f) and (
+                    self._organisation(owner) or self.gaz.entities[owner.mention.entity].kind == "state") \
                     and not self._named_after(f.mention.entity, owner.mention.entity):
                 f = replace(f, mention=replace(f.mention, entity=owner.mention.entity))
             out.append(f)
@@ -85,6 +88,14 @@ class MentionFinder:
 
     def _organisation(self, f: Found) -> bool:
         return self.gaz.entities[f.mention.entity].kind == "organisation"
+
+    def _council(self, f: Found) -> bool:
+        """A body many states and organisations have one of (a security council), whose name
+        alone is the UN's: "the Russian Security Council" is Russia's."""
+        entity = self.gaz.entities[f.mention.entity]
+        return entity.kind == "organisation" and any(
+            fold(w) in self.lex.word_class("council_noun") or fold(w) == "council"
+            for name in (entity.label_en, entity.label_de) for w in name.replace("-", " ").split())
 
     def _named_after(self, body: str, owner: str) -> bool:
         """Whether a body's own names hold one of the owner's ("UN-Sicherheitsrat")."""
