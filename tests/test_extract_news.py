@@ -2139,3 +2139,12 @@ def test_the_us_buying_alaska_in_1867_is_no_claim() -> None:
 def test_had_as_a_main_verb_is_no_pluperfect(text: str) -> None:
     demand = next(e for e in read(text, "2024-05-10").events if e.type is DEMAND)
     assert demand.date is not None and demand.date.value == dt.date(2024, 5, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "The court handed Guyana control of most of the disputed waters.",
+    "Niger has given France a deadline to withdraw its troops.",
+    "Das Gericht sprach Kolumbien die Kontrolle über die Inseln zu.",
+])
+def test_control_or_a_deadline_handed_over_is_no_supply(text: str) -> None:
+    assert supplies(read(text, "2023-08-10")) == []

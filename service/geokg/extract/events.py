@@ -641,7 +641,10 @@ class SentenceReader:
             self._demand_roles(r, event, actors, trigger, (first, last), group_subject)
         elif trigger.type is EventType.SUPPORT:
             kinds = self._support_kinds(r, clause, (first, last))
-            if not kinds or not self.roles.support(r, event, actors, trigger, first, last):
+            # "handed Somalia control of the sea", "gave India a deadline": what is handed over
+            # is no supply (a ruling, an ultimatum)
+            handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[last + 1:last + 6])
+            if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
             anaphor = self.roles.claim(r, event, actors, trigger, first, last)
