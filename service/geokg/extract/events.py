@@ -27,7 +27,14 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event, EventType, FuzzyDate
 from geokg.extract.reading import SentenceReading
-from geokg.extract.roles import GROUP_SIZES, QUOTE_MARKS, RoleReader, before_determiners, unique
+from geokg.extract.roles import (
+    GROUP_SIZES,
+    QUOTE_MARKS,
+    RoleReader,
+    before_determiners,
+    headline_colon,
+    unique,
+)
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
@@ -492,7 +499,7 @@ class SentenceReader:
     @staticmethod
     def _headline_speaker(r: SentenceReading, modal: int) -> bool:
         """"Macron: Russia must pay": a name, a colon, a name, then the modal."""
-        colon = next((i for i in range(1, min(modal, 6)) if r.tokens[i].text == ":"), None)
+        colon = headline_colon(r, modal)
         return colon is not None and any(f.actor and f.last == colon - 1 for f in r.found) and \
             any(f.actor and colon < f.first < modal for f in r.found)
 

@@ -265,10 +265,17 @@ class RoleReader:
         event.participants = unique(f.mention.entity for f in demanders)
         self._address(r, event, demanders, before, after, (first, last))
 
+    def _reduced_passive(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …", "Iran,
+        urged by the IAEA to …": an English participle after a comma with its agent is a
+        passive without an auxiliary."""
+        return self.lex.lang == "en" and first > 0 and r.tokens[first - 1].text == "," and \
+            last + 1 < len(r.tokens) and r.tokens[last + 1].key == "by"
+
     def _colon_demand(self, r: SentenceReading, event: Event, actors: list[Found], modal: int) -> None:
         """"Macron: Russia must pay": a headline names its speaker before a colon, and whom
         the obligation binds after it. Nothing without that colon."""
-        colon = next((i for i in range(1, min(modal, 6)) if r.tokens[i].text == ":"), None)
+        colon = headline_colon(r, modal)
         speaker = next((f for f in actors if colon is not None and f.last == colon - 1), None)
         bound = next((f for f in actors if colon is not None and colon < f.first < modal), None)
         if speaker is None or bound is None or self.gaz.states_of(
@@ -388,11 +395,7 @@ class RoleReader:
         # German puts the auxiliary second and the participle last, however far apart
         start = own.first if self.lex.lang == "de" else max(own.first, first - 4)
         near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
-        # "Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …": a participle
-        # after a comma with its agent is a passive without an auxiliary
-        reduced = self.lex.lang == "en" and first > 0 and r.tokens[first - 1].text == "," and \
-            last + 1 < len(r.tokens) and r.tokens[last + 1].key == "by"
-        if not reduced and not any(t.key in auxiliaries for t in near):
+        if not self._reduced_passive(r, first, last) and not any(t.key in auxiliaries for t in near):
             return False
         agents = self.lex.word_class("passive_agent")
         # "wurde von Biden aufgefordert": a German agent before the participle
@@ -952,11 +955,7 @@ class RoleReader:
         own = clause_of(r.clauses, first)  # German puts the auxiliary first, the verb last
         start = own.first if self.lex.lang == "de" else max(0, first - 3)
         near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
-        # "Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …": a participle
-        # after a comma with its agent is a passive without an auxiliary
-        reduced = self.lex.lang == "en" and first > 0 and r.tokens[first - 1].text == "," and \
-            last + 1 < len(r.tokens) and r.tokens[last + 1].key == "by"
-        if not reduced and not any(t.key in auxiliaries for t in near):
+        if not self._reduced_passive(r, first, last) and not any(t.key in auxiliaries for t in near):
             return False
         agents = self.lex.word_class("passive_agent")
         # German puts the agent anywhere in the clause before its verb
@@ -1388,6 +1387,12 @@ class RoleReader:
                 event.participants.append(host)
                 return
 
+
+
+def headline_colon(r: SentenceReading, modal: int) -> int | None:
+    """The colon after a headline's speaker, within the first words before the modal
+    ("Macron: Russia must pay")."""
+    return next((i for i in range(1, min(modal, 6)) if r.tokens[i].text == ":"), None)
 
 
 def before_determiners(tokens: list[Token], j: int, determiners: frozenset[str]) -> int:
