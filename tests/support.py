@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import rdflib
+import requests
 from flask import Flask
 from rdflib.query import Result
 from werkzeug.serving import make_server
@@ -86,3 +89,32 @@ def edit(text: str, *replacements: tuple[str, str]) -> str:
         assert text.count(old) == 1, f"parameter text {old!r} is not in the query exactly once"
         text = text.replace(old, new)
     return text
+
+
+#: The base IRI of the articles bench/generate.py writes, and its hub.
+GENERATED_BASE = "http://localhost:5000/"
+PUTIN = f"{GENERATED_BASE}entity/vladimir-putin"
+
+
+def hub_store(articles: int, seed: int, hot_reports: int, folder: Path | None = None) -> OxigraphStore:
+    """A store of generated articles in which Vladimir Putin takes part in most events and
+    one event is reported by `hot_reports` articles (bench/generate.py: the real graph
+    builder's entity copies), on disk in `folder` or in memory."""
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    sys.path.insert(0, str(bench))
+    import generate  # bench/ is no package
+
+    out = io.StringIO()
+    generate.generate(0, out, seed=seed, articles=articles,
+                      hubs=generate.Hubs(("vladimir-putin",), 0.6, hot_reports))
+    store = OxigraphStore(folder) if folder else OxigraphStore()
+    store.load(out.getvalue().encode("utf-8"), "nquads")
+    return store
+
+
+def select(site: LiveServer, query: str) -> list[dict[str, str]]:
+    """The solutions of a SELECT asked of a served app over /sparql, as plain strings."""
+    response = requests.post(f"{site.url}/sparql", data={"query": query}, timeout=60,
+                             headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]

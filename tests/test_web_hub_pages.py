@@ -10,9 +10,7 @@ is timed; bench/pages.py measures the speed.
 
 from __future__ import annotations
 
-import io
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,17 +21,11 @@ from geokg.config import Settings
 from geokg.pipeline.bulk import bulk_ingest
 from geokg.pipeline.reextract import reextract
 from geokg.pipeline.statistics import wait_for_refreshes
-from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY
-from support import LiveServer, serving
+from support import GENERATED_BASE, PUTIN, LiveServer, hub_store, select, serving
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-import generate  # noqa: E402  (bench/ is no package)
-
-BASE = "http://localhost:5000/"  # the generator's base IRI
-PUTIN = f"{BASE}entity/vladimir-putin"
+BASE = GENERATED_BASE
 PAGE_SIZE = 7
 TOKEN = "curator-token-for-tests-0123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -48,11 +40,7 @@ PLANTED = 987654
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[LiveServer]:
-    out = io.StringIO()
-    generate.generate(0, out, seed=5, articles=200,
-                      hubs=generate.Hubs(("vladimir-putin",), 0.6, 20))
-    store = OxigraphStore(tmp_path / "data")
-    store.load(out.getvalue().encode("utf-8"), "nquads")
+    store = hub_store(200, seed=5, hot_reports=20, folder=tmp_path / "data")
     settings = Settings(store="memory", base_iri=BASE, page_size=PAGE_SIZE,
                         description_page_size=25, hub_events=20, write_token=TOKEN,
                         statistics_delay=3600)  # refreshed by the tests, when they say
@@ -63,13 +51,6 @@ def site(tmp_path: Path) -> Iterator[LiveServer]:
     finally:
         wait_for_refreshes()  # one a write scheduled must not find the store closed
         store.close()
-
-
-def select(site: LiveServer, query: str) -> list[dict[str, str]]:
-    response = requests.post(f"{site.url}/sparql", data={"query": query}, timeout=60,
-                             headers={"Accept": "application/sparql-results+json"})
-    assert response.status_code == 200, response.text
-    return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
 
 
 def counted(site: LiveServer) -> tuple[int, int]:

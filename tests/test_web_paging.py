@@ -12,9 +12,7 @@ is timed; bench/pages.py measures the speed.
 from __future__ import annotations
 
 import html
-import io
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,18 +22,12 @@ from rdflib import Graph, Literal, URIRef
 
 from geokg.config import Settings
 from geokg.pipeline.statistics import refresh_statistics
-from geokg.store.oxigraph import OxigraphStore
 from geokg.vocab import GK
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY
-from support import LiveServer, serving
+from support import GENERATED_BASE, PUTIN, LiveServer, hub_store, select, serving
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-import generate  # noqa: E402  (bench/ is no package)
-
-BASE = "http://localhost:5000/"  # the generator's base IRI
-PUTIN = f"{BASE}entity/vladimir-putin"
+BASE = GENERATED_BASE
 PAGE_SIZE = 7
 STATEMENTS_PER_PAGE = 25
 EXPORT_PER_PAGE = 41
@@ -48,11 +40,7 @@ NEXT = re.compile(r'<a rel="next" href="([^"]+)"')
 
 @pytest.fixture(scope="module")
 def hub_site() -> Iterator[LiveServer]:
-    out = io.StringIO()
-    generate.generate(0, out, seed=11, articles=250,
-                      hubs=generate.Hubs(("vladimir-putin",), 0.6, 40))
-    store = OxigraphStore()
-    store.load(out.getvalue().encode("utf-8"), "nquads")
+    store = hub_store(250, seed=11, hot_reports=40)
     settings = Settings(store="memory", base_iri=BASE, page_size=PAGE_SIZE,
                         description_page_size=STATEMENTS_PER_PAGE, export_page_size=EXPORT_PER_PAGE,
                         hub_events=20)  # Putin's page reads its kept figures
@@ -62,13 +50,6 @@ def hub_site() -> Iterator[LiveServer]:
             yield LiveServer(url, store, app)
     finally:
         store.close()
-
-
-def select(site: LiveServer, query: str) -> list[dict[str, str]]:
-    response = requests.post(f"{site.url}/sparql", data={"query": query}, timeout=60,
-                             headers={"Accept": "application/sparql-results+json"})
-    assert response.status_code == 200, response.text
-    return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
 
 
 def get(site: LiveServer, path: str, accept: str = BROWSER, **kwargs: object) -> requests.Response:

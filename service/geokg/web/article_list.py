@@ -17,6 +17,7 @@ from __future__ import annotations
 from geokg.store import Store
 from geokg.store.base import sparql_iri
 from geokg.vocab import PREFIXES
+from geokg.web.paging import months_of_page
 
 _PREFIX_LINES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 #: A month of the list: its gYearMonth (None: the articles without a publication date) and
@@ -53,16 +54,7 @@ def months(store: Store, statistics: str, total: int) -> list[Month]:
 
 def page(store: Store, months: list[Month], offset: int, limit: int) -> list[str]:
     """The IRIs of the articles `offset` to `offset + limit` of the newest-first list."""
-    chosen: list[str | None] = []
-    skip, needed = offset, 0
-    for month, count in months:
-        if not chosen and skip >= count:
-            skip -= count
-            continue
-        chosen.append(month)
-        needed += count
-        if needed >= skip + limit:
-            break
+    chosen, skip, _ = months_of_page(months, offset, limit)
     dated = [m for m in chosen if m is not None]
     found: list[str] = []
     if dated:

@@ -23,6 +23,7 @@ from geokg.pipeline.statistics import HUB_FIGURES, HUB_MONTHS
 from geokg.store import Store
 from geokg.store.base import sparql_iri
 from geokg.vocab import DCTERMS, GK, NIF, OWL, PREFIXES, PROV, RDF, RDFS, SEM, SKOS, WD, XSD
+from geokg.web.paging import months_of_page
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -367,16 +368,7 @@ def _hub_timeline(store: Store, entity: str, figures: HubFigures, offset: int, l
     alone (sem:hasTimeStamp, their start is the 1st of January), each then checked for the
     hub: the cost follows the month's events, not the hub's. Events of the same day are in
     the order of their IRIs."""
-    chosen: list[str] = []
-    skip, covered = offset, 0
-    for month, count in figures.months:
-        if not chosen and skip >= count:
-            skip -= count
-            continue
-        chosen.append(month)
-        covered += count
-        if covered >= skip + limit:
-            break
+    chosen, skip, covered = months_of_page(figures.months, offset, limit)
     dated = sum(count for _, count in figures.months)
     if not chosen or (covered < skip + limit and dated < figures.events):
         return None

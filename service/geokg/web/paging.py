@@ -8,7 +8,9 @@ the store (OFFSET/LIMIT); `?page=N` (from 1) asks for one of them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from flask import request
 from werkzeug.exceptions import BadRequest
@@ -75,3 +77,25 @@ def requested_page() -> int:
 def page_query(number: int) -> str:
     """The query string of a page's URL (`?page=2`)."""
     return f"?{PARAMETER}={number}"
+
+
+Month = TypeVar("Month")
+
+
+def months_of_page(counts: Sequence[tuple[Month, int]], offset: int,
+                   limit: int) -> tuple[list[Month], int, int]:
+    """The months (newest first, with how many items each holds) that items `offset` to
+    `offset + limit` of a newest-first list fall in, how many of the first chosen month's
+    items come before the page, and how many items the chosen months hold: a page read
+    month by month costs what its months hold, not the whole list."""
+    chosen: list[Month] = []
+    skip, covered = offset, 0
+    for month, count in counts:
+        if not chosen and skip >= count:
+            skip -= count
+            continue
+        chosen.append(month)
+        covered += count
+        if covered >= skip + limit:
+            break
+    return chosen, skip, covered
