@@ -194,6 +194,7 @@ class SentenceReader:
             # "received the first F-16s from Denmark": no guest, so no meeting (a supply)
             "guest_object": lambda h: self._has_guest(r, h[2]),
             "callee": lambda h: self._phoned(r, h[2]),
+            # (against every match, filtered or not: a meeting word anywhere rules a call out)
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"

@@ -93,7 +93,9 @@ class MentionFinder:
         """A body many states and organisations have one of (a security council), whose name
         alone is the UN's: "the Russian Security Council" is Russia's."""
         entity = self.gaz.entities[f.mention.entity]
-        return entity.kind == "organisation" and any(
+        if entity.kind != "organisation":
+            return False  # (most mentions: no label to split)
+        return any(
             fold(w) in self.lex.word_class("council_noun") or fold(w) == "council"
             for name in (entity.label_en, entity.label_de) for w in name.replace("-", " ").split())
 
