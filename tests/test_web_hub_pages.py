@@ -230,3 +230,27 @@ def test_every_page_of_a_hubs_timeline_holds_the_right_events_newest_pages_first
         assert sorted(dates[e] for e in listed) == sorted(expected), number
         seen += listed
     assert len(seen) == len(set(seen)) == len(dates)
+
+
+@pytest.mark.parametrize("how", ["update", "graph-store"])
+def test_a_write_that_forges_the_revision_token_does_not_make_stale_figures_trusted(
+        site: LiveServer, how: str) -> None:
+    """An attacker with the write token copies the token the figures were counted at back
+    into the revision graph (with a change to the hub, or alone): the write's own new token
+    wins, and the page counts live."""
+    revision = f"{BASE}graph/revision"
+    token = select(site, f"SELECT ?t WHERE {{ GRAPH <{revision}> {{ ?s ?p ?t }} }}")[0]["t"]
+    forged = f'<{revision}> <{GK}revision> "{token}" .'
+    plant(site)
+    added = f"<{PUTIN}> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <https://example.org/forged> ."
+    if how == "update":
+        response = requests.post(f"{site.url}/update", headers=AUTH, timeout=60, data={
+            "update": f"INSERT DATA {{ GRAPH <{BASE}graph/forged> {{ {added} }} "
+                      f"GRAPH <{revision}> {{ {forged} }} }}"})
+    else:
+        response = requests.put(f"{site.url}/store", params={"graph": revision}, headers={
+            **AUTH, "Content-Type": "application/n-triples"}, data=forged.encode(), timeout=60)
+    assert response.status_code in (200, 201, 204), response.text
+    assert select(site, f"SELECT ?t WHERE {{ GRAPH <{revision}> {{ ?s ?p ?t }} }}") != [{"t": token}]
+    assert shown(site)[0] != PLANTED
+    assert shown(site) == counted(site)
