@@ -461,7 +461,6 @@ def test_meetings_with_their_sides(text: str, published: str, expected: set[str]
 
 
 @pytest.mark.parametrize("text", [
-    "Der Anruf kam zwei Wochen nach dem Staatsbesuch Macrons in China.",
     "Spanien werde das Abkommen beim Sondergipfel der EU an diesem Sonntag mittragen.",
 ])
 def test_no_visit_or_summit_beyond_what_is_said(text: str) -> None:
@@ -2148,3 +2147,32 @@ def test_had_as_a_main_verb_is_no_pluperfect(text: str) -> None:
 ])
 def test_control_or_a_deadline_handed_over_is_no_supply(text: str) -> None:
     assert supplies(read(text, "2023-08-10")) == []
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the event's own gerund after "while"/"when" is not another event the name belongs to
+    ("Indian Foreign Minister Subrahmanyam Jaishankar made the comments while meeting with "
+     "Chinese Foreign Minister Wang Yi in New Delhi.", "2023-03-02", {"india", "china"}),
+    # an official named in full, then by one part of the name, is still that state's official
+    ("Chinese Foreign Minister Wang Yi arrived in Jakarta on Monday. Wang later held talks "
+     "with Indonesian President Joko Widodo.", "2023-03-02", {"china", "joko-widodo"}),
+    # a visit noun with its guest and host names a meeting, also inside a phrase
+    ("Kyiv reacted coolly to Modi's visit to Moscow, which lasted two days.", "2024-07-10",
+     {"narendra-modi", "russia"}),
+    ("Kiew reagierte kühl auf den Besuch Modis in Moskau.", "2024-07-10", {"narendra-modi", "russia"}),
+    # a past visit told as the time of another event happened too
+    ("Der Anruf kam zwei Wochen nach dem Staatsbesuch Macrons in China.", "2023-04-20",
+     {"emmanuel-macron", "china"}),
+])
+def test_meetings_told_by_a_gerund_a_short_name_or_a_visit_noun(text: str, day: str,
+                                                                expected: set[str]) -> None:
+    assert frozenset(expected) in sides(read(text, day), MEETING)
+
+
+@pytest.mark.parametrize("text", [
+    "Xi's visit to Moscow is planned for next week.",
+    "Der Besuch von Xi in Moskau ist für nächste Woche geplant.",
+    "Nach dem Besuch in Moskau sagte Xi, die Beziehungen seien gut.",
+])
+def test_a_planned_visit_or_one_without_its_guest_named_is_no_meeting(text: str) -> None:
+    assert sides(read(text, "2023-03-20"), MEETING) == []

@@ -43,8 +43,7 @@ def test_four_workers_share_the_store_and_stop_gracefully(tmp_path: Path) -> Non
         assert health.json()["store"]["reachable"] is True
         # a worker still loading the app when SIGTERM comes fails its boot (exit 3): stop a
         # deployment whose four workers all serve
-        wait_for(lambda: log.read_text(encoding="utf-8", errors="replace").count("geokg worker") >= 4,
-                 "four workers ready")
+        wait_for_workers(master, log, 4)
         slow: dict[str, object] = {}
 
         def in_flight() -> None:
@@ -66,6 +65,22 @@ def test_four_workers_share_the_store_and_stop_gracefully(tmp_path: Path) -> Non
     leftovers = subprocess.run(["pgrep", "-f", f"geokg.store.engine_process {tmp_path}"],
                                capture_output=True, text=True).stdout.split()
     assert leftovers == [], "the store engine outlived gunicorn"
+
+
+def wait_for_workers(master: subprocess.Popen[bytes], log: Path, count: int) -> None:
+    """Until `count` workers have said they serve; a failure shows the log and what each of
+    the master's children was doing, so that a worker stuck in its boot can be told from a
+    slow machine."""
+    def ready() -> bool:
+        return log.read_text(encoding="utf-8", errors="replace").count("geokg worker") >= count
+
+    try:
+        wait_for(ready, f"{count} workers ready")
+    except AssertionError as failure:
+        children = [(p.pid, p.status(), p.cpu_times().user, " ".join(p.cmdline())[:80])
+                    for p in psutil.Process(master.pid).children()]
+        raise AssertionError(f"{failure}; children {children}; log:\n"
+                             f"{log.read_text(errors='replace')[-4000:]}") from None
 
 
 # -- worker restarts, reloads and a dying engine leave the deployment up --------------------

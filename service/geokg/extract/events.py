@@ -160,9 +160,11 @@ class SentenceReader:
                                    and self._reference_in_pp(reading.tokens, h[1])
                                    and not self._names_its_sides(reading, h[2])]
         # (a claim told by a participle is still one: "in the Israeli-annexed Golan Heights")
+        # ("nach dem Besuch von Xi in Moskau": a visit noun with its guest and host)
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium
-                or h[0].type is EventType.TERRITORIAL_CLAIM]
+                or h[0].type is EventType.TERRITORIAL_CLAIM
+                or self._owner_and_partner(reading, h[1], h[2], "visit" in h[0].flags)]
         # ("Israeli-annexed Golan", "US-supplied bombs": a name's participle tells the event)
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
             h[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)
@@ -441,19 +443,55 @@ class SentenceReader:
                 break
         return chain if len(chain) >= 2 else []
 
-    def _owner_and_partner(self, r: SentenceReading, first: int, last: int) -> list[str]:
+    def _owner_and_partner(self, r: SentenceReading, first: int, last: int,
+                           visit: bool = False) -> list[str]:
         """The sides a noun names itself: its possessor and the partner after "with"
-        ("Solomon Islands' security pact with China", "Russlands Abkommen mit Iran")."""
+        ("Solomon Islands' security pact with China", "Russlands Abkommen mit Iran"), or the
+        host of a visit ("Xi's visit to Moscow", "nach dem Besuch von Xi in Moskau")."""
+        owner = self._noun_owner(r, first, last, visit)
+        if owner is None:
+            return []
+        after = max(last, owner.last)  # "der Besuch Xis in Moskau": the owner after the noun
+        if after + 2 < len(r.tokens) and r.tokens[after + 1].key in ("with", "mit"):
+            partner = next((f for f in r.found if f.actor and after + 2 <= f.first <= after + 4), None)
+            return [owner.mention.entity, partner.mention.entity] if partner else []
+        if not visit or after + 2 >= len(r.tokens) or \
+                r.tokens[after + 1].key not in self.lex.word_class("host_prep"):
+            return []
+        place = after + 2
+        while place < len(r.tokens) - 1 and r.tokens[place].key in self.lex.word_class("determiner"):
+            place += 1
+        host = next((self._host_state(f) for f in r.found if f.first == place), None)
+        if host is None or host == self.gaz.state_of(owner.mention.entity, r.day):
+            return []
+        return [owner.mention.entity, host]
+
+    def _noun_owner(self, r: SentenceReading, first: int, last: int, visit: bool) -> Found | None:
+        """Whose the event noun is: "Xi's visit", "Russlands Abkommen"; a visit's also after
+        it ("der Besuch Xis", "der Besuch von Xi")."""
         if self.lex.lang == "en":
             owner = next((f for f in r.found if f.actor and f.last < last <= f.last + 5
                           and r.tokens[f.last + 1].text in ("'", "’")), None)
-        else:
-            owner = next((f for f in r.found if f.actor and f.last == first - 1
-                          and r.tokens[f.last].text.endswith("s")), None)
-        if owner is None or last + 2 >= len(r.tokens) or r.tokens[last + 1].key not in ("with", "mit"):
-            return []
-        partner = next((f for f in r.found if f.actor and last + 2 <= f.first <= last + 4), None)
-        return [owner.mention.entity, partner.mention.entity] if partner else []
+            # "China's Xi visited …": the possessive belongs to a name, not to the event
+            if owner is not None and visit and any(
+                    f.actor and owner.last < f.first < first for f in r.found):
+                return None
+            return owner
+        before = next((f for f in r.found if f.actor and f.last == first - 1
+                       and r.tokens[f.last].text.endswith("s")), None)
+        if before is not None or not visit or not r.tokens[last].capitalized:
+            return before  # (a noun: "Macron empfing Lula in Paris" names its guest)
+        start = last + 2 if last + 1 < len(r.tokens) and r.tokens[last + 1].key == "von" else last + 1
+        return next((f for f in r.found if f.actor and f.first == start
+                     and self.gaz.entities[f.mention.entity].kind == "leader"), None)
+
+    def _host_state(self, f: Found) -> str | None:
+        """The state a visit's place names: the state itself, or the state of a capital
+        or city ("to Moscow")."""
+        entity = self.gaz.entities[f.mention.entity]
+        if entity.kind == "city":
+            return entity.metonym_of or entity.part_of
+        return entity.key if entity.kind == "state" else None
 
     def _has_guest(self, r: SentenceReading, last: int) -> bool:
         """"welcomed the agreement" or "received fighter jets from Norway" names no guest,
@@ -810,7 +848,8 @@ class SentenceReader:
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
         if not self._without_mediators(r, event, clause, span):
             return False
-        own_sides = self._hyphenated_sides(r, first) or self._owner_and_partner(r, first, last)
+        own_sides = self._hyphenated_sides(r, first) or self._owner_and_partner(
+            r, first, last, "visit" in trigger.flags)
         if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
             event.participants = own_sides
         between = self._between(r, clause, first)
@@ -1150,8 +1189,10 @@ class SentenceReader:
             return False
         noun = j - 1
         # "called Zelensky after speaking with Putin": a gerund after "after" is another
-        # event, even inside a gapped pattern ("called … with")
-        if r.tokens[noun].key.endswith("ing") and not trigger[0] <= noun - 1 <= trigger[0] + 1 and \
+        # event, even inside a gapped pattern ("called … with"); not the trigger itself
+        # ("made the remarks when meeting with Bhutan's foreign minister")
+        own = trigger[0] <= noun - 1 <= trigger[0] + 1 or noun == trigger[0]
+        if r.tokens[noun].key.endswith("ing") and not own and \
                 r.tokens[noun - 1].key in self.lex.word_class("circumstance_start"):
             return True
         # "a telephone conversation with X": the noun of the trigger itself

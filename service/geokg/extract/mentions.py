@@ -41,8 +41,9 @@ class MentionFinder:
         self.on = published or dt.date.today()
         self.history: list[Mention] = []  # every mention so far, for pronouns and ambiguity
         self.by_sentence: list[list[Mention]] = []
-        # "Kim", "Ali": once a leader is named in full, parts of the name refer to them.
-        self.local_names: dict[tuple[str, ...], str] = {}
+        # "Kim", "Ali", "Wang": once a leader or an official is named in full, parts of the
+        # name refer to them (the entity found, and how: an official stands for a state)
+        self.local_names: dict[tuple[str, ...], tuple[str, str]] = {}
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
@@ -118,12 +119,17 @@ class MentionFinder:
     def _learn_short_names(self, found: list[Found]) -> None:
         for f in found:
             entity = self.gaz.entities[f.mention.entity]
-            if entity.kind != "leader" or f.mention.how not in ("name", "alias") \
-                    or len(f.mention.text.split()) < 2:
+            if len(f.mention.text.split()) < 2:
                 continue
-            for part in {*entity.label_en.split(), *entity.label_de.split()}:
+            if entity.kind == "leader" and f.mention.how in ("name", "alias"):
+                parts, how = {*entity.label_en.split(), *entity.label_de.split()}, "alias"
+            elif f.mention.how == "official":  # "Wang Yi … Wang said": family name first or last
+                parts, how = set(f.mention.text.split()), "official"
+            else:
+                continue
+            for part in parts:
                 if len(part) >= 3 and part[:1].isupper():
-                    self.local_names.setdefault((fold(part),), entity.key)
+                    self.local_names.setdefault((fold(part),), (entity.key, how))
 
     # -- names -----------------------------------------------------------------------------
     def _names(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
@@ -190,7 +196,7 @@ class MentionFinder:
                 return i + size - 1, self._choose(entries)
         local = self.local_names.get((tokens[i].key,))
         if local and tokens[i].capitalized:
-            return i, NameEntry(local, "alias", False, True)
+            return i, NameEntry(local[0], local[1], False, True)
         return self._elliptic_name(tokens, i)
 
     def _elliptic_name(self, tokens: list[Token], i: int) -> tuple[int, NameEntry] | None:
