@@ -2176,3 +2176,18 @@ def test_meetings_told_by_a_gerund_a_short_name_or_a_visit_noun(text: str, day: 
 ])
 def test_a_planned_visit_or_one_without_its_guest_named_is_no_meeting(text: str) -> None:
     assert sides(read(text, "2023-03-20"), MEETING) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # who looks on is no side of what is signed
+    ("Azerbaijan and Armenia signed a peace deal in Washington as Trump looked on.",
+     AGREEMENT, {"azerbaijan", "armenia"}),
+    ("Aliyev and Pashinyan signed the accord as Trump watched.", AGREEMENT,
+     {"ilham-aliyev", "nikol-pashinyan"}),
+    # German "Gespräche führen" with a long middle field
+    ("Scholz und Macron führten am Montag in Paris nach Angaben der Regierung mehrere "
+     "Stunden lang Gespräche über die Lage in Nahost.", MEETING, {"olaf-scholz", "emmanuel-macron"}),
+])
+def test_onlookers_are_no_sides_and_long_light_verb_talks(text: str, kind: EventType,
+                                                          expected: set[str]) -> None:
+    assert sides(read(text, "2025-08-09"), kind) == [frozenset(expected)]

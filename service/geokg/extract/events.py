@@ -1131,10 +1131,21 @@ class SentenceReader:
                 continue
             if multi_sided and self._of_another_event(r, f, trigger):
                 continue
-            if own is not clause and self._looking_on(r, own):
+            if own is not clause and self._looking_on(r, own) or self._onlooker(r, f):
                 continue
             out.append(f)
         return out
+
+    def _onlooker(self, r: SentenceReading, f: Found) -> bool:
+        """"signed a peace deal as Trump looked on", "während Trump zusah": who watches an
+        event is no side of it."""
+        before = r.tokens[max(0, f.first - 4):f.first]
+        if not any(t.key in ("as", "while", "als", "während") for t in before):
+            return False
+        after = r.tokens[f.last + 1:f.last + 3]
+        words = " ".join(t.key for t in after)
+        return bool(after) and (after[0].key in self.lex.word_class("onlooker_verb") or any(
+            words.startswith(phrase) for phrase in self.lex.word_class("onlooker_phrasal")))
 
     def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
         """"With Netanyahu standing by him, Trump signed the document": a fronted "with"
