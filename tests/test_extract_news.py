@@ -2191,3 +2191,24 @@ def test_a_planned_visit_or_one_without_its_guest_named_is_no_meeting(text: str)
 def test_onlookers_are_no_sides_and_long_light_verb_talks(text: str, kind: EventType,
                                                           expected: set[str]) -> None:
     assert sides(read(text, "2025-08-09"), kind) == [frozenset(expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "Washington, which has been granted landing rights at the base, welcomed the treaty.",
+    "Ukraine was given 50 tanks last year.",
+    "Der Ukraine wurden im vergangenen Jahr Panzer geliefert.",
+])
+def test_a_passive_that_names_only_who_was_given_something_has_no_supplier(text: str) -> None:
+    assert sides(read(text, "2024-08-09"), SUPPORT) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukraine was given 50 tanks by Poland last year.", ({"poland"}, {"ukraine"})),
+    ("Der Ukraine wurden von Polen Panzer geliefert.", ({"poland"}, {"ukraine"})),
+    ("Frankreich ist nach den USA der größte Lieferant von Munition an Kiew.", ({"france"}, {"ukraine"})),
+])
+def test_a_passive_with_its_agent_still_names_the_supplier(text: str,
+                                                          expected: tuple[set[str], set[str]]) -> None:
+    supplies = [(set(e.participants), set(e.addressees)) for e in read(text, "2024-08-09").events
+                if e.type is SUPPORT]
+    assert supplies == [expected]

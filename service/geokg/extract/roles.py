@@ -719,8 +719,9 @@ class RoleReader:
         actors = self._not_receiving(r, actors, by_prep, last)
         if not actors:
             return False
-        if self._passive_supply(r, event, actors, first, last):
-            return True
+        passive = self._passive_supply(r, event, actors, first, last)
+        if passive is not None:
+            return passive
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             return self._received_supply(r, event, actors, first, last)
         own = clause_of(r.clauses, first)
@@ -948,28 +949,48 @@ class RoleReader:
         return before[0] if before else None
 
     def _passive_supply(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
-                        last: int) -> bool:
+                        last: int) -> bool | None:
         """"Ukraine was given 50 tanks by Poland", "Kiew wurden von Berlin Panzer geliefert":
-        in a passive the agent supplies and the subject receives."""
+        in a passive the agent supplies and the subject receives. None: no passive; False: a
+        passive that names a receiver and no supplier ("the US, which has been granted
+        rights") — its subject is no supplier."""
         auxiliaries = self.lex.word_class("passive_aux") | self.lex.word_class("passive_aux_present")
         own = clause_of(r.clauses, first)  # German puts the auxiliary first, the verb last
         start = own.first if self.lex.lang == "de" else max(0, first - 3)
         near = r.tokens[start:first] + r.tokens[last + 1:last + 3]
         if not self._reduced_passive(r, first, last) and not any(t.key in auxiliaries for t in near):
-            return False
+            return None
         agents = self.lex.word_class("passive_agent")
         # German puts the agent anywhere in the clause before its verb
         start = own.first if self.lex.lang == "de" else first - 8
         agent = next((f for f in r.found if start <= f.first <= last + 8 and f.first > 0
                       and r.tokens[f.first - 1].key in agents
                       and self.gaz.entities[f.mention.entity].kind != "region"), None)
-        receiver = next((f for f in actors if f.last < first and f is not agent), None)
-        if agent is None or receiver is None:
-            return False
+        # ("the United States, which has been granted …": the relative's antecedent)
+        receiver = next((f for f in self._antecedent(r, first) + actors
+                         if f.last < first and f is not agent), None)
+        if receiver is None:
+            return None
+        if agent is None:
+            return False if self._subject_receives(r, receiver, first) else None
         event.participants = unique(self.gaz.stands_for(f.mention.entity)
                                     for f in [agent] + self._listed_after(r, agent))
         event.addressees = [receiver.mention.entity]
         return True
+
+    def _subject_receives(self, r: SentenceReading, receiver: Found, first: int) -> bool:
+        """"the United States, which has been granted rights", "Ukraine was given tanks",
+        "der Ukraine wurden Panzer geliefert": the name right before the passive's auxiliary
+        is who was given something."""
+        auxiliaries = self.lex.word_class("passive_aux") | self.lex.word_class("passive_aux_present")
+        between = r.tokens[receiver.last + 1:first]
+        if self.lex.lang == "de":  # ("Deutschland ist größter Waffenlieferant": no passive)
+            return bool(between) and between[0].key in ("wurde", "wurden")
+        if r.tokens[first].key.endswith("ing"):
+            return False  # "Japan is providing boats": a progressive, no passive
+        glue = {",", "which", "who", "that", "has", "have", "had", "been", "already", "also", "now"}
+        return any(t.key in auxiliaries for t in between) and all(
+            t.key in glue | auxiliaries for t in between)
 
     def _attributive_supply(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """"die von Deutschland an die Ukraine gelieferten Panzer", "Ukraine's German-supplied
