@@ -2212,3 +2212,21 @@ def test_a_passive_with_its_agent_still_names_the_supplier(text: str,
     supplies = [(set(e.participants), set(e.addressees)) for e in read(text, "2024-08-09").events
                 if e.type is SUPPORT]
     assert supplies == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a supply pledged or sent in the story is of the story's day
+    ("Frankreich sagte der Ukraine am Mittwoch weitere Haubitzen zu. Macron kündigte an, "
+     "Frankreich werde Kiew auch Munition überlassen.", {"2024-03-13"}),
+    ("Biden pledges more air defence for Ukraine\nThe United States will send Ukraine another "
+     "Patriot battery, the White House said.", {"2024-03-14"}),
+    # one that goes on, or a supplier's role, is not dated
+    ("Iran unterstützt Russland seit Jahren mit Drohnen.", {None}),
+    ("Japan has been the largest donor of aid to Ukraine in Asia since 2022.", {None}),
+])
+def test_a_supply_told_in_the_story_is_dated_one_that_goes_on_is_not(
+        text: str, expected: set[str | None]) -> None:
+    article = read(text, "2024-03-14")
+    supplies = [e for e in article.events if e.type is SUPPORT]
+    assert supplies, article.events
+    assert {e.date.value.isoformat() if e.date else None for e in supplies} == expected

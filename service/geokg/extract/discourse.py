@@ -68,11 +68,12 @@ class Discourse:
         if reference is None and self.published is not None:
             reference = FuzzyDate(self.published, Precision.DAY)
         for event in self.events:
-            headline = event.sentence.index == 0 and event.type is not EventType.SUPPORT
-            # a demand the story tells is of its day; one said again and again, or before the
-            # story ("hatte … verlangt", "has repeatedly demanded"), is not
-            told = event.type is EventType.DEMAND and \
-                event.sentence.index not in self.background_sentences
+            background = event.sentence.index in self.background_sentences
+            headline = event.sentence.index == 0 and not (event.type is EventType.SUPPORT and background)
+            # a demand or a supply the story tells is of its day ("sagte zu", "pledged"); one
+            # said again and again, before the story ("hatte … verlangt", "has repeatedly
+            # demanded") or going on ("liefert seit 2022") is not
+            told = event.type in (EventType.DEMAND, EventType.SUPPORT) and not background
             if event.date is None and (event.type in MULTI_SIDED or headline or told) \
                     and reference is not None:
                 event.date = reference
@@ -494,12 +495,11 @@ class Discourse:
         """An undated event continues the call or meeting its paragraph speaks of ("im
         Gespräch"), the date its paragraph just gave ("On Saturday, … . Kyiv urged …"), or
         a recent event told just before it. Background dates (long before publication)
-        are not continued, and ongoing supplies and standing claims ("Moskau betrachtet die
-        Regionen als Teil des eigenen Staatsgebiets", "Crimea is part of Russia") stay
-        undated; a claim made ("erneuerte seine Gebietsansprüche") is of its day."""
+        are not continued, and ongoing supplies (`Candidate.background`) and standing
+        claims ("Moskau betrachtet die Regionen als Teil des eigenen Staatsgebiets", "Crimea
+        is part of Russia") stay undated; a claim made ("erneuerte seine Gebietsansprüche") is of its day."""
         event = candidate.event
-        if event.date is not None or event.type is EventType.SUPPORT or candidate.background \
-                or self._standing_claim(candidate):
+        if event.date is not None or candidate.background or self._standing_claim(candidate):
             return
         paragraph = [c for c in self.sentences[-INHERIT_WINDOW:]
                      if c.sentence.paragraph == event.sentence.paragraph]

@@ -710,7 +710,8 @@ class SentenceReader:
             t.key in self.lex.word_class("open_addressee") for t in r.tokens[clause.first:clause.last + 1])
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
-                         self._background(r, clause, first), self._caller(r, trigger, actors, first),
+                         self._background(r, clause, first, trigger.type),
+                         self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee)
 
     def _told_as_fact(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
@@ -1456,12 +1457,18 @@ class SentenceReader:
         partners = {f.mention.entity for f in actors if f.first > joined}
         return next(iter(partners)) if len(partners) == 1 and len(before) >= 2 else None
 
-    def _background(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+    def _background(self, r: SentenceReading, clause: Clause, first: int, kind: EventType) -> bool:
         """Said again and again ("immer wieder", "repeatedly") or before the story's time
-        (a pluperfect auxiliary in the trigger's clause: "hatte … verlangt", "had urged")."""
+        (a pluperfect auxiliary in the trigger's clause: "hatte … verlangt", "had urged"); a
+        supply that goes on ("liefert seit 2022", "has provided … since 2015", "still")."""
         keys = {t.key for t in r.tokens[clause.first:clause.last + 1]}
         auxiliaries = {t.key for t in r.tokens[clause.first:first]}
-        return bool(keys & self.lex.word_class("habitual")
+        # ("ist größter Lieferant", "Iran unterstützt Russland mit Waffen": a role, a state)
+        sentence = {t.key for t in r.tokens}  # ("since" opens a clause of its own)
+        ongoing = kind is EventType.SUPPORT and bool(
+            sentence & self.lex.word_class("ongoing")
+            or r.tokens[first].key in self.lex.word_class("ongoing_supply"))
+        return bool(keys & self.lex.word_class("habitual") or ongoing
                     or auxiliaries & self.lex.word_class("pluperfect"))
 
     def told_earlier(self, r: SentenceReading) -> bool:
