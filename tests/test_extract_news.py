@@ -2230,3 +2230,19 @@ def test_a_supply_told_in_the_story_is_dated_one_that_goes_on_is_not(
     supplies = [e for e in article.events if e.type is SUPPORT]
     assert supplies, article.events
     assert {e.date.value.isoformat() if e.date else None for e in supplies} == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # elected, not yet sworn in: the leader speaks for the state they will lead
+    ("President-elect Donald Trump spoke by phone with Taiwan's President Tsai Ing-wen on Friday.",
+     "2016-12-03", {"united-states", "tsai-ing-wen"}),
+    ("Der gewählte US-Präsident Joe Biden telefonierte am Dienstag mit Bundeskanzlerin Angela Merkel.",
+     "2020-11-11", {"united-states", "angela-merkel"}),
+    # months before a term, a leader is still the person
+    ("Donald Trump met Benjamin Netanyahu in Florida on Friday.", "2024-07-27",
+     {"donald-trump", "benjamin-netanyahu"}),
+])
+def test_an_incoming_leader_acts_for_the_state_they_will_lead(text: str, published: str,
+                                                               expected: set[str]) -> None:
+    found = [set(e.participants) for e in read(text, published).events if e.type in (CALL, MEETING)]
+    assert found == [expected]

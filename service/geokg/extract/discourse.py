@@ -81,7 +81,15 @@ class Discourse:
         self._receivers_from_story()
         self._addressees_from_story()
         self._talks_into_calls()
+        self._incoming_leaders()
         return self.events
+
+    def _incoming_leaders(self) -> None:
+        """A leader elected but not yet in office acts for the state they will lead."""
+        for event in self.events:
+            on = event.date.value if event.date else self.on
+            event.participants = _unique([self.gaz.incoming_state(p, on) or p for p in event.participants])
+            event.addressees = _unique([self.gaz.incoming_state(p, on) or p for p in event.addressees])
 
     def talks_were_a_call(self, sentence: Sentence) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
@@ -592,3 +600,6 @@ def _topics_overlap(a: Event, b: Event) -> bool:
 def _dedupe(keys: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))
 
+
+def _unique(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(keys))

@@ -101,6 +101,18 @@ class Gazetteer:
         chosen = current or sorted(terms, key=lambda o: abs((o.start - on).days))
         return chosen[0].office_of if chosen else key
 
+    def incoming_state(self, key: str, on: dt.date) -> str | None:
+        """The state a leader elected but not yet sworn in will lead ("President-elect Trump
+        spoke with Tsai" in December 2016): the side such a leader speaks for, as news and
+        annotators count it. None for anyone in office or not about to be."""
+        if self.entities[key].kind != "leader":
+            return None
+        terms = self.terms_of.get(key, [])
+        if any(o.start <= on and (o.end is None or on <= o.end) for o in terms):
+            return None
+        upcoming = [o for o in terms if on < o.start <= on + dt.timedelta(days=INCOMING_DAYS)]
+        return min(upcoming, key=lambda o: o.start).office_of if upcoming else None
+
     def add_name(self, text: str, entry: NameEntry) -> None:
         key = tuple(t.key for t in tokenize(text, lang="en"))
         if not key:
@@ -132,6 +144,8 @@ class Gazetteer:
 # where each Wikidata ID was checked (data/gazetteer/README.md).
 NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv", "officials.tsv",
                               "surnames.tsv"})
+#: How long before a term a leader counts as elected and about to take office.
+INCOMING_DAYS = 100
 #: How long around their terms a leader's bare surname still means them.
 SURNAME_BEFORE = dt.timedelta(days=365)
 SURNAME_AFTER = dt.timedelta(days=3 * 365)
