@@ -2246,3 +2246,17 @@ def test_an_incoming_leader_acts_for_the_state_they_will_lead(text: str, publish
                                                                expected: set[str]) -> None:
     found = [set(e.participants) for e in read(text, published).events if e.type in (CALL, MEETING)]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two leaders of two states who "spoke", at no place and with no meeting told: a call
+    ("Mexican President Claudia Sheinbaum and U.S. President Donald Trump spoke on Monday "
+     "about tariffs.", [frozenset({"claudia-sheinbaum", "donald-trump"})]),
+    ("Macron and Putin spoke for about an hour on Friday.",
+     [frozenset({"emmanuel-macron", "vladimir-putin"})]),
+    ("Macron and Putin spoke in Moscow on Friday about the grain deal.", []),
+    ("Macron and Putin spoke with reporters on Friday.", []),
+    ("Biden and Harris spoke for an hour on Friday.", []),
+])
+def test_two_leaders_who_spoke_at_no_place_had_a_call(text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2025-02-03"), CALL) == expected

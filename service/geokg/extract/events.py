@@ -198,6 +198,7 @@ class SentenceReader:
             "callee": lambda h: self._phoned(r, h[2]),
             # (against every match, filtered or not: a meeting word anywhere rules a call out)
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
+            "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
             "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
@@ -522,9 +523,28 @@ class SentenceReader:
         if not person or not self._has_guest(r, hit[2]) or any(t.type is EventType.MEETING
                                                                for t, _, _ in hits):
             return False  # not "spoke to the US Congress", "spoke with his Security Council"
-        # (a place of the talk, named or not: "in Paris", "at the Chancellery")
-        clause = clause_of(r.clauses, hit[1])
-        return not any(t.key in ("in", "at") and k + 1 <= clause.last and r.tokens[k + 1].capitalized
+        return not self._talk_placed(r, clause_of(r.clauses, hit[1]))
+
+    def _pair_spoke(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
+                    hit: tuple[Trigger, int, int]) -> bool:
+        """"Sheinbaum and Trump spoke for about 45 minutes": two people of two sides named
+        together right before the verb, with no place nor meeting: a phone call."""
+        people = [f for f in r.found if f.actor and f.last < hit[1] and (
+            self.gaz.entities[f.mention.entity].kind == "leader" or f.mention.how == "official")]
+        after = r.tokens[hit[2] + 1].key if hit[2] + 1 < len(r.tokens) else ""
+        if len(people) < 2 or people[-1].last + 1 != hit[1] or after in ("to", "with") or any(
+                t.type is EventType.MEETING for t, _, _ in hits):
+            return False  # ("spoke with reporters": whom they spoke to is another matter)
+        first, second = people[-2], people[-1]
+        between = r.tokens[first.last + 1:second.first]  # "and U.S. President"
+        joined = any(t.key in ("and", "und") for t in between) and all(
+            t.key in ("and", "und") or t.capitalized or not t.is_word for t in between)
+        sides = self.gaz.states_of((first.mention.entity, second.mention.entity), r.day)
+        return joined and len(sides) == 2 and not self._talk_placed(r, clause_of(r.clauses, hit[1]))
+
+    def _talk_placed(self, r: SentenceReading, clause: Clause) -> bool:
+        """A place of the talk, named or not: "in Paris", "at the Chancellery"."""
+        return any(t.key in ("in", "at") and k + 1 <= clause.last and r.tokens[k + 1].capitalized
                        or t.key in ("in", "at") and k + 2 <= clause.last and r.tokens[k + 1].key == "the"
                        and r.tokens[k + 2].capitalized
                        for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
