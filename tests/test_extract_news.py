@@ -2260,3 +2260,16 @@ def test_an_incoming_leader_acts_for_the_state_they_will_lead(text: str, publish
 ])
 def test_two_leaders_who_spoke_at_no_place_had_a_call(text: str, expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2025-02-03"), CALL) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iranian and Saudi security chiefs held four days of talks in Beijing.",
+     [frozenset({"iran", "saudi-arabia"})]),
+    ("Ardern discussed policing with Solomon Islands Prime Minister Manasseh Sogavare at the Forum.",
+     [frozenset({"jacinda-ardern", "manasseh-sogavare"})]),
+    ("Ardern discussed policing with reporters at the Forum.", []),
+    ("Biden discussed U.S. engagement with Egypt and other partners.", []),
+])
+def test_talks_of_officials_named_by_office_and_discussions_with_a_leader(
+        text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2022-07-13"), MEETING) == expected

@@ -199,6 +199,7 @@ class SentenceReader:
             # (against every match, filtered or not: a meeting word anywhere rules a call out)
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
+            "person_partner": lambda h: self._person_after(r, h[2]),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
             "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
@@ -524,6 +525,13 @@ class SentenceReader:
                                                                for t, _, _ in hits):
             return False  # not "spoke to the US Congress", "spoke with his Security Council"
         return not self._talk_placed(r, clause_of(r.clauses, hit[1]))
+
+    def _person_after(self, r: SentenceReading, last: int) -> bool:
+        """A leader or an official named right after `last` (titles and articles between)."""
+        partner = next((f for f in r.found if f.actor and last < f.first <= last + 5), None)
+        return partner is not None and self._has_guest(r, last) and (
+            self.gaz.entities[partner.mention.entity].kind == "leader"
+            or partner.mention.how in ("official", "title"))
 
     def _pair_spoke(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
                     hit: tuple[Trigger, int, int]) -> bool:

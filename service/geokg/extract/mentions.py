@@ -292,6 +292,8 @@ class MentionFinder:
         if k + 1 < len(tokens) and tokens[k].key in self.lex.word_class("conjunction") | {","} \
                 and any(e.how == "demonym" for e in self.gaz.names.get((tokens[k + 1].key,), ())):
             k += 2  # "ukrainische und russische Delegationen"
+        if k + 1 < len(tokens) and tokens[k].key in self.lex.word_class("government_modifier"):
+            k += 1  # "Saudi security chiefs", "Russian defence officials"
         nxt = tokens[k] if k < len(tokens) else None
         return nxt is not None and (nxt.key in self.lex.word_class("government")
                                     or nxt.lemma in self.lex.word_class("government"))
