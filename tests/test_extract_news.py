@@ -2273,3 +2273,17 @@ def test_two_leaders_who_spoke_at_no_place_had_a_call(text: str, expected: list[
 def test_talks_of_officials_named_by_office_and_discussions_with_a_leader(
         text: str, expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2022-07-13"), MEETING) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a monarch's title with "von"/"of" and the state is that state's monarch
+    ("Habeck kommt gerade von einem Treffen mit dem Emir von Katar in Doha.", {"germany", "tamim-bin-hamad"}),
+    ("German Economy Minister Robert Habeck met the Emir of Qatar in Doha on Saturday.",
+     {"germany", "tamim-bin-hamad"}),
+    # "der Minister" is the official told before; "die Minister" are several
+    ("Wirtschaftsminister Robert Habeck landete am Samstag in Doha. Dort traf der Minister den "
+     "Emir von Katar.", {"germany", "tamim-bin-hamad"}),
+])
+def test_monarchs_by_title_and_a_minister_told_before(text: str, expected: set[str]) -> None:
+    met = [set(e.participants) for e in read(text, "2022-03-20").events if e.type is MEETING]
+    assert any(expected <= sides for sides in met), met

@@ -363,7 +363,7 @@ class MentionFinder:
         if before and self._is_state_like(before):
             return before
         after = by_first.get(last + 1)
-        if after is None and last + 1 < len(tokens) and tokens[last + 1].key in ("of", "des", "der"):
+        if after is None and last + 1 < len(tokens) and tokens[last + 1].key in ("of", "des", "der", "von"):
             after = by_first.get(last + 2) or by_first.get(last + 3)
         if after and self._is_state_like(after) and after.mention.how != "place":
             return after
@@ -456,8 +456,11 @@ class MentionFinder:
         while j >= 1 and tokens[j].text == "-":  # "Grünen-Politikerin": a compound's first part
             j -= 2
         qualified = i + 1 < len(tokens) and tokens[i + 1].key in ("für", "for", "of")
+        # "die Minister" are several: a German masculine role word is one person only after a
+        # singular article ("der Minister", "dem Minister")
+        plural = tokens[i].key.endswith("minister") and tokens[j].key in ("die", "den", "diese")
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not qualified \
-            and not any(j < f.first <= i + 1 for f in found)
+            and not plural and not any(j < f.first <= i + 1 for f in found)
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"seinen Gast", "ihrem Gastgeber", "his host": the other leader of the story, when
