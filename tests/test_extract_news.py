@@ -2287,3 +2287,12 @@ def test_talks_of_officials_named_by_office_and_discussions_with_a_leader(
 def test_monarchs_by_title_and_a_minister_told_before(text: str, expected: set[str]) -> None:
     met = [set(e.participants) for e in read(text, "2022-03-20").events if e.type is MEETING]
     assert any(expected <= sides for sides in met), met
+
+
+@pytest.mark.parametrize("text", [
+    "Habeck schickte noch eine Botschaft an Putin hinterher: «Wir brauchen euer Gas bald nicht mehr.»",
+    "Biden sent a message to Putin: the United States will keep supplying gas to Europe.",
+    "Scholz schickte seinen Gesandten nach Kiew.",
+])
+def test_a_message_letter_or_envoy_sent_is_no_supply(text: str) -> None:
+    assert sides(read(text, "2022-03-20"), SUPPORT) == []
