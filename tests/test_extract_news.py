@@ -2296,3 +2296,11 @@ def test_monarchs_by_title_and_a_minister_told_before(text: str, expected: set[s
 ])
 def test_a_message_letter_or_envoy_sent_is_no_supply(text: str) -> None:
     assert sides(read(text, "2022-03-20"), SUPPORT) == []
+
+
+def test_a_leaders_surname_given_to_an_official_is_that_official_again() -> None:
+    article = read("Im Zuge eines Besuchs des sudanesischen Außenministers Ali Yusef Sharif in Moskau "
+                   "haben sich beide Staaten auf eine Partnerschaft geeinigt. Nach Angaben Sharifs habe "
+                   "er sich mit Lawrow auf einen Marinestützpunkt verständigt.", "2025-02-12")
+    assert "shehbaz-sharif" not in {m.entity for m in article.mentions}
+    assert sides(article, AGREEMENT) == [frozenset({"sudan", "russia"})]

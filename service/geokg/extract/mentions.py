@@ -44,6 +44,9 @@ class MentionFinder:
         # "Kim", "Ali", "Wang": once a leader or an official is named in full, parts of the
         # name refer to them (the entity found, and how: an official stands for a state)
         self.local_names: dict[tuple[str, ...], tuple[str, str]] = {}
+        # "Außenminister Ali Yusef Sharif … Sharifs Angaben": a leader's surname that the
+        # article gave to someone else means that other person, not the leader, again
+        self.others_surnames: set[str] = set()
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
@@ -144,9 +147,14 @@ class MentionFinder:
             if any(self._reaches_beyond(tokens, k, end) for k in range(i + 1, end + 1)):
                 i += 1  # "Die EU-Kommission": not "die EU", the longer name inside it
                 continue
-            if end == i and (self._other_first_name(tokens, i, entry)
-                             or self._official_follows(tokens, i, entry)):
+            if end == i and self._other_first_name(tokens, i, entry):
+                self.others_surnames |= {tokens[i].key, tokens[i].key + "s"}
                 i += 1  # "Außenminister Ali Yusef Sharif" is not Shehbaz Sharif
+                continue
+            if end == i and (self._official_follows(tokens, i, entry)
+                             or tokens[i].key in self.others_surnames and entry.how in ("name", "alias")
+                             and self.gaz.entities[entry.entity].kind == "leader"):
+                i += 1
                 continue
             found.append(self._classify(sentence, tokens, i, end, entry))
             i = end + 1
@@ -163,13 +171,14 @@ class MentionFinder:
         leader = self.gaz.entities[entry.entity]
         own = {fold(w) for name in (leader.label_en, leader.label_de, *leader.aliases)
                for w in name.replace("-", " ").split()}
+        offices = tuple(self.lex.word_class("office_suffix"))
         j = i - 1
         while j >= 0 and tokens[j].is_word and tokens[j].capitalized and tokens[j].key not in own \
-                and tokens[j].key not in self.lex.title_starts \
+                and tokens[j].key not in self.lex.title_starts and not tokens[j].key.endswith(offices) \
                 and tokens[j].key not in calendar_words(self.lex.lang):
             j -= 1
-        return i - j > 2 and j >= 0 and (tokens[j].key in self.lex.title_starts or tokens[j].key.endswith(
-            tuple(self.lex.word_class("office_suffix"))))
+        return i - j > 2 and j >= 0 and (tokens[j].key in self.lex.title_starts
+                                         or tokens[j].key.endswith(offices))
 
     def _official_follows(self, tokens: list[Token], i: int, entry: NameEntry) -> bool:
         """A leader's one-word name right before an official's name is that official's first
