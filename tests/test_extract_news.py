@@ -2304,3 +2304,15 @@ def test_a_leaders_surname_given_to_an_official_is_that_official_again() -> None
                    "er sich mit Lawrow auf einen Marinestützpunkt verständigt.", "2025-02-12")
     assert "shehbaz-sharif" not in {m.entity for m in article.mentions}
     assert sides(article, AGREEMENT) == [frozenset({"sudan", "russia"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A government-to-government contract was signed between Armenia and India on Friday.",
+     [frozenset({"armenia", "india"})]),
+    ("A memorandum on gas supplies was signed by Azerbaijan and the European Union in Baku.",
+     [frozenset({"azerbaijan", "european-union"})]),
+    ("A contract was signed between Airbus and Lufthansa on Friday.", []),
+])
+def test_a_contract_or_memorandum_told_in_the_passive_is_an_agreement(
+        text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2023-07-28"), AGREEMENT) == expected
