@@ -2316,3 +2316,9 @@ def test_a_leaders_surname_given_to_an_official_is_that_official_again() -> None
 def test_a_contract_or_memorandum_told_in_the_passive_is_an_agreement(
         text: str, expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2023-07-28"), AGREEMENT) == expected
+
+
+def test_a_title_with_a_demonym_and_a_verb_after_it_is_the_office_holder_not_the_object() -> None:
+    article = read("The Chinese leader urged Trump to handle the Taiwan question with caution.", "2025-06-05")
+    assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is DEMAND] == \
+        [({"xi-jinping"}, {"donald-trump"})]

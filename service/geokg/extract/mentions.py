@@ -325,7 +325,10 @@ class MentionFinder:
                 continue
             state_found = self._title_state(tokens, i, end, by_last, by_first)
             state = state_found.mention.entity if state_found else implied
-            person = by_first.get(end + 1) or by_first.get(end + 2)
+            # (a first name the gazetteer lacks may stand between: "President Recep Erdogan";
+            # never a verb: "The Chinese leader urged Trump …" is not Trump)
+            person = by_first.get(end + 1) or (by_first.get(end + 2) if end + 1 < len(tokens)
+                                                and tokens[end + 1].capitalized else None)
             if person and self.gaz.entities[person.mention.entity].kind == "leader":
                 self._absorb(out, state_found)  # "Chinese President Xi": Xi is the actor
                 # the title belongs to the person's phrase ("of Turkish President Erdogan")
