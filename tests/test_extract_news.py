@@ -2322,3 +2322,19 @@ def test_a_title_with_a_demonym_and_a_verb_after_it_is_the_office_holder_not_the
     article = read("The Chinese leader urged Trump to handle the Taiwan question with caution.", "2025-06-05")
     assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is DEMAND] == \
         [({"xi-jinping"}, {"donald-trump"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia summoned Moldova's ambassador on Wednesday. The Foreign Ministry demanded that "
+     "Chisinau reverse its decision to expel three diplomats.", [({"russia"}, {"moldova"})]),
+    ("Russland hat am Mittwoch den Botschafter Moldaus einbestellt. Das Außenministerium forderte "
+     "Chisinau auf, die Ausweisung rückgängig zu machen.", [({"russia"}, {"moldova"})]),
+    # a body with its own state is that state's
+    ("Russia said it was ready to talk. The government in Kyiv urged Moscow to withdraw first.",
+     [({"ukraine"}, {"russia"})]),
+])
+def test_a_ministry_or_government_told_without_its_state_is_the_state_told_before(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    demands = [(set(e.participants), set(e.addressees)) for e in read(text, "2024-05-15").events
+               if e.type is DEMAND]
+    assert demands == expected

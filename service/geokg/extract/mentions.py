@@ -450,7 +450,8 @@ class MentionFinder:
                 mine = {f.mention.entity for f in found + out}
                 key = self._leader_for_pronoun([], exclude=mine)
             elif token.key in self.lex.word_class("pronoun_state") and (
-                    token.text.islower() or i == 0):
+                    token.text.islower() or i == 0) or self._body_anaphor(tokens, i, found):
+                # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
             else:
                 continue
@@ -473,6 +474,20 @@ class MentionFinder:
         plural = tokens[i].key.endswith("minister") and tokens[j].key in ("die", "den", "diese")
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not qualified \
             and not plural and not any(j < f.first <= i + 1 for f in found)
+
+    def _body_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
+        """"The Foreign Ministry demanded …", "das Außenministerium": a state's body after a
+        definite article with no state of its own ("the Russian government", "the ministry
+        in Kyiv" name theirs)."""
+        if tokens[i].key not in self.lex.word_class("body_anaphor"):
+            return False
+        j = i - 1
+        if j >= 1 and tokens[j].key in self.lex.word_class("government_modifier"):
+            j -= 1  # "the foreign ministry"
+        # ("the government of then-President Santos", "die Regierung in Kiew": its own)
+        linked = i + 1 < len(tokens) and tokens[i + 1].key in ("in", "of", "des", "der", "von")
+        own = linked or any(j < f.first <= i for f in found)
+        return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not own
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"seinen Gast", "ihrem Gastgeber", "his host": the other leader of the story, when
