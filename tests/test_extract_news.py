@@ -2338,3 +2338,18 @@ def test_a_ministry_or_government_told_without_its_state_is_the_state_told_befor
     demands = [(set(e.participants), set(e.addressees)) for e in read(text, "2024-05-15").events
                if e.type is DEMAND]
     assert demands == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trudeau announced C$5 billion in new funding for Ukraine on Monday.",
+     [({"justin-trudeau"}, {"ukraine"})]),
+    # a sum right before the noun of the supply is what it is worth: one supply, not two
+    ("Scholz kündigte weitere 500 Millionen Euro Militärhilfe für die Ukraine an.",
+     [({"olaf-scholz"}, {"ukraine"})]),
+    ("Congress voted to fund the government through the fiscal year.", []),
+])
+def test_funding_for_a_state_and_a_sum_of_aid_are_one_supply(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    supplies = [(set(e.participants), set(e.addressees)) for e in read(text, "2025-02-24").events
+                if e.type is SUPPORT]
+    assert supplies == expected

@@ -1290,8 +1290,9 @@ class SentenceReader:
         while j < len(span) and (span[j].key[:1].isdigit() or span[j].key in SCALE_WORDS
                                  or span[j].text in (".", ",") and span[j - 1].key[:1].isdigit()):
             j += 1
+        # (German nouns are capitalized: "500 Millionen Euro Militärhilfe")
         return j < len(span) and (span[j].key in ("in", "of") or (
-            span[j].is_word and span[j].text.islower() and span[j].key not in ("and", "und")))
+            span[j].is_word and span[j].key not in ("and", "und")))
 
     def _treaty(self, r: SentenceReading) -> str | None:
         return next((f.mention.entity for f in r.found
