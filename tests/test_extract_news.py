@@ -1645,7 +1645,8 @@ def test_a_leaders_surname_after_another_first_name_is_another_person(text: str,
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ruto and Museveni signed a new border treaty on Tuesday in Nairobi.", {AGREEMENT, MEETING}),
-    ("Ruto flew to Kampala with a promise of more grain.", set()),
+    # a leader who flies to a capital visits it; the promise is no supply
+    ("Ruto flew to Kampala with a promise of more grain.", {MEETING}),
     ("Wounded Kenyan soldiers were flown to Uganda for treatment.", set()),
     ("Verwundete kenianische Soldaten wurden zur Behandlung nach Uganda geflogen.", set()),
     ("Uganda handed over 40 prisoners to Kenya in a swap.", set()),
@@ -2353,3 +2354,31 @@ def test_funding_for_a_state_and_a_sum_of_aid_are_one_supply(
     supplies = [(set(e.participants), set(e.addressees)) for e in read(text, "2025-02-24").events
                 if e.type is SUPPORT]
     assert supplies == expected
+
+
+@pytest.mark.parametrize(("text", "agreement", "meeting"), [
+    # who is present meets the signers, and signs nothing
+    ("Aserbaidschan und Armenien unterzeichneten in Washington im Beisein von Donald Trump ein "
+     "Friedensabkommen.", {"azerbaijan", "armenia"}, {"azerbaijan", "armenia", "donald-trump"}),
+    ("Anutin Charnvirakul and Hun Manet signed a peace declaration in Kuala Lumpur on Sunday, "
+     "with Donald Trump looking on.", {"anutin-charnvirakul", "hun-manet"},
+     {"anutin-charnvirakul", "hun-manet", "donald-trump"}),
+])
+def test_who_is_present_at_a_signing_meets_the_signers(text: str, agreement: set[str],
+                                                       meeting: set[str]) -> None:
+    article = read(text, "2025-10-26")
+    assert sides(article, AGREEMENT) == [frozenset(agreement)]
+    assert sides(article, MEETING) == [frozenset(meeting)]
+
+
+def test_a_leader_flying_to_a_capital_visits_and_a_state_flying_aid_supplies() -> None:
+    assert sides(read("Blinken flew to Beijing on Sunday for talks.", "2023-06-18"), MEETING) == \
+        [frozenset({"united-states", "china"})]
+    article = read("Germany flew aid to Turkey on Tuesday.", "2023-02-08")
+    assert sides(article, MEETING) == [] and sides(article, SUPPORT) == [frozenset({"germany"})]
+
+
+def test_a_two_letter_family_name_told_before_in_full_is_that_leader() -> None:
+    article = read("Premier Li Qiang led the delegation. Li met South African President Cyril "
+                   "Ramaphosa on Friday.", "2025-11-22")
+    assert sides(article, MEETING) == [frozenset({"li-qiang", "cyril-ramaphosa"})]

@@ -127,11 +127,14 @@ class SentenceReader:
             r.tokens[after].key in self.lex.word_class("agreed_on") else clause.last + 1
         places = [f for f in r.found if f.mention.how == "place" and clause_of(r.clauses, f.first)
                   is clause and f.first < content and self.gaz.entities[f.mention.entity].kind == "city"]
+        present = self._present(r)
+        if present and not leaders:  # "Aserbaidschan und Armenien unterzeichneten im Beisein von Trump"
+            leaders = list(event.participants)
         if "in_person" not in candidate.trigger.flags or len(
                 self.gaz.states_of(leaders, r.day)) < 2 or not places:
             return []
-        meeting = replace(event, type=EventType.MEETING, participants=list(leaders), topic=None,
-                          addressees=[], territories=[], extra_sentences=[])
+        meeting = replace(event, type=EventType.MEETING, participants=unique(leaders + present),
+                          topic=None, addressees=[], territories=[], extra_sentences=[])
         return [replace(candidate, event=meeting, definite=False, additional=False)]
 
     def refers_to_a_call(self, reading: SentenceReading) -> bool:
@@ -200,6 +203,7 @@ class SentenceReader:
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
+            "person_subject": lambda h: self._person_before(r, h[1]),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
             "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
@@ -532,6 +536,13 @@ class SentenceReader:
         return partner is not None and self._has_guest(r, last) and (
             self.gaz.entities[partner.mention.entity].kind == "leader"
             or partner.mention.how in ("official", "title"))
+
+    def _person_before(self, r: SentenceReading, first: int) -> bool:
+        """The nearest side before `first` in its clause is a leader or an official."""
+        clause = clause_of(r.clauses, first)
+        before = [f for f in r.found if f.actor and clause.first <= f.first and f.last < first]
+        return bool(before) and (self.gaz.entities[before[-1].mention.entity].kind == "leader"
+                                 or before[-1].mention.how in ("official", "title"))
 
     def _pair_spoke(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
                     hit: tuple[Trigger, int, int]) -> bool:
@@ -897,6 +908,8 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
+        if trigger.type is EventType.MEETING:  # "…, with Crown Prince Mohammed also present"
+            event.participants = unique(event.participants + self._present(r))
         if trigger.type is EventType.MEETING and "visit" in trigger.flags:
             # "Borrell sagte, Orban sei nach Moskau gereist": with its host, the visit has
             # its two sides without whoever reports it
@@ -1166,15 +1179,26 @@ class SentenceReader:
         return out
 
     def _onlooker(self, r: SentenceReading, f: Found) -> bool:
-        """"signed a peace deal as Trump looked on", "während Trump zusah": who watches an
-        event is no side of it."""
+        """"signed a peace deal as Trump looked on", "with Trump looking on", "in the presence
+        of Rubio", "im Beisein von Trump": who watches an event is no side of it (though
+        present at a meeting, see `_present`)."""
         before = r.tokens[max(0, f.first - 4):f.first]
-        if not any(t.key in ("as", "while", "als", "während") for t in before):
+        keys = " ".join(t.key for t in before)
+        if any(phrase in keys for phrase in self.lex.word_class("presence_phrase")):
+            return True
+        if not any(t.key in ("as", "while", "als", "während", "with") for t in before):
             return False
         after = r.tokens[f.last + 1:f.last + 3]
         words = " ".join(t.key for t in after)
         return bool(after) and (after[0].key in self.lex.word_class("onlooker_verb") or any(
             words.startswith(phrase) for phrase in self.lex.word_class("onlooker_phrasal")))
+
+    def _present(self, r: SentenceReading) -> list[str]:
+        """The people the sentence says were there without being sides ("…, with Trump
+        looking on"): present at a meeting."""
+        return unique(f.mention.entity for f in r.found if f.actor and self._onlooker(r, f) and (
+                          self.gaz.entities[f.mention.entity].kind == "leader"
+                          or f.mention.how in ("official", "title")))
 
     def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
         """"With Netanyahu standing by him, Trump signed the document": a fronted "with"

@@ -130,8 +130,12 @@ class MentionFinder:
                 parts, how = set(f.mention.text.split()), "official"
             else:
                 continue
+            # (a two-letter family name comes first: "Premier Li Qiang … Li met Ramaphosa")
+            family = {label.split()[0] for label in (entity.label_en, entity.label_de)} \
+                if entity.kind == "leader" else set()
             for part in parts:
-                if len(part) >= 3 and part[:1].isupper():
+                if (len(part) >= 3 or part in family and len(part) == 2 and part.isalpha()) \
+                        and part[:1].isupper():
                     self.local_names.setdefault((fold(part),), (entity.key, how))
 
     # -- names -----------------------------------------------------------------------------
