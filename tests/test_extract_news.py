@@ -2382,3 +2382,20 @@ def test_a_two_letter_family_name_told_before_in_full_is_that_leader() -> None:
     article = read("Premier Li Qiang led the delegation. Li met South African President Cyril "
                    "Ramaphosa on Friday.", "2025-11-22")
     assert sides(article, MEETING) == [frozenset({"li-qiang", "cyril-ramaphosa"})]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "die beiden Präsidenten" are the two presidents told before, not the prime minister
+    ("Putin hat am Montag mit dem indischen Premierminister Modi telefoniert und ihn über sein "
+     "Treffen mit Donald Trump unterrichtet. Die beiden Präsidenten hatten sich am Freitag in "
+     "Anchorage getroffen.", "2025-08-18", {"united-states", "russia"}),
+    # a state that is only where two others met is not one of "beider Länder"
+    ("Ein Gipfeltreffen zwischen Trump und Putin in Saudi-Arabien sei nicht vereinbart, sagte "
+     "Kremlsprecher Peskow. Die Außenminister beider Länder hatten sich vergangene Woche in Riad "
+     "getroffen.", "2025-02-25", {"united-states", "russia"}),
+])
+def test_the_two_presidents_or_countries_told_before(text: str, published: str, expected: set[str]) -> None:
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    met = [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is MEETING]
+    assert met == [expected]

@@ -53,7 +53,7 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
             discourse.add(candidate)
         if reader.refers_to_a_call(reading):
             discourse.talks_were_a_call(sentence)
-        discourse.saw_sentence(sentence, [f.mention.entity for f in found if f.actor],
+        discourse.saw_sentence(sentence, reader.sides_told(reading),
                                [f.mention.entity for f in found], [d.date for d in reading.dates],
                                reader.anchored(reading),
                                opening=[f.mention.entity for f in found if f.actor and f.first <= 3],

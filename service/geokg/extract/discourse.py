@@ -251,20 +251,30 @@ class Discourse:
             event.sentence.index - previous.sentence.index <= 2 and not any(
                 len(self.sides_on(opening, self.on) - self.sides(previous)) >= 2  # "Russia and Ukraine …"
                 for opening in self.sentence_openers[previous.sentence.index + 1:event.sentence.index])
+        presidents = candidate.group == "presidents"
         if previous is not None and (candidate.group != "states" or recent):
-            picked = list(previous.participants)
+            picked = [p for p in previous.participants if not presidents or self._president(p)]
         if len(self.sides(event, picked)) < 2:
-            picked = self._last_two(leaders_only=candidate.group == "leaders")
+            picked = self._last_two(leaders_only=candidate.group in ("leaders", "presidents"),
+                                    presidents=presidents)
         if len(self.sides(event, picked)) >= 2:
             event.participants = picked
             event.confidence = INFERRED_CONFIDENCE
             if previous is not None and picked == list(previous.participants):
                 event.date = event.date or previous.date  # "beide vereinbarten": same occasion
 
-    def _last_two(self, leaders_only: bool) -> list[str]:
+    def _president(self, key: str) -> bool:
+        """Whether a side is a president on the article's day ("die beiden Präsidenten")."""
+        return any(o.start <= self.on and (o.end is None or self.on <= o.end)
+                   and "President" in o.label_en and "Vice" not in o.label_en
+                   for o in self.gaz.terms_of.get(key, []))
+
+    def _last_two(self, leaders_only: bool, presidents: bool = False) -> list[str]:
         picked: list[str] = []
         for key in reversed(self.actors):
             if leaders_only and self.gaz.entities[key].kind != "leader":
+                continue
+            if presidents and not self._president(key):
                 continue
             if self.sides_on([key], self.on) & self.sides_on(picked, self.on):
                 continue

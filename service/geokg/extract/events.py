@@ -137,6 +137,20 @@ class SentenceReader:
                           topic=None, addressees=[], territories=[], extra_sentences=[])
         return [replace(candidate, event=meeting, definite=False, additional=False)]
 
+    def sides_told(self, r: SentenceReading) -> list[str]:
+        """The sides a sentence names, for "beide Länder" and "the two" later on: not a state
+        that is only where two others met ("ein Gipfel zwischen Trump und Putin in
+        Saudi-Arabien")."""
+        actors = [f for f in r.found if f.actor]
+        kept = []
+        for f in actors:
+            venue = f.first > 0 and r.tokens[f.first - 1].key in ("in", "im") and \
+                self.gaz.entities[f.mention.entity].kind == "state" and len(self.gaz.states_of(
+                    (g.mention.entity for g in actors if g is not f), r.day) - {f.mention.entity}) >= 2
+            if not venue:
+                kept.append(f.mention.entity)
+        return kept
+
     def refers_to_a_call(self, reading: SentenceReading) -> bool:
         """"Bei dem Vierer-Telefonat sei es um … gegangen", "in the call": the sentence
         points back to talks told before as a call (read by `read` first)."""
@@ -1430,6 +1444,8 @@ class SentenceReader:
             following = set(keys[i + 1:i + 3])
             if following & self.lex.word_class("group_states"):
                 return "states"
+            if following & self.lex.word_class("group_presidents"):
+                return "presidents"  # "die beiden Präsidenten": not the prime minister told with them
             if following & self.lex.word_class("group_leaders"):
                 return "leaders"
             return "sides"
