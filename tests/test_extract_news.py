@@ -2399,3 +2399,15 @@ def test_the_two_presidents_or_countries_told_before(text: str, published: str, 
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
     met = [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is MEETING]
     assert met == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Macron hat mit dem ägyptischen Präsidenten al-Sisi telefoniert. Beide forderten Israel auf, "
+    "die Blockade aufzuheben.",
+    "Macron spoke with Egypt's President Abdel Fattah al-Sisi by phone. The two urged Israel to "
+    "lift the blockade.",
+])
+def test_both_as_the_subject_of_a_demand_are_its_demanders(text: str) -> None:
+    demands = [(set(e.participants), set(e.addressees)) for e in read(text, "2025-04-07").events
+               if e.type is DEMAND]
+    assert demands == [({"emmanuel-macron", "abdel-fattah-el-sisi"}, {"israel"})]

@@ -1474,6 +1474,12 @@ class SentenceReader:
         for i in range(clause.first, first - 1):
             if r.tokens[i].key in GROUP_SIZES and r.tokens[i + 1].key in nouns:
                 return GROUP_SIZES[r.tokens[i].key]
+        # "Beide forderten Israel auf", "Both urged Iran to …", "The two urged …": the pronoun
+        # alone, right before the verb
+        before = [t.key for t in r.tokens[clause.first:first] if t.is_word]
+        if before and before[-1] in ("beide", "both", "two") and len(before) <= 2 and (
+                len(before) == 1 or before[0] in ("die", "the")):
+            return 2
         return 0
 
     def _they(self, r: SentenceReading, clause: Clause, first: int) -> bool:
