@@ -2411,3 +2411,19 @@ def test_both_as_the_subject_of_a_demand_are_its_demanders(text: str) -> None:
     demands = [(set(e.participants), set(e.addressees)) for e in read(text, "2025-04-07").events
                if e.type is DEMAND]
     assert demands == [({"emmanuel-macron", "abdel-fattah-el-sisi"}, {"israel"})]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "seinen Gast" is the guest told before, even with a name after the particle
+    ("Olaf Scholz hat den chinesischen Ministerpräsidenten Li Qiang am Dienstag in Berlin "
+     "empfangen. Der Kanzler forderte seinen Gast auf, Russland keine Waffen zu liefern.",
+     "2023-06-20", [({"olaf-scholz"}, {"li-qiang"})]),
+    ("Trump hat am Montag mit Netanjahu telefoniert. Der US-Präsident habe darauf gedrungen, "
+     "mehr Hilfslieferungen in den Gazastreifen zu lassen.", "2025-07-28",
+     [({"donald-trump"}, {"benjamin-netanyahu"})]),
+])
+def test_a_guest_asked_and_insisting_on_something_in_a_call(
+        text: str, published: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    demands = [(set(e.participants), set(e.addressees)) for e in read(text, published).events
+               if e.type is DEMAND]
+    assert demands == expected

@@ -501,7 +501,10 @@ class MentionFinder:
         if tokens[i - 1].key not in self.lex.word_class("possessive_person") | \
                 self.lex.word_class("possessive_leader"):
             return False
-        return not any(i < f.first <= i + 3 for f in found)
+        # (a name right after it, perhaps after a first name the gazetteer lacks, is his;
+        # not one after a particle or a comma: "forderte seinen Gast auf, Russland …")
+        return not any(i < f.first <= i + 3 and all(
+            t.is_word and t.capitalized for t in tokens[i + 1:f.first]) for f in found)
 
     def _event_possessive(self, tokens: list[Token], i: int) -> bool:
         """"ihrem Besuch", "his visit", "seinem Telefonat": whose event it is."""
