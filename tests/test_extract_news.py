@@ -2427,3 +2427,13 @@ def test_a_guest_asked_and_insisting_on_something_in_a_call(
     demands = [(set(e.participants), set(e.addressees)) for e in read(text, published).events
                if e.type is DEMAND]
     assert demands == expected
+
+
+def test_who_looked_on_is_none_of_the_two_told_later() -> None:
+    article = read("Anutin Charnvirakul and Hun Manet signed a peace declaration in Kuala Lumpur on "
+                   "Sunday, with Donald Trump looking on. The two neighbours had agreed to a ceasefire "
+                   "in July.", "2025-10-26")
+    from geokg.extract import load_gazetteer
+    gaz, day = load_gazetteer(), dt.date(2025, 10, 26)
+    agreements = [gaz.states_of(e.participants, day) for e in article.events if e.type is AGREEMENT]
+    assert agreements and all(states == {"thailand", "cambodia"} for states in agreements), agreements

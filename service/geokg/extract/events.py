@@ -141,7 +141,7 @@ class SentenceReader:
         """The sides a sentence names, for "beide Länder" and "the two" later on: not a state
         that is only where two others met ("ein Gipfel zwischen Trump und Putin in
         Saudi-Arabien")."""
-        actors = [f for f in r.found if f.actor]
+        actors = [f for f in r.found if f.actor and not self._onlooker(r, f)]  # not "with Trump looking on"
         kept = []
         for f in actors:
             venue = f.first > 0 and r.tokens[f.first - 1].key in ("in", "im") and \
