@@ -2224,6 +2224,10 @@ def test_a_passive_with_its_agent_still_names_the_supplier(text: str,
     # one that goes on, or a supplier's role, is not dated
     ("Iran unterstützt Russland seit Jahren mit Drohnen.", {None}),
     ("Japan has been the largest donor of aid to Ukraine in Asia since 2022.", {None}),
+    ("Officials said on Monday that Iran also supplies drones to Russia.", {None}),
+    ("Iran unterstützt Russland mit Drohnen, während Russland Iran Zugang zu Technik gewährt.", {None}),
+    # a plural noun after its subject is no present verb
+    ("Turkey sent food supplies to Qatar on Wednesday.", {"2024-03-13"}),
 ])
 def test_a_supply_told_in_the_story_is_dated_one_that_goes_on_is_not(
         text: str, expected: set[str | None]) -> None:

@@ -1538,13 +1538,31 @@ class SentenceReader:
         supply that goes on ("liefert seit 2022", "has provided … since 2015", "still")."""
         keys = {t.key for t in r.tokens[clause.first:clause.last + 1]}
         auxiliaries = {t.key for t in r.tokens[clause.first:first]}
-        # ("ist größter Lieferant", "Iran unterstützt Russland mit Waffen": a role, a state)
-        sentence = {t.key for t in r.tokens}  # ("since" opens a clause of its own)
+        # ("ist größter Lieferant", "Iran unterstützt Russland mit Waffen, während Russland
+        # Iran Zugang gewährt": a role, a state; "since" opens a clause of its own)
+        sentence = {t.key for t in r.tokens}
         ongoing = kind is EventType.SUPPORT and bool(
-            sentence & self.lex.word_class("ongoing")
-            or r.tokens[first].key in self.lex.word_class("ongoing_supply"))
+            sentence & (self.lex.word_class("ongoing") | self.lex.word_class("ongoing_supply"))
+            or self._english_present(r, first))
         return bool(keys & self.lex.word_class("habitual") or ongoing
                     or auxiliaries & self.lex.word_class("pluperfect"))
+
+    def _english_present(self, r: SentenceReading, first: int) -> bool:
+        """"Iran supplies drones to Russia", "is supplying": an English supply verb in the
+        present tells what goes on; "pledges", "announces" tell an act of the day."""
+        if self.lex.lang != "en":
+            return False
+        verb = r.tokens[first]
+        if verb.key in self.lex.word_class("act_verb") or not verb.text.islower():
+            return False
+        progressive = verb.key.endswith("ing") and first > 0 and r.tokens[first - 1].key in ("is", "are")
+        # a verb right after its subject ("Iran supplies", "Iran also supplies"), not a plural
+        # noun ("arms deliveries", "loans to Kyiv")
+        adverb = first > 0 and (r.tokens[first - 1].key in ("also", "still", "now", "already")
+                                or r.tokens[first - 1].key.endswith("ly"))
+        subject = any(f.actor and f.last in (first - 1, first - 2 if adverb else first - 1)
+                      for f in r.found)
+        return progressive or subject and verb.key.endswith("s") and verb.lemma != verb.key
 
     def told_earlier(self, r: SentenceReading) -> bool:
         """The sentence's main verb is a pluperfect ("Ungarn hatte … übernommen", "had
