@@ -2152,7 +2152,7 @@ def test_control_or_a_deadline_handed_over_is_no_supply(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "day", "expected"), [
     # the event's own gerund after "while"/"when" is not another event the name belongs to
-    ("Indian Foreign Minister Subrahmanyam Jaishankar made the comments while meeting with "
+    ("Indian Foreign Minister Subrahmanyam Jaishankar made the comments when meeting with "
      "Chinese Foreign Minister Wang Yi in New Delhi.", "2023-03-02", {"india", "china"}),
     # an official named in full, then by one part of the name, is still that state's official
     ("Chinese Foreign Minister Wang Yi arrived in Jakarta on Monday. Wang later held talks "
@@ -2167,10 +2167,13 @@ def test_control_or_a_deadline_handed_over_is_no_supply(text: str) -> None:
 ])
 def test_meetings_told_by_a_gerund_a_short_name_or_a_visit_noun(text: str, day: str,
                                                                 expected: set[str]) -> None:
-    assert frozenset(expected) in sides(read(text, day), MEETING)
+    assert sides(read(text, day), MEETING) == [frozenset(expected)]
 
 
 @pytest.mark.parametrize("text", [
+    "Vor dem Besuch Modis in Moskau warnte Kiew vor Zugeständnissen.",
+    "Chinese Foreign Minister Wang Yi arrived in Jakarta. Wang Xiaoming, a scholar, met Japanese "
+    "officials on Tuesday.",
     "Xi's visit to Moscow is planned for next week.",
     "Der Besuch von Xi in Moskau ist für nächste Woche geplant.",
     "Nach dem Besuch in Moskau sagte Xi, die Beziehungen seien gut.",
@@ -2224,10 +2227,11 @@ def test_a_passive_with_its_agent_still_names_the_supplier(text: str,
     # one that goes on, or a supplier's role, is not dated
     ("Iran unterstützt Russland seit Jahren mit Drohnen.", {None}),
     ("Japan has been the largest donor of aid to Ukraine in Asia since 2022.", {None}),
-    ("Officials said on Monday that Iran also supplies drones to Russia.", {None}),
+    ("Drones struck Kyiv overnight. Officials said that Iran also supplies drones to Russia.", {None}),
     ("Iran unterstützt Russland mit Drohnen, während Russland Iran Zugang zu Technik gewährt.", {None}),
-    # a plural noun after its subject is no present verb
-    ("Turkey sent food supplies to Qatar on Wednesday.", {"2024-03-13"}),
+    # a plural noun after its subject is no present verb; a headline in the present is news
+    ("Qatar's ports reopened on Wednesday. Turkey sent food supplies to Qatar.", {"2024-03-13"}),
+    ("US sends Patriot battery to Ukraine", {"2024-03-14"}),
 ])
 def test_a_supply_told_in_the_story_is_dated_one_that_goes_on_is_not(
         text: str, expected: set[str | None]) -> None:
@@ -2239,8 +2243,10 @@ def test_a_supply_told_in_the_story_is_dated_one_that_goes_on_is_not(
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # elected, not yet sworn in: the leader speaks for the state they will lead
-    ("President-elect Donald Trump spoke by phone with Taiwan's President Tsai Ing-wen on Friday.",
+    ("On Friday President-elect Donald Trump took a telephone call from Tsai Ing-wen, Taiwan's leader.",
      "2016-12-03", {"united-states", "tsai-ing-wen"}),
+    # a candidate before the vote is the person
+    ("Merz traf Macron am Mittwoch in Paris.", "2025-02-05", {"friedrich-merz", "emmanuel-macron"}),
     ("Der gewählte US-Präsident Joe Biden telefonierte am Dienstag mit Bundeskanzlerin Angela Merkel.",
      "2020-11-11", {"united-states", "angela-merkel"}),
     # months before a term, a leader is still the person
@@ -2255,8 +2261,10 @@ def test_an_incoming_leader_acts_for_the_state_they_will_lead(text: str, publish
 
 @pytest.mark.parametrize(("text", "expected"), [
     # two leaders of two states who "spoke", at no place and with no meeting told: a call
-    ("Mexican President Claudia Sheinbaum and U.S. President Donald Trump spoke on Monday "
-     "about tariffs.", [frozenset({"claudia-sheinbaum", "donald-trump"})]),
+    ("Mexican President Claudia Sheinbaum and U.S. President Donald Trump spoke for nearly an "
+     "hour on Monday about tariffs.", [frozenset({"claudia-sheinbaum", "donald-trump"})]),
+    ("Putin and Zelensky spoke on television on Monday about the war.", []),
+    ("Macron and Putin spoke of a new era in their relations.", []),
     ("Macron and Putin spoke for about an hour on Friday.",
      [frozenset({"emmanuel-macron", "vladimir-putin"})]),
     ("Macron and Putin spoke in Moscow on Friday about the grain deal.", []),
@@ -2268,11 +2276,11 @@ def test_two_leaders_who_spoke_at_no_place_had_a_call(text: str, expected: list[
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Iranian and Saudi security chiefs held four days of talks in Beijing.",
-     [frozenset({"iran", "saudi-arabia"})]),
-    ("Ardern discussed policing with Solomon Islands Prime Minister Manasseh Sogavare at the Forum.",
-     [frozenset({"jacinda-ardern", "manasseh-sogavare"})]),
-    ("Ardern discussed policing with reporters at the Forum.", []),
+    ("Egyptian and Jordanian intelligence chiefs held two days of talks in Amman.",
+     [frozenset({"egypt", "jordan"})]),
+    ("On the summit's second day Ardern discussed fisheries with Fiji's Prime Minister Frank "
+     "Bainimarama.", [frozenset({"jacinda-ardern", "frank-bainimarama"})]),
+    ("Ardern discussed fisheries with reporters at the summit.", []),
     ("Biden discussed U.S. engagement with Egypt and other partners.", []),
 ])
 def test_talks_of_officials_named_by_office_and_discussions_with_a_leader(
@@ -2282,8 +2290,8 @@ def test_talks_of_officials_named_by_office_and_discussions_with_a_leader(
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a monarch's title with "von"/"of" and the state is that state's monarch
-    ("Habeck kommt gerade von einem Treffen mit dem Emir von Katar in Doha.", {"germany", "tamim-bin-hamad"}),
-    ("German Economy Minister Robert Habeck met the Emir of Qatar in Doha on Saturday.",
+    ("Scholz kam am Montag in Doha mit dem Emir von Katar zusammen.", {"olaf-scholz", "tamim-bin-hamad"}),
+    ("On Saturday the Emir of Qatar received Germany's economy minister Robert Habeck in Doha.",
      {"germany", "tamim-bin-hamad"}),
     # "der Minister" is the official told before; "die Minister" are several
     ("Wirtschaftsminister Robert Habeck landete am Samstag in Doha. Dort traf der Minister den "
@@ -2291,7 +2299,7 @@ def test_talks_of_officials_named_by_office_and_discussions_with_a_leader(
 ])
 def test_monarchs_by_title_and_a_minister_told_before(text: str, expected: set[str]) -> None:
     met = [set(e.participants) for e in read(text, "2022-03-20").events if e.type is MEETING]
-    assert any(expected <= sides for sides in met), met
+    assert met == [expected]
 
 
 @pytest.mark.parametrize("text", [
@@ -2304,9 +2312,9 @@ def test_a_message_letter_or_envoy_sent_is_no_supply(text: str) -> None:
 
 
 def test_a_leaders_surname_given_to_an_official_is_that_official_again() -> None:
-    article = read("Im Zuge eines Besuchs des sudanesischen Außenministers Ali Yusef Sharif in Moskau "
-                   "haben sich beide Staaten auf eine Partnerschaft geeinigt. Nach Angaben Sharifs habe "
-                   "er sich mit Lawrow auf einen Marinestützpunkt verständigt.", "2025-02-12")
+    article = read("Während des Besuchs des sudanesischen Außenministers Ali Yusef Sharif in Moskau "
+                   "einigten sich beide Staaten auf mehr Handel. Laut Sharifs Sprecher habe er mit "
+                   "Lawrow auch über Getreide verhandelt.", "2025-02-12")
     assert "shehbaz-sharif" not in {m.entity for m in article.mentions}
     assert sides(article, AGREEMENT) == [frozenset({"sudan", "russia"})]
 
@@ -2399,7 +2407,6 @@ def test_a_two_letter_family_name_told_before_in_full_is_that_leader() -> None:
      "getroffen.", "2025-02-25", {"united-states", "russia"}),
 ])
 def test_the_two_presidents_or_countries_told_before(text: str, published: str, expected: set[str]) -> None:
-    from geokg.extract import load_gazetteer
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
     met = [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is MEETING]
     assert met == [expected]
@@ -2437,7 +2444,6 @@ def test_who_looked_on_is_none_of_the_two_told_later() -> None:
     article = read("Anutin Charnvirakul and Hun Manet signed a peace declaration in Kuala Lumpur on "
                    "Sunday, with Donald Trump looking on. The two neighbours had agreed to a ceasefire "
                    "in July.", "2025-10-26")
-    from geokg.extract import load_gazetteer
     gaz, day = load_gazetteer(), dt.date(2025, 10, 26)
     agreements = [gaz.states_of(e.participants, day) for e in article.events if e.type is AGREEMENT]
     assert agreements and all(states == {"thailand", "cambodia"} for states in agreements), agreements

@@ -77,10 +77,19 @@ def wait_for_workers(master: subprocess.Popen[bytes], log: Path, count: int) -> 
     try:
         wait_for(ready, f"{count} workers ready")
     except AssertionError as failure:
-        children = [(p.pid, p.status(), p.cpu_times().user, " ".join(p.cmdline())[:80])
-                    for p in psutil.Process(master.pid).children()]
-        raise AssertionError(f"{failure}; children {children}; log:\n"
-                             f"{log.read_text(errors='replace')[-4000:]}") from None
+        raise AssertionError(f"{failure}; children {children_of(master.pid)}; log:\n"
+                             f"{log.read_text(encoding='utf-8', errors='replace')[-4000:]}") from None
+
+
+def children_of(pid: int) -> list[tuple[int, str, float, str]]:
+    """What each child of a process is doing (a child that ends meanwhile is left out)."""
+    out = []
+    for child in psutil.Process(pid).children():
+        try:
+            out.append((child.pid, child.status(), child.cpu_times().user, " ".join(child.cmdline())[:80]))
+        except psutil.Error:
+            continue
+    return out
 
 
 # -- worker restarts, reloads and a dying engine leave the deployment up --------------------

@@ -59,7 +59,7 @@ class Discourse:
             self.continuing_sentences.add(sentence.index)
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
-    def finish(self) -> list[Event]:
+    def finish(self, elected: set[str] | frozenset[str] = frozenset()) -> list[Event]:
         """Date what is still undated: a call, meeting or agreement without a date of its own,
         and whatever the headline announces, is part of the story the article tells, dated by
         its first precisely dated event — or, when the article dates none, by its day of
@@ -81,15 +81,19 @@ class Discourse:
         self._receivers_from_story()
         self._addressees_from_story()
         self._talks_into_calls()
-        self._incoming_leaders()
+        self._incoming_leaders(elected)
         return self.events
 
-    def _incoming_leaders(self) -> None:
-        """A leader elected but not yet in office acts for the state they will lead."""
+    def _incoming_leaders(self, elected: set[str] | frozenset[str]) -> None:
+        """A leader the article names as elected ("President-elect Trump"), and not yet in
+        office, acts for the state they will lead; a candidate before the vote does not."""
+        def incoming(key: str, on: dt.date) -> str:
+            return (self.gaz.incoming_state(key, on) if key in elected else None) or key
+
         for event in self.events:
             on = event.date.value if event.date else self.on
-            event.participants = _unique([self.gaz.incoming_state(p, on) or p for p in event.participants])
-            event.addressees = _unique([self.gaz.incoming_state(p, on) or p for p in event.addressees])
+            event.participants = _dedupe([incoming(p, on) for p in event.participants])
+            event.addressees = _dedupe([incoming(p, on) for p in event.addressees])
 
     def talks_were_a_call(self, sentence: Sentence) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
@@ -608,8 +612,4 @@ def _topics_overlap(a: Event, b: Event) -> bool:
 
 
 def _dedupe(keys: list[str]) -> list[str]:
-    return list(dict.fromkeys(keys))
-
-
-def _unique(keys: list[str]) -> list[str]:
     return list(dict.fromkeys(keys))

@@ -177,11 +177,13 @@ class SentenceReader:
                                    and self._reference_in_pp(reading.tokens, h[1])
                                    and not self._names_its_sides(reading, h[2])]
         # (a claim told by a participle is still one: "in the Israeli-annexed Golan Heights")
-        # ("nach dem Besuch von Xi in Moskau": a visit noun with its guest and host)
+        # ("nach dem Besuch von Xi in Moskau": a visit noun with its guest and host; "vor dem
+        # Besuch", "before the visit" may tell one still to come)
         kept = [h for h in kept if h[1] != h[2] or not self._reference_in_pp(reading.tokens, h[1])
                 or self._names_its_sides(reading, h[2]) or reading.tokens[h[1]].key in medium
                 or h[0].type is EventType.TERRITORIAL_CLAIM
-                or self._owner_and_partner(reading, h[1], h[2], "visit" in h[0].flags)]
+                or self._owner_and_partner(reading, h[1], h[2], "visit" in h[0].flags)
+                and not self._before_it(reading.tokens, h[1])]
         # ("Israeli-annexed Golan", "US-supplied bombs": a name's participle tells the event)
         kept = [h for h in kept if not self._compound_adjective(reading.tokens, h[1]) or (
             h[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)
@@ -218,6 +220,8 @@ class SentenceReader:
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
+            # ("führt Krieg gegen die Ukraine, Gespräche lehnt Moskau ab": two clauses)
+            "one_clause": lambda h: not any(t.text in (",", ";", ":") for t in r.tokens[h[1]:h[2] + 1]),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
             "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
@@ -545,18 +549,21 @@ class SentenceReader:
         return not self._talk_placed(r, clause_of(r.clauses, hit[1]))
 
     def _person_after(self, r: SentenceReading, last: int) -> bool:
-        """A leader or an official named right after `last` (titles and articles between)."""
-        partner = next((f for f in r.found if f.actor and last < f.first <= last + 5), None)
-        return partner is not None and self._has_guest(r, last) and (
-            self.gaz.entities[partner.mention.entity].kind == "leader"
-            or partner.mention.how in ("official", "title"))
+        """"discussed policing with Fiji's prime minister": a talk with a person is a meeting
+        with their state; "discussed US engagement with Egypt" names no one to meet."""
+        people = [f for f in r.found if f.actor and last < f.first <= last + 7 and (
+            self.gaz.entities[f.mention.entity].kind == "leader" or f.mention.how in ("official", "title"))]
+        return bool(people) and self._has_guest(r, last)
 
     def _person_before(self, r: SentenceReading, first: int) -> bool:
-        """The nearest side before `first` in its clause is a leader or an official."""
-        clause = clause_of(r.clauses, first)
-        before = [f for f in r.found if f.actor and clause.first <= f.first and f.last < first]
-        return bool(before) and (self.gaz.entities[before[-1].mention.entity].kind == "leader"
-                                 or before[-1].mention.how in ("official", "title"))
+        """A leader or an official as the verb's subject, right before it ("Blinken flew
+        to Beijing", "Blinken also flew …"): not an owner ("Zelensky's wife was flown"), nor
+        someone reporting what others did ("Biden said Ukrainian pilots flew …")."""
+        gap = 2 if first > 0 and r.tokens[first - 1].key in self.lex.word_class("verb_adverb") else 1
+        subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
+        return subject is not None and (
+            self.gaz.entities[subject.mention.entity].kind == "leader"
+            or subject.mention.how in ("official", "title"))
 
     def _pair_spoke(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
                     hit: tuple[Trigger, int, int]) -> bool:
@@ -564,10 +571,14 @@ class SentenceReader:
         together right before the verb, with no place nor meeting: a phone call."""
         people = [f for f in r.found if f.actor and f.last < hit[1] and (
             self.gaz.entities[f.mention.entity].kind == "leader" or f.mention.how == "official")]
-        after = r.tokens[hit[2] + 1].key if hit[2] + 1 < len(r.tokens) else ""
-        if len(people) < 2 or people[-1].last + 1 != hit[1] or after in ("to", "with") or any(
+        # a talk told by its length ("spoke for about 45 minutes"), not "spoke on television",
+        # "spoke of a new era", "spoke separately"
+        after = [t.key for t in r.tokens[hit[2] + 1:hit[2] + 3]]
+        lasted = after[:1] == ["for"] and len(after) == 2 and (
+            after[1] in self.lex.word_class("duration_start") or after[1][:1].isdigit())
+        if len(people) < 2 or people[-1].last + 1 != hit[1] or not lasted or any(
                 t.type is EventType.MEETING for t, _, _ in hits):
-            return False  # ("spoke with reporters": whom they spoke to is another matter)
+            return False
         first, second = people[-2], people[-1]
         between = r.tokens[first.last + 1:second.first]  # "and U.S. President"
         joined = any(t.key in ("and", "und") for t in between) and all(
@@ -615,6 +626,11 @@ class SentenceReader:
         return self.lex.lang == "en" and first >= 2 and tokens[first - 1].text == "-" and \
             tokens[first - 1].start == tokens[first - 2].end and \
             tokens[first].start == tokens[first - 1].end and tokens[first].text.islower()
+
+    def _before_it(self, tokens: list[Token], first: int) -> bool:
+        """"vor dem Besuch", "before his visit", "ahead of the visit": a time before it."""
+        start = max(0, first - 4)
+        return any(t.key in self.lex.word_class("before_event") for t in tokens[start:first])
 
     def _names_its_sides(self, r: SentenceReading, last: int) -> bool:
         """"für das Telefonat zwischen den beiden Präsidenten", "after the talks between X and
@@ -1187,32 +1203,41 @@ class SentenceReader:
                 continue
             if multi_sided and self._of_another_event(r, f, trigger):
                 continue
-            if own is not clause and self._looking_on(r, own) or self._onlooker(r, f):
+            if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f):
                 continue
             out.append(f)
         return out
 
     def _onlooker(self, r: SentenceReading, f: Found) -> bool:
-        """"signed a peace deal as Trump looked on", "with Trump looking on", "in the presence
-        of Rubio", "im Beisein von Trump": who watches an event is no side of it (though
-        present at a meeting, see `_present`)."""
-        before = r.tokens[max(0, f.first - 4):f.first]
-        keys = " ".join(t.key for t in before)
-        if any(phrase in keys for phrase in self.lex.word_class("presence_phrase")):
+        """"signed a peace deal as Trump looked on", "während Trump zusah", "in the presence
+        of Rubio": who watches an event is no side of it."""
+        if self._attending(r, f):
             return True
-        if not any(t.key in ("as", "while", "als", "während", "with") for t in before):
+        before = {t.key for t in r.tokens[max(0, f.first - 4):f.first]}
+        after = r.tokens[f.last + 1:f.last + 2]
+        return bool(before & self.lex.word_class("onlooker_start")) and bool(after) and \
+            after[0].key in self.lex.word_class("onlooker_verb")
+
+    def _attending(self, r: SentenceReading, f: Found) -> bool:
+        """"in the presence of Rubio", "im Beisein von Trump", "with Trump looking on", "with
+        the crown prince also present": there in person, without being a side."""
+        before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
+        if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
+            return True
+        if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
             return False
-        after = r.tokens[f.last + 1:f.last + 3]
-        words = " ".join(t.key for t in after)
-        return bool(after) and (after[0].key in self.lex.word_class("onlooker_verb") or any(
-            words.startswith(phrase) for phrase in self.lex.word_class("onlooker_phrasal")))
+        after = [t.key for t in r.tokens[f.last + 1:f.last + 4]]
+        closes = len(after) < 2 or not r.tokens[f.last + 2].is_word  # "…, with X present."
+        return any(after[:len(phrase.split())] == phrase.split()
+                   for phrase in self.lex.word_class("onlooker_phrasal")) or \
+            bool(after) and after[0] == "present" and closes
 
     def _present(self, r: SentenceReading) -> list[str]:
-        """The people the sentence says were there without being sides ("…, with Trump
-        looking on"): present at a meeting."""
-        return unique(f.mention.entity for f in r.found if f.actor and self._onlooker(r, f) and (
-                          self.gaz.entities[f.mention.entity].kind == "leader"
-                          or f.mention.how in ("official", "title")))
+        """The people the sentence says were there in person without being sides ("…, with
+        Trump looking on"): present at a meeting. Not who watched from afar."""
+        return unique(f.mention.entity for f in r.found if f.actor and self._attending(r, f) and (
+            self.gaz.entities[f.mention.entity].kind == "leader"
+            or f.mention.how in ("official", "title")))
 
     def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
         """"With Netanyahu standing by him, Trump signed the document": a fronted "with"
@@ -1477,8 +1502,9 @@ class SentenceReader:
         # "Beide forderten Israel auf", "Both urged Iran to …", "The two urged …": the pronoun
         # alone, right before the verb
         before = [t.key for t in r.tokens[clause.first:first] if t.is_word]
-        if before and before[-1] in ("beide", "both", "two") and len(before) <= 2 and (
-                len(before) == 1 or before[0] in ("die", "the")):
+        pair = self.lex.word_class("group") | {"two"}
+        if before and before[-1] in pair and len(before) <= 2 and (
+                len(before) == 1 or before[0] in self.lex.word_class("definite")):
             return 2
         return 0
 
@@ -1539,18 +1565,27 @@ class SentenceReader:
         keys = {t.key for t in r.tokens[clause.first:clause.last + 1]}
         auxiliaries = {t.key for t in r.tokens[clause.first:first]}
         # ("ist größter Lieferant", "Iran unterstützt Russland mit Waffen, während Russland
-        # Iran Zugang gewährt": a role, a state; "since" opens a clause of its own)
-        sentence = {t.key for t in r.tokens}
+        # Iran Zugang gewährt": a role, a state, told anywhere in the sentence)
         ongoing = kind is EventType.SUPPORT and bool(
-            sentence & (self.lex.word_class("ongoing") | self.lex.word_class("ongoing_supply"))
+            keys & self.lex.word_class("ongoing") or self._since_a_date(r, clause)
+            or {t.key for t in r.tokens} & self.lex.word_class("ongoing_supply")
             or self._english_present(r, first))
         return bool(keys & self.lex.word_class("habitual") or ongoing
                     or auxiliaries & self.lex.word_class("pluperfect"))
 
+    @staticmethod
+    def _since_a_date(r: SentenceReading, clause: Clause) -> bool:
+        """"has supplied drones since 2022": "since" opens a clause of its own, which goes on
+        the trigger's (not "since Kyiv needs them", a cause)."""
+        after = r.tokens[clause.last + 1:clause.last + 3]
+        return len(after) == 2 and after[0].key in ("since", "seit") and (
+            after[1].key[:1].isdigit() or after[1].key in ("then", "dem", "der"))
+
     def _english_present(self, r: SentenceReading, first: int) -> bool:
         """"Iran supplies drones to Russia", "is supplying": an English supply verb in the
-        present tells what goes on; "pledges", "announces" tell an act of the day."""
-        if self.lex.lang != "en":
+        present tells what goes on; "pledges", "announces" tell an act of the day, and so
+        does a headline ("US sends Patriot battery to Ukraine")."""
+        if self.lex.lang != "en" or r.sentence.index == 0:
             return False
         verb = r.tokens[first]
         if verb.key in self.lex.word_class("act_verb") or not verb.text.islower():
@@ -1558,7 +1593,7 @@ class SentenceReader:
         progressive = verb.key.endswith("ing") and first > 0 and r.tokens[first - 1].key in ("is", "are")
         # a verb right after its subject ("Iran supplies", "Iran also supplies"), not a plural
         # noun ("arms deliveries", "loans to Kyiv")
-        adverb = first > 0 and (r.tokens[first - 1].key in ("also", "still", "now", "already")
+        adverb = first > 0 and (r.tokens[first - 1].key in self.lex.word_class("verb_adverb")
                                 or r.tokens[first - 1].key.endswith("ly"))
         subject = any(f.actor and f.last in (first - 1, first - 2 if adverb else first - 1)
                       for f in r.found)

@@ -48,9 +48,13 @@ class MentionFinder:
         # "Außenminister Ali Yusef Sharif … Sharifs Angaben": a leader's surname that the
         # article gave to someone else means that other person, not the leader, again
         self.others_surnames: set[str] = set()
+        # "President-elect Trump", "der designierte Kanzler Merz": leaders the article names
+        # as elected and not yet in office (see `Discourse.finish`)
+        self.elected: set[str] = set()
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
+        self._note_elected(tokens, names)
         found = self._titles(sentence, tokens, names)
         found += self._pronouns(sentence, tokens, found)
         found.sort(key=lambda f: f.first)
@@ -119,6 +123,15 @@ class MentionFinder:
                           and tokens[j].key not in self.lex.word_class("preposition")):
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("preposition")
+
+    def _note_elected(self, tokens: list[Token], names: list[Found]) -> None:
+        """A leader's name with an "elect" word just before it ("President-elect Donald
+        Trump", "der gewählte US-Präsident Biden")."""
+        cues = self.lex.word_class("elect_cue")
+        for f in names:
+            if self.gaz.entities[f.mention.entity].kind == "leader" and any(
+                    t.key in cues for t in tokens[max(0, f.first - 4):f.first]):
+                self.elected.add(f.mention.entity)
 
     def _learn_short_names(self, found: list[Found]) -> None:
         for f in found:
@@ -209,7 +222,10 @@ class MentionFinder:
             if entries:
                 return i + size - 1, self._choose(entries)
         local = self.local_names.get((tokens[i].key,))
-        if local and tokens[i].capitalized:
+        # ("Wang Xiaoming", "Analyst Ahmad Wang": a part next to another name is someone else's)
+        beside = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens) and k != 0]
+        if local and tokens[i].capitalized and not any(
+                t.is_word and t.capitalized and t.key not in self.lex.title_starts for t in beside):
             return i, NameEntry(local[0], local[1], False, True)
         return self._elliptic_name(tokens, i)
 
@@ -456,8 +472,8 @@ class MentionFinder:
                 # (nor the one an earlier pronoun of the sentence stands for: "She urged him")
                 mine = {f.mention.entity for f in found + out}
                 key = self._leader_for_pronoun([], exclude=mine)
-            elif token.key in self.lex.word_class("pronoun_state") and (
-                    token.text.islower() or i == 0) or self._body_anaphor(tokens, i, found):
+            elif (token.key in self.lex.word_class("pronoun_state") and (token.text.islower() or i == 0)) \
+                    or self._body_anaphor(tokens, i, found):
                 # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
             else:
@@ -485,7 +501,7 @@ class MentionFinder:
         qualified = i + 1 < len(tokens) and tokens[i + 1].key in ("für", "for", "of")
         # "die Minister" are several: a German masculine role word is one person only after a
         # singular article ("der Minister", "dem Minister")
-        plural = tokens[i].key.endswith("minister") and tokens[j].key in ("die", "den", "diese")
+        plural = tokens[i].key.endswith("minister") and tokens[j].key in ("die", "diese")
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not qualified \
             and not plural and not any(j < f.first <= i + 1 for f in found)
 

@@ -985,10 +985,10 @@ class RoleReader:
         auxiliaries = self.lex.word_class("passive_aux") | self.lex.word_class("passive_aux_present")
         between = r.tokens[receiver.last + 1:first]
         if self.lex.lang == "de":  # ("Deutschland ist größter Waffenlieferant": no passive)
-            return bool(between) and between[0].key in ("wurde", "wurden")
+            return bool(between) and between[0].key in self.lex.word_class("passive_aux_past")
         if r.tokens[first].key.endswith("ing"):
             return False  # "Japan is providing boats": a progressive, no passive
-        glue = {",", "which", "who", "that", "has", "have", "had", "been", "already", "also", "now"}
+        glue = self.lex.word_class("passive_glue") | {","}
         return any(t.key in auxiliaries for t in between) and all(
             t.key in glue | auxiliaries for t in between)
 
