@@ -1585,7 +1585,9 @@ class SentenceReader:
         """"Iran supplies drones to Russia", "is supplying": an English supply verb in the
         present tells what goes on; "pledges", "announces" tell an act of the day, and so
         does a headline ("US sends Patriot battery to Ukraine")."""
-        if self.lex.lang != "en" or r.sentence.index == 0:
+        # (a headline tells without "officials said"; a report of the state of things does)
+        reported = any(t.key in self.lex.word_class("speech_verb") or t.key == "according" for t in r.tokens)
+        if self.lex.lang != "en" or (r.sentence.index == 0 and not reported):
             return False
         verb = r.tokens[first]
         if verb.key in self.lex.word_class("act_verb") or not verb.text.islower():
