@@ -268,7 +268,9 @@ class Discourse:
                 event.date = event.date or previous.date  # "beide vereinbarten": same occasion
 
     def _president(self, key: str) -> bool:
-        """Whether a side is a president on the article's day ("die beiden Präsidenten")."""
+        """Whether a side is a president on the article's day ("die beiden Präsidenten").
+        The offices' roles do not tell a president from a monarch (both head a state), so
+        the office's English name does."""
         return any(o.start <= self.on and (o.end is None or self.on <= o.end)
                    and "President" in o.label_en and "Vice" not in o.label_en
                    for o in self.gaz.terms_of.get(key, []))

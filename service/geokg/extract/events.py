@@ -938,19 +938,25 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
-        if trigger.type is EventType.MEETING:  # "…, with Crown Prince Mohammed also present"
-            event.participants = unique(event.participants + self._present(r))
-        if trigger.type is EventType.MEETING and "visit" in trigger.flags:
-            # "Borrell sagte, Orban sei nach Moskau gereist": with its host, the visit has
-            # its two sides without whoever reports it
-            speakers = self._speakers(r, span)
-            visit = replace(event, participants=[p for p in event.participants if p not in speakers])
-            self.roles.add_host(r, visit, clause)
-            if len(self.gaz.states_of(visit.participants, r.day)) >= 2:
-                event.participants = visit.participants
-            else:
-                self.roles.add_host(r, event, clause)
+        if trigger.type is EventType.MEETING:
+            self._meeting_sides(r, event, trigger, clause, span)
         return True
+
+    def _meeting_sides(self, r: SentenceReading, event: Event, trigger: Trigger, clause: Clause,
+                       span: tuple[int, int]) -> None:
+        """Who else a meeting has: whoever was present ("…, with Crown Prince Mohammed also
+        present"); a visit's host ("Borrell sagte, Orban sei nach Moskau gereist": with its
+        host, the visit has its two sides without whoever reports it)."""
+        event.participants = unique(event.participants + self._present(r))
+        if "visit" not in trigger.flags:
+            return
+        speakers = self._speakers(r, span)
+        visit = replace(event, participants=[p for p in event.participants if p not in speakers])
+        self.roles.add_host(r, visit, clause)
+        if len(self.gaz.states_of(visit.participants, r.day)) >= 2:
+            event.participants = visit.participants
+        else:
+            self.roles.add_host(r, event, clause)
 
     def _not_in_what_was_agreed(self, r: SentenceReading, actors: list[Found], first: int,
                                 last: int) -> list[Found]:
