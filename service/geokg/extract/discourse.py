@@ -94,6 +94,8 @@ class Discourse:
             on = event.date.value if event.date else self.on
             event.participants = _dedupe([incoming(p, on) for p in event.participants])
             event.addressees = _dedupe([incoming(p, on) for p in event.addressees])
+        # ("President-elect Trump met Biden": one state, no meeting between two)
+        self.events = [e for e in self.events if e.type not in MULTI_SIDED or len(self.sides(e)) >= 2]
 
     def talks_were_a_call(self, sentence: Sentence) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
