@@ -38,6 +38,12 @@ def state_demands(text: str, published: str) -> list[tuple[set[str], set[str]]]:
             for e in read(text, published).events if e.type is DEMAND]
 
 
+def state_sides(text: str, published: str, kind: EventType) -> list[set[str]]:
+    """The sides of each event of a kind, as the states they stood for that day."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is kind]
+
+
 def state_claims(text: str, published: str) -> set[tuple[str, str]]:
     """(claimant as the state it stood for that day, territory) of every claim read."""
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
@@ -2213,9 +2219,7 @@ def test_a_passive_that_names_only_who_was_given_something_has_no_supplier(text:
 ])
 def test_a_passive_with_its_agent_still_names_the_supplier(text: str,
                                                           expected: tuple[set[str], set[str]]) -> None:
-    supplies = [(set(e.participants), set(e.addressees)) for e in read(text, "2024-08-09").events
-                if e.type is SUPPORT]
-    assert supplies == [expected]
+    assert supplies(read(text, "2024-08-09")) == [expected]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2336,8 +2340,7 @@ def test_a_contract_or_memorandum_told_in_the_passive_is_an_agreement(
 
 def test_a_title_with_a_demonym_and_a_verb_after_it_is_the_office_holder_not_the_object() -> None:
     article = read("The Chinese leader urged Trump to handle the Taiwan question with caution.", "2025-06-05")
-    assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is DEMAND] == \
-        [({"xi-jinping"}, {"donald-trump"})]
+    assert demands(article) == [({"xi-jinping"}, {"donald-trump"})]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2351,9 +2354,7 @@ def test_a_title_with_a_demonym_and_a_verb_after_it_is_the_office_holder_not_the
 ])
 def test_a_ministry_or_government_told_without_its_state_is_the_state_told_before(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
-    demands = [(set(e.participants), set(e.addressees)) for e in read(text, "2024-05-15").events
-               if e.type is DEMAND]
-    assert demands == expected
+    assert demands(read(text, "2024-05-15")) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2366,9 +2367,7 @@ def test_a_ministry_or_government_told_without_its_state_is_the_state_told_befor
 ])
 def test_funding_for_a_state_and_a_sum_of_aid_are_one_supply(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
-    supplies = [(set(e.participants), set(e.addressees)) for e in read(text, "2025-02-24").events
-                if e.type is SUPPORT]
-    assert supplies == expected
+    assert supplies(read(text, "2025-02-24")) == expected
 
 
 @pytest.mark.parametrize(("text", "agreement", "meeting"), [
@@ -2410,9 +2409,7 @@ def test_a_two_letter_family_name_told_before_in_full_is_that_leader() -> None:
      "getroffen.", "2025-02-25", {"united-states", "russia"}),
 ])
 def test_the_two_presidents_or_countries_told_before(text: str, published: str, expected: set[str]) -> None:
-    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
-    met = [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is MEETING]
-    assert met == [expected]
+    assert state_sides(text, published, MEETING) == [expected]
 
 
 @pytest.mark.parametrize("text", [
@@ -2422,9 +2419,7 @@ def test_the_two_presidents_or_countries_told_before(text: str, published: str, 
     "lift the blockade.",
 ])
 def test_both_as_the_subject_of_a_demand_are_its_demanders(text: str) -> None:
-    demands = [(set(e.participants), set(e.addressees)) for e in read(text, "2025-04-07").events
-               if e.type is DEMAND]
-    assert demands == [({"emmanuel-macron", "abdel-fattah-el-sisi"}, {"israel"})]
+    assert demands(read(text, "2025-04-07")) == [({"emmanuel-macron", "abdel-fattah-el-sisi"}, {"israel"})]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
@@ -2438,15 +2433,11 @@ def test_both_as_the_subject_of_a_demand_are_its_demanders(text: str) -> None:
 ])
 def test_a_guest_asked_and_insisting_on_something_in_a_call(
         text: str, published: str, expected: list[tuple[set[str], set[str]]]) -> None:
-    demands = [(set(e.participants), set(e.addressees)) for e in read(text, published).events
-               if e.type is DEMAND]
-    assert demands == expected
+    assert demands(read(text, published)) == expected
 
 
 def test_who_looked_on_is_none_of_the_two_told_later() -> None:
-    article = read("Anutin Charnvirakul and Hun Manet signed a peace declaration in Kuala Lumpur on "
-                   "Sunday, with Donald Trump looking on. The two neighbours had agreed to a ceasefire "
-                   "in July.", "2025-10-26")
-    gaz, day = load_gazetteer(), dt.date(2025, 10, 26)
-    agreements = [gaz.states_of(e.participants, day) for e in article.events if e.type is AGREEMENT]
+    agreements = state_sides("Anutin Charnvirakul and Hun Manet signed a peace declaration in Kuala "
+                             "Lumpur on Sunday, with Donald Trump looking on. The two neighbours had "
+                             "agreed to a ceasefire in July.", "2025-10-26", AGREEMENT)
     assert agreements and all(states == {"thailand", "cambodia"} for states in agreements), agreements

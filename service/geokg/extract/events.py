@@ -541,18 +541,15 @@ class SentenceReader:
         talk ("spoke with Xi in Beijing") nor a meeting in the sentence: news tells a phone
         call so."""
         partner = next((f for f in r.found if f.actor and hit[2] < f.first <= hit[2] + 5), None)
-        person = partner is not None and (self.gaz.entities[partner.mention.entity].kind == "leader"
-                                          or partner.mention.how in ("official", "title"))
-        if not person or not self._has_guest(r, hit[2]) or any(t.type is EventType.MEETING
-                                                               for t, _, _ in hits):
+        if partner is None or not self._person(partner) or not self._has_guest(r, hit[2]) or any(
+                t.type is EventType.MEETING for t, _, _ in hits):
             return False  # not "spoke to the US Congress", "spoke with his Security Council"
         return not self._talk_placed(r, clause_of(r.clauses, hit[1]))
 
     def _person_after(self, r: SentenceReading, last: int) -> bool:
         """"discussed policing with Fiji's prime minister": a talk with a person is a meeting
         with their state; "discussed US engagement with Egypt" names no one to meet."""
-        people = [f for f in r.found if f.actor and last < f.first <= last + 7 and (
-            self.gaz.entities[f.mention.entity].kind == "leader" or f.mention.how in ("official", "title"))]
+        people = [f for f in r.found if f.actor and last < f.first <= last + 7 and self._person(f)]
         return bool(people) and self._has_guest(r, last)
 
     def _person_before(self, r: SentenceReading, first: int) -> bool:
@@ -561,16 +558,17 @@ class SentenceReader:
         someone reporting what others did ("Biden said Ukrainian pilots flew …")."""
         gap = 2 if first > 0 and r.tokens[first - 1].key in self.lex.word_class("verb_adverb") else 1
         subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
-        return subject is not None and (
-            self.gaz.entities[subject.mention.entity].kind == "leader"
-            or subject.mention.how in ("official", "title"))
+        return subject is not None and self._person(subject)
+
+    def _person(self, f: Found) -> bool:
+        """A leader, an official or a titled person: someone who speaks for a state."""
+        return self.gaz.entities[f.mention.entity].kind == "leader" or f.mention.how in ("official", "title")
 
     def _pair_spoke(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
                     hit: tuple[Trigger, int, int]) -> bool:
         """"Sheinbaum and Trump spoke for about 45 minutes": two people of two sides named
         together right before the verb, with no place nor meeting: a phone call."""
-        people = [f for f in r.found if f.actor and f.last < hit[1] and (
-            self.gaz.entities[f.mention.entity].kind == "leader" or f.mention.how == "official")]
+        people = [f for f in r.found if f.actor and f.last < hit[1] and self._person(f)]
         # a talk told by its length ("spoke for about 45 minutes"), not "spoke on television",
         # "spoke of a new era", "spoke separately"
         after = [t.key for t in r.tokens[hit[2] + 1:hit[2] + 3]]
@@ -1241,9 +1239,8 @@ class SentenceReader:
     def _present(self, r: SentenceReading) -> list[str]:
         """The people the sentence says were there in person without being sides ("…, with
         Trump looking on"): present at a meeting. Not who watched from afar."""
-        return unique(f.mention.entity for f in r.found if f.actor and self._attending(r, f) and (
-            self.gaz.entities[f.mention.entity].kind == "leader"
-            or f.mention.how in ("official", "title")))
+        return unique(f.mention.entity for f in r.found
+                      if f.actor and self._attending(r, f) and self._person(f))
 
     def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
         """"With Netanyahu standing by him, Trump signed the document": a fronted "with"
