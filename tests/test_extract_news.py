@@ -60,6 +60,17 @@ def test_an_undated_story_event_is_of_the_publication_day() -> None:
     assert (call.date.value, call.date.precision) == (dt.date(2024, 3, 5), Precision.DAY)
 
 
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Lettland fordert seit Jahren von Russland die Rückgabe der Archive.", False),
+    ("Latvia has for many years demanded that Russia return the archives.", False),
+    ("Lettland forderte vor zwei Jahren von Russland die Rückgabe der Archive.", True),
+])
+def test_a_demand_made_for_years_is_a_standing_one_without_a_day(text: str, dated: bool) -> None:
+    article = read("Riga (dpa) - Der Streit um die Archive geht weiter. " + text, "2024-03-05")
+    demand = next(e for e in article.events if e.type is DEMAND)
+    assert (demand.date is not None) is dated, demand.date
+
+
 # --- officials ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "published", "expected"), [

@@ -1574,7 +1574,15 @@ class SentenceReader:
             or {t.key for t in r.tokens} & self.lex.word_class("ongoing_supply")
             or self._english_present(r, first))
         return bool(keys & self.lex.word_class("habitual") or ongoing
-                    or auxiliaries & self.lex.word_class("pluperfect"))
+                    or auxiliaries & self.lex.word_class("pluperfect") or self._for_long(r, clause))
+
+    def _for_long(self, r: SentenceReading, clause: Clause) -> bool:
+        """"fordert seit Jahrzehnten", "has for years demanded": a standing position, not
+        an act of the story's day."""
+        spans = self.lex.word_class("long_span")
+        tokens = r.tokens[clause.first:clause.last + 1]
+        return any(t.key in ("seit", "for") and any(u.key in spans for u in tokens[i + 1:i + 4])
+                   for i, t in enumerate(tokens))
 
     @staticmethod
     def _since_a_date(r: SentenceReading, clause: Clause) -> bool:
