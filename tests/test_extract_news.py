@@ -2452,3 +2452,17 @@ def test_who_looked_on_is_none_of_the_two_told_later() -> None:
                              "Lumpur on Sunday, with Donald Trump looking on. The two neighbours had "
                              "agreed to a ceasefire in July.", "2025-10-26", AGREEMENT)
     assert agreements and all(states == {"thailand", "cambodia"} for states in agreements), agreements
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "bat X, … zu tun": the infinitive is what X is asked to do, however far it stands
+    ("Macron bat Tebboune, die Grenze für die Hilfskonvois zu öffnen.",
+     [({"emmanuel-macron"}, {"abdelmadjid-tebboune"})]),
+    ("Macron bat darum, die Grenze für die Hilfskonvois zu öffnen.", []),
+    # advocating weapons for one side asks for them ("warb für Waffen"), as it does a ceasefire
+    ("Selenskyj warb in Brüssel eindringlich für mehr Waffen.", [({"volodymyr-zelenskyy"}, set())]),
+    ("Zelensky lobbied hard at the summit in Brussels for more weapons.", [({"volodymyr-zelenskyy"}, set())]),
+])
+def test_asked_to_do_something_or_lobbying_for_arms(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert demands(read(text, "2024-05-15")) == expected
