@@ -2466,3 +2466,16 @@ def test_who_looked_on_is_none_of_the_two_told_later() -> None:
 def test_asked_to_do_something_or_lobbying_for_arms(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert demands(read(text, "2024-05-15")) == expected
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Neu-Delhi (dpa) - Indien hat am Montag den Sonderstatus Kaschmirs aufgehoben. Indien und "
+     "Pakistan beanspruchen die Region.", False),
+    ("NEW DELHI (AP) - India revoked the special status of Kashmir on Monday. India and Pakistan "
+     "each lay claim to the region.", False),
+    # a headline's present tells the day's news
+    ("India lays claim to Kashmir\nNEW DELHI (AP) - India revoked its special status on Monday.", True),
+])
+def test_a_claim_told_in_the_present_is_held_not_made_that_day(text: str, dated: bool) -> None:
+    claim = next(e for e in read(text, "2019-08-05").events if e.type is EventType.TERRITORIAL_CLAIM)
+    assert (claim.date is not None) is dated, claim.date

@@ -1574,7 +1574,19 @@ class SentenceReader:
             or {t.key for t in r.tokens} & self.lex.word_class("ongoing_supply")
             or self._english_present(r, first))
         return bool(keys & self.lex.word_class("habitual") or ongoing
-                    or auxiliaries & self.lex.word_class("pluperfect") or self._for_long(r, clause))
+                    or auxiliaries & self.lex.word_class("pluperfect") or self._for_long(r, clause)
+                    or kind is EventType.TERRITORIAL_CLAIM and self._claims_in_present(r, clause, first))
+
+    def _claims_in_present(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """"India and Pakistan each lay claim to Kashmir", "Marokko beansprucht die
+        Westsahara": a claim told in the present is held, not made that day; a headline's
+        present tells the day's news, and "hat … beansprucht" an act."""
+        verb = r.tokens[first]
+        if r.sentence.index == 0 or verb.key not in self.lex.word_class("claim_present"):
+            return False
+        noun = first > 0 and r.tokens[first - 1].key in self.lex.word_class("determiner")  # "its claims"
+        act = {t.key for t in r.tokens[clause.first:first]} & self.lex.word_class("perfect_aux")
+        return not noun and not act
 
     def _for_long(self, r: SentenceReading, clause: Clause) -> bool:
         """"fordert seit Jahrzehnten", "has for years demanded": a standing position, not
