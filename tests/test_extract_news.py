@@ -2479,3 +2479,19 @@ def test_asked_to_do_something_or_lobbying_for_arms(
 def test_a_claim_told_in_the_present_is_held_not_made_that_day(text: str, dated: bool) -> None:
     claim = next(e for e in read(text, "2019-08-05").events if e.type is EventType.TERRITORIAL_CLAIM)
     assert (claim.date is not None) is dated, claim.date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "am Tag danach", "the next day": the day after the last day told before
+    ("Budapest (dpa) - Orban ist in Moskau mit Putin zusammengetroffen. Ungarn hatte am 1. Juli "
+     "den EU-Ratsvorsitz übernommen. Am Tag danach traf Orban in Kiew Selenskyj.",
+     {"russia": dt.date(2024, 7, 5), "ukraine": dt.date(2024, 7, 2)}),
+    ("BUDAPEST (AP) - Orban met Putin in Moscow. Hungary had taken over the EU presidency on July 1. "
+     "The next day Orban met Zelenskyy in Kyiv.",
+     {"russia": dt.date(2024, 7, 5), "ukraine": dt.date(2024, 7, 2)}),
+])
+def test_the_day_after_a_day_told_before(text: str, expected: dict[str, dt.date]) -> None:
+    gaz, article = load_gazetteer(), read(text, "2024-07-05")
+    days = {state: e.date.value for e in article.events if e.type is MEETING and e.date
+            for state in gaz.states_of(e.participants, dt.date(2024, 7, 5)) if state != "hungary"}
+    assert days == expected

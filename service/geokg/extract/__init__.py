@@ -42,12 +42,15 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
     reader = SentenceReader(gaz, lex)
     dated = find_dates(layout.dateline, lang, published) if layout.dateline else []
     discourse = Discourse(gaz, published, dated[0].date if dated else None)
+    last_day: dt.date | None = None  # the last day told, for "am Tag danach"
     for sentence in article.sentences:
         tokens = tokenize(sentence.text, sentence.start, lang)
         found = finder.find(sentence, tokens)
         article.mentions.extend(f.mention for f in found)
-        reading = SentenceReading(sentence, tokens, found, find_dates(sentence.text, lang, published),
-                                  day=published or dt.date.today())
+        dates = find_dates(sentence.text, lang, published, last_day)
+        days = [d.date.value for d in dates if d.date.precision is Precision.DAY]
+        last_day = days[-1] if days else last_day
+        reading = SentenceReading(sentence, tokens, found, dates, day=published or dt.date.today())
         for candidate in reader.read(reading):
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)
@@ -58,7 +61,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
                                reader.anchored(reading),
                                opening=[f.mention.entity for f in found if f.actor and f.first <= 3],
                                earlier=reader.told_earlier(reading),
-                               continuing=any(t.key in lex.word_class("continuing") for t in tokens))
+                               continuing=any(t.key in lex.word_class("continuing") for t in tokens),
+                               chained=any(d.chained for d in dates))
     article.events = discourse.finish(finder.elected)
     return article
 

@@ -253,6 +253,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
                 if kind == "planned" and _at_the_invitation(tokens, pos, lex):
                     continue  # "Auf Einladung von Xi besuchte Felipe Peking": it took place
+                if kind == "planned" and 0 < pos < len(tokens) - 1 and tokens[pos - 1].key == "the" \
+                        and tokens[pos + 1].key in lex.word_class("counted_day"):
+                    continue  # "The next day Orban met Zelenskyy": a day counted from one told
                 if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):
                     continue  # "held a call … ahead of the summit": the summit is to come
 

@@ -23,6 +23,7 @@ class DateMention:
     date: FuzzyDate
     start: int  # offsets in the sentence text
     end: int
+    chained: bool = False  # counted from a day told before ("am Tag danach")
 
 
 NOT_EVENT_DATE = {
@@ -49,6 +50,12 @@ DAYS_BACK = {
           rf"|\b(?P<ago>{_COUNT['en']})\s+days?\s+ago"
           rf"|(?:(?<=,\s)|(?:came|comes|followed)\s+)(?P<after>{_COUNT['en']})\s+days?\s+after"
           r"|(?P<eve>the\s+previous\s+day)",
+}
+# "am Tag danach", "the next day": the day after the last day the article told before
+NEXT_DAY = {
+    "de": r"am\s+Tag\s+danach|tags\s+darauf|am\s+Folgetag"
+          r"|am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag",
+    "en": r"the\s+(?:next|following)\s+day|a\s+day\s+later",
 }
 # "vor zwei Wochen", "three weeks ago": known only to the month it falls in
 WEEKS_BACK = {
@@ -123,6 +130,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("relative", rel),
         ("last_week", LAST_WEEK[lang]),
         ("days_back", DAYS_BACK[lang]),
+        ("next_day", NEXT_DAY[lang]),
         ("weeks_back", WEEKS_BACK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
         *RELATIVE_PERIODS[lang].items(),
@@ -139,12 +147,16 @@ def _needs(lang: str) -> dict[str, tuple[str, ...]]:
     return {"month": tuple(months), "last_month_name": tuple(months), "weekday": tuple(days),
             "relative": tuple(fold(k).split()[-1] for k in RELATIVE_DAYS[lang]),
             "last_week": ("woche", "week"), "weeks_back": ("woche", "week"),
-            "days_back": ("tag", "day"), "this_month": period, "last_month": period,
+            "days_back": ("tag", "day"), "next_day": ("tag", "day"),
+            "this_month": period, "last_month": period,
             "this_year": period, "last_year": period}
 
 
-def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMention]:
-    """Every event-dating expression in a sentence, in text order, overlaps resolved."""
+def find_dates(text: str, lang: str, published: dt.date | None,
+               told_before: dt.date | None = None) -> list[DateMention]:
+    """Every event-dating expression in a sentence, in text order, overlaps resolved;
+    `told_before` is the last day the article named before the sentence ("Am 1. Juli …
+    Am Tag danach …")."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     counted_back: list[re.Match[str]] = []
@@ -160,6 +172,11 @@ def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMent
             taken.append((m.start(), m.end()))
             if kind == "days_back":
                 counted_back.append(m)
+                continue
+            if kind == "next_day":
+                after = told_before + dt.timedelta(days=1) if told_before else None
+                if after and (published is None or after <= published):
+                    found.append(DateMention(FuzzyDate(after, Precision.DAY), m.start(), m.end(), True))
                 continue
             date = _resolve(kind, m, lang, published)
             if date and _introduced_by_range_word(text, m.start(), lang):

@@ -39,16 +39,19 @@ class Discourse:
         self.addressed_to_many: list[Event] = []  # demands made of allies, partners, …
         self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
         self.continuing_sentences: set[int] = set()  # "also", "separately", "ebenfalls": adds to the story
+        self.chained_sentences: set[int] = set()  # "am Tag danach": dated from a day told before
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
-                     earlier: bool = False, continuing: bool = False) -> None:
+                     earlier: bool = False, continuing: bool = False, chained: bool = False) -> None:
         """Record what a sentence named: sides (for "beide"/"the two"), all entities (for
         "the territory"), its dates and whether it speaks of a call or meeting ("im
         Gespräch") — the narrative context later sentences of its paragraph continue. The
         dates of a sentence told in the pluperfect (`earlier`: "Ungarn hatte am 1. Juli …
         übernommen") are of its background, not the story's, unless they are the report's
-        eve ("In der Nacht auf Samstag hatte es noch Gefechte gegeben" on Sunday)."""
+        eve ("In der Nacht auf Samstag hatte es noch Gefechte gegeben" on Sunday). A day
+        counted from such a date (`chained`: "Am Tag danach besuchte Orban Kiew") dates its
+        own events but is not the story's day."""
         self.actors.extend(actors)
         self.sentence_actors.append(actors)
         self.sentence_openers.append(opening or [])
@@ -57,6 +60,8 @@ class Discourse:
             dates = [d for d in dates if self.on - d.bounds()[1] <= dt.timedelta(days=1)]
         if continuing:
             self.continuing_sentences.add(sentence.index)
+        if chained:
+            self.chained_sentences.add(sentence.index)
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
     def finish(self, elected: set[str] | frozenset[str] = frozenset()) -> list[Event]:
@@ -556,11 +561,13 @@ class Discourse:
         """The story's day: its first precisely dated event, else the first recent day the
         article names ("in der Nacht auf Samstag" in a report filed on Sunday)."""
         for event in self.events:
-            if event.date and event.date.precision is Precision.DAY and self._is_recent(event.date):
+            if event.date and event.date.precision is Precision.DAY and self._is_recent(event.date) \
+                    and event.sentence.index not in self.chained_sentences:
                 return event.date
         for context in self.sentences:
             for date in context.dates:
-                if date.precision is Precision.DAY and self._is_recent(date):
+                if date.precision is Precision.DAY and self._is_recent(date) \
+                        and context.sentence.index not in self.chained_sentences:
                     return date
         return None
 
