@@ -1570,6 +1570,8 @@ def test_relief_and_goods_sent_deployed_or_arriving(text: str, suppliers: set[st
 @pytest.mark.parametrize("text", [
     "Russian troops arrived in Kherson on Sunday.",
     "Putin ordered troops to the border with Ukraine.",
+    "Russia sent more troops to the border with Ukraine.",
+    "Russland schickte weitere Truppen an die Grenze zur Ukraine.",
 ])
 def test_troops_arriving_or_ordered_to_a_border_are_no_supply(text: str) -> None:
     assert supplies(read(text, "2024-05-15")) == []
@@ -2495,3 +2497,31 @@ def test_the_day_after_a_day_told_before(text: str, expected: dict[str, dt.date]
     days = {state: e.date.value for e in article.events if e.type is MEETING and e.date
             for state in gaz.states_of(e.participants, dt.date(2024, 7, 5)) if state != "hungary"}
     assert days == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Australia will pay Papua New Guinea 600 million dollars over ten years.",
+     [({"australia"}, {"papua-new-guinea"})]),
+    ("Australien zahlt Papua-Neuguinea 600 Millionen Dollar.", [({"australia"}, {"papua-new-guinea"})]),
+    ("Merkel lobte Jordanien für die Aufnahme großer Zahlen von Flüchtlingen.", []),  # numbers, no pay
+    # stationing brings weapons or troops to the state they stand in; being stationed is a state
+    ("Russland hat taktische Atomwaffen in Belarus stationiert.", [({"russia"}, {"belarus"})]),
+    ("Russia will station nuclear missiles in Belarus.", [({"russia"}, {"belarus"})]),
+    ("About 5,000 US troops are stationed in Iraq.", []),
+    ("Die in der Region stationierten russischen Truppen griffen nicht ein.", []),
+    ("Obama ordered 3,000 troops to Liberia on Tuesday.", [({"barack-obama"}, {"liberia"})]),
+    ("Britain has trained 50,000 Ukrainian soldiers.", [({"united-kingdom"}, {"ukraine"})]),
+    ("Berlin will hand 18 Leopard tanks to Kyiv.", [({"germany"}, {"ukraine"})]),
+    ("Deutschland übernimmt die Kosten für zwei Patriot-Systeme für die Ukraine.",
+     [({"germany"}, {"ukraine"})]),
+    ("Der IWF gab Pakistan eine weitere Kredittranche von einer Milliarde Dollar frei.",
+     [({"imf"}, {"pakistan"})]),
+    ("Mit Kampfhubschraubern rüstet Moskau die malische Armee auf.", [({"russia"}, {"mali"})]),
+    # "next year" says when a pledge is kept, not that the pledge is only planned
+    ("Kyiv will be given 25 more Leopard tanks by Berlin early next year.", [({"germany"}, {"ukraine"})]),
+    # goods flown somewhere are a supply, a leader flying somewhere visits
+    ("Indien flog Hilfsgüter nach Afghanistan.", [({"india"}, {"afghanistan"})]),
+])
+def test_paying_stationing_training_and_handing_over_supply(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert supplies(read(text, "2024-05-15")) == expected

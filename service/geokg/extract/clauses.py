@@ -256,6 +256,10 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                 if kind == "planned" and 0 < pos < len(tokens) - 1 and tokens[pos - 1].key == "the" \
                         and tokens[pos + 1].key in lex.word_class("counted_day"):
                     continue  # "The next day Orban met Zelenskyy": a day counted from one told
+                if kind == "planned" and pledge and pos < len(tokens) - 1 \
+                        and tokens[pos].key in lex.word_class("next") \
+                        and tokens[pos + 1].key in lex.word_class("period_noun"):
+                    continue  # "will be given 25 tanks next year": when a pledge is kept
                 if pos > exclude[1] >= 0 and tokens[pos].key in lex.word_class("prior_to"):
                     continue  # "held a call … ahead of the summit": the summit is to come
 

@@ -757,6 +757,8 @@ class SentenceReader:
             # "handed Somalia control of the sea", "gave India a deadline": what is handed over
             # is no supply (a ruling, an ultimatum)
             handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[last + 1:last + 6])
+            if "money_object" in trigger.flags and "money" not in kinds:
+                return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
         elif trigger.type is EventType.TERRITORIAL_CLAIM:

@@ -703,6 +703,12 @@ class RoleReader:
         if "arrival" in trigger.flags:
             return self._arrived_supply(r, event, first)
         by_prep = self.receivers_by_prep(r)
+        if "stationed" in trigger.flags:  # "stationiert Atomwaffen in Belarus": where they stand receives
+            if not self._stations(r, first):
+                return False
+            by_prep += [(f, f.mention.entity) for f in r.found
+                        if f.actor and r.tokens[f.first - 1].key == "in"
+                        and (f.first > last or self.lex.lang == "de")]
         if "needs_receiver_prep" in trigger.flags or (
                 self._english_noun(r, first) and "receiver_subject" not in trigger.flags):
             # ("took receipt of": its subject receives)
@@ -756,10 +762,16 @@ class RoleReader:
         before = [f for f in in_clause or actors if f.last < first]
         joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
             if supplier.last < first and before else []
+        at_border = [f for f in r.found if self._at_the_border(r, f)]
+        if at_border and not by_prep:
+            return False  # "ordered troops to the border with Ukraine": a deployment at home
         for suppliers in ([joint] if len(joint) > 1 else []) + [[supplier]]:
             # never the suppliers' own side: "US-Präsident Biden sagte der Ukraine … zu"
             sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
-            rest = [(f, f.mention.entity) for f in (in_clause or actors) if f not in suppliers]
+            # (never one named as the source: "Panzer aus Südkorea", "jets from France")
+            rest = [(f, f.mention.entity) for f in (in_clause or actors)
+                    if f not in suppliers and f not in at_border
+                    and r.tokens[f.first - 1].key not in ("aus", "from")]
             addressee = next((key for _, key in by_prep + rest + demonyms
                               if self.gaz.state_of(key, r.day) not in sides), None)
             if addressee is not None or len(suppliers) == 1:
@@ -774,6 +786,13 @@ class RoleReader:
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _at_the_border(self, r: SentenceReading, f: Found) -> bool:
+        """"to the border with Ukraine", "an die Grenze zur Ukraine": the state whose border
+        it is, not a receiver."""
+        borders = self.lex.word_class("border_noun")
+        return f.first > 1 and r.tokens[f.first - 1].key in ("with", "of", "zu", "zur") and any(
+            t.key in borders for t in r.tokens[max(0, f.first - 4):f.first - 1])
 
     def _reported_subject(self, r: SentenceReading, speaker: Found, subjects: list[Found],
                           first: int) -> Found | None:
@@ -1049,6 +1068,17 @@ class RoleReader:
                 return unique(self.gaz.stands_for(g.mention.entity)
                               for g in listed)
         return []
+
+    def _stations(self, r: SentenceReading, first: int) -> bool:
+        """"Russia will station missiles in Belarus" brings them; "5,000 US troops are
+        stationed in Iraq", "troops stationed in the region" tell where they are."""
+        clause = clause_of(r.clauses, first)
+        if first == 0 or any(t.key in self.lex.word_class("state_aux") for t in r.tokens[clause.first:first]):
+            return False
+        # the verb after its subject or an auxiliary ("Russia will station", "Russland hat … in
+        # Belarus stationiert"), not a participle after a noun ("die in der Region stationierten")
+        return any(f.last == first - 1 for f in r.found) or r.tokens[first - 1].key in (
+            self.lex.word_class("verb_context") | self.lex.word_class("perfect_aux"))
 
     def receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
         """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
