@@ -2525,3 +2525,27 @@ def test_the_day_after_a_day_told_before(text: str, expected: dict[str, dt.date]
 def test_paying_stationing_training_and_handing_over_supply(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert supplies(read(text, "2024-05-15")) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # whom the subject speaks to in a call told by its noun is the call's other side
+    ("Putin apologised to Aliyev in a phone call on Sunday.", "2024-12-30",
+     {"vladimir-putin", "ilham-aliyev"}),
+    ("Putin hat sich bei Alijew in einem Telefonat entschuldigt.", "2024-12-30",
+     {"vladimir-putin", "ilham-aliyev"}),
+    # a summit still to come does not make a talk a meeting
+    ("Ramaphosa said on Tuesday he had spoken to Putin ahead of the Alaska summit.", "2025-08-12",
+     {"cyril-ramaphosa", "vladimir-putin"}),
+    # names joined by an en dash after the noun are its sides
+    ("Telefonat Merz–Selenskyj: Gespräch über den Friedensplan", "2025-11-22",
+     {"friedrich-merz", "volodymyr-zelenskyy"}),
+])
+def test_calls_told_by_their_noun_or_by_speaking_to_someone(text: str, published: str,
+                                                            expected: set[str]) -> None:
+    assert sides(read(text, published), CALL) == [frozenset(expected)]
+
+
+def test_a_parenthesis_between_em_dashes_is_no_compound_of_names() -> None:
+    article = read("Soon after taking office, Muizzu—who is regarded as pro-China—formally asked "
+                   "India to withdraw its troops.", "2024-01-14")
+    assert demands(article) == [({"mohamed-muizzu"}, {"india"})]

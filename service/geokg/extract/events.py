@@ -465,6 +465,19 @@ class SentenceReader:
             j = f.first - 1
             if j < 0 or r.tokens[j].text != "-":
                 break
+        return chain if len(chain) >= 2 else self._hyphenated_after(r, first)
+
+    def _hyphenated_after(self, r: SentenceReading, first: int) -> list[str]:
+        """"Telefonat Merz–Selenskyj", "the summit Trump-Putin": the joined names right
+        after the noun."""
+        by_first = {f.first: f for f in r.found if f.actor or f.mention.how == "compound"}
+        chain: list[str] = []
+        j = first + 1
+        while (f := by_first.get(j)) is not None:
+            chain.append(f.mention.entity)
+            if f.last + 1 >= len(r.tokens) or r.tokens[f.last + 1].text != "-":
+                break
+            j = f.last + 2
         return chain if len(chain) >= 2 else []
 
     def _owner_and_partner(self, r: SentenceReading, first: int, last: int,
@@ -541,8 +554,10 @@ class SentenceReader:
         talk ("spoke with Xi in Beijing") nor a meeting in the sentence: news tells a phone
         call so."""
         partner = next((f for f in r.found if f.actor and hit[2] < f.first <= hit[2] + 5), None)
+        prior = self.lex.word_class("prior_to")  # "ahead of the summit": a meeting still to come
         if partner is None or not self._person(partner) or not self._has_guest(r, hit[2]) or any(
-                t.type is EventType.MEETING for t, _, _ in hits):
+                t.type is EventType.MEETING and not {u.key for u in r.tokens[max(0, a - 4):a]} & prior
+                for t, a, _ in hits):
             return False  # not "spoke to the US Congress", "spoke with his Security Council"
         return not self._talk_placed(r, clause_of(r.clauses, hit[1]))
 
@@ -743,7 +758,8 @@ class SentenceReader:
         clause = clause_of(r.clauses, first)
         if not self._told_as_fact(r, trigger, clause, first, last):
             return None
-        actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED)
+        actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED,
+                              trigger.type is EventType.CALL)
         event = Event(trigger.type, [], r.sentence,
                       r.sentence.text[r.tokens[first].start - r.sentence.start:
                                       r.tokens[last].end - r.sentence.start])
@@ -1195,12 +1211,13 @@ class SentenceReader:
             words[-2].key == "zu" or _ZU_INFIX.match(last.key) is not None)
 
     def _actors(self, r: SentenceReading, clause: Clause, trigger: tuple[int, int],
-                multi_sided: bool = False) -> list[Found]:
+                multi_sided: bool = False, call: bool = False) -> list[Found]:
         """Sides named in the sentence's main clauses and in the trigger's own clause; the
         sides of a call, meeting or agreement are not looked for in its complement."""
         out = []
         for f in r.found:
-            if not f.actor or is_blocked(r.tokens, f, self.lex, r.found, trigger):
+            if not f.actor or is_blocked(r.tokens, f, self.lex, r.found, trigger) and not (
+                    call and self._spoken_to_in_a_call(r, f, trigger[0])):
                 continue
             own = clause_of(r.clauses, f.first)
             # "the deal that Greece and North Macedonia struck": names inside the pattern
@@ -1213,6 +1230,14 @@ class SentenceReader:
                 continue
             out.append(f)
         return out
+
+    def _spoken_to_in_a_call(self, r: SentenceReading, f: Found, first: int) -> bool:
+        """"apologised to Aliyev in a phone call", "hat sich bei Alijew in einem Telefonat
+        entschuldigt": whom the subject speaks to in a call told by its noun is its other side."""
+        in_call = r.tokens[first].key in ("in", "im") or first > 0 and r.tokens[first - 1].key in (
+            "in", "im", "einem")
+        return in_call and any(t.key in self.lex.word_class("spoken_to")
+                               for t in r.tokens[max(0, f.first - 3):f.first])
 
     def _onlooker(self, r: SentenceReading, f: Found) -> bool:
         """"signed a peace deal as Trump looked on", "während Trump zusah", "in the presence

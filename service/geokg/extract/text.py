@@ -84,6 +84,9 @@ def tokenize(text: str, offset: int = 0, lang: str = "de") -> list[Token]:
     tokens = []
     for m in TOKEN.finditer(text):
         word = m.group()
+        if word == "–" and 0 < m.start() and m.end() < len(text) and text[m.start() - 1].isalpha() \
+                and text[m.end()].isupper():
+            word = "-"  # "Telefonat Merz–Selenskyj": an en dash between two names joins them
         key, lemma = word_forms(word, lang)
         tokens.append(Token(word, m.start() + offset, m.end() + offset, key, lemma))
     return tokens
