@@ -2549,3 +2549,16 @@ def test_a_parenthesis_between_em_dashes_is_no_compound_of_names() -> None:
     article = read("Soon after taking office, Muizzu—who is regarded as pro-China—formally asked "
                    "India to withdraw its troops.", "2024-01-14")
     assert demands(article) == [({"mohamed-muizzu"}, {"india"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group named by its role stands for the first that many sides of the call before it
+    ("Keir Starmer, Emmanuel Macron und Friedrich Merz haben am Sonntag gemeinsam mit Wolodymyr "
+     "Selenskyj telefoniert. Die drei Europäer forderten Russland auf, einer Waffenruhe zuzustimmen.",
+     [({"keir-starmer", "emmanuel-macron", "friedrich-merz"}, {"russia"})]),
+    # … or for the sides the sentence before opened with
+    ("Egypt and Qatar presented a new truce proposal on Sunday. The two mediators urged Israel to "
+     "accept it.", [({"egypt", "qatar"}, {"israel"})]),
+])
+def test_a_group_named_by_its_role_demands(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert demands(read(text, "2025-05-11")) == expected

@@ -331,8 +331,10 @@ class Discourse:
                 return
 
     def _group_demanders(self, event: Event, size: int) -> None:
-        """"Die drei Regierungen forderten …": the sides of the last event with that many,
-        else the last that many named, other than those addressed."""
+        """"Die drei Regierungen forderten …": the sides of the last event with that many
+        (its first that many when it has more: "Starmer, Macron und Merz telefonierten mit
+        Selenskyj. Die drei Europäer …"), else the sides the last sentence opened with, else
+        the last that many named, other than those addressed."""
         addressed = self.sides(event, event.addressees)
         for previous in reversed(self.events):
             # "Scholz und Macron haben mit Putin gesprochen. … forderten sie Putin auf": the
@@ -341,6 +343,15 @@ class Discourse:
             if len(self.sides(previous, rest)) == size or (size == ANY_GROUP and rest):
                 event.participants = rest
                 return
+            if 0 < size < len(self.sides(previous, rest)):
+                event.participants = self._first_sides(rest, size)
+                return
+        opened = [p for p in (self.sentence_openers[-1] if self.sentence_openers else [])
+                  if not self.sides_on([p], self.on) & addressed]
+        if size > 0 and len(self.sides_on(opened, self.on)) == size:
+            event.participants = opened  # "Ägypten und Katar legten … vor. Beide Vermittler …"
+            event.confidence = INFERRED_CONFIDENCE
+            return
         size = 2 if size == ANY_GROUP else size  # "they" with no event before: the last two named
         picked: list[str] = []
         for key in reversed(self.actors):
@@ -350,6 +361,15 @@ class Discourse:
                 event.participants = picked[::-1]
                 event.confidence = INFERRED_CONFIDENCE
                 return
+
+    def _first_sides(self, keys: list[str], size: int) -> list[str]:
+        picked: list[str] = []
+        for key in keys:
+            if not self.sides_on([key], self.on) & self.sides_on(picked, self.on):
+                picked.append(key)
+            if len(picked) == size:
+                break
+        return picked
 
     def _address_both_sides(self, event: Event) -> None:
         """"called on both sides": the two sides of the last event between two others, or
