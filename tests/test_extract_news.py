@@ -2562,3 +2562,20 @@ def test_a_parenthesis_between_em_dashes_is_no_compound_of_names() -> None:
 ])
 def test_a_group_named_by_its_role_demands(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert demands(read(text, "2025-05-11")) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Biden, Modi, Kishida and Albanese gathered in Wilmington on Saturday.", "2024-09-22",
+     {"united-states", "india", "japan", "australia"}),
+    ("Biden gave Ruto a lavish welcome at the White House on Thursday.", "2024-05-24",
+     {"united-states", "kenya"}),
+    ("King Charles hosted a state banquet for Trump at Windsor Castle on Wednesday.", "2025-09-18",
+     {"united-kingdom", "united-states"}),
+    ("König Charles gab im Schloss Windsor ein Staatsbankett zu Ehren von Trump.", "2025-09-18",
+     {"united-kingdom", "united-states"}),
+    # a title's modifier stands between the host and the guest's name
+    ("Mohammed bin Salman hosted Syria's interim president Ahmed al-Sharaa in Riyadh on Sunday.",
+     "2025-02-03", {"saudi-arabia", "syria"}),
+])
+def test_leaders_gathered_or_honoured_at_a_banquet_met(text: str, published: str, expected: set[str]) -> None:
+    assert expected in state_sides(text, published, MEETING)

@@ -546,6 +546,7 @@ class SentenceReader:
         between = r.tokens[last + 1:guest.first]
         return all(t.capitalized or t.key in self.roles.title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
+                   or t.key in self.lex.word_class("title_modifier")  # "Syria's interim president"
                    or t.key in self.lex.word_class("possessive_person") for t in between)
 
     def _spoke_from_afar(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
