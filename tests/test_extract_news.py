@@ -2579,3 +2579,18 @@ def test_a_group_named_by_its_role_demands(text: str, expected: list[tuple[set[s
 ])
 def test_leaders_gathered_or_honoured_at_a_banquet_met(text: str, published: str, expected: set[str]) -> None:
     assert expected in state_sides(text, published, MEETING)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one side agrees to do something for another, named after "to" in what it agreed
+    ("Mexico agreed on Monday to send more water to the United States.", {"mexico", "united-states"}),
+    ("Armenia agreed to return four border villages to Azerbaijan.", {"armenia", "azerbaijan"}),
+])
+def test_agreeing_to_do_something_for_another_is_an_accord_with_it(text: str, expected: set[str]) -> None:
+    assert state_sides(text, "2024-04-22", AGREEMENT) == [expected]
+
+
+def test_a_message_to_someone_about_an_accord_makes_no_side_of_it() -> None:
+    text = ("Scholz und Selenskyj unterzeichneten am Freitag ein Sicherheitsabkommen. Scholz nannte "
+            "die Vereinbarung historisch, eine Botschaft an den russischen Präsidenten.")
+    assert all("russia" not in sides for sides in state_sides(text, "2024-02-16", AGREEMENT))

@@ -952,6 +952,9 @@ class SentenceReader:
             return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states
         if self._cue_before_list(r, clause, event.participants):
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
+        if trigger.type is EventType.AGREEMENT and "subject_sides" not in trigger.flags and len(
+                self.gaz.states_of(event.participants, r.day)) == 1:
+            event.participants += self._partner_in_what_was_agreed(r, event, last)
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
@@ -974,6 +977,19 @@ class SentenceReader:
             event.participants = visit.participants
         else:
             self.roles.add_host(r, event, clause)
+
+    def _partner_in_what_was_agreed(self, r: SentenceReading, event: Event, last: int) -> list[str]:
+        """"Mexico agreed to send more water to the U.S.", "Armenia agreed to return four
+        villages to Azerbaijan": one side agrees to do something for another, named after
+        "to"/"an" in what it agreed; that one is the other side of the accord."""
+        if not any(t.key == "to" for t in r.tokens[last:last + 5]):
+            return []  # only what it agreed to do ("Scholz nannte die Vereinbarung …, Botschaft an …")
+        own = self.gaz.states_of(event.participants, r.day)
+        determiners = self.lex.word_class("determiner")
+        partner = next((f for f in r.found if f.actor and f.first > last + 1 and r.tokens[
+            before_determiners(r.tokens, f.first - 1, determiners)].key in ("to", "an", "with", "mit")
+            and not self.gaz.states_of([f.mention.entity], r.day) & own), None)
+        return [partner.mention.entity] if partner else []
 
     def _not_in_what_was_agreed(self, r: SentenceReading, actors: list[Found], first: int,
                                 last: int) -> list[Found]:
