@@ -2594,3 +2594,15 @@ def test_a_message_to_someone_about_an_accord_makes_no_side_of_it() -> None:
     text = ("Scholz und Selenskyj unterzeichneten am Freitag ein Sicherheitsabkommen. Scholz nannte "
             "die Vereinbarung historisch, eine Botschaft an den russischen Präsidenten.")
     assert all("russia" not in sides for sides in state_sides(text, "2024-02-16", AGREEMENT))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\"Crimea is Ukraine,\" Zelenskiy said on Wednesday.", {("ukraine", "crimea")}),
+    ("„Die Krim ist Russland“, sagte Peskow am Montag.", {("russia", "crimea")}),
+    ("Tbilisi still counts Abkhazia as part of Georgia.", {("georgia", "abkhazia")}),
+    # a state after "is" that does not close the clause says nothing of whose a territory is
+    ("Germany is France's closest partner, Macron said.", set()),
+    ("The biggest buyer of Russian oil is China.", set()),
+])
+def test_a_territory_said_to_be_a_state_is_claimed_by_it(text: str, expected: set[tuple[str, str]]) -> None:
+    assert state_claims(text, "2025-04-23") == expected

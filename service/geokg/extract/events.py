@@ -232,9 +232,21 @@ class SentenceReader:
             "needs_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found),
             # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
             "object_after": lambda h: self._names_next(r, h[2]),
+            "state_predicate": lambda h: self._territory_is_state(r, h[1]),
         }
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
+
+    def _territory_is_state(self, r: SentenceReading, verb: int) -> bool:
+        """"Crimea is Ukraine", "Die Krim ist Russland": a territory right before the verb and
+        a state's name right after it, closing the clause, says whose the territory is."""
+        territory = next((f for f in r.found if f.last == verb - 1
+                          and self.gaz.entities[f.mention.entity].kind in ("region", "state")), None)
+        state = next((f for f in r.found if f.first == verb + 1 and f.actor
+                      and self.gaz.entities[f.mention.entity].kind == "state"), None)
+        return territory is not None and state is not None and territory.mention.entity != \
+            state.mention.entity and (state.last + 1 == len(r.tokens) or not r.tokens[state.last + 1].is_word
+                                      and r.tokens[state.last + 1].text not in ("'", "’"))  # "France's"
 
     @staticmethod
     def _one_per_word(hits: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
