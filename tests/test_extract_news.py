@@ -2600,6 +2600,8 @@ def test_a_message_to_someone_about_an_accord_makes_no_side_of_it() -> None:
     ("\"Crimea is Ukraine,\" Zelenskiy said on Wednesday.", {("ukraine", "crimea")}),
     ("„Die Krim ist Russland“, sagte Peskow am Montag.", {("russia", "crimea")}),
     ("Tbilisi still counts Abkhazia as part of Georgia.", {("georgia", "abkhazia")}),
+    ("Syria called the Golan Heights occupied Syrian land.", {("syria", "golan-heights")}),
+    ("Putin called the Donbas region a priority.", set()),
     # a state after "is" that does not close the clause says nothing of whose a territory is
     ("Germany is France's closest partner, Macron said.", set()),
     ("The biggest buyer of Russian oil is China.", set()),
