@@ -2608,3 +2608,9 @@ def test_a_message_to_someone_about_an_accord_makes_no_side_of_it() -> None:
 ])
 def test_a_territory_said_to_be_a_state_is_claimed_by_it(text: str, expected: set[tuple[str, str]]) -> None:
     assert state_claims(text, "2025-04-23") == expected
+
+
+def test_a_supply_right_after_a_request_goes_to_who_asked() -> None:
+    article = read("Selenskyj bat um mehr Flugabwehr. Deutschland sagte ein weiteres Iris-T-System zu.",
+                   "2024-05-15")
+    assert ({"germany"}, {"volodymyr-zelenskyy"}) in supplies(article)
