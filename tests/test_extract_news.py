@@ -2614,3 +2614,9 @@ def test_a_supply_right_after_a_request_goes_to_who_asked() -> None:
     article = read("Selenskyj bat um mehr Flugabwehr. Deutschland sagte ein weiteres Iris-T-System zu.",
                    "2024-05-15")
     assert ({"germany"}, {"volodymyr-zelenskyy"}) in supplies(article)
+
+
+def test_the_states_of_a_border_named_as_a_place_are_no_sides() -> None:
+    text = ("Merkel hat angesichts der Not von Migranten an der EU-Außengrenze zwischen Polen und Belarus "
+            "mit Lukaschenko telefoniert.")
+    assert state_sides(text, "2021-11-16", CALL) == [{"germany", "belarus"}]

@@ -130,6 +130,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
                 tokens[k].key in lex.word_class("topic_prep") or any(
                     t.key in lex.word_class("background_prep") for t in tokens[max(0, j - 4):j - 1])):
             return True
+        if tokens[j - 1].key in lex.word_class("border_noun") and not keep[0] <= j - 1 <= keep[1]:
+            return True  # "an der EU-Außengrenze zwischen Polen und Belarus": a place
     if prev.key in lex.word_class("conjunction") and found_all is not None:
         before = next((f for f in found_all if f.last < j and f.last >= _skip_back(lex, tokens, j - 1)), None)
         if before is not None:
