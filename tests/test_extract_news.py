@@ -2620,3 +2620,16 @@ def test_the_states_of_a_border_named_as_a_place_are_no_sides() -> None:
     text = ("Merkel hat angesichts der Not von Migranten an der EU-Außengrenze zwischen Polen und Belarus "
             "mit Lukaschenko telefoniert.")
     assert state_sides(text, "2021-11-16", CALL) == [{"germany", "belarus"}]
+
+
+def test_past_a_demand_in_a_relative_clause_the_main_clause_tells_its_own_event() -> None:
+    text = ("The declaration, which includes a demand that Qatar close the Turkish base, was announced "
+            "after King Salman talked on the phone with Erdogan.")
+    expected = frozenset({"salman-of-saudi-arabia", "recep-tayyip-erdogan"})
+    assert sides(read(text, "2017-06-27"), CALL) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Iran has shipped 1,100 tons of fruit and vegetables to Qatar.",
+                                  "Der Iran lieferte 1100 Tonnen Obst und Gemüse nach Katar."])
+def test_food_shipped_to_a_state_is_a_supply(text: str) -> None:
+    assert supplies(read(text, "2017-06-27")) == [({"iran"}, {"qatar"})]

@@ -684,7 +684,7 @@ class SentenceReader:
                 or not self._indicative(r, h[2])]
         out: list[tuple[Trigger, int, int]] = []
         content_from: int | None = None
-        vow = False
+        vow = aside = False
         quoted = [(h[1], h[2]) for h in hits if "obligation_first" in h[0].flags]
         for hit in hits:
             if any(a < hit[1] < b and clause_of(clauses, hit[1]) is clause_of(clauses, a)
@@ -693,11 +693,13 @@ class SentenceReader:
             if content_from is not None and hit[1] >= content_from and not self._turns_away(
                     tokens, clauses, content_from, hit[1]) and not (
                     vow and hit[0].type in (EventType.TERRITORIAL_CLAIM, EventType.SUPPORT)) \
-                    and not self._says_its_own(r, hit[1]):
+                    and not self._says_its_own(r, hit[1]) and not (
+                    aside and self._back_in_main_clause(clauses, content_from, hit[1])):
                 continue  # (a vow to reunify with Taiwan claims it; "decided to supply" supplies)
             out.append(hit)
             if hit[0].type in (EventType.DEMAND, EventType.AGREEMENT) and content_from is None:
                 vow = "subject_sides" in hit[0].flags
+                aside = clause_of(clauses, hit[1]).relative  # ", which includes a demand that …,"
                 # "calls for sovereignty talks": the object of "for"/"nach" is the content
                 direct = tokens[hit[2]].key in ("for", "nach", "auf", "against", "vor", "gegen")
                 # "warned Putin to agree …": the pattern ends on the complement's marker
@@ -705,6 +707,13 @@ class SentenceReader:
                 content_from = hit[2] + 1 if direct else hit[2] if marker else \
                     self._complement_start(tokens, hit[2])
         return out
+
+    @staticmethod
+    def _back_in_main_clause(clauses: list[Clause], start: int, pos: int) -> bool:
+        """"The declaration, which includes a demand that Qatar close the base, was announced
+        after Salman talked with Erdogan": past a demand told in a relative clause, a main
+        clause takes up its own story again."""
+        return any(start < c.first <= pos and not c.relative and not c.complement for c in clauses)
 
     def _says_its_own(self, r: SentenceReading, first: int) -> bool:
         """A relative clause with a subject of its own tells its own event, not what was
