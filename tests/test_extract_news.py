@@ -2633,3 +2633,14 @@ def test_past_a_demand_in_a_relative_clause_the_main_clause_tells_its_own_event(
                                   "Der Iran lieferte 1100 Tonnen Obst und Gemüse nach Katar."])
 def test_food_shipped_to_a_state_is_a_supply(text: str) -> None:
     assert supplies(read(text, "2017-06-27")) == [({"iran"}, {"qatar"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what was announced in a call does not make the call an announced one
+    ("Putin kündigte Scholz in einem Telefonat das Dekret an.",
+     [frozenset({"vladimir-putin", "olaf-scholz"})]),
+    ("The Kremlin announced a phone call between Putin and Scholz for next week.", []),
+])
+def test_a_call_in_which_something_was_announced_took_place(
+        text: str, expected: list[frozenset[str]]) -> None:
+    assert sides(read(text, "2022-02-22"), CALL) == expected

@@ -1094,6 +1094,8 @@ class SentenceReader:
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
+        if trigger.type is EventType.CALL and self._call_as_medium(r, first):
+            kinds = tuple(k for k in kinds if k != "announced")  # announced in the call, not the call
         if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
             return True  # "Will the United States send Tomahawks to Kyiv?" asks
         if "refusal" in trigger.flags:
@@ -1268,6 +1270,13 @@ class SentenceReader:
                 continue
             out.append(f)
         return out
+
+    @staticmethod
+    def _call_as_medium(r: SentenceReading, first: int) -> bool:
+        """"hatte das Dekret Scholz in einem Telefonat angekündigt", "announced in a phone
+        call": a call noun after "in a" is where something was said."""
+        return r.tokens[first].key == "in" or first > 1 and r.tokens[first - 1].key in (
+            "einem", "a", "an") and r.tokens[first - 2].key == "in"
 
     def _spoken_to_in_a_call(self, r: SentenceReading, f: Found, first: int) -> bool:
         """"apologised to Aliyev in a phone call", "hat sich bei Alijew in einem Telefonat
