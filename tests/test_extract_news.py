@@ -2644,3 +2644,22 @@ def test_food_shipped_to_a_state_is_a_supply(text: str) -> None:
 def test_a_call_in_which_something_was_announced_took_place(
         text: str, expected: list[frozenset[str]]) -> None:
     assert sides(read(text, "2022-02-22"), CALL) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X to <verb>" in news English is what is to come; a supply pledged so still counts
+    ("India, Pakistan to sign trade deal", []),
+    ("Pompeo to witness signing of US-Taliban deal", []),
+    # a signing called off did not take place
+    ("Trump, Zelensky cancel signing of minerals deal after White House shouting match", []),
+    # what the sides agreed to halt is no halt of the accord
+    ("Russia and Ukraine agreed to halt attacks on energy sites.", [{"russia", "ukraine"}]),
+])
+def test_signings_to_come_or_called_off_are_no_accord(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2025-03-01", AGREEMENT) == expected
+
+
+def test_a_pledge_in_headline_english_is_a_supply() -> None:
+    article = read("US to send more tanks to Ukraine\nWASHINGTON (AP) - The Pentagon confirmed the plan "
+                   "on Friday.", "2025-03-01")
+    assert supplies(article) == [({"united-states"}, {"ukraine"})]

@@ -1096,6 +1096,11 @@ class SentenceReader:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
         if trigger.type is EventType.CALL and self._call_as_medium(r, first):
             kinds = tuple(k for k in kinds if k != "announced")  # announced in the call, not the call
+        if trigger.type is not EventType.SUPPORT and self._headline_to(r, first):
+            return True  # "India, Pakistan to sign trade deal", "Pompeo to witness signing of …"
+        if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, clause.first, first - 1, self.lex,
+                                                           ("ended",), (first, last)):
+            return True  # "cancel signing of minerals deal": the signing is called off
         if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
             return True  # "Will the United States send Tomahawks to Kyiv?" asks
         if "refusal" in trigger.flags:
@@ -1270,6 +1275,14 @@ class SentenceReader:
                 continue
             out.append(f)
         return out
+
+    def _headline_to(self, r: SentenceReading, first: int) -> bool:
+        """"X to <verb>" after a name is news English for what is to come."""
+        if self.lex.lang != "en":
+            return False
+        to = next((i for i in (first - 1, first - 2) if i > 0 and r.tokens[i].key == "to"), None)
+        return to is not None and all(t.is_word and t.text.islower() for t in r.tokens[to + 1:first]) and any(
+            f.actor and f.last == to - 1 for f in r.found)
 
     @staticmethod
     def _call_as_medium(r: SentenceReading, first: int) -> bool:
