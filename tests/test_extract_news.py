@@ -2663,3 +2663,16 @@ def test_a_pledge_in_headline_english_is_a_supply() -> None:
     article = read("US to send more tanks to Ukraine\nWASHINGTON (AP) - The Pentagon confirmed the plan "
                    "on Friday.", "2025-03-01")
     assert supplies(article) == [({"united-states"}, {"ukraine"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # fighters sent in an attack supply no one; a supply beside an attack still does
+    ("Hamas infiltrated southern Israel, sending fighters and firing rockets.", []),
+    ("Russia fired missiles at Kyiv, while the United States sent Patriot missiles to Ukraine.",
+     [({"united-states"}, {"ukraine"})]),
+    # a list handed over is no supply
+    ("Biden said he had given Putin a list of 16 kinds of infrastructure, from energy to water supply.", []),
+])
+def test_what_is_sent_in_an_attack_or_a_list_handed_over_supplies_nothing(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert supplies(read(text, "2023-10-08")) == expected

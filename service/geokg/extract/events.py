@@ -797,6 +797,8 @@ class SentenceReader:
             handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[last + 1:last + 6])
             if "money_object" in trigger.flags and "money" not in kinds:
                 return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
+            if self._in_an_attack(r, clause, first):
+                return None  # "Hamas infiltrated southern Israel, sending fighters": an attack
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
@@ -820,6 +822,15 @@ class SentenceReader:
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee)
+
+    def _in_an_attack(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """Troops or weapons sent in the course of an attack, told in the trigger's clause
+        (or the one a participle continues: "infiltrated Israel, sending fighters") are no
+        supply to the state attacked."""
+        before = [c for c in r.clauses if c.last < clause.first]
+        participle = first == clause.first and r.tokens[first].key.endswith("ing")
+        start = before[-1].first if before and participle else clause.first
+        return any(t.key in self.lex.word_class("hostile_act") for t in r.tokens[start:clause.last + 1])
 
     def _told_as_fact(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                       last: int) -> bool:
