@@ -2670,6 +2670,8 @@ def test_a_pledge_in_headline_english_is_a_supply() -> None:
     ("Hamas infiltrated southern Israel, sending fighters and firing rockets.", []),
     ("Russia fired missiles at Kyiv, while the United States sent Patriot missiles to Ukraine.",
      [({"united-states"}, {"ukraine"})]),
+    ("The missiles that Russian forces fired at Kharkiv were supplied to Moscow by Pyongyang.",
+     [({"north-korea"}, {"russia"})]),
     # a list handed over is no supply
     ("Biden said he had given Putin a list of 16 kinds of infrastructure, from energy to water supply.", []),
 ])

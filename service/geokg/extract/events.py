@@ -797,10 +797,10 @@ class SentenceReader:
             handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[last + 1:last + 6])
             if "money_object" in trigger.flags and "money" not in kinds:
                 return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
-            if self._in_an_attack(r, clause, first):
-                return None  # "Hamas infiltrated southern Israel, sending fighters": an attack
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
+            if self._in_an_attack(r, clause, first, event):
+                return None  # "Hamas infiltrated southern Israel, sending fighters": an attack
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
             anaphor = self.roles.claim(r, event, actors, trigger, first, last)
             if not event.territories and not anaphor:
@@ -823,14 +823,21 @@ class SentenceReader:
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee)
 
-    def _in_an_attack(self, r: SentenceReading, clause: Clause, first: int) -> bool:
-        """Troops or weapons sent in the course of an attack, told in the trigger's clause
-        (or the one a participle continues: "infiltrated Israel, sending fighters") are no
-        supply to the state attacked."""
+    def _in_an_attack(self, r: SentenceReading, clause: Clause, first: int, event: Event) -> bool:
+        """Troops or weapons the supplier sends in the course of its own attack, told in the
+        trigger's clause (or the one a participle continues: "infiltrated Israel, sending
+        fighters"), are no supply to the state attacked; another's attack is no matter ("the
+        missiles Russia fired at Kharkiv were supplied by Pyongyang")."""
         before = [c for c in r.clauses if c.last < clause.first]
         participle = first == clause.first and r.tokens[first].key.endswith("ing")
         start = before[-1].first if before and participle else clause.first
-        return any(t.key in self.lex.word_class("hostile_act") for t in r.tokens[start:clause.last + 1])
+        supplier = self.gaz.states_of(event.participants, r.day)
+        for i in range(start, clause.last + 1):
+            if r.tokens[i].key in self.lex.word_class("hostile_act"):
+                attacker = next((f for f in reversed(r.found) if f.actor and f.last < i), None)
+                if attacker is not None and self.gaz.states_of([attacker.mention.entity], r.day) & supplier:
+                    return True
+        return False
 
     def _told_as_fact(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                       last: int) -> bool:
