@@ -2678,3 +2678,32 @@ def test_a_pledge_in_headline_english_is_a_supply() -> None:
 def test_what_is_sent_in_an_attack_or_a_list_handed_over_supplies_nothing(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert supplies(read(text, "2023-10-08")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nach dem Taifun hat Japan Zelte und Decken auf die Philippinen geflogen.",
+     [({"japan"}, {"philippines"})]),
+    ("Der IWF hat ein Hilfsprogramm über drei Milliarden Dollar für Sri Lanka gebilligt.",
+     [({"imf"}, {"sri-lanka"})]),
+    ("Der Libanon hat von Katar 60 Millionen Dollar für die Bezahlung seiner Soldaten erhalten.",
+     [({"qatar"}, {"lebanon"})]),
+    ("Ukraine has received its first Abrams tanks from the United States, Zelenskiy said.",
+     [({"united-states"}, {"ukraine"})]),
+    ("Pakistan flew tents, blankets and a search-and-rescue team to Turkey after the earthquake.",
+     [({"pakistan"}, {"turkey"})]),
+    ("Japan approves export of Patriot missiles to U.S.", [({"japan"}, {"united-states"})]),
+    ("Saudi-Arabien hinterlegt zwei Milliarden Dollar bei Pakistans Zentralbank.",
+     [({"saudi-arabia"}, {"pakistan"})]),
+    ("Deutschland hat 300 Millionen Euro für die notleidende Bevölkerung in Syrien zugesagt.",
+     [({"germany"}, {"syria"})]),
+    ("Britain condemned the attacks on civilians in Sudan.", []),
+])
+def test_supplies_flown_approved_received_deposited_or_for_the_people_of_a_state(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert supplies(read(text, "2023-07-12")) == expected
+
+
+def test_access_wanted_from_another_state_is_no_supply_received() -> None:
+    article = read("Die bolivianische Regierung drang seit Jahren darauf, von Chile wieder einen Zugang "
+                   "zum Pazifik zu erhalten.", "2018-10-01")
+    assert supplies(article) == []

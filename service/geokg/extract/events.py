@@ -233,6 +233,8 @@ class SentenceReader:
             # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
             "object_after": lambda h: self._names_next(r, h[2]),
             "state_predicate": lambda h: self._territory_is_state(r, h[1]),
+            # "von Katar 60 Millionen erhalten" tells it; "…, von Chile Zugang zu erhalten" wants it
+            "no_zu": lambda h: r.tokens[h[2] - 1].key != "zu",
         }
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
@@ -794,7 +796,9 @@ class SentenceReader:
             kinds = self._support_kinds(r, clause, (first, last))
             # "handed Somalia control of the sea", "gave India a deadline": what is handed over
             # is no supply (a ruling, an ultimatum)
-            handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[last + 1:last + 6])
+            # ("hat von Biden eine Zusage über Patriots erhalten": a promise received, inside the match)
+            inside = first + 1 if "receiver_subject" in trigger.flags else last + 1
+            handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
             if "money_object" in trigger.flags and "money" not in kinds:
                 return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):

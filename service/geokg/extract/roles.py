@@ -877,8 +877,10 @@ class RoleReader:
         """The subject receives ("Russland bezieht aus dem Iran Drohnen", "received … from
         Berlin": a capital after "from" stands for its state)."""
         receiver = actors[0].mention.entity
+        own = self.gaz.states_of([receiver], r.day)  # ("…, Zelenskiy said": its own side supplies nothing)
         suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
-            f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)]
+            f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)
+            and not self.gaz.states_of([f.mention.entity], r.day) & own]
         # "took receipt of German-supplied Patriots": the state the compound names, when no
         # "from X" names the supplier
         suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
@@ -1128,8 +1130,11 @@ class RoleReader:
             j = before_determiners(r.tokens, j - 2, determiners)  # "to the navy of Myanmar"
         elif j > 0 and r.tokens[j].key in forces:
             j = before_determiners(r.tokens, j - 1, determiners)  # "an die Marine Myanmars"
-        if r.tokens[j].key == "in" and r.tokens[j + 1].key == "die":
-            return True  # "schicken Raketen in die Ukraine": a direction, not "in der Ukraine"
+        if r.tokens[j].key in ("in", "auf") and r.tokens[j + 1].key == "die":
+            return True  # "schicken Raketen in die Ukraine", "auf die Philippinen": a direction
+        if r.tokens[j].key == "in" and any(t.key in self.lex.word_class("people_noun")
+                                            for t in r.tokens[max(0, j - 3):j]):
+            return True  # "für die notleidende Bevölkerung in Syrien", "for civilians in Gaza"
         if j > 0 and r.tokens[j - 1].key in self.lex.word_class("source"):
             return False  # "according to U.S. officials": who says so, not who receives
         return r.tokens[j].key in receivers - {"nach"}
