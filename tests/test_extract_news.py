@@ -2707,3 +2707,21 @@ def test_access_wanted_from_another_state_is_no_supply_received() -> None:
     article = read("Die bolivianische Regierung drang seit Jahren darauf, von Chile wieder einen Zugang "
                    "zum Pazifik zu erhalten.", "2018-10-01")
     assert supplies(article) == []
+
+
+
+@pytest.mark.parametrize(("text", "published", "kind", "expected"), [
+    # a call the clause comes after has taken place, whatever the clause says of its own verb
+    ("Nach dem Telefonat zwischen Merkel und Davutoğlu am Montagabend wird in Berlin an einem "
+     "Aktionsplan gearbeitet; beschlossen ist noch nichts.", "2015-10-06", CALL, [{"germany", "turkey"}]),
+    ("Nach dem geplanten Treffen zwischen Merkel und Davutoğlu wird an einem Aktionsplan gearbeitet.",
+     "2015-10-06", MEETING, []),
+    # a phrase opening the sentence sets the main clause after it, whose names are the sides
+    ("In a call that lasted more than two hours, Xi Jinping urged Joe Biden to lift the tariffs.",
+     "2021-09-10", CALL, [{"china", "united-states"}]),
+    ("During a meeting in Rome, Meloni and Modi discussed trade.", "2024-06-14", MEETING,
+     [{"italy", "india"}]),
+])
+def test_a_call_or_meeting_told_as_the_setting_of_another_clause(
+        text: str, published: str, kind: EventType, expected: list[set[str]]) -> None:
+    assert state_sides(text, published, kind) == expected

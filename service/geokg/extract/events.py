@@ -849,6 +849,7 @@ class SentenceReader:
         a reference to one told before; with what its row's flags require around it."""
         if not (self._owned_claim(r, trigger, clause, first, last)  # Russia's claim stands
                 or self._in_circumstance(r, trigger, first)  # the visit is no announcement
+                or self._after_it(r, trigger, first, last)  # "Nach dem Telefonat … wird gearbeitet"
                 or not self._not_factual(r, trigger, clause, first, last)):
             return False
         if self._refers_back(r, trigger, first, last):
@@ -1100,6 +1101,21 @@ class SentenceReader:
         others = tuple(k for k in ALL_CUES if k not in ("announced", "denial"))
         clause = clause_of(r.clauses, first)
         return not has_cue(r.tokens, clause.first, clause.last, self.lex, others, (first, first))
+
+    def _after_it(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
+        """"Nach dem Telefonat zwischen Merkel und Davutoğlu wird … gearbeitet", "after the
+        call with Xi": a call or meeting the clause comes after has taken place, whatever the
+        clause says of its own verb; only the phrase itself can say otherwise ("nach dem
+        geplanten Treffen")."""
+        if trigger.type not in (EventType.CALL, EventType.MEETING) or first == 0:
+            return False
+        j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
+        if r.tokens[j].key not in self.lex.word_class("after_prep") or not self._names_its_sides(r, last):
+            return False
+        after = [f for f in r.found if f.actor and f.first > last]
+        named = [f.last for f in self.roles.coordinated(after, r)]
+        end = max(named, default=last)
+        return not has_cue(r.tokens, j, end, self.lex, ALL_CUES, (first, last))
 
     def _owned_claim(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:

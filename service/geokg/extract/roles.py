@@ -68,7 +68,23 @@ class RoleReader:
             earlier = [f for f in actors if f.last < first and f not in chosen
                        and self.gaz.state_of(f.mention.entity, r.day) not in sides]
             chosen = earlier + chosen + self._participle_subject(r, actors, first)
+        if len({self.gaz.state_of(f.mention.entity, r.day) for f in chosen}) < 2:
+            chosen += self._clause_after_opening_phrase(r, actors, first)
         return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _clause_after_opening_phrase(self, r: SentenceReading, actors: list[Found],
+                                     first: int) -> list[Found]:
+        """"In a call that lasted two hours, Xi urged Biden …", "Bei ihrem Treffen in Rom
+        sprachen Meloni und Modi …": a phrase opening the sentence is the setting of the main
+        clause after it, whose names are the event's sides."""
+        opening = clause_of(r.clauses, first)
+        if opening is not r.clauses[0] or r.tokens[0].key not in self.lex.word_class("opening_prep"):
+            return []
+        if any(f.mention.how == "place" and f.last <= opening.last for f in r.found):
+            return []  # "During a visit to Damascus, the Saudi minister said …": its host is the place
+        main = next((c for c in r.clauses
+                     if c.first > opening.last and not c.relative and not c.complement), None)
+        return [f for f in actors if main is not None and clause_of(r.clauses, f.first) is main]
 
     def _unnamed_inverted_subject(self, r: SentenceReading, last: int) -> bool:
         """"…, beschloss der Oberste Verteidigungsrat": a German verb followed by its subject,
