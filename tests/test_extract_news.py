@@ -2725,3 +2725,16 @@ def test_access_wanted_from_another_state_is_no_supply_received() -> None:
 def test_a_call_or_meeting_told_as_the_setting_of_another_clause(
         text: str, published: str, kind: EventType, expected: list[set[str]]) -> None:
     assert state_sides(text, published, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # talks in the purpose of a meeting are that meeting, and what they are about names no side
+    ("Die Verteidigungsminister Deutschlands, Frankreichs, Großbritanniens, Italiens und Polens sind am "
+     "Montag in Berlin zusammengekommen, um über die weitere Unterstützung der Ukraine zu beraten.",
+     "2024-06-14", [{"germany", "france", "united-kingdom", "italy", "poland"}]),
+    ("Mehr als zwei Stunden saßen Donald Trump und Wladimir Putin im finnischen Präsidentenpalast "
+     "zusammen.", "2018-07-17", [{"united-states", "russia"}]),
+])
+def test_a_meeting_and_what_it_was_held_for_are_one_meeting(
+        text: str, published: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, published, MEETING) == expected

@@ -191,6 +191,7 @@ class SentenceReader:
         kept = [h for h in kept if "obligation_first" not in h[0].flags
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
         kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
+        kept = self._without_purpose_of_meeting(kept, reading)
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
         if calls:
             # a talk beside a call is that call; a summit noun after it that the call talked
@@ -200,6 +201,16 @@ class SentenceReader:
                 h[0].type is EventType.MEETING and h[1] == h[2] and "visit" not in h[0].flags
                 and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
+
+    @staticmethod
+    def _without_purpose_of_meeting(hits: list[tuple[Trigger, int, int]],
+                                    r: SentenceReading) -> list[tuple[Trigger, int, int]]:
+        """"kamen in Berlin zusammen, um über die Unterstützung der Ukraine zu beraten", "met
+        to discuss …": talks in the purpose of a meeting told before them are that meeting."""
+        talks = (EventType.CALL, EventType.MEETING)
+        return [h for h in hits if not (
+            h[0].type is EventType.MEETING and clause_of(r.clauses, h[1]).complement
+            and any(o[0].type in talks and o[2] < clause_of(r.clauses, h[1]).first for o in hits))]
 
     def _matches(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """Every pattern that matches, with the conditions its flags set on its words."""
