@@ -2738,3 +2738,9 @@ def test_a_call_or_meeting_told_as_the_setting_of_another_clause(
 def test_a_meeting_and_what_it_was_held_for_are_one_meeting(
         text: str, published: str, expected: list[set[str]]) -> None:
     assert state_sides(text, published, MEETING) == expected
+
+
+def test_names_after_a_second_verb_are_no_sides_of_the_first_event() -> None:
+    text = ("Antony Blinken met his Turkish counterpart Hakan Fidan on Saturday and urged Ankara to "
+            "complete ratification of Sweden's NATO membership.")
+    assert state_sides(text, "2024-01-07", MEETING) == [{"united-states", "turkey"}]

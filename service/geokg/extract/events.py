@@ -192,6 +192,8 @@ class SentenceReader:
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
         kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
         kept = self._without_purpose_of_meeting(kept, reading)
+        # (a demand, supply or claim: "met … and urged Ankara"; not "griff zum Hörer und sprach mit")
+        reading.trigger_starts = [h[1] for h in kept if h[0].type not in MULTI_SIDED]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
         if calls:
             # a talk beside a call is that call; a summit noun after it that the call talked
@@ -1318,7 +1320,8 @@ class SentenceReader:
             inside = trigger[0] < f.first < trigger[1]
             if own is not clause and not inside and (own.relative or (own.complement and multi_sided)):
                 continue
-            if multi_sided and self._of_another_event(r, f, trigger):
+            if multi_sided and (self._of_another_event(r, f, trigger)
+                                or self._after_a_second_verb(r, f, trigger)):
                 continue
             if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f):
                 continue
@@ -1419,6 +1422,13 @@ class SentenceReader:
         source = f.first > trigger[1] and r.tokens[j].text == "," and f.last + 1 < len(r.tokens) \
             and r.tokens[f.last + 1].key in speech
         return (after or before) and reported or source
+
+    @staticmethod
+    def _after_a_second_verb(r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"Blinken met Fidan on Saturday and urged Ankara to complete Sweden's NATO
+        membership": a name after a second event's verb joined by "and"/"und" is that event's."""
+        return any(trigger[1] < v < f.first and r.tokens[v - 1].key in ("and", "und")
+                   for v in r.trigger_starts)
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a

@@ -26,3 +26,6 @@ class SentenceReading:
     day: dt.date = field(default_factory=dt.date.today)
     #: Token indexes of call nouns that point back ("bei dem Telefonat"): set by reading.
     call_references: list[int] = field(default_factory=list)
+    #: Token indexes where the sentence's demands, supplies and claims start ("met Fidan and
+    #: urged Ankara …": a second verb, whose names are its own): set by reading.
+    trigger_starts: list[int] = field(default_factory=list)
