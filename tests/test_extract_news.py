@@ -2744,3 +2744,20 @@ def test_names_after_a_second_verb_are_no_sides_of_the_first_event() -> None:
     text = ("Antony Blinken met his Turkish counterpart Hakan Fidan on Saturday and urged Ankara to "
             "complete ratification of Sweden's NATO membership.")
     assert state_sides(text, "2024-01-07", MEETING) == [{"united-states", "turkey"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in a German perfect the subject stands before the auxiliary, whom it asks after it
+    ("Der Iran hat Deutschland, Frankreich und Großbritannien aufgefordert, auf die Sanktionen zu "
+     "verzichten.", [({"iran"}, {"germany", "france", "united-kingdom"})]),
+    ("Grossi hat Russland und die Ukraine aufgefordert, eine Schutzzone einzurichten.",
+     [({"iaea"}, {"russia", "ukraine"})]),
+    ("Lula, der im Wahlkampf eine Vermittlerrolle angeboten hatte, hat die USA und die EU "
+     "aufgefordert, sich für Frieden einzusetzen.",
+     [({"luiz-inacio-lula-da-silva"}, {"united-states", "european-union"})]),
+    ("Deutschland und Frankreich haben Russland aufgefordert, die Truppen abzuziehen.",
+     [({"germany", "france"}, {"russia"})]),
+])
+def test_a_german_perfect_demand_asks_everyone_between_auxiliary_and_verb(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert demands(read(text, "2023-04-20")) == expected

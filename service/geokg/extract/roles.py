@@ -235,6 +235,8 @@ class RoleReader:
                 self._first_person_quote(r, event, first, last) or \
                 self._people_demand(r, event, first, last):
             return
+        if self._perfect_demand(r, event, actors, first, last):
+            return
         agent = self.agent_of_noun(r, first, last)
         if agent is not None:  # "A request by Kyiv for F-16 jets was turned down by Washington"
             event.participants = [agent.mention.entity]
@@ -312,6 +314,32 @@ class RoleReader:
         event.participants = [subject[0].mention.entity]
         event.addressees = [asked[0].mention.entity] if asked else []
         return True
+
+    def _perfect_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                        last: int) -> bool:
+        """"Der Iran hat Deutschland, Frankreich und Großbritannien aufgefordert, …": in a German
+        perfect the subject stands before the auxiliary and whom it asks between the auxiliary
+        and the verb at the clause's end (the list's commas may split clauses there)."""
+        verb_final = last + 1 >= len(r.tokens) or not r.tokens[last + 1].is_word
+        if self.lex.lang != "de" or not verb_final:
+            return False
+        auxiliaries = self.lex.word_class("perfect_aux")
+        main = [i for i in range(first - 1, -1, -1)
+                if not clause_of(r.clauses, i).relative and not clause_of(r.clauses, i).complement]
+        aux = next((i for i in main if r.tokens[i].key in auxiliaries), None)
+        if aux is None or any(aux < c.first <= first and (c.relative or c.complement) for c in r.clauses):
+            return False
+        objects = self.coordinated([f for f in actors if aux < f.first < first], r)
+        subject = next((f for f in reversed(actors) if f.last < aux
+                        and not clause_of(r.clauses, f.first).relative), None)
+        if not objects or subject is None or r.tokens[aux - 1].key in self.lex.word_class("conjunction"):
+            return False
+        demanders = self.list_before(r, subject, actors) + [subject]
+        own = self.gaz.states_of([f.mention.entity for f in demanders], r.day)
+        event.participants = unique(f.mention.entity for f in demanders)
+        event.addressees = unique(f.mention.entity for f in objects
+                                  if not self.gaz.states_of([f.mention.entity], r.day) & own)
+        return bool(event.addressees)
 
     def _address(self, r: SentenceReading, event: Event, demanders: list[Found], before: list[Found],
                  after: list[Found], span: tuple[int, int]) -> None:
