@@ -2761,3 +2761,15 @@ def test_names_after_a_second_verb_are_no_sides_of_the_first_event() -> None:
 def test_a_german_perfect_demand_asks_everyone_between_auxiliary_and_verb(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert demands(read(text, "2023-04-20")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in a passive the agent after "by" asks, however far the infinitive
+    ("Israel has been asked by Washington to open more land crossings into Gaza.",
+     [({"united-states"}, {"israel"})]),
+    ("Iran was told by the IAEA on Wednesday to step up cooperation with the inspectors.",
+     [({"iaea"}, {"iran"})]),
+    ("Putin told reporters in Moscow on Tuesday that he wanted to go to Beijing.", []),
+])
+def test_asked_or_told_by_someone_in_a_passive(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert demands(read(text, "2024-03-20")) == expected

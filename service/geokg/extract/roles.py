@@ -443,7 +443,7 @@ class RoleReader:
             return False
         agents = self.lex.word_class("passive_agent")
         # "wurde von Biden aufgefordert": a German agent before the participle
-        by = next((f for f in r.found if (last < f.first <= last + 4 or own.first < f.first < first)
+        by = next((f for f in r.found if (first < f.first <= last + 4 or own.first < f.first < first)
                    and r.tokens[before_determiners(r.tokens, f.first - 1,
                                                    self.lex.word_class("determiner"))].key in agents),
                   None)
