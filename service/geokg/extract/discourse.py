@@ -164,7 +164,7 @@ class Discourse:
             if not receivers and event.sentence.index in self.continuing_sentences:
                 receivers = {tuple(e.addressees) for e in supplies}
             if not receivers:
-                receivers = self._other_side_of_talks(event) or self._who_asked(event, supplier)
+                receivers = self._other_side_of_talks(event)
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on)
             if len(receivers) == 1:
                 receiver = list(receivers.pop())
@@ -172,15 +172,6 @@ class Discourse:
                     continue  # a third side named in its own sentence may be the receiver
                 event.addressees = receiver
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
-
-    def _who_asked(self, event: Event, supplier: set[str]) -> set[tuple[str, ...]]:
-        """"Zelenskiy asked for more air defence, and Germany pledged another IRIS-T": a
-        supply right after a demand made of the supplier (or of no one named) goes to who asked."""
-        asked = [e for e in self.events if e.type is EventType.DEMAND and e.participants
-                 and 0 <= event.sentence.index - e.sentence.index <= 1
-                 and not self.sides(e) & supplier
-                 and (not e.addressees or self.sides(e, e.addressees) <= supplier)]
-        return {tuple(asked[-1].participants)} if asked else set()
 
     def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
         sides = self.sides(event)

@@ -210,8 +210,12 @@ class SentenceReader:
         """"kamen in Berlin zusammen, um über die Unterstützung der Ukraine zu beraten", "met
         to discuss …": talks in the purpose of a meeting told before them are that meeting."""
         talks = (EventType.CALL, EventType.MEETING)
+
+        def purpose(first: int) -> bool:
+            clause = clause_of(r.clauses, first)
+            return clause.complement and r.tokens[clause.first].key in ("um", "to")
         return [h for h in hits if not (
-            h[0].type is EventType.MEETING and clause_of(r.clauses, h[1]).complement
+            h[0].type is EventType.MEETING and purpose(h[1])
             and any(o[0].type in talks and o[2] < clause_of(r.clauses, h[1]).first for o in hits))]
 
     def _matches(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -814,6 +818,8 @@ class SentenceReader:
             handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
             if "money_object" in trigger.flags and "money" not in kinds:
                 return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
+            if "stationed" in trigger.flags and "weapons" not in kinds:
+                return None  # "hat Truppen in der Ukraine stationiert" may be an occupation
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
                 return None  # "support for sovereignty" is a stance, not a supply
             if self._in_an_attack(r, clause, first, event):
@@ -1044,9 +1050,12 @@ class SentenceReader:
         own = self.gaz.states_of(event.participants, r.day)
         determiners = self.lex.word_class("determiner")
         partner = next((f for f in r.found if f.actor and f.first > last + 1 and r.tokens[
-            before_determiners(r.tokens, f.first - 1, determiners)].key in ("to", "an", "with", "mit")
+            before_determiners(r.tokens, f.first - 1, determiners)].key in self.lex.word_class("handed_to")
             and not self.gaz.states_of([f.mention.entity], r.day) & own), None)
-        return [partner.mention.entity] if partner else []
+        # ("agreed to send a delegation to Saudi Arabia": where talks are held is no partner)
+        sent = partner is not None and any(t.key in self.lex.word_class("government")
+                                           for t in r.tokens[last + 1:partner.first])
+        return [partner.mention.entity] if partner and not sent else []
 
     def _not_in_what_was_agreed(self, r: SentenceReading, actors: list[Found], first: int,
                                 last: int) -> list[Found]:
@@ -1125,9 +1134,15 @@ class SentenceReader:
         j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
         if r.tokens[j].key not in self.lex.word_class("after_prep") or not self._names_its_sides(r, last):
             return False
+        # the phrase runs over its sides and the names, articles, prepositions and times
+        # after them ("… mit Putin in der kommenden Woche", "with Putin next week"), up to
+        # the verb
         after = [f for f in r.found if f.actor and f.first > last]
-        named = [f.last for f in self.roles.coordinated(after, r)]
-        end = max(named, default=last)
+        end = max((f.last for f in self.roles.coordinated(after, r)), default=last)
+        phrase = self.lex.word_class("preposition") | self.lex.word_class("determiner") | \
+            self.lex.word_class("next") | self.lex.word_class("period_noun")
+        while end + 1 < len(r.tokens) and (r.tokens[end + 1].key in phrase or r.tokens[end + 1].capitalized):
+            end += 1
         return not has_cue(r.tokens, j, end, self.lex, ALL_CUES, (first, last))
 
     def _owned_claim(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
@@ -1149,8 +1164,8 @@ class SentenceReader:
             kinds = tuple(k for k in kinds if k != "announced")  # announced in the call, not the call
         if trigger.type is not EventType.SUPPORT and self._headline_to(r, first):
             return True  # "India, Pakistan to sign trade deal", "Pompeo to witness signing of …"
-        if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, clause.first, first - 1, self.lex,
-                                                           ("ended",), (first, last)):
+        if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, max(clause.first, first - 3), first - 1,
+                                                           self.lex, ("ended",), (first, last)):
             return True  # "cancel signing of minerals deal": the signing is called off
         if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
             return True  # "Will the United States send Tomahawks to Kyiv?" asks
@@ -1329,27 +1344,33 @@ class SentenceReader:
         return out
 
     def _headline_to(self, r: SentenceReading, first: int) -> bool:
-        """"X to <verb>" after a name is news English for what is to come."""
-        if self.lex.lang != "en":
+        """"India, Pakistan to sign trade deal": in a headline, "X to <verb>" right after the
+        names it opens with is news English for what is to come (not "Biden is in Israel to
+        meet Netanyahu")."""
+        headline = r.sentence.index == 0 or not r.sentence.text.rstrip().endswith((".", "!", "?"))
+        if self.lex.lang != "en" or not headline:
             return False
         to = next((i for i in (first - 1, first - 2) if i > 0 and r.tokens[i].key == "to"), None)
-        return to is not None and all(t.is_word and t.text.islower() for t in r.tokens[to + 1:first]) and any(
-            f.actor and f.last == to - 1 for f in r.found)
+        if to is None or not all(t.is_word and t.text.islower() for t in r.tokens[to + 1:first]):
+            return False
+        names = [f for f in r.found if f.actor and f.last < to]
+        joiners = self.lex.word_class("conjunction") | {","}
+        covered = {i for f in names for i in range(f.first, f.last + 1)}
+        return bool(names) and names[-1].last == to - 1 and all(
+            i in covered or r.tokens[i].key in joiners for i in range(0, to))
 
-    @staticmethod
-    def _call_as_medium(r: SentenceReading, first: int) -> bool:
+    def _call_as_medium(self, r: SentenceReading, first: int) -> bool:
         """"hatte das Dekret Scholz in einem Telefonat angekündigt", "announced in a phone
         call": a call noun after "in a" is where something was said."""
-        return r.tokens[first].key == "in" or first > 1 and r.tokens[first - 1].key in (
-            "einem", "a", "an") and r.tokens[first - 2].key == "in"
+        return r.tokens[first].key == "in" or first > 1 and r.tokens[first - 1].key in \
+            self.lex.word_class("indefinite_article") and r.tokens[first - 2].key == "in"
 
     def _spoken_to_in_a_call(self, r: SentenceReading, f: Found, first: int) -> bool:
         """"apologised to Aliyev in a phone call", "hat sich bei Alijew in einem Telefonat
         entschuldigt": whom the subject speaks to in a call told by its noun is its other side."""
-        in_call = r.tokens[first].key in ("in", "im") or first > 0 and r.tokens[first - 1].key in (
-            "in", "im", "einem")
-        return in_call and any(t.key in self.lex.word_class("spoken_to")
-                               for t in r.tokens[max(0, f.first - 3):f.first])
+        same_clause = f.last < first and clause_of(r.clauses, f.first) is clause_of(r.clauses, first)
+        return same_clause and self._call_as_medium(r, first) and any(
+            t.key in self.lex.word_class("spoken_to") for t in r.tokens[max(0, f.first - 3):f.first])
 
     def _onlooker(self, r: SentenceReading, f: Found) -> bool:
         """"signed a peace deal as Trump looked on", "während Trump zusah", "in the presence
@@ -1720,7 +1741,7 @@ class SentenceReader:
             or {t.key for t in r.tokens} & self.lex.word_class("ongoing_supply")
             or self._english_present(r, first))
         return bool(keys & self.lex.word_class("habitual") or ongoing
-                    or auxiliaries & self.lex.word_class("pluperfect") or self._for_long(r, clause)
+                    or auxiliaries & self.lex.word_class("pluperfect") or self._for_long(r, clause, first)
                     or kind is EventType.TERRITORIAL_CLAIM and self._claims_in_present(r, clause, first))
 
     def _claims_in_present(self, r: SentenceReading, clause: Clause, first: int) -> bool:
@@ -1734,13 +1755,15 @@ class SentenceReader:
         act = {t.key for t in r.tokens[clause.first:first]} & self.lex.word_class("perfect_aux")
         return not noun and not act
 
-    def _for_long(self, r: SentenceReading, clause: Clause) -> bool:
+    def _for_long(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """"fordert seit Jahrzehnten", "has for years demanded": a standing position, not
-        an act of the story's day."""
+        an act of the story's day ("pledged to pay … a year for four years" is one act:
+        English tells the standing with "for" before the verb)."""
         spans = self.lex.word_class("long_span")
-        tokens = r.tokens[clause.first:clause.last + 1]
-        return any(t.key in ("seit", "for") and any(u.key in spans for u in tokens[i + 1:i + 4])
-                   for i, t in enumerate(tokens))
+        since = self.lex.word_class("since_duration")
+        return any(r.tokens[i].key in since and (self.lex.lang == "de" or i < first)
+                   and any(u.key in spans for u in r.tokens[i + 1:i + 4])
+                   for i in range(clause.first, clause.last + 1))
 
     @staticmethod
     def _since_a_date(r: SentenceReading, clause: Clause) -> bool:

@@ -84,7 +84,14 @@ class RoleReader:
             return []  # "During a visit to Damascus, the Saudi minister said …": its host is the place
         main = next((c for c in r.clauses
                      if c.first > opening.last and not c.relative and not c.complement), None)
-        return [f for f in actors if main is not None and clause_of(r.clauses, f.first) is main]
+        named = [f for f in actors if main is not None and clause_of(r.clauses, f.first) is main]
+        subject = self.coordinated(named, r)
+        if len(subject) > 1:
+            return subject  # "During a meeting …, Meloni and Modi discussed trade"
+        # "…, Xi urged Biden": the subject and whom it addressed ("…, Lavrov criticised the
+        # United States" names no partner)
+        addressed = main is not None and any(main.first <= i <= main.last for i in r.trigger_starts)
+        return named[:2] if addressed else []
 
     def _unnamed_inverted_subject(self, r: SentenceReading, last: int) -> bool:
         """"…, beschloss der Oberste Verteidigungsrat": a German verb followed by its subject,
@@ -751,7 +758,7 @@ class RoleReader:
             if not self._stations(r, first):
                 return False
             by_prep += [(f, f.mention.entity) for f in r.found
-                        if f.actor and r.tokens[f.first - 1].key == "in"
+                        if f.actor and f.first > 0 and r.tokens[f.first - 1].key == "in"
                         and (f.first > last or self.lex.lang == "de")]
         if "needs_receiver_prep" in trigger.flags or (
                 self._english_noun(r, first) and "receiver_subject" not in trigger.flags):
@@ -815,7 +822,7 @@ class RoleReader:
             # (never one named as the source: "Panzer aus Südkorea", "jets from France")
             rest = [(f, f.mention.entity) for f in (in_clause or actors)
                     if f not in suppliers and f not in at_border
-                    and r.tokens[f.first - 1].key not in ("aus", "from")]
+                    and (f.first == 0 or r.tokens[f.first - 1].key not in self.lex.word_class("source_prep"))]
             addressee = next((key for _, key in by_prep + rest + demonyms
                               if self.gaz.state_of(key, r.day) not in sides), None)
             if addressee is not None or len(suppliers) == 1:
@@ -1174,8 +1181,8 @@ class RoleReader:
             j = before_determiners(r.tokens, j - 2, determiners)  # "to the navy of Myanmar"
         elif j > 0 and r.tokens[j].key in forces:
             j = before_determiners(r.tokens, j - 1, determiners)  # "an die Marine Myanmars"
-        if r.tokens[j].key in ("in", "auf") and r.tokens[j + 1].key == "die":
-            return True  # "schicken Raketen in die Ukraine", "auf die Philippinen": a direction
+        if r.tokens[j].key == "in" and r.tokens[j + 1].key == "die":
+            return True  # "schicken Raketen in die Ukraine": a direction, not "in der Ukraine"
         if r.tokens[j].key == "in" and any(t.key in self.lex.word_class("people_noun")
                                             for t in r.tokens[max(0, j - 3):j]):
             return True  # "für die notleidende Bevölkerung in Syrien", "for civilians in Gaza"
