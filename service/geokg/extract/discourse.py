@@ -363,6 +363,7 @@ class Discourse:
                 return
 
     def _first_sides(self, keys: list[str], size: int) -> list[str]:
+        """The first `size` keys of distinct states, in the order told (a call's callers first)."""
         picked: list[str] = []
         for key in keys:
             if not self.sides_on([key], self.on) & self.sides_on(picked, self.on):

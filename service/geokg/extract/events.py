@@ -485,9 +485,9 @@ class SentenceReader:
         return list(dict.fromkeys(f.mention.entity for f in r.found if f.actor and at < f.first < end
                                   and not is_blocked(r.tokens, f, self.lex, r.found, (first, first))))
 
-    def _hyphenated_sides(self, r: SentenceReading, first: int) -> list[str]:
+    def _hyphenated_sides(self, r: SentenceReading, first: int, last: int) -> list[str]:
         """"the Scholz-Macron call", "Putin-Trump summit", "Steinmeier-Selenskyj-Telefonat":
-        names joined by hyphens right before the event noun are its sides."""
+        names joined by hyphens right before the event noun (or right after it) are its sides."""
         by_last = {f.last: f for f in r.found}
         chain: list[str] = []
         j = first - 1 if first > 0 and r.tokens[first - 1].text == "-" else first
@@ -496,14 +496,14 @@ class SentenceReader:
             j = f.first - 1
             if j < 0 or r.tokens[j].text != "-":
                 break
-        return chain if len(chain) >= 2 else self._hyphenated_after(r, first)
+        return chain if len(chain) >= 2 else self._hyphenated_after(r, last)
 
-    def _hyphenated_after(self, r: SentenceReading, first: int) -> list[str]:
+    def _hyphenated_after(self, r: SentenceReading, last: int) -> list[str]:
         """"Telefonat Merz–Selenskyj", "the summit Trump-Putin": the joined names right
         after the noun."""
         by_first = {f.first: f for f in r.found if f.actor or f.mention.how == "compound"}
         chain: list[str] = []
-        j = first + 1
+        j = last + 1
         while (f := by_first.get(j)) is not None:
             chain.append(f.mention.entity)
             if f.last + 1 >= len(r.tokens) or r.tokens[f.last + 1].text != "-":
@@ -877,7 +877,7 @@ class SentenceReader:
             return False  # "debattierte über Waffenlieferungen", "sprachen über eine Normalisierung"
         if "place_after" in trigger.flags and not any(f.first == last + 1 for f in r.found):
             return False  # "kam nach Berlin" is a visit, "kam nach dem Staatsbesuch" is not
-        if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first):
+        if "hyphen_sides" in trigger.flags and not self._hyphenated_sides(r, first, last):
             return False  # a bare "call" is a call only as "the Scholz-Macron call"
         if trigger.type is EventType.MEETING and self._light_treffen(r, clause, first):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
@@ -998,7 +998,7 @@ class SentenceReader:
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
         if not self._without_mediators(r, event, clause, span):
             return False
-        own_sides = self._hyphenated_sides(r, first) or self._owner_and_partner(
+        own_sides = self._hyphenated_sides(r, first, last) or self._owner_and_partner(
             r, first, last, "visit" in trigger.flags)
         if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
             event.participants = own_sides
