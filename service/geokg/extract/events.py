@@ -204,8 +204,7 @@ class SentenceReader:
                 and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
 
-    @staticmethod
-    def _without_purpose_of_meeting(hits: list[tuple[Trigger, int, int]],
+    def _without_purpose_of_meeting(self, hits: list[tuple[Trigger, int, int]],
                                     r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """"kamen in Berlin zusammen, um über die Unterstützung der Ukraine zu beraten", "met
         to discuss …": talks in the purpose of a meeting told before them are that meeting."""
@@ -213,7 +212,7 @@ class SentenceReader:
 
         def purpose(first: int) -> bool:
             clause = clause_of(r.clauses, first)
-            return clause.complement and r.tokens[clause.first].key in ("um", "to")
+            return clause.complement and r.tokens[clause.first].key in self.lex.word_class("purpose_marker")
         return [h for h in hits if not (
             h[0].type is EventType.MEETING and purpose(h[1])
             and any(o[0].type in talks and o[2] < clause_of(r.clauses, h[1]).first for o in hits))]
@@ -1444,11 +1443,10 @@ class SentenceReader:
             and r.tokens[f.last + 1].key in speech
         return (after or before) and reported or source
 
-    @staticmethod
-    def _after_a_second_verb(r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+    def _after_a_second_verb(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Blinken met Fidan on Saturday and urged Ankara to complete Sweden's NATO
         membership": a name after a second event's verb joined by "and"/"und" is that event's."""
-        return any(trigger[1] < v < f.first and r.tokens[v - 1].key in ("and", "und")
+        return any(trigger[1] < v < f.first and r.tokens[v - 1].key in self.lex.word_class("conjunction")
                    for v in r.trigger_starts)
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:

@@ -757,9 +757,7 @@ class RoleReader:
         if "stationed" in trigger.flags:  # "stationiert Atomwaffen in Belarus": where they stand receives
             if not self._stations(r, first):
                 return False
-            by_prep += [(f, f.mention.entity) for f in r.found
-                        if f.actor and f.first > 0 and r.tokens[f.first - 1].key == "in"
-                        and (f.first > last or self.lex.lang == "de")]
+            by_prep += self._stationed_in(r, last)
         if "needs_receiver_prep" in trigger.flags or (
                 self._english_noun(r, first) and "receiver_subject" not in trigger.flags):
             # ("took receipt of": its subject receives)
@@ -842,7 +840,7 @@ class RoleReader:
         """"to the border with Ukraine", "an die Grenze zur Ukraine": the state whose border
         it is, not a receiver."""
         borders = self.lex.word_class("border_noun")
-        return f.first > 1 and r.tokens[f.first - 1].key in ("with", "of", "zu", "zur") and any(
+        return f.first > 1 and r.tokens[f.first - 1].key in self.lex.word_class("border_link") and any(
             t.key in borders for t in r.tokens[max(0, f.first - 4):f.first - 1])
 
     def _reported_subject(self, r: SentenceReading, speaker: Found, subjects: list[Found],
@@ -1121,6 +1119,12 @@ class RoleReader:
                 return unique(self.gaz.stands_for(g.mention.entity)
                               for g in listed)
         return []
+
+    def _stationed_in(self, r: SentenceReading, last: int) -> list[tuple[Found, str]]:
+        """The states named after "in" (German: anywhere, the verb comes last)."""
+        return [(f, f.mention.entity) for f in r.found
+                if f.actor and f.first > 0 and r.tokens[f.first - 1].key == "in"
+                and (f.first > last or self.lex.lang == "de")]
 
     def _stations(self, r: SentenceReading, first: int) -> bool:
         """"Russia will station missiles in Belarus" brings them; "5,000 US troops are
