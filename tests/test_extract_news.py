@@ -2590,9 +2590,15 @@ def test_agreeing_to_do_something_for_another_is_an_accord_with_it(text: str, ex
 
 
 def test_a_message_to_someone_about_an_accord_makes_no_side_of_it() -> None:
-    text = ("Scholz und Selenskyj unterzeichneten am Freitag ein Sicherheitsabkommen. Scholz nannte "
-            "die Vereinbarung historisch, eine Botschaft an den russischen Präsidenten.")
+    text = ("Scholz and Zelensky signed a security agreement on Friday. Scholz said the agreement sends "
+            "a message to the Russian president.")
     assert all("russia" not in sides for sides in state_sides(text, "2024-02-16", AGREEMENT))
+
+
+def test_agreeing_to_a_text_addressed_to_someone_is_no_accord_with_it() -> None:
+    # only a to-infinitive is what a side agreed to do ("agreed to return … to Azerbaijan")
+    sides_read = state_sides("Poland agreed to the text of a letter to Russia.", "2024-02-16", AGREEMENT)
+    assert all("russia" not in sides for sides in sides_read), sides_read
 
 
 @pytest.mark.parametrize(("text", "expected"), [

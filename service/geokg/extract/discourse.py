@@ -353,20 +353,16 @@ class Discourse:
             event.confidence = INFERRED_CONFIDENCE
             return
         size = 2 if size == ANY_GROUP else size  # "they" with no event before: the last two named
-        picked: list[str] = []
-        for key in reversed(self.actors):
-            if not self.sides_on([key], self.on) & (addressed | self.sides_on(picked, self.on)):
-                picked.append(key)
-            if len(picked) == size:
-                event.participants = picked[::-1]
-                event.confidence = INFERRED_CONFIDENCE
-                return
+        picked = self._first_sides(self.actors[::-1], size, addressed)
+        if len(picked) == size:
+            event.participants = picked[::-1]
+            event.confidence = INFERRED_CONFIDENCE
 
-    def _first_sides(self, keys: list[str], size: int) -> list[str]:
-        """The first `size` keys of distinct states, in the order told (a call's callers first)."""
+    def _first_sides(self, keys: list[str], size: int, besides: frozenset[str] = frozenset()) -> list[str]:
+        """The first `size` keys of distinct states (none of `besides`), in the order given."""
         picked: list[str] = []
         for key in keys:
-            if not self.sides_on([key], self.on) & self.sides_on(picked, self.on):
+            if not self.sides_on([key], self.on) & (besides | self.sides_on(picked, self.on)):
                 picked.append(key)
             if len(picked) == size:
                 break

@@ -1016,7 +1016,7 @@ class SentenceReader:
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
         if trigger.type is EventType.AGREEMENT and "subject_sides" not in trigger.flags and len(
                 self.gaz.states_of(event.participants, r.day)) == 1:
-            event.participants += self._partner_in_what_was_agreed(r, event, last)
+            event.participants += self._partner_in_what_was_agreed(r, event, first, last)
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
@@ -1040,12 +1040,17 @@ class SentenceReader:
         else:
             self.roles.add_host(r, event, clause)
 
-    def _partner_in_what_was_agreed(self, r: SentenceReading, event: Event, last: int) -> list[str]:
+    def _partner_in_what_was_agreed(self, r: SentenceReading, event: Event, first: int,
+                                    last: int) -> list[str]:
         """"Mexico agreed to send more water to the U.S.", "Armenia agreed to return four
         villages to Azerbaijan": one side agrees to do something for another, named after
-        "to"/"an" in what it agreed; that one is the other side of the accord."""
-        if not any(t.key == "to" for t in r.tokens[last:last + 5]):
-            return []  # only what it agreed to do ("Scholz nannte die Vereinbarung …, Botschaft an …")
+        "to" in what it agreed (an English to-infinitive); that one is the other side of the accord."""
+        to = next((i for i in range(last, min(last + 5, len(r.tokens) - 1)) if r.tokens[i].key == "to"),
+                  None)
+        verb = first == 0 or r.tokens[first - 1].key not in self.lex.word_class("determiner")
+        if not verb or to is None or not r.tokens[to + 1].text.islower() or \
+                r.tokens[to + 1].key in self.lex.word_class("determiner"):
+            return []  # only what a side agreed to do ("the agreement sends a message to the …")
         own = self.gaz.states_of(event.participants, r.day)
         determiners = self.lex.word_class("determiner")
         partner = next((f for f in r.found if f.actor and f.first > last + 1 and r.tokens[
