@@ -140,6 +140,14 @@ def test_shapes_are_parsed_once() -> None:
     assert load_shapes() is load_shapes()
 
 
+def test_validating_leaves_the_shared_shapes_graph_alone() -> None:
+    """Request threads validate at once: none may write into the graph they share."""
+    load_shapes.cache_clear()
+    before = set(load_shapes())
+    validate(Graph().parse(VALID[0], format="turtle"))
+    assert set(load_shapes()) == before
+
+
 def test_every_shape_message_is_in_english_and_german() -> None:
     shapes = load_shapes()
     missing = [s for s in set(shapes.subjects(SH.message, None))

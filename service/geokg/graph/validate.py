@@ -107,8 +107,12 @@ def validate(graph: Graph) -> ValidationResult:
     reused: rebuilding them took a third of the time of validating an article.
     """
     data = DataGraph.from_rdflib(graph)
-    validator = pyshacl.Validator(data, shacl_graph=load_shapes(), options=dict(_OPTIONS))
-    validator.shacl_graph = _shapes_graph()
+    shapes = _shapes_graph()
+    # pySHACL's Validator adds its system triples to the graph it is given: the thread's own
+    # shapes graph, never the process-wide `load_shapes()` one (adding to that from several
+    # request threads at once broke rdflib's store: a 500 under 16 concurrent ingests)
+    validator = pyshacl.Validator(data, shacl_graph=shapes.graph, options=dict(_OPTIONS))
+    validator.shacl_graph = shapes
     run: Callable[[], tuple[bool, Graph, str]] = validator.run  # pySHACL's run is untyped
     conforms, results_graph, report_text = run()
     return ValidationResult(
