@@ -105,10 +105,14 @@ class Discourse:
     def talks_were_a_call(self, sentence: Sentence) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
         just before, that the next sentence calls a call, were that call."""
+        # ("… haben sich ausgetauscht. … Russland sei mit dem Telefongespräch zufrieden": a few
+        # sentences on, when no other call was told in between)
         talk = next((e for e in reversed(self.generic_talks)
-                     if 0 <= sentence.index - e.sentence.index <= 2), None)
+                     if 0 <= sentence.index - e.sentence.index <= 6), None)
         if talk is not None and any(talk is e for e in self.events) and not any(
-                e.type is EventType.CALL and self.sides(e) == self.sides(talk) for e in self.events):
+                e.type is EventType.CALL and (self.sides(e) == self.sides(talk) or talk.sentence.index
+                                              < e.sentence.index <= sentence.index)
+                for e in self.events):
             talk.type = EventType.CALL
             self.generic_talks = [e for e in self.generic_talks if e is not talk]
 
@@ -494,7 +498,14 @@ class Discourse:
             same_sentence = a.sentence.index == b.sentence.index
             return same_sentence or _topics_overlap(a, b) or (
                 a.treaty is not None and a.treaty == b.treaty)
-        return _dates_agree(a, b) and not self._other_persons(a, b)
+        return _dates_agree(a, b) and not self._other_persons(a, b) and not self._earlier_occasion(a, b)
+
+    def _earlier_occasion(self, a: Event, b: Event) -> bool:
+        """"Am Donnerstag telefonierten Biden und Putin … Anfang Dezember hatten die beiden
+        per Video gesprochen": a talk told in the pluperfect with a date of its own that is
+        not the other's is an earlier occasion (background events keep their own dates)."""
+        background = [e for e in (a, b) if e.sentence.index in self.background_sentences]
+        return len(background) == 1 and a.date is not None and b.date is not None and a.date != b.date
 
     def _other_persons(self, a: Event, b: Event) -> bool:
         """"Scholz telefonierte mit Selenskyj" and "ein Telefonat zwischen Steinmeier und

@@ -1,0 +1,50 @@
+"""Rules that read a story across its sentences (issue 16): which talks were calls, which
+occasions are one, who the sides of an event told without them are.
+
+Every text here is our own wording, not a sentence of any corpus, so the tests check that
+a rule covers the language rather than fitting an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geokg.extract import read_article
+from geokg.extract.model import Article, EventType
+
+CALL, MEETING = EventType.CALL, EventType.MEETING
+
+
+def read(text: str, published: str) -> Article:
+    return read_article(text, published=dt.date.fromisoformat(published))
+
+
+def told(article: Article) -> list[tuple[EventType, frozenset[str], str | None]]:
+    return sorted(((e.type, frozenset(e.participants), e.date.iso() if e.date else None)
+                   for e in article.events), key=str)
+
+
+def test_talks_the_story_later_calls_the_call_were_a_call() -> None:
+    story = ("Der chinesische Präsident Xi Jinping und Bundeskanzler Olaf Scholz haben sich am "
+             "Mittwoch ausgetauscht.\n\nBeide warnten vor einer Ausweitung der Kämpfe. Ein "
+             "Sprecher der Bundesregierung nannte keine Einzelheiten. Es gehe um den Handel und "
+             "um Klimafragen. Peking äußerte sich zunächst nicht. Scholz sei mit dem Telefonat "
+             "zufrieden gewesen, hieß es.")
+    assert told(read(story, "2023-04-07")) == [(CALL, frozenset({"xi-jinping", "olaf-scholz"}), "2023-04-05")]
+
+
+def test_a_later_call_of_other_sides_is_what_the_reference_points_to() -> None:
+    story = ("Olaf Scholz und Emmanuel Macron haben am Mittwoch in Paris beraten. Danach "
+             "telefonierte Scholz mit Wolodymyr Selenskyj. Bei dem Telefonat ging es um Waffen.")
+    events = told(read(story, "2023-04-07"))
+    assert (MEETING, frozenset({"olaf-scholz", "emmanuel-macron"}), "2023-04-05") in events
+    assert not any(kind is CALL and "emmanuel-macron" in sides for kind, sides, _ in events)
+
+
+def test_an_earlier_talk_told_in_the_pluperfect_is_another_occasion() -> None:
+    story = ("US-Präsident Joe Biden und Chinas Staatschef Xi Jinping haben am Freitag "
+             "telefoniert. Mitte Juli hatten die beiden Präsidenten in einer Video-Schalte "
+             "miteinander gesprochen.")
+    assert told(read(story, "2022-07-30")) == [
+        (CALL, frozenset({"joe-biden", "xi-jinping"}), "2022-07"),
+        (CALL, frozenset({"joe-biden", "xi-jinping"}), "2022-07-29")]
