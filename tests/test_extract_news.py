@@ -2798,3 +2798,25 @@ def test_asked_or_told_by_someone_in_a_passive(text: str, expected: list[tuple[s
 def test_ordinary_news_the_new_rules_must_leave_alone(text: str, published: str, kind: EventType,
                                                        expected: list[set[str]]) -> None:
     assert state_sides(text, published, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the summit a meeting is agreed to be held at is not a meeting of theirs
+    ("Lula and Milei agreed to meet at the Mercosur summit in July.", "en"),
+    ("Lula, Milei in first phone call agree to meet at Mercosur summit", "en"),
+    ("Lula und Milei vereinbarten, sich beim Mercosur-Gipfel zu treffen.", "de"),
+    ("Lula und Milei vereinbarten ein Treffen am Rande des Mercosur-Gipfels.", "de"),
+    # a German infinitive's clause is what is asked as a whole, circumstance included
+    ("Lula bat Milei, beim Mercosur-Gipfel über Zölle zu sprechen.", "de"),
+])
+def test_a_summit_where_a_meeting_is_to_be_held_is_no_meeting(text: str, lang: str) -> None:
+    assert sides(read_article(text, published=dt.date(2024, 5, 2), lang=lang), MEETING) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lula and Milei met at the Mercosur summit in July.",
+    "Lula und Milei trafen sich am Rande des Mercosur-Gipfels.",
+    "„Wir liefern Weizen“, sagte Lula bei einem Besuch von Milei in Brasília.",
+])
+def test_a_summit_or_visit_that_took_place_stays_a_meeting(text: str) -> None:
+    assert state_sides(text, "2024-07-10", MEETING) == [{"brazil", "argentina"}]

@@ -315,8 +315,10 @@ class SentenceReader:
         # "vereinbarten ein weiteres Treffen": a meeting agreed on is still to come
         agreed_meetings = [b for t, _, b in kept if t.type is EventType.AGREEMENT
                            and self._meeting_as_object(reading, b)]
+        # ("ein Treffen am Rande des Nato-Gipfels": nor is the summit it is to be held at)
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
-            b < h[1] <= b + 5 for b in agreed_meetings))]
+            b < h[1] <= b + 5 or b < h[1] and clause_of(reading.clauses, b) is clause_of(
+                reading.clauses, h[1]) for b in agreed_meetings))]
         # "unterzeichneten ein Abkommen, über das sie 16 Jahre verhandelt hatten": the talks
         # that led to an agreement told before are no meeting of their own
         agreed = min((a for t, a, _ in kept if t.type is EventType.AGREEMENT), default=None)
@@ -724,6 +726,12 @@ class SentenceReader:
                 marker = tokens[hit[2]].key in ("to", "zu", "that", "dass")
                 content_from = hit[2] + 1 if direct else hit[2] if marker else \
                     self._complement_start(tokens, hit[2])
+                if content_from is not None and self.lex.lang == "de":
+                    # "bat Biden, beim Gipfel über Kampfjets zu sprechen": the infinitive's
+                    # clause is its content from the comma on, not from "zu"
+                    own = clause_of(clauses, content_from)
+                    if own.first > hit[1] and tokens[own.first - 1].text == ",":
+                        content_from = min(content_from, own.first)
         return out
 
     @staticmethod
@@ -782,8 +790,15 @@ class SentenceReader:
     def _turns_away(self, tokens: list[Token], clauses: list[Clause], start: int, pos: int) -> bool:
         """A clause between them that starts something new: "…, while …", an English
         participle after a comma ("…, reasserting its claim to …"), or a circumstance
-        ("called for a ceasefire during a phone call with …")."""
-        if any(t.key in self.lex.word_class("circumstance") for t in tokens[start:pos]):
+        ("called for a ceasefire during a phone call with …"); not the place of a meeting
+        that is the content ("agreed to meet at the NATO summit": no summit of theirs told)."""
+        end = next((c.last for c in clauses if c.first <= pos <= c.last), pos)
+        meets = any(t.key in self.lex.word_class("meet_verb") for t in tokens[start:end + 1])
+        # (a German infinitive's clause is its content as a whole: "…, beim Gipfel … zu sprechen")
+        own = clause_of(clauses, start) if self.lex.lang == "de" and start > 0 and \
+            tokens[start - 1].text == "," else None
+        if not meets and any(tokens[i].key in self.lex.word_class("circumstance")
+                             and not (own and own.first <= i <= own.last) for i in range(start, pos)):
             return True
         return any(c.first > start and c.first <= pos and (
             tokens[c.first].key in self.lex.word_class("contrast")
