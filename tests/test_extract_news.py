@@ -2820,3 +2820,40 @@ def test_a_summit_where_a_meeting_is_to_be_held_is_no_meeting(text: str, lang: s
 ])
 def test_a_summit_or_visit_that_took_place_stays_a_meeting(text: str) -> None:
     assert state_sides(text, "2024-07-10", MEETING) == [{"brazil", "argentina"}]
+
+
+def state_supplies(text: str, published: str, lang: str = "en") -> list[tuple[set[str], set[str]]]:
+    """(suppliers, receivers) of every supply read, as the states they stood for that day."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
+            for e in read_article(text, published=day, lang=lang).events if e.type is SUPPORT]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # agreeing to supply is the supply, not an accord with the receiver
+    ("Qatar has agreed to provide liquefied gas to Bangladesh on deferred payment.", "en",
+     [({"qatar"}, {"bangladesh"})]),
+    # what a thanks is for is that supply, told once, by the thanked side
+    ("Ruto thanked Japan for agreeing to sell four coast guard boats to Kenya.", "en",
+     [({"japan"}, {"kenya"})]),
+    ("Ruto expressed his gratitude to the Japanese government for extending a loan to Nairobi.", "en",
+     [({"japan"}, {"kenya"})]),
+    ("Ruto said he was grateful to Japan for supplying coast guard boats.", "en", [({"japan"}, {"kenya"})]),
+    # money given to pay for something: one supply of money, not of what it buys as well
+    ("Japan extended a $300 million credit line to Kenya to fund its fuel imports.", "en",
+     [({"japan"}, {"kenya"})]),
+    ("Japan granted Kenya a loan for the acquisition of four patrol boats.", "en", [({"japan"}, {"kenya"})]),
+    # troops sent to a state's own border supply no one
+    ("Ruto said Kenya had agreed to send 2,000 troops to the border to stop smuggling.", "en", []),
+    # a word of a title tells no supply
+    ("Finance Minister Njuguna Ndung'u met the Japanese ambassador in Nairobi.", "en", []),
+])
+def test_supplies_agreed_thanked_for_or_paid_for(text: str, lang: str,
+                                                 expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2024-02-08", lang) == expected
+
+
+def test_a_supply_told_as_another_one_with_its_own_date_is_another_supply() -> None:
+    text = ("Ruto thanked Japan on Thursday for extending a $300 million loan to Kenya. Last month, "
+            "Japan had also granted Kenya a $100 million loan.")
+    assert state_supplies(text, "2024-02-09") == [({"japan"}, {"kenya"})] * 2

@@ -472,7 +472,8 @@ class Discourse:
             receivers = self.sides(a, a.addressees) == self.sides(b, b.addressees)
             if "aid" in (a.support_kind, b.support_kind) and a.support_kind != b.support_kind:
                 return receivers or not (a.addressees and b.addressees)
-            return a.support_kind == b.support_kind and receivers
+            # ("a credit line on Thursday … had also granted a swap last month": two grants)
+            return a.support_kind == b.support_kind and receivers and (not additional or _dates_agree(a, b))
         if a.type is EventType.DEMAND:
             # "ruft Peking auf, auf Russland einzuwirken" and "…, keine Waffen zu liefern": two
             # demands of one day when each says what it asks and they ask different things

@@ -190,8 +190,13 @@ class SentenceReader:
             and any(f.last == h[1] - 2 for f in reading.found))]
         kept = [h for h in kept if "obligation_first" not in h[0].flags
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
-        kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
+        kept = self._told_otherwise(self._drop_complements(self._consents_to_supply(kept, reading),
+                                                           reading), reading)
         kept = self._without_purpose_of_meeting(kept, reading)
+        # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
+        heads = self.lex.word_class("title_head")
+        kept = [h for h in kept if h[2] + 1 >= len(reading.tokens) or not (
+            reading.tokens[h[2] + 1].key in heads and reading.tokens[h[2]].capitalized)]
         # (a demand, supply or claim: "met … and urged Ankara"; not "griff zum Hörer und sprach mit")
         reading.trigger_starts = [h[1] for h in kept if h[0].type not in MULTI_SIDED]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
@@ -734,6 +739,23 @@ class SentenceReader:
                         content_from = min(content_from, own.first)
         return out
 
+    def _consents_to_supply(self, hits: list[tuple[Trigger, int, int]],
+                            r: SentenceReading) -> list[tuple[Trigger, int, int]]:
+        """"Saudi Arabia had agreed to provide oil on deferred payment to Pakistan": agreeing
+        to supply is the supply, promised by its subject, not an accord with the receiver; a
+        supply thanked for is the thanks' own."""
+        # ("thanked the US for agreeing to sell aircraft": what the thanks are for is that supply)
+        supplies = {a for t, a, _ in hits if t.type is EventType.SUPPORT}
+        thanked = [b for t, _, b in hits if t.type is EventType.SUPPORT and "receiver_subject" in t.flags
+                   and r.tokens[b].key in ("for", "für")]
+        hits = [h for h in hits if not (h[0].type is EventType.SUPPORT and any(
+            b < h[1] and clause_of(r.clauses, b) is clause_of(r.clauses, h[1])
+            and not any(t.key in ("and", "und") for t in r.tokens[b:h[1]]) for b in thanked))]
+        return [h for h in hits if not (
+            h[0].type is EventType.AGREEMENT and self.lex.lang == "en"
+            and r.tokens[h[2]].key in ("agree", "agreed", "agrees", "agreeing")
+            and h[2] + 2 in supplies and r.tokens[h[2] + 1].key == "to")]
+
     @staticmethod
     def _back_in_main_clause(clauses: list[Clause], start: int, pos: int) -> bool:
         """"The declaration, which includes a demand that Qatar close the base, was announced
@@ -832,6 +854,8 @@ class SentenceReader:
             handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
             if "money_object" in trigger.flags and "money" not in kinds:
                 return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
+            if kinds == ("troops",) and self._sent_to_a_border(r, clause, last):
+                return None  # "agreed to send 10,000 troops to the border": a deployment
             if "stationed" in trigger.flags and "weapons" not in kinds:
                 return None  # "hat Truppen in der Ukraine stationiert" may be an occupation
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
@@ -1507,6 +1531,8 @@ class SentenceReader:
             if "money" in kinds and len(kinds) > 1 and (
                     self._money_is_a_value(span, forms) or self._money_only_in(span, forms, verb)):
                 kinds = tuple(k for k in kinds if k != "money")
+            if "money" in kinds and len(kinds) > 1:
+                kinds = self._money_for_purchases(span, forms, kinds)
             if "training" in kinds and len(kinds) > 1:  # "auszubilden und auszurüsten": one pledge
                 kinds = tuple(k for k in kinds if k != "training")
             if kinds:
@@ -1514,6 +1540,27 @@ class SentenceReader:
         # "airlifted aid to Turkey": aid of no named kind, told in the verb's own clause
         aid = self.lex.word_class("generic_aid")
         return ("aid",) if any(t.key in aid for t in r.tokens[clause.first:last + 1]) else ()
+
+    def _sent_to_a_border(self, r: SentenceReading, clause: Clause, last: int) -> bool:
+        """Troops sent "to the border", "an die Grenze", with no state named after it: a
+        state guarding its own border supplies no one."""
+        borders = self.lex.word_class("border_noun")
+        for i in range(last + 1, clause.last + 1):
+            if r.tokens[i].key in borders and r.tokens[i - 1].key in self.lex.word_class("determiner"):
+                return not any(f.actor and i < f.first <= i + 3 for f in r.found)
+        return False
+
+    def _money_for_purchases(self, span: list[Token], forms: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """"a $500 million credit line to fund its fuel purchases", "a loan for the acquisition
+        of patrol vessels", "Kredite zur Finanzierung von Gasimporten": money given to pay for
+        something; what it pays for is not supplied besides."""
+        purpose = next((i for i in range(1, len(span)) if span[i].key in self.lex.word_class(
+            "purchase_purpose") and (self.lex.lang == "de" or span[i - 1].key in ("to", "the", "for"))), None)
+        if purpose is None:
+            return kinds
+        before = sentence_forms(span[:purpose + 1])
+        return tuple(k for k in kinds if k == "money" or any(
+            p.find(span[:purpose + 1], before) for p in self.lex.support_kinds[k]))
 
     def _money_only_in(self, span: list[Token], forms: str, verb: tuple[int, int]) -> bool:
         """"financed artillery shells": the verb tells how the shells were paid for; what is
