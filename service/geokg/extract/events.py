@@ -742,10 +742,12 @@ class SentenceReader:
     def _consents_to_supply(self, hits: list[tuple[Trigger, int, int]],
                             r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """"Saudi Arabia had agreed to provide oil on deferred payment to Pakistan": agreeing
-        to supply is the supply, promised by its subject, not an accord with the receiver; a
-        supply thanked for is the thanks' own."""
+        to supply is the supply, promised by its subject, not an accord with the receiver
+        ("agrees to send more water to the US" under a water treaty stays an accord); a supply
+        thanked for is the thanks' own."""
         # ("thanked the US for agreeing to sell aircraft": what the thanks are for is that supply)
-        supplies = {a for t, a, _ in hits if t.type is EventType.SUPPORT}
+        supplies = {a for t, a, b in hits if t.type is EventType.SUPPORT
+                    and self._support_kinds(r, clause_of(r.clauses, a), (a, b))}
         thanked = [b for t, _, b in hits if t.type is EventType.SUPPORT and "receiver_subject" in t.flags
                    and r.tokens[b].key in ("for", "für")]
         hits = [h for h in hits if not (h[0].type is EventType.SUPPORT and any(
