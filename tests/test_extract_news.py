@@ -2857,3 +2857,29 @@ def test_a_supply_told_as_another_one_with_its_own_date_is_another_supply() -> N
     text = ("Ruto thanked Japan on Thursday for extending a $300 million loan to Kenya. Last month, "
             "Japan had also granted Kenya a $100 million loan.")
     assert state_supplies(text, "2024-02-09") == [({"japan"}, {"kenya"})] * 2
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    # an infinitive before its object calls the event off
+    ("The speech provoked Peruvian Foreign Minister Javier González-Olaechea to cancel a meeting "
+     "with Petro.", "en", MEETING),
+    # an accusation reports no demand of the accuser's
+    ("Peru beschuldigte Kolumbien, die Demonstranten zum Aufstand gedrängt zu haben.", "de", DEMAND),
+    # who claims the place visited is no side of the visit
+    ("Petro visited an island claimed by both Colombia and Nicaragua on Monday.", "en", MEETING),
+    ("MANAGUA | Petro visited an island in the Caribbean on Monday, triggering protests from Managua.",
+     "en", MEETING),
+    ("Managua's reaction to Petro's visit to the island was sharp, the foreign ministry said.", "en",
+     MEETING),
+])
+def test_events_called_off_reported_or_only_near_a_side(text: str, lang: str, kind: EventType) -> None:
+    assert sides(read_article(text, published=dt.date(2023, 11, 20), lang=lang), kind) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Daniel Ortega was welcomed in Caracas by Maduro on Monday.", [{"nicaragua", "venezuela"}]),
+    ("Petro's visit to Caracas was a success, the foreign ministry said.", [{"colombia", "venezuela"}]),
+    ("Petro met Maduro in a palace built by the Spanish.", [{"colombia", "venezuela"}]),
+])
+def test_visits_with_their_hosts_stay_meetings(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-11-20", MEETING) == expected

@@ -282,8 +282,10 @@ def _at_the_invitation(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
 def _ends_the_event(tokens: list[Token], pos: int, exclude: tuple[int, int], lex: Lexicon) -> bool:
     """"halted arms deliveries", "the meeting was cancelled": the event is called off. Not a
     purpose or a topic ("sent air defence to stop attacks", "talks about a halt to the
-    fighting"): after the event only in a passive, never after "to"/"zu"/an article."""
-    if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after"):
+    fighting"): after the event only in a passive, never after "to"/"zu"/an article. An
+    infinitive before its object ("provoked Cohen to cancel a meeting with him") ends it."""
+    if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after") and not (
+            0 <= pos < exclude[0] <= pos + 4 and tokens[pos - 1].key in ("to", "zu")):
         return False
     if pos > exclude[1] >= 0:  # "was cancelled", "remains frozen"
         stative = lex.word_class("passive_aux") | lex.word_class("copula_stay")

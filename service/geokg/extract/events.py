@@ -536,9 +536,20 @@ class SentenceReader:
         while place < len(r.tokens) - 1 and r.tokens[place].key in self.lex.word_class("determiner"):
             place += 1
         host = next((self._host_state(f) for f in r.found if f.first == place), None)
+        if host is None and self._named_place_noun(r, place):
+            return [owner.mention.entity]  # "Medvedev's visit to the island": no host named
         if host is None or host == self.gaz.state_of(owner.mention.entity, r.day):
             return []
         return [owner.mention.entity, host]
+
+    def _named_place_noun(self, r: SentenceReading, place: int) -> bool:
+        """"to the island", "to the front", "auf die Insel": a place told by a common noun
+        that is neither a name nor one that stands for a state ("to the country")."""
+        token = r.tokens[place]
+        return token.is_word and not any(f.first <= place <= f.last for f in r.found) and \
+            token.key not in self.lex.word_class("territory_noun") and \
+            (token.text.islower() or self.lex.lang == "de") and place > 0 and \
+            r.tokens[place - 1].key in self.lex.word_class("definite")
 
     def _noun_owner(self, r: SentenceReading, first: int, last: int, visit: bool) -> Found | None:
         """Whose the event noun is: "Xi's visit", "Russlands Abkommen"; a visit's also after
@@ -1061,7 +1072,7 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
-        if trigger.type is EventType.MEETING:
+        if trigger.type is EventType.MEETING and len(own_sides) != 1:  # (a visit "to the island")
             self._meeting_sides(r, event, trigger, clause, span)
         return True
 
@@ -1381,12 +1392,26 @@ class SentenceReader:
             if own is not clause and not inside and (own.relative or (own.complement and multi_sided)):
                 continue
             if multi_sided and (self._of_another_event(r, f, trigger)
-                                or self._after_a_second_verb(r, f, trigger)):
+                                or self._after_a_second_verb(r, f, trigger)
+                                or self._agent_of_a_participle(r, f, trigger)):
                 continue
             if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f):
                 continue
             out.append(f)
         return out
+
+    def _agent_of_a_participle(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"visited an island claimed by both Russia and Japan": who claims the place
+        visited is named by a participle after it, and is no side of the visit."""
+        if self.lex.lang != "en":
+            return False
+        spans = {i for g in r.found for i in range(g.first, g.last + 1)}
+        glue = self.lex.word_class("conjunction") | {",", "both", "the"}
+        j = f.first - 1
+        while j > trigger[1] and (r.tokens[j].key in glue or j in spans):
+            j -= 1
+        return j - 2 > trigger[1] and r.tokens[j].key == "by" and r.tokens[j - 1].key.endswith("ed") \
+            and r.tokens[j - 2].key not in self.lex.word_class("passive_aux") and r.tokens[j - 2].is_word
 
     def _headline_to(self, r: SentenceReading, first: int) -> bool:
         """"India, Pakistan to sign trade deal": in a headline, "X to <verb>" right after the

@@ -25,11 +25,11 @@ DETAILS_HEAD = re.compile(r"^[ \t]*Details[ \t]*$", re.MULTILINE)
 DETAILS_LINE = re.compile(r"^(?P<key>[A-ZÄÖÜ][\wäöü]+)\t+(?P<value>.*)$")
 BOILERPLATE = re.compile(r"^\s*(Besuchen Sie uns auf|Visit us at|Folgen Sie uns|Follow us)\b.*$",
                          re.MULTILINE | re.IGNORECASE)
-# "BERLIN (dpa) – ", "WOODSIDE, California (Reuters) - ", "DUBAI/KYIV, Nov 6 - ",
+# "BERLIN (dpa) – ", "WOODSIDE, California (Reuters) - ", "DUBAI/KYIV, Nov 6 - ", "TOKYO | ",
 # "Ukraine, Land - ": a short place part, an optional agency, then a dash.
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w./ ,äöüÄÖÜ-]{1,50}?)(?:\s*\((?P<agency>[^)\n]{1,25})\))?"
-    r"(?:\s+[–—-]{1,2}\s+|:\s+)(?=\S)")
+    r"(?:\s+[–—|-]{1,2}\s+|:\s+)(?=\S)")
 #: "Helsinki (AFP) Bei seinem …": a wire dateline without a dash, known by its agency.
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w./ äöüÄÖÜ-]{1,40}?)\s*\((?P<agency>AFP|dpa|Reuters|AP|KNA|epd|APA|"
