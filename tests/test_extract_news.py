@@ -2883,3 +2883,17 @@ def test_events_called_off_reported_or_only_near_a_side(text: str, lang: str, ki
 ])
 def test_visits_with_their_hosts_stay_meetings(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-11-20", MEETING) == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # a goal is not yet reached; what an accord is made for does not make it one
+    ("Petros erklärtes Ziel des Venezuela-Besuchs ist eine Normalisierung der Beziehungen zu Venezuela.",
+     AGREEMENT, []),
+    ("Petro und Maduro haben eine enge Zusammenarbeit vereinbart mit dem Ziel einer Öffnung der Grenze.",
+     AGREEMENT, [{"colombia", "venezuela"}]),
+    # who judges a call told anew is no side of it
+    ("Auch ein Telefonat mit Venezuelas Präsident Maduro wertete Peru als Provokation.", CALL, []),
+])
+def test_goals_and_judgements_are_no_events_of_their_own(text: str, kind: EventType,
+                                                         expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-11-20", kind) == expected

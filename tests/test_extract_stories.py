@@ -48,3 +48,11 @@ def test_an_earlier_talk_told_in_the_pluperfect_is_another_occasion() -> None:
     assert told(read(story, "2022-07-30")) == [
         (CALL, frozenset({"joe-biden", "xi-jinping"}), "2022-07"),
         (CALL, frozenset({"joe-biden", "xi-jinping"}), "2022-07-29")]
+
+
+def test_an_accord_told_in_the_pluperfect_with_sides_of_its_own_is_another_one() -> None:
+    story = ("Kolumbien hat am Donnerstag mit Ecuador ein Abkommen über die Grenze geschlossen. "
+             "Peru hatte die Allianz mit Bolivien auch geschmiedet, weil es sich ausgeschlossen sah.")
+    assert [frozenset(e.participants) for e in read(story, "2023-11-20").events
+            if e.type is EventType.AGREEMENT] == [frozenset({"colombia", "ecuador"}),
+                                                  frozenset({"peru", "bolivia"})]

@@ -400,6 +400,9 @@ class Discourse:
         mine = self.sides(event)
         if event.type is not EventType.AGREEMENT and len(mine) >= 2 and mine != self.sides(previous):
             return False  # "Der Besuch von Xi in Moskau": another meeting, told with its sides
+        if len(mine) >= 2 and not mine & self.sides(previous) and \
+                event.sentence.index in self.background_sentences:
+            return False  # "Die Türkei hatte die Allianz mit Libyen geschmiedet": an earlier accord
         # "Das Gespräch findet in Litauens Hauptstadt statt": one side named again with a
         # meeting of two is its place or speaker, no third side (a broker of an accord is)
         union = event.type is EventType.AGREEMENT or len(self.sides(previous)) < 2

@@ -438,6 +438,18 @@ class SentenceReader:
         j = self._before_noun_phrase(tokens, first)
         return j >= 0 and tokens[j].key in self.lex.word_class("reaction_verb")
 
+    def _judged_after(self, r: SentenceReading, clause: Clause, first: int, last: int) -> int | None:
+        """A German clause that opens with an event noun, told anew, as the object of a verb
+        that judges it ("Auch ein Telefonat mit Tsai wertete China als Provokation"): where
+        that verb stands; who judges it, after the verb, is no side. ("Das Treffen mit Xi
+        nannte Scholz konstruktiv" judges one told before, which the judge may have had.)"""
+        if self.lex.lang != "de" or first - clause.first > 3 or first == 0 or \
+                r.tokens[first - 1].key not in self.lex.word_class("indefinite_article"):
+            return None
+        verbs = self.lex.word_class("reaction_verb")
+        return next((i for i in range(last + 1, min(clause.last + 1, last + 9))
+                     if r.tokens[i].key in verbs), None)
+
     def _before_noun_phrase(self, tokens: list[Token], first: int) -> int:
         """The word before a noun's articles and adjectives (-1 at the sentence start)."""
         j = first - 1
@@ -1043,6 +1055,9 @@ class SentenceReader:
             # "was disappointed by the signing of the deal", "Scholz begrüßte die
             # Vereinbarung": who reacts to it is no side
             actors = [f for f in actors if f.first > first]
+        judged = self._judged_after(r, clause, first, last)
+        if judged is not None:  # "Ein Telefonat mit Tsai wertete China als Provokation"
+            actors = [f for f in actors if f.first < judged]
         if trigger.type is EventType.AGREEMENT:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
