@@ -2897,3 +2897,17 @@ def test_visits_with_their_hosts_stay_meetings(text: str, expected: list[set[str
 def test_goals_and_judgements_are_no_events_of_their_own(text: str, kind: EventType,
                                                          expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-11-20", kind) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dateline's city is where the story was filed, not a side
+    ("Hanoi (VNA) - Peru and Ecuador on Tuesday signed a border treaty.", [{"peru", "ecuador"}]),
+    ("[HANOI] Peru and Ecuador on Tuesday signed a border treaty.", [{"peru", "ecuador"}]),
+    # an organisation in a name of a building or a convention, and a witness named by title
+    ("Peru and Ecuador signed a border treaty at the UN Headquarters in New York in the presence of "
+     "UN Secretary-General Antonio Guterres.", [{"peru", "ecuador"}]),
+    ("The treaty between Peru and Ecuador follows the United Nations Convention on the Law of the Sea.",
+     [{"peru", "ecuador"}]),
+])
+def test_datelines_buildings_and_witnesses_are_no_parties(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-11-22", AGREEMENT) == expected

@@ -1469,8 +1469,12 @@ class SentenceReader:
 
     def _attending(self, r: SentenceReading, f: Found) -> bool:
         """"in the presence of Rubio", "im Beisein von Trump", "with Trump looking on", "with
-        the crown prince also present": there in person, without being a side."""
-        before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
+        the crown prince also present": there in person, without being a side (a title
+        before the name is skipped: "in the presence of UN Secretary-General Antonio Guterres")."""
+        start = f.first
+        while start > 1 and (r.tokens[start - 1].capitalized or r.tokens[start - 1].text == "-"):
+            start -= 1
+        before = " " + " ".join(t.key for t in r.tokens[max(0, start - 4):f.first]) + " "
         if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
             return True
         if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
