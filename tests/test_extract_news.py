@@ -652,7 +652,10 @@ def supplies_in_order(article: Article) -> list[tuple[frozenset[str], tuple[str,
     ("Germany sent tanks to Ukraine and France sent guns.", ("ukraine",)),
 ])
 def test_every_name_of_a_receiver_list_receives(text: str, expected: tuple[str, ...]) -> None:
-    assert supplies_in_order(read(text, "2024-05-15")) == [(frozenset({"germany"}), expected)]
+    """(Two receivers are two supplies, see below; a list of three is one.)"""
+    read_ = supplies_in_order(read(text, "2024-05-15"))
+    assert {suppliers for suppliers, _ in read_} == {frozenset({"germany"})}
+    assert tuple(r for _, receivers in read_ for r in receivers) == expected
 
 
 @pytest.mark.parametrize(("text", "supplier", "receivers"), [
@@ -2911,3 +2914,24 @@ def test_goals_and_judgements_are_no_events_of_their_own(text: str, kind: EventT
 ])
 def test_datelines_buildings_and_witnesses_are_no_parties(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-11-22", AGREEMENT) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # one supply per receiver, as analysts count them
+    ("Kenia entsendet Polizisten nach Haiti und Jamaika.", "de",
+     [({"kenya"}, {"haiti"}), ({"kenya"}, {"jamaica"})]),
+    # a longer list is one programme
+    ("Kenya sent police officers to Haiti, Jamaica and the Bahamas.", "en",
+     [({"kenya"}, {"haiti", "jamaica", "bahamas"})]),
+    # a list of suppliers gives together, unless each gives its own
+    ("Saudi-Arabien, die Vereinigten Arabischen Emirate und Katar sicherten Jordanien Kredite zu.", "de",
+     [({"saudi-arabia", "united-arab-emirates", "qatar"}, {"jordan"})]),
+    ("Am Montag sicherten Saudi-Arabien, die Vereinigten Arabischen Emirate und Katar Jordanien "
+     "jeweils eine Milliarde Dollar zu.", "de",
+     [({"saudi-arabia"}, {"jordan"}), ({"united-arab-emirates"}, {"jordan"}), ({"qatar"}, {"jordan"})]),
+    ("Qatar and Kuwait gave Jordan $500 million and $300 million respectively.", "en",
+     [({"qatar"}, {"jordan"}), ({"kuwait"}, {"jordan"})]),
+])
+def test_one_supply_per_receiver_and_per_supplier_that_gives_its_own(
+        text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2024-02-08", lang) == expected

@@ -435,14 +435,20 @@ class Discourse:
         return False
 
     def _split(self, candidate: Candidate) -> list[Event]:
-        """One claim per claimant and territory, one supply per kind of aid, one call (or
-        separate meeting) per pair of a caller and those called one after the other, as
-        analysts count them."""
+        """One claim per claimant and territory, one supply per receiver (and per supplier
+        when each gives its own), one call (or separate meeting) per pair of a caller and
+        those called one after the other, as analysts count them."""
         event = candidate.event
         if event.type is EventType.TERRITORIAL_CLAIM and (
                 len(event.territories) > 1 or len(event.participants) > 1):
             return [_copy(event, participants=[p], territories=[t])
                     for p in event.participants for t in event.territories]
+        if event.type is EventType.SUPPORT and len(self.sides(event, event.addressees)) == 2:
+            # "entsendet Truppen nach Kamerun und Nigeria": two supplies; a longer list is one
+            # programme ("free grain to Burkina Faso, Zimbabwe, Mali, …")
+            return [_copy(event, addressees=[a]) for a in event.addressees]
+        if event.type is EventType.SUPPORT and candidate.respective and len(self.sides(event)) > 1:
+            return [_copy(event, participants=[p]) for p in event.participants]
         caller = candidate.caller  # set for calls, and for meetings said to be separate
         if caller in event.participants and len(event.participants) > 2:
             return [_copy(event, participants=[caller, other])

@@ -88,6 +88,7 @@ class Candidate:
     additional: bool = False  # "also agreed", "vereinbarten zudem": another accord, not the same
     #: "appealed to allies", "rief die Verbündeten auf": addressed to many, named by no entity
     open_addressee: bool = False
+    respective: bool = False  # "jeweils", "each", "respectively": one supply per supplier
 
 
 class SentenceReader:
@@ -903,11 +904,15 @@ class SentenceReader:
         additional = any(t.key in additive for t in r.tokens[max(clause.first, first - 4):last + 3])
         open_addressee = trigger.type is EventType.DEMAND and any(
             t.key in self.lex.word_class("open_addressee") for t in r.tokens[clause.first:clause.last + 1])
+        # "Saudi-Arabien, die Emirate und Kuwait sicherten jeweils vier Milliarden zu": one each
+        respective = trigger.type is EventType.SUPPORT and any(
+            t.key in self.lex.word_class("respective")
+            for t in r.tokens[clause.first:max(clause.last, last) + 1])
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
-                         group_subject, additional, open_addressee)
+                         group_subject, additional, open_addressee, respective)
 
     def _in_an_attack(self, r: SentenceReading, clause: Clause, first: int, event: Event) -> bool:
         """Troops or weapons the supplier sends in the course of its own attack, told in the

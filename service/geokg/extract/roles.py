@@ -172,6 +172,11 @@ class RoleReader:
         # reads the pronoun as the subject (its case shows it: "den Baku …" would not)
         if self.lex.lang == "en" and any(f.first == clause.first + 1 for f in r.found):
             return []
+        # ("Saudi-Arabien, die Vereinigten Arabischen Emirate und Kuwait": an article in a list)
+        joiners = self.lex.word_class("conjunction") | {","}
+        if any(f.first == clause.first + 1 and f.last + 1 < len(r.tokens)
+               and r.tokens[f.last + 1].key in joiners for f in r.found):
+            return []
         # "the Trump administration, which …": a government word between name and comma
         government = self.lex.word_class("government")
         gap = 3 if r.tokens[clause.first - 2].key in government else 2
@@ -811,6 +816,12 @@ class RoleReader:
         before = [f for f in in_clause or actors if f.last < first]
         joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
             if supplier.last < first and before else []
+        pool = in_clause or actors
+        if self.lex.lang == "de" and supplier.first == first + 1:
+            # "sicherten Saudi-Arabien, die Emirate und Kuwait Ägypten … zu": a subject list
+            # right after the verb (its commas cut the clause), then whom it is given to
+            joint = self.coordinated([f for f in actors if f.first >= supplier.first], r)
+            pool = pool + [f for f in actors if f.first > joint[-1].last and f not in pool]
         at_border = [f for f in r.found if self._at_the_border(r, f)]
         if at_border and not by_prep:
             return False  # "ordered troops to the border with Ukraine": a deployment at home
@@ -818,7 +829,7 @@ class RoleReader:
             # never the suppliers' own side: "US-Präsident Biden sagte der Ukraine … zu"
             sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
             # (never one named as the source: "Panzer aus Südkorea", "jets from France")
-            rest = [(f, f.mention.entity) for f in (in_clause or actors)
+            rest = [(f, f.mention.entity) for f in pool
                     if f not in suppliers and f not in at_border
                     and (f.first == 0 or r.tokens[f.first - 1].key not in self.lex.word_class("source_prep"))]
             addressee = next((key for _, key in by_prep + rest + demonyms
