@@ -2935,3 +2935,16 @@ def test_datelines_buildings_and_witnesses_are_no_parties(text: str, expected: l
 def test_one_supply_per_receiver_and_per_supplier_that_gives_its_own(
         text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_supplies(text, "2024-02-08", lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # police, peacekeepers or a delivery of weapons arriving, named by their state's adjective
+    ("The first Kenyan police officers have arrived in Port-au-Prince.", "en", [({"kenya"}, {"haiti"})]),
+    ("Die erste Lieferung des chinesischen Luftabwehrsystems HQ-9 ist in Serbien angekommen.", "de",
+     [({"china"}, {"serbia"})]),
+    # troops arriving may be an invasion
+    ("The first Russian troops have arrived in Donetsk.", "en", []),
+])
+def test_helpers_and_deliveries_arriving_were_supplied(text: str, lang: str,
+                                                       expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2024-06-25", lang) == expected

@@ -56,3 +56,11 @@ def test_an_accord_told_in_the_pluperfect_with_sides_of_its_own_is_another_one()
     assert [frozenset(e.participants) for e in read(story, "2023-11-20").events
             if e.type is EventType.AGREEMENT] == [frozenset({"colombia", "ecuador"}),
                                                   frozenset({"peru", "bolivia"})]
+
+
+def test_a_joint_supply_told_again_supplier_by_supplier_is_those_supplies() -> None:
+    story = ("Kenia und Ruanda schicken Polizisten nach Haiti.\n\nKenia schickte am Dienstag 400 "
+             "Polizisten nach Haiti. Ruanda schickte am Mittwoch 200 Polizisten nach Haiti.")
+    supplies = [frozenset(e.participants) for e in read(story, "2024-06-27").events
+                if e.type is EventType.SUPPORT]
+    assert sorted(supplies, key=sorted) == [frozenset({"kenya"}), frozenset({"rwanda"})]

@@ -86,8 +86,20 @@ class Discourse:
         self._receivers_from_story()
         self._addressees_from_story()
         self._talks_into_calls()
+        self._joint_supplies_told_one_by_one()
         self._incoming_leaders(elected)
         return self.events
+
+    def _joint_supplies_told_one_by_one(self) -> None:
+        """"Russland und Weißrussland senden Truppen nach Kasachstan" in a headline, then
+        each one's troops told on their own: the joint supply was those supplies."""
+        def one_by_one(joint: Event) -> bool:
+            receivers = self.sides(joint, joint.addressees)
+            return len(self.sides(joint)) > 1 and all(any(
+                e is not joint and e.type is EventType.SUPPORT and self.sides(e) == {side}
+                and self.sides(e, e.addressees) == receivers for e in self.events)
+                for side in self.sides(joint))
+        self.events = [e for e in self.events if e.type is not EventType.SUPPORT or not one_by_one(e)]
 
     def _incoming_leaders(self, elected: set[str] | frozenset[str]) -> None:
         """A leader the article names as elected ("President-elect Trump"), and not yet in

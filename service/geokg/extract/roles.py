@@ -889,10 +889,17 @@ class RoleReader:
 
     def _helpers_of_a_state(self, r: SentenceReading, first: int) -> list[Found]:
         """"Cuban medics arrived in Mexico City", "Spanish rescue teams arrived in Morocco":
-        relief named by its state's adjective (troops arriving may be an invasion, so only
-        relief counts)."""
-        forms = sentence_forms(r.tokens[:first])
-        if not any(p.find(r.tokens[:first], forms) for p in self.lex.support_kinds["humanitarian"]):
+        relief named by its state's adjective; also police or peacekeepers ("the first
+        Australian Federal Police officers have arrived in Honiara") and a delivery of weapons
+        ("Die erste Lieferung des russischen Systems S-400 ist in der Türkei angekommen").
+        Troops arriving may be an invasion, so they do not count."""
+        span = r.tokens[:first]
+        forms = sentence_forms(span)
+        relief = any(p.find(span, forms) for p in self.lex.support_kinds["humanitarian"]) or any(
+            t.key in self.lex.word_class("peacekeepers") for t in span)
+        delivered = any(t.key in self.lex.word_class("delivery_noun") for t in span) and any(
+            p.find(span, forms) for p in self.lex.support_kinds["weapons"])
+        if not (relief or delivered):
             return []
         return [f for f in r.found if f.mention.how == "demonym" and f.last < first]
 
