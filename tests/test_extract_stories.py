@@ -64,3 +64,14 @@ def test_a_joint_supply_told_again_supplier_by_supplier_is_those_supplies() -> N
     supplies = [frozenset(e.participants) for e in read(story, "2024-06-27").events
                 if e.type is EventType.SUPPORT]
     assert sorted(supplies, key=sorted) == [frozenset({"kenya"}), frozenset({"rwanda"})]
+
+
+def test_an_annexation_signed_is_a_claim_on_the_regions_named_after_it() -> None:
+    story = ("Russlands Präsident Wladimir Putin hat die Abkommen zur Annexion von zwei ganz oder "
+             "teilweise von Moskau kontrollierten Regionen in Georgien unterzeichnet. Die Anführer "
+             "der Regionen Abchasien und Südossetien setzten am Freitag ihre Unterschrift unter "
+             "die Abkommen.")
+    events = read(story, "2026-09-30").events
+    assert not [e for e in events if e.type is EventType.AGREEMENT]
+    assert sorted(t for e in events if e.type is EventType.TERRITORIAL_CLAIM for t in e.territories) == \
+        ["abkhazia", "south-ossetia"]

@@ -39,6 +39,7 @@ class Discourse:
         self.addressed_to_many: list[Event] = []  # demands made of allies, partners, …
         self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
         self.continuing_sentences: set[int] = set()  # "also", "separately", "ebenfalls": adds to the story
+        self.pending_claims: list[tuple[Candidate, int]] = []  # "vier Regionen", not yet named
         self.chained_sentences: set[int] = set()  # "am Tag danach": dated from a day told before
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
@@ -56,6 +57,7 @@ class Discourse:
         self.sentence_actors.append(actors)
         self.sentence_openers.append(opening or [])
         self.mentioned.extend(mentioned)
+        self._name_pending_territories(sentence)
         if earlier:
             dates = [d for d in dates if self.on - d.bounds()[1] <= dt.timedelta(days=1)]
         if continuing:
@@ -63,6 +65,20 @@ class Discourse:
         if chained:
             self.chained_sentences.add(sentence.index)
         self.sentences.append(SentenceContext(sentence, dates, anchored))
+
+    def _name_pending_territories(self, sentence: Sentence) -> None:
+        """A claim on "vier Regionen" told before the story names them: the first regions of
+        that number named within the next two sentences."""
+        for candidate, start in list(self.pending_claims):
+            event = candidate.event
+            named = _dedupe([k for k in self.mentioned[start:] if self.gaz.entities[k].kind == "region"])
+            if sentence.index - event.sentence.index > 2:
+                self.pending_claims.remove((candidate, start))
+            elif len(named) >= candidate.territory_anaphor:
+                self.pending_claims.remove((candidate, start))
+                event.territories = named[:candidate.territory_anaphor]
+                event.confidence = INFERRED_CONFIDENCE
+                self.add(candidate)
 
     def finish(self, elected: set[str] | frozenset[str] = frozenset()) -> list[Event]:
         """Date what is still undated: a call, meeting or agreement without a date of its own,
@@ -243,6 +259,10 @@ class Discourse:
                              if not self.sides(event, [k]) & self.sides(event)])
             by_kind = [[k for k in named if self.gaz.entities[k].kind == kind] for kind in kinds]
             regions = next((keys for keys in by_kind if keys), [])
+            if len(regions) < candidate.territory_anaphor and candidate.territory_anaphor > 1:
+                # "die Abkommen zur Annexion von vier Regionen", the four named after it
+                self.pending_claims.append((candidate, len(self.mentioned)))
+                return
             if not regions:
                 return
             event.territories = regions[:candidate.territory_anaphor]

@@ -325,6 +325,13 @@ class SentenceReader:
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
             b < h[1] <= b + 5 or b < h[1] and clause_of(reading.clauses, b) is clause_of(
                 reading.clauses, h[1]) for b in agreed_meetings))]
+        # "hat die Abkommen zur Annexion … unterzeichnet", "signed the treaties annexing four
+        # regions": an accord that is an annexation is a claim, no accord with the state annexed from
+        annexing = [a for t, a, _ in kept if t.type is EventType.TERRITORIAL_CLAIM
+                    and reading.tokens[a].key in self.lex.word_class("annexation")]
+        annexed = {h[2] for h in kept if h[0].type is EventType.AGREEMENT and any(
+            h[1] < c <= h[1] + 3 or h[2] < c <= h[2] + 2 for c in annexing)}
+        kept = [h for h in kept if h[0].type is not EventType.AGREEMENT or h[2] not in annexed]
         # "unterzeichneten ein Abkommen, über das sie 16 Jahre verhandelt hatten": the talks
         # that led to an agreement told before are no meeting of their own
         agreed = min((a for t, a, _ in kept if t.type is EventType.AGREEMENT), default=None)

@@ -1276,8 +1276,21 @@ class RoleReader:
         nouns = [i for i in range(first + 1, len(r.tokens)) if self._territory_noun(r.tokens[i])]
         if not nouns:
             return 0
-        before = r.tokens[nouns[0] - 1].key
-        return GROUP_SIZES.get(before, 1)
+        return self._group_size_before(r, nouns[0])
+
+    def _group_size_before(self, r: SentenceReading, noun: int) -> int:
+        """How many a territory noun counts ("alle vier Regionen", "vier ganz oder teilweise
+        von Moskau kontrollierten Regionen"): a number before it, with only modifiers (and a
+        name after "von"/"by") between; 1 when none is told."""
+        determiners = self.lex.word_class("determiner")
+        for j in range(noun - 1, max(-1, noun - 9), -1):
+            token = r.tokens[j]
+            if token.key in GROUP_SIZES:
+                return GROUP_SIZES[token.key]
+            named = any(f.first <= j <= f.last for f in r.found)
+            if not token.is_word or token.key in determiners or (token.capitalized and not named):
+                break
+        return 1
 
     def _part_of_a_state(self, r: SentenceReading, first: int, last: int) -> bool:
         """A match that ends on "part"/"Teil" declares a territory part of a state only when
