@@ -2948,3 +2948,16 @@ def test_one_supply_per_receiver_and_per_supplier_that_gives_its_own(
 def test_helpers_and_deliveries_arriving_were_supplied(text: str, lang: str,
                                                        expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_supplies(text, "2024-06-25", lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("On Tuesday, Lula urged Milei to honour the July 12, 2019 trade agreement.", "en", DEMAND),
+    ("Lula urged Milei on Tuesday to help under a treaty both countries signed in 2019.", "en", DEMAND),
+    ("Lula forderte Milei am Dienstag auf, bis zum 1. Januar 2026 die Zölle zu senken.", "de", DEMAND),
+    ("Lula and Milei agreed to cut tariffs on steel from 3 March 2025.", "en", AGREEMENT),
+])
+def test_a_date_in_what_is_asked_or_settled_is_not_the_event_s(text: str, lang: str, kind: EventType) -> None:
+    dateline = "BRASÍLIA, 21. Mai (dpa) - " if lang == "de" else "BRASILIA, May 21 (Reuters) - "
+    article = read_article(dateline + text, published=dt.date(2024, 5, 22), lang=lang)
+    event = next(e for e in article.events if e.type is kind)
+    assert event.date is not None and event.date.iso() == "2024-05-21"

@@ -904,7 +904,7 @@ class SentenceReader:
         event.treaty = self._treaty(r)
         event.topic = self._topic(r, clause, trigger, first, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
-        event.date = self._date(r, clause, first)
+        event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last))
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         additive = self.lex.word_class("additive")
@@ -1683,13 +1683,30 @@ class SentenceReader:
         text = r.sentence.text[start:stop].strip(" ,.;:–-\"“”„")
         return text[:200] or None
 
-    def _date(self, r: SentenceReading, clause: Clause, first: int) -> FuzzyDate | None:
+    def _content_offset(self, r: SentenceReading, kind: EventType, last: int) -> int | None:
+        """Where what a demand asks or an agreement settles begins (a character offset in
+        the sentence), or None for other events."""
+        if kind not in (EventType.DEMAND, EventType.AGREEMENT):
+            return None
+        start = self._complement_start(r.tokens, last)  # ("agreed on Monday to …": to, not on)
+        if start is None or r.tokens[start].key not in ("to", "that", "zu", "dass", "um"):
+            return None
+        own = clause_of(r.clauses, start)  # "forderte X auf, bis Montag … abzuziehen"
+        if self.lex.lang == "de" and own.first > last and r.tokens[own.first - 1].text == ",":
+            start = min(start, own.first)
+        return r.tokens[start].start - r.sentence.start
+
+    def _date(self, r: SentenceReading, clause: Clause, first: int,
+              content: int | None = None) -> FuzzyDate | None:
         """The date nearest the trigger in its clause, else in the sentence's other clauses
         that can speak of it — but the date of a reporting clause ("acknowledged on Saturday
-        that it had supplied …") is when it was said, not when it happened, and a date in a
+        that it had supplied …") is when it was said, not when it happened, a date in a
         relative clause or a fronted circumstance ("Following Yoon's decision in March, …",
-        ", which Seoul scrapped in 2019") is another event's."""
-        if not r.dates:
+        ", which Seoul scrapped in 2019") is another event's, and one in what a demand asks
+        or an accord settles ("urged Beijing to abide by the July 12, 2016 award", "agreed to
+        meet on Monday") is its content's."""
+        dates = [d for d in r.dates if content is None or d.start < content]
+        if not dates:
             return None
         anchor = r.tokens[first].start - r.sentence.start
 
@@ -1699,12 +1716,12 @@ class SentenceReader:
             return d.start <= r.tokens[c.last].end - r.sentence.start and \
                 d.end > r.tokens[c.first].start - r.sentence.start
 
-        inside = [d for d in r.dates if in_clause(d, clause)]
+        inside = [d for d in dates if in_clause(d, clause)]
         if clause.complement and not inside:
             return None
         others = [c for c in r.clauses if c is not clause and (clause.relative or not c.relative)
                   and r.tokens[c.first].key not in self.lex.word_class("circumstance_start")]
-        pool = inside or [d for d in r.dates if any(in_clause(d, c) for c in others)]
+        pool = inside or [d for d in dates if any(in_clause(d, c) for c in others)]
         return min(pool, key=lambda d: abs(d.start - anchor)).date if pool else None
 
     def _place(self, r: SentenceReading) -> str | None:
