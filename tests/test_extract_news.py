@@ -2961,3 +2961,15 @@ def test_a_date_in_what_is_asked_or_settled_is_not_the_event_s(text: str, lang: 
     article = read_article(dateline + text, published=dt.date(2024, 5, 22), lang=lang)
     event = next(e for e in article.events if e.type is kind)
     assert event.date is not None and event.date.iso() == "2024-05-21"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Das Parlament Nigers hat den Abzug von US-Truppen aus dem Land gefordert.", "de"),
+    ("Niger fordert den Abzug der amerikanischen Soldaten.", "de"),
+    ("Niger demanded the departure of American troops.", "en"),
+])
+def test_whose_forces_are_asked_to_leave_is_asked(text: str, lang: str) -> None:
+    day = dt.date(2024, 3, 17)
+    events = read_article(text, published=day, lang=lang).events
+    assert [(set(e.participants), set(e.addressees)) for e in events
+            if e.type is DEMAND] == [({"niger"}, {"united-states"})]

@@ -1034,11 +1034,34 @@ class SentenceReader:
         if not event.addressees and self._asks_its_own_side(r, event, first, last):
             event.participants = []  # "Minister Buschmann hat Kanzler Scholz um Entlassung gebeten"
             return
+        if not event.addressees and event.participants:
+            event.addressees = self._whose_forces_leave(r, event, last)
         if group_subject:  # the name the rules took for the demander is addressed
             named = event.participants or event.addressees or \
                 [f.mention.entity for f in actors if f.first > first][:1]
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
+
+    def _whose_forces_leave(self, r: SentenceReading, event: Event, last: int) -> list[str]:
+        """"hat den Abzug von US-Truppen gefordert", "demanding the departure of French
+        forces": the state whose forces are asked to leave is asked."""
+        own = self.gaz.states_of(event.participants, r.day)
+        clause = clause_of(r.clauses, last)  # (German puts it before a final verb)
+        span = range(last + 1, min(len(r.tokens), last + 6)) if self.lex.lang == "en" else \
+            range(clause.first, min(len(r.tokens), max(clause.last, last) + 1))
+        for i in span:
+            if r.tokens[i].key not in self.lex.word_class("withdrawal_noun"):
+                continue
+            window = range(i + 1, min(len(r.tokens), i + 6))
+            if not any(r.tokens[j].key in self.lex.word_class("force_word") or any(
+                    r.tokens[j].key.endswith(w) for w in self.lex.word_class("force_word"))
+                    for j in window):
+                return []
+            owners = [f.mention.entity for f in r.found if f.first in window
+                      and self.gaz.entities[f.mention.entity].kind == "state"
+                      and self.gaz.state_of(f.mention.entity, r.day) not in own]
+            return owners[:1]
+        return []
 
     def _asks_its_own_side(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """Whether the only sides named as objects of a demand's clause are of the demander's
