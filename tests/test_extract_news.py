@@ -2973,3 +2973,21 @@ def test_whose_forces_are_asked_to_leave_is_asked(text: str, lang: str) -> None:
     events = read_article(text, published=day, lang=lang).events
     assert [(set(e.participants), set(e.addressees)) for e in events
             if e.type is DEMAND] == [({"niger"}, {"united-states"})]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a German subject before the verb that names no known side: who follows is asked or given
+    ("Arabische Länder fordern Israel zum Rückzug auf.", DEMAND),
+    ("Junta bittet Mali und Burkina Faso um Hilfe", DEMAND),
+    ("Arabische Länder sichern Ägypten zwölf Milliarden Dollar zu.", SUPPORT),
+])
+def test_a_german_subject_no_one_knows_leaves_no_side_to_the_object(text: str, kind: EventType) -> None:
+    assert [e.participants for e in read(text, "2023-08-20").events if e.type is kind] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gestern forderte Russland die Ukraine zum Rückzug auf.",
+    "Am Montag forderte Russland die Ukraine zum Rückzug auf.",
+])
+def test_an_adverbial_opening_leaves_the_subject_after_the_verb(text: str) -> None:
+    assert demands(read(text, "2023-08-20")) == [(frozenset({"russia"}), frozenset({"ukraine"}))]

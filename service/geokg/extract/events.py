@@ -21,7 +21,7 @@ from geokg.extract.clauses import (
     is_blocked,
     split_clauses,
 )
-from geokg.extract.dates import DateMention
+from geokg.extract.dates import DateMention, calendar_words
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
@@ -901,6 +901,12 @@ class SentenceReader:
                 return None
         elif not self._sides_of(r, event, actors, trigger, clause, (first, last)):
             return None
+        if trigger.type in (EventType.DEMAND, EventType.SUPPORT) and \
+                self._unnamed_subject(r, clause, first):
+            # "Arabische Länder fordern Israel zum Rückzug auf", "Junta bittet Mali um Hilfe":
+            # the subject before the verb is no one the gazetteer knows; who follows is asked
+            event.addressees = unique(event.participants + event.addressees)
+            event.participants = []
         event.treaty = self._treaty(r)
         event.topic = self._topic(r, clause, trigger, first, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
@@ -1041,6 +1047,31 @@ class SentenceReader:
                 [f.mention.entity for f in actors if f.first > first][:1]
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
+
+    def _unnamed_subject(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """A German main clause that opens with a noun phrase no entity is named in, right
+        before its finite verb ("Arabische Länder fordern …", "Die Junta bittet …"): that phrase
+        is the subject (an adverbial opening — "Am Montag", "Gestern" — is not)."""
+        if self.lex.lang != "de" or first - clause.first > 4 or first == clause.first or \
+                clause.relative or not r.tokens[first].text.islower():  # ("Die Forderung Kiews")
+            return False
+        if clause.first > 0 and r.tokens[clause.first - 1].text not in (":", "–", "—"):
+            return False  # the rest of a main clause after a relative one, or a subordinate
+        opening = r.tokens[clause.first:first]
+        if any(f.first < first and f.last >= clause.first for f in r.found) or \
+                not opening[-1].capitalized or not all(t.is_word for t in opening):
+            return False
+        words = self.lex.word_class("preposition") | self.lex.word_class("opening_adverb") | \
+            calendar_words(self.lex.lang) | self.lex.word_class("person_anaphor")
+        if any(t.key in words for t in opening):
+            return False
+        # one word alone is a subject only when it names a government ("Junta bittet …"); a
+        # capitalized first word may be an adverb ("Erstmals gewährt …", "Zusätzlich liefert …")
+        if len(opening) == 1:
+            return opening[0].key in self.lex.word_class("government")
+        # ("Arabische Länder": an inflected adjective and its noun)
+        adjective = opening[0].key.endswith(("e", "en", "er", "es")) and len(opening) == 2
+        return opening[0].key in self.lex.word_class("determiner") or adjective
 
     def _whose_forces_leave(self, r: SentenceReading, event: Event, last: int) -> list[str]:
         """"hat den Abzug von US-Truppen gefordert", "demanding the departure of French
