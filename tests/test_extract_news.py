@@ -2889,15 +2889,13 @@ def test_visits_with_their_hosts_stay_meetings(text: str, expected: list[set[str
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
-    # a goal is not yet reached; what an accord is made for does not make it one
-    ("Petros erklärtes Ziel des Venezuela-Besuchs ist eine Normalisierung der Beziehungen zu Venezuela.",
-     AGREEMENT, []),
+    # what an accord is made for does not make it one
     ("Petro und Maduro haben eine enge Zusammenarbeit vereinbart mit dem Ziel einer Öffnung der Grenze.",
      AGREEMENT, [{"colombia", "venezuela"}]),
     # who judges a call told anew is no side of it
     ("Auch ein Telefonat mit Venezuelas Präsident Maduro wertete Peru als Provokation.", CALL, []),
 ])
-def test_goals_and_judgements_are_no_events_of_their_own(text: str, kind: EventType,
+def test_purposes_and_judgements_are_no_events_of_their_own(text: str, kind: EventType,
                                                          expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-11-20", kind) == expected
 
@@ -2938,12 +2936,13 @@ def test_one_supply_per_receiver_and_per_supplier_that_gives_its_own(
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
-    # police, peacekeepers or a delivery of weapons arriving, named by their state's adjective
+    # police or a delivery of weapons arriving, named by their state's adjective
     ("The first Kenyan police officers have arrived in Port-au-Prince.", "en", [({"kenya"}, {"haiti"})]),
     ("Die erste Lieferung des chinesischen Luftabwehrsystems HQ-9 ist in Serbien angekommen.", "de",
      [({"china"}, {"serbia"})]),
-    # troops arriving may be an invasion
+    # troops arriving, or police arriving in a region, may be an occupation's
     ("The first Russian troops have arrived in Donetsk.", "en", []),
+    ("The first Russian police officers have arrived in Ukraine's Zaporizhzhia region.", "en", []),
 ])
 def test_helpers_and_deliveries_arriving_were_supplied(text: str, lang: str,
                                                        expected: list[tuple[set[str], set[str]]]) -> None:
@@ -2991,3 +2990,45 @@ def test_a_german_subject_no_one_knows_leaves_no_side_to_the_object(text: str, k
 ])
 def test_an_adverbial_opening_leaves_the_subject_after_the_verb(text: str) -> None:
     assert demands(read(text, "2023-08-20")) == [(frozenset({"russia"}), frozenset({"ukraine"}))]
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "expected"), [
+    # an independent review of this session's rules found these ordinary sentences misread by
+    # a first draft of them (each a different rule); the parent read them right
+    ("Scholz bezeichnete das Telefonat mit Putin am Dienstag als notwendig.", "de", CALL,
+     [{"germany", "russia"}]),
+    ("Biden described the call with Xi on Tuesday as candid and constructive.", "en", CALL,
+     [{"united-states", "china"}]),
+    ("Weitere Panzer sagte Deutschland der Ukraine am Montag zu.", "de", SUPPORT, [{"germany"}]),
+    ("Vergangene Woche forderte Russland die Ukraine zum Rückzug auf.", "de", DEMAND, [{"russia"}]),
+    ("Aserbaidschan und Georgien unterzeichneten am Montag ein Abkommen zum Anschluss an das "
+     "europäische Stromnetz.", "de", AGREEMENT, [{"azerbaijan", "georgia"}]),
+    ("Iran and Russia signed an annex to their trade agreement on Monday.", "en", AGREEMENT,
+     [{"iran", "russia"}]),
+    ("Kenya sent 400 police officers to Haiti on Tuesday to help secure the border.", "en", SUPPORT,
+     [{"kenya"}]),
+    ("Mit dem Ziel einer Entspannung trafen sich Biden und Xi am Mittwoch in Woodside.", "de", MEETING,
+     [{"united-states", "china"}]),
+    ("Biden and Xi agreed to meet again during their summit in Woodside on Wednesday.", "en", MEETING,
+     [{"united-states", "china"}]),
+    ("Lula and Milei agreed to meet in Brasilia during a phone call on Monday.", "en", CALL,
+     [{"brazil", "argentina"}]),
+    ("Erdogan Calls Secretary-General Guterres Over Gaza\nThe two discussed the war.", "en", CALL,
+     [{"turkey", "united-nations"}]),
+    ("Blinken met a delegation headed by Sergei Lavrov in Geneva on Friday.", "en", MEETING,
+     [{"united-states", "russia"}]),
+    ("Polen beschuldigte Belarus der Provokation und forderte Minsk auf, die Grenze zu schließen.",
+     "de", DEMAND, [{"poland"}]),
+    ("Frigates delivered\nThe Republic of Korea (ROK) Navy received two frigates from Germany on "
+     "Monday.", "en", SUPPORT, [{"germany"}]),
+    ("Xi's visit to the capital Belgrade on Tuesday was his first in eight years.", "en", MEETING,
+     [{"china", "serbia"}]),
+    ("Zelensky visited the NATO headquarters in Brussels on Thursday for talks with allies.", "en",
+     MEETING, [{"ukraine", "nato"}]),
+])
+def test_ordinary_news_a_first_draft_misread(text: str, lang: str, kind: EventType,
+                                            expected: list[set[str]]) -> None:
+    day = dt.date(2024, 5, 2)
+    gaz = load_gazetteer()
+    assert [gaz.states_of(e.participants, day) for e in read_article(text, published=day, lang=lang).events
+            if e.type is kind] == expected

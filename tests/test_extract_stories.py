@@ -75,3 +75,24 @@ def test_an_annexation_signed_is_a_claim_on_the_regions_named_after_it() -> None
     assert not [e for e in events if e.type is EventType.AGREEMENT]
     assert sorted(t for e in events if e.type is EventType.TERRITORIAL_CLAIM for t in e.territories) == \
         ["abkhazia", "south-ossetia"]
+
+
+def test_regions_named_later_for_another_matter_are_not_the_ones_annexed() -> None:
+    story = ("Putin signed the treaties annexing two regions of Ukraine. Meanwhile, Russian missiles "
+             "hit the Kharkiv region and the Odesa region and the Kyiv region.")
+    assert [e for e in read(story, "2022-09-30").events if e.type is EventType.TERRITORIAL_CLAIM] == []
+
+
+def test_an_earlier_call_a_story_mentions_does_not_make_its_talks_a_call() -> None:
+    story = ("Scholz und Macron haben am Mittwoch im Élysée-Palast beraten. Es ging um die Ukraine. "
+             "Die beiden aßen zu Abend. Seit dem letzten Telefonat habe sich viel verändert, sagte Macron.")
+    assert [e.type for e in read(story, "2024-05-02").events] == [MEETING]
+
+
+def test_a_joint_supply_of_another_kind_stays_beside_each_one_s_own() -> None:
+    story = ("Die USA und Großbritannien sagten der Ukraine am Montag gemeinsam Kampfjets zu. "
+             "Zudem liefern die USA der Ukraine Munition. Großbritannien schickt der Ukraine außerdem "
+             "Soldaten.")
+    supplies = {frozenset(e.participants) for e in read(story, "2024-05-02").events
+                if e.type is EventType.SUPPORT}
+    assert frozenset({"united-states", "united-kingdom"}) in supplies

@@ -253,9 +253,6 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                         and tokens[pos - 1].key in lex.word_class("possessive_own") \
                         and not (pos + 1 < len(tokens) and tokens[pos + 1].key in ("to", "zu")):
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
-                if kind == "planned" and pos > exclude[1] >= 0 and \
-                        tokens[pos].key in lex.word_class("aim_noun"):
-                    continue  # "vereinbart mit dem Ziel einer Beendigung": what it was made for
                 if kind == "planned" and _at_the_invitation(tokens, pos, lex):
                     continue  # "Auf Einladung von Xi besuchte Felipe Peking": it took place
                 if kind == "planned" and 0 < pos < len(tokens) - 1 and tokens[pos - 1].key == "the" \

@@ -19,6 +19,8 @@ from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 
 INFERRED_CONFIDENCE = 0.7
 INHERIT_WINDOW = 2  # sentences: an undated event continues a dated one told this close before
+#: How many sentences on a story still speaks of the talks it opened with.
+STORY_REACH = 6
 RECENT_DAYS = 31  # a date this close before publication is the story's time, not background
 
 
@@ -39,7 +41,7 @@ class Discourse:
         self.addressed_to_many: list[Event] = []  # demands made of allies, partners, …
         self.generic_talks: list[Event] = []  # meetings read from "talks", "beraten", …
         self.continuing_sentences: set[int] = set()  # "also", "separately", "ebenfalls": adds to the story
-        self.pending_claims: list[tuple[Candidate, int]] = []  # "vier Regionen", not yet named
+        self.pending_claims: list[Candidate] = []  # "vier Regionen", not yet named
         self.chained_sentences: set[int] = set()  # "am Tag danach": dated from a day told before
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
@@ -57,7 +59,7 @@ class Discourse:
         self.sentence_actors.append(actors)
         self.sentence_openers.append(opening or [])
         self.mentioned.extend(mentioned)
-        self._name_pending_territories(sentence)
+        self._name_pending_territories(sentence, mentioned)
         if earlier:
             dates = [d for d in dates if self.on - d.bounds()[1] <= dt.timedelta(days=1)]
         if continuing:
@@ -66,18 +68,19 @@ class Discourse:
             self.chained_sentences.add(sentence.index)
         self.sentences.append(SentenceContext(sentence, dates, anchored))
 
-    def _name_pending_territories(self, sentence: Sentence) -> None:
-        """A claim on "vier Regionen" told before the story names them: the first regions of
-        that number named within the next two sentences."""
-        for candidate, start in list(self.pending_claims):
-            event = candidate.event
-            named = _dedupe([k for k in self.mentioned[start:] if self.gaz.entities[k].kind == "region"])
-            if sentence.index - event.sentence.index > 2:
-                self.pending_claims.remove((candidate, start))
-            elif len(named) >= candidate.territory_anaphor:
-                self.pending_claims.remove((candidate, start))
-                event.territories = named[:candidate.territory_anaphor]
-                event.confidence = INFERRED_CONFIDENCE
+    def _name_pending_territories(self, sentence: Sentence, mentioned: list[str]) -> None:
+        """A claim on "vier Regionen" told before the story names any: the next sentence or
+        the one after that names exactly that many regions names them. (Otherwise the claim
+        stays unread: "two regions … Russian missiles hit the Kharkiv and Odesa regions".)"""
+        named = _dedupe([k for k in mentioned if self.gaz.entities[k].kind == "region"])
+        for candidate in list(self.pending_claims):
+            if sentence.index - candidate.event.sentence.index > 2:
+                self.pending_claims.remove(candidate)
+            elif len(named) == candidate.territory_anaphor and \
+                    sentence.index > candidate.event.sentence.index:
+                self.pending_claims.remove(candidate)
+                candidate.event.territories = named
+                candidate.event.confidence = INFERRED_CONFIDENCE
                 self.add(candidate)
 
     def finish(self, elected: set[str] | frozenset[str] = frozenset()) -> list[Event]:
@@ -113,7 +116,8 @@ class Discourse:
             receivers = self.sides(joint, joint.addressees)
             return len(self.sides(joint)) > 1 and all(any(
                 e is not joint and e.type is EventType.SUPPORT and self.sides(e) == {side}
-                and self.sides(e, e.addressees) == receivers for e in self.events)
+                and self.sides(e, e.addressees) == receivers and e.support_kind == joint.support_kind
+                and _dates_agree(e, joint) for e in self.events)
                 for side in self.sides(joint))
         self.events = [e for e in self.events if e.type is not EventType.SUPPORT or not one_by_one(e)]
 
@@ -130,13 +134,15 @@ class Discourse:
         # ("President-elect Trump met Biden": one state, no meeting between two)
         self.events = [e for e in self.events if e.type not in MULTI_SIDED or len(self.sides(e)) >= 2]
 
-    def talks_were_a_call(self, sentence: Sentence) -> None:
+    def talks_were_a_call(self, sentence: Sentence, dated: bool = False) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
-        just before, that the next sentence calls a call, were that call."""
-        # ("… haben sich ausgetauscht. … Russland sei mit dem Telefongespräch zufrieden": a few
-        # sentences on, when no other call was told in between)
+        just before, that the next sentence calls a call, were that call; further on ("…
+        haben sich ausgetauscht. … Russland sei mit dem Telefongespräch zufrieden"), within a
+        story's few sentences on it, when no other call was told in between and the
+        reference has no date of its own ("seit dem letzten Telefonat im März")."""
+        reach = 2 if dated else STORY_REACH
         talk = next((e for e in reversed(self.generic_talks)
-                     if 0 <= sentence.index - e.sentence.index <= 6), None)
+                     if 0 <= sentence.index - e.sentence.index <= reach), None)
         if talk is not None and any(talk is e for e in self.events) and not any(
                 e.type is EventType.CALL and (self.sides(e) == self.sides(talk) or talk.sentence.index
                                               < e.sentence.index <= sentence.index)
@@ -259,9 +265,9 @@ class Discourse:
                              if not self.sides(event, [k]) & self.sides(event)])
             by_kind = [[k for k in named if self.gaz.entities[k].kind == kind] for kind in kinds]
             regions = next((keys for keys in by_kind if keys), [])
-            if len(regions) < candidate.territory_anaphor and candidate.territory_anaphor > 1:
+            if not regions and candidate.territory_anaphor > 1:
                 # "die Abkommen zur Annexion von vier Regionen", the four named after it
-                self.pending_claims.append((candidate, len(self.mentioned)))
+                self.pending_claims.append(candidate)
                 return
             if not regions:
                 return
@@ -467,9 +473,10 @@ class Discourse:
         return False
 
     def _split(self, candidate: Candidate) -> list[Event]:
-        """One claim per claimant and territory, one supply per receiver (and per supplier
-        when each gives its own), one call (or separate meeting) per pair of a caller and
-        those called one after the other, as analysts count them."""
+        """One claim per claimant and territory; two supplies for two named receivers ("nach
+        Kamerun und Nigeria"), one for a longer list (a programme: "free grain to six African
+        states"), one per supplier when each gives its own; one call (or separate meeting) per
+        pair of a caller and those called one after the other — as analysts count them."""
         event = candidate.event
         if event.type is EventType.TERRITORIAL_CLAIM and (
                 len(event.territories) > 1 or len(event.participants) > 1):

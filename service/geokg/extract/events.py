@@ -154,8 +154,11 @@ class SentenceReader:
 
     def refers_to_a_call(self, reading: SentenceReading) -> bool:
         """"Bei dem Vierer-Telefonat sei es um … gegangen", "in the call": the sentence
-        points back to talks told before as a call (read by `read` first)."""
-        return bool(reading.call_references)
+        points back to talks told before as a call (read by `read` first); "seit dem letzten
+        Telefonat", "since their previous call" points to another one."""
+        earlier = self.lex.word_class("earlier_adjective")
+        return any(not any(t.key in earlier for t in reading.tokens[max(0, i - 2):i])
+                   for i in reading.call_references)
 
     def _split_commitments(self, candidate: Candidate) -> list[Candidate]:
         """"agreed to resume talks and to curb fentanyl": two agreements, one per infinitive.
@@ -195,9 +198,7 @@ class SentenceReader:
                                                            reading), reading)
         kept = self._without_purpose_of_meeting(kept, reading)
         # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
-        heads = self.lex.word_class("title_head")
-        kept = [h for h in kept if h[2] + 1 >= len(reading.tokens) or not (
-            reading.tokens[h[2] + 1].key in heads and reading.tokens[h[2]].capitalized)]
+        kept = [h for h in kept if not self._in_a_title(reading.tokens, h[1], h[2])]
         # (a demand, supply or claim: "met … and urged Ankara"; not "griff zum Hörer und sprach mit")
         reading.trigger_starts = [h[1] for h in kept if h[0].type not in MULTI_SIDED]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
@@ -454,7 +455,7 @@ class SentenceReader:
         if self.lex.lang != "de" or first - clause.first > 3 or first == 0 or \
                 r.tokens[first - 1].key not in self.lex.word_class("indefinite_article"):
             return None
-        verbs = self.lex.word_class("reaction_verb")
+        verbs = self.lex.word_class("judging_verb")
         return next((i for i in range(last + 1, min(clause.last + 1, last + 9))
                      if r.tokens[i].key in verbs), None)
 
@@ -556,18 +557,20 @@ class SentenceReader:
         while place < len(r.tokens) - 1 and r.tokens[place].key in self.lex.word_class("determiner"):
             place += 1
         host = next((self._host_state(f) for f in r.found if f.first == place), None)
-        if host is None and self._named_place_noun(r, place):
+        if host is None and self._unnamed_place(r, place):
             return [owner.mention.entity]  # "Medvedev's visit to the island": no host named
         if host is None or host == self.gaz.state_of(owner.mention.entity, r.day):
             return []
         return [owner.mention.entity, host]
 
-    def _named_place_noun(self, r: SentenceReading, place: int) -> bool:
+    def _unnamed_place(self, r: SentenceReading, place: int) -> bool:
         """"to the island", "to the front", "auf die Insel": a place told by a common noun
-        that is neither a name nor one that stands for a state ("to the country")."""
+        that is neither a name, nor named right after it ("to the capital Belgrade"), nor one
+        that stands for a state ("to the country")."""
         token = r.tokens[place]
-        return token.is_word and not any(f.first <= place <= f.last for f in r.found) and \
-            token.key not in self.lex.word_class("territory_noun") and \
+        named = any(f.first <= place + 1 <= f.last for f in r.found)
+        return token.is_word and not named and not any(f.first <= place <= f.last for f in r.found) \
+            and token.key not in self.lex.word_class("territory_noun") and \
             (token.text.islower() or self.lex.lang == "de") and place > 0 and \
             r.tokens[place - 1].key in self.lex.word_class("definite")
 
@@ -762,13 +765,19 @@ class SentenceReader:
                 marker = tokens[hit[2]].key in ("to", "zu", "that", "dass")
                 content_from = hit[2] + 1 if direct else hit[2] if marker else \
                     self._complement_start(tokens, hit[2])
-                if content_from is not None and self.lex.lang == "de":
-                    # "bat Biden, beim Gipfel über Kampfjets zu sprechen": the infinitive's
-                    # clause is its content from the comma on, not from "zu"
-                    own = clause_of(clauses, content_from)
-                    if own.first > hit[1] and tokens[own.first - 1].text == ",":
-                        content_from = min(content_from, own.first)
+                if content_from is not None:
+                    content_from = self._from_the_comma(r, content_from, hit[1])
         return out
+
+    def _in_a_title(self, tokens: list[Token], first: int, last: int) -> bool:
+        """"Finance Minister Tarin", "the Trade Ministry": a capitalized word that opens a
+        title. Not a headline's verb after a name ("Erdogan Calls Secretary-General …")."""
+        if last + 1 >= len(tokens) or tokens[last + 1].key not in self.lex.word_class("title_head") \
+                or not tokens[last].capitalized:
+            return False
+        before = tokens[first - 1] if first > 0 else None
+        return before is None or not before.is_word or before.key in self.lex.word_class("determiner") \
+            or before.text.islower()
 
     def _consents_to_supply(self, hits: list[tuple[Trigger, int, int]],
                             r: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -786,8 +795,15 @@ class SentenceReader:
             and not any(t.key in ("and", "und") for t in r.tokens[b:h[1]]) for b in thanked))]
         return [h for h in hits if not (
             h[0].type is EventType.AGREEMENT and self.lex.lang == "en"
-            and r.tokens[h[2]].key in ("agree", "agreed", "agrees", "agreeing")
-            and h[2] + 2 in supplies and r.tokens[h[2] + 1].key == "to")]
+            and r.tokens[h[2]].key in self.lex.word_class("agree_verb")
+            and h[2] + 2 in supplies and r.tokens[h[2] + 1].key == "to"
+            and self._one_side_before(r, h[1]))]
+
+    def _one_side_before(self, r: SentenceReading, first: int) -> bool:
+        """One side is the subject ("Qatar has agreed to provide gas to …"), not two that
+        agree with each other ("Israel and Egypt agreed to send aid trucks to Gaza")."""
+        clause = clause_of(r.clauses, first)
+        return len([f for f in r.found if f.actor and clause.first <= f.first < first]) == 1
 
     @staticmethod
     def _back_in_main_clause(clauses: list[Clause], start: int, pos: int) -> bool:
@@ -847,13 +863,16 @@ class SentenceReader:
         participle after a comma ("…, reasserting its claim to …"), or a circumstance
         ("called for a ceasefire during a phone call with …"); not the place of a meeting
         that is the content ("agreed to meet at the NATO summit": no summit of theirs told)."""
-        end = next((c.last for c in clauses if c.first <= pos <= c.last), pos)
+        end = clause_of(clauses, pos).last
         meets = any(t.key in self.lex.word_class("meet_verb") for t in tokens[start:end + 1])
         # (a German infinitive's clause is its content as a whole: "…, beim Gipfel … zu sprechen")
         own = clause_of(clauses, start) if self.lex.lang == "de" and start > 0 and \
             tokens[start - 1].text == "," else None
-        if not meets and any(tokens[i].key in self.lex.word_class("circumstance")
-                             and not (own and own.first <= i <= own.last) for i in range(start, pos)):
+        # (only the place of the meeting agreed: "during their summit" tells one that was held)
+        place = self.lex.word_class("meeting_place_prep")
+        if any(tokens[i].key in self.lex.word_class("circumstance")
+               and not (own and own.first <= i <= own.last)
+               and not (meets and tokens[i].key in place) for i in range(start, pos)):
             return True
         return any(c.first > start and c.first <= pos and (
             tokens[c.first].key in self.lex.word_class("contrast")
@@ -1058,6 +1077,16 @@ class SentenceReader:
         if clause.first > 0 and r.tokens[clause.first - 1].text not in (":", "–", "—"):
             return False  # the rest of a main clause after a relative one, or a subordinate
         opening = r.tokens[clause.first:first]
+        # ("Weitere Panzer sagte Deutschland der Ukraine zu": a side right after the verb that
+        # agrees with it in number is the subject of a fronted object — unlike "Arabische
+        # Länder fordern Israel …", "Junta bittet Mali und Burkina Faso …"; "Vergangene Woche
+        # forderte …" opens with a time)
+        if any(t.key in self.lex.word_class("period_noun") for t in opening):
+            return False
+        after = [f for f in r.found if f.actor and f.first > first]
+        if after and after[0].first == first + 1 and \
+                r.tokens[first].key.endswith("n") == (len(self.roles.coordinated(after, r)) > 1):
+            return False
         if any(f.first < first and f.last >= clause.first for f in r.found) or \
                 not opening[-1].capitalized or not all(t.is_word for t in opening):
             return False
@@ -1084,12 +1113,11 @@ class SentenceReader:
             if r.tokens[i].key not in self.lex.word_class("withdrawal_noun"):
                 continue
             window = range(i + 1, min(len(r.tokens), i + 6))
-            if not any(r.tokens[j].key in self.lex.word_class("force_word") or any(
-                    r.tokens[j].key.endswith(w) for w in self.lex.word_class("force_word"))
-                    for j in window):
+            if not any(r.tokens[j].key.endswith(tuple(self.lex.word_class("force_word"))) for j in window):
                 return []
             owners = [f.mention.entity for f in r.found if f.first in window
                       and self.gaz.entities[f.mention.entity].kind == "state"
+                      and r.tokens[f.first - 1].key not in self.lex.word_class("source_prep")
                       and self.gaz.state_of(f.mention.entity, r.day) not in own]
             return owners[:1]
         return []
@@ -1304,6 +1332,9 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, max(clause.first, first - 3), first - 1,
                                                            self.lex, ("ended",), (first, last)):
             return True  # "cancel signing of minerals deal": the signing is called off
+        if trigger.type is EventType.DEMAND and [t.key for t in r.tokens[last + 1:last + 3]] in (
+                ["zu", "haben"], ["zu", "sein"]):
+            return True  # "beschuldigte Israel, das Flugzeug in die Schusslinie gedrängt zu haben"
         if r.sentence.text.rstrip().rstrip("\"'»«“”").endswith("?"):
             return True  # "Will the United States send Tomahawks to Kyiv?" asks
         if "refusal" in trigger.flags:
@@ -1491,7 +1522,8 @@ class SentenceReader:
         j = f.first - 1
         while j > trigger[1] and (r.tokens[j].key in glue or j in spans):
             j -= 1
-        return j - 2 > trigger[1] and r.tokens[j].key == "by" and r.tokens[j - 1].key.endswith("ed") \
+        return j - 2 > trigger[1] and r.tokens[j].key == "by" \
+            and r.tokens[j - 1].key in self.lex.word_class("claim_participle") \
             and r.tokens[j - 2].key not in self.lex.word_class("passive_aux") and r.tokens[j - 2].is_word
 
     def _headline_to(self, r: SentenceReading, first: int) -> bool:
@@ -1654,13 +1686,13 @@ class SentenceReader:
         return ("aid",) if any(t.key in aid for t in r.tokens[clause.first:last + 1]) else ()
 
     def _sent_to_a_border(self, r: SentenceReading, clause: Clause, last: int) -> bool:
-        """Troops sent "to the border", "an die Grenze", with no state named after it: a
+        """Troops sent "to the border", "an die Grenze", with no side named after the verb: a
         state guarding its own border supplies no one."""
         borders = self.lex.word_class("border_noun")
-        for i in range(last + 1, clause.last + 1):
-            if r.tokens[i].key in borders and r.tokens[i - 1].key in self.lex.word_class("determiner"):
-                return not any(f.actor and i < f.first <= i + 3 for f in r.found)
-        return False
+        if any(f.actor and f.first > last and clause.first <= f.first <= clause.last for f in r.found):
+            return False  # "sent 400 police officers to Haiti to help secure the border"
+        return any(r.tokens[i].key in borders and r.tokens[i - 1].key in self.lex.word_class("determiner")
+                   for i in range(last + 1, clause.last + 1))
 
     def _money_for_purchases(self, span: list[Token], forms: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """"a $500 million credit line to fund its fuel purchases", "a loan for the acquisition
@@ -1743,12 +1775,18 @@ class SentenceReader:
         if kind not in (EventType.DEMAND, EventType.AGREEMENT):
             return None
         start = self._complement_start(r.tokens, last)  # ("agreed on Monday to …": to, not on)
-        if start is None or r.tokens[start].key not in ("to", "that", "zu", "dass", "um"):
+        if start is None or r.tokens[start].key not in self.lex.word_class("complement_marker"):
             return None
-        own = clause_of(r.clauses, start)  # "forderte X auf, bis Montag … abzuziehen"
-        if self.lex.lang == "de" and own.first > last and r.tokens[own.first - 1].text == ",":
-            start = min(start, own.first)
+        start = self._from_the_comma(r, start, last)  # "forderte X auf, bis Montag … abzuziehen"
         return r.tokens[start].start - r.sentence.start
+
+    def _from_the_comma(self, r: SentenceReading, start: int, trigger: int) -> int:
+        """German puts an infinitive's "zu" last ("bat Biden, beim Gipfel über Kampfjets zu
+        sprechen"): what is asked begins at the comma that opens its clause."""
+        own = clause_of(r.clauses, start)
+        if self.lex.lang == "de" and own.first > trigger and r.tokens[own.first - 1].text == ",":
+            return min(start, own.first)
+        return start
 
     def _date(self, r: SentenceReading, clause: Clause, first: int,
               content: int | None = None) -> FuzzyDate | None:

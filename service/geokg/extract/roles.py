@@ -889,14 +889,17 @@ class RoleReader:
 
     def _helpers_of_a_state(self, r: SentenceReading, first: int) -> list[Found]:
         """"Cuban medics arrived in Mexico City", "Spanish rescue teams arrived in Morocco":
-        relief named by its state's adjective; also police or peacekeepers ("the first
+        relief named by its state's adjective; also police or peacekeepers sent to a state,
+        not into a region of it, where they may be an occupation's ("the first
         Australian Federal Police officers have arrived in Honiara") and a delivery of weapons
         ("Die erste Lieferung des russischen Systems S-400 ist in der Türkei angekommen").
         Troops arriving may be an invasion, so they do not count."""
         span = r.tokens[:first]
         forms = sentence_forms(span)
+        regions = any(self.gaz.entities[f.mention.entity].kind == "region"
+                      for f in r.found if f.first > first)
         relief = any(p.find(span, forms) for p in self.lex.support_kinds["humanitarian"]) or any(
-            t.key in self.lex.word_class("peacekeepers") for t in span)
+            t.key in self.lex.word_class("peacekeepers") for t in span) and not regions
         delivered = any(t.key in self.lex.word_class("delivery_noun") for t in span) and any(
             p.find(span, forms) for p in self.lex.support_kinds["weapons"])
         if not (relief or delivered):

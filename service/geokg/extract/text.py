@@ -30,12 +30,15 @@ BOILERPLATE = re.compile(r"^\s*(Besuchen Sie uns auf|Visit us at|Folgen Sie uns|
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w./ ,äöüÄÖÜ-]{1,50}?)(?:\s*\((?P<agency>[^)\n]{1,25})\))?"
     r"(?:\s+[–—|-]{1,2}\s+|:\s+)(?=\S)")
-#: "Helsinki (AFP) Bei seinem …", "Hanoi (VNA) - …": a wire dateline known by its agency (a
-#: name, or an agency's capitals).
+#: "Helsinki (AFP) Bei seinem …": a wire dateline without a dash, known by its agency.
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w./ äöüÄÖÜ-]{1,40}?)\s*\((?P<agency>AFP|dpa|Reuters|AP|KNA|epd|APA|"
     r"SDA|sid|Xinhua|ANSA|EFE|TASS|AA|dts|Yonhap|Kyodo|IANS|PTI|dpa-AFX|Bernama|Antara|Anadolu|"
-    r"Lusa|Tanjug|[A-Z]{2,5})\)\s*[–—:-]?\s*(?=[A-ZÄÖÜ\"„“])")
+    r"Lusa|Tanjug)\)\s*[–—:-]?\s*(?=[A-ZÄÖÜ\"„“])")
+#: "Hanoi (VNA) - Australia …": another agency's capitals, then a dash (not "The Republic of
+#: Korea (ROK) Navy received …").
+CAPITALS_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w./ äöüÄÖÜ-]{1,40}?)\s*\((?P<agency>[A-Z]{2,5})\)\s+[–—-]\s+(?=[A-ZÄÖÜ\"„“])")
 #: "[HANOI] US President …": a dateline in brackets.
 BRACKET_DATELINE = re.compile(r"^\[(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ./ -]{1,30})\]\s*(?=\S)")
 #: A search index's marker before an excerpt (" date 2023-04 …"): not part of the text.
@@ -149,8 +152,9 @@ def parse_layout(text: str) -> Layout:
             layout.title = line.strip()
         else:
             m = DATELINE.match(line)
-            m = m if m and _is_dateline(m.group("place")) else \
-                AGENCY_DATELINE.match(line) or BRACKET_DATELINE.match(line)
+            m = m if m and _is_dateline(m.group("place")) else AGENCY_DATELINE.match(line) or (
+                BRACKET_DATELINE.match(line) or CAPITALS_DATELINE.match(line)
+                if layout.dateline is None else None)  # (the story's first dateline only)
             if m:
                 layout.dateline_place = layout.dateline_place or m.group("place").strip(" ,")
                 layout.dateline = layout.dateline or m.group().strip()
