@@ -88,7 +88,7 @@ class Candidate:
     additional: bool = False  # "also agreed", "vereinbarten zudem": another accord, not the same
     #: "appealed to allies", "rief die Verbündeten auf": addressed to many, named by no entity
     open_addressee: bool = False
-    respective: bool = False  # "jeweils", "each", "respectively": one supply per supplier
+    respective: bool = False  # "jeweils", "respectively": one supply per supplier
 
 
 class SentenceReader:
