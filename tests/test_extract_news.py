@@ -2848,8 +2848,10 @@ def state_supplies(text: str, published: str, lang: str = "en") -> list[tuple[se
     ("Japan granted Kenya a loan for the acquisition of four patrol boats.", "en", [({"japan"}, {"kenya"})]),
     # troops sent to a state's own border supply no one
     ("Ruto said Kenya had agreed to send 2,000 troops to the border to stop smuggling.", "en", []),
-    # a word of a title tells no supply
-    ("Finance Minister Njuguna Ndung'u met the Japanese ambassador in Nairobi.", "en", []),
+    # a word of a title tells no supply of its own
+    ("Finance Minister Njuguna Ndung'u had said earlier this month that Japan had agreed to provide "
+     "Kenya with oil.", "en", [({"japan"}, {"kenya"})]),
+    ("Kenyan Finance Minister Njuguna Ndung'u met the Japanese ambassador in Nairobi on Monday.", "en", []),
 ])
 def test_supplies_agreed_thanked_for_or_paid_for(text: str, lang: str,
                                                  expected: list[tuple[set[str], set[str]]]) -> None:
@@ -2872,8 +2874,8 @@ def test_a_supply_told_as_another_one_with_its_own_date_is_another_supply() -> N
     ("Petro visited an island claimed by both Colombia and Nicaragua on Monday.", "en", MEETING),
     ("MANAGUA | Petro visited an island in the Caribbean on Monday, triggering protests from Managua.",
      "en", MEETING),
-    ("Managua's reaction to Petro's visit to the island was sharp, the foreign ministry said.", "en",
-     MEETING),
+    ("In Bogotá, Foreign Minister Álvaro Leyva called Managua's reaction to Petro's visit to the island "
+     "unacceptable and said he would summon Nicaragua's ambassador.", "en", MEETING),
 ])
 def test_events_called_off_reported_or_only_near_a_side(text: str, lang: str, kind: EventType) -> None:
     assert sides(read_article(text, published=dt.date(2023, 11, 20), lang=lang), kind) == []
@@ -3032,3 +3034,9 @@ def test_ordinary_news_a_first_draft_misread(text: str, lang: str, kind: EventTy
     gaz = load_gazetteer()
     assert [gaz.states_of(e.participants, day) for e in read_article(text, published=day, lang=lang).events
             if e.type is kind] == expected
+
+
+def test_an_accord_to_supply_thanked_for_is_only_the_thanked_supply() -> None:
+    article = read_article("Ruto thanked Japan for agreeing to sell four coast guard boats to Kenya.",
+                           published=dt.date(2024, 2, 8), lang="en")
+    assert [e.type for e in article.events] == [SUPPORT]

@@ -194,11 +194,11 @@ class SentenceReader:
             and any(f.last == h[1] - 2 for f in reading.found))]
         kept = [h for h in kept if "obligation_first" not in h[0].flags
                 or self._modal_verb(reading.tokens, h[1])]  # not "Ukraine's needs were …"
-        kept = self._told_otherwise(self._drop_complements(self._consents_to_supply(kept, reading),
-                                                           reading), reading)
+        kept = self._thanked_for(self._consents_to_supply(kept, reading), reading)
+        kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
         kept = self._without_purpose_of_meeting(kept, reading)
         # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
-        kept = [h for h in kept if not self._in_a_title(reading.tokens, h[1], h[2])]
+        kept = [h for h in kept if not self._in_a_title(reading, h[1], h[2])]
         # (a demand, supply or claim: "met … and urged Ankara"; not "griff zum Hörer und sprach mit")
         reading.trigger_starts = [h[1] for h in kept if h[0].type not in MULTI_SIDED]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
@@ -769,35 +769,45 @@ class SentenceReader:
                     content_from = self._from_the_comma(r, content_from, hit[1])
         return out
 
-    def _in_a_title(self, tokens: list[Token], first: int, last: int) -> bool:
-        """"Finance Minister Tarin", "the Trade Ministry": a capitalized word that opens a
-        title. Not a headline's verb after a name ("Erdogan Calls Secretary-General …")."""
+    def _in_a_title(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"Finance Minister Tarin", "the Trade Ministry", "Kenyan Finance Minister": a
+        capitalized word that opens a title. Not a headline's verb after a name ("Erdogan
+        Calls Secretary-General …")."""
+        tokens = r.tokens
         if last + 1 >= len(tokens) or tokens[last + 1].key not in self.lex.word_class("title_head") \
                 or not tokens[last].capitalized:
             return False
         before = tokens[first - 1] if first > 0 else None
+        adjective = any(f.last == first - 1 and "demonym" in f.mention.how for f in r.found)
         return before is None or not before.is_word or before.key in self.lex.word_class("determiner") \
-            or before.text.islower()
+            or before.text.islower() or adjective
+
+    def _thanked_for(self, hits: list[tuple[Trigger, int, int]],
+                     r: SentenceReading) -> list[tuple[Trigger, int, int]]:
+        """"thanked the US for agreeing to sell aircraft": what the thanks are for is the
+        thanks' own supply, no other supply or accord (until "and" starts something else)."""
+        thanked = [b for t, _, b in hits if t.type is EventType.SUPPORT and "receiver_subject" in t.flags
+                   and r.tokens[b].key in ("for", "für")]
+        joiners = self.lex.word_class("conjunction")
+        return [h for h in hits if not (h[0].type in (EventType.SUPPORT, EventType.AGREEMENT) and any(
+            b < h[1] and clause_of(r.clauses, b) is clause_of(r.clauses, h[1])
+            and not any(t.key in joiners for t in r.tokens[b:h[1]]) for b in thanked))]
 
     def _consents_to_supply(self, hits: list[tuple[Trigger, int, int]],
                             r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """"Saudi Arabia had agreed to provide oil on deferred payment to Pakistan": agreeing
         to supply is the supply, promised by its subject, not an accord with the receiver
-        ("agrees to send more water to the US" under a water treaty stays an accord); a supply
-        thanked for is the thanks' own."""
-        # ("thanked the US for agreeing to sell aircraft": what the thanks are for is that supply)
-        supplies = {a for t, a, b in hits if t.type is EventType.SUPPORT
-                    and self._support_kinds(r, clause_of(r.clauses, a), (a, b))}
-        thanked = [b for t, _, b in hits if t.type is EventType.SUPPORT and "receiver_subject" in t.flags
-                   and r.tokens[b].key in ("for", "für")]
-        hits = [h for h in hits if not (h[0].type is EventType.SUPPORT and any(
-            b < h[1] and clause_of(r.clauses, b) is clause_of(r.clauses, h[1])
-            and not any(t.key in ("and", "und") for t in r.tokens[b:h[1]]) for b in thanked))]
-        return [h for h in hits if not (
-            h[0].type is EventType.AGREEMENT and self.lex.lang == "en"
-            and r.tokens[h[2]].key in self.lex.word_class("agree_verb")
-            and h[2] + 2 in supplies and r.tokens[h[2] + 1].key == "to"
-            and self._one_side_before(r, h[1]))]
+        ("agrees to send more water to the US", no kind of supply, stays an accord)."""
+        supplies = {a: b for t, a, b in hits if t.type is EventType.SUPPORT}
+
+        def agreed_to_supply(h: tuple[Trigger, int, int]) -> bool:
+            verb = h[2] + 2  # "agreed" "to" <supply verb>
+            return h[0].type is EventType.AGREEMENT and self.lex.lang == "en" \
+                and r.tokens[h[2]].key in self.lex.word_class("agree_verb") \
+                and verb in supplies and r.tokens[h[2] + 1].key == "to" \
+                and self._one_side_before(r, h[1]) \
+                and bool(self._support_kinds(r, clause_of(r.clauses, verb), (verb, supplies[verb])))
+        return [h for h in hits if not agreed_to_supply(h)]
 
     def _one_side_before(self, r: SentenceReading, first: int) -> bool:
         """One side is the subject ("Qatar has agreed to provide gas to …"), not two that
@@ -1567,12 +1577,8 @@ class SentenceReader:
 
     def _attending(self, r: SentenceReading, f: Found) -> bool:
         """"in the presence of Rubio", "im Beisein von Trump", "with Trump looking on", "with
-        the crown prince also present": there in person, without being a side (a title
-        before the name is skipped: "in the presence of UN Secretary-General Antonio Guterres")."""
-        start = f.first
-        while start > 1 and (r.tokens[start - 1].capitalized or r.tokens[start - 1].text == "-"):
-            start -= 1
-        before = " " + " ".join(t.key for t in r.tokens[max(0, start - 4):f.first]) + " "
+        the crown prince also present": there in person, without being a side."""
+        before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
         if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
             return True
         if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
