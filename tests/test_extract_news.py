@@ -3040,3 +3040,54 @@ def test_an_accord_to_supply_thanked_for_is_only_the_thanked_supply() -> None:
     article = read_article("Ruto thanked Japan for agreeing to sell four coast guard boats to Kenya.",
                            published=dt.date(2024, 2, 8), lang="en")
     assert [e.type for e in article.events] == [SUPPORT]
+
+
+# --- supplies told by the kind of backing, and what is not a supply ------------------------------
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    # what is supplied, told by an adjective or an adverb ("financial", "militarily")
+    ("Merkel sagte der Ukraine weitere finanzielle Unterstützung zu.", "de", "2016-05-10",
+     [({"germany"}, {"ukraine"})]),
+    ("Scholz sagte Moldau weitere Hilfe zu.", "de", "2023-06-01", [({"germany"}, {"moldova"})]),
+    ("Indien schenkte den Malediven 100.000 Impfdosen.", "de", "2021-01-20", [({"india"}, {"maldives"})]),
+    ("Deutschland unterstützt Jordanien finanziell bei der Aufnahme der Flüchtlinge.", "de", "2016-05-10",
+     [({"germany"}, {"jordan"})]),
+    ("Japan backed Ukraine with 4.5 billion dollars in budget support on Tuesday.", "en", "2024-05-10",
+     [({"japan"}, {"ukraine"})]),
+    ("Iran has propped up the Syrian government militarily for years.", "en", "2019-05-10",
+     [({"iran"}, {"syria"})]),
+    # approvals, deployments and deposits in more words
+    ("The United States has cleared the sale of F-16 jets to Turkey.", "en", "2024-01-27",
+     [({"united-states"}, {"turkey"})]),
+    ("Die USA genehmigten den Verkauf von F-16-Kampfjets an die Türkei.", "de", "2024-01-27",
+     [({"united-states"}, {"turkey"})]),
+    ("Kenya deployed police officers to Haiti.", "en", "2024-06-26", [({"kenya"}, {"haiti"})]),
+    ("Saudi Arabia deposited 3 billion dollars in Pakistan's central bank.", "en", "2021-12-01",
+     [({"saudi-arabia"}, {"pakistan"})]),
+    # a German sentence opening with a phrase: its subject follows the verb
+    ("Bei einem Treffen mit dem jordanischen König Abdullah II. in Berlin sagte Merkel weitere "
+     "finanzielle Unterstützung zu.", "de", "2016-05-27", [({"germany"}, {"jordan"})]),
+    ("Mehr Hilfe: Während eines Besuchs von König Abdullah II. sagte Merkel Jordanien weitere Hilfe zu.",
+     "de", "2016-05-27", [({"germany"}, {"jordan"})]),
+    # backing as such is a stance, and advice is no supply
+    ("Turkey backs Azerbaijan in its dispute with Armenia.", "en", "2021-05-10", []),
+    ("Kim sicherte Russland volle Unterstützung zu.", "de", "2023-09-13", []),
+    ("Deutschland und Frankreich leisten der Ukraine technische Hilfe beim Aufbau der Banken.", "de",
+     "2023-06-01", []),
+    ("Japan pledged to help the Philippines cope with China's pressure.", "en", "2024-05-10", []),
+])
+def test_a_supply_told_by_its_kind(text: str, lang: str, published: str,
+                                   expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, published, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    ("Kanada und die EU haben ein Freihandelsabkommen unter Dach und Fach gebracht.", "de", AGREEMENT,
+     {"canada", "european-union"}),
+    ("Russland weigert sich, die Kurilen herauszugeben.", "de", CLAIM, {"russia"}),
+])
+def test_more_phrasings_of_accords_and_claims(text: str, lang: str, kind: EventType,
+                                              expected: set[str]) -> None:
+    events = [e for e in read_article(text, published=dt.date(2024, 5, 10), lang=lang).events
+              if e.type is kind]
+    assert [set(e.participants) for e in events] == [expected]

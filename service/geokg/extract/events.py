@@ -918,6 +918,8 @@ class SentenceReader:
                 return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
             if kinds == ("troops",) and self._sent_to_a_border(r, clause, last):
                 return None  # "agreed to send 10,000 troops to the border": a deployment
+            if "goods_after" in trigger.flags and not self._goods_right_after(r, last):
+                return None  # "backed Kyiv with drones"; not "supports Ukraine with its bid for …"
             if "stationed" in trigger.flags and "weapons" not in kinds:
                 return None  # "hat Truppen in der Ukraine stationiert" may be an occupation
             if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
@@ -1688,8 +1690,21 @@ class SentenceReader:
             if kinds:
                 return kinds
         # "airlifted aid to Turkey": aid of no named kind, told in the verb's own clause
-        aid = self.lex.word_class("generic_aid")
-        return ("aid",) if any(t.key in aid for t in r.tokens[clause.first:last + 1]) else ()
+        # (not "technische Hilfe", "technical aid": advice)
+        aid, advice = self.lex.word_class("generic_aid"), self.lex.word_class("advisory_modifier")
+        return ("aid",) if any(r.tokens[i].key in aid and (i == 0 or r.tokens[i - 1].key not in advice)
+                               for i in range(clause.first, last + 1)) else ()
+
+    def _goods_right_after(self, r: SentenceReading, last: int) -> bool:
+        """What "with" introduces is supplied only when its noun phrase, up to the next
+        preposition, names a kind of goods ("with 4.5 billion dollars in budget support", "with
+        drones and advisers"; not "with its bid for EU membership")."""
+        stop = self.lex.word_class("block_prep")
+        end = next((i for i in range(last + 1, min(len(r.tokens), last + 9))
+                    if r.tokens[i].key in stop or r.tokens[i].text in (",", ";", ":")), last + 9)
+        span = r.tokens[last + 1:end]
+        forms = sentence_forms(span)
+        return any(p.find(span, forms) for patterns in self.lex.support_kinds.values() for p in patterns)
 
     def _sent_to_a_border(self, r: SentenceReading, clause: Clause, last: int) -> bool:
         """Troops sent "to the border", "an die Grenze", with no side named after the verb: a

@@ -796,6 +796,9 @@ class RoleReader:
         governing = self._infinitive_subject(r, own, first, last, actors)
         subjects = [f for f in in_clause or actors if not self._object_pronoun(r, f)]
         supplier = governing or (subjects or in_clause or actors)[0]
+        inverted = self._subject_after_opening(r, first)
+        if governing is None and inverted is not None and supplier.first < first:
+            supplier = inverted  # "Bei einem Treffen mit König Abdullah sagte Merkel … zu"
         reported = self._reported_subject(r, supplier, subjects, first) if governing is None else None
         if reported is not None:  # "Zelenskiy said Japan would provide Ukraine with …"
             supplier = reported
@@ -846,6 +849,20 @@ class RoleReader:
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _subject_after_opening(self, r: SentenceReading, first: int) -> Found | None:
+        """A German sentence that opens with a phrase ("Bei einem Treffen mit König Abdullah
+        in Berlin sagte Merkel … zu") has its subject right after the finite verb; a name
+        inside the opening phrase is its setting."""
+        if self.lex.lang != "de":
+            return None
+        # (after a headline's colon: "Mehr Hilfe: Bei einem Treffen mit … sagte Merkel … zu")
+        start = next((i + 1 for i in range(first - 1, -1, -1) if r.tokens[i].text == ":"), 0)
+        if start >= first or r.tokens[start].key not in self.lex.word_class("opening_prep") or any(
+                t.text in (",", ";") or t.key in self.lex.word_class("clause_break")
+                for t in r.tokens[start + 1:first]):
+            return None
+        return next((f for f in r.found if f.actor and first < f.first <= first + 3), None)
 
     def _at_the_border(self, r: SentenceReading, f: Found) -> bool:
         """"to the border with Ukraine", "an die Grenze zur Ukraine": the state whose border
