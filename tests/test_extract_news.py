@@ -3091,3 +3091,52 @@ def test_more_phrasings_of_accords_and_claims(text: str, lang: str, kind: EventT
     events = [e for e in read_article(text, published=dt.date(2024, 5, 10), lang=lang).events
               if e.type is kind]
     assert [set(e.participants) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    # sent somewhere: the state of the place they went to receives
+    ("Die Türkei hat weitere Soldaten und Panzer auf ihren Stützpunkt in Katar verlegt.", "de", "2017-06-22",
+     [({"turkey"}, {"qatar"}), ({"turkey"}, {"qatar"})]),
+    ("Ruanda hat 1000 Soldaten in die mosambikanische Provinz Cabo Delgado entsandt.", "de", "2021-07-10",
+     [({"rwanda"}, {"mozambique"})]),
+    ("Turkey sent tents and food to flood victims in Karachi on Tuesday.", "en", "2022-08-30",
+     [({"turkey"}, {"pakistan"})]),
+    # what arrived, sent by whom the participle names, or by the state its adjective names
+    ("A shipment of vaccine doses donated by the United States arrived in Jakarta on Sunday.", "en",
+     "2021-07-11", [({"united-states"}, {"indonesia"})]),
+    ("Die ersten von den USA gelieferten Patriot-Systeme sind in der Ukraine eingetroffen.", "de",
+     "2023-04-19", [({"united-states"}, {"ukraine"})]),
+    ("A Turkish cargo plane carrying tents and medicine landed in Karachi on Tuesday.", "en", "2022-08-30",
+     [({"turkey"}, {"pakistan"})]),
+    ("Russian military instructors have arrived in Mali.", "en", "2021-12-27", [({"russia"}, {"mali"})]),
+    # people who arrive are no supply, nor who freed them
+    ("The five Americans freed by Iran landed in Doha on Monday.", "en", "2023-09-18", []),
+    ("Macron arrived in Kyiv on Thursday, accompanied by Scholz.", "en", "2022-06-16", []),
+    ("Russia sent troops into Ukraine on Thursday.", "en", "2022-02-24", [({"russia"}, set())]),
+])
+def test_a_supply_received_where_it_went(text: str, lang: str, published: str,
+                                         expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, published, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    ("President Joe Biden told Chinese leader Xi Jinping on Friday not to provide military aid to Moscow.",
+     "en", "2022-03-18", [({"united-states"}, {"china"})]),
+    ("Trump told Putin during a two-hour phone call on Monday that the bloodbath had to end.", "en",
+     "2025-05-20", [({"united-states"}, {"russia"})]),
+    ("The IAEA's board passed a resolution on Wednesday ordering Iran to explain the traces.", "en",
+     "2022-06-08", [({"iaea"}, {"iran"})]),
+    ("Dem Iran stellte Trump in einem Brief eine Frist von zwei Monaten.", "de", "2025-03-20",
+     [({"united-states"}, {"iran"})]),
+    ("Das Europäische Parlament hat Aserbaidschan aufgefordert, die Gefangenen freizulassen.", "de",
+     "2024-03-14", [({"european-parliament"}, {"azerbaijan"})]),
+    # a German sentence opening with a phrase: its demander follows the verb
+    ("Bei seinem Treffen mit Amtskollege Wang Yi pochte Außenminister Johann Wadephul auf fairen "
+     "Marktzugang.", "de", "2025-12-08", [({"germany"}, {"china"})]),
+])
+def test_more_ways_to_demand(text: str, lang: str, published: str,
+                             expected: list[tuple[set[str], set[str]]]) -> None:
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    got = [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
+           for e in read_article(text, published=day, lang=lang).events if e.type is DEMAND]
+    assert got == expected

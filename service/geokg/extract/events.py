@@ -1678,8 +1678,10 @@ class SentenceReader:
         for start, span in ((clause.first, r.tokens[clause.first:last + 1]), (0, r.tokens)):
             forms = sentence_forms(span)
             verb = (trigger[0] - start, trigger[1] - start)
+            carrier = self.lex.word_class("carrier_word")  # "a plane carrying tents": the tents
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
-                          if any(p.find(span, forms) for p in patterns))
+                          if any(b + 1 >= len(span) or span[b + 1].key not in carrier
+                                 for p in patterns for _, b in p.find(span, forms)))
             if "money" in kinds and len(kinds) > 1 and (
                     self._money_is_a_value(span, forms) or self._money_only_in(span, forms, verb)):
                 kinds = tuple(k for k in kinds if k != "money")

@@ -264,13 +264,20 @@ class RoleReader:
         if self._fronted_demand(r, event, actors, before, first, trigger_clause):
             return
         subjects = [f for f in before if clause_of(r.clauses, f.first) is trigger_clause
-                    and not self._after_preposition(r, f)]
+                    and not self._after_preposition(r, f) and not self._dative(r, f)]
         # German puts the subject after the verb when something else comes first ("Im
         # Telefonat mit Netanjahu forderte Biden …"): a name in that phrase is no subject
         inverted_subject = self.lex.lang == "de" and r.tokens[first - 1].is_word and any(
             f.first == last + 1 or f.first == first + 1 for f in actors) if first > 0 else False
         if subjects:  # "Merz, Macron, Starmer und Tusk forderten": commas split clauses
             subjects = self.list_before(r, subjects[0], actors) + subjects
+        # "Bei seinem Treffen mit Wang Yi pochte Wadephul auf …": the opening phrase's names
+        # are its setting, the subject follows the verb (the partner there may be asked)
+        opening_subject = self._subject_after_opening(r, first)
+        setting = subjects if opening_subject is not None else []
+        if opening_subject is not None:
+            later = [f for f in actors if f.first > opening_subject.last]
+            subjects = self.coordinated([opening_subject] + later, r)
         before = subjects or ([] if inverted_subject else before)
         after = [f for f in actors if f.first > first]  # "wanted Kyiv to": inside the match too
         if "addressee_in_pp" in trigger.flags:  # "Antrag auf Beitritt zur Nato"
@@ -278,8 +285,9 @@ class RoleReader:
         # German inverts ("forderte Putin …"); in English the demander precedes the verb
         inverted = self.lex.lang == "de" and bool(after)
         appealed = self._appealed_to(r, trigger_clause, "")
+        # "Die Ministerin für Entwicklung forderte Russland auf" (not "Dem Iran stellte Trump …")
         unnamed_subject = r.tokens[trigger_clause.first].key in self.lex.word_class("definite") \
-            and trigger_clause.first < first  # "Die Ministerin für Entwicklung forderte Russland auf"
+            and trigger_clause.first < first and not any(f.first == trigger_clause.first for f in r.found)
         if inverted and not before and (unnamed_subject or (appealed and appealed[0] is after[0])):
             # "Forderungen an China": whom a demand is made of, not who makes it ("appellierten
             # die G7-Außenminister an China" names who makes it first)
@@ -291,7 +299,9 @@ class RoleReader:
         # "Brasilia and Beijing called on …", "verlangten Starmer, Macron und Carney von
         # Netanjahu": a coordinated subject demands together
         demanders = self.coordinated(before, r) if before else self.coordinated([demander] + after, r)
-        after = [f for f in after if f not in demanders]
+        # ("Dem Iran stellte Trump eine Frist": a dative before the verb is asked)
+        after = [f for f in actors if f.last < first and self._dative(r, f)] + \
+            [f for f in after if f not in demanders] + setting
         event.participants = unique(f.mention.entity for f in demanders)
         self._address(r, event, demanders, before, after, (first, last))
 
@@ -848,7 +858,34 @@ class RoleReader:
         event.participants = unique(f.mention.entity for f in suppliers)
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
+        elif "sent" in trigger.flags:
+            addressee = self._destination(r, own, first, sides)
+            event.addressees = [addressee] if addressee else []
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _destination(self, r: SentenceReading, own: Clause, first: int, sides: set[str]) -> str | None:
+        """Where goods or people were sent, when no one is named as receiving them: the state
+        of a place after "in" in the verb's clause ("auf ihren Stützpunkt in Katar verlegt",
+        "in die mosambikanische Provinz Cabo Delgado entsandt", "flew aid in Karachi"). Not
+        "into", which tells an invasion as often."""
+        determiners = self.lex.word_class("determiner")
+        for f in r.found:
+            if not (own.first < f.first <= own.last and (f.first > first or self.lex.lang == "de")):
+                continue
+            j = before_determiners(r.tokens, f.first - 1, determiners)  # "in die mosambikanische Provinz"
+            if r.tokens[j].key not in self.lex.word_class("destination_prep"):
+                continue
+            entity = self.gaz.entities[f.mention.entity]
+            state = entity.part_of if entity.kind in ("region", "city") and entity.part_of \
+                else self.gaz.state_of(f.mention.entity, r.day)
+            if self.gaz.entities[state].kind == "state" and state not in sides:
+                return state
+        return None
+
+    def _dative(self, r: SentenceReading, f: Found) -> bool:
+        """"Dem Iran stellte Trump eine Frist": a German name in the dative is no subject."""
+        datives = self.lex.word_class("dative_article")
+        return r.tokens[f.first].key in datives or f.first > 0 and r.tokens[f.first - 1].key in datives
 
     def _subject_after_opening(self, r: SentenceReading, first: int) -> Found | None:
         """A German sentence that opens with a phrase ("Bei einem Treffen mit König Abdullah
@@ -884,16 +921,22 @@ class RoleReader:
     def _arrived_supply(self, r: SentenceReading, event: Event, first: int) -> bool:
         """"Die ersten Kampfjets aus China sind in Pakistan eingetroffen", "the first tanks
         from Germany arrived in Ukraine": goods that arrive from one state in another were
-        supplied by it; without "aus"/"from" no one is said to have sent them."""
-        def after(words: tuple[str, ...]) -> list[Found]:
-            return [f for f in r.found if f.first > 0 and (f.actor or f.mention.how == "place")
+        supplied by it ("doses donated by the United States arrived in Jakarta" too); without
+        "aus"/"from" or "by" no one is said to have sent them."""
+        def after(words: Iterable[str]) -> list[Found]:
+            return [f for f in r.found if f.first > 0 and (f.actor or f.mention.how == "place" or city(f))
                     and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in words]
+
+        def city(f: Found) -> bool:  # "landed in Karachi": a city of the gazetteer is in its state
+            return self.gaz.entities[f.mention.entity].kind == "city"
         determiners = self.lex.word_class("determiner")
-        sources = after(("aus", "from")) or self._helpers_of_a_state(r, first)
+        agents = [f for f in after(self.lex.word_class("passive_agent")) if f.last < first and not city(f)
+                  and self._supplied_by(r, f)]
+        sources = after(("aus", "from")) or agents or self._helpers_of_a_state(r, first)
         start = sources[0].last if sources else 0
         targets = [f for f in after(("in", "im", "nach", "to")) if f.first > start]
         if not sources or not targets or self.gaz.stands_for(sources[0].mention.entity) == \
-                self.gaz.stands_for(targets[0].mention.entity) or \
+                self._state_at(targets[0]) or \
                 any(f.actor and f.last < first and f not in sources + targets
                     and self.gaz.entities[f.mention.entity].kind == "leader" for f in r.found):
             return False  # "Macron arrived in Kyiv from Paris" is a visit
@@ -901,8 +944,23 @@ class RoleReader:
         listed = self.coordinated(sources[:1] + [f for f in r.found if f.first > sources[0].last
                                                  and f not in targets], r)
         event.participants = unique(self.gaz.stands_for(f.mention.entity) for f in listed)
-        event.addressees = [self.gaz.stands_for(targets[0].mention.entity)]
+        event.addressees = [self._state_at(targets[0])]
         return True
+
+    def _supplied_by(self, r: SentenceReading, f: Found) -> bool:
+        """The agent of a supply's participle: "doses donated by the United States", "die von
+        den USA gelieferten Patriots" (not "Americans freed by Iran")."""
+        supplied = self.lex.word_class("supplied_participle")
+        if self.lex.lang == "en":
+            j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+            return j > 0 and r.tokens[j - 1].key in supplied
+        return any(t.key in supplied for t in r.tokens[f.last + 1:f.last + 8])
+
+    def _state_at(self, f: Found) -> str:
+        """The side a place stands for: a capital its state, a city the state it is in."""
+        entity = self.gaz.entities[f.mention.entity]
+        city_of = entity.part_of if entity.kind == "city" else None
+        return entity.metonym_of or city_of or entity.key
 
     def _helpers_of_a_state(self, r: SentenceReading, first: int) -> list[Found]:
         """"Cuban medics arrived in Mexico City", "Spanish rescue teams arrived in Morocco":
@@ -915,7 +973,8 @@ class RoleReader:
         forms = sentence_forms(span)
         regions = any(self.gaz.entities[f.mention.entity].kind == "region"
                       for f in r.found if f.first > first)
-        relief = any(p.find(span, forms) for p in self.lex.support_kinds["humanitarian"]) or any(
+        relief = any(p.find(span, forms) for p in self.lex.support_kinds["humanitarian"]
+                     + self.lex.support_kinds["training"]) or any(
             t.key in self.lex.word_class("peacekeepers") for t in span) and not regions
         delivered = any(t.key in self.lex.word_class("delivery_noun") for t in span) and any(
             p.find(span, forms) for p in self.lex.support_kinds["weapons"])
