@@ -3140,3 +3140,51 @@ def test_more_ways_to_demand(text: str, lang: str, published: str,
     got = [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
            for e in read_article(text, published=day, lang=lang).events if e.type is DEMAND]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, lang, published, claimant, territories", [
+    # a German name's adjective declined with its article ("das Südchinesische Meer")
+    ("China hat seinen Anspruch auf fast das gesamte Südchinesische Meer bekräftigt.", "de", "2016-07-12",
+     "china", ["south-china-sea"]),
+    # a map that shows a territory as one's own
+    ("Auf seiner neuen Landkarte weist China den indischen Bundesstaat Arunachal Pradesh und das "
+     "Aksai-Chin-Plateau als chinesisches Staatsgebiet aus.", "de", "2023-08-29", "china",
+     ["arunachal-pradesh", "aksai-chin"]),
+    ("Imran Khan unveiled a new political map of Pakistan that shows all of Kashmir as Pakistani "
+     "territory.", "en", "2020-08-04", "pakistan", ["kashmir"]),
+    ("Selenskyj lehnt jede Abtretung des Donbass ab: „Das ist ukrainisches Land, wir werden es nicht "
+     "hergeben.“", "de", "2025-08-12", "ukraine", ["donbas"]),
+])
+def test_claims_by_map_refusal_and_declined_names(text: str, lang: str, published: str, claimant: str,
+                                                  territories: list[str]) -> None:
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    claims = [(gaz.state_of(e.participants[0], day), e.territories[0])
+              for e in read_article(text, published=day, lang=lang).events if e.type is CLAIM]
+    assert claims == [(claimant, t) for t in territories]
+
+
+def test_a_road_map_is_no_claim() -> None:
+    assert read_article("Israel presented a road map for Gaza as part of the deal.",
+                        published=dt.date(2024, 5, 2), lang="en").events == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a German name's adjectives declined with its article ("der Europäische Rat", not the EU)
+    ("Der Europäische Rat und das Rote Kreuz haben eine Vereinbarung unterzeichnet.", "de",
+     {"european-council", "icrc"}),
+    ("Das Europäische Parlament und die Afrikanische Union haben eine Vereinbarung unterzeichnet.", "de",
+     {"european-parliament", "african-union"}),
+    ("Australia, Britain and the United States struck a security pact on Wednesday.", "en",
+     {"australia", "united-kingdom", "united-states"}),
+    ("Das griechische Parlament hat das Abkommen mit Nordmazedonien ratifiziert.", "de",
+     {"greece", "north-macedonia"}),
+])
+def test_accords_struck_and_ratified_and_declined_names(text: str, lang: str, expected: set[str]) -> None:
+    events = read_article(text, published=dt.date(2021, 9, 16), lang=lang).events
+    assert [set(e.participants) for e in events] == [expected]
+
+
+def test_a_ratification_still_to_come_is_no_accord() -> None:
+    events = read_article("Sweden must act against the PKK before Turkey ratifies its NATO bid, Erdogan "
+                          "said on Monday.", published=dt.date(2023, 1, 16), lang="en").events
+    assert [e.type for e in events] == [DEMAND]

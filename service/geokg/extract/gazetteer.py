@@ -255,6 +255,40 @@ def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> N
     for stem in _split(row.get("demonyms_de", "")):
         for ending in GERMAN_ADJECTIVE_ENDINGS:
             gazetteer.add_name(stem + ending, NameEntry(entity.key, "demonym", False, False))
+    for name in [entity.label_de, *_split(row.get("aliases_de", ""))]:
+        for form in declined(name):
+            gazetteer.add_name(form, NameEntry(entity.key, "name", False, True, lang="de"))
+
+
+#: Stems of adjectives in German names besides those in "-isch" ("Vereinigte Arabische Emirate").
+NAME_ADJECTIVES = frozenset({"vereinigt", "neu", "rot", "schwarz", "groß", "gelb", "weiß", "hoh", "frei",
+                             "vereint", "autonom", "besetzt", "ständig", "international", "zentral"})
+
+
+def declined(name: str) -> list[str]:
+    """A German name's other cases, its adjectives declined together: "Südchinesisches Meer"
+    is also "das Südchinesische Meer", "im Südchinesischen Meer"; "Europäisches Parlament" also
+    "Europäische", "Europäischen Parlament"."""
+    words = name.split()
+    stems = [_adjective_stem(w) for w in words[:-1]]
+    if not any(stems):
+        return []
+    forms = [" ".join([stem + ending if stem else w for stem, w in zip(stems, words[:-1], strict=True)]
+                      + words[-1:])
+             for ending in GERMAN_ADJECTIVE_ENDINGS[1:]]
+    return [form for form in forms if form != name]
+
+
+def _adjective_stem(word: str) -> str | None:
+    """"Europäisches" → "Europäisch", "Vereinigte" → "Vereinigt"; None for a word that is no
+    inflected adjective."""
+    if not word[:1].isupper():
+        return None
+    for ending in ("es", "er", "en", "em", "e"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and (stem.lower().endswith("isch") or stem.lower() in NAME_ADJECTIVES):
+            return stem
+    return None
 
 
 def _is_acronym(name: str) -> bool:
