@@ -3188,3 +3188,39 @@ def test_a_ratification_still_to_come_is_no_accord() -> None:
     events = read_article("Sweden must act against the PKK before Turkey ratifies its NATO bid, Erdogan "
                           "said on Monday.", published=dt.date(2023, 1, 16), lang="en").events
     assert [e.type for e in events] == [DEMAND]
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    # one supply per supplier when each gives its own
+    ("Saudi Arabia, Kuwait and the United Arab Emirates each pledged $4 billion to Egypt.", "en",
+     "2015-03-14",
+     [({"saudi-arabia"}, {"egypt"}), ({"kuwait"}, {"egypt"}), ({"united-arab-emirates"}, {"egypt"})]),
+    ("Germany and France each year send aid to Mali.", "en", "2015-03-14",
+     [({"germany", "france"}, {"mali"})]),
+    # an institution of the receiving state
+    ("Saudi-Arabien hat drei Milliarden Dollar bei der pakistanischen Zentralbank hinterlegt.", "de",
+     "2021-12-06", [({"saudi-arabia"}, {"pakistan"})]),
+    ("The United Arab Emirates has deposited $1 billion with the State Bank of Pakistan.", "en",
+     "2019-01-23", [({"united-arab-emirates"}, {"pakistan"})]),
+    ("India handed over two attack helicopters to the Afghan air force on Thursday.", "en", "2019-05-10",
+     [({"india"}, {"afghanistan"})]),
+    # long German brackets, approvals told noun first, flows, intelligence and power
+    ("Norwegen stellt der Ukraine in den kommenden fünf Jahren insgesamt 75 Milliarden Kronen an "
+     "militärischer und ziviler Hilfe zur Verfügung.", "de", "2023-02-20", [({"norway"}, {"ukraine"})]),
+    ("Das US-Außenministerium hat den Verkauf von Kampfdrohnen im Wert von 360 Millionen Dollar an "
+     "Taiwan gebilligt.", "de", "2024-06-19", [({"united-states"}, {"taiwan"})]),
+    ("Moskau stützt damit die Regierung von Präsident Baschar al-Assad nun auch militärisch.", "de",
+     "2015-09-30", [({"russia"}, {"syria"})]),
+    ("Aus Washington fließen weitere 500 Millionen Dollar Budgethilfe nach Amman, bestätigte die "
+     "jordanische Regierung.", "de", "2021-09-15", [({"united-states"}, {"jordan"})]),
+    ("Die USA haben die Weitergabe von Geheimdienstinformationen an die Ukraine wieder aufgenommen.", "de",
+     "2025-03-12", [({"united-states"}, {"ukraine"})]),
+    ("Rumänien hat die Republik Moldau kurzfristig mit Notstrom versorgt.", "de", "2022-11-24",
+     [({"romania"}, {"moldova"})]),
+    # who arms itself receives nothing from whoever spoke
+    ("Netanyahu promised that Israel would resume fighting in Lebanon if Hezbollah armed itself.", "en",
+     "2024-11-27", []),
+])
+def test_supplies_by_each_to_institutions_and_in_long_phrases(
+        text: str, lang: str, published: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, published, lang) == expected

@@ -467,8 +467,12 @@ class SentenceReader:
         return j
 
     def _pledge_to_act(self, tokens: list[Token], i: int) -> bool:
-        return tokens[i].key in self.lex.word_class("pledge_verb") and i + 2 < len(tokens) and \
-            tokens[i + 1].key == "to" and tokens[i + 2].key in self.lex.word_class("pledged_effort")
+        """"pledged to work to avoid …", "promised that Israel would resume fighting": the
+        pledge is of what its clause does, a supply only through that clause's own verb."""
+        if tokens[i].key not in self.lex.word_class("pledge_verb") or i + 2 >= len(tokens):
+            return False
+        return tokens[i + 1].key == "to" and tokens[i + 2].key in self.lex.word_class("pledged_effort") \
+            or tokens[i + 1].key in self.lex.word_class("complementizer")
 
     def _meeting_as_object(self, r: SentenceReading, last: int) -> bool:
         """The object right after the verb is a meeting (articles and adjectives before it,
@@ -949,14 +953,23 @@ class SentenceReader:
         open_addressee = trigger.type is EventType.DEMAND and any(
             t.key in self.lex.word_class("open_addressee") for t in r.tokens[clause.first:clause.last + 1])
         # "Saudi-Arabien, die Emirate und Kuwait sicherten jeweils vier Milliarden zu": one each
-        respective = trigger.type is EventType.SUPPORT and any(
+        respective = trigger.type is EventType.SUPPORT and (any(
             t.key in self.lex.word_class("respective")
-            for t in r.tokens[clause.first:max(clause.last, last) + 1])
+            for t in r.tokens[clause.first:max(clause.last, last) + 1]) or self._each_gives(r, clause, first))
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee, respective)
+
+    @staticmethod
+    def _each_gives(r: SentenceReading, clause: Clause, first: int) -> bool:
+        """"Saudi Arabia, Kuwait and the UAE each pledged $4 billion", "pledged $4 billion
+        each": one supply per supplier; not "each other", "each year"."""
+        tokens = r.tokens
+        return first > 0 and tokens[first - 1].key == "each" or any(
+            t.key == "each" and (tokens[i - 1].key in SCALE_WORDS or tokens[i - 1].key[:1].isdigit())
+            for i, t in enumerate(tokens[first + 1:clause.last + 1], first + 1))
 
     def _in_an_attack(self, r: SentenceReading, clause: Clause, first: int, event: Event) -> bool:
         """Troops or weapons the supplier sends in the course of its own attack, told in the

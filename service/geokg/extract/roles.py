@@ -858,6 +858,9 @@ class RoleReader:
         event.participants = unique(f.mention.entity for f in suppliers)
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
+        elif any(self.gaz.state_of(key, r.day) in sides for _, key in by_prep):
+            return False  # "… Budgethilfe nach Amman, bestätigte die jordanische Regierung": who
+            # receives is no supplier; the one who gives is named elsewhere
         elif "sent" in trigger.flags:
             addressee = self._destination(r, own, first, sides)
             event.addressees = [addressee] if addressee else []
@@ -872,8 +875,12 @@ class RoleReader:
         for f in r.found:
             if not (own.first < f.first <= own.last and (f.first > first or self.lex.lang == "de")):
                 continue
-            j = before_determiners(r.tokens, f.first - 1, determiners)  # "in die mosambikanische Provinz"
-            if r.tokens[j].key not in self.lex.word_class("destination_prep"):
+            j = self._institution_start(r, f)  # "with the State Bank of Pakistan"
+            preps = self.lex.word_class("institution_prep")
+            if j is None:  # "in die mosambikanische Provinz", "in Karachi"
+                j, preps = before_determiners(r.tokens, f.first - 1, determiners), \
+                    self.lex.word_class("destination_prep")
+            if r.tokens[j].key not in preps:
                 continue
             entity = self.gaz.entities[f.mention.entity]
             state = entity.part_of if entity.kind in ("region", "city") and entity.part_of \
@@ -881,6 +888,20 @@ class RoleReader:
             if self.gaz.entities[state].kind == "state" and state not in sides:
                 return state
         return None
+
+    def _institution_start(self, r: SentenceReading, f: Found) -> int | None:
+        """Where the phrase naming an institution of a state begins ("the State Bank of
+        Pakistan", "der pakistanischen Zentralbank"), or None when f names none."""
+        tokens, institutions = r.tokens, self.lex.word_class("institution_noun")
+        if f.mention.how == "demonym" and f.last + 1 < len(tokens) and tokens[f.last + 1].key in institutions:
+            return before_determiners(tokens, f.first - 1, self.lex.word_class("determiner"))
+        j = f.first - 1
+        if j < 2 or tokens[j].key != "of" or tokens[j - 1].key not in institutions:
+            return None
+        j -= 1
+        while j > 0 and (tokens[j].text[:1].isupper() or tokens[j].key in self.lex.word_class("determiner")):
+            j -= 1
+        return j
 
     def _dative(self, r: SentenceReading, f: Found) -> bool:
         """"Dem Iran stellte Trump eine Frist": a German name in the dative is no subject."""
@@ -1007,6 +1028,8 @@ class RoleReader:
         """"trained Ukrainian recruits", "Burkina Faso's army", "die ukrainische Marine":
         armed forces named by their state's adjective or owner receive what arms or trains them."""
         after = [t for t in r.tokens[f.last + 1:f.last + 4] if t.key not in ("'", "’", "s")]
+        if after and after[0].key in self.lex.word_class("force_modifier"):
+            after = after[1:]  # "the Afghan air force"
         return f.mention.how in ("demonym", "name", "metonym") and bool(after) and \
             after[0].key in self.lex.word_class("force_noun")
 
