@@ -3224,3 +3224,25 @@ def test_a_ratification_still_to_come_is_no_accord() -> None:
 def test_supplies_by_each_to_institutions_and_in_long_phrases(
         text: str, lang: str, published: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_supplies(text, published, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    # the body whose sidelines a meeting was held on is no side of it
+    ("On the sidelines of the U.N. General Assembly, Iranian Foreign Minister Abbas Araghchi met his "
+     "French counterpart Jean-Noel Barrot.", "en", "2024-09-25", [(MEETING, {"iran", "france"})]),
+    # a place in what a talk was about is no place of the talk
+    ("President Barack Obama spoke with Russian President Vladimir Putin for 90 minutes on Saturday "
+     "about the situation in Crimea.", "en", "2014-03-01", [(CALL, {"united-states", "russia"})]),
+    # a market's demand and a call for entries ask no one
+    ("Oil prices rose on Tuesday after OPEC kept its forecast for strong demand growth this year.", "en",
+     "2024-06-11", []),
+    ("Das Auswärtige Amt hat einen Aufruf zur Einreichung von Projektanträgen veröffentlicht.", "de",
+     "2023-02-01", []),
+    ("Trump rejected the demands of the protesters.", "en", "2020-06-01", []),
+])
+def test_venues_topics_and_demands_of_no_one(text: str, lang: str, published: str,
+                                             expected: list[tuple[EventType, set[str]]]) -> None:
+    day = dt.date.fromisoformat(published)
+    gaz = load_gazetteer()
+    assert [(e.type, gaz.states_of(e.participants, day))
+            for e in read_article(text, published=day, lang=lang).events] == expected

@@ -676,11 +676,14 @@ class SentenceReader:
         return joined and len(sides) == 2 and not self._talk_placed(r, clause_of(r.clauses, hit[1]))
 
     def _talk_placed(self, r: SentenceReading, clause: Clause) -> bool:
-        """A place of the talk, named or not: "in Paris", "at the Chancellery"."""
+        """A place of the talk, named or not: "in Paris", "at the Chancellery" — not a place
+        in what the talk was about ("about the situation in Crimea")."""
+        topic = next((k for k in range(clause.first, clause.last + 1)
+                      if r.tokens[k].key in self.lex.word_class("talk_topic_prep")), clause.last + 1)
         return any(t.key in ("in", "at") and k + 1 <= clause.last and r.tokens[k + 1].capitalized
                        or t.key in ("in", "at") and k + 2 <= clause.last and r.tokens[k + 1].key == "the"
                        and r.tokens[k + 2].capitalized
-                       for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
+                       for k, t in enumerate(r.tokens[clause.first:topic], clause.first))
 
     def _placed_people(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]]) -> int:
         """How many leaders or officials a caption's position markers stand right after."""
@@ -1008,11 +1011,22 @@ class SentenceReader:
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
             return False  # "hat am Montag gesprochen", "addressed parliament by video": no partner
+        if trigger.type is EventType.DEMAND and self._no_political_demand(r, first, last):
+            return False  # "strong demand growth", "Aufruf zur Einreichung von Projektanträgen"
         asking = trigger.type is EventType.DEMAND and r.tokens[first].key in self.lex.word_class("ask_verb")
         if asking and first + 1 < len(r.tokens) and \
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _no_political_demand(self, r: SentenceReading, first: int, last: int) -> bool:
+        """A market's demand ("strong demand growth", "oil demand") or a call for entries ("a
+        call for proposals", "Aufruf zur Einreichung von Projektanträgen") asks no one."""
+        market = self.lex.word_class("market_word")
+        near = r.tokens[max(0, first - 1):first] + r.tokens[last + 1:last + 2]
+        entries = self.lex.word_class("entries_noun")
+        return first == last and any(t.key in market for t in near) or any(
+            t.key in entries for t in r.tokens[last + 1:last + 5])
 
     def _light_treffen(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """"treffen" with a decision noun as its object ("traf eine Entscheidung", "hat eine
@@ -1583,32 +1597,18 @@ class SentenceReader:
     def _onlooker(self, r: SentenceReading, f: Found) -> bool:
         """"signed a peace deal as Trump looked on", "während Trump zusah", "in the presence
         of Rubio": who watches an event is no side of it."""
-        if self._attending(r, f):
+        if self.roles.attending(r, f):
             return True
         before = {t.key for t in r.tokens[max(0, f.first - 4):f.first]}
         after = r.tokens[f.last + 1:f.last + 2]
         return bool(before & self.lex.word_class("onlooker_start")) and bool(after) and \
             after[0].key in self.lex.word_class("onlooker_verb")
 
-    def _attending(self, r: SentenceReading, f: Found) -> bool:
-        """"in the presence of Rubio", "im Beisein von Trump", "with Trump looking on", "with
-        the crown prince also present": there in person, without being a side."""
-        before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
-        if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
-            return True
-        if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
-            return False
-        after = [t.key for t in r.tokens[f.last + 1:f.last + 4]]
-        closes = len(after) < 2 or not r.tokens[f.last + 2].is_word  # "…, with X present."
-        return any(after[:len(phrase.split())] == phrase.split()
-                   for phrase in self.lex.word_class("onlooker_phrasal")) or \
-            bool(after) and after[0] == "present" and closes
-
     def _present(self, r: SentenceReading) -> list[str]:
         """The people the sentence says were there in person without being sides ("…, with
         Trump looking on"): present at a meeting. Not who watched from afar."""
         return unique(f.mention.entity for f in r.found
-                      if f.actor and self._attending(r, f) and self._person(f))
+                      if f.actor and self.roles.attending(r, f) and self._person(f))
 
     def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
         """"With Netanyahu standing by him, Trump signed the document": a fronted "with"

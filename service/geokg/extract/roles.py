@@ -49,12 +49,13 @@ class RoleReader:
             own.add(id(after_colon))
             inside = [f for f in actors if clause_of(r.clauses, f.first) is after_colon]
         inside = self._antecedent(r, first) + inside
-        chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
+        named = [f for f in r.found if f.actor and not self.attending(r, f)]
+        chosen = self._with_lists(inside, named, r)
         # a list's commas split clauses too: "Macron hatte Merkel, Putin und Selenskyj
         # empfangen" — the clause a list member stands in is the trigger's clause as well
         own |= {id(clause_of(r.clauses, f.first)) for f in chosen}
         inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
-        chosen = self._with_lists(inside, [f for f in r.found if f.actor], r)
+        chosen = self._with_lists(inside, named, r)
         if definite:
             determiners = self.lex.word_class("determiner")
             agents = [f for f in r.found if f.actor and f.first > 0 and
@@ -119,6 +120,21 @@ class RoleReader:
                if not first <= i <= last):
             return None
         return next((c for c in r.clauses if c.first > colon), None)
+
+    def attending(self, r: SentenceReading, f: Found) -> bool:
+        """"in the presence of Rubio", "im Beisein von Trump", "with Trump looking on", "with
+        the crown prince also present", "on the sidelines of the UN General Assembly": there,
+        without being a side."""
+        before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
+        if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
+            return True
+        if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
+            return False
+        after = [t.key for t in r.tokens[f.last + 1:f.last + 4]]
+        closes = len(after) < 2 or not r.tokens[f.last + 2].is_word  # "…, with X present."
+        return any(after[:len(phrase.split())] == phrase.split()
+                   for phrase in self.lex.word_class("onlooker_phrasal")) or \
+            bool(after) and after[0] == "present" and closes
 
     def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
         """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
