@@ -3097,8 +3097,11 @@ def test_more_phrasings_of_accords_and_claims(text: str, lang: str, kind: EventT
     # sent somewhere: the state of the place they went to receives
     ("Die Türkei hat weitere Soldaten und Panzer auf ihren Stützpunkt in Katar verlegt.", "de", "2017-06-22",
      [({"turkey"}, {"qatar"}), ({"turkey"}, {"qatar"})]),
-    ("Ruanda hat 1000 Soldaten in die mosambikanische Provinz Cabo Delgado entsandt.", "de", "2021-07-10",
-     [({"rwanda"}, {"mozambique"})]),
+    ("Ruanda hat 1000 Soldaten in die mosambikanische Provinz Cabo Delgado entsandt, um die Regierung "
+     "zu unterstützen.", "de", "2021-07-10", [({"rwanda"}, {"mozambique"})]),
+    # troops alone may occupy where they go: no receiver without a word that they support it
+    ("Russland hat 1000 Soldaten in die ukrainische Region Cherson verlegt.", "de", "2022-03-01",
+     [({"russia"}, set())]),
     ("Turkey sent tents and food to flood victims in Karachi on Tuesday.", "en", "2022-08-30",
      [({"turkey"}, {"pakistan"})]),
     # what arrived, sent by whom the participle names, or by the state its adjective names

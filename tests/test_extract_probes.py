@@ -12,7 +12,11 @@ reported speech, suppliers and demands across sentences, negatives inside passag
 no event); first run 199 of 300, at commit afc1a6e); `phrasings-6.tsv`: 300 items of 1-3
 sentences in the style of wire news by another writer who read no rules (headlines, datelines,
 captions, live-blog lines, officials and organisations, mediators and hosts, 44 with no event);
-first run 214 of 300, at commit ffe490d).
+first run 214 of 300, at commit ffe490d); `phrasings-7.tsv`: 300 items of 1-3 sentences by another
+writer who read no rules, weighted toward supplies (80) and demands (80, ten of them look-alikes),
+with 30 items without an event; held out while the session of 2026-12-06 worked: first run 220 of
+300 at commit 6898d3d (supply events found 38 of 89), second run 222 after that session's first
+lexicon commit, then read).
 
 A probe passes when the extractor reads exactly those events (type, sides, addressees,
 territory; a leader stands for the state they led that day) and nothing else. Probes listed

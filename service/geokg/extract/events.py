@@ -929,7 +929,7 @@ class SentenceReader:
                 return None  # "backed Kyiv with drones"; not "supports Ukraine with its bid for …"
             if "stationed" in trigger.flags and "weapons" not in kinds:
                 return None  # "hat Truppen in der Ukraine stationiert" may be an occupation
-            if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last):
+            if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last, kinds):
                 return None  # "support for sovereignty" is a stance, not a supply
             if self._in_an_attack(r, clause, first, event):
                 return None  # "Hamas infiltrated southern Israel, sending fighters": an attack

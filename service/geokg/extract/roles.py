@@ -781,7 +781,7 @@ class RoleReader:
         return out
 
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
-                       first: int, last: int) -> bool:
+                       first: int, last: int, kinds: tuple[str, ...] = ()) -> bool:
         if "arrival" in trigger.flags:
             return self._arrived_supply(r, event, first)
         by_prep = self.receivers_by_prep(r)
@@ -877,7 +877,10 @@ class RoleReader:
         elif any(self.gaz.state_of(key, r.day) in sides for _, key in by_prep):
             return False  # "… Budgethilfe nach Amman, bestätigte die jordanische Regierung": who
             # receives is no supplier; the one who gives is named elsewhere
-        elif "sent" in trigger.flags:
+        elif "sent" in trigger.flags and (kinds != ("troops",) or any(
+                t.key in self.lex.word_class("support_purpose") for t in r.tokens)):
+            # (troops sent somewhere may occupy it: only with a word that they support or
+            # serve there, "um die Regierung in Maputo zu unterstützen", "their base in Qatar")
             addressee = self._destination(r, own, first, sides)
             event.addressees = [addressee] if addressee else []
         return addressee is not None or "needs_receiver" not in trigger.flags
