@@ -38,7 +38,8 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
         after_comma = i > 0 and tokens[i - 1].text == ","
         if token.text == "," and _decimal_comma(tokens, i):
             continue  # "0,25 Prozent"
-        # ("Moskau stützt damit die Regierung …": right after a verb "damit" is an adverb)
+        # ("Moskau stützt damit die Regierung …", "und damit": after a lower-case word, which
+        # a verb or a conjunction is in German, "damit" is an adverb)
         adverb = token.key in lex.word_class("adverb_too") and i > 0 and tokens[i - 1].is_word \
             and tokens[i - 1].text.islower()
         if token.text in BREAK_PUNCTUATION or (token.key in breaks and i > start and not adverb):

@@ -58,6 +58,7 @@ BASE_CONFIDENCE = 0.85
 #: The group size of "sie"/"they": the sides of the event told before, however many.
 ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
+TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter"})
 SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "mio", "mrd",
                          "millionen", "milliarde", "milliarden", "billionen"})
 
@@ -467,12 +468,8 @@ class SentenceReader:
         return j
 
     def _pledge_to_act(self, tokens: list[Token], i: int) -> bool:
-        """"pledged to work to avoid …", "promised that Israel would resume fighting": the
-        pledge is of what its clause does, a supply only through that clause's own verb."""
-        if tokens[i].key not in self.lex.word_class("pledge_verb") or i + 2 >= len(tokens):
-            return False
-        return tokens[i + 1].key == "to" and tokens[i + 2].key in self.lex.word_class("pledged_effort") \
-            or tokens[i + 1].key in self.lex.word_class("complementizer")
+        return tokens[i].key in self.lex.word_class("pledge_verb") and i + 2 < len(tokens) and \
+            tokens[i + 1].key == "to" and tokens[i + 2].key in self.lex.word_class("pledged_effort")
 
     def _meeting_as_object(self, r: SentenceReading, last: int) -> bool:
         """The object right after the verb is a meeting (articles and adjectives before it,
@@ -680,10 +677,13 @@ class SentenceReader:
         in what the talk was about ("about the situation in Crimea")."""
         topic = next((k for k in range(clause.first, clause.last + 1)
                       if r.tokens[k].key in self.lex.word_class("talk_topic_prep")), clause.last + 1)
-        return any(t.key in ("in", "at") and k + 1 <= clause.last and r.tokens[k + 1].capitalized
-                       or t.key in ("in", "at") and k + 2 <= clause.last and r.tokens[k + 1].key == "the"
-                       and r.tokens[k + 2].capitalized
-                       for k, t in enumerate(r.tokens[clause.first:topic], clause.first))
+        placed = any(t.key in ("in", "at") and k + 1 <= clause.last and r.tokens[k + 1].capitalized
+                     or t.key in ("in", "at") and k + 2 <= clause.last and r.tokens[k + 1].key == "the"
+                     and r.tokens[k + 2].capitalized
+                     for k, t in enumerate(r.tokens[clause.first:topic], clause.first))
+        # ("about the grain deal in Sochi": a city after the topic is still where they talked)
+        return placed or any(topic < f.first <= clause.last and r.tokens[f.first - 1].key in ("in", "at")
+                             and self.gaz.entities[f.mention.entity].kind == "city" for f in r.found)
 
     def _placed_people(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]]) -> int:
         """How many leaders or officials a caption's position markers stand right after."""
@@ -914,6 +914,8 @@ class SentenceReader:
         group_subject = self._group_subject(r, clause, first)
         if trigger.type is EventType.DEMAND:
             self._demand_roles(r, event, actors, trigger, (first, last), group_subject)
+            if "other_subject" in trigger.flags and self._own_side_must(r, event, first, last):
+                return None  # "Macron told Modi that France has to keep its promise"
         elif trigger.type is EventType.SUPPORT:
             kinds = self._support_kinds(r, clause, (first, last))
             # "handed Somalia control of the sea", "gave India a deadline": what is handed over
@@ -965,14 +967,25 @@ class SentenceReader:
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee, respective)
 
+    def _own_side_must(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """"told X that Y must …": the subject of what was told is the speaker's own side."""
+        that = next((i for i in range(first, last + 1) if r.tokens[i].key in self.lex.word_class(
+            "complementizer")), None)
+        subject = next((f for f in r.found if f.actor and that is not None and that < f.first <= last
+                        and f.mention.how != "pronoun"), None)  # ("he should …": whoever he is)
+        own = self.gaz.states_of(event.participants, r.day)
+        return subject is not None and self.gaz.state_of(subject.mention.entity, r.day) in own
+
     @staticmethod
     def _each_gives(r: SentenceReading, clause: Clause, first: int) -> bool:
         """"Saudi Arabia, Kuwait and the UAE each pledged $4 billion", "pledged $4 billion
         each": one supply per supplier; not "each other", "each year"."""
         tokens = r.tokens
-        return first > 0 and tokens[first - 1].key == "each" or any(
-            t.key == "each" and (tokens[i - 1].key in SCALE_WORDS or tokens[i - 1].key[:1].isdigit())
-            for i, t in enumerate(tokens[first + 1:clause.last + 1], first + 1))
+        def each(i: int) -> bool:  # not "each year", "each month"
+            return tokens[i].key == "each" and (i + 1 == len(tokens) or tokens[i + 1].key not in TIME_UNITS)
+        return first > 0 and each(first - 1) or any(
+            each(i) and (tokens[i - 1].key in SCALE_WORDS or tokens[i - 1].key[:1].isdigit())
+            for i in range(first + 1, clause.last + 1))
 
     def _in_an_attack(self, r: SentenceReading, clause: Clause, first: int, event: Event) -> bool:
         """Troops or weapons the supplier sends in the course of its own attack, told in the
@@ -1022,11 +1035,12 @@ class SentenceReader:
     def _no_political_demand(self, r: SentenceReading, first: int, last: int) -> bool:
         """A market's demand ("strong demand growth", "oil demand") or a call for entries ("a
         call for proposals", "Aufruf zur Einreichung von Projektanträgen") asks no one."""
-        market = self.lex.word_class("market_word")
-        near = r.tokens[max(0, first - 1):first] + r.tokens[last + 1:last + 2]
-        entries = self.lex.word_class("entries_noun")
-        return first == last and any(t.key in market for t in near) or any(
-            t.key in entries for t in r.tokens[last + 1:last + 5])
+        if r.tokens[first].key not in self.lex.word_class("demand_noun"):
+            return False  # a verb ("demanded energy aid") asks someone whatever follows
+        before, after = r.tokens[first - 1:first] if first else [], r.tokens[first + 1:first + 2]
+        return any(t.key in self.lex.word_class("market_before") for t in before) or any(
+            t.key in self.lex.word_class("market_after") for t in after) or any(
+            t.key in self.lex.word_class("entries_noun") for t in r.tokens[first + 1:last + 5])
 
     def _light_treffen(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """"treffen" with a decision noun as its object ("traf eine Entscheidung", "hat eine
@@ -1688,13 +1702,18 @@ class SentenceReader:
         last = next((i - 1 for i in range(clause.first + 1, clause.last + 1)
                      if r.tokens[i].key in ("as", "als") and any(
                          f.actor and i < f.first <= i + 2 for f in r.found)), clause.last)
-        for start, span in ((clause.first, r.tokens[clause.first:last + 1]), (0, r.tokens)):
+        # (the sentence, but not what it says might happen: "… if Hezbollah armed itself")
+        told = next((c.first for c in r.clauses if c.first > clause.last
+                     and r.tokens[c.first].key in self.lex.word_class("condition")), len(r.tokens))
+        for start, span in ((clause.first, r.tokens[clause.first:last + 1]), (0, r.tokens[:told])):
             forms = sentence_forms(span)
             verb = (trigger[0] - start, trigger[1] - start)
             carrier = self.lex.word_class("carrier_word")  # "a plane carrying tents": the tents
+            negation = self.lex.word_class("kind_negation")  # "politisch, aber nicht militärisch"
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
-                          if any(b + 1 >= len(span) or span[b + 1].key not in carrier
-                                 for p in patterns for _, b in p.find(span, forms)))
+                          if any((b + 1 >= len(span) or span[b + 1].key not in carrier | negation)
+                                 and (a == 0 or span[a - 1].key not in negation)
+                                 for p in patterns for a, b in p.find(span, forms)))
             if "money" in kinds and len(kinds) > 1 and (
                     self._money_is_a_value(span, forms) or self._money_only_in(span, forms, verb)):
                 kinds = tuple(k for k in kinds if k != "money")
@@ -1718,6 +1737,8 @@ class SentenceReader:
         end = next((i for i in range(last + 1, min(len(r.tokens), last + 9))
                     if r.tokens[i].key in stop or r.tokens[i].text in (",", ";", ":")), last + 9)
         span = r.tokens[last + 1:end]
+        if any(t.key in self.lex.word_class("purchase_noun") for t in span):
+            return False  # "backed Russia with record energy purchases": it buys
         forms = sentence_forms(span)
         return any(p.find(span, forms) for patterns in self.lex.support_kinds.values() for p in patterns)
 

@@ -270,11 +270,13 @@ def declined(name: str) -> list[str]:
     is also "das Südchinesische Meer", "im Südchinesischen Meer"; "Europäisches Parlament" also
     "Europäische", "Europäischen Parlament"."""
     words = name.split()
-    stems = [_adjective_stem(w) for w in words[:-1]]
-    if not any(stems):
+    head = 0  # the adjectives before the first noun ("Internationales Komitee vom Roten Kreuz")
+    while head < len(words) - 1 and _adjective_stem(words[head]) is not None:
+        head += 1
+    if head == 0:
         return []
-    forms = [" ".join([stem + ending if stem else w for stem, w in zip(stems, words[:-1], strict=True)]
-                      + words[-1:])
+    stems = [_adjective_stem(w) or w for w in words[:head]]
+    forms = [" ".join([stem + ending for stem in stems] + words[head:])
              for ending in GERMAN_ADJECTIVE_ENDINGS[1:]]
     return [form for form in forms if form != name]
 

@@ -128,6 +128,11 @@ class RoleReader:
         before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
         if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
             return True
+        # (a venue only right before the name: not "On the sidelines of the conference Germany …")
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        venue = " ".join(t.key for t in r.tokens[max(0, j - 1):j + 1])
+        if venue in self.lex.word_class("venue_phrase"):
+            return True
         if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
             return False
         after = [t.key for t in r.tokens[f.last + 1:f.last + 4]]
@@ -886,24 +891,25 @@ class RoleReader:
         return addressee is not None or "needs_receiver" not in trigger.flags
 
     def _destination(self, r: SentenceReading, own: Clause, first: int, sides: set[str]) -> str | None:
-        """Where goods or people were sent, when no one is named as receiving them: the state
-        of a place after "in" in the verb's clause ("auf ihren Stützpunkt in Katar verlegt",
-        "in die mosambikanische Provinz Cabo Delgado entsandt", "flew aid in Karachi"). Not
-        "into", which tells an invasion as often."""
-        determiners = self.lex.word_class("determiner")
+        """Where goods or people were sent, when no one is named as receiving them: an
+        institution of a state ("with the State Bank of Pakistan", "bei der pakistanischen
+        Zentralbank"), or a part of a state named by its adjective ("in die mosambikanische
+        Provinz Cabo Delgado"). A place as such is not enough: "nach dem Treffen in Washington",
+        "to fight in Ukraine", "an air show in Milan" name no receiver."""
+        if any(t.key in self.lex.word_class("not_for_anyone") for t in r.tokens[own.first:own.last + 1]):
+            return None  # "Truppen für ein Manöver in Litauen", "jets to an air show"
         for f in r.found:
             if not (own.first < f.first <= own.last and (f.first > first or self.lex.lang == "de")):
                 continue
-            j = self._institution_start(r, f)  # "with the State Bank of Pakistan"
+            j = self._institution_start(r, f)
             preps = self.lex.word_class("institution_prep")
-            if j is None:  # "in die mosambikanische Provinz", "in Karachi"
-                j, preps = before_determiners(r.tokens, f.first - 1, determiners), \
-                    self.lex.word_class("destination_prep")
-            if r.tokens[j].key not in preps:
+            if j is None and f.mention.how == "demonym" and f.last + 1 < len(r.tokens) \
+                    and r.tokens[f.last + 1].key in self.lex.word_class("region_noun"):
+                j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+                preps = self.lex.word_class("destination_prep")
+            if j is None or r.tokens[j].key not in preps:
                 continue
-            entity = self.gaz.entities[f.mention.entity]
-            state = entity.part_of if entity.kind in ("region", "city") and entity.part_of \
-                else self.gaz.state_of(f.mention.entity, r.day)
+            state = self._state_at(f)
             if self.gaz.entities[state].kind == "state" and state not in sides:
                 return state
         return None
@@ -925,7 +931,10 @@ class RoleReader:
     def _dative(self, r: SentenceReading, f: Found) -> bool:
         """"Dem Iran stellte Trump eine Frist": a German name in the dative is no subject."""
         datives = self.lex.word_class("dative_article")
-        return r.tokens[f.first].key in datives or f.first > 0 and r.tokens[f.first - 1].key in datives
+        article = f.first if r.tokens[f.first].key in datives else f.first - 1
+        # (not after a preposition: "nach einem Gespräch mit dem Iran")
+        return article >= 0 and r.tokens[article].key in datives and (
+            article == 0 or r.tokens[article - 1].key not in self.lex.word_class("preposition"))
 
     def _subject_after_opening(self, r: SentenceReading, first: int) -> Found | None:
         """A German sentence that opens with a phrase ("Bei einem Treffen mit König Abdullah
@@ -935,11 +944,19 @@ class RoleReader:
             return None
         # (after a headline's colon: "Mehr Hilfe: Bei einem Treffen mit … sagte Merkel … zu")
         start = next((i + 1 for i in range(first - 1, -1, -1) if r.tokens[i].text == ":"), 0)
-        if start >= first or r.tokens[start].key not in self.lex.word_class("opening_prep") or any(
-                t.text in (",", ";") or t.key in self.lex.word_class("clause_break")
-                for t in r.tokens[start + 1:first]):
+        opening = r.tokens[start].key if start < first else ""
+        breaks = self.lex.word_class("clause_break")
+        if opening not in self.lex.word_class("opening_prep") or opening in breaks \
+                or any(t.text in (",", ";") or t.key in breaks
+                       for t in r.tokens[start + 1:first]):
+            return None  # ("Während Deutschland … liefert, …": a conjunction, no phrase)
+        subject = next((f for f in r.found if f.actor and first < f.first <= first + 3
+                        and not self._dative(r, f)), None)
+        # only names or title words between: "sagte sie Jordanien … zu" has a pronoun subject
+        if subject is None or any(not t.is_word or t.text.islower() and t.key not in self.lex.word_class(
+                "determiner") for t in r.tokens[first + 1:subject.first]):
             return None
-        return next((f for f in r.found if f.actor and first < f.first <= first + 3), None)
+        return subject
 
     def _at_the_border(self, r: SentenceReading, f: Found) -> bool:
         """"to the border with Ukraine", "an die Grenze zur Ukraine": the state whose border
@@ -970,31 +987,33 @@ class RoleReader:
         def city(f: Found) -> bool:  # "landed in Karachi": a city of the gazetteer is in its state
             return self.gaz.entities[f.mention.entity].kind == "city"
         determiners = self.lex.word_class("determiner")
+        struck = r.tokens[first].key in self.lex.word_class("landing_verb") and any(
+            t.key in self.lex.word_class("projectile") for t in r.tokens[:first])
+        if struck or any(t.key in self.lex.word_class("not_goods") for t in r.tokens[:first]) or any(
+                t.key in self.lex.word_class("not_for_anyone") for t in r.tokens):
+            return False  # "Missiles … landed in Kharkiv", "Refugees from Kharkiv arrived", exercises
         agents = [f for f in after(self.lex.word_class("passive_agent")) if f.last < first and not city(f)
                   and self._supplied_by(r, f)]
         sources = after(("aus", "from")) or agents or self._helpers_of_a_state(r, first)
         start = sources[0].last if sources else 0
         targets = [f for f in after(("in", "im", "nach", "to")) if f.first > start]
-        if not sources or not targets or self.gaz.stands_for(sources[0].mention.entity) == \
-                self._state_at(targets[0]) or \
+        if not sources or not targets or self._state_at(sources[0]) == self._state_at(targets[0]) or \
                 any(f.actor and f.last < first and f not in sources + targets
                     and self.gaz.entities[f.mention.entity].kind == "leader" for f in r.found):
             return False  # "Macron arrived in Kyiv from Paris" is a visit
         # ("Spanish and British rescue teams", "aus Dänemark und den Niederlanden")
         listed = self.coordinated(sources[:1] + [f for f in r.found if f.first > sources[0].last
                                                  and f not in targets], r)
-        event.participants = unique(self.gaz.stands_for(f.mention.entity) for f in listed)
+        event.participants = unique(self._state_at(f) for f in listed)
         event.addressees = [self._state_at(targets[0])]
         return True
 
     def _supplied_by(self, r: SentenceReading, f: Found) -> bool:
-        """The agent of a supply's participle: "doses donated by the United States", "die von
-        den USA gelieferten Patriots" (not "Americans freed by Iran")."""
-        supplied = self.lex.word_class("supplied_participle")
-        if self.lex.lang == "en":
-            j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-            return j > 0 and r.tokens[j - 1].key in supplied
-        return any(t.key in supplied for t in r.tokens[f.last + 1:f.last + 8])
+        """The agent of a supply's participle: "doses donated by the United States" (not
+        "Americans freed by Iran"). German puts the participle before the goods ("die von den
+        USA gelieferten Patriots"), where it is a supply trigger of its own."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return j > 0 and r.tokens[j - 1].key in self.lex.word_class("supplied_participle")
 
     def _state_at(self, f: Found) -> str:
         """The side a place stands for: a capital its state, a city the state it is in."""
