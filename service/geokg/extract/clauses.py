@@ -31,7 +31,7 @@ class Clause:
 
 def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
     clauses: list[Clause] = []
-    breaks = lex.word_class("clause_break")
+    breaks, adverbs = lex.word_class("clause_break"), lex.word_class("adverb_too")
     relatives = lex.word_class("relative")
     start, relative, complement = 0, False, False
     for i, token in enumerate(tokens):
@@ -40,7 +40,7 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
             continue  # "0,25 Prozent"
         # ("Moskau stützt damit die Regierung …", "und damit": after a lower-case word, which
         # a verb or a conjunction is in German, "damit" is an adverb)
-        adverb = token.key in lex.word_class("adverb_too") and i > 0 and tokens[i - 1].is_word \
+        adverb = token.key in adverbs and i > 0 and tokens[i - 1].is_word \
             and tokens[i - 1].text.islower()
         if token.text in BREAK_PUNCTUATION or (token.key in breaks and i > start and not adverb):
             if i > start:

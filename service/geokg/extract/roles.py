@@ -130,8 +130,7 @@ class RoleReader:
             return True
         # (a venue only right before the name: not "On the sidelines of the conference Germany …")
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-        venue = " ".join(t.key for t in r.tokens[max(0, j - 1):j + 1])
-        if venue in self.lex.word_class("venue_phrase"):
+        if j > 0 and f"{r.tokens[j - 1].key} {r.tokens[j].key}" in self.lex.word_class("venue_phrase"):
             return True
         if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
             return False
