@@ -58,7 +58,6 @@ BASE_CONFIDENCE = 0.85
 #: The group size of "sie"/"they": the sides of the event told before, however many.
 ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
-TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter"})
 SCALE_WORDS = frozenset({"million", "millions", "billion", "billions", "trillion", "mio", "mrd",
                          "millionen", "milliarde", "milliarden", "billionen"})
 
@@ -976,13 +975,13 @@ class SentenceReader:
         own = self.gaz.states_of(event.participants, r.day)
         return subject is not None and self.gaz.state_of(subject.mention.entity, r.day) in own
 
-    @staticmethod
-    def _each_gives(r: SentenceReading, clause: Clause, first: int) -> bool:
+    def _each_gives(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """"Saudi Arabia, Kuwait and the UAE each pledged $4 billion", "pledged $4 billion
         each": one supply per supplier; not "each other", "each year"."""
-        tokens = r.tokens
+        tokens, units = r.tokens, self.lex.word_class("time_unit")
+
         def each(i: int) -> bool:  # not "each year", "each month"
-            return tokens[i].key == "each" and (i + 1 == len(tokens) or tokens[i + 1].key not in TIME_UNITS)
+            return tokens[i].key == "each" and (i + 1 == len(tokens) or tokens[i + 1].key not in units)
         return first > 0 and each(first - 1) or any(
             each(i) and (tokens[i - 1].key in SCALE_WORDS or tokens[i - 1].key[:1].isdigit())
             for i in range(first + 1, clause.last + 1))
@@ -1708,10 +1707,11 @@ class SentenceReader:
         for start, span in ((clause.first, r.tokens[clause.first:last + 1]), (0, r.tokens[:told])):
             forms = sentence_forms(span)
             verb = (trigger[0] - start, trigger[1] - start)
-            carrier = self.lex.word_class("carrier_word")  # "a plane carrying tents": the tents
-            negation = self.lex.word_class("kind_negation")  # "politisch, aber nicht militärisch"
+            # ("a plane carrying tents": the tents; "politisch, aber nicht militärisch": no kind)
+            negation = self.lex.word_class("kind_negation")
+            not_after = self.lex.word_class("carrier_word") | negation
             kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
-                          if any((b + 1 >= len(span) or span[b + 1].key not in carrier | negation)
+                          if any((b + 1 >= len(span) or span[b + 1].key not in not_after)
                                  and (a == 0 or span[a - 1].key not in negation)
                                  for p in patterns for a, b in p.find(span, forms)))
             if "money" in kinds and len(kinds) > 1 and (
