@@ -1707,13 +1707,7 @@ class SentenceReader:
         for start, span in ((clause.first, r.tokens[clause.first:last + 1]), (0, r.tokens[:told])):
             forms = sentence_forms(span)
             verb = (trigger[0] - start, trigger[1] - start)
-            # ("a plane carrying tents": the tents; "politisch, aber nicht militärisch": no kind)
-            negation = self.lex.word_class("kind_negation")
-            not_after = self.lex.word_class("carrier_word") | negation
-            kinds = tuple(k for k, patterns in self.lex.support_kinds.items()
-                          if any((b + 1 >= len(span) or span[b + 1].key not in not_after)
-                                 and (a == 0 or span[a - 1].key not in negation)
-                                 for p in patterns for a, b in p.find(span, forms)))
+            kinds = self._kinds_named(span, forms)
             if "money" in kinds and len(kinds) > 1 and (
                     self._money_is_a_value(span, forms) or self._money_only_in(span, forms, verb)):
                 kinds = tuple(k for k in kinds if k != "money")
@@ -1729,6 +1723,16 @@ class SentenceReader:
         return ("aid",) if any(r.tokens[i].key in aid and (i == 0 or r.tokens[i - 1].key not in advice)
                                for i in range(clause.first, last + 1)) else ()
 
+    def _kinds_named(self, span: list[Token], forms: str) -> tuple[str, ...]:
+        """The kinds of goods a span names; not a vehicle that carries them ("a plane carrying
+        tents": the tents) nor a kind beside a negation ("politisch, aber nicht militärisch")."""
+        negation = self.lex.word_class("kind_negation")
+        not_after = self.lex.word_class("carrier_word") | negation
+        return tuple(k for k, patterns in self.lex.support_kinds.items()
+                     if any((b + 1 >= len(span) or span[b + 1].key not in not_after)
+                            and (a == 0 or span[a - 1].key not in negation)
+                            for p in patterns for a, b in p.find(span, forms)))
+
     def _goods_right_after(self, r: SentenceReading, last: int) -> bool:
         """What "with" introduces is supplied only when its noun phrase, up to the next
         preposition, names a kind of goods ("with 4.5 billion dollars in budget support", "with
@@ -1739,8 +1743,7 @@ class SentenceReader:
         span = r.tokens[last + 1:end]
         if any(t.key in self.lex.word_class("purchase_noun") for t in span):
             return False  # "backed Russia with record energy purchases": it buys
-        forms = sentence_forms(span)
-        return any(p.find(span, forms) for patterns in self.lex.support_kinds.values() for p in patterns)
+        return bool(self._kinds_named(span, sentence_forms(span)))
 
     def _sent_to_a_border(self, r: SentenceReading, clause: Clause, last: int) -> bool:
         """Troops sent "to the border", "an die Grenze", with no side named after the verb: a

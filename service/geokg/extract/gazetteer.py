@@ -87,6 +87,12 @@ class Gazetteer:
         ("Moskau", "the Kremlin"), anything else itself."""
         return self.entities[key].metonym_of or key
 
+    def state_of_place(self, key: str) -> str:
+        """The side a place stands for: a capital or seat of government its state, any other
+        city the state it is in ("landed in Karachi"), anything else itself."""
+        entity = self.entities[key]
+        return entity.metonym_of or (entity.part_of if entity.kind == "city" and entity.part_of else key)
+
     def states_of(self, keys: Iterable[str], on: dt.date) -> set[str]:
         """The sides `keys` stand for on a date (`state_of` of each)."""
         return {self.state_of(key, on) for key in keys}

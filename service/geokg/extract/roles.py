@@ -908,7 +908,7 @@ class RoleReader:
                 preps = self.lex.word_class("destination_prep")
             if j is None or r.tokens[j].key not in preps:
                 continue
-            state = self._state_at(f)
+            state = self.gaz.state_of_place(f.mention.entity)
             if self.gaz.entities[state].kind == "state" and state not in sides:
                 return state
         return None
@@ -996,15 +996,16 @@ class RoleReader:
         sources = after(("aus", "from")) or agents or self._helpers_of_a_state(r, first)
         start = sources[0].last if sources else 0
         targets = [f for f in after(("in", "im", "nach", "to")) if f.first > start]
-        if not sources or not targets or self._state_at(sources[0]) == self._state_at(targets[0]) or \
+        if not sources or not targets or self.gaz.state_of_place(sources[0].mention.entity) == \
+                self.gaz.state_of_place(targets[0].mention.entity) or \
                 any(f.actor and f.last < first and f not in sources + targets
                     and self.gaz.entities[f.mention.entity].kind == "leader" for f in r.found):
             return False  # "Macron arrived in Kyiv from Paris" is a visit
         # ("Spanish and British rescue teams", "aus Dänemark und den Niederlanden")
         listed = self.coordinated(sources[:1] + [f for f in r.found if f.first > sources[0].last
                                                  and f not in targets], r)
-        event.participants = unique(self._state_at(f) for f in listed)
-        event.addressees = [self._state_at(targets[0])]
+        event.participants = unique(self.gaz.state_of_place(f.mention.entity) for f in listed)
+        event.addressees = [self.gaz.state_of_place(targets[0].mention.entity)]
         return True
 
     def _supplied_by(self, r: SentenceReading, f: Found) -> bool:
@@ -1013,12 +1014,6 @@ class RoleReader:
         USA gelieferten Patriots"), where it is a supply trigger of its own."""
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
         return j > 0 and r.tokens[j - 1].key in self.lex.word_class("supplied_participle")
-
-    def _state_at(self, f: Found) -> str:
-        """The side a place stands for: a capital its state, a city the state it is in."""
-        entity = self.gaz.entities[f.mention.entity]
-        city_of = entity.part_of if entity.kind == "city" else None
-        return entity.metonym_of or city_of or entity.key
 
     def _helpers_of_a_state(self, r: SentenceReading, first: int) -> list[Found]:
         """"Cuban medics arrived in Mexico City", "Spanish rescue teams arrived in Morocco":
@@ -1306,11 +1301,9 @@ class RoleReader:
             entity = self.gaz.entities[f.mention.entity]
             if f.actor:
                 found.append((f, f.mention.entity))
-            elif f.mention.how == "place":
+            elif f.mention.how == "place" and (entity.metonym_of or entity.kind == "city" and entity.part_of):
                 # (any city: "firefighters to Los Angeles", "aid convoys to Derna")
-                state = entity.metonym_of or (entity.part_of if entity.kind == "city" else None)
-                if state:
-                    found.append((f, state))
+                found.append((f, self.gaz.state_of_place(f.mention.entity)))
         return found
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
