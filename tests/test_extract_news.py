@@ -3275,3 +3275,28 @@ def test_venues_topics_and_demands_of_no_one(text: str, lang: str, published: st
 def test_review_of_the_new_supply_and_demand_rules(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-05-02", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # whom a demand asks is the one other side its sentence names, by name, title or adjective
+    ("Hanoi verlangte, dass die chinesischen Bohrinseln das Seegebiet verlassen.", "de",
+     [(DEMAND, {"vietnam"}, {"china"})]),
+    ("Die Niederlande haben Erklärungen von dem türkischen Botschafter verlangt.", "de",
+     [(DEMAND, {"netherlands"}, {"turkey"})]),
+    ("Nepal sent a protest note to the Indian government, asking for the return of the land.", "en",
+     [(DEMAND, {"nepal"}, {"india"})]),
+    ("Seoul called for a Japanese apology over the forced labour.", "en",
+     [(DEMAND, {"south-korea"}, {"japan"})]),
+    # not a side named as a place, a target or a beneficiary, nor who reports the demand
+    ("Selenskyj forderte mehr Flugabwehr gegen russische Drohnen.", "de",
+     [(DEMAND, {"ukraine"}, set())]),
+    ("Scholz called for more humanitarian aid for Ukraine.", "en", [(DEMAND, {"germany"}, set())]),
+    ("Biden sagte, Kim habe die Aufhebung aller Sanktionen verlangt.", "de",
+     [(DEMAND, {"north-korea"}, set())]),
+    # two other sides named: whom it asks is not told
+    ("Japan called for restraint, citing Chinese and Russian naval drills.", "en",
+     [(DEMAND, {"japan"}, set())]),
+])
+def test_a_demand_asks_the_one_other_side_its_sentence_names(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2024-05-02", lang) == expected

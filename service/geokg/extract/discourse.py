@@ -230,6 +230,9 @@ class Discourse:
             self._group_demanders(event, candidate.group_subject)
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
+            if not event.addressees and candidate.named_addressees:
+                event.addressees = list(candidate.named_addressees)
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
             if candidate.open_addressee:
                 self.addressed_to_many.append(event)
         if event.type in MULTI_SIDED:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from geokg.extract.clauses import (
     SEPARABLE_ZU,
@@ -89,6 +89,8 @@ class Candidate:
     #: "appealed to allies", "rief die Verbündeten auf": addressed to many, named by no entity
     open_addressee: bool = False
     respective: bool = False  # "jeweils", "respectively": one supply per supplier
+    #: a demand's one other side named in its sentence, for when nothing else names whom it asks
+    named_addressees: list[str] = field(default_factory=list)
 
 
 class SentenceReader:
@@ -960,11 +962,13 @@ class SentenceReader:
         respective = trigger.type is EventType.SUPPORT and (any(
             t.key in self.lex.word_class("respective")
             for t in r.tokens[clause.first:max(clause.last, last) + 1]) or self._each_gives(r, clause, first))
+        named = self._other_side_named(r, event, (first, last)) if trigger.type is EventType.DEMAND \
+            and not event.addressees and not open_addressee else []
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
-                         group_subject, additional, open_addressee, respective)
+                         group_subject, additional, open_addressee, respective, named)
 
     def _own_side_must(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """"told X that Y must …": the subject of what was told is the speaker's own side."""
@@ -1173,6 +1177,44 @@ class SentenceReader:
                       and self.gaz.state_of(f.mention.entity, r.day) not in own]
             return owners[:1]
         return []
+
+    def _other_side_named(self, r: SentenceReading, event: Event, trigger: tuple[int, int]) -> list[str]:
+        """The one side other than the demander's that a demand's sentence names, by name,
+        title or adjective ("Manila habe gefordert, dass die chinesischen Schiffe …", "asking
+        the Indian government for …", "Antworten von dem marokkanischen Botschafter"): news
+        names whom a demand is made of beside it. Not a side named as a place, a target or
+        a beneficiary ("in Gaza", "gegen russische Angriffe", "weapons for Ukraine"), nor
+        who reports it or a name inside a compound ("UN-Resolutionen"); and none when the
+        sentence names two or more. (The trigger's own words govern nothing
+        here: "calls for Saudi royals' apology".)"""
+        if not event.participants:
+            return []
+        own = self.gaz.states_of(event.participants, r.day)
+        speakers = self._speakers(r, trigger)  # "Trump sagte, Kim habe … verlangt"
+        named: dict[str, str] = {}
+        for f in r.found:
+            entity = self.gaz.entities[f.mention.entity]
+            if f.mention.how in ("pronoun", "compound") or f.mention.entity in speakers \
+                    or entity.kind not in ("state", "leader", "organisation") \
+                    or self._after_blocking_prep(r, f.first, trigger):
+                continue
+            side = self.gaz.state_of(f.mention.entity, r.day)
+            if side not in own:
+                named.setdefault(side, f.mention.entity)
+        return list(named.values()) if len(named) == 1 else []
+
+    def _after_blocking_prep(self, r: SentenceReading, first: int, trigger: tuple[int, int]) -> bool:
+        """Whether a preposition of `not_addressed` governs the phrase a name begins or
+        qualifies ("gegen russische Angriffe", "in the Russian-held east"), or names it as a
+        source ("nach Angaben von Polen")."""
+        blocking = self.lex.word_class("not_addressed") | self.lex.word_class("source")
+        for i in range(first - 1, max(-1, first - 4), -1):
+            key = r.tokens[i].key
+            if key in blocking and not trigger[0] <= i <= trigger[1]:
+                return True  # (also a source: "nach Angaben von Polen", "according to")
+            if not r.tokens[i].is_word or r.tokens[i].text[:1].isupper() and i < first - 1:
+                return False
+        return False
 
     def _asks_its_own_side(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """Whether the only sides named as objects of a demand's clause are of the demander's
