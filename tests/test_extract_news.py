@@ -3300,3 +3300,18 @@ def test_review_of_the_new_supply_and_demand_rules(
 def test_a_demand_asks_the_one_other_side_its_sentence_names(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-05-02", lang) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a leader named beside an election won, and not yet sworn in, acts for the state to be led
+    ("Albanese spoke by phone with Donald Trump, who secured re-election this week.", "2024-11-09",
+     {"anthony-albanese", "united-states"}),
+    ("Scholz gratulierte Trump in einem Telefonat zum Wahlsieg.", "2024-11-07",
+     {"olaf-scholz", "united-states"}),
+    # before the vote, a candidate is no one's side but their own
+    ("Netanyahu spoke by phone with Donald Trump, who hopes to win the election.", "2024-09-20",
+     {"benjamin-netanyahu", "donald-trump"}),
+])
+def test_a_leader_who_won_an_election_acts_for_the_state_before_taking_office(
+        text: str, published: str, expected: set[str]) -> None:
+    assert sides(read(text, published), CALL) == [frozenset(expected)]
