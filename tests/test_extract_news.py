@@ -3315,3 +3315,20 @@ def test_a_demand_asks_the_one_other_side_its_sentence_names(
 def test_a_leader_who_won_an_election_acts_for_the_state_before_taking_office(
         text: str, published: str, expected: set[str]) -> None:
     assert sides(read(text, published), CALL) == [frozenset(expected)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the "I" or "we" of a quote is the speaker named after it, a side of the talks it tells
+    ('"I had a good call with President Lula this morning," Biden wrote.', "en",
+     [(CALL, {"united-states", "brazil"}, set())]),
+    ('"We met Chancellor Scholz in Berlin today," Zelensky said.', "en",
+     [(MEETING, {"ukraine", "germany"}, set())]),
+    ("„Ich habe heute mit Präsident Erdogan telefoniert“, sagte Meloni.", "de",
+     [(CALL, {"italy", "turkey"}, set())]),
+    # who reports talks of others in a quote is no side; a decision of one is no accord
+    ('"Putin spoke with Xi today," Peskov said.', "en", [(CALL, {"russia", "china"}, set())]),
+    ('"I have decided to break relations with Colombia," Maduro said.', "en", []),
+])
+def test_the_speaker_of_a_first_person_quote_is_a_side_of_its_talks(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-05-02", lang) == expected

@@ -38,6 +38,7 @@ from geokg.extract.roles import (
 from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
+TALKS = (EventType.CALL, EventType.MEETING)
 CAPTIONS = frozenset({"caption", "caption_marker"})  # flags of a picture's caption
 ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "shelved",
             "denial", "question")
@@ -1250,6 +1251,10 @@ class SentenceReader:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
+        speaker = self._first_person_speaker(r, span) if trigger.type in TALKS else None
+        if speaker is not None and not self.gaz.states_of([speaker], r.day) & self.gaz.states_of(
+                event.participants, r.day):
+            event.participants.insert(0, speaker)
         if not self._without_mediators(r, event, clause, span):
             return False
         own_sides = self._hyphenated_sides(r, first, last) or self._owner_and_partner(
@@ -1278,6 +1283,15 @@ class SentenceReader:
         if trigger.type is EventType.MEETING and len(own_sides) != 1:  # (a visit "to the island")
             self._meeting_sides(r, event, trigger, clause, span)
         return True
+
+    def _first_person_speaker(self, r: SentenceReading, span: tuple[int, int]) -> str | None:
+        """"'I had a good call with President Macron,' Biden wrote", "„Wir haben uns in Berlin
+        getroffen“, sagte Selenskyj": the "I" or "we" of a quote is its speaker,
+        named after it, a side of the talks the quote tells (who merely reports stays none; "I
+        have decided to break relations" is no accord of two)."""
+        quote = self.roles.first_person_quote_span(r, *span)
+        speaker = self.roles.quote_speaker(r, quote[1]) if quote is not None else None
+        return speaker.mention.entity if speaker is not None else None
 
     def _meeting_sides(self, r: SentenceReading, event: Event, trigger: Trigger, clause: Clause,
                        span: tuple[int, int]) -> None:

@@ -526,11 +526,11 @@ class RoleReader:
         """"'We urge Iran to return to the talks,' Blinken said", "„Ich rufe China auf, …",
         sagte Lai": "I"/"we" in a quote is whoever is named as its speaker after it; the
         name inside the quote is asked."""
-        quote = self._first_person_quote_span(r, first, last)
+        quote = self.first_person_quote_span(r, first, last)
         if quote is None:
             return False
         opening, closing = quote
-        speaker = self._quote_speaker(r, closing)
+        speaker = self.quote_speaker(r, closing)
         # "…, sagte der Politiker": a speaker not named here is no one inside the quote
         side = self.gaz.state_of(speaker.mention.entity, r.day) if speaker else None
         asked = [f for f in r.found if f.actor and opening < f.first < closing
@@ -540,7 +540,7 @@ class RoleReader:
                                   for f in self.coordinated(asked, r))
         return True
 
-    def _first_person_quote_span(self, r: SentenceReading, first: int,
+    def first_person_quote_span(self, r: SentenceReading, first: int,
                                  last: int) -> tuple[int, int] | None:
         """The quote marks around a trigger told in the first person ("'We urge …'")."""
         opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
@@ -551,7 +551,7 @@ class RoleReader:
             return None
         return opening, closing
 
-    def _quote_speaker(self, r: SentenceReading, closing: int) -> Found | None:
+    def quote_speaker(self, r: SentenceReading, closing: int) -> Found | None:
         """Who is named as the speaker right after a quote ("…," Blinken said)."""
         speech = self.lex.word_class("speech_verb")
         return next((f for f in r.found if f.actor and closing < f.first <= closing + 6 and any(
@@ -1099,8 +1099,8 @@ class RoleReader:
         """"'We will ensure free grain supplies to Mali, Somalia and Eritrea,' Putin said":
         "we" is the speaker named after the quote; every name of the list after "to" (or
         else a name inside the quote) receives."""
-        quote = self._first_person_quote_span(r, first, last)
-        speaker = self._quote_speaker(r, quote[1]) if quote else None
+        quote = self.first_person_quote_span(r, first, last)
+        speaker = self.quote_speaker(r, quote[1]) if quote else None
         if quote is None or speaker is None or not self._we_supply(r, quote[0], first):
             return False
         side = self.gaz.state_of(speaker.mention.entity, r.day)
