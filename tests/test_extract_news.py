@@ -3332,3 +3332,17 @@ def test_a_leader_who_won_an_election_acts_for_the_state_before_taking_office(
 def test_the_speaker_of_a_first_person_quote_is_a_side_of_its_talks(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-05-02", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a meeting agreed on is still to come, and agreeing on it is no accord
+    ("Erdogan and Trump agreed to a meeting in Washington in November.", "en", []),
+    ("Erdogan and Trump agreed on a meeting in November.", "en", []),
+    ("Erdoğan und Trump einigten sich auf ein Treffen im November.", "de", []),
+    # an accord to act is one, and a meeting it was reached at took place
+    ("Erdogan and Trump agreed to a ceasefire deal at their meeting.", "en",
+     [(AGREEMENT, {"turkey", "united-states"}, set()), (MEETING, {"turkey", "united-states"}, set())]),
+])
+def test_a_meeting_agreed_on_is_neither_a_meeting_nor_an_accord(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2024-06-03", lang) == expected

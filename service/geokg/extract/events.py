@@ -475,10 +475,18 @@ class SentenceReader:
 
     def _meeting_as_object(self, r: SentenceReading, last: int) -> bool:
         """The object right after the verb is a meeting (articles and adjectives before it,
-        no preposition: "agreed at their meeting to …" agrees on something else)."""
+        or a preposition of what was agreed on: "agreed to a meeting in May", "einigten sich
+        auf ein Treffen"; no other preposition: "agreed at their meeting to …" agrees on
+        something else)."""
         stop = self.lex.word_class("block_prep") | self.lex.word_class("preposition") | \
             self.lex.word_class("circumstance") | self.lex.word_class("agreement_object")
-        for t in r.tokens[last + 1:last + 6]:
+        start, on = last + 1, self.lex.word_class("agreed_on_prep")
+        while start < min(len(r.tokens), last + 3) and r.tokens[start].key in on:
+            start += 1
+        if start > last + 1 and start < len(r.tokens) and r.tokens[start].key not in (
+                self.lex.word_class("determiner") | self.lex.word_class("meeting_noun")):
+            return False  # "agreed to hold a trilateral summit": an accord to act
+        for t in r.tokens[start:start + 5]:
             if t.key in self.lex.word_class("meeting_noun"):
                 return True
             if t.key in stop or not t.is_word:
