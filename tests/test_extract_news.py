@@ -3346,3 +3346,19 @@ def test_the_speaker_of_a_first_person_quote_is_a_side_of_its_talks(
 def test_a_meeting_agreed_on_is_neither_a_meeting_nor_an_accord(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-06-03", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a supply halted, frozen or suspended is no supply, however the halt is told
+    ("Trump announced the suspension of US funding to the World Health Organization.", "en", []),
+    ("Die USA stoppen ihre Militärhilfe für die Ukraine.", "de", []),
+    ("Die USA haben die Militärhilfe für die Ukraine eingefroren.", "de", []),
+    ("Biden promised to help Europe with energy supplies in case of a conflict.", "en", []),
+    # a halt that is what the supply is for stops nothing of it
+    ("Germany sent air defence systems to Ukraine to stop the attacks.", "en",
+     [(SUPPORT, {"germany"}, {"ukraine"})]),
+    ("Die USA haben der Ukraine Militärhilfe geliefert.", "de", [(SUPPORT, {"united-states"}, {"ukraine"})]),
+])
+def test_a_supply_halted_or_hypothetical_is_none(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2024-06-03", lang) == expected

@@ -288,13 +288,26 @@ def _ends_the_event(tokens: list[Token], pos: int, exclude: tuple[int, int], lex
     purpose or a topic ("sent air defence to stop attacks", "talks about a halt to the
     fighting"): after the event only in a passive, never after "to"/"zu"/an article. An
     infinitive before its object ("provoked Cohen to cancel a meeting with him") ends it."""
-    if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after") and not (
-            0 <= pos < exclude[0] <= pos + 4 and tokens[pos - 1].key in ("to", "zu")):
+    # ("the suspension of US funding", "die Aussetzung der Zahlungen": a noun of ending
+    # whose genitive is the event ends it)
+    of_the_event = pos + 1 < len(tokens) and tokens[pos + 1].key in lex.word_class("genitive_link") \
+        and pos < exclude[0] <= pos + 4
+    if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after") and not of_the_event \
+            and not (0 <= pos < exclude[0] <= pos + 4 and tokens[pos - 1].key in ("to", "zu")):
         return False
     if pos > exclude[1] >= 0:  # "was cancelled", "remains frozen"
         stative = lex.word_class("passive_aux") | lex.word_class("copula_stay")
-        return any(t.key in stative for t in tokens[exclude[1] + 1:pos])
+        return any(t.key in stative for t in tokens[exclude[1] + 1:pos]) or \
+            _final_perfect(tokens, pos, exclude, lex)
     return True
+
+
+def _final_perfect(tokens: list[Token], pos: int, exclude: tuple[int, int], lex: Lexicon) -> bool:
+    """"Die USA haben die Militärhilfe … eingefroren": a German participle that ends the
+    clause after a perfect auxiliary before the event is the verb the event is object of."""
+    last_word = pos + 1 >= len(tokens) or not tokens[pos + 1].is_word
+    return lex.lang == "de" and last_word and any(
+        t.key in lex.word_class("perfect_aux") for t in tokens[max(0, exclude[0] - 6):exclude[0]])
 
 
 def _noun_after(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
