@@ -3362,3 +3362,15 @@ def test_a_meeting_agreed_on_is_neither_a_meeting_nor_an_accord(
 def test_a_supply_halted_or_hypothetical_is_none(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-06-03", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal to one's own nation or colleagues asks no other side
+    ("In his inaugural speech, Mahama urged the nation to support the new government.", []),
+    ("Ruto urged his colleagues to remember their duty to the public.", []),
+    # another state's nation is asked
+    ("Biden urged the Russian nation to stop the war.", [(DEMAND, {"united-states"}, {"russia"})]),
+])
+def test_an_appeal_to_ones_own_nation_is_no_demand(
+        text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2025-01-08", "en") == expected
