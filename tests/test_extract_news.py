@@ -3374,3 +3374,21 @@ def test_a_supply_halted_or_hypothetical_is_none(
 def test_an_appeal_to_ones_own_nation_is_no_demand(
         text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2025-01-08", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # money in any currency, and help "with the help of" a force named by its state's adjective
+    ("Beijing injected a further 50 million yuan of aid into Vanuatu.", "en",
+     [(SUPPORT, {"china"}, {"vanuatu"})]),
+    ("India extended USD 2 million in relief to Tonga.", "en", [(SUPPORT, {"india"}, {"tonga"})]),
+    ("Japan lent Sri Lanka 300 billion yen.", "en", [(SUPPORT, {"japan"}, {"sri-lanka"})]),
+    ("Government troops of Mali are fighting with the help of the Russian air force.", "en",
+     [(SUPPORT, {"russia"}, {"mali"})]),
+    ("Assad eroberte Aleppo mit Hilfe der russischen Luftwaffe zurück.", "de",
+     [(SUPPORT, {"russia"}, {"syria"})]),
+    # help with no goods, troops or money named is no supply
+    ("The deal was reached with the help of Qatar.", "en", []),
+])
+def test_supplies_in_any_currency_and_with_the_help_of_a_force(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2016-03-02", lang) == expected

@@ -1086,6 +1086,9 @@ class RoleReader:
         # "from X" names the supplier
         suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
                                   and f.mention.how in ("compound", "demonym")]
+        # "with the help of the Russian air force": a force named by its state's adjective
+        suppliers = suppliers or [f for f in r.found if f.first > last and self._names_a_force(r, f)
+                                  and not self.gaz.states_of([f.mention.entity], r.day) & own]
         if not suppliers:
             return False
         # "from Denmark and the Netherlands": each supplier of the list
