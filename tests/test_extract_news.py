@@ -3392,3 +3392,18 @@ def test_an_appeal_to_ones_own_nation_is_no_demand(
 def test_supplies_in_any_currency_and_with_the_help_of_a_force(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2016-03-02", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a deployment approved, told noun first or after the verb, with its air force or troops
+    ("Das türkische Parlament billigte die Entsendung von Truppen nach Libyen.", "de",
+     [(SUPPORT, {"turkey"}, {"libya"})]),
+    ("Die Entsendung von Soldaten nach Mali hat die Bundesregierung gebilligt.", "de",
+     [(SUPPORT, {"germany"}, {"mali"})]),
+    ("Russia approved the deployment of its troops to Syria.", "en", [(SUPPORT, {"russia"}, {"syria"})]),
+    # forces that fight beside another are no supply
+    ("South African volunteers are fighting alongside Russian forces in Ukraine.", "en", []),
+])
+def test_a_deployment_approved_is_a_supply(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2019-12-27", lang) == expected
