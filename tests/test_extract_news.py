@@ -3401,8 +3401,11 @@ def test_supplies_in_any_currency_and_with_the_help_of_a_force(
     ("Die Entsendung von Soldaten nach Mali hat die Bundesregierung gebilligt.", "de",
      [(SUPPORT, {"germany"}, {"mali"})]),
     ("Russia approved the deployment of its troops to Syria.", "en", [(SUPPORT, {"russia"}, {"syria"})]),
-    # forces that fight beside another are no supply
+    # forces that fight beside another are no supply; forces that receive arms are one receiver
     ("South African volunteers are fighting alongside Russian forces in Ukraine.", "en", []),
+    ("Deutschland lieferte Panzer an die ukrainischen Streitkräfte.", "de",
+     [(SUPPORT, {"germany"}, {"ukraine"})]),
+    ("India handed over two helicopters to the Afghan air force.", "en", [(SUPPORT, {"india"}, {"afghanistan"})]),
 ])
 def test_a_deployment_approved_is_a_supply(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
