@@ -3405,7 +3405,8 @@ def test_supplies_in_any_currency_and_with_the_help_of_a_force(
     ("South African volunteers are fighting alongside Russian forces in Ukraine.", "en", []),
     ("Deutschland lieferte Panzer an die ukrainischen Streitkräfte.", "de",
      [(SUPPORT, {"germany"}, {"ukraine"})]),
-    ("India handed over two helicopters to the Afghan air force.", "en", [(SUPPORT, {"india"}, {"afghanistan"})]),
+    ("India handed over two helicopters to the Afghan air force.", "en",
+     [(SUPPORT, {"india"}, {"afghanistan"})]),
 ])
 def test_a_deployment_approved_is_a_supply(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
