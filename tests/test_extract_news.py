@@ -3325,6 +3325,9 @@ def test_a_leader_who_won_an_election_acts_for_the_state_before_taking_office(
      [(MEETING, {"ukraine", "germany"}, set())]),
     ("„Ich habe heute mit Präsident Erdogan telefoniert“, sagte Meloni.", "de",
      [(CALL, {"italy", "turkey"}, set())]),
+    # a post that opens with its verb leaves its "I" out
+    ('"Spoke to President Ramaphosa and thanked him for his support," Modi tweeted.', "en",
+     [(CALL, {"india", "south-africa"}, set())]),
     # who reports talks of others in a quote is no side; a decision of one is no accord
     ('"Putin spoke with Xi today," Peskov said.', "en", [(CALL, {"russia", "china"}, set())]),
     ('"I have decided to break relations with Colombia," Maduro said.', "en", []),

@@ -545,9 +545,11 @@ class RoleReader:
         """The quote marks around a trigger told in the first person ("'We urge …'")."""
         opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
         closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
-        # ("„Wir erwarten, dass …“": the pattern may begin with the "we")
+        # ("„Wir erwarten, dass …“": the pattern may begin with the "we"; "'Spoke to PM Sharif
+        # and wished him,' Modi tweeted": a post opens with its verb, its "I" left out)
         if opening is None or closing is None or not any(
-                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first + 1]):
+                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first + 1]) \
+                and r.tokens[opening + 1].key not in self.lex.word_class("subjectless_opener"):
             return None
         return opening, closing
 
