@@ -927,24 +927,10 @@ class SentenceReader:
             if "other_subject" in trigger.flags and self._own_side_must(r, event, first, last):
                 return None  # "Macron told Modi that France has to keep its promise"
         elif trigger.type is EventType.SUPPORT:
-            kinds = self._support_kinds(r, clause, (first, last))
-            # "handed Somalia control of the sea", "gave India a deadline": what is handed over
-            # is no supply (a ruling, an ultimatum)
-            # ("hat von Biden eine Zusage über Patriots erhalten": a promise received, inside the match)
-            inside = first + 1 if "receiver_subject" in trigger.flags else last + 1
-            handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
-            if "money_object" in trigger.flags and "money" not in kinds:
-                return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
-            if kinds == ("troops",) and self._sent_to_a_border(r, clause, last):
-                return None  # "agreed to send 10,000 troops to the border": a deployment
-            if "goods_after" in trigger.flags and not self._goods_right_after(r, last):
-                return None  # "backed Kyiv with drones"; not "supports Ukraine with its bid for …"
-            if "stationed" in trigger.flags and "weapons" not in kinds:
-                return None  # "hat Truppen in der Ukraine stationiert" may be an occupation
-            if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last, kinds):
-                return None  # "support for sovereignty" is a stance, not a supply
-            if self._in_an_attack(r, clause, first, event):
-                return None  # "Hamas infiltrated southern Israel, sending fighters": an attack
+            supplied = self._supply_roles(r, event, actors, trigger, clause, (first, last))
+            if supplied is None:
+                return None
+            kinds = supplied
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
             anaphor = self.roles.claim(r, event, actors, trigger, first, last)
             if not event.territories and not anaphor:
@@ -978,6 +964,31 @@ class SentenceReader:
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee, respective, named)
+
+    def _supply_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
+                      clause: Clause, span: tuple[int, int]) -> tuple[str, ...] | None:
+        """The kinds of what is supplied, with the supplier and receiver set on the event;
+        None when nothing is: a stance, a purchase, an attack or a deployment at home."""
+        first, last = span
+        kinds = self._support_kinds(r, clause, span)
+        # "handed Somalia control of the sea", "gave India a deadline": what is handed over
+        # is no supply (a ruling, an ultimatum)
+        # ("hat von Biden eine Zusage über Patriots erhalten": a promise received, inside the match)
+        inside = first + 1 if "receiver_subject" in trigger.flags else last + 1
+        handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
+        if "money_object" in trigger.flags and "money" not in kinds:
+            return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
+        if kinds == ("troops",) and self._sent_to_a_border(r, clause, last):
+            return None  # "agreed to send 10,000 troops to the border": a deployment
+        if "goods_after" in trigger.flags and not self._goods_right_after(r, last):
+            return None  # "backed Kyiv with drones"; not "supports Ukraine with its bid for …"
+        if "stationed" in trigger.flags and "weapons" not in kinds:
+            return None  # "hat Truppen in der Ukraine stationiert" may be an occupation
+        if not kinds or handed or not self.roles.support(r, event, actors, trigger, first, last, kinds):
+            return None  # "support for sovereignty" is a stance, not a supply
+        if self._in_an_attack(r, clause, first, event):
+            return None  # "Hamas infiltrated southern Israel, sending fighters": an attack
+        return kinds
 
     def _own_side_must(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """"told X that Y must …": the subject of what was told is the speaker's own side."""

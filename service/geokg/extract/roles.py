@@ -816,47 +816,22 @@ class RoleReader:
             return passive
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
             return self._received_supply(r, event, actors, first, last)
+        return self._subject_supply(r, event, actors, by_prep, trigger, (first, last), kinds)
+
+    def _subject_supply(self, r: SentenceReading, event: Event, actors: list[Found],
+                        by_prep: list[tuple[Found, str]], trigger: Trigger, span: tuple[int, int],
+                        kinds: tuple[str, ...]) -> bool:
+        """The subject (or a list of subjects) supplies; whom a preposition, an object or a
+        demonym names receives, never the suppliers' own side."""
+        first, last = span
         own = clause_of(r.clauses, first)
-        # "Russia, which has provided Assad with warplanes": the relative's antecedent supplies
-        # (a name after "an"/"für" receives: "Island … bezahlt für die Ukraine Munition")
-        in_clause = self._antecedent(r, first) + [
-            f for f in actors if clause_of(r.clauses, f.first) is own
-            and not any(f is g for g, _ in by_prep)]
-        # "Dort sagte ihm Scholz … zu": an object pronoun receives, it never supplies;
-        # "Iran räumte ein, Russland Drohnen geliefert zu haben": the governing clause's
-        # subject supplies what its zu-infinitive tells
-        governing = self._infinitive_subject(r, own, first, last, actors)
-        subjects = [f for f in in_clause or actors if not self._object_pronoun(r, f)]
-        supplier = governing or (subjects or in_clause or actors)[0]
-        inverted = self._subject_after_opening(r, first)
-        if governing is None and inverted is not None and supplier.first < first:
-            supplier = inverted  # "Bei einem Treffen mit König Abdullah sagte Merkel … zu"
-        reported = self._reported_subject(r, supplier, subjects, first) if governing is None else None
-        if reported is not None:  # "Zelenskiy said Japan would provide Ukraine with …"
-            supplier = reported
-            in_clause = [f for f in in_clause if f.first >= reported.first]
-        if governing is not None:  # "sagte der Ukraine zu, … zu liefern": its objects receive
-            ruling = clause_of(r.clauses, governing.first)
-            in_clause = [f for f in actors if clause_of(r.clauses, f.first) is ruling] + in_clause
+        supplier, joint, pool = self._supplier_and_pool(r, actors, by_prep, own, span)
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does
         # (German: "hat ukrainische Rekruten ausgebildet", the object before the verb)
         demonyms = [(f, f.mention.entity) for f in r.found if (
             f.mention.how == "demonym-actor" and f.first > last or self._names_a_force(r, f)
             and (f.first > first or self.lex.lang == "de"))]
-        # "Italy and France will supply … to Ukraine": a coordinated subject supplies
-        # together when someone else receives ("Biden and Zelenskyy will discuss the aid
-        # the US has provided" names no joint supply)
-        # ("Deutschland, Dänemark und Schweden finanzieren": the list's commas split clauses)
-        before = [f for f in in_clause or actors if f.last < first]
-        joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
-            if supplier.last < first and before else []
-        pool = in_clause or actors
-        if self.lex.lang == "de" and supplier.first == first + 1:
-            # "sicherten Saudi-Arabien, die Emirate und Kuwait Ägypten … zu": a subject list
-            # right after the verb (its commas cut the clause), then whom it is given to
-            joint = self.coordinated([f for f in actors if f.first >= supplier.first], r)
-            pool = pool + [f for f in actors if f.first > joint[-1].last and f not in pool]
         at_border = [f for f in r.found if self._at_the_border(r, f)]
         if at_border and not by_prep:
             return False  # "ordered troops to the border with Ukraine": a deployment at home
@@ -890,6 +865,47 @@ class RoleReader:
             addressee = self._destination(r, own, first, sides)
             event.addressees = [addressee] if addressee else []
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _supplier_and_pool(self, r: SentenceReading, actors: list[Found], by_prep: list[tuple[Found, str]],
+                           own: Clause, span: tuple[int, int]) -> tuple[Found, list[Found], list[Found]]:
+        """Who supplies (one, and the list it heads when several give together) and the
+        names among which the receiver is found."""
+        first, last = span
+        # "Russia, which has provided Assad with warplanes": the relative's antecedent supplies
+        # (a name after "an"/"für" receives: "Island … bezahlt für die Ukraine Munition")
+        in_clause = self._antecedent(r, first) + [
+            f for f in actors if clause_of(r.clauses, f.first) is own
+            and not any(f is g for g, _ in by_prep)]
+        # "Dort sagte ihm Scholz … zu": an object pronoun receives, it never supplies;
+        # "Iran räumte ein, Russland Drohnen geliefert zu haben": the governing clause's
+        # subject supplies what its zu-infinitive tells
+        governing = self._infinitive_subject(r, own, first, last, actors)
+        subjects = [f for f in in_clause or actors if not self._object_pronoun(r, f)]
+        supplier = governing or (subjects or in_clause or actors)[0]
+        inverted = self._subject_after_opening(r, first)
+        if governing is None and inverted is not None and supplier.first < first:
+            supplier = inverted  # "Bei einem Treffen mit König Abdullah sagte Merkel … zu"
+        reported = self._reported_subject(r, supplier, subjects, first) if governing is None else None
+        if reported is not None:  # "Zelenskiy said Japan would provide Ukraine with …"
+            supplier = reported
+            in_clause = [f for f in in_clause if f.first >= reported.first]
+        if governing is not None:  # "sagte der Ukraine zu, … zu liefern": its objects receive
+            ruling = clause_of(r.clauses, governing.first)
+            in_clause = [f for f in actors if clause_of(r.clauses, f.first) is ruling] + in_clause
+        # "Italy and France will supply … to Ukraine": a coordinated subject supplies
+        # together when someone else receives ("Biden and Zelenskyy will discuss the aid
+        # the US has provided" names no joint supply)
+        # ("Deutschland, Dänemark und Schweden finanzieren": the list's commas split clauses)
+        before = [f for f in in_clause or actors if f.last < first]
+        joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
+            if supplier.last < first and before else []
+        pool = in_clause or actors
+        if self.lex.lang == "de" and supplier.first == first + 1:
+            # "sicherten Saudi-Arabien, die Emirate und Kuwait Ägypten … zu": a subject list
+            # right after the verb (its commas cut the clause), then whom it is given to
+            joint = self.coordinated([f for f in actors if f.first >= supplier.first], r)
+            pool = pool + [f for f in actors if f.first > joint[-1].last and f not in pool]
+        return supplier, joint, pool
 
     def _destination(self, r: SentenceReading, own: Clause, first: int, sides: set[str]) -> str | None:
         """Where goods or people were sent, when no one is named as receiving them: an
