@@ -3414,3 +3414,16 @@ def test_supplies_in_any_currency_and_with_the_help_of_a_force(
 def test_a_deployment_approved_is_a_supply(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2019-12-27", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose debts or bills are paid or forgiven receives
+    ("Moscow signed a decree writing off Laos's debts.", [(SUPPORT, {"russia"}, {"laos"})]),
+    ("Saudi Arabia will cover part of Lebanon's public-sector wage bill for six months.",
+     [(SUPPORT, {"saudi-arabia"}, {"lebanon"})]),
+    # the owner of goods supplies them
+    ("Iran's drones were shipped to Russia.", [(SUPPORT, {"iran"}, {"russia"})]),
+])
+def test_whose_debts_are_forgiven_receives(
+        text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2024-05-02", "en") == expected

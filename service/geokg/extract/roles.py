@@ -800,7 +800,7 @@ class RoleReader:
             # ("took receipt of": its subject receives)
             # a noun names its receiver after it: "aid to Kyiv", "Lieferant von Waffen an Kiew";
             # "an important supplier of gas" or "thanked India for its aid" names none
-            by_prep = [(f, key) for f, key in by_prep if f.first > last]
+            by_prep = [(f, key) for f, key in by_prep if f.first > last or self._owes(r, f)]
             if not by_prep:
                 return False
         if self._participle_agents(r, first, last):  # "die von Japan finanzierten Schiffe"
@@ -1325,7 +1325,14 @@ class RoleReader:
             elif f.mention.how == "place" and (entity.metonym_of or entity.kind == "city" and entity.part_of):
                 # (any city: "firefighters to Los Angeles", "aid convoys to Derna")
                 found.append((f, self.gaz.state_of_place(f.mention.entity)))
-        return found
+        return found + [(f, f.mention.entity) for f in r.found if self._owes(r, f)]
+
+    def _owes(self, r: SentenceReading, f: Found) -> bool:
+        """"writing off Cuba's debts", "cover part of Syria's wage bill": whose debts or bills
+        are paid or forgiven receives (not "Russia's drones": the owner of goods supplies)."""
+        return f.actor and f.last + 2 < len(r.tokens) and r.tokens[f.last + 1].text in ("'", "’") \
+            and r.tokens[f.last + 2].key == "s" and any(
+                t.key in self.lex.word_class("owed_noun") for t in r.tokens[f.last + 3:f.last + 7])
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
         """"relief supplies", "the shipping": an English trigger after an article or a noun
