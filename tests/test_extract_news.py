@@ -3427,3 +3427,19 @@ def test_a_deployment_approved_is_a_supply(
 def test_whose_debts_are_forgiven_receives(
         text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-05-02", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a territory said to be as much a state's as its heartland is claimed
+    ('"Ceuta is as Spanish as Madrid," Sánchez said.', "en", {("spain", "ceuta")}),
+    ("Die Krim ist so russisch wie Moskau, sagte Putin.", "de", {("russia", "crimea")}),
+    # any other comparison claims nothing
+    ("Crimea is as important as ever, Putin said.", "en", set()),
+])
+def test_a_territory_as_much_a_states_as_its_heartland_is_claimed(
+        text: str, lang: str, expected: set[tuple[str, str]]) -> None:
+    events = [e for e in read_article(text, published=dt.date(2024, 1, 8), lang=lang).events
+              if e.type is CLAIM]
+    gaz = load_gazetteer()
+    assert {(gaz.state_of(p, dt.date(2024, 1, 8)), t) for e in events
+            for p in e.participants for t in e.territories} == expected
