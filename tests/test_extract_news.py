@@ -3443,3 +3443,19 @@ def test_a_territory_as_much_a_states_as_its_heartland_is_claimed(
     gaz = load_gazetteer()
     assert {(gaz.state_of(p, dt.date(2024, 1, 8)), t) for e in events
             for p in e.participants for t in e.territories} == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # leaders who sign a text together met, place named or not
+    ("Moon Jae-in and Kim Jong Un signed a military agreement on Wednesday.", "en",
+     [(AGREEMENT, {"south-korea", "north-korea"}, set()), (MEETING, {"south-korea", "north-korea"}, set())]),
+    ("Scholz und Trudeau unterzeichneten am Dienstag eine Wasserstoff-Erklärung.", "de",
+     [(AGREEMENT, {"germany", "canada"}, set()), (MEETING, {"germany", "canada"}, set())]),
+    # not when they signed at a distance or agreed, which is often done by phone
+    ("Scholz und Macron unterzeichneten per Videoschalte eine Erklärung.", "de",
+     [(AGREEMENT, {"germany", "france"}, set()), (CALL, {"germany", "france"}, set())]),
+    ("Putin and Erdogan agreed on a ceasefire in Idlib.", "en", [(AGREEMENT, {"russia", "turkey"}, set())]),
+])
+def test_leaders_who_sign_together_meet(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2022-08-23", lang) == expected

@@ -134,12 +134,24 @@ class SentenceReader:
         present = self._present(r)
         if present and not leaders:  # "Aserbaidschan und Armenien unterzeichneten im Beisein von Trump"
             leaders = list(event.participants)
+        # (with no place, only leaders named as the signers, no one else looking on)
+        together = not present and all(p in leaders for p in event.participants) and \
+            self._signed_together(r, clause, candidate)
         if "in_person" not in candidate.trigger.flags or len(
-                self.gaz.states_of(leaders, r.day)) < 2 or not places:
+                self.gaz.states_of(leaders, r.day)) < 2 or not (places or together):
             return []
         meeting = replace(event, type=EventType.MEETING, participants=unique(leaders + present),
                           topic=None, addressees=[], territories=[], extra_sentences=[])
         return [replace(candidate, event=meeting, definite=False, additional=False)]
+
+    def _signed_together(self, r: SentenceReading, clause: Clause, candidate: Candidate) -> bool:
+        """"Kishida and Sunak signed a reciprocal access agreement at the Tower of London",
+        "Moon Jae-in and Kim Jong Un signed a military agreement": leaders who sign a text
+        together were there together, place named or not (not when each signed apart or
+        online; agreeing, unlike signing, is often done by phone)."""
+        apart = self.lex.word_class("separately") | self.lex.word_class("remote_signing")
+        return r.tokens[candidate.anchor].key in self.lex.word_class("sign_verb") and not any(
+            t.key in apart for t in r.tokens[clause.first:clause.last + 1])
 
     def sides_told(self, r: SentenceReading) -> list[str]:
         """The sides a sentence names, for "beide Länder" and "the two" later on: not a state
