@@ -3455,6 +3455,9 @@ def test_a_territory_as_much_a_states_as_its_heartland_is_claimed(
     ("Scholz und Macron unterzeichneten per Videoschalte eine Erklärung.", "de",
      [(AGREEMENT, {"germany", "france"}, set()), (CALL, {"germany", "france"}, set())]),
     ("Putin and Erdogan agreed on a ceasefire in Idlib.", "en", [(AGREEMENT, {"russia", "turkey"}, set())]),
+    # a reception given for a guest, told at length
+    ("Scholz bereitete dem kanadischen Premierminister Justin Trudeau am Montag einen festlichen "
+     "Empfang im Kanzleramt.", "de", [(MEETING, {"germany", "canada"}, set())]),
 ])
 def test_leaders_who_sign_together_meet(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
