@@ -1088,9 +1088,9 @@ def test_leaders_who_sign_together_at_a_place_meet_there(text: str, lang: str,
     # a call with someone else refers to no earlier talks
     ("Scholz und Macron verhandelten am Dienstag in Paris über Migration. Nach dem Telefonat "
      "mit Biden sagte Scholz, er sei zufrieden.", {"MEETING", "CALL"}),
-    # the city of another clause is not where the signing was (states that sign meet nowhere)
-    ("Deutschland und Frankreich unterzeichneten am Montag das Abkommen, bevor Scholz nach "
-     "Washington flog.", {"AGREEMENT"}),
+    # the city of another clause is not where the signing was (here by video link)
+    ("Scholz und Macron unterzeichneten am Montag per Videoschalte das Abkommen, bevor Scholz "
+     "nach Washington flog.", {"AGREEMENT", "CALL"}),
     # an expectation of a summit is no demand of anyone
     ("Deutschland erwartet von dem Gipfel mit Russland Fortschritte.", set()),
 ])

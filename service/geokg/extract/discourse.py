@@ -43,6 +43,8 @@ class Discourse:
         self.continuing_sentences: set[int] = set()  # "also", "separately", "ebenfalls": adds to the story
         self.pending_claims: list[Candidate] = []  # "vier Regionen", not yet named
         self.chained_sentences: set[int] = set()  # "am Tag danach": dated from a day told before
+        #: the one other side a demand's sentence names, by id of the demand (`_named_addressees`)
+        self.named_addressees: dict[int, list[str]] = {}
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
@@ -104,6 +106,7 @@ class Discourse:
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
         self._receivers_from_story()
         self._addressees_from_story()
+        self._named_addressees()
         self._talks_into_calls()
         self._joint_supplies_told_one_by_one()
         self._incoming_leaders(elected)
@@ -183,6 +186,16 @@ class Discourse:
                 event.addressees = others
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
+    def _named_addressees(self) -> None:
+        """A demand still without an addressee, after the talks it was made in and the story
+        had their say, asks the one other side its own sentence names ("Manila verlangte, dass
+        die chinesischen Schiffe abziehen"): the weakest evidence, used last."""
+        for event in self.events:
+            named = self.named_addressees.get(id(event))
+            if event.type is EventType.DEMAND and not event.addressees and named:
+                event.addressees = list(named)
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
     def _receivers_from_story(self) -> None:
         """"Washington has already supplied HIMARS, which Ukrainian forces have used …" in a
         story of US aid to Ukraine: a supply whose sentence names no receiver goes where
@@ -230,9 +243,8 @@ class Discourse:
             self._group_demanders(event, candidate.group_subject)
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
-            if not event.addressees and candidate.named_addressees:
-                event.addressees = list(candidate.named_addressees)
-                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+            if candidate.named_addressees:
+                self.named_addressees[id(event)] = candidate.named_addressees
             if candidate.open_addressee:
                 self.addressed_to_many.append(event)
         if event.type in MULTI_SIDED:

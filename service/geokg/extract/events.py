@@ -150,8 +150,11 @@ class SentenceReader:
         together were there together, place named or not (not when each signed apart or
         online; agreeing, unlike signing, is often done by phone)."""
         apart = self.lex.word_class("separately") | self.lex.word_class("remote_signing")
-        return r.tokens[candidate.anchor].key in self.lex.word_class("sign_verb") and not any(
-            t.key in apart for t in r.tokens[clause.first:clause.last + 1])
+        span = r.tokens[clause.first:clause.last + 1]
+        each = any(t.key == "each" and (i + 1 == len(span) or span[i + 1].key != "other")
+                   for i, t in enumerate(span))  # "have each signed", not "each other's"
+        return r.tokens[candidate.anchor].key in self.lex.word_class("sign_verb") and not each \
+            and not any(t.key in apart for t in span)
 
     def sides_told(self, r: SentenceReading) -> list[str]:
         """The sides a sentence names, for "beide Länder" and "the two" later on: not a state
@@ -942,7 +945,7 @@ class SentenceReader:
             supplied = self._supply_roles(r, event, actors, trigger, clause, (first, last))
             if supplied is None:
                 return None
-            kinds = supplied
+            kinds = supplied  # (a name of its own: the type checker narrows no reassignment)
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
             anaphor = self.roles.claim(r, event, actors, trigger, first, last)
             if not event.territories and not anaphor:
@@ -1211,40 +1214,49 @@ class SentenceReader:
         return []
 
     def _other_side_named(self, r: SentenceReading, event: Event, trigger: tuple[int, int]) -> list[str]:
-        """The one side other than the demander's that a demand's sentence names, by name,
-        title or adjective ("Manila habe gefordert, dass die chinesischen Schiffe …", "asking
-        the Indian government for …", "Antworten von dem marokkanischen Botschafter"): news
-        names whom a demand is made of beside it. Not a side named as a place, a target or
-        a beneficiary ("in Gaza", "gegen russische Angriffe", "weapons for Ukraine"), nor
-        who reports it or a name inside a compound ("UN-Resolutionen"); and none when the
-        sentence names two or more. (The trigger's own words govern nothing
-        here: "calls for Saudi royals' apology".)"""
+        """The one side other than the demander's that a demand's sentence names as an actor
+        (by name, title, or an adjective with its government or forces: "asking the Indian
+        government for …", "Antworten von dem marokkanischen Botschafter"): news names whom a
+        demand is made of beside it. A bare adjective is no one ("frozen Russian assets",
+        "a Palestinian state"), nor a side named as a place, a target, a beneficiary or a
+        source ("in Gaza", "gegen die Angriffe Russlands", "weapons for Ukraine", "nach
+        Angaben von Polen"), nor who reports the demand, nor a name inside a compound
+        ("UN-Resolutionen"); none when the sentence names two or more. `Discourse` uses it
+        only when neither the talks it was made in nor the story name an addressee."""
         if not event.participants:
             return []
         own = self.gaz.states_of(event.participants, r.day)
         speakers = self._speakers(r, trigger)  # "Trump sagte, Kim habe … verlangt"
         named: dict[str, str] = {}
         for f in r.found:
-            entity = self.gaz.entities[f.mention.entity]
-            if f.mention.how in ("pronoun", "compound") or f.mention.entity in speakers \
-                    or entity.kind not in ("state", "leader", "organisation") \
-                    or self._after_blocking_prep(r, f.first, trigger):
+            kind = self.gaz.entities[f.mention.entity].kind
+            if not (f.actor or self.roles.names_a_force(r, f)) or f.mention.how in ("pronoun", "compound") \
+                    or f.mention.entity in speakers or kind not in ("state", "leader", "organisation") \
+                    or self._after_blocking_prep(r, f, trigger):
                 continue
             side = self.gaz.state_of(f.mention.entity, r.day)
             if side not in own:
                 named.setdefault(side, f.mention.entity)
         return list(named.values()) if len(named) == 1 else []
 
-    def _after_blocking_prep(self, r: SentenceReading, first: int, trigger: tuple[int, int]) -> bool:
-        """Whether a preposition of `not_addressed` governs the phrase a name begins or
-        qualifies ("gegen russische Angriffe", "in the Russian-held east"), or names it as a
-        source ("nach Angaben von Polen")."""
-        blocking = self.lex.word_class("not_addressed") | self.lex.word_class("source")
-        for i in range(first - 1, max(-1, first - 4), -1):
-            key = r.tokens[i].key
-            if key in blocking and not trigger[0] <= i <= trigger[1]:
-                return True  # (also a source: "nach Angaben von Polen", "according to")
-            if not r.tokens[i].is_word or r.tokens[i].text[:1].isupper() and i < first - 1:
+    def _after_blocking_prep(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """Whether a preposition that names no addressee governs the phrase a name begins or
+        ends ("gegen russische Angriffe", "gegen die Angriffe Russlands", "in der Ukraine"),
+        or a source names it ("nach Angaben von Polen", "according to"). The trigger's own
+        words govern nothing here ("calls for Saudi Arabia's apology"); the phrase ends at
+        another name or a punctuation mark ("in Berlin Putin")."""
+        addressing = self.lex.word_class("addressee_prep")
+        blocking = (self.lex.word_class("block_prep") - addressing) \
+            | self.lex.word_class("not_addressed") | self.lex.word_class("source")
+        others = {i for g in r.found if g is not f for i in range(g.first, g.last + 1)}
+        for i in range(f.first - 1, max(-1, f.first - 5), -1):
+            if trigger[0] <= i <= trigger[1]:
+                continue
+            if r.tokens[i].key in blocking:
+                return True
+            if r.tokens[i].key in addressing:  # "13 demands to Qatar", not "nach Angaben von Polen"
+                return i > 0 and r.tokens[i - 1].key in self.lex.word_class("source")
+            if not r.tokens[i].is_word or i in others:
                 return False
         return False
 
@@ -1282,9 +1294,11 @@ class SentenceReader:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
-        speaker = self._first_person_speaker(r, span) if trigger.type in TALKS else None
-        if speaker is not None and not self.gaz.states_of([speaker], r.day) & self.gaz.states_of(
-                event.participants, r.day):
+        # (a quote that names both sides is of others' talks: "'I welcome that Putin and Trump
+        # spoke,' Erdogan said")
+        sides = self.gaz.states_of(event.participants, r.day)
+        speaker = self._first_person_speaker(r, span) if trigger.type in TALKS and len(sides) < 2 else None
+        if speaker is not None and not self.gaz.states_of([speaker], r.day) & sides:
             event.participants.insert(0, speaker)
         if not self._without_mediators(r, event, clause, span):
             return False
@@ -1320,9 +1334,8 @@ class SentenceReader:
         getroffen“, sagte Selenskyj": the "I" or "we" of a quote is its speaker,
         named after it, a side of the talks the quote tells (who merely reports stays none; "I
         have decided to break relations" is no accord of two)."""
-        quote = self.roles.first_person_quote_span(r, *span)
-        speaker = self.roles.quote_speaker(r, quote[1]) if quote is not None else None
-        return speaker.mention.entity if speaker is not None else None
+        quote = self.roles.first_person_quote(r, *span)
+        return quote[2].mention.entity if quote is not None and quote[2] is not None else None
 
     def _meeting_sides(self, r: SentenceReading, event: Event, trigger: Trigger, clause: Clause,
                        span: tuple[int, int]) -> None:

@@ -234,6 +234,10 @@ def load_lexicon(lang: str, folder: Path = LEXICON_DIR) -> Lexicon:
         lex.titles[key] = (tuple(_split(row["roles"], "|")), row.get("state") or None)
     for row in _rows(folder / "words.tsv", lang):
         lex.words[row["class"]] = frozenset(fold(w) for w in _split(row["words"], "|"))
+    # a sum in any currency is money supplied ("70 million yuan"): the currencies are listed
+    # once, in words.tsv, where the value of other goods is also read from them
+    if lex.word_class("currency"):
+        lex.support_kinds["money"].append(compile_pattern("|".join(sorted(lex.word_class("currency")))))
     return lex
 
 

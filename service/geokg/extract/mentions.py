@@ -127,12 +127,14 @@ class MentionFinder:
     def _note_elected(self, tokens: list[Token], names: list[Found]) -> None:
         """A leader's name with an "elect" word just before it ("President-elect Donald
         Trump", "der gewählte US-Präsident Biden"), or in a sentence that tells of an election
-        won ("congratulated Trump on his election victory", "seit Trumps Wiederwahl"): whether
-        that leader is yet to take office the gazetteer's terms decide (`Discourse.finish`)."""
+        won ("congratulated Trump on his election victory", "seit Trumps Wiederwahl"; not
+        "claimed victory in the debate"): such a leader acts for the state to be led only
+        when the gazetteer has their term begin within INCOMING_DAYS (`Discourse.finish`)."""
         cues = self.lex.word_class("elect_cue")
         keys = {t.key for t in tokens} | {  # ("re-election" is three tokens)
             tokens[i - 1].key + tokens[i + 1].key for i in range(1, len(tokens) - 1) if tokens[i].text == "-"}
-        won = bool(keys & self.lex.word_class("election_won"))
+        won = bool(keys & self.lex.word_class("election_won")) or bool(
+            keys & self.lex.word_class("won_word")) and bool(keys & self.lex.word_class("election_noun"))
         for f in names:
             if self.gaz.entities[f.mention.entity].kind == "leader" and (won or any(
                     t.key in cues for t in tokens[max(0, f.first - 4):f.first])):

@@ -526,11 +526,10 @@ class RoleReader:
         """"'We urge Iran to return to the talks,' Blinken said", "„Ich rufe China auf, …",
         sagte Lai": "I"/"we" in a quote is whoever is named as its speaker after it; the
         name inside the quote is asked."""
-        quote = self.first_person_quote_span(r, first, last)
+        quote = self.first_person_quote(r, first, last)
         if quote is None:
             return False
-        opening, closing = quote
-        speaker = self.quote_speaker(r, closing)
+        opening, closing, speaker = quote
         # "…, sagte der Politiker": a speaker not named here is no one inside the quote
         side = self.gaz.state_of(speaker.mention.entity, r.day) if speaker else None
         asked = [f for f in r.found if f.actor and opening < f.first < closing
@@ -540,20 +539,28 @@ class RoleReader:
                                   for f in self.coordinated(asked, r))
         return True
 
-    def first_person_quote_span(self, r: SentenceReading, first: int,
+    def first_person_quote(self, r: SentenceReading, first: int,
+                           last: int) -> tuple[int, int, Found | None] | None:
+        """The quote marks around a trigger told in the first person, and the speaker named
+        after the quote (None when no name is: "…, sagte der Politiker")."""
+        quote = self._first_person_quote_span(r, first, last)
+        return (*quote, self._quote_speaker(r, quote[1])) if quote is not None else None
+
+    def _first_person_quote_span(self, r: SentenceReading, first: int,
                                  last: int) -> tuple[int, int] | None:
         """The quote marks around a trigger told in the first person ("'We urge …'")."""
         opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
         closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
         # ("„Wir erwarten, dass …“": the pattern may begin with the "we"; "'Spoke to PM Sharif
         # and wished him,' Modi tweeted": a post opens with its verb, its "I" left out)
-        if opening is None or closing is None or not any(
-                t.key in self.lex.word_class("first_person") for t in r.tokens[opening + 1:first + 1]) \
-                and r.tokens[opening + 1].key not in self.lex.word_class("subjectless_opener"):
+        if opening is None or closing is None:
             return None
-        return opening, closing
+        first_person = any(t.key in self.lex.word_class("first_person")
+                           for t in r.tokens[opening + 1:first + 1])
+        subjectless = r.tokens[opening + 1].key in self.lex.word_class("subjectless_opener")
+        return (opening, closing) if first_person or subjectless else None
 
-    def quote_speaker(self, r: SentenceReading, closing: int) -> Found | None:
+    def _quote_speaker(self, r: SentenceReading, closing: int) -> Found | None:
         """Who is named as the speaker right after a quote ("…," Blinken said)."""
         speech = self.lex.word_class("speech_verb")
         return next((f for f in r.found if f.actor and closing < f.first <= closing + 6 and any(
@@ -830,7 +837,7 @@ class RoleReader:
         # demonym after the verb names the receiver when no name does
         # (German: "hat ukrainische Rekruten ausgebildet", the object before the verb)
         demonyms = [(f, f.mention.entity) for f in r.found if (
-            f.mention.how == "demonym-actor" and f.first > last or self._names_a_force(r, f)
+            f.mention.how == "demonym-actor" and f.first > last or self.names_a_force(r, f)
             and (f.first > first or self.lex.lang == "de"))]
         at_border = [f for f in r.found if self._at_the_border(r, f)]
         if at_border and not by_prep:
@@ -1066,7 +1073,7 @@ class RoleReader:
         # (goods, not people: "Wounded Ukrainian soldiers flown to Germany" are no supply)
         origin = next((f for f in r.found if f.mention.how == "demonym" and f.last < first
                        and self.gaz.state_of(f.mention.entity, r.day) not in receivers
-                       and not self._names_a_force(r, f)
+                       and not self.names_a_force(r, f)
                        and r.tokens[f.last + 1].key not in self.lex.word_class("person_noun")), None)
         if origin is None:
             return False
@@ -1074,7 +1081,7 @@ class RoleReader:
         event.addressees = [by_prep[0][1]]
         return True
 
-    def _names_a_force(self, r: SentenceReading, f: Found) -> bool:
+    def names_a_force(self, r: SentenceReading, f: Found) -> bool:
         """"trained Ukrainian recruits", "Burkina Faso's army", "die ukrainische Marine":
         armed forces named by their state's adjective or owner receive what arms or trains them."""
         after = [t for t in r.tokens[f.last + 1:f.last + 4] if t.key not in ("'", "’", "s")]
@@ -1094,8 +1101,11 @@ class RoleReader:
     def _received_supply(self, r: SentenceReading, event: Event, actors: list[Found],
                          first: int, last: int) -> bool:
         """The subject receives ("Russland bezieht aus dem Iran Drohnen", "received … from
-        Berlin": a capital after "from" stands for its state)."""
-        receiver = actors[0].mention.entity
+        Berlin": a capital after "from" stands for its state): the side named last before the
+        verb, not who reports it ("Kyiv said Russia struck Kharkiv with the help of North
+        Korean soldiers"; "Macron said Malian troops retook Kidal with the help of …")."""
+        before = [f for f in r.found if f.last < first and (f.actor or self.names_a_force(r, f))]
+        receiver = (before[-1] if before else actors[0]).mention.entity
         own = self.gaz.states_of([receiver], r.day)  # ("…, Zelenskiy said": its own side supplies nothing)
         suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
             f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)
@@ -1105,7 +1115,7 @@ class RoleReader:
         suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
                                   and f.mention.how in ("compound", "demonym")]
         # "with the help of the Russian air force": a force named by its state's adjective
-        suppliers = suppliers or [f for f in r.found if f.first > last and self._names_a_force(r, f)
+        suppliers = suppliers or [f for f in r.found if f.first > last and self.names_a_force(r, f)
                                   and not self.gaz.states_of([f.mention.entity], r.day) & own]
         if not suppliers:
             return False
@@ -1120,8 +1130,8 @@ class RoleReader:
         """"'We will ensure free grain supplies to Mali, Somalia and Eritrea,' Putin said":
         "we" is the speaker named after the quote; every name of the list after "to" (or
         else a name inside the quote) receives."""
-        quote = self.first_person_quote_span(r, first, last)
-        speaker = self.quote_speaker(r, quote[1]) if quote else None
+        quote = self.first_person_quote(r, first, last)
+        speaker = quote[2] if quote else None
         if quote is None or speaker is None or not self._we_supply(r, quote[0], first):
             return False
         side = self.gaz.state_of(speaker.mention.entity, r.day)
@@ -1325,14 +1335,20 @@ class RoleReader:
             elif f.mention.how == "place" and (entity.metonym_of or entity.kind == "city" and entity.part_of):
                 # (any city: "firefighters to Los Angeles", "aid convoys to Derna")
                 found.append((f, self.gaz.state_of_place(f.mention.entity)))
-        return found + [(f, f.mention.entity) for f in r.found if self._owes(r, f)]
+        return found + [(f, f.mention.entity) for f in r.found if self._owes(r, f)
+                        and not any(f is g for g, _ in found)]
 
     def _owes(self, r: SentenceReading, f: Found) -> bool:
-        """"writing off Cuba's debts", "cover part of Syria's wage bill": whose debts or bills
-        are paid or forgiven receives (not "Russia's drones": the owner of goods supplies)."""
-        return f.actor and f.last + 2 < len(r.tokens) and r.tokens[f.last + 1].text in ("'", "’") \
-            and r.tokens[f.last + 2].key == "s" and any(
-                t.key in self.lex.word_class("owed_noun") for t in r.tokens[f.last + 3:f.last + 7])
+        """"writing off Cuba's debts", "cover part of Syria's wage bill": in a sentence that
+        forgives or covers what is owed, whose debts or bills they are receives (not "repay
+        China's loans": a lender; not "Russia's drones": the owner of goods supplies). What
+        is owed follows the owner within a few words ("Syria's public-sector wage bill")."""
+        tokens = r.tokens
+        if not f.actor or f.last + 2 >= len(tokens) or tokens[f.last + 1].text not in ("'", "’") \
+                or tokens[f.last + 2].key != "s":
+            return False
+        owed = any(t.key in self.lex.word_class("owed_noun") for t in tokens[f.last + 3:f.last + 7])
+        return owed and any(t.key in self.lex.word_class("debt_relief_verb") for t in tokens)
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
         """"relief supplies", "the shipping": an English trigger after an article or a noun
