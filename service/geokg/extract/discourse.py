@@ -188,8 +188,8 @@ class Discourse:
 
     def _named_addressees(self) -> None:
         """A demand still without an addressee, after the talks it was made in and the story
-        had their say, asks the one other side its own sentence names ("Manila verlangte, dass
-        die chinesischen Schiffe abziehen"): the weakest evidence, used last."""
+        had their say, asks the one other side its own sentence names ("Hanoi verlangte, dass
+        die chinesische Regierung die Bohrinsel abzieht"): the weakest evidence, used last."""
         for event in self.events:
             named = self.named_addressees.get(id(event))
             if event.type is EventType.DEMAND and not event.addressees and named:

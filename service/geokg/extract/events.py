@@ -945,7 +945,7 @@ class SentenceReader:
             supplied = self._supply_roles(r, event, actors, trigger, clause, (first, last))
             if supplied is None:
                 return None
-            kinds = supplied  # (a name of its own: the type checker narrows no reassignment)
+            kinds = supplied
         elif trigger.type is EventType.TERRITORIAL_CLAIM:
             anaphor = self.roles.claim(r, event, actors, trigger, first, last)
             if not event.territories and not anaphor:

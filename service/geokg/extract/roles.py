@@ -1321,9 +1321,10 @@ class RoleReader:
             self.lex.word_class("verb_context") | self.lex.word_class("perfect_aux"))
 
     def receivers_by_prep(self, r: SentenceReading) -> list[tuple[Found, str]]:
-        """Actors after a receiver preposition ("an Kiew", "to Russia"), with the entity
-        they stand for. A capital there read as a destination ("supplied HIMARS to Kyiv")
-        is the state receiving, as a supply goes to a state, not to a city."""
+        """Actors after a receiver preposition ("an Kiew", "to Russia"), and those whose debts
+        are forgiven (`_owes`), with the entity they stand for. A capital there read as a
+        destination ("supplied HIMARS to Kyiv") is the state receiving, as a supply goes to a
+        state, not to a city."""
         receivers = self.lex.word_class("receiver_prep")
         found = []
         for f in r.found:
