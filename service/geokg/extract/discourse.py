@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from geokg.extract.events import ANY_GROUP, MULTI_SIDED, Candidate
+from geokg.extract.events import ANY_GROUP, MULTI_SIDED, TALKS, Candidate
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 
@@ -43,8 +43,9 @@ class Discourse:
         self.continuing_sentences: set[int] = set()  # "also", "separately", "ebenfalls": adds to the story
         self.pending_claims: list[Candidate] = []  # "vier Regionen", not yet named
         self.chained_sentences: set[int] = set()  # "am Tag danach": dated from a day told before
-        #: the one other side a demand's sentence names, by id of the demand (`_named_addressees`)
-        self.named_addressees: dict[int, list[str]] = {}
+        #: demands with the one other side their sentence names (`_named_addressees`); the
+        #: event itself is kept, not its id, which a merged and freed event could pass on
+        self.named_addressees: list[tuple[Event, list[str]]] = []
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
@@ -174,7 +175,7 @@ class Discourse:
                     or any(event is e for e in self.addressed_to_many):
                 continue
             demander = self.sides(event)
-            talks = [e for e in self.events if e.type in (EventType.CALL, EventType.MEETING)
+            talks = [e for e in self.events if e.type in TALKS
                      and demander <= self.sides(e)]
             if len(talks) != 1 or not _dates_agree(talks[0], event):
                 continue
@@ -190,9 +191,8 @@ class Discourse:
         """A demand still without an addressee, after the talks it was made in and the story
         had their say, asks the one other side its own sentence names ("Hanoi verlangte, dass
         die chinesische Regierung die Bohrinsel abzieht"): the weakest evidence, used last."""
-        for event in self.events:
-            named = self.named_addressees.get(id(event))
-            if event.type is EventType.DEMAND and not event.addressees and named:
+        for event, named in self.named_addressees:
+            if not event.addressees and any(event is e for e in self.events):
                 event.addressees = list(named)
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
@@ -226,7 +226,7 @@ class Discourse:
 
     def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
         sides = self.sides(event)
-        talks = [e for e in self.events if e.type in (EventType.CALL, EventType.MEETING)
+        talks = [e for e in self.events if e.type in TALKS
                  and sides <= self.sides(e) and len(self.sides(e)) == 2]
         return {tuple(p for p in talks[0].participants if not self.sides(talks[0], [p]) & sides)} \
             if len(talks) == 1 and _dates_agree(talks[0], event) else set()
@@ -244,7 +244,7 @@ class Discourse:
         if event.type is EventType.DEMAND:
             self._address_demand(candidate)
             if candidate.named_addressees:
-                self.named_addressees[id(event)] = candidate.named_addressees
+                self.named_addressees.append((event, candidate.named_addressees))
             if candidate.open_addressee:
                 self.addressed_to_many.append(event)
         if event.type in MULTI_SIDED:
@@ -357,7 +357,7 @@ class Discourse:
         """"Deals worth $13.5 billion were signed during the visit": an accord with no sides
         named, told of the last meeting or call, is between that meeting's sides."""
         meeting = next((e for e in reversed(self.events)
-                        if e.type in (EventType.CALL, EventType.MEETING)), None)
+                        if e.type in TALKS), None)
         if meeting is not None and event.sentence.index - meeting.sentence.index <= INHERIT_WINDOW:
             event.participants = list(meeting.participants)
             event.date = event.date or meeting.date
@@ -381,7 +381,7 @@ class Discourse:
             return
         demander = self.sides(event)
         for previous in reversed(self.events):
-            if previous.type in (EventType.CALL, EventType.MEETING) and demander <= self.sides(previous):
+            if previous.type in TALKS and demander <= self.sides(previous):
                 event.addressees = [p for p in previous.participants
                                     if not self.sides(previous, [p]) & demander]
                 event.date = event.date or previous.date
@@ -628,7 +628,7 @@ class Discourse:
                      if c.sentence.paragraph == event.sentence.paragraph]
         if candidate.anchored or any(c.anchored for c in paragraph):
             for previous in reversed(self.events):
-                if previous.type in (EventType.CALL, EventType.MEETING) and previous.date:
+                if previous.type in TALKS and previous.date:
                     event.date = previous.date
                     return
         for context in reversed(paragraph):

@@ -233,14 +233,12 @@ class SentenceReader:
                                     r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """"kamen in Berlin zusammen, um über die Unterstützung der Ukraine zu beraten", "met
         to discuss …": talks in the purpose of a meeting told before them are that meeting."""
-        talks = (EventType.CALL, EventType.MEETING)
-
         def purpose(first: int) -> bool:
             clause = clause_of(r.clauses, first)
             return clause.complement and r.tokens[clause.first].key in self.lex.word_class("purpose_marker")
         return [h for h in hits if not (
             h[0].type is EventType.MEETING and purpose(h[1])
-            and any(o[0].type in talks and o[2] < clause_of(r.clauses, h[1]).first for o in hits))]
+            and any(o[0].type in TALKS and o[2] < clause_of(r.clauses, h[1]).first for o in hits))]
 
     def _matches(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """Every pattern that matches, with the conditions its flags set on its words."""
@@ -1428,7 +1426,7 @@ class SentenceReader:
         """A call or meeting noun in a phrase of circumstance ("bei einem Besuch in Kiew",
         "during a visit to Kyiv") is the setting of the clause's verb: what the verb is
         (announced, planned, refused) is not said of the visit."""
-        if trigger.type not in (EventType.CALL, EventType.MEETING):
+        if trigger.type not in TALKS:
             return False
         j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner")) \
             if first > 0 else 0
@@ -1446,7 +1444,7 @@ class SentenceReader:
         call with Xi": a call or meeting the clause comes after has taken place, whatever the
         clause says of its own verb; only the phrase itself can say otherwise ("nach dem
         geplanten Treffen")."""
-        if trigger.type not in (EventType.CALL, EventType.MEETING) or first == 0:
+        if trigger.type not in TALKS or first == 0:
             return False
         j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
         if r.tokens[j].key not in self.lex.word_class("after_prep") or not self._names_its_sides(r, last):
@@ -1510,7 +1508,7 @@ class SentenceReader:
             if self._announced(r, clause, scope_first, kinds):
                 scope_first = clause.first
         scope_last = self._next_verb_phrase(r, clause, last) - 1
-        if trigger.type in (EventType.CALL, EventType.MEETING) and first == last and \
+        if trigger.type in TALKS and first == last and \
                 self._subject_noun(r, first):
             # "Netanyahu's visit to Washington, scheduled for next week, was postponed": the
             # sentence says of its subject what became of it
@@ -2089,7 +2087,7 @@ class SentenceReader:
         separate = any(t.key in self.lex.word_class("separately") for t in r.tokens)
         if trigger.type is EventType.MEETING and not separate:
             return None  # "met Macron and Biden": one meeting of three, unless "separate talks"
-        if trigger.type not in (EventType.CALL, EventType.MEETING) or "conference" in \
+        if trigger.type not in TALKS or "conference" in \
                 trigger.flags or any(t.key in self.lex.word_class("joint") for t in r.tokens):
             return None
         with_at = next((i for i in range(first, len(r.tokens))

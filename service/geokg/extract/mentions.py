@@ -130,14 +130,16 @@ class MentionFinder:
         won ("congratulated Trump on his election victory", "seit Trumps Wiederwahl"; not
         "claimed victory in the debate"): such a leader acts for the state to be led only
         when the gazetteer has their term begin within INCOMING_DAYS (`Discourse.finish`)."""
+        leaders = [f for f in names if self.gaz.entities[f.mention.entity].kind == "leader"]
+        if not leaders:
+            return  # (most sentences: no need to look for an election)
         cues = self.lex.word_class("elect_cue")
         keys = {t.key for t in tokens} | {  # ("re-election" is three tokens)
             tokens[i - 1].key + tokens[i + 1].key for i in range(1, len(tokens) - 1) if tokens[i].text == "-"}
         won = bool(keys & self.lex.word_class("election_won")) or bool(
             keys & self.lex.word_class("won_word")) and bool(keys & self.lex.word_class("election_noun"))
-        for f in names:
-            if self.gaz.entities[f.mention.entity].kind == "leader" and (won or any(
-                    t.key in cues for t in tokens[max(0, f.first - 4):f.first])):
+        for f in leaders:
+            if won or any(t.key in cues for t in tokens[max(0, f.first - 4):f.first]):
                 self.elected.add(f.mention.entity)
 
     def _learn_short_names(self, found: list[Found]) -> None:
