@@ -257,6 +257,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                         and tokens[pos - 1].key in lex.word_class("possessive_own") \
                         and not (pos + 1 < len(tokens) and tokens[pos + 1].key in ("to", "zu")):
                     continue  # "informed Abbas of his plans in a phone call": a noun, the topic
+                if kind == "planned" and _aim_of_another_verb(tokens, first + _b, exclude, lex):
+                    continue  # "support for efforts to end the war in a call with Putin"
                 if kind == "planned" and _at_the_invitation(tokens, pos, lex):
                     continue  # "Auf Einladung von Xi besuchte Felipe Peking": it took place
                 if kind == "planned" and 0 < pos < len(tokens) - 1 and tokens[pos - 1].key == "the" \
@@ -273,6 +275,17 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 return True
     return False
+
+
+def _aim_of_another_verb(tokens: list[Token], end: int, exclude: tuple[int, int],
+                         lex: Lexicon) -> bool:
+    """"expressed support for efforts to end the conflict in a phone call with Putin": an
+    effort or plan "to" do something else does not reach an event told after it in a phrase
+    of its own ("in a call", "during talks"); it does reach "efforts to hold talks"."""
+    if tokens[end].key not in ("to", "zu") or not end + 1 < exclude[0]:
+        return False
+    openers = lex.word_class("opening_prep") | lex.word_class("circumstance")
+    return any(t.key in openers for t in tokens[max(end + 2, exclude[0] - 3):exclude[0] + 1])
 
 
 def _at_the_invitation(tokens: list[Token], pos: int, lex: Lexicon) -> bool:

@@ -17,7 +17,7 @@ from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Sentence
-from geokg.extract.text import Token, fold
+from geokg.extract.text import Token, fold, is_dictionary_word
 
 #: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
@@ -234,7 +234,8 @@ class MentionFinder:
         # ("Wang Xiaoming", "Analyst Ahmad Wang": a part next to another name is someone else's)
         beside = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens) and k != 0]
         if local and tokens[i].capitalized and not any(
-                t.is_word and t.capitalized and t.key not in self.lex.title_starts for t in beside):
+                t.is_word and t.capitalized and t.key not in self.lex.title_starts
+                and t.key not in calendar_words(self.lex.lang) for t in beside):  # ("On Tuesday Tuya")
             return i, NameEntry(local[0], local[1], False, True)
         return self._elliptic_name(tokens, i)
 
@@ -306,8 +307,12 @@ class MentionFinder:
 
     def _modifies_a_noun(self, tokens: list[Token], first: int, last: int) -> bool:
         """"the Ukraine war", "a Gaza ceasefire": an English name between an article and a
-        noun it qualifies names a topic, not a side."""
+        noun it qualifies names a topic, not a side; before a word for a conflict it does so
+        without an article too (headlines drop theirs)."""
         determiners = self.lex.word_class("determiner")  # ("the Ukraine" is a name of its own)
+        if self.lex.lang == "en" and last + 1 < len(tokens) and \
+                tokens[last + 1].key in self.lex.word_class("conflict_noun"):
+            return True  # "to end Ukraine war", "the Russia-Ukraine conflict": names of a war
         return self.lex.lang == "en" and last + 1 < len(tokens) and (
             tokens[first].key in determiners or first > 0 and tokens[first - 1].key in determiners) \
             and tokens[last + 1].key in self.lex.word_class("modified_noun")
@@ -373,6 +378,8 @@ class MentionFinder:
                 self._absorb(out, state_found)
                 out.append(Found(self._mention(sentence, tokens, first, last, holder or state,
                                                "title"), first, last, True))
+                if holder is None:
+                    self._learn_unlisted_official(tokens, end, state, set(by_first))
             elif state is None and not self._after_group_word(tokens, i) \
                     and self._singular(tokens, i) and (holder := self._recent_leader(
                         roles, " ".join(t.key for t in tokens[i:end + 1]))):
@@ -380,6 +387,23 @@ class MentionFinder:
                                  True))
             i = end + 1
         return out
+
+    def _learn_unlisted_official(self, tokens: list[Token], end: int, state: str,
+                                 named: set[int]) -> None:
+        """"Verteidigungsminister Boris Pistorius … Pistorius sagte": a minister the
+        gazetteer does not list, named right after a state's title, speaks for that state when
+        the article names them again by a part of the name. Only words the language's word
+        list lacks count as parts of a name: German capitalizes every noun ("Außenminister
+        Wadephul Gespräche"), and a headline every word."""
+        k = end + 1
+        while k < len(tokens) and k <= end + 3 and k not in named and tokens[k].is_word \
+                and tokens[k].capitalized and tokens[k].key not in self.lex.title_starts:
+            word = tokens[k].text
+            if len(word) >= 3 and not is_dictionary_word(word, self.lex.lang):
+                self.local_names.setdefault((tokens[k].key,), (state, "official"))
+                if self.lex.lang == "de" and not tokens[k].key.endswith(("s", "x", "z")):
+                    self.local_names.setdefault((tokens[k].key + "s",), (state, "official"))
+            k += 1
 
     def _title_at(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...], str | None] | None:
         starts = self.lex.title_starts
@@ -398,13 +422,19 @@ class MentionFinder:
 
     def _title_state(self, tokens: list[Token], first: int, last: int,
                      by_last: dict[int, Found], by_first: dict[int, Found]) -> Found | None:
-        """The state a title belongs to: right before it ("Frankreichs", "russische", "US-"),
+        """The state a title belongs to: right before it ("Frankreichs", "russische", "US-",
+        "Kenya's"),
         or a genitive/"of" right after it ("Präsident Russlands", "President of Russia")."""
-        before = by_last.get(first - 1) or (by_last.get(first - 2) if tokens[first - 1].text == "-"
-                                             else None) if first > 0 else None
+        j = first - 1
+        if j >= 2 and tokens[j].key == "s" and tokens[j - 1].text in ("'", "’"):
+            j -= 2  # "Kenya's Defence Minister"
+        before = by_last.get(j) or (by_last.get(j - 1) if tokens[j].text == "-"
+                                    else None) if j >= 0 else None
         if before and self._is_state_like(before):
             return before
         after = by_first.get(last + 1)
+        if after is not None and after.mention.how == "official":
+            return None  # "Foreign Minister Wang Yi" holds the title; China is not named
         if after is None and last + 1 < len(tokens) and tokens[last + 1].key in ("of", "des", "der", "von"):
             after = by_first.get(last + 2) or by_first.get(last + 3)
         if after and self._is_state_like(after) and after.mention.how != "place":

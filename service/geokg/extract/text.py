@@ -118,6 +118,13 @@ class Layout:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=16384)
+def is_dictionary_word(word: str, lang: str) -> bool:
+    """Whether a word is in the language's word list: a capitalized word that is not is
+    likely a name ("Pistorius", "Wadephul"), one that is may be a German noun ("Gespräche")."""
+    return bool(simplemma.is_known(word, lang=lang))
+
+
 def detect_language(text: str) -> str:
     """German or English, whichever simplemma's stop-word model finds more of; on a tie
     (short texts of names: "China claims the Spratly Islands."), the articles decide."""
