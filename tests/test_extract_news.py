@@ -3516,3 +3516,15 @@ def test_a_minister_named_again_by_surname_acts_for_the_state(
 def test_an_effort_to_do_another_thing_leaves_the_call_a_fact(
         text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-05-17", "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a German sentence that opens with its source has its subject after the verb
+    ("Laut einer Erklärung der französischen Regierung forderte Macron in dem Telefonat eine "
+     "sofortige Waffenruhe.", [(DEMAND, {"france"}, set())]),
+    ("Laut einer Mitteilung der deutschen Bundesregierung verlangte Scholz eine Waffenruhe.",
+     [(DEMAND, {"germany"}, set())]),
+])
+def test_the_subject_after_a_source_that_opens_the_sentence_demands(
+        text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-11-02", "de") == expected

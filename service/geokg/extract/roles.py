@@ -962,15 +962,17 @@ class RoleReader:
 
     def _subject_after_opening(self, r: SentenceReading, first: int) -> Found | None:
         """A German sentence that opens with a phrase ("Bei einem Treffen mit König Abdullah
-        in Berlin sagte Merkel … zu") has its subject right after the finite verb; a name
-        inside the opening phrase is its setting."""
+        in Berlin sagte Merkel … zu", "Laut einer Erklärung der Bundesregierung forderte
+        Merz …") has its subject right after the finite verb; a name inside the opening
+        phrase is its setting or its source."""
         if self.lex.lang != "de":
             return None
         # (after a headline's colon: "Mehr Hilfe: Bei einem Treffen mit … sagte Merkel … zu")
         start = next((i + 1 for i in range(first - 1, -1, -1) if r.tokens[i].text == ":"), 0)
         opening = r.tokens[start].key if start < first else ""
         breaks = self.lex.word_class("clause_break")
-        if opening not in self.lex.word_class("opening_prep") or opening in breaks \
+        openers = self.lex.word_class("opening_prep") | self.lex.word_class("verb_second_opening")
+        if opening not in openers or opening in breaks \
                 or any(t.text in (",", ";") or t.key in breaks
                        for t in r.tokens[start + 1:first]):
             return None  # ("Während Deutschland … liefert, …": a conjunction, no phrase)
