@@ -3528,3 +3528,16 @@ def test_an_effort_to_do_another_thing_leaves_the_call_a_fact(
 def test_the_subject_after_a_source_that_opens_the_sentence_demands(
         text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-11-02", "de") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the need to" end or halt a course of the conflict is a call on no one in particular
+    ("The Egyptian President stressed the need to make every effort to halt the fighting in Sudan.",
+     [(DEMAND, {"egypt"}, set())]),
+    # not a need of the economy, nor what measures are needed for
+    ("Chancellor Scholz stressed the need to modernise the German economy.", []),
+    ("New Delhi says the new rules are needed to prevent violence.", []),
+])
+def test_the_need_to_end_a_course_of_the_conflict_is_a_demand(
+        text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-11-02", "en") == expected

@@ -681,8 +681,14 @@ class RoleReader:
 
     def _course_obligated(self, r: SentenceReading, subject: list[Token], last: int) -> bool:
         expletive = bool(subject) and subject[-1].key == "there"  # "there should be peace"
+        course = self.lex.word_class("conflict_course")
+        if self.lex.lang == "en" and r.tokens[last].key == "need" and last + 1 < len(r.tokens) \
+                and r.tokens[last - 1].key in ("the", "a") and r.tokens[last + 1].key == "to":
+            # "stressed the need to prevent further escalation": what is needed is the course
+            # (not "the measures are needed to prevent violence": what they are for)
+            return any(t.key in course for t in r.tokens[last + 2:last + 12])
         return self.lex.lang == "en" and r.tokens[last].key in self.lex.word_class("obligation") and (
-            expletive or any(t.key in self.lex.word_class("conflict_course") for t in subject))
+            expletive or any(t.key in course for t in subject))
 
     def _demonym_subject(self, r: SentenceReading, clause: Clause, last: int) -> Found | None:
         """"demanded that the Chinese ships move out", "said French troops should leave": a
