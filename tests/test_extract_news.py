@@ -3541,3 +3541,21 @@ def test_the_subject_after_a_source_that_opens_the_sentence_demands(
 def test_the_need_to_end_a_course_of_the_conflict_is_a_demand(
         text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-11-02", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an accord told after talks, with no other side named, was reached in those talks
+    ("Scholz traf am Montag in Doha den Emir von Katar, Tamim bin Hamad Al Thani. Es sei eine "
+     "langfristige Energiepartnerschaft fest vereinbart worden, sagte Scholz nach dem Gespräch.", "de",
+     [(MEETING, {"germany", "qatar"}, set()), (AGREEMENT, {"germany", "qatar"}, set())]),
+    ("Prime Minister Jacinda Ardern met Chinese Premier Li Keqiang in Beijing on Monday. Ardern "
+     "emerged from the meeting saying an upgrade of the free trade deal had been agreed.", "en",
+     [(MEETING, {"new-zealand", "china"}, set()), (AGREEMENT, {"new-zealand", "china"}, set())]),
+    # not an accord of the background, reached elsewhere with a side the story does not name
+    ("Scholz traf am Montag in Doha den Emir von Katar, Tamim bin Hamad Al Thani. Schon 2019 hatte "
+     "sich Scholz mit der Regierung von Fajes al-Serradsch auf eine Zusammenarbeit verständigt.", "de",
+     [(MEETING, {"germany", "qatar"}, set())]),
+])
+def test_an_accord_told_after_talks_was_reached_in_them(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2018-04-03", lang) == expected

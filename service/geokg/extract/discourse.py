@@ -267,6 +267,8 @@ class Discourse:
                     self._sides_from_previous_sentence(event)
                 if event.type is EventType.AGREEMENT and not event.participants and candidate.anchored:
                     self._signed_at_the_meeting(event)
+                if event.type is EventType.AGREEMENT and not candidate.background:
+                    self._agreed_in_the_talks(event)
                 if len(self.sides(event)) < 2:
                     return
         elif not event.participants:
@@ -362,6 +364,19 @@ class Discourse:
             event.participants = list(meeting.participants)
             event.date = event.date or meeting.date
             event.confidence = INFERRED_CONFIDENCE
+
+    def _agreed_in_the_talks(self, event: Event) -> None:
+        """"Ardern emerged from the meeting with Li saying they agreed …", "Es sei fest
+        vereinbart worden, eine Energiepartnerschaft einzugehen": an accord of the story's
+        present with no other side named, told after talks, was reached with the sides of the
+        last talks (of one of them, when it names one). Background accords ("had agreed in
+        November") were reached elsewhere."""
+        talk = next((e for e in reversed(self.events) if e.type in TALKS), None)
+        if talk is None or not self.sides(event) <= self.sides(talk):
+            return
+        event.participants = _dedupe(event.participants + talk.participants)
+        event.participants = self._prefer_leaders(event.participants, event)
+        event.confidence = INFERRED_CONFIDENCE
 
     def _sides_from_previous_sentence(self, event: Event) -> None:
         """"Das Telefonat am Mittwoch …" right after "Trump hat mit Putin gesprochen"."""
