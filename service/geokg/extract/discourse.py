@@ -267,7 +267,7 @@ class Discourse:
                     self._sides_from_previous_sentence(event)
                 if event.type is EventType.AGREEMENT and not event.participants and candidate.anchored:
                     self._signed_at_the_meeting(event)
-                if event.type is EventType.AGREEMENT and not candidate.background:
+                if candidate.partner_untold and not candidate.background:
                     self._agreed_in_the_talks(event)
                 if len(self.sides(event)) < 2:
                     return

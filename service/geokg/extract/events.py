@@ -92,6 +92,9 @@ class Candidate:
     respective: bool = False  # "jeweils", "respectively": one supply per supplier
     #: a demand's one other side named in its sentence, for when nothing else names whom it asks
     named_addressees: list[str] = field(default_factory=list)
+    #: an accord whose sentence leaves its other side to the story: told in the passive ("Es
+    #: sei vereinbart worden"), or by one side that did not sign alone (`_partner_untold`)
+    partner_untold: bool = False
 
 
 class SentenceReader:
@@ -106,6 +109,7 @@ class SentenceReader:
         for trigger, first, last in self._triggers(reading):
             candidate = self._candidate(reading, trigger, first, last)
             if candidate is not None:
+                candidate.partner_untold = self._partner_untold(reading, candidate)
                 out.extend(self._split_commitments(candidate))
                 out.extend(self._signed_in_person(reading, candidate))
         return out
@@ -143,6 +147,24 @@ class SentenceReader:
         meeting = replace(event, type=EventType.MEETING, participants=unique(leaders + present),
                           topic=None, addressees=[], territories=[], extra_sentences=[])
         return [replace(candidate, event=meeting, definite=False, additional=False)]
+
+    def _partner_untold(self, r: SentenceReading, candidate: Candidate) -> bool:
+        """Whether an accord's other side is left to the story (`Discourse`). With no side
+        named: when told in the passive ("Es sei … vereinbart worden"), by "we" or "they", or
+        by someone unknown with a partner ("Heil unterzeichnete mit seinem Kollegen"); not
+        "Die Parteien der Ampel einigten sich", which names its own. With one side named:
+        unless it signed with no partner named ("With Kishida standing beside him, Biden
+        signed the document": a text of one's own)."""
+        event = candidate.event
+        if event.type is not EventType.AGREEMENT:
+            return False
+        clause = clause_of(r.clauses, candidate.anchor)
+        words = {t.key for t in r.tokens[clause.first:clause.last + 1]}
+        sides = self.gaz.states_of(event.participants, r.day)
+        if not sides:
+            return bool(words & self.lex.word_class("partner_untold"))
+        signed = r.tokens[candidate.anchor].key in self.lex.word_class("sign_verb")
+        return len(sides) == 1 and not (signed and not words & self.lex.word_class("partner_prep"))
 
     def _signed_together(self, r: SentenceReading, clause: Clause, candidate: Candidate) -> bool:
         """"Kishida and Sunak signed a reciprocal access agreement at the Tower of London",
