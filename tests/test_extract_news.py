@@ -3559,3 +3559,18 @@ def test_the_need_to_end_a_course_of_the_conflict_is_a_demand(
 def test_an_accord_told_after_talks_was_reached_in_them(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2018-04-03", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the people a German "dass" clause obliges name the state asked, as in English
+    ("Manila habe gefordert, dass die chinesischen Schiffe das Riff verlassen.", "de",
+     [(DEMAND, {"philippines"}, {"china"})]),
+    # a body a demand is made before is asked to act on it
+    ("Der malische Außenminister hat vor dem UN-Sicherheitsrat den Abzug der Blauhelme gefordert.",
+     "de", [(DEMAND, {"mali"}, {"un-security-council"})]),
+    # not a meeting it is made before ("EU" is part of the word for the summit)
+    ("Vor dem EU-Gipfel forderte Scholz mehr Geld für die Ukraine.", "de", [(DEMAND, {"germany"}, set())]),
+])
+def test_whom_a_demand_obliges_or_is_made_before_is_asked(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-06-17", lang) == expected

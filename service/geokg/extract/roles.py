@@ -410,12 +410,31 @@ class RoleReader:
         # "demand for missiles from Washington": a capital asked stands for its state
         event.addressees = self._holder_asked_to_return(r, last, own_sides) or unique(
             self.gaz.stands_for(f.mention.entity) for f in addressees)
-        if not event.addressees and last + 1 < len(r.tokens) and \
-                r.tokens[last + 1].key in self.lex.word_class("complementizer"):
-            # "demanded that the Chinese ships move out": the people asked name their state
-            people = self._demonym_subject(r, clause_of(r.clauses, last + 1), len(r.tokens))
+        if not event.addressees:  # "forderte vor dem UN-Sicherheitsrat den Abzug": its audience
+            event.addressees = self._audience(r, clause_of(r.clauses, first), own_sides)
+        that = last + 2 if last + 2 < len(r.tokens) and r.tokens[last + 1].text == "," else last + 1
+        if not event.addressees and that < len(r.tokens) and \
+                r.tokens[that].key in self.lex.word_class("complementizer"):
+            # "demanded that the Chinese ships move out", "hat gefordert, dass die chinesischen
+            # Schiffe abziehen": the people asked name their state
+            people = self._demonym_subject(r, clause_of(r.clauses, that), len(r.tokens))
             event.addressees = [people.mention.entity] if people and \
                 people.mention.entity not in own_sides else []
+
+    def _audience(self, r: SentenceReading, clause: Clause, own_sides: set[str]) -> list[str]:
+        """"hat vor dem UN-Sicherheitsrat den Abzug gefordert", "demanded before the General
+        Assembly": a body a demand is made before is asked to act on it."""
+        determiners = self.lex.word_class("determiner")
+        for f in r.found:
+            if not f.actor or not clause.first <= f.first <= clause.last or self.gaz.entities[
+                    f.mention.entity].kind != "organisation" or f.mention.entity in own_sides:
+                continue
+            j = f.first - 1
+            while j > clause.first and r.tokens[j].key in determiners:
+                j -= 1
+            if j >= clause.first and r.tokens[j].key in self.lex.word_class("audience_prep"):
+                return [f.mention.entity]
+        return []
 
     def agent_of_noun(self, r: SentenceReading, first: int, last: int) -> Found | None:
         """The maker of a demand noun named after "by" ("a request by Kyiv for …") or in the
