@@ -3574,3 +3574,23 @@ def test_an_accord_told_after_talks_was_reached_in_them(
 def test_whom_a_demand_obliges_or_is_made_before_is_asked(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-06-17", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "der Gerichtshof", "the Council": the organisation named before by a word of its name
+    ("Guyana hat vor dem Internationalen Gerichtshof Klage gegen Venezuela erhoben. Guyana "
+     "forderte den Gerichtshof zur Anordnung vorläufiger Maßnahmen auf.", "de",
+     [(DEMAND, {"guyana"}, {"international-court-of-justice"})]),
+    ("The UN Security Council met on Sudan on Monday. The Council urged Khartoum to allow aid "
+     "convoys in.", "en", [(DEMAND, {"un-security-council"}, {"sudan"})]),
+    # an abbreviation in brackets stands for the name before it; "sowohl … als auch" joins
+    ("Die Kämpfe im Osten der Demokratischen Republik Kongo (DRK) dauern an. Der Sicherheitsrat "
+     "forderte sowohl die DRK als auch Ruanda zu direkten Verhandlungen auf.", "de",
+     [(DEMAND, {"un-security-council"}, {"democratic-republic-of-the-congo", "rwanda"})]),
+    # an alliance "with" someone is a bond of two sides, not the body named before
+    ("Die EU kritisierte Ankara. Die Türkei hatte die Allianz mit Libyen im November geschmiedet.",
+     "de", [(AGREEMENT, {"turkey", "libya"}, set())]),
+])
+def test_an_organisation_named_again_by_a_word_or_an_abbreviation(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2024-02-05", lang) == expected

@@ -64,6 +64,7 @@ class MentionFinder:
         self.by_sentence.append([f.mention for f in sorted(
             found, key=lambda f: self._in_phrase(tokens, f.first))])
         self._learn_short_names(found)
+        self._learn_abbreviations(tokens, found)
         return found
 
     def _bodies_of_others(self, tokens: list[Token], names: list[Found]) -> list[Found]:
@@ -160,6 +161,16 @@ class MentionFinder:
                 if (len(part) >= 3 or part in family and len(part) == 2 and part.isalpha()) \
                         and part[:1].isupper():
                     self.local_names.setdefault((fold(part),), (entity.key, how))
+
+    def _learn_abbreviations(self, tokens: list[Token], found: list[Found]) -> None:
+        """"der Demokratischen Republik Kongo (DRK)", "the Economic Community of West African
+        States (ECOWAS)": an abbreviation in brackets after a name stands for it from then on."""
+        for f in found:
+            k = f.last + 1
+            if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
+                    and f.mention.how in ("name", "alias") and 2 <= len(tokens[k + 1].text) <= 6 \
+                    and tokens[k + 1].text.isupper() and tokens[k + 1].text.isalpha():
+                self.local_names.setdefault((tokens[k + 1].key,), (f.mention.entity, f.mention.how))
 
     # -- names -----------------------------------------------------------------------------
     def _names(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
@@ -515,6 +526,9 @@ class MentionFinder:
                     or self._body_anaphor(tokens, i, found):
                 # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
+            elif token.key in self.lex.word_class("organisation_anaphor") or \
+                    token.key in self.lex.word_class("bloc_noun"):
+                key = self._organisation_meant(tokens, i, found)
             else:
                 continue
             if key:
@@ -525,8 +539,30 @@ class MentionFinder:
     def _pronoun_words(self) -> frozenset[str]:
         """Every word `_pronouns` may read as referring back: the first test of each case."""
         classes = ("possessive_leader", "possessive_person", "pronoun_leader", "person_anaphor",
-                   "pronoun_leader_object", "other_person", "pronoun_state", "body_anaphor")
+                   "pronoun_leader_object", "other_person", "pronoun_state", "body_anaphor",
+                   "organisation_anaphor", "bloc_noun")
         return frozenset({"sie"}).union(*(self.lex.word_class(c) for c in classes))
+
+    def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
+        """"the court", "der Gerichtshof", "the Council", "the bloc": after a definite article
+        and with no name of its own ("the Council of Europe", "the EU court"), the
+        organisation last named whose name holds that word (any, for "bloc", "Bündnis")."""
+        if i == 0 or tokens[i - 1].key not in self.lex.word_class("definite") or \
+                any(i - 1 <= f.last and f.first <= i + 1 for f in found) or \
+                i + 1 < len(tokens) and tokens[i + 1].key in ("of", "des", "der", "für", "for"):
+            return None
+        if i + 1 < len(tokens) and tokens[i + 1].key in self.lex.word_class("partner_prep"):
+            return None  # "die Allianz mit Libyen": a bond, not a body
+        word, any_body = tokens[i].key, tokens[i].key in self.lex.word_class("bloc_noun")
+        for m in reversed(self.history[-40:]):
+            entity = self.gaz.entities[m.entity]
+            if entity.kind != "organisation":
+                continue
+            words = {w for name in (entity.label_en, entity.label_de, *entity.aliases)
+                     for w in re.split(r"[\s-]+", fold(name))}
+            if any_body or any(w == word or w.endswith(word) for w in words):
+                return m.entity
+        return None
 
     def _person_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"die Ministerin", "the chancellor", "die Grünen-Politikerin": a role right after a

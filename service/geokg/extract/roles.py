@@ -801,7 +801,7 @@ class RoleReader:
         return []
 
     def coordinated(self, found: list[Found], r: SentenceReading) -> list[Found]:
-        """The first name and those joined to it by "und"/"and"/","."""
+        """The first name and those joined to it by "und"/"and"/"," or "als auch"."""
         if not found:
             return []
         out = [found[0]]
@@ -810,9 +810,11 @@ class RoleReader:
             between = r.tokens[out[-1].last + 1:f.first]
             # an article alone joins nothing: "Abe den russischen Präsidenten Putin" is
             # subject and object
+            articles = ("the", "der", "die", "das", "den", "dem")
+            words = " ".join(t.key for t in between if t.key not in articles)
             if any(t.key in joiners for t in between) and all(
-                    t.key in joiners or t.key in ("the", "der", "die", "das", "den", "dem")
-                    for t in between):
+                    t.key in joiners or t.key in articles for t in between) \
+                    or words in self.lex.word_class("correlative"):  # "sowohl X als auch Y"
                 out.append(f)
             else:
                 break
