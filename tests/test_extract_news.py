@@ -3594,3 +3594,22 @@ def test_whom_a_demand_obliges_or_is_made_before_is_asked(
 def test_an_organisation_named_again_by_a_word_or_an_abbreviation(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-02-05", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # relief told with no receiver goes to the one other state the story names; "the
+    # government extended" is a verb after its subject, not a noun like "relief supplies"
+    ("A cyclone left thousands homeless in Vanuatu on Friday. The Australian government "
+     "extended emergency relief assistance on Saturday.",
+     [(SUPPORT, {"australia"}, {"vanuatu"})]),
+])
+def test_relief_with_no_receiver_goes_to_the_one_other_state_named(
+        text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-03-04", "en") == expected
+
+
+def test_arms_with_no_receiver_do_not_go_to_the_other_state_named() -> None:
+    # warships sent on patrol stay the sender's own
+    events = state_events("Chinese coast guard vessels entered waters near the Natuna Islands. "
+                          "Indonesia sent four more warships on patrol in the area.", "2023-03-04", "en")
+    assert not any(kind is SUPPORT and "china" in to for kind, _, to in events)

@@ -216,6 +216,8 @@ class Discourse:
                 receivers = {tuple(e.addressees) for e in supplies}
             if not receivers:
                 receivers = self._other_side_of_talks(event)
+            if not receivers and event.support_kind in ("humanitarian", "money"):
+                receivers = self._only_other_state(supplier)
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on)
             if len(receivers) == 1:
                 receiver = list(receivers.pop())
@@ -223,6 +225,15 @@ class Discourse:
                     continue  # a third side named in its own sentence may be the receiver
                 event.addressees = receiver
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
+    def _only_other_state(self, supplier: set[str]) -> set[tuple[str, ...]]:
+        """"After a landslide in Papua New Guinea … India extended relief of $1 million": in
+        a story that names one state besides the supplier's, that state receives the relief or
+        money (arms and troops sent with no receiver named are often the sender's own patrols)."""
+        sides = {self.gaz.state_of_place(k) if self.gaz.entities[k].kind == "city"
+                 else self.gaz.state_of(k, self.on) for k in self.mentioned}
+        states = {s for s in sides - supplier if self.gaz.entities[s].kind == "state"}
+        return {(states.pop(),)} if len(states) == 1 else set()
 
     def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
         sides = self.sides(event)

@@ -1382,13 +1382,20 @@ class RoleReader:
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
         """"relief supplies", "the shipping": an English trigger after an article or a noun
-        is a noun, which must name its receiver after it like the other supply nouns."""
+        is a noun, which must name its receiver after it like the other supply nouns (not a
+        past tense after its subject: "the government extended")."""
         if self.lex.lang != "en" or first == 0:
             return False
         prev = r.tokens[first - 1]
         adverb = prev.key.endswith("ly")  # "will jointly supply Ukraine"
+        # "the Indian government extended the …": a verb after its subject (not "of armed
+        # conflict", nor a participle as in "vaccine doses donated by the US")
+        after = r.tokens[first + 1].key if first + 1 < len(r.tokens) else ""
+        prepositions = self.lex.word_class("preposition")
+        past = r.tokens[first].key.endswith("ed") and prev.key not in prepositions \
+            and after not in prepositions
         return prev.key in self.lex.word_class("determiner") or (
-            prev.is_word and prev.text.islower() and not adverb
+            prev.is_word and prev.text.islower() and not adverb and not past
             and prev.key not in self.lex.word_class("verb_context"))
 
     def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
