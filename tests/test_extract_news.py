@@ -3613,3 +3613,17 @@ def test_arms_with_no_receiver_do_not_go_to_the_other_state_named() -> None:
     events = state_events("Chinese coast guard vessels entered waters near the Natuna Islands. "
                           "Indonesia sent four more warships on patrol in the area.", "2023-03-04", "en")
     assert not any(kind is SUPPORT and "china" in to for kind, _, to in events)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an appeal to one's own people, aides or to the streets asks no other side
+    ("In a televised address, Sisi urged Egyptians to stand together.", "en", []),
+    ("Trump asked aides to look into buying the island.", "en", []),
+    ("Der Oppositionsführer sprach von Wahlbetrug. Maduro rief zu Protesten auf.", "de", []),
+    # a people's name as an adjective is no appeal to them
+    ("Scharaa forderte nach Angaben syrischer Staatsmedien von Russland die Auslieferung Assads.",
+     "de", [(DEMAND, {"syria"}, {"russia"})]),
+])
+def test_an_appeal_to_ones_own_people_or_to_the_streets_is_no_demand(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2025-10-16", lang) == expected

@@ -1161,10 +1161,11 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
-        people = [i for i in range(last + 1, min(last + 5, len(r.tokens)))
+        people = [i for i in range(first + 1, min(last + 5, len(r.tokens)))  # ("asked aides to")
                   if r.tokens[i].key in self.lex.word_class("own_people")]
         others = any(f.last == i - 1 for i in people for f in r.found)  # "urged Russian citizens"
-        if not event.addressees and people and not others:
+        if not event.addressees and (people and not others or self._own_demonym_asked(r, event, last)
+                                     or self._mobilised(r, first, last)):
             event.participants = []  # "forderte von den Bürgern, mehr … zu kaufen": its own people
             return
         if not event.addressees and self._asks_its_own_side(r, event, first, last):
@@ -1177,6 +1178,23 @@ class SentenceReader:
                 [f.mention.entity for f in actors if f.first > first][:1]
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
+
+    def _own_demonym_asked(self, r: SentenceReading, event: Event, last: int) -> bool:
+        """"Sisi urged Egyptians to work for security": a leader's appeal to their own people
+        (a people's name as a noun, not an adjective: "nach Angaben syrischer Staatsmedien")."""
+        own = self.gaz.states_of(event.participants, r.day)
+
+        def noun(f: Found) -> bool:
+            after = r.tokens[f.last + 1].key if f.last + 1 < len(r.tokens) else "."
+            return r.tokens[f.first].capitalized and after in ("to", "zu", ",", ".", "and", "und")
+        return any(f.mention.how in ("demonym", "demonym-actor") and last < f.first <= last + 3
+                   and self.gaz.state_of(f.mention.entity, r.day) in own and noun(f) for f in r.found)
+
+    def _mobilised(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"rief zu Protesten auf", "called for rallies": a call to take to the streets asks
+        people, not a state."""
+        return any(t.key in self.lex.word_class("mobilisation_noun")
+                   for t in r.tokens[first + 1:last + 4])
 
     def _unnamed_subject(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """A German main clause that opens with a noun phrase no entity is named in, right
