@@ -3627,3 +3627,23 @@ def test_arms_with_no_receiver_do_not_go_to_the_other_state_named() -> None:
 def test_an_appeal_to_ones_own_people_or_to_the_streets_is_no_demand(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2025-10-16", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an ultimatum: time given to do something (not when the one given it is the subject)
+    ("Mali gave France 48 hours to withdraw its ambassador.", "en", [(DEMAND, {"mali"}, {"france"})]),
+    ("Beijing was given 72 hours to vacate the consulate.", "en", []),
+    # what is made clear to someone must be done asks them
+    ("Xi made it clear to Biden that the agreed arrangements must be kept.", "en",
+     [(DEMAND, {"china"}, {"united-states"})]),
+    ("Xi machte Biden klar, dass Washington die Vereinbarungen einhalten müsse.", "de",
+     [(DEMAND, {"china"}, {"united-states"})]),
+    # soliciting arms ("warb um Waffen") asks for them
+    ("Selenskyj warb beim Gipfel in Vilnius um weitere Waffen.", "de", [(DEMAND, {"ukraine"}, set())]),
+    # reparations claimed from a state are demanded of it
+    ("Greece's parliament voted to claim war reparations from Germany.", "en",
+     [(DEMAND, {"greece"}, {"germany"})]),
+])
+def test_ultimatums_what_is_made_clear_and_claims_for_reparations_are_demands(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-07-12", lang) == expected

@@ -659,8 +659,12 @@ class RoleReader:
                     None) if speaker else None  # not "Scholz und Macron betonten"
         # "Merkel told Trump (that) a solution must be found", "told Xi he should …": whom
         # it was told to is asked, whatever the obligation's subject
-        told_to = next((f for f in actors if f.first == first + 1), None) \
-            if r.tokens[first].key in self.lex.word_class("tell_verb") else None
+        # ("Xi machte Trump klar, dass …", "made it clear to Trump that …": to whom it was
+        # made clear)
+        clear = any(t.key in self.lex.word_class("made_clear") for t in r.tokens[first + 1:first + 4])
+        told_to = next((f for f in actors if f.first == first + 1 or clear and first < f.first <= first + 4
+                        and r.tokens[f.first - 1].key == "to"), None) \
+            if r.tokens[first].key in self.lex.word_class("tell_verb") or clear else None
         if speaker is not None and told_to is not None and told_to is not speaker and (
                 subject is None or subject is told_to):
             event.participants = [speaker.mention.entity]
