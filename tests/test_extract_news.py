@@ -3647,3 +3647,29 @@ def test_an_appeal_to_ones_own_people_or_to_the_streets_is_no_demand(
 def test_ultimatums_what_is_made_clear_and_claims_for_reparations_are_demands(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-07-12", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # ties raised, partnerships entered into, joint plans adopted are accords
+    ("Vietnam and the United States elevated their ties to a comprehensive strategic partnership.",
+     "en", [(AGREEMENT, {"vietnam", "united-states"}, set())]),
+    ("Iran and China entered into a long-term comprehensive partnership in 2021.", "en",
+     [(AGREEMENT, {"iran", "china"}, set())]),
+    ("China and Egypt adopted a joint action plan on Friday.", "en",
+     [(AGREEMENT, {"china", "egypt"}, set())]),
+    ("Vietnam und die USA werteten ihre Beziehungen am Sonntag deutlich auf.", "de",
+     [(AGREEMENT, {"vietnam", "united-states"}, set())]),
+    ("China und Ägypten verabschiedeten eine gemeinsame Erklärung.", "de",
+     [(AGREEMENT, {"china", "egypt"}, set())]),
+    # a phrase that opens the sentence sets the scene: its host is no side of the accord
+    ("During Xi's visit to Saudi Arabia, China and Egypt signed a trade agreement.", "en",
+     [(MEETING, {"china", "saudi-arabia"}, set()), (AGREEMENT, {"china", "egypt"}, set())]),
+    # the other party of a conflict is no third side; it is the partner when the only one
+    ("Iran and China entered into a partnership amid tensions with the United States.", "en",
+     [(AGREEMENT, {"iran", "china"}, set())]),
+    ("Der Vatikan hat nach jahrzehntelangem Streit mit China ein Abkommen geschlossen.", "de",
+     [(AGREEMENT, {"holy-see", "china"}, set())]),
+])
+def test_ties_raised_and_plans_adopted_are_accords_of_the_sides_named(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2023-09-11", lang) == expected

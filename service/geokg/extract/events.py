@@ -1340,6 +1340,7 @@ class SentenceReader:
             event.participants.insert(0, speaker)
         if not self._without_mediators(r, event, clause, span):
             return False
+        self._without_adversary(r, event, actors)
         own_sides = self._hyphenated_sides(r, first, last) or self._owner_and_partner(
             r, first, last, "visit" in trigger.flags)
         if own_sides:  # "Solomon Islands' security pact with China": not who deplores it
@@ -1701,6 +1702,22 @@ class SentenceReader:
                 continue
             out.append(f)
         return out
+
+    def _without_adversary(self, r: SentenceReading, event: Event, actors: list[Found]) -> None:
+        """"Iran and China entered into a partnership amid tensions with the US": a party
+        named as the other side of a conflict ("tensions with", "im Streit mit") is no side
+        when two others are named (it is in "nach jahrzehntelangem Streit mit China ein
+        Abkommen geschlossen", where it is the only partner)."""
+        determiners = self.lex.word_class("determiner")
+        adversaries = set()
+        for f in actors:
+            j = before_determiners(r.tokens, f.first - 1, determiners)
+            if j > 0 and r.tokens[j].key in ("with", "mit") and \
+                    r.tokens[j - 1].key in self.lex.word_class("conflict_noun"):
+                adversaries.add(f.mention.entity)
+        rest = [p for p in event.participants if p not in adversaries]
+        if adversaries and len(self.gaz.states_of(rest, r.day)) >= 2:
+            event.participants = rest
 
     def _agent_of_a_participle(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"visited an island claimed by both Russia and Japan": who claims the place

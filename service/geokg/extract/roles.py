@@ -43,13 +43,15 @@ class RoleReader:
         main clause before it. A noun like "the agreement" takes only its own clause and its
         agents ("brokered by Turkey") — the rest of the sentence is about something else."""
         own = {id(clause_of(r.clauses, first)), id(clause_of(r.clauses, last))}
+        actors = self._without_opening_setting(r, first, actors)
         inside = [f for f in actors if id(clause_of(r.clauses, f.first)) in own]
         after_colon = self._after_headline_colon(r, clause_of(r.clauses, last), first, last)
         if not inside and after_colon is not None:  # "Gipfel in Genf: Biden und Putin …"
             own.add(id(after_colon))
             inside = [f for f in actors if clause_of(r.clauses, f.first) is after_colon]
         inside = self._antecedent(r, first) + inside
-        named = [f for f in r.found if f.actor and not self.attending(r, f)]
+        named = self._without_opening_setting(
+            r, first, [f for f in r.found if f.actor and not self.attending(r, f)])
         chosen = self._with_lists(inside, named, r)
         # a list's commas split clauses too: "Macron hatte Merkel, Putin und Selenskyj
         # empfangen" — the clause a list member stands in is the trigger's clause as well
@@ -72,6 +74,18 @@ class RoleReader:
         if len({self.gaz.state_of(f.mention.entity, r.day) for f in chosen}) < 2:
             chosen += self._clause_after_opening_phrase(r, actors, first)
         return unique(f.mention.entity for f in sorted(chosen, key=lambda f: f.first))
+
+    def _without_opening_setting(self, r: SentenceReading, first: int, found: list[Found]) -> list[Found]:
+        """"During Xi's visit to Saudi Arabia, China and Egypt signed a trade deal": a phrase
+        of circumstance opening the sentence sets the scene; when the event's own clause names
+        two sides, none named there is one (nor does its last name begin their list)."""
+        opening, clause = r.clauses[0], clause_of(r.clauses, first)
+        openers = self.lex.word_class("circumstance") | self.lex.word_class("opening_prep")
+        if self.lex.lang != "en" or opening is clause or r.tokens[opening.first].key not in openers:
+            return found  # (German opens with the phrase and its verb: "In Reykjavík kamen …")
+        own = {self.gaz.state_of(f.mention.entity, r.day) for f in found
+               if f.actor and clause_of(r.clauses, f.first) is clause}
+        return found if len(own) < 2 else [f for f in found if clause_of(r.clauses, f.first) is not opening]
 
     def _clause_after_opening_phrase(self, r: SentenceReading, actors: list[Found],
                                      first: int) -> list[Found]:
