@@ -3673,3 +3673,9 @@ def test_ultimatums_what_is_made_clear_and_claims_for_reparations_are_demands(
 def test_ties_raised_and_plans_adopted_are_accords_of_the_sides_named(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2023-09-11", lang) == expected
+
+
+def test_telephonic_talks_are_a_call() -> None:
+    # Indian and African English: "telephonic conversation", "spoke telephonically"
+    assert state_events("Modi held telephonic talks with President Macron on Monday.", "2023-02-14",
+                        "en") == [(CALL, {"india", "france"}, set())]
