@@ -3675,7 +3675,10 @@ def test_ties_raised_and_plans_adopted_are_accords_of_the_sides_named(
     assert state_events(text, "2023-09-11", lang) == expected
 
 
-def test_telephonic_talks_are_a_call() -> None:
+def test_telephonic_talks_are_a_call_a_courtesy_call_a_visit() -> None:
     # Indian and African English: "telephonic conversation", "spoke telephonically"
     assert state_events("Modi held telephonic talks with President Macron on Monday.", "2023-02-14",
                         "en") == [(CALL, {"india", "france"}, set())]
+    # a courtesy call is paid in person
+    assert state_events("Marcos received Japan's foreign minister in a courtesy call on Monday.",
+                        "2023-02-14", "en") == [(MEETING, {"philippines", "japan"}, set())]
