@@ -3506,9 +3506,7 @@ def test_a_minister_named_again_by_surname_acts_for_the_state(
     ("Brazilian President Lula expressed support for efforts to end the war in a phone call "
      "with President Zelensky on Monday.", [(CALL, {"brazil", "ukraine"}, set())]),
     ("Lula backs efforts to end Ukraine war in call with Putin", [(CALL, {"brazil", "russia"}, set())]),
-    # a call "to" a leader has them as its other side; calls "to" do something are demands
-    ("Sisi's phone diplomacy went on with a call to Emir Tamim bin Hamad Al Thani.",
-     [(CALL, {"egypt", "qatar"}, set())]),
+    # calls "to" someone to do something are no phone calls
     ("Protesters renewed their calls to Prime Minister Sharif to step down.", []),
     # an effort to hold the talks still is one
     ("Lula welcomed efforts to hold talks with President Zelensky.", []),
@@ -3555,6 +3553,13 @@ def test_the_need_to_end_a_course_of_the_conflict_is_a_demand(
     ("Scholz traf am Montag in Doha den Emir von Katar, Tamim bin Hamad Al Thani. Schon 2019 hatte "
      "sich Scholz mit der Regierung von Fajes al-Serradsch auf eine Zusammenarbeit verständigt.", "de",
      [(MEETING, {"germany", "qatar"}, set())]),
+    # nor one that names someone or some city else, nor one whose own subject is named
+    ("Scholz traf am Montag in Doha den Emir von Katar. Am Abend wurde in Berlin ein Kompromiss "
+     "zum Heizungsgesetz vereinbart.", "de", [(MEETING, {"germany", "qatar"}, set())]),
+    ("Chancellor Scholz met President Macron in Paris on Monday. Meanwhile, a ceasefire was "
+     "agreed in Sudan.", "en", [(MEETING, {"germany", "france"}, set())]),
+    ("Biden met Xi in San Francisco. The Senate agreed on a spending deal with the House.", "en",
+     [(MEETING, {"united-states", "china"}, set())]),
 ])
 def test_an_accord_told_after_talks_was_reached_in_them(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
@@ -3568,6 +3573,8 @@ def test_an_accord_told_after_talks_was_reached_in_them(
     # a body a demand is made before is asked to act on it
     ("Der malische Außenminister hat vor dem UN-Sicherheitsrat den Abzug der Blauhelme gefordert.",
      "de", [(DEMAND, {"mali"}, {"un-security-council"})]),
+    # only a body that deliberates: protection "vor" a militia asks no one
+    ("Ägypten forderte Schutz vor der Hisbollah.", "de", [(DEMAND, {"egypt"}, set())]),
     # not a meeting it is made before ("EU" is part of the word for the summit)
     ("Vor dem EU-Gipfel forderte Scholz mehr Geld für die Ukraine.", "de", [(DEMAND, {"germany"}, set())]),
 ])
@@ -3590,29 +3597,17 @@ def test_whom_a_demand_obliges_or_is_made_before_is_asked(
     # an alliance "with" someone is a bond of two sides, not the body named before
     ("Die EU kritisierte Ankara. Die Türkei hatte die Allianz mit Libyen im November geschmiedet.",
      "de", [(AGREEMENT, {"turkey", "libya"}, set())]),
+    # a word used since for another body, a party after a person's name, "die Union"
+    ("The ICJ ruled in January. Separately, an Israeli court heard a petition. The court urged "
+     "the government to act.", "en", []),
+    ("Bundeskanzler Friedrich Merz (CDU) traf Macron in Paris. Die CDU forderte von China mehr "
+     "Druck auf Russland.", "de", [(MEETING, {"germany", "france"}, set())]),
+    ("Die Europäische Union hat neue Sanktionen beschlossen. Die Union forderte die "
+     "Bundesregierung auf, mehr Waffen zu liefern.", "de", []),
 ])
 def test_an_organisation_named_again_by_a_word_or_an_abbreviation(
         text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
     assert state_events(text, "2024-02-05", lang) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # relief told with no receiver goes to the one other state the story names; "the
-    # government extended" is a verb after its subject, not a noun like "relief supplies"
-    ("A cyclone left thousands homeless in Vanuatu on Friday. The Australian government "
-     "extended emergency relief assistance on Saturday.",
-     [(SUPPORT, {"australia"}, {"vanuatu"})]),
-])
-def test_relief_with_no_receiver_goes_to_the_one_other_state_named(
-        text: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
-    assert state_events(text, "2023-03-04", "en") == expected
-
-
-def test_arms_with_no_receiver_do_not_go_to_the_other_state_named() -> None:
-    # warships sent on patrol stay the sender's own
-    events = state_events("Chinese coast guard vessels entered waters near the Natuna Islands. "
-                          "Indonesia sent four more warships on patrol in the area.", "2023-03-04", "en")
-    assert not any(kind is SUPPORT and "china" in to for kind, _, to in events)
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -3620,6 +3615,9 @@ def test_arms_with_no_receiver_do_not_go_to_the_other_state_named() -> None:
     ("In a televised address, Sisi urged Egyptians to stand together.", "en", []),
     ("Trump asked aides to look into buying the island.", "en", []),
     ("Der Oppositionsführer sprach von Wahlbetrug. Maduro rief zu Protesten auf.", "de", []),
+    # an appeal to one's people and others, and a call for protests to be respected, ask
+    ("Zelensky urged Ukrainians and the West to stand together.", "en", [(DEMAND, {"ukraine"}, set())]),
+    ("Rubio called for protests in Iran to be respected.", "en", [(DEMAND, {"united-states"}, set())]),
     # a people's name as an adjective is no appeal to them
     ("Scharaa forderte nach Angaben syrischer Staatsmedien von Russland die Auslieferung Assads.",
      "de", [(DEMAND, {"syria"}, {"russia"})]),
@@ -3631,13 +3629,18 @@ def test_an_appeal_to_ones_own_people_or_to_the_streets_is_no_demand(
 
 @pytest.mark.parametrize("text, lang, expected", [
     # an ultimatum: time given to do something (not when the one given it is the subject)
-    ("Mali gave France 48 hours to withdraw its ambassador.", "en", [(DEMAND, {"mali"}, {"france"})]),
-    ("Beijing was given 72 hours to vacate the consulate.", "en", []),
+    ("Niger's junta gave France one month to withdraw its troops.", "en",
+     [(DEMAND, {"niger"}, {"france"})]),
+    ("Maduro gave the army 48 hours to prepare.", "en", []),
     # what is made clear to someone must be done asks them
     ("Xi made it clear to Biden that the agreed arrangements must be kept.", "en",
      [(DEMAND, {"china"}, {"united-states"})]),
     ("Xi machte Biden klar, dass Washington die Vereinbarungen einhalten müsse.", "de",
      [(DEMAND, {"china"}, {"united-states"})]),
+    ("Scholz machte Putin deutlich, dass Russland seine Truppen abziehen müsse.", "de",
+     [(DEMAND, {"germany"}, {"russia"})]),
+    # not damages a strike is claimed to have caused
+    ("Russia claimed the Ukrainian strike caused damages in Belgorod.", "en", []),
     # soliciting arms ("warb um Waffen") asks for them
     ("Selenskyj warb beim Gipfel in Vilnius um weitere Waffen.", "de", [(DEMAND, {"ukraine"}, set())]),
     # reparations claimed from a state are demanded of it
@@ -3682,3 +3685,10 @@ def test_telephonic_talks_are_a_call_a_courtesy_call_a_visit() -> None:
     # a courtesy call is paid in person
     assert state_events("Marcos received Japan's foreign minister in a courtesy call on Monday.",
                         "2023-02-14", "en") == [(MEETING, {"philippines", "japan"}, set())]
+
+
+def test_a_participle_after_a_noun_is_no_supply_by_the_speaker() -> None:
+    # "the tanks delivered last year by Germany": a participle, not Ukraine supplying Germany
+    events = state_events("Ukraine said the tanks delivered last year by Germany had been destroyed.",
+                          "2024-05-10", "en")
+    assert (SUPPORT, {"ukraine"}, {"germany"}) not in events

@@ -18,6 +18,7 @@ from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 
 INFERRED_CONFIDENCE = 0.7
+TALKS_WINDOW = 6  # sentences: how far after talks an accord told without its partner is theirs
 INHERIT_WINDOW = 2  # sentences: an undated event continues a dated one told this close before
 #: How many sentences on a story still speaks of the talks it opened with.
 STORY_REACH = 6
@@ -216,8 +217,6 @@ class Discourse:
                 receivers = {tuple(e.addressees) for e in supplies}
             if not receivers:
                 receivers = self._other_side_of_talks(event)
-            if not receivers and event.support_kind in ("humanitarian", "money"):
-                receivers = self._only_other_state(supplier)
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on)
             if len(receivers) == 1:
                 receiver = list(receivers.pop())
@@ -225,15 +224,6 @@ class Discourse:
                     continue  # a third side named in its own sentence may be the receiver
                 event.addressees = receiver
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
-
-    def _only_other_state(self, supplier: set[str]) -> set[tuple[str, ...]]:
-        """"After a landslide in Papua New Guinea … India extended relief of $1 million": in
-        a story that names one state besides the supplier's, that state receives the relief or
-        money (arms and troops sent with no receiver named are often the sender's own patrols)."""
-        sides = {self.gaz.state_of_place(k) if self.gaz.entities[k].kind == "city"
-                 else self.gaz.state_of(k, self.on) for k in self.mentioned}
-        states = {s for s in sides - supplier if self.gaz.entities[s].kind == "state"}
-        return {(states.pop(),)} if len(states) == 1 else set()
 
     def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
         sides = self.sides(event)
@@ -279,7 +269,7 @@ class Discourse:
                 if event.type is EventType.AGREEMENT and not event.participants and candidate.anchored:
                     self._signed_at_the_meeting(event)
                 if candidate.partner_untold and not candidate.background:
-                    self._agreed_in_the_talks(event)
+                    self._agreed_in_the_talks(candidate)
                 if len(self.sides(event)) < 2:
                     return
         elif not event.participants:
@@ -376,17 +366,24 @@ class Discourse:
             event.date = event.date or meeting.date
             event.confidence = INFERRED_CONFIDENCE
 
-    def _agreed_in_the_talks(self, event: Event) -> None:
-        """"Ardern emerged from the meeting with Li saying they agreed …", "Es sei fest
-        vereinbart worden, eine Energiepartnerschaft einzugehen": an accord of the story's
-        present with no other side named, told after talks, was reached with the sides of the
-        last talks (of one of them, when it names one). Background accords ("had agreed in
-        November") were reached elsewhere."""
+    def _agreed_in_the_talks(self, candidate: Candidate) -> None:
+        """"Ardern emerged from the meeting with Li saying a deal had been agreed", "Es sei
+        eine Energiepartnerschaft vereinbart worden, sagte Scholz nach dem Gespräch": an
+        accord with its other side untold (`Candidate.partner_untold`), told a few sentences
+        after talks, was reached in them. Not one that names anyone or any city else
+        ("Meanwhile, a ceasefire was agreed in Sudan", "in Berlin" after talks in Doha)."""
+        event = candidate.event
         talk = next((e for e in reversed(self.events) if e.type in TALKS), None)
-        if talk is None or not self.sides(event) <= self.sides(talk):
+        if talk is None or event.sentence.index - talk.sentence.index > TALKS_WINDOW:
             return
-        event.participants = _dedupe(event.participants + talk.participants)
-        event.participants = self._prefer_leaders(event.participants, event)
+        talk_sides, on = self.sides(talk), self.on
+        named = {self.gaz.state_of_place(k) if self.gaz.entities[k].kind == "city"
+                 else self.gaz.state_of(k, on) for k in candidate.named}
+        # ("Am Abend wurde in Berlin ein Kompromiss vereinbart" after talks in Doha)
+        elsewhere = any(self.gaz.entities[k].kind == "city" and k != talk.place for k in candidate.named)
+        if named - talk_sides or elsewhere or not self.sides(event) <= talk_sides:
+            return
+        event.participants = self._prefer_leaders(_dedupe(event.participants + talk.participants), event)
         event.confidence = INFERRED_CONFIDENCE
 
     def _sides_from_previous_sentence(self, event: Event) -> None:

@@ -95,6 +95,7 @@ class Candidate:
     #: an accord whose sentence leaves its other side to the story: told in the passive ("Es
     #: sei vereinbart worden"), or by one side that did not sign alone (`_partner_untold`)
     partner_untold: bool = False
+    named: tuple[str, ...] = ()  # every entity its sentence names, sides or not
 
 
 class SentenceReader:
@@ -106,10 +107,12 @@ class SentenceReader:
     def read(self, reading: SentenceReading) -> list[Candidate]:
         reading.clauses = split_clauses(reading.tokens, self.lex)
         out: list[Candidate] = []
+        named = tuple(f.mention.entity for f in reading.found)
         for trigger, first, last in self._triggers(reading):
             candidate = self._candidate(reading, trigger, first, last)
             if candidate is not None:
                 candidate.partner_untold = self._partner_untold(reading, candidate)
+                candidate.named = named
                 out.extend(self._split_commitments(candidate))
                 out.extend(self._signed_in_person(reading, candidate))
         return out
@@ -161,8 +164,10 @@ class SentenceReader:
         clause = clause_of(r.clauses, candidate.anchor)
         words = {t.key for t in r.tokens[clause.first:clause.last + 1]}
         sides = self.gaz.states_of(event.participants, r.day)
-        if not sides:
-            return bool(words & self.lex.word_class("partner_untold"))
+        if not sides:  # ("The Senate agreed on a deal with the House" names its own sides)
+            passive = bool(words & self.lex.word_class("passive_aux"))
+            return bool(words & self.lex.word_class("partner_untold")) and (
+                passive or r.tokens[clause.first].key not in self.lex.word_class("definite"))
         signed = r.tokens[candidate.anchor].key in self.lex.word_class("sign_verb")
         return len(sides) == 1 and not (signed and not words & self.lex.word_class("partner_prep"))
 
@@ -1181,20 +1186,27 @@ class SentenceReader:
 
     def _own_demonym_asked(self, r: SentenceReading, event: Event, last: int) -> bool:
         """"Sisi urged Egyptians to work for security": a leader's appeal to their own people
-        (a people's name as a noun, not an adjective: "nach Angaben syrischer Staatsmedien")."""
+        (a people's name as a noun, not an adjective: "nach Angaben syrischer Staatsmedien"),
+        and to no one else ("urged Ukrainians and the West")."""
         own = self.gaz.states_of(event.participants, r.day)
+        near = [f for f in r.found if last < f.first <= last + 6]
 
         def noun(f: Found) -> bool:
             after = r.tokens[f.last + 1].key if f.last + 1 < len(r.tokens) else "."
-            return r.tokens[f.first].capitalized and after in ("to", "zu", ",", ".", "and", "und")
-        return any(f.mention.how in ("demonym", "demonym-actor") and last < f.first <= last + 3
-                   and self.gaz.state_of(f.mention.entity, r.day) in own and noun(f) for f in r.found)
+            return r.tokens[f.first].capitalized and after in ("to", "zu", ",", ".")
+        people = [f for f in near[:1] if f.mention.how in ("demonym", "demonym-actor") and noun(f)]
+        return bool(people) and all(self.gaz.state_of(f.mention.entity, r.day) in own for f in near)
 
     def _mobilised(self, r: SentenceReading, first: int, last: int) -> bool:
         """"rief zu Protesten auf", "called for rallies": a call to take to the streets asks
-        people, not a state."""
-        return any(t.key in self.lex.word_class("mobilisation_noun")
-                   for t in r.tokens[first + 1:last + 4])
+        people, not a state (not "called for protests in Iran to be respected")."""
+        for k in range(first + 1, min(last + 4, len(r.tokens))):
+            after = r.tokens[k + 1].key if k + 1 < len(r.tokens) else "."
+            if r.tokens[k].key in self.lex.word_class("mobilisation_noun") and \
+                    r.tokens[k - 1].key in ("for", "zu", "zum", "zur") and \
+                    after not in ("in", "im", "on", "of", "against", "gegen", "to", "zu", "der", "des"):
+                return True
+        return False
 
     def _unnamed_subject(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """A German main clause that opens with a noun phrase no entity is named in, right

@@ -51,6 +51,9 @@ class MentionFinder:
         # "President-elect Trump", "der designierte Kanzler Merz": leaders the article names
         # as elected and not yet in office (see `Discourse.finish`)
         self.elected: set[str] = set()
+        # "an Israeli court … The court": the sentence a body's word was last used outside a name
+        self.plain_use: dict[str, int] = {}
+        self._words_of: dict[str, frozenset[str]] = {}
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
@@ -65,6 +68,7 @@ class MentionFinder:
             found, key=lambda f: self._in_phrase(tokens, f.first))])
         self._learn_short_names(found)
         self._learn_abbreviations(tokens, found)
+        self._note_plain_uses(sentence, tokens, found)
         return found
 
     def _bodies_of_others(self, tokens: list[Token], names: list[Found]) -> list[Found]:
@@ -164,12 +168,15 @@ class MentionFinder:
 
     def _learn_abbreviations(self, tokens: list[Token], found: list[Found]) -> None:
         """"der Demokratischen Republik Kongo (DRK)", "the Economic Community of West African
-        States (ECOWAS)": an abbreviation in brackets after a name stands for it from then on."""
+        States (ECOWAS)": an abbreviation in brackets after the name of a state or a body stands
+        for it from then on (not a party after a person's name: "Friedrich Merz (CDU)")."""
         for f in found:
             k = f.last + 1
             if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
                     and f.mention.how in ("name", "alias") and 2 <= len(tokens[k + 1].text) <= 6 \
-                    and tokens[k + 1].text.isupper() and tokens[k + 1].text.isalpha():
+                    and tokens[k + 1].text.isupper() and tokens[k + 1].text.isalpha() \
+                    and self.gaz.entities[f.mention.entity].kind in ("state", "organisation", "region") \
+                    and _abbreviates(tokens[k + 1].text, f.mention.text):
                 self.local_names.setdefault((tokens[k + 1].key,), (f.mention.entity, f.mention.how))
 
     # -- names -----------------------------------------------------------------------------
@@ -322,7 +329,8 @@ class MentionFinder:
         without an article too (headlines drop theirs)."""
         determiners = self.lex.word_class("determiner")  # ("the Ukraine" is a name of its own)
         if self.lex.lang == "en" and last + 1 < len(tokens) and \
-                tokens[last + 1].key in self.lex.word_class("conflict_noun"):
+                tokens[last + 1].key in self.lex.word_class("conflict_noun") and not (
+                    first > 0 and tokens[first - 1].key in self.lex.word_class("conjunction")):
             return True  # "to end Ukraine war", "the Russia-Ukraine conflict": names of a war
         return self.lex.lang == "en" and last + 1 < len(tokens) and (
             tokens[first].key in determiners or first > 0 and tokens[first - 1].key in determiners) \
@@ -526,8 +534,7 @@ class MentionFinder:
                     or self._body_anaphor(tokens, i, found):
                 # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
-            elif token.key in self.lex.word_class("organisation_anaphor") or \
-                    token.key in self.lex.word_class("bloc_noun"):
+            elif token.key in self.lex.word_class("organisation_anaphor"):
                 key = self._organisation_meant(tokens, i, found)
             else:
                 continue
@@ -540,29 +547,39 @@ class MentionFinder:
         """Every word `_pronouns` may read as referring back: the first test of each case."""
         classes = ("possessive_leader", "possessive_person", "pronoun_leader", "person_anaphor",
                    "pronoun_leader_object", "other_person", "pronoun_state", "body_anaphor",
-                   "organisation_anaphor", "bloc_noun")
+                   "organisation_anaphor")
         return frozenset({"sie"}).union(*(self.lex.word_class(c) for c in classes))
 
     def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
-        """"the court", "der Gerichtshof", "the Council", "the bloc": after a definite article
-        and with no name of its own ("the Council of Europe", "the EU court"), the
-        organisation last named whose name holds that word (any, for "bloc", "Bündnis")."""
+        """"the court", "der Gerichtshof", "the Council": after a definite article and with
+        no name of its own ("the Council of Europe", "the EU court"), the organisation last
+        named whose name holds that word — unless the word was used since for something else
+        ("an Israeli court heard the petition. The court …")."""
         if i == 0 or tokens[i - 1].key not in self.lex.word_class("definite") or \
                 any(i - 1 <= f.last and f.first <= i + 1 for f in found) or \
                 i + 1 < len(tokens) and tokens[i + 1].key in ("of", "des", "der", "für", "for"):
             return None
-        if i + 1 < len(tokens) and tokens[i + 1].key in self.lex.word_class("partner_prep"):
-            return None  # "die Allianz mit Libyen": a bond, not a body
-        word, any_body = tokens[i].key, tokens[i].key in self.lex.word_class("bloc_noun")
+        word = tokens[i].key
         for m in reversed(self.history[-40:]):
             entity = self.gaz.entities[m.entity]
-            if entity.kind != "organisation":
-                continue
-            words = {w for name in (entity.label_en, entity.label_de, *entity.aliases)
-                     for w in re.split(r"[\s-]+", fold(name))}
-            if any_body or any(w == word or w.endswith(word) for w in words):
-                return m.entity
+            if entity.kind == "organisation" and any(w == word or w.endswith(word)
+                                                     for w in self._name_words(m.entity)):
+                return m.entity if self.plain_use.get(word, -1) < m.sentence else None
         return None
+
+    def _name_words(self, key: str) -> frozenset[str]:
+        if key not in self._words_of:
+            e = self.gaz.entities[key]
+            self._words_of[key] = frozenset(w for name in (e.label_en, e.label_de, *e.aliases)
+                                            for w in re.split(r"[\s-]+", fold(name)))
+        return self._words_of[key]
+
+    def _note_plain_uses(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
+        """Where a word for a body was last used outside any name ("an Israeli court")."""
+        words = self.lex.word_class("organisation_anaphor")
+        for k, t in enumerate(tokens):
+            if t.key in words and not any(f.first <= k <= f.last for f in found):
+                self.plain_use[t.key] = sentence.index
 
     def _person_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"die Ministerin", "the chancellor", "die Grünen-Politikerin": a role right after a
@@ -662,3 +679,13 @@ class MentionFinder:
         start, end = tokens[first].start, tokens[last].end
         text = sentence.text[start - sentence.start:end - sentence.start]
         return Mention(entity, start, end, text, sentence.index, how)
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether the letters of an abbreviation are initials of the name's words, in order
+    ("DRK": "Demokratischen Republik Kongo"; "ECOWAS": "Economic Community of West African
+    States", where a small word may lend its initial)."""
+    initials = [w[0].lower() for w in re.split(r"[\s-]+", name) if w]
+    letters = iter(initials)
+    return initials[:1] == [abbreviation[0].lower()] and all(
+        ch.lower() in letters for ch in abbreviation)

@@ -17,7 +17,7 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
-from geokg.extract.text import Token
+from geokg.extract.text import Token, fold
 
 #: Words before a name that make it no object of "give up"/"verzichten auf" ("give up on
 #: Ukraine", "auf Sanktionen gegen Russland verzichten").
@@ -441,7 +441,8 @@ class RoleReader:
         determiners = self.lex.word_class("determiner")
         for f in r.found:
             if not f.actor or not clause.first <= f.first <= clause.last or self.gaz.entities[
-                    f.mention.entity].kind != "organisation" or f.mention.entity in own_sides:
+                    f.mention.entity].kind != "organisation" or f.mention.entity in own_sides \
+                    or not self._deliberative(f.mention.entity):
                 continue
             j = f.first - 1
             while j > clause.first and r.tokens[j].key in determiners:
@@ -449,6 +450,14 @@ class RoleReader:
             if j >= clause.first and r.tokens[j].key in self.lex.word_class("audience_prep"):
                 return [f.mention.entity]
         return []
+
+    def _deliberative(self, key: str) -> bool:
+        """A council, an assembly, a court: a body demands are made before (not "Schutz vor
+        der Hisbollah")."""
+        e = self.gaz.entities[key]
+        words = {w for name in (e.label_en, e.label_de) for w in fold(name).replace("-", " ").split()}
+        bodies = self.lex.word_class("deliberative_body")
+        return any(w in bodies or any(w.endswith(b) for b in bodies if len(b) > 4) for w in words)
 
     def agent_of_noun(self, r: SentenceReading, first: int, last: int) -> Found | None:
         """The maker of a demand noun named after "by" ("a request by Kyiv for …") or in the
@@ -673,12 +682,7 @@ class RoleReader:
                     None) if speaker else None  # not "Scholz und Macron betonten"
         # "Merkel told Trump (that) a solution must be found", "told Xi he should …": whom
         # it was told to is asked, whatever the obligation's subject
-        # ("Xi machte Trump klar, dass …", "made it clear to Trump that …": to whom it was
-        # made clear)
-        clear = any(t.key in self.lex.word_class("made_clear") for t in r.tokens[first + 1:first + 4])
-        told_to = next((f for f in actors if f.first == first + 1 or clear and first < f.first <= first + 4
-                        and r.tokens[f.first - 1].key == "to"), None) \
-            if r.tokens[first].key in self.lex.word_class("tell_verb") or clear else None
+        told_to = self._told_to(r, actors, first)
         if speaker is not None and told_to is not None and told_to is not speaker and (
                 subject is None or subject is told_to):
             event.participants = [speaker.mention.entity]
@@ -698,6 +702,17 @@ class RoleReader:
             return
         event.participants = [speaker.mention.entity]
         event.addressees = [subject.mention.entity]
+
+    def _told_to(self, r: SentenceReading, actors: list[Found], first: int) -> Found | None:
+        """Whom a saying is addressed to: the object of "told" ("told Xi he should …"), or
+        to whom something is made clear ("Xi machte Trump klar, dass …", "made it clear to
+        Trump that …")."""
+        if r.tokens[first].key in self.lex.word_class("tell_verb"):
+            return next((f for f in actors if f.first == first + 1), None)
+        if not any(t.key in self.lex.word_class("made_clear") for t in r.tokens[first + 1:first + 4]):
+            return None
+        return next((f for f in actors if f.first == first + 1 or (
+            first < f.first <= first + 4 and r.tokens[f.first - 1].key == "to")), None)
 
     def _impersonal_obligation(self, r: SentenceReading, start: int, last: int) -> bool:
         """A demand with no one addressee, from `start` to the modal: states in general are
@@ -1400,21 +1415,24 @@ class RoleReader:
 
     def _english_noun(self, r: SentenceReading, first: int) -> bool:
         """"relief supplies", "the shipping": an English trigger after an article or a noun
-        is a noun, which must name its receiver after it like the other supply nouns (not a
-        past tense after its subject: "the government extended")."""
+        is a noun, which must name its receiver after it like the other supply nouns."""
         if self.lex.lang != "en" or first == 0:
             return False
         prev = r.tokens[first - 1]
         adverb = prev.key.endswith("ly")  # "will jointly supply Ukraine"
-        # "the Indian government extended the …": a verb after its subject (not "of armed
-        # conflict", nor a participle as in "vaccine doses donated by the US")
-        after = r.tokens[first + 1].key if first + 1 < len(r.tokens) else ""
-        prepositions = self.lex.word_class("preposition")
-        past = r.tokens[first].key.endswith("ed") and prev.key not in prepositions \
-            and after not in prepositions
         return prev.key in self.lex.word_class("determiner") or (
-            prev.is_word and prev.text.islower() and not adverb and not past
-            and prev.key not in self.lex.word_class("verb_context"))
+            prev.is_word and prev.text.islower() and not adverb
+            and prev.key not in self.lex.word_class("verb_context")
+            and not self._past_tense_before_object(r, first))
+
+    def _past_tense_before_object(self, r: SentenceReading, first: int) -> bool:
+        """"the Indian government extended the immediate relief": a past tense with its
+        object right after it (an article, a number, a currency) is a verb, not a participle
+        ("vaccine doses donated by the US", "the tanks delivered last year")."""
+        after = r.tokens[first + 1] if first + 1 < len(r.tokens) else None
+        return r.tokens[first].key.endswith("ed") and after is not None and (
+            after.key in self.lex.word_class("determiner") or after.text[:1].isdigit()
+            or after.text in ("$", "€", "£"))
 
     def _receiver_prep(self, r: SentenceReading, f: Found, receivers: frozenset[str]) -> bool:
         """"an Kiew", "to Russia", "nach Russland" — "nach" only right before a bare name,
