@@ -685,7 +685,10 @@ def _abbreviates(abbreviation: str, name: str) -> bool:
     """Whether the letters of an abbreviation are initials of the name's words, in order
     ("DRK": "Demokratischen Republik Kongo"; "ECOWAS": "Economic Community of West African
     States", where a small word may lend its initial)."""
-    initials = [w[0].lower() for w in re.split(r"[\s-]+", name) if w]
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    while words and words[0][0].islower():
+        words.pop(0)  # ("der Demokratischen Republik Kongo", "the Economic Community …")
+    initials = [w[0].lower() for w in words]
     letters = iter(initials)
     return initials[:1] == [abbreviation[0].lower()] and all(
         ch.lower() in letters for ch in abbreviation)
