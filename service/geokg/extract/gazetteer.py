@@ -48,6 +48,17 @@ class Gazetteer:
     longest_name: int = 1
     # first token of a name -> the token lengths of names starting with it, longest first
     lengths: dict[str, list[int]] = field(default_factory=dict)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def name_words(self, key: str) -> frozenset[str]:
+        """The folded words of an entity's names ("UN-Sicherheitsrat": un, sicherheitsrat):
+        a body is told by a word of its name ("der Gerichtshof", "the Council"). Cached, as
+        the same few bodies are asked about again and again."""
+        if key not in self._words:
+            e = self.entities[key]
+            self._words[key] = frozenset(w for name in (e.label_en, e.label_de, *e.aliases)
+                                         for w in fold(name).replace("-", " ").split())
+        return self._words[key]
 
     @cached_property
     def terms_of(self) -> dict[str, list[Office]]:

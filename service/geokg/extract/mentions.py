@@ -53,7 +53,6 @@ class MentionFinder:
         self.elected: set[str] = set()
         # "an Israeli court … The court": the sentence a body's word was last used outside a name
         self.plain_use: dict[str, int] = {}
-        self._words_of: dict[str, frozenset[str]] = {}
 
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
@@ -115,9 +114,8 @@ class MentionFinder:
 
     def _named_after(self, body: str, owner: str) -> bool:
         """Whether a body's own names hold one of the owner's ("UN-Sicherheitsrat")."""
-        b, o = self.gaz.entities[body], self.gaz.entities[owner]
-        words = {w for name in (b.label_en, b.label_de, *b.aliases) for w in re.split(r"[\s-]+", fold(name))}
-        return any(all(w in words for w in re.split(r"[\s-]+", fold(name)))
+        o, words = self.gaz.entities[owner], self.gaz.name_words(body)
+        return any(all(w in words for w in fold(name).replace("-", " ").split())
                    for name in (o.label_en, o.label_de, *o.aliases))
 
     def _in_phrase(self, tokens: list[Token], first: int) -> bool:
@@ -563,16 +561,9 @@ class MentionFinder:
         for m in reversed(self.history[-40:]):
             entity = self.gaz.entities[m.entity]
             if entity.kind == "organisation" and any(w == word or w.endswith(word)
-                                                     for w in self._name_words(m.entity)):
+                                                     for w in self.gaz.name_words(m.entity)):
                 return m.entity if self.plain_use.get(word, -1) < m.sentence else None
         return None
-
-    def _name_words(self, key: str) -> frozenset[str]:
-        if key not in self._words_of:
-            e = self.gaz.entities[key]
-            self._words_of[key] = frozenset(w for name in (e.label_en, e.label_de, *e.aliases)
-                                            for w in re.split(r"[\s-]+", fold(name)))
-        return self._words_of[key]
 
     def _note_plain_uses(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
         """Where a word for a body was last used outside any name ("an Israeli court")."""

@@ -17,7 +17,7 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
-from geokg.extract.text import Token, fold
+from geokg.extract.text import Token
 
 #: Words before a name that make it no object of "give up"/"verzichten auf" ("give up on
 #: Ukraine", "auf Sanktionen gegen Russland verzichten").
@@ -454,10 +454,9 @@ class RoleReader:
     def _deliberative(self, key: str) -> bool:
         """A council, an assembly, a court: a body demands are made before (not "Schutz vor
         der Hisbollah")."""
-        e = self.gaz.entities[key]
-        words = {w for name in (e.label_en, e.label_de) for w in fold(name).replace("-", " ").split()}
         bodies = self.lex.word_class("deliberative_body")
-        return any(w in bodies or any(w.endswith(b) for b in bodies if len(b) > 4) for w in words)
+        return any(w in bodies or any(w.endswith(b) for b in bodies if len(b) > 4)
+                   for w in self.gaz.name_words(key))
 
     def agent_of_noun(self, r: SentenceReading, first: int, last: int) -> Found | None:
         """The maker of a demand noun named after "by" ("a request by Kyiv for …") or in the
