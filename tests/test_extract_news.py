@@ -3692,3 +3692,47 @@ def test_a_participle_after_a_noun_is_no_supply_by_the_speaker() -> None:
     events = state_events("Ukraine said the tanks delivered last year by Germany had been destroyed.",
                           "2024-05-10", "en")
     assert (SUPPORT, {"ukraine"}, {"germany"}) not in events
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a country's land is claimed only when it is someone's, not when it is praised
+    ("Lukaschenko bezeichnete China als freundliches und verlässliches Land.", "de", []),
+    ("Marokko bezeichnet die Westsahara als sein Land.", "de",
+     [(CLAIM, {"morocco"}, set())]),
+    # a person's name or title counts as one word between a verb and its object
+    ("In Minsk unterzeichneten Russlands Präsident Wladimir Putin und die Präsidenten von "
+     "Kasachstan und Belarus, Kassym-Schomart Tokajew und Alexander Lukaschenko, den Vertrag.", "de",
+     [(AGREEMENT, {"russia", "kazakhstan", "belarus"}, set()),
+      (MEETING, {"russia", "kazakhstan", "belarus"}, set())]),
+    # a promise to meet is no meeting; a promise to send is a pledge
+    ("Biden promised to meet Zelenskyy at the NATO summit in Vilnius next month.", "en", []),
+    ("Der Kanzler versprach Ramaphosa ein Treffen beim Gipfel in Johannesburg.", "de", []),
+    ("Biden promised to send more air defence systems to Ukraine.", "en",
+     [(SUPPORT, {"united-states"}, {"ukraine"})]),
+])
+def test_praise_promises_and_long_lists_of_names(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    assert state_events(text, "2024-06-20", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # two states pledging together: neither receives; "dem Land" is the state named before
+    ("Nach dem Putsch im nigrischen Parlament haben Algerien und Katar dem Land Hilfe in Höhe "
+     "von 200 Millionen Dollar zugesagt.", "de", [({"algeria", "qatar"}, {"niger"})]),
+    ("After the port explosion in Lebanon's capital, Jordan and Egypt pledged emergency aid to the "
+     "country.", "en",
+     [({"jordan", "egypt"}, {"lebanon"})]),
+    # a relative clause after a name is no list: its antecedent gives to the name inside it
+    ("Der Iran, der Armenien seit Monaten mit Drohnen ausgerüstet hatte, begrüßte die Waffenruhe.",
+     "de", [({"iran"}, {"armenia"})]),
+])
+def test_joint_pledges_go_to_whom_the_sentence_names_not_to_a_giver(
+        text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2023-08-20", lang) == expected
+
+
+def test_a_headline_demand_told_again_in_other_words_is_one_demand() -> None:
+    text = ("Irish PM urges Biden to ‘show courage’ for all refugees\n\n"
+            "DUBLIN: Irish Prime Minister Leo Varadkar said he told US President Joe Biden to show "
+            "“courage and compassion” to all refugee families.")
+    assert len(demands(read(text, "2023-04-12"))) == 1

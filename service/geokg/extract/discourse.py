@@ -728,13 +728,18 @@ def _headline(sentence: Sentence) -> bool:
 def _informative(event: Event) -> bool:
     """A topic that says what was agreed ("to curb exports of fentanyl precursors"), not only
     that something was ("signed the historic pact", "to boost ties")."""
-    return len({w for w in (event.topic or "").lower().split() if len(w) > 4}) >= 4
+    return len(_topic_stems(event)) >= 4
 
 
 def _topics_overlap(a: Event, b: Event) -> bool:
-    words_a = {w for w in (a.topic or "").lower().split() if len(w) > 4}
-    words_b = {w for w in (b.topic or "").lower().split() if len(w) > 4}
-    return bool(words_a & words_b)
+    return bool(_topic_stems(a) & _topic_stems(b))
+
+
+def _topic_stems(event: Event) -> set[str]:
+    """The topic's longer words without quotes or inflection ("‘show love’ for all Muslims"
+    and "show “sympathy and love” to all Muslim communities" share "love" and "muslim")."""
+    words = (w.strip(".,;:!?\"'‘’“”„«»()[]|") for w in (event.topic or "").lower().split())
+    return {w[:6] for w in words if len(w) > 4}
 
 
 def _dedupe(keys: list[str]) -> list[str]:

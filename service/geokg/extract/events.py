@@ -320,9 +320,10 @@ class SentenceReader:
     def _one_per_word(hits: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
         """One match per starting word, as one word tells one event."""
         # a `prefer` row first ("trafen eine Vereinbarung" is no meeting), then the tightest
-        # match (nearest particle), a `fallback` pattern only if nothing else
+        # match (nearest particle), a `fallback` pattern only if nothing else; of two matching
+        # the same words, the one that spells more of them ("told .. not to" over "told .. to")
         hits.sort(key=lambda h: (h[1], "prefer" not in h[0].flags, "fallback" in h[0].flags,
-                                 h[2] - h[1]))
+                                 h[2] - h[1], -h[0].pattern.words))
         kept: list[tuple[Trigger, int, int]] = []
         used: set[int] = set()
         for trigger, a, b in hits:
@@ -464,6 +465,12 @@ class SentenceReader:
                     r.tokens[inside[0] - 1].key in self.lex.word_class("preposition"):
                 inside.append(inside[0] - 1)
             skipped.update(inside)
+        # a person's name or title counts as one word: "unterzeichneten Russlands Präsident
+        # Wladimir Putin und die Präsidenten von Kasachstan und Weißrussland … den Vertrag"
+        for f in r.found:
+            if f.last > f.first and f.mention.how in ("name", "title") \
+                    and self.gaz.entities[f.mention.entity].kind == "leader":
+                skipped.update(range(f.first + 1, f.last + 1))
         return [i for i in range(len(r.tokens)) if i not in skipped]
 
     def _reference_in_pp(self, tokens: list[Token], first: int) -> bool:

@@ -54,6 +54,11 @@ class Pattern:
     source: str
     steps: tuple[TokenTest | int | None, ...]  # None or an int = a gap of up to that many tokens
 
+    @property
+    def words(self) -> int:
+        """How many words the pattern spells out (its gaps not counted)."""
+        return sum(isinstance(step, TokenTest) for step in self.steps)
+
     def find(self, tokens: list[Token], forms: str | None = None) -> list[tuple[int, int]]:
         """Every (first, last) token index pair where the pattern matches, left to right.
 

@@ -899,19 +899,30 @@ class RoleReader:
             f.mention.how == "demonym-actor" and f.first > last or self.names_a_force(r, f)
             and (f.first > first or self.lex.lang == "de"))]
         at_border = [f for f in r.found if self._at_the_border(r, f)]
+        # the list that supplies together, with no other side between it and the verb ("Biden
+        # and Zelenskyy will discuss the systems the US has provided" is no joint supply; "Die
+        # Türkei, die Baku mit Drohnen ausgerüstet hatte": a relative, not a list)
+        partners = joint if joint and not self._antecedent(r, first) and not any(
+            joint[-1].last < f.first < first for f in pool) else []
         if at_border and not by_prep:
             return False  # "ordered troops to the border with Ukraine": a deployment at home
         for suppliers in ([joint] if len(joint) > 1 else []) + [[supplier]]:
             # never the suppliers' own side: "US-Präsident Biden sagte der Ukraine … zu"
             sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
             # (never one named as the source: "Panzer aus Südkorea", "jets from France")
+            # (nor one coordinated with them: "Saudi-Arabien und die VAE sagten dem Land
+            # Hilfe zu" is a joint pledge to someone named elsewhere, not one to the other)
             rest = [(f, f.mention.entity) for f in pool
-                    if f not in suppliers and f not in at_border
+                    if f not in suppliers and f not in at_border and f not in partners
                     and (f.first == 0 or r.tokens[f.first - 1].key not in self.lex.word_class("source_prep"))]
             addressee = next((key for _, key in by_prep + rest + demonyms
                               if self.gaz.state_of(key, r.day) not in sides), None)
             if addressee is not None or len(suppliers) == 1:
                 break
+        if addressee is None:  # a joint pledge to someone unnamed, or to "dem Land"
+            suppliers = partners if len(partners) > 1 else suppliers
+            sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
+            addressee = self._country_meant(r, sides)
         if any(t.key in self.lex.word_class("own_benefit") and r.tokens[i - 1].key in ("for", "zur", "zu")
                for i, t in enumerate(r.tokens[1:], 1)):
             return False  # "Wounded Ukrainian soldiers flown to Germany for treatment"
@@ -931,6 +942,18 @@ class RoleReader:
             addressee = self._destination(r, own, first, sides)
             event.addressees = [addressee] if addressee else []
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    def _country_meant(self, r: SentenceReading, sides: set[str]) -> str | None:
+        """"Nach dem Sturz des sudanesischen Präsidenten haben Saudi-Arabien und die VAE dem
+        Land Hilfe zugesagt": "dem Land"/"the country" receiving is the last state named
+        before it that supplies nothing ("the country's army" is not a receiver)."""
+        for i, t in enumerate(r.tokens[1:-1], 1):
+            if t.key in self.lex.word_class("country_anaphor") and r.tokens[i - 1].key in ("dem", "the") \
+                    and r.tokens[i + 1].text not in ("'", "’"):
+                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < i - 1]
+                states = [s for s in states if self.gaz.entities[s].kind == "state" and s not in sides]
+                return states[-1] if states else None
+        return None
 
     def _supplier_and_pool(self, r: SentenceReading, actors: list[Found], by_prep: list[tuple[Found, str]],
                            own: Clause, span: tuple[int, int]) -> tuple[Found, list[Found], list[Found]]:
@@ -1544,6 +1567,8 @@ class RoleReader:
         """A match that ends on "part"/"Teil" declares a territory part of a state only when
         a state or a territory noun follows ("part of Moldova", "Teil ihres Territoriums",
         "Teil Chinas", "part of the motherland")."""
+        if r.tokens[last].key in ("land", "country"):
+            return self._someones_land(r, first, last)
         if r.tokens[last].key not in ("part", "teil", "bestandteil"):
             return True
         nouns = self.lex.word_class("territory_noun")
@@ -1556,6 +1581,17 @@ class RoleReader:
         return any(f.first == j and (self.gaz.entities[f.mention.entity].kind == "state"
                                      or self.gaz.entities[f.mention.entity].metonym_of)
                    for f in r.found)
+
+    def _someones_land(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"Land"/"country" is a country, not territory, unless it is someone's: "als sein
+        Land", "als chinesisches Land", "als Land Chinas" claim; "bezeichnete Russland als
+        freundliches Land" only praises."""
+        owners = self.lex.word_class("possessive_own") | self.lex.word_class("group_possessive")
+        start = max((i for i in range(first, last) if r.tokens[i].key in ("als", "as")), default=first)
+        if any(t.key in owners for t in r.tokens[start:last]):
+            return True
+        return any(f.mention.how in ("demonym", "demonym-actor") and start < f.first < last
+                   or f.first in (last + 1, last + 2) for f in r.found)
 
     def _territory_noun(self, token: Token) -> bool:
         """"die Insel", "the enclave", and German compounds of them ("das Wüstengebiet",
