@@ -3736,3 +3736,35 @@ def test_a_headline_demand_told_again_in_other_words_is_one_demand() -> None:
             "DUBLIN: Irish Prime Minister Leo Varadkar said he told US President Joe Biden to show "
             "“courage and compassion” to all refugee families.")
     assert len(demands(read(text, "2023-04-12"))) == 1
+
+
+def test_a_gift_thanked_for_in_a_relative_clause_goes_to_the_thanker() -> None:
+    text = ('Der bosnische Präsident dankte der Türkei "für die Drohnen, die sie uns geschenkt und '
+            'geliefert hat".')
+    assert state_supplies(text, "2023-03-01", "de") == [({"turkey"}, {"bosnia-and-herzegovina"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an opening phrase the subject follows the auxiliary; whom it asks may follow "von"
+    ("Nach monatelangem Streit zwischen Polen und Deutschland hat Warschau von Berlin "
+     "Reparationen eingefordert.", [({"poland"}, {"germany"})]),
+    ("Polen hat von Deutschland Reparationen gefordert.", [({"poland"}, {"germany"})]),
+])
+def test_a_german_perfect_after_an_opening_phrase_asks_whom_von_names(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-10-08") == expected
+
+
+def test_a_typographic_apostrophe_spells_the_same_name() -> None:
+    # "People’s Republic of China" is the PRC, not the "Republic of China" (Taiwan) inside it
+    text = "Mongolia’s president held a phone call with the President of the People’s Republic of China."
+    assert state_events(text, "2022-06-01", "en") == [(CALL, {"mongolia", "china"}, set())]
+
+
+def test_an_example_after_including_shares_the_place_of_its_noun() -> None:
+    # an example of a place talked about is no side; an example of the people met is one
+    talks = state_events("Xi’s talks in Kazakhstan focused on trade and the security situation in "
+                         "the region including Afghanistan.", "2022-09-14", "en")
+    assert not any("afghanistan" in sides for _, sides, _ in talks)
+    met = state_events("Biden met European leaders including Macron in Brussels.", "2022-09-14", "en")
+    assert any("france" in sides for kind, sides, _ in met if kind is MEETING)

@@ -146,6 +146,13 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
                 tokens[k].key in lex.word_class("block_prep"):
             return True
+    if prev.key in lex.word_class("including") and j >= 2:
+        # "the situation in the region including Afghanistan": an example shares the place of
+        # the noun it exemplifies ("leaders, including Macron" stay sides)
+        k = _skip_back(lex, tokens, j - 1 - (tokens[j - 1].text == ","))
+        k = _skip_back(lex, tokens, k - 1) if k >= 0 and tokens[k].is_word else k
+        if k >= 0 and not keep[0] <= k <= keep[1] and tokens[k].key in lex.word_class("block_prep"):
+            return True
     if prev.key == "of" and j > 0 and tokens[j - 1].key in lex.word_class("state_form"):
         return False  # "the kingdom of Bahrain" is Bahrain
     if prev.key == "of" and found.mention.how == "demonym-actor" and j > 0 and \

@@ -853,9 +853,19 @@ class SentenceReader:
         thanked = [b for t, _, b in hits if t.type is EventType.SUPPORT and "receiver_subject" in t.flags
                    and r.tokens[b].key in ("for", "für")]
         joiners = self.lex.word_class("conjunction")
+
+        def thanks_for(b: int, i: int) -> bool:
+            """In the clause of "for", or in a relative clause right after it ("dankte Russland
+            für die Waffen, die es uns geschenkt hat")."""
+            clause = clause_of(r.clauses, i)
+            return clause is clause_of(r.clauses, b) or clause.relative and \
+                clause_of(r.clauses, clause.first - 2) is clause_of(r.clauses, b)
+        # ("and" starts something else, unless it joins two verbs of giving: "geschenkt und übergeben")
+        verbs = {a for t, a, _ in hits if t.type is EventType.SUPPORT}
         return [h for h in hits if not (h[0].type in (EventType.SUPPORT, EventType.AGREEMENT) and any(
-            b < h[1] and clause_of(r.clauses, b) is clause_of(r.clauses, h[1])
-            and not any(t.key in joiners for t in r.tokens[b:h[1]]) for b in thanked))]
+            b < h[1] and thanks_for(b, h[1])
+            and not any(r.tokens[j].key in joiners and not {j - 1, j + 1} <= verbs for j in range(b, h[1]))
+            for b in thanked))]
 
     def _consents_to_supply(self, hits: list[tuple[Trigger, int, int]],
                             r: SentenceReading) -> list[tuple[Trigger, int, int]]:

@@ -385,12 +385,25 @@ class RoleReader:
         aux = next((i for i in main if r.tokens[i].key in auxiliaries), None)
         if aux is None or any(aux < c.first <= first and (c.relative or c.complement) for c in r.clauses):
             return False
-        objects = self.coordinated([f for f in actors if aux < f.first < first], r)
-        subject = next((f for f in reversed(actors) if f.last < aux
-                        and not clause_of(r.clauses, f.first).relative), None)
-        if not objects or subject is None or r.tokens[aux - 1].key in self.lex.word_class("conjunction"):
+        # ("Nach Spannungen zwischen Algerien und Frankreich hat Algier von Paris Respekt
+        # eingefordert": after an opening phrase the subject follows the auxiliary)
+        subject = self._subject_after_opening(r, aux) or next(
+            (f for f in reversed(actors) if f.last < aux and not clause_of(r.clauses, f.first).relative),
+            None)
+        if subject is None or r.tokens[aux - 1].key in self.lex.word_class("conjunction"):
             return False
-        demanders = self.list_before(r, subject, actors) + [subject]
+        # (whom it asks may stand after "von": "hat Algier von Paris Respekt eingefordert";
+        # not after a noun: "nach Angaben von Polen" is a source)
+        named = {i for f in r.found for i in range(f.first, f.last + 1)}
+        asked = actors + [f for f in r.found if f not in actors and r.tokens[f.first - 1].key == "von"
+                          and f.mention.how in ("name", "metonym")
+                          and (f.first - 2 in named or not r.tokens[f.first - 2].capitalized)]
+        start = max(aux, subject.last)
+        objects = self.coordinated(sorted((f for f in asked if start < f.first < first),
+                                          key=lambda f: f.first), r)
+        if not objects:
+            return False
+        demanders = [subject] if subject.first > aux else self.list_before(r, subject, actors) + [subject]
         own = self.gaz.states_of([f.mention.entity for f in demanders], r.day)
         event.participants = unique(f.mention.entity for f in demanders)
         event.addressees = unique(f.mention.entity for f in objects

@@ -57,8 +57,9 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form used for every lookup (Erdoğan = Erdogan).
 
     German umlauts are kept: folding "würde" to "wurde" would turn a hypothetical into a fact.
+    A typographic apostrophe is the plain one ("People’s Republic of China" is the PRC).
     """
-    text = unicodedata.normalize("NFC", text.replace("ß", "ss").casefold())
+    text = unicodedata.normalize("NFC", text.replace("ß", "ss").replace("’", "'").casefold())
     return "".join(c if c in _KEEP else _strip_accents(c) for c in text)
 
 
