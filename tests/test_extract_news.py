@@ -3768,3 +3768,11 @@ def test_an_example_after_including_shares_the_place_of_its_noun() -> None:
     assert not any("afghanistan" in sides for _, sides, _ in talks)
     met = state_events("Biden met European leaders including Macron in Brussels.", "2022-09-14", "en")
     assert any("france" in sides for kind, sides, _ in met if kind is MEETING)
+
+
+def test_a_headline_receiver_given_by_unnamed_givers_receives_the_storys_pledges() -> None:
+    text = ("Golfstaaten sichern Jordanien Milliardenhilfe zu\n\n"
+            "Bei einem Treffen in Mekka sagten Saudi-Arabien, Kuwait und die Emirate jeweils "
+            "800 Millionen Dollar zu.")
+    assert sorted(state_supplies(text, "2018-06-11", "de"), key=str) == [
+        ({"kuwait"}, {"jordan"}), ({"saudi-arabia"}, {"jordan"}), ({"united-arab-emirates"}, {"jordan"})]

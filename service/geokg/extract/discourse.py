@@ -47,6 +47,9 @@ class Discourse:
         #: demands with the one other side their sentence names (`_named_addressees`); the
         #: event itself is kept, not its id, which a merged and freed event could pass on
         self.named_addressees: list[tuple[Event, list[str]]] = []
+        #: receivers of supplies whose givers are named by no name ("Arabische Länder sichern
+        #: Ägypten Milliarden zu"): whom the story's supplies go to
+        self.story_receivers: set[tuple[str, ...]] = set()
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
@@ -216,8 +219,12 @@ class Discourse:
             if not receivers and event.sentence.index in self.continuing_sentences:
                 receivers = {tuple(e.addressees) for e in supplies}
             if not receivers:
-                receivers = self._other_side_of_talks(event)
-            named = self.sides_on(self.sentence_actors[event.sentence.index], self.on)
+                receivers = self._other_side_of_talks(event) or set(self.story_receivers)
+            # (the givers of the sentence's other supplies are no third side: "sicherten
+            # Saudi-Arabien, die Emirate und Kuwait jeweils vier Milliarden zu")
+            givers = {self.gaz.state_of(p, self.on) for e in self.events if e.type is EventType.SUPPORT
+                      and e.sentence.index == event.sentence.index for p in e.participants}
+            named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - givers
             if len(receivers) == 1:
                 receiver = list(receivers.pop())
                 if self.sides(event, receiver) & supplier or named - supplier - self.sides(event, receiver):
@@ -273,6 +280,8 @@ class Discourse:
                 if len(self.sides(event)) < 2:
                     return
         elif not event.participants:
+            if event.type is EventType.SUPPORT and event.addressees:
+                self.story_receivers.add(tuple(event.addressees))
             return
         if candidate.territory_anaphor and not event.territories:
             # "die Insel": the region named last, or a state where a state can be claimed

@@ -1252,10 +1252,11 @@ class SentenceReader:
             calendar_words(self.lex.lang) | self.lex.word_class("person_anaphor")
         if any(t.key in words for t in opening):
             return False
-        # one word alone is a subject only when it names a government ("Junta bittet …"); a
-        # capitalized first word may be an adverb ("Erstmals gewährt …", "Zusätzlich liefert …")
+        # one word alone is a subject only when it names a government or a group of states
+        # ("Junta bittet …", "Golfstaaten sichern Jordanien … zu"); a capitalized first word
+        # may be an adverb ("Erstmals gewährt …", "Zusätzlich liefert …")
         if len(opening) == 1:
-            return opening[0].key in self.lex.word_class("government")
+            return opening[0].key in self.lex.word_class("government") | self.lex.word_class("group_states")
         # ("Arabische Länder": an inflected adjective and its noun)
         adjective = opening[0].key.endswith(("e", "en", "er", "es")) and len(opening) == 2
         return opening[0].key in self.lex.word_class("determiner") or adjective
