@@ -3776,3 +3776,12 @@ def test_a_headline_receiver_given_by_unnamed_givers_receives_the_storys_pledges
             "800 Millionen Dollar zu.")
     assert sorted(state_supplies(text, "2018-06-11", "de"), key=str) == [
         ({"kuwait"}, {"jordan"}), ({"saudi-arabia"}, {"jordan"}), ({"united-arab-emirates"}, {"jordan"})]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Macron drängte in den vergangenen Tagen auf ein Abkommen zwischen Serbien und dem Kosovo.", "de"),
+    ("Macron pushed hard for a deal between Serbia and Kosovo.", "en"),
+])
+def test_an_accord_pressed_for_is_a_demand_not_an_accord(text: str, lang: str) -> None:
+    kinds = [kind for kind, _, _ in state_events(text, "2023-05-20", lang)]
+    assert kinds == [DEMAND]

@@ -825,6 +825,10 @@ class SentenceReader:
                 aside = clause_of(clauses, hit[1]).relative  # ", which includes a demand that …,"
                 # "calls for sovereignty talks": the object of "for"/"nach" is the content
                 direct = tokens[hit[2]].key in ("for", "nach", "auf", "against", "vor", "gegen")
+                if hit[0].type is EventType.DEMAND and hit[1] == hit[2]:
+                    # "drängte in den vergangenen Tagen auf ein Abkommen": its object after a gap
+                    hit = (hit[0], hit[1], self._demanded_object(r, hit[2]))
+                    direct = tokens[hit[2]].key in ("for", "auf")
                 # "warned Putin to agree …": the pattern ends on the complement's marker
                 marker = tokens[hit[2]].key in ("to", "zu", "that", "dass")
                 content_from = hit[2] + 1 if direct else hit[2] if marker else \
@@ -922,6 +926,13 @@ class SentenceReader:
         while start - 1 > last and r.tokens[start - 1].key in ("not", "nicht", "never", "nie"):
             start -= 1
         return start
+
+    def _demanded_object(self, r: SentenceReading, verb: int) -> int:
+        """Where "auf"/"for" opens what a demand verb asks for, a few words after it in its
+        clause ("drängte am Freitag auf …", "pushed hard for …"), else the verb itself."""
+        clause = clause_of(r.clauses, verb)
+        return next((i for i in range(verb + 1, min(verb + 7, clause.last + 1))
+                     if r.tokens[i].key in ("for", "auf")), verb)
 
     def _complement_start(self, tokens: list[Token], after: int) -> int | None:
         markers = {"zu", "dass", "to", "that", "um"}
