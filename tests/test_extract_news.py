@@ -3785,3 +3785,17 @@ def test_a_headline_receiver_given_by_unnamed_givers_receives_the_storys_pledges
 def test_an_accord_pressed_for_is_a_demand_not_an_accord(text: str, lang: str) -> None:
     kinds = [kind for kind, _, _ in state_events(text, "2023-05-20", lang)]
     assert kinds == [DEMAND]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # troops named by their state's adjective arriving to help support the state they arrive in
+    ("Die ersten belgischen Soldaten der neuen Nato-Kampfgruppe sind in der Slowakei eingetroffen.", "de",
+     [({"belgium"}, {"slovakia"})]),
+    ("The first 200 Kenyan police officers arrived in Haiti on Tuesday to join the multinational "
+     "security mission.", "en", [({"kenya"}, {"haiti"})]),
+    # troops arriving with no word that they help may be an occupation
+    ("Russian troops arrived in Georgia on Friday.", "en", []),
+])
+def test_troops_arriving_to_help_are_a_supply_of_their_state(
+        text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2024-06-25", lang) == expected

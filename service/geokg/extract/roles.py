@@ -1153,9 +1153,13 @@ class RoleReader:
             t.key in self.lex.word_class("peacekeepers") for t in span) and not regions
         delivered = any(t.key in self.lex.word_class("delivery_noun") for t in span) and any(
             p.find(span, forms) for p in self.lex.support_kinds["weapons"])
-        if not (relief or delivered):
+        # troops only with a word that they come to help ("um die Armee … zu schulen", "to join
+        # the multinational mission"), as troops sent
+        helping = any(p.find(span, forms) for p in self.lex.support_kinds["troops"]) and any(
+            t.key in self.lex.word_class("support_purpose") for t in r.tokens)
+        if not (relief or delivered or helping):
             return []
-        return [f for f in r.found if f.mention.how == "demonym" and f.last < first]
+        return [f for f in r.found if f.mention.how in ("demonym", "demonym-actor") and f.last < first]
 
     def _goods_of_a_state(self, r: SentenceReading, event: Event, actors: list[Found],
                           by_prep: list[tuple[Found, str]], first: int) -> bool:
