@@ -3799,3 +3799,16 @@ def test_an_accord_pressed_for_is_a_demand_not_an_accord(text: str, lang: str) -
 def test_troops_arriving_to_help_are_a_supply_of_their_state(
         text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_supplies(text, "2024-06-25", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Erdogan declared that Northern Cyprus is Turkey and always will be.", "en",
+     {("turkey", "northern-cyprus")}),
+    ("Die Krim ist Russland und wird es immer bleiben, sagte Kremlsprecher Peskow.", "de",
+     {("russia", "crimea")}),
+    # a second state after "and" is no continuation of the first
+    ("Crimea is Ukraine and Russia must leave it, Zelenskyy said.", "en", set()),
+])
+def test_a_territory_is_a_state_even_when_the_clause_goes_on(
+        text: str, lang: str, expected: set[tuple[str, str]]) -> None:
+    assert state_claims(text, "2023-05-20") == expected

@@ -312,9 +312,13 @@ class SentenceReader:
                           and self.gaz.entities[f.mention.entity].kind in ("region", "state")), None)
         state = next((f for f in r.found if f.first == verb + 1 and f.actor
                       and self.gaz.entities[f.mention.entity].kind == "state"), None)
-        return territory is not None and state is not None and territory.mention.entity != \
-            state.mention.entity and (state.last + 1 == len(r.tokens) or not r.tokens[state.last + 1].is_word
-                                      and r.tokens[state.last + 1].text not in ("'", "’"))  # "France's"
+        if territory is None or state is None or territory.mention.entity == state.mention.entity:
+            return False
+        after = r.tokens[state.last + 1] if state.last + 1 < len(r.tokens) else None
+        # (the clause may go on "and always will be", "und wird es bleiben"; not "France's")
+        return after is None or not after.is_word and after.text not in ("'", "’") \
+            or after.key in ("and", "und") and not any(
+                f.first == state.last + 2 for f in r.found)
 
     @staticmethod
     def _one_per_word(hits: list[tuple[Trigger, int, int]]) -> list[tuple[Trigger, int, int]]:
