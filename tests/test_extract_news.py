@@ -3801,14 +3801,14 @@ def test_troops_arriving_to_help_are_a_supply_of_their_state(
     assert state_supplies(text, "2024-06-25", lang) == expected
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("Erdogan declared that Northern Cyprus is Turkey and always will be.", "en",
+@pytest.mark.parametrize("text, expected", [
+    ("Erdogan declared that Northern Cyprus is Turkey and always will be.",
      {("turkey", "northern-cyprus")}),
-    ("Die Krim ist Russland und wird es immer bleiben, sagte Kremlsprecher Peskow.", "de",
+    ("Die Krim ist Russland und wird es immer bleiben, sagte Kremlsprecher Peskow.",
      {("russia", "crimea")}),
     # a second state after "and" is no continuation of the first
-    ("Crimea is Ukraine and Russia must leave it, Zelenskyy said.", "en", set()),
+    ("Crimea is Ukraine and Russia must leave it, Zelenskyy said.", set()),
 ])
 def test_a_territory_is_a_state_even_when_the_clause_goes_on(
-        text: str, lang: str, expected: set[tuple[str, str]]) -> None:
+        text: str, expected: set[tuple[str, str]]) -> None:
     assert state_claims(text, "2023-05-20") == expected
