@@ -3812,3 +3812,13 @@ def test_troops_arriving_to_help_are_a_supply_of_their_state(
 def test_a_territory_is_a_state_even_when_the_clause_goes_on(
         text: str, expected: set[tuple[str, str]]) -> None:
     assert state_claims(text, "2023-05-20") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what someone is thanked for is their own act, no demand of the one who thanks
+    "Biden congratulated Ruto on his victory and thanked him for urging his supporters to stay calm.",
+    # asking what one can do is a question
+    "Scholz said Biden asked what he could do to help after the floods.",
+])
+def test_thanks_and_questions_are_no_demands(text: str) -> None:
+    assert demands(read(text, "2022-09-01")) == []

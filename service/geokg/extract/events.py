@@ -857,7 +857,8 @@ class SentenceReader:
     def _thanked_for(self, hits: list[tuple[Trigger, int, int]],
                      r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """"thanked the US for agreeing to sell aircraft": what the thanks are for is the
-        thanks' own supply, no other supply or accord (until "and" starts something else)."""
+        thanks' own supply, no other supply, accord or demand ("thanked him for urging his
+        supporters to stay calm") until "and" starts something else."""
         thanked = [b for t, _, b in hits if t.type is EventType.SUPPORT and "receiver_subject" in t.flags
                    and r.tokens[b].key in ("for", "für")]
         joiners = self.lex.word_class("conjunction")
@@ -870,7 +871,8 @@ class SentenceReader:
                 clause_of(r.clauses, clause.first - 2) is clause_of(r.clauses, b)
         # ("and" starts something else, unless it joins two verbs of giving: "geschenkt und übergeben")
         verbs = {a for t, a, _ in hits if t.type is EventType.SUPPORT}
-        return [h for h in hits if not (h[0].type in (EventType.SUPPORT, EventType.AGREEMENT) and any(
+        content = (EventType.SUPPORT, EventType.AGREEMENT, EventType.DEMAND)
+        return [h for h in hits if not (h[0].type in content and any(
             b < h[1] and thanks_for(b, h[1])
             and not any(r.tokens[j].key in joiners and not {j - 1, j + 1} <= verbs for j in range(b, h[1]))
             for b in thanked))]
