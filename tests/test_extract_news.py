@@ -3819,6 +3819,8 @@ def test_a_territory_is_a_state_even_when_the_clause_goes_on(
     "Biden congratulated Ruto on his victory and thanked him for urging his supporters to stay calm.",
     # asking what one can do is a question
     "Scholz said Biden asked what he could do to help after the floods.",
+    # telling someone one's own wish asks nothing of them
+    "In the call Lula told Biden he hoped to see him in Brasilia next year.",
 ])
-def test_thanks_and_questions_are_no_demands(text: str) -> None:
+def test_thanks_questions_and_wishes_are_no_demands(text: str) -> None:
     assert demands(read(text, "2022-09-01")) == []

@@ -301,6 +301,9 @@ class SentenceReader:
             "state_predicate": lambda h: self._territory_is_state(r, h[1]),
             # "von Katar 60 Millionen erhalten" tells it; "…, von Chile Zugang zu erhalten" wants it
             "no_zu": lambda h: r.tokens[h[2] - 1].key != "zu",
+            # "told Trump to …" asks him; "told Trump he hoped to …" reports a wish of its own
+            "no_new_subject": lambda h: not any(t.key in self.lex.word_class("personal_pronoun")
+                                                for t in r.tokens[h[1] + 1:h[2]]),
         }
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
