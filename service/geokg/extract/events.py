@@ -302,8 +302,11 @@ class SentenceReader:
             # "von Katar 60 Millionen erhalten" tells it; "…, von Chile Zugang zu erhalten" wants it
             "no_zu": lambda h: r.tokens[h[2] - 1].key != "zu",
             # "told Trump to …" asks him; "told Trump he hoped to …" reports a wish of its own
-            "no_new_subject": lambda h: not any(t.key in self.lex.word_class("personal_pronoun")
-                                                for t in r.tokens[h[1] + 1:h[2]]),
+            # ("told Zelenskiy he had to make a deal" still asks)
+            "no_new_subject": lambda h: not any(
+                t.key in self.lex.word_class("personal_pronoun")
+                and r.tokens[i + 1].key not in self.lex.word_class("obligation_verb")
+                for i, t in enumerate(r.tokens[h[1] + 1:h[2]], h[1] + 1)),
         }
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
