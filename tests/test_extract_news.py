@@ -3824,3 +3824,18 @@ def test_a_territory_is_a_state_even_when_the_clause_goes_on(
 ])
 def test_thanks_questions_and_wishes_are_no_demands(text: str) -> None:
     assert demands(read(text, "2022-09-01")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a meeting agreed on is still to come (German puts it before the final verb)
+    ("Biden und Lula haben ein persönliches Treffen im Dezember vereinbart.", "de"),
+    # borders meet, not people
+    ("The town lies in the area where Laos, Cambodia and Thailand meet.", "en"),
+    ("Es ist das Gebiet, wo Polen, Tschechien und Deutschland aufeinandertreffen.", "de"),
+    # envoys recalled for consultations meet no one; a meeting scrapped did not happen
+    ("Am Donnerstag beorderten Quito und Lima ihre Botschafter zu Konsultationen zurück.", "de"),
+    ("Lula scraps meeting with Milei over insults", "en"),
+])
+def test_meetings_agreed_on_recalled_or_scrapped_and_meeting_borders_are_no_meetings(
+        text: str, lang: str) -> None:
+    assert MEETING not in [kind for kind, _, _ in state_events(text, "2023-10-05", lang)]

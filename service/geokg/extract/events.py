@@ -54,6 +54,8 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
+    # "Botschafter zu Konsultationen zurückbeordert": envoys called home meet no one
+    EventType.MEETING: ALL_CUES + ("recall",),
 }
 BASE_CONFIDENCE = 0.85
 #: The group size of "sie"/"they": the sides of the event told before, however many.
@@ -373,9 +375,14 @@ class SentenceReader:
         kept = [h for h in kept if not (h[0].type in MULTI_SIDED and "generic" not in h[0].flags and (
             any(self._object_of(reading, b, h[1]) for b in demanded)
             or any(self._object_of(reading, b, h[1], talk=True) for b in talked)))]
-        # "vereinbarten ein weiteres Treffen": a meeting agreed on is still to come
+        # "vereinbarten ein weiteres Treffen": a meeting agreed on is still to come (German
+        # may put it before a final verb: "haben ein Treffen im November vereinbart")
+        final = [h for h in kept if self._meeting_before_final_verb(reading, h)]
         agreed_meetings = [b for t, _, b in kept if t.type is EventType.AGREEMENT
                            and self._meeting_as_object(reading, b)]
+        kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
+            clause_of(reading.clauses, h[1]) is clause_of(reading.clauses, b) and h[1] < b
+            for _, b, _ in final))]
         # ("ein Treffen am Rande des Nato-Gipfels": nor is the summit it is to be held at)
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
             b < h[1] <= b + 5 or b < h[1] and clause_of(reading.clauses, b) is clause_of(
@@ -529,6 +536,27 @@ class SentenceReader:
     def _pledge_to_act(self, tokens: list[Token], i: int) -> bool:
         return tokens[i].key in self.lex.word_class("pledge_verb") and i + 2 < len(tokens) and \
             tokens[i + 1].key == "to" and tokens[i + 2].key in self.lex.word_class("pledged_effort")
+
+    def _meeting_before_final_verb(self, r: SentenceReading, hit: tuple[Trigger, int, int]) -> bool:
+        """A German accord verb closing its clause whose object, before it, is a meeting
+        ("… haben ein Treffen im November vereinbart")."""
+        trigger, first, last = hit
+        if self.lex.lang != "de" or trigger.type is not EventType.AGREEMENT or first != last or \
+                last + 1 < len(r.tokens) and r.tokens[last + 1].is_word:
+            return False
+        clause = clause_of(r.clauses, first)
+        determiners = self.lex.word_class("determiner")
+        for i in range(clause.first + 1, first):
+            if r.tokens[i].key not in self.lex.word_class("meeting_noun"):
+                continue
+            j = i - 1  # "ein persönliches Treffen"
+            while j > clause.first and is_adjective(r.tokens[j]):
+                j -= 1
+            # (not a meeting in a phrase: "bei ihrem Treffen eine Waffenruhe vereinbart")
+            if r.tokens[j].key in determiners and \
+                    r.tokens[j - 1].key not in self.lex.word_class("preposition"):
+                return True
+        return False
 
     def _meeting_as_object(self, r: SentenceReading, last: int) -> bool:
         """The object right after the verb is a meeting (articles and adjectives before it,
@@ -1125,6 +1153,8 @@ class SentenceReader:
             return False  # a bare "call" is a call only as "the Scholz-Macron call"
         if trigger.type is EventType.MEETING and self._light_treffen(r, clause, first):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
+        if trigger.type is EventType.MEETING and self._where_lands_meet(r, first):
+            return False  # "the area where Laos, Cambodia and Thailand meet"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
             return False  # "hat am Montag gesprochen", "addressed parliament by video": no partner
         if trigger.type is EventType.DEMAND and self._no_political_demand(r, first, last):
@@ -1134,6 +1164,17 @@ class SentenceReader:
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _where_lands_meet(self, r: SentenceReading, first: int) -> bool:
+        """"the area where Laos, Cambodia and Thailand meet", "das Dreiländereck, wo Polen,
+        Tschechien und Deutschland aufeinandertreffen": borders meet, not people."""
+        named = {i for f in r.found for i in range(f.first, f.last + 1)}
+        joiners = self.lex.word_class("conjunction") | self.lex.word_class("determiner")
+        j = first - 1
+        while j > 0 and (j in named or r.tokens[j].text == "," or r.tokens[j].key in joiners):
+            j -= 1
+        return j >= 1 and r.tokens[j].key in ("where", "wo") and \
+            r.tokens[j - 1 - (r.tokens[j - 1].text == ",")].key in self.lex.word_class("land_meeting_place")
 
     def _no_political_demand(self, r: SentenceReading, first: int, last: int) -> bool:
         """A market's demand ("strong demand growth", "oil demand") or a call for entries ("a
