@@ -3839,3 +3839,9 @@ def test_thanks_questions_and_wishes_are_no_demands(text: str) -> None:
 def test_meetings_agreed_on_recalled_or_scrapped_and_meeting_borders_are_no_meetings(
         text: str, lang: str) -> None:
     assert MEETING not in [kind for kind, _, _ in state_events(text, "2023-10-05", lang)]
+
+
+def test_a_building_named_after_a_body_is_a_place_not_the_body() -> None:
+    events = state_events("Biden visited the ASEAN Hall in Jakarta on Monday and was welcomed by "
+                          "Indonesian President Joko Widodo.", "2023-09-05", "en")
+    assert events == [(MEETING, {"united-states", "indonesia"}, set())]
