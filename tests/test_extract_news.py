@@ -3845,3 +3845,15 @@ def test_a_building_named_after_a_body_is_a_place_not_the_body() -> None:
     events = state_events("Biden visited the ASEAN Hall in Jakarta on Monday and was welcomed by "
                           "Indonesian President Joko Widodo.", "2023-09-05", "en")
     assert events == [(MEETING, {"united-states", "indonesia"}, set())]
+
+
+@pytest.mark.parametrize("text", [
+    # a word of a name that looks like a verb of giving
+    "At the Royal Court, King Salman received Sharif, and a guard of honour was presented by the "
+    "Saudi Armed Forces.",
+    # what is sent figuratively is handed over to no one
+    "The Philippines said a Chinese vessel intentionally rammed two of its ships near the Spratly "
+    "Islands, where Beijing has built an airstrip, sending tensions spiralling in the region.",
+])
+def test_nouns_and_figures_of_speech_are_no_supplies(text: str) -> None:
+    assert state_supplies(text, "2014-05-07") == []

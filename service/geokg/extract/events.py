@@ -303,6 +303,11 @@ class SentenceReader:
             "state_predicate": lambda h: self._territory_is_state(r, h[1]),
             # "von Katar 60 Millionen erhalten" tells it; "…, von Chile Zugang zu erhalten" wants it
             "no_zu": lambda h: r.tokens[h[2] - 1].key != "zu",
+            # "sending tensions spiralling", "sent a strong signal": nothing is handed over
+            "sent": lambda h: h[2] + 1 >= len(r.tokens) or not any(
+                t.key in self.lex.word_class("not_sent") for t in r.tokens[h[2] + 1:h[2] + 4]),
+            # "sent ships" is a verb, "two of its ships", "the Armed Forces" are no verbs
+            "verb_only": lambda h: self._used_as_verb(r, h[1]),
             # "told Trump to …" asks him; "told Trump he hoped to …" reports a wish of its own
             # ("told Zelenskiy he had to make a deal" still asks)
             "no_new_subject": lambda h: not any(
@@ -312,6 +317,18 @@ class SentenceReader:
         }
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
+
+    def _used_as_verb(self, r: SentenceReading, i: int) -> bool:
+        """An English word that may be a noun is a verb only without an article, possessive or
+        number before it and not inside a name ("the Saudi Armed Forces")."""
+        if i == 0:
+            return True
+        before = r.tokens[i - 1].key
+        nouns_after = self.lex.word_class("determiner") | self.lex.word_class("number_word")
+        if before.isdigit() or before in nouns_after:
+            return False
+        in_a_name = r.tokens[i].capitalized and i + 1 < len(r.tokens) and r.tokens[i + 1].capitalized
+        return not in_a_name
 
     def _territory_is_state(self, r: SentenceReading, verb: int) -> bool:
         """"Crimea is Ukraine", "Die Krim ist Russland": a territory right before the verb and
