@@ -146,10 +146,14 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
                 tokens[k].key in lex.word_class("block_prep"):
             return True
-    if prev.key in lex.word_class("including") and j >= 2:
+    noun = j - 1 - (j > 0 and tokens[j - 1].text == ",")
+    if prev.key in lex.word_class("including") and noun >= 1 and \
+            (lex.lang == "de" or tokens[noun].text.islower()) and \
+            not any(f.first <= noun <= f.last for f in found_all or []):
         # "the situation in the region including Afghanistan": an example shares the place of
-        # the noun it exemplifies ("leaders, including Macron" stay sides)
-        k = _skip_back(lex, tokens, j - 1 - (tokens[j - 1].text == ","))
+        # the common noun it exemplifies ("leaders, including Macron", "presidents from
+        # Africa including Ruto" stay sides)
+        k = _skip_back(lex, tokens, noun)
         k = _skip_back(lex, tokens, k - 1) if k >= 0 and tokens[k].is_word else k
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[k].key in lex.word_class("block_prep"):
             return True

@@ -218,12 +218,16 @@ class Discourse:
             # side of the supplier's only talks
             if not receivers and event.sentence.index in self.continuing_sentences:
                 receivers = {tuple(e.addressees) for e in supplies}
-            if not receivers:
-                receivers = self._other_side_of_talks(event) or set(self.story_receivers)
             # (the givers of the sentence's other supplies are no third side: "sicherten
             # Saudi-Arabien, die Emirate und Kuwait jeweils vier Milliarden zu")
             givers = {self.gaz.state_of(p, self.on) for e in self.events if e.type is EventType.SUPPORT
                       and e.sentence.index == event.sentence.index for p in e.participants}
+            if not receivers:
+                receivers = self._other_side_of_talks(event)
+            if not receivers and len(givers) > 1:
+                # "Golfstaaten sichern Jordanien … zu": the group's pledges, told giver by giver
+                # (not "Der Iran liefert unterdessen Waffen", one giver of another story)
+                receivers = set(self.story_receivers)
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - givers
             if len(receivers) == 1:
                 receiver = list(receivers.pop())

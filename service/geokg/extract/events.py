@@ -58,6 +58,8 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.MEETING: ALL_CUES + ("recall",),
 }
 BASE_CONFIDENCE = 0.85
+#: English articles and possessives: a word right after one is a noun ("its ships", "the arms").
+NOUN_MARKERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your"})
 #: The group size of "sie"/"they": the sides of the event told before, however many.
 ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
@@ -271,7 +273,7 @@ class SentenceReader:
 
     def _matches(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """Every pattern that matches, with the conditions its flags set on its words."""
-        visible = self._without_dates(reading)
+        visible = self._visible_to_patterns(reading)
         tokens = [reading.tokens[i] for i in visible]
         hits = [(trigger, visible[a], visible[b])
                 for n, positions in self.lex.trigger_starts.starts(tokens).items()
@@ -303,9 +305,8 @@ class SentenceReader:
             "state_predicate": lambda h: self._territory_is_state(r, h[1]),
             # "von Katar 60 Millionen erhalten" tells it; "…, von Chile Zugang zu erhalten" wants it
             "no_zu": lambda h: r.tokens[h[2] - 1].key != "zu",
-            # "sending tensions spiralling", "sent a strong signal": nothing is handed over
-            "sent": lambda h: h[2] + 1 >= len(r.tokens) or not any(
-                t.key in self.lex.word_class("not_sent") for t in r.tokens[h[2] + 1:h[2] + 4]),
+            # "sending tensions spiralling", "sent a message": nothing is handed over
+            "sent": lambda h: not self._sends_a_figure(r, h[2]),
             # "sent ships" is a verb, "two of its ships", "the Armed Forces" are no verbs
             "verb_only": lambda h: self._used_as_verb(r, h[1]),
             # "told Trump to …" asks him; "told Trump he hoped to …" reports a wish of its own
@@ -318,17 +319,26 @@ class SentenceReader:
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
         return hits
 
+    def _sends_a_figure(self, r: SentenceReading, verb: int) -> bool:
+        """The verb's object, right after it or after its article, is no goods ("sending
+        tensions spiralling", "sent a message to Xi"); a word further on is not its object
+        ("deployed troops to Estonia amid tensions")."""
+        j = verb + 1
+        if j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("determiner"):
+            j += 1
+        return j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("not_sent")
+
     def _used_as_verb(self, r: SentenceReading, i: int) -> bool:
         """An English word that may be a noun is a verb only without an article, possessive or
-        number before it and not inside a name ("the Saudi Armed Forces")."""
+        number before it ("two of its ships") and, outside a title-case headline ("US Sends
+        Patriot Missiles To Ukraine"), not inside a name ("the Saudi Armed Forces")."""
         if i == 0:
             return True
         before = r.tokens[i - 1].key
-        nouns_after = self.lex.word_class("determiner") | self.lex.word_class("number_word")
-        if before.isdigit() or before in nouns_after:
+        if before.isdigit() or before in NOUN_MARKERS or before in self.lex.word_class("number_word"):
             return False
         in_a_name = r.tokens[i].capitalized and i + 1 < len(r.tokens) and r.tokens[i + 1].capitalized
-        return not in_a_name
+        return not in_a_name or self.roles.title_case(r)
 
     def _territory_is_state(self, r: SentenceReading, verb: int) -> bool:
         """"Crimea is Ukraine", "Die Krim ist Russland": a territory right before the verb and
@@ -487,10 +497,11 @@ class SentenceReader:
             and (prev.key in self.lex.word_class("determiner") or is_adjective(prev)
                  or prev.text == "-" or prev.text[:1].isupper())
 
-    def _without_dates(self, r: SentenceReading) -> list[int]:
-        """Indexes of the tokens outside date expressions and their prepositions: a date is
-        transparent to trigger patterns, so "called on Monday for a ceasefire" reads as
-        "called for", and "their phone call on Tuesday to extend" is no "call on"."""
+    def _visible_to_patterns(self, r: SentenceReading) -> list[int]:
+        """Indexes of the tokens trigger patterns see: a date and its preposition are
+        transparent, so "called on Monday for a ceasefire" reads as "called for" and "their
+        phone call on Tuesday to extend" is no "call on"; a person's name or title is one
+        word, so a gap counts words of the sentence, not of the names in it."""
         skipped: set[int] = set()
         for date in r.dates:
             inside = [i for i, t in enumerate(r.tokens)
@@ -571,7 +582,7 @@ class SentenceReader:
                 j -= 1
             # (not a meeting in a phrase: "bei ihrem Treffen eine Waffenruhe vereinbart")
             if r.tokens[j].key in determiners and \
-                    r.tokens[j - 1].key not in self.lex.word_class("preposition"):
+                    (j == 0 or r.tokens[j - 1].key not in self.lex.word_class("preposition")):
                 return True
         return False
 
@@ -918,7 +929,7 @@ class SentenceReader:
             """In the clause of "for", or in a relative clause right after it ("dankte Russland
             für die Waffen, die es uns geschenkt hat")."""
             clause = clause_of(r.clauses, i)
-            return clause is clause_of(r.clauses, b) or clause.relative and \
+            return clause is clause_of(r.clauses, b) or clause.relative and clause.first >= 2 and \
                 clause_of(r.clauses, clause.first - 2) is clause_of(r.clauses, b)
         # ("and" starts something else, unless it joins two verbs of giving: "geschenkt und übergeben")
         verbs = {a for t, a, _ in hits if t.type is EventType.SUPPORT}
@@ -986,10 +997,12 @@ class SentenceReader:
 
     def _demanded_object(self, r: SentenceReading, verb: int) -> int:
         """Where "auf"/"for" opens what a demand verb asks for, a few words after it in its
-        clause ("drängte am Freitag auf …", "pushed hard for …"), else the verb itself."""
+        clause ("drängte am Freitag auf …", "pushed hard for …"), else the verb itself. A
+        German "auf" with a dative is a place ("forderte auf dem Nato-Gipfel mehr Waffen")."""
         clause = clause_of(r.clauses, verb)
-        return next((i for i in range(verb + 1, min(verb + 7, clause.last + 1))
-                     if r.tokens[i].key in ("for", "auf")), verb)
+        return next((i for i in range(verb + 1, min(verb + 7, clause.last))
+                     if r.tokens[i].key in ("for", "auf")
+                     and r.tokens[i + 1].key not in ("dem", "der", "einem", "einer")), verb)
 
     def _complement_start(self, tokens: list[Token], after: int) -> int | None:
         markers = {"zu", "dass", "to", "that", "um"}

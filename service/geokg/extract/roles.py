@@ -256,9 +256,9 @@ class RoleReader:
                                              or t.key in self.lex.word_class("conjunction")
                                              or t.key in self.lex.word_class("determiner"))]
         return all(t.capitalized for t in plain) and (
-            not plain or not self._title_case(r) or all(t.key in self.title_words for t in plain))
+            not plain or not self.title_case(r) or all(t.key in self.title_words for t in plain))
 
-    def _title_case(self, r: SentenceReading) -> bool:
+    def title_case(self, r: SentenceReading) -> bool:
         words = [t for t in r.tokens[1:] if t.is_word and t.text[:1].isalpha()]
         return self.lex.lang == "en" and len(words) >= 4 and \
             sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
@@ -375,7 +375,10 @@ class RoleReader:
                         last: int) -> bool:
         """"Der Iran hat Deutschland, Frankreich und Großbritannien aufgefordert, …": in a German
         perfect the subject stands before the auxiliary and whom it asks between the auxiliary
-        and the verb at the clause's end (the list's commas may split clauses there)."""
+        and the verb at the clause's end (the list's commas may split clauses there). After an
+        opening phrase the subject, or the list it heads, follows the auxiliary ("Nach dem
+        Gipfel haben Deutschland und Frankreich China aufgefordert"), and whom it asks may
+        follow "von" ("hat Algier von Paris Respekt eingefordert")."""
         verb_final = last + 1 >= len(r.tokens) or not r.tokens[last + 1].is_word
         if self.lex.lang != "de" or not verb_final:
             return False
@@ -385,25 +388,24 @@ class RoleReader:
         aux = next((i for i in main if r.tokens[i].key in auxiliaries), None)
         if aux is None or any(aux < c.first <= first and (c.relative or c.complement) for c in r.clauses):
             return False
-        # ("Nach Spannungen zwischen Algerien und Frankreich hat Algier von Paris Respekt
-        # eingefordert": after an opening phrase the subject follows the auxiliary)
-        subject = self._subject_after_opening(r, aux) or next(
+        inverted = self._subject_after_opening(r, aux)
+        subject = inverted or next(
             (f for f in reversed(actors) if f.last < aux and not clause_of(r.clauses, f.first).relative),
             None)
-        if subject is None or r.tokens[aux - 1].key in self.lex.word_class("conjunction"):
+        if subject is None or aux == 0 or r.tokens[aux - 1].key in self.lex.word_class("conjunction"):
             return False
-        # (whom it asks may stand after "von": "hat Algier von Paris Respekt eingefordert";
-        # not after a noun: "nach Angaben von Polen" is a source)
+        demanders = self.coordinated([subject] + [f for f in actors if subject.last < f.first < first], r) \
+            if inverted else self.list_before(r, subject, actors) + [subject]
+        # (not "von" after a noun: "nach Angaben von Polen" is a source)
         named = {i for f in r.found for i in range(f.first, f.last + 1)}
-        asked = actors + [f for f in r.found if f not in actors and r.tokens[f.first - 1].key == "von"
-                          and f.mention.how in ("name", "metonym")
+        asked = actors + [f for f in r.found if f not in actors and f.first >= 2
+                          and r.tokens[f.first - 1].key == "von" and f.mention.how in ("name", "metonym")
                           and (f.first - 2 in named or not r.tokens[f.first - 2].capitalized)]
-        start = max(aux, subject.last)
+        start = max(aux, demanders[-1].last)
         objects = self.coordinated(sorted((f for f in asked if start < f.first < first),
                                           key=lambda f: f.first), r)
         if not objects:
             return False
-        demanders = [subject] if subject.first > aux else self.list_before(r, subject, actors) + [subject]
         own = self.gaz.states_of([f.mention.entity for f in demanders], r.day)
         event.participants = unique(f.mention.entity for f in demanders)
         event.addressees = unique(f.mention.entity for f in objects
@@ -935,7 +937,7 @@ class RoleReader:
         if addressee is None:  # a joint pledge to someone unnamed, or to "dem Land"
             suppliers = partners if len(partners) > 1 else suppliers
             sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
-            addressee = self._country_meant(r, sides)
+            addressee = self._country_meant(r, suppliers, last)
         if any(t.key in self.lex.word_class("own_benefit") and r.tokens[i - 1].key in ("for", "zur", "zu")
                for i, t in enumerate(r.tokens[1:], 1)):
             return False  # "Wounded Ukrainian soldiers flown to Germany for treatment"
@@ -956,14 +958,21 @@ class RoleReader:
             event.addressees = [addressee] if addressee else []
         return addressee is not None or "needs_receiver" not in trigger.flags
 
-    def _country_meant(self, r: SentenceReading, sides: set[str]) -> str | None:
+    def _country_meant(self, r: SentenceReading, suppliers: list[Found], verb: int) -> str | None:
         """"Nach dem Sturz des sudanesischen Präsidenten haben Saudi-Arabien und die VAE dem
-        Land Hilfe zugesagt": "dem Land"/"the country" receiving is the last state named
-        before it that supplies nothing ("the country's army" is not a receiver)."""
-        for i, t in enumerate(r.tokens[1:-1], 1):
-            if t.key in self.lex.word_class("country_anaphor") and r.tokens[i - 1].key in ("dem", "the") \
+        Land Hilfe zugesagt", "pledged aid to the country", "gave the country tanks": the
+        country receiving is the last state named before its givers ("after Russia attacked
+        the country" names an attacker after them; "the country's army" receives nothing)."""
+        sides = {self.gaz.state_of(f.mention.entity, r.day) for f in suppliers}
+        start = min(f.first for f in suppliers)
+        for i, t in enumerate(r.tokens[2:-1], 2):
+            before = (r.tokens[i - 2].key, r.tokens[i - 1].key)
+            # ("dem Land", "to the country", "gave the country …")
+            receiving = before[1] == "dem" or before == ("to", "the") or \
+                (before[1] == "the" and i - 2 == verb)
+            if t.key in self.lex.word_class("country_anaphor") and receiving \
                     and r.tokens[i + 1].text not in ("'", "’"):
-                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < i - 1]
+                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < start]
                 states = [s for s in states if self.gaz.entities[s].kind == "state" and s not in sides]
                 return states[-1] if states else None
         return None
@@ -1154,9 +1163,10 @@ class RoleReader:
         delivered = any(t.key in self.lex.word_class("delivery_noun") for t in span) and any(
             p.find(span, forms) for p in self.lex.support_kinds["weapons"])
         # troops only with a word that they come to help ("um die Armee … zu schulen", "to join
-        # the multinational mission"), as troops sent
-        helping = any(p.find(span, forms) for p in self.lex.support_kinds["troops"]) and any(
-            t.key in self.lex.word_class("support_purpose") for t in r.tokens)
+        # the multinational force") or of an allied force ("der Nato-Kampfgruppe"), as troops sent
+        helping = any(p.find(span, forms) for p in self.lex.support_kinds["troops"]) and (
+            any(t.key in self.lex.word_class("support_purpose") for t in r.tokens[first:])
+            or any(t.key in self.lex.word_class("allied_force") for t in r.tokens))
         if not (relief or delivered or helping):
             return []
         return [f for f in r.found if f.mention.how in ("demonym", "demonym-actor") and f.last < first]
@@ -1584,7 +1594,7 @@ class RoleReader:
         """A match that ends on "part"/"Teil" declares a territory part of a state only when
         a state or a territory noun follows ("part of Moldova", "Teil ihres Territoriums",
         "Teil Chinas", "part of the motherland")."""
-        if r.tokens[last].key in ("land", "country"):
+        if r.tokens[last].key == "land":
             return self._someones_land(r, first, last)
         if r.tokens[last].key not in ("part", "teil", "bestandteil"):
             return True
@@ -1600,15 +1610,19 @@ class RoleReader:
                    for f in r.found)
 
     def _someones_land(self, r: SentenceReading, first: int, last: int) -> bool:
-        """"Land"/"country" is a country, not territory, unless it is someone's: "als sein
+        """"Land" is a country, not territory, unless it is someone's: "als sein
         Land", "als chinesisches Land", "als Land Chinas" claim; "bezeichnete Russland als
         freundliches Land" only praises."""
         owners = self.lex.word_class("possessive_own") | self.lex.word_class("group_possessive")
         start = max((i for i in range(first, last) if r.tokens[i].key in ("als", "as")), default=first)
         if any(t.key in owners for t in r.tokens[start:last]):
             return True
+        # (an owner after the noun in the genitive: "Land Chinas", "Land der Ukraine", "land of
+        # China"; not "ein verlässliches Land für Deutschland")
+        genitive = last + 2 < len(r.tokens) and r.tokens[last + 1].key in ("des", "der", "of")
         return any(f.mention.how in ("demonym", "demonym-actor") and start < f.first < last
-                   or f.first in (last + 1, last + 2) for f in r.found)
+                   or f.first == last + 1 and r.tokens[f.last].text.endswith("s")
+                   or f.first == last + 2 and genitive for f in r.found)
 
     def _territory_noun(self, token: Token) -> bool:
         """"die Insel", "the enclave", and German compounds of them ("das Wüstengebiet",
