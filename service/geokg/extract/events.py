@@ -1203,8 +1203,10 @@ class SentenceReader:
         j = first - 1
         while j > 0 and (j in named or r.tokens[j].text == "," or r.tokens[j].key in joiners):
             j -= 1
-        return j >= 1 and r.tokens[j].key in ("where", "wo") and \
-            r.tokens[j - 1 - (r.tokens[j - 1].text == ",")].key in self.lex.word_class("land_meeting_place")
+        if j < 1 or r.tokens[j].key not in ("where", "wo"):
+            return False
+        place = j - 1 - (r.tokens[j - 1].text == ",")  # "das Gebiet, wo …"
+        return place >= 0 and r.tokens[place].key in self.lex.word_class("land_meeting_place")
 
     def _no_political_demand(self, r: SentenceReading, first: int, last: int) -> bool:
         """A market's demand ("strong demand growth", "oil demand") or a call for entries ("a

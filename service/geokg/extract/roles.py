@@ -259,6 +259,8 @@ class RoleReader:
             not plain or not self.title_case(r) or all(t.key in self.title_words for t in plain))
 
     def title_case(self, r: SentenceReading) -> bool:
+        """An English headline in title case ("US Sends Patriot Missiles To Ukraine"), where
+        capitals mark no names."""
         words = [t for t in r.tokens[1:] if t.is_word and t.text[:1].isalpha()]
         return self.lex.lang == "en" and len(words) >= 4 and \
             sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
