@@ -58,8 +58,6 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.MEETING: ALL_CUES + ("recall",),
 }
 BASE_CONFIDENCE = 0.85
-#: English articles and possessives: a word right after one is a noun ("its ships", "the arms").
-NOUN_MARKERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your"})
 #: The group size of "sie"/"they": the sides of the event told before, however many.
 ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
@@ -335,7 +333,8 @@ class SentenceReader:
         if i == 0:
             return True
         before = r.tokens[i - 1].key
-        if before.isdigit() or before in NOUN_MARKERS or before in self.lex.word_class("number_word"):
+        nouns_after = self.lex.word_class("noun_marker") | self.lex.word_class("number_word")
+        if before.isdigit() or before in nouns_after:
             return False
         in_a_name = r.tokens[i].capitalized and i + 1 < len(r.tokens) and r.tokens[i + 1].capitalized
         return not in_a_name or self.roles.title_case(r)
@@ -1198,10 +1197,9 @@ class SentenceReader:
     def _where_lands_meet(self, r: SentenceReading, first: int) -> bool:
         """"the area where Laos, Cambodia and Thailand meet", "das Dreiländereck, wo Polen,
         Tschechien und Deutschland aufeinandertreffen": borders meet, not people."""
-        named = {i for f in r.found for i in range(f.first, f.last + 1)}
         joiners = self.lex.word_class("conjunction") | self.lex.word_class("determiner")
         j = first - 1
-        while j > 0 and (j in named or r.tokens[j].text == "," or r.tokens[j].key in joiners):
+        while j > 0 and (j in r.named or r.tokens[j].text == "," or r.tokens[j].key in joiners):
             j -= 1
         if j < 1 or r.tokens[j].key not in ("where", "wo"):
             return False
@@ -1730,8 +1728,7 @@ class SentenceReader:
         if not (before.key in self.lex.word_class("determiner") or
                 (before.key == "s" and first > 1 and r.tokens[first - 2].text in ("'", "’"))):
             return False  # "Beijing regards …": a verb
-        owner = {i for f in r.found for i in range(f.first, f.last + 1)}
-        return all(t.key in self.lex.word_class("determiner") or i in owner or t.text in ("'", "’")
+        return all(t.key in self.lex.word_class("determiner") or i in r.named or t.text in ("'", "’")
                    or (t.key == "s" and i > 0 and r.tokens[i - 1].text in ("'", "’"))
                    for i, t in enumerate(r.tokens[:first]))
 

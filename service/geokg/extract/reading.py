@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from geokg.extract.clauses import Clause
 from geokg.extract.dates import DateMention
@@ -29,3 +30,8 @@ class SentenceReading:
     #: Token indexes where the sentence's demands, supplies and claims start ("met Fidan and
     #: urged Ankara …": a second verb, whose names are its own): set by reading.
     trigger_starts: list[int] = field(default_factory=list)
+
+    @cached_property
+    def named(self) -> frozenset[int]:
+        """Token indexes inside a name found: several rules ask whether a word is part of one."""
+        return frozenset(i for f in self.found for i in range(f.first, f.last + 1))

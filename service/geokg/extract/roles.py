@@ -399,10 +399,9 @@ class RoleReader:
         demanders = self.coordinated([subject] + [f for f in actors if subject.last < f.first < first], r) \
             if inverted else self.list_before(r, subject, actors) + [subject]
         # (not "von" after a noun: "nach Angaben von Polen" is a source)
-        named = {i for f in r.found for i in range(f.first, f.last + 1)}
         asked = actors + [f for f in r.found if f not in actors and f.first >= 2
                           and r.tokens[f.first - 1].key == "von" and f.mention.how in ("name", "metonym")
-                          and (f.first - 2 in named or not r.tokens[f.first - 2].capitalized)]
+                          and (f.first - 2 in r.named or not r.tokens[f.first - 2].capitalized)]
         start = max(aux, demanders[-1].last)
         objects = self.coordinated(sorted((f for f in asked if start < f.first < first),
                                           key=lambda f: f.first), r)
