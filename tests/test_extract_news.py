@@ -3910,3 +3910,32 @@ def test_a_story_receiver_is_given_to_a_group_of_givers_only() -> None:
             "Bei einem Treffen in Mekka sagten Saudi-Arabien, Kuwait und die Emirate jeweils "
             "800 Millionen Dollar zu. Der Iran liefert unterdessen weiter Waffen.")
     assert ({"iran"}, {"jordan"}) not in state_supplies(text, "2018-06-11", "de")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Paracel Islands are claimed in whole or in part by Vietnam, China and Taiwan.",
+     {("vietnam", "paracel-islands"), ("china", "paracel-islands"), ("taiwan", "paracel-islands")}),
+    ("Die Kurilen werden von Japan beansprucht.", {("japan", "kuril-islands")}),
+    # an agent who is no state claims nothing, nor does a state only named after the agent
+    ("The islands near Crimea were claimed by fishermen from Russia.", set()),
+])
+def test_a_passive_claim_is_a_claim_of_each_agent(text: str, expected: set[tuple[str, str]]) -> None:
+    assert state_claims(text, "2021-03-02") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the other side named after its owner and a title with lowercase modifiers
+    ("Biden spoke with Kenya's newly elected President William Ruto on Tuesday.", "en",
+     [{"united-states", "kenya"}]),
+    # what is said in a call ("for talks about a truce") does not make the call a plan
+    ("Scholz und Macron haben sich bei einem Telefonat für neue Verhandlungen über eine Feuerpause "
+     "ausgesprochen.", "de", [{"germany", "france"}]),
+    # a call still to come stays one
+    ("Scholz will bei einem Telefonat mit Macron über eine Feuerpause sprechen.", "de", []),
+])
+def test_calls_told_by_spoke_with_or_by_a_call_as_medium(
+        text: str, lang: str, expected: list[set[str]]) -> None:
+    article = read_article(text, published=dt.date(2022, 10, 4), lang=lang)
+    gaz = load_gazetteer()
+    assert [gaz.states_of(e.participants, dt.date(2022, 10, 4)) for e in article.events
+            if e.type is CALL] == expected

@@ -727,30 +727,33 @@ class SentenceReader:
     def _has_guest(self, r: SentenceReading, last: int) -> bool:
         """"welcomed the agreement" or "received fighter jets from Norway" names no guest,
         so it is no meeting; "received Chinese President Xi" does."""
+        return self._guest(r, last) is not None
+
+    def _guest(self, r: SentenceReading, last: int) -> Found | None:
+        """The side named as the object right after token `last`, past its owner ("hosted
+        Azerbaijan's Ilham Aliyev" names Aliyev; "greeted Berlin's announcement" no one)."""
         guest = next((f for f in r.found if f.actor and last < f.first <= last + 4), None)
         if guest is None:
-            return False
+            return None
         after = r.tokens[guest.last + 1:guest.last + 3]
         if after and after[0].text in ("'", "’"):
-            # "hosted Azerbaijan's Ilham Aliyev" names the guest after the owner; "greeted
-            # Berlin's announcement" names none
-            guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 4), None)
+            guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 6), None)
             if guest is None:
-                return False
+                return None
         between = r.tokens[last + 1:guest.first]
-        return all(t.capitalized or t.key in self.roles.title_words or not t.is_word or t.key == "s"
+        return guest if all(t.capitalized or t.key in self.roles.title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
                    or t.key in self.lex.word_class("title_modifier")  # "Syria's interim president"
-                   or t.key in self.lex.word_class("possessive_person") for t in between)
+                   or t.key in self.lex.word_class("possessive_person") for t in between) else None
 
     def _spoke_from_afar(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
                          hit: tuple[Trigger, int, int]) -> bool:
         """"Trump spoke with Putin for two hours": a leader spoken with, and no place of the
         talk ("spoke with Xi in Beijing") nor a meeting in the sentence: news tells a phone
         call so."""
-        partner = next((f for f in r.found if f.actor and hit[2] < f.first <= hit[2] + 5), None)
+        partner = self._guest(r, hit[2])  # "spoke with South Korea's new President Moon"
         prior = self.lex.word_class("prior_to")  # "ahead of the summit": a meeting still to come
-        if partner is None or not self._person(partner) or not self._has_guest(r, hit[2]) or any(
+        if partner is None or not self._person(partner) or any(
                 t.type is EventType.MEETING and not {u.key for u in r.tokens[max(0, a - 4):a]} & prior
                 for t, a, _ in hits):
             return False  # not "spoke to the US Congress", "spoke with his Security Council"
@@ -1680,6 +1683,12 @@ class SentenceReader:
             scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
+        if trigger.type is EventType.CALL and self._call_as_medium(r, first):
+            # "sprachen sich bei einem Telefonat für Verhandlungen über eine Waffenruhe aus":
+            # what was said in the call, not the call, is planned
+            said = self.lex.word_class("said_in_call")
+            scope_last = next((i - 1 for i in range(last + 1, scope_last + 1) if r.tokens[i].key in said),
+                              scope_last)
         if trigger.type is EventType.DEMAND and scope_last > last + 2:
             # what is demanded is content ("verlangte von Kanada Beweise für die Vorwürfe",
             # "eine Erklärung zur geplanten Ratifizierung"); only a negation after the verb,
@@ -1875,8 +1884,9 @@ class SentenceReader:
     def _call_as_medium(self, r: SentenceReading, first: int) -> bool:
         """"hatte das Dekret Scholz in einem Telefonat angekündigt", "announced in a phone
         call": a call noun after "in a" is where something was said."""
-        return r.tokens[first].key == "in" or first > 1 and r.tokens[first - 1].key in \
-            self.lex.word_class("indefinite_article") and r.tokens[first - 2].key == "in"
+        within = self.lex.word_class("in_call")
+        return r.tokens[first].key in within or first > 1 and r.tokens[first - 1].key in \
+            self.lex.word_class("indefinite_article") and r.tokens[first - 2].key in within
 
     def _spoken_to_in_a_call(self, r: SentenceReading, f: Found, first: int) -> bool:
         """"apologised to Aliyev in a phone call", "hat sich bei Alijew in einem Telefonat

@@ -1517,7 +1517,8 @@ class RoleReader:
         former colony", "das Gebiet", "alle vier Regionen"), how many regions named before
         they stand for (else 0)."""
         if "territory_subject" in trigger.flags:
-            return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags))
+            return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags,
+                                        "claimed_by" in trigger.flags))
         if not self._part_of_a_state(r, first, last):
             return 0  # "sees Ukraine as part of the European family": no state's territory
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
@@ -1633,13 +1634,13 @@ class RoleReader:
             token.key.endswith(n) and len(token.key) > len(n) + 2 for n in nouns if len(n) >= 5)
 
     def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int,
-                    adjective_only: bool = False) -> bool:
+                    adjective_only: bool = False, claimed_by: bool = False) -> bool:
         """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich", "Taiwan
         ist ein Teil Chinas", "the Donbas is Russian land": the territory is named before
         the verb, its owner (the claimant) at the end of the phrase."""
         own = clause_of(r.clauses, first)
         locative = self.lex.word_class("locative")
-        if r.tokens[last].key in self.lex.word_class("group_states") or any(
+        if r.tokens[last].key in self.lex.word_class("group_states") or not claimed_by and any(
                 t.key in locative for t in r.tokens[max(first, last - 3):last]):
             return False  # "seien als wichtige Länder in ihrer jeweiligen Region Partner"
         if any(t.key in ("until", "bis") for t in r.tokens[last + 1:own.last + 1]):
@@ -1671,17 +1672,38 @@ class RoleReader:
             # "Die Inseln seien Teil des japanischen Staatsgebiets": the islands told before
             event.participants, event.territories = [after[0].mention.entity], []
             return True
+        if claimed_by:
+            after = self._passive_agents(r, first, own)
         if not before or not after:
             return False
-        owner = after[0].mention.entity
+        # "The Spratlys are claimed by Vietnam, China and Brunei": each agent claims
+        owners = unique(f.mention.entity for f in after) if claimed_by else [after[0].mention.entity]
         # "Abchasien und Südossetien seien Teile Georgiens": each of the list is claimed
         listed = self.list_before(r, before[-1], territory) + [before[-1]]
+        # (a passive names its claimants outright: Kashmir "is claimed by India and Pakistan")
+        states = set() if claimed_by else {self.gaz.state_of(owners[0], r.day)}
         claimed = [f.mention.entity for f in listed
-                   if self.gaz.state_of(owner, r.day) != self.gaz.state_of(f.mention.entity, r.day)]
+                   if self.gaz.state_of(f.mention.entity, r.day) not in states]
         if not claimed:
             return False
-        event.participants, event.territories = [owner], unique(claimed)
+        event.participants, event.territories = owners, unique(claimed)
         return False
+
+    def _passive_agents(self, r: SentenceReading, first: int, own: Clause) -> list[Found]:
+        """Who a passive claim names after "by"/"von" ("are claimed in whole or in part by
+        Vietnam, China and Brunei", "werden von China und Japan beansprucht"), with those
+        joined to the first; not a place after it ("claimed by fishermen in Vietnam")."""
+        agents = self.lex.word_class("passive_agent")
+        agent = next((i for i in range(first, own.last + 1) if r.tokens[i].key in agents), None)
+        if agent is None:
+            return []
+        named = [f for f in r.found if agent < f.first and f.mention.how != "people"  # a list crosses commas
+                 and self.gaz.entities[f.mention.entity].kind in ("state", "leader")]
+        # ("by both India and Pakistan", "by the Philippines"; not "by fishermen from Vietnam")
+        allowed = self.lex.word_class("determiner") | self.lex.word_class("group")
+        if not named or any(t.key not in allowed for t in r.tokens[agent + 1:named[0].first]):
+            return []
+        return self.coordinated(named, r)
 
     def _subject_territories(self, r: SentenceReading, own: Clause, first: int,
                              last: int) -> tuple[list[Found], list[Found]]:
