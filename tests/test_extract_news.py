@@ -3939,3 +3939,30 @@ def test_calls_told_by_spoke_with_or_by_a_call_as_medium(
     gaz = load_gazetteer()
     assert [gaz.states_of(e.participants, dt.date(2022, 10, 4)) for e in article.events
             if e.type is CALL] == expected
+
+
+def test_a_german_name_is_no_name_in_english_text() -> None:
+    """"Island" is Iceland in German only: an English island is not the state."""
+    english = read_article("Ma Ying-jeou flew to Itu Aba Island on Monday.",
+                           published=dt.date(2016, 1, 27), lang="en")
+    german = read_article("Merkel flog am Montag nach Island.", published=dt.date(2016, 1, 27), lang="de")
+    assert "iceland" not in {m.entity for m in english.mentions}
+    assert "iceland" in {m.entity for m in german.mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the purpose the help serves ("to support … efforts to …") is not a plan of the help
+    ("The World Bank approved a $2 billion loan for Egypt to support the government's efforts "
+     "to reform subsidies.", [({"world-bank"}, {"egypt"})]),
+    # the lending instruments of the IMF are its loans
+    ("The IMF board approved a $1.3 billion Extended Fund Facility for Sri Lanka on Monday.",
+     [({"imf"}, {"sri-lanka"})]),
+    ("On Friday the International Monetary Fund approved a stand-by arrangement for Ghana.",
+     [({"imf"}, {"ghana"})]),
+    # a word of a name ("Fund") tells no event
+    ("The International Monetary Fund predicted a large deficit for Saudi Arabia this year.", []),
+])
+def test_lenders_loans_and_the_purpose_they_serve(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    article = read(text, "2023-03-20")
+    assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is SUPPORT] == expected

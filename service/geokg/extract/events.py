@@ -246,6 +246,9 @@ class SentenceReader:
         kept = self._without_purpose_of_meeting(kept, reading)
         # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
         kept = [h for h in kept if not self._in_a_title(reading, h[1], h[2])]
+        # ("the International Monetary Fund approved …": a word of a name tells no event)
+        kept = [h for h in kept if not any(f.first <= h[1] and h[2] <= f.last and f.mention.how == "name"
+                                           for f in reading.found)]
         # (a demand, supply or claim: "met … and urged Ankara"; not "griff zum Hörer und sprach mit")
         reading.trigger_starts = [h[1] for h in kept if h[0].type not in MULTI_SIDED]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
@@ -1683,6 +1686,20 @@ class SentenceReader:
             scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
+        if trigger.type is EventType.SUPPORT:
+            # "a bailout for Argentina to support Milei's efforts to revive …": the purpose
+            # the help serves is not what became of it
+            purpose = self.lex.word_class("support_purpose")
+            scope_last = next((i - 1 for i in range(last + 1, scope_last) if r.tokens[i].key in
+                               self.lex.word_class("purpose_marker") and r.tokens[i + 1].key in purpose),
+                              scope_last)
+        if trigger.type is EventType.SUPPORT:
+            # "a bailout for Argentina to support Milei's efforts to revive …": the purpose
+            # the help serves is not what became of it
+            purpose = self.lex.word_class("support_purpose")
+            scope_last = next((i - 1 for i in range(last + 1, scope_last) if r.tokens[i].key in
+                               self.lex.word_class("purpose_marker") and r.tokens[i + 1].key in purpose),
+                              scope_last)
         if trigger.type is EventType.CALL and self._call_as_medium(r, first):
             # "sprachen sich bei einem Telefonat für Verhandlungen über eine Waffenruhe aus":
             # what was said in the call, not the call, is planned

@@ -260,8 +260,11 @@ def _entity_from_row(row: dict[str, str]) -> Entity:
 
 def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> None:
     names = [entity.label_en, entity.label_de, *entity.aliases]
+    english = {entity.label_en, *_split(row.get("aliases_en", ""))}
     for name in names:
-        entry = NameEntry(entity.key, "name", _is_acronym(name), name[:1].isupper())
+        # a German name that is no English one is German only: "Taiping Island" is no Iceland
+        entry = NameEntry(entity.key, "name", _is_acronym(name), name[:1].isupper(),
+                          lang=None if name in english else "de")
         gazetteer.add_name(name, entry)
         if name[:1].isupper() and not fold(name).endswith(("s", "x", "z")):
             gazetteer.add_name(name + "s", replace(entry, lang="de"))  # German genitive: Russlands
