@@ -3966,3 +3966,18 @@ def test_lenders_loans_and_the_purpose_they_serve(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     article = read(text, "2023-03-20")
     assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is SUPPORT] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an order to one's own authorities or army demands nothing of another side
+    ("Er habe die Sicherheitsbehörden seines Landes angewiesen, die Grenze zu schützen, sagte Lukaschenko.",
+     "de", []),
+    ("Putin ordered the army to pull back from the Finnish border.", "en", []),
+    # an order to another state is a demand of it
+    ("The ICJ ordered Uganda to pay reparations to Congo.", "en",
+     [({"international-court-of-justice"}, {"uganda"})]),
+])
+def test_an_order_is_a_demand_only_of_another_side(
+        text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    article = read_article(text, published=dt.date(2022, 2, 9), lang=lang)
+    assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is DEMAND] == expected

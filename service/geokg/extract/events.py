@@ -1069,6 +1069,8 @@ class SentenceReader:
             self._demand_roles(r, event, actors, trigger, (first, last), group_subject)
             if "other_subject" in trigger.flags and self._own_side_must(r, event, first, last):
                 return None  # "Macron told Modi that France has to keep its promise"
+            if "order" in trigger.flags and not event.addressees:
+                return None  # "habe alle türkischen Sicherheitsbehörden angewiesen": its own
         elif trigger.type is EventType.SUPPORT:
             supplied = self._supply_roles(r, event, actors, trigger, clause, (first, last))
             if supplied is None:
