@@ -3981,3 +3981,21 @@ def test_an_order_is_a_demand_only_of_another_side(
         text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
     article = read_article(text, published=dt.date(2022, 2, 9), lang=lang)
     assert [(set(e.participants), set(e.addressees)) for e in article.events if e.type is DEMAND] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # whose supply is to end is asked, not its receiver; the demander supplies nothing
+    ("The Kremlin leader demanded an end to British arms deliveries to Kyiv, Putin said.", "en",
+     [(DEMAND, {"russia"}, {"united-kingdom"})]),
+    ("Lawrow verlangte ein Ende der Waffenlieferungen an die Ukraine durch Deutschland.", "de",
+     [(DEMAND, {"russia"}, {"germany"})]),
+    # someone asked before the supply is the one asked
+    ("Zelensky urged Germany to put an end to Russian gas supplies.", "en",
+     [(DEMAND, {"ukraine"}, {"germany"})]),
+])
+def test_a_demand_to_end_a_supply_asks_its_supplier(
+        text: str, lang: str, expected: list[tuple[EventType, set[str], set[str]]]) -> None:
+    day = dt.date(2023, 4, 12)
+    gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
+    assert [(e.type, gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
+            for e in article.events] == expected

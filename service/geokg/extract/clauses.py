@@ -314,7 +314,9 @@ def _ends_the_event(tokens: list[Token], pos: int, exclude: tuple[int, int], lex
     infinitive before its object ("provoked Cohen to cancel a meeting with him") ends it."""
     # ("the suspension of US funding", "die Aussetzung der Zahlungen": a noun of ending
     # whose genitive is the event ends it)
-    of_the_event = pos + 1 < len(tokens) and tokens[pos + 1].key in lex.word_class("genitive_link") \
+    # ("an end to US military aid": what is put an end to is ended too)
+    of_the_event = pos + 1 < len(tokens) and (tokens[pos + 1].key in lex.word_class("genitive_link")
+                                              or tokens[pos + 1].key == "to" and tokens[pos].key == "end") \
         and pos < exclude[0] <= pos + 4
     if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after") and not of_the_event \
             and not (0 <= pos < exclude[0] <= pos + 4 and tokens[pos - 1].key in ("to", "zu")):

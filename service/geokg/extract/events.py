@@ -1297,6 +1297,8 @@ class SentenceReader:
             return
         if not event.addressees and event.participants:
             event.addressees = self._whose_forces_leave(r, event, last)
+        if event.participants:
+            event.addressees = self._whose_supply_ends(r, event, last) or event.addressees
         if group_subject:  # the name the rules took for the demander is addressed
             named = event.participants or event.addressees or \
                 [f.mention.entity for f in actors if f.first > first][:1]
@@ -1382,6 +1384,36 @@ class SentenceReader:
                       and self.gaz.state_of(f.mention.entity, r.day) not in own]
             return owners[:1]
         return []
+
+    def _whose_supply_ends(self, r: SentenceReading, event: Event, last: int) -> list[str]:
+        """"demanded an end to US military aid to Ukraine", "forderte ein Ende der
+        Waffenlieferungen an die Ukraine durch die USA": the state whose supply is to end is
+        asked (its name before the supply noun, or its agent after it), not the receiver."""
+        tokens, ends = r.tokens, self.lex.word_class("supply_end")
+        verb_clause = clause_of(r.clauses, last)  # ("forderte Putin in dem Telefonat ein Ende der …")
+        end = next((i for i in range(last + 1, min(verb_clause.last, last + 8)) if tokens[i].key in ends),
+                   None)
+        noun = None if end is None else next(
+            (j for j in range(end + 1, min(len(tokens), end + 7)) if self._supply_noun(tokens[j])), None)
+        if end is None or noun is None or any(f.mention.entity in event.addressees and f.first < noun
+                                              for f in r.found):
+            return []  # "urged Germany to put an end to Russian gas supplies": Germany is asked
+        determiners, agents = self.lex.word_class("determiner"), self.lex.word_class("passive_agent")
+        noun_clause = clause_of(r.clauses, noun)
+
+        def supplier(f: Found) -> bool:
+            if end < f.first and f.last < noun:  # "an end to US military aid"
+                return True
+            return noun < f.first <= noun_clause.last and \
+                tokens[before_determiners(tokens, f.first - 1, determiners)].key in agents  # "durch die USA"
+        own = self.gaz.states_of(event.participants, r.day)
+        states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found
+                  if supplier(f) and self.gaz.entities[f.mention.entity].kind == "state"]
+        return [s for s in states if s not in own][:1]
+
+    def _supply_noun(self, token: Token) -> bool:
+        nouns = self.lex.word_class("supply_noun")
+        return token.key in nouns or any(n.startswith("*") and token.key.endswith(n[1:]) for n in nouns)
 
     def _other_side_named(self, r: SentenceReading, event: Event, trigger: tuple[int, int]) -> list[str]:
         """The one side other than the demander's that a demand's sentence names as an actor
