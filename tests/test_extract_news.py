@@ -3999,3 +3999,20 @@ def test_a_demand_to_end_a_supply_asks_its_supplier(
     gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
     assert [(e.type, gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
             for e in article.events] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an accord reached in talks with someone is with them
+    ("Darauf einigte sich Kanzler Scholz nach eigenen Angaben in einem Telefonat mit Präsident Macron.",
+     "de", [{"germany", "france"}]),
+    ("In a call with Kishida, Biden agreed to expand missile defence cooperation.", "en",
+     [{"united-states", "japan"}]),
+    # one named with "with" after the verb is the partner, not whoever one met before
+    ("After a meeting with Modi, Kishida agreed with Biden to build a new port.", "en",
+     [{"japan", "united-states"}]),
+])
+def test_an_accord_reached_in_talks_is_with_whom_they_were_held(
+        text: str, lang: str, expected: list[set[str]]) -> None:
+    day = dt.date(2023, 5, 22)
+    gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
+    assert [gaz.states_of(e.participants, day) for e in article.events if e.type is AGREEMENT] == expected

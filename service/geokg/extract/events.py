@@ -1524,7 +1524,8 @@ class SentenceReader:
             return False  # "Am Donnerstag sollen Berater Deutschlands, …, zusammenkommen"
         if trigger.type is EventType.AGREEMENT and "subject_sides" not in trigger.flags and len(
                 self.gaz.states_of(event.participants, r.day)) == 1:
-            event.participants += self._partner_in_what_was_agreed(r, event, first, last)
+            event.participants += self._partner_in_what_was_agreed(r, event, first, last) or \
+                self._partner_in_the_talks(r, event, clause)
         if trigger.type is EventType.AGREEMENT and len(event.participants) >= 2 and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
@@ -1576,6 +1577,21 @@ class SentenceReader:
         sent = partner is not None and any(t.key in self.lex.word_class("government")
                                            for t in r.tokens[last + 1:partner.first])
         return [partner.mention.entity] if partner and not sent else []
+
+    def _partner_in_the_talks(self, r: SentenceReading, event: Event, clause: Clause) -> list[str]:
+        """"verständigte sich Abe in einem Telefonat mit Trump", "agreed in talks with Modi": an
+        accord reached in talks with someone is with them."""
+        own, talks = self.gaz.states_of(event.participants, r.day), self.lex.word_class("talk_noun")
+        # (the talks told as where it was said, in its clause or opening the sentence: "In a
+        # call with Trump, Abe agreed …")
+        start = 0 if clause.first > 0 and r.tokens[clause.first - 1].text == "," else clause.first
+        for i in range(start, clause.last):
+            if r.tokens[i].key in talks and r.tokens[i + 1].key in ("mit", "with") and \
+                    (r.tokens[i - 1].key in self.lex.word_class("in_call") or self._call_as_medium(r, i)):
+                partner = self._guest(r, i + 1)
+                if partner is not None and not self.gaz.states_of([partner.mention.entity], r.day) & own:
+                    return [partner.mention.entity]
+        return []
 
     def _not_in_what_was_agreed(self, r: SentenceReading, actors: list[Found], first: int,
                                 last: int) -> list[Found]:
