@@ -4016,3 +4016,19 @@ def test_an_accord_reached_in_talks_is_with_whom_they_were_held(
     day = dt.date(2023, 5, 22)
     gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
     assert [gaz.states_of(e.participants, day) for e in article.events if e.type is AGREEMENT] == expected
+
+
+def test_a_demand_naming_no_one_asks_the_side_the_story_names_most() -> None:
+    story = ("Nigeria recalls envoy from South Africa after attacks\n\n"
+             "Nigeria recalled its ambassador to South Africa on Friday after a wave of attacks on "
+             "foreign-owned shops in Johannesburg. South Africa's police said 12 people had died. "
+             "Nigeria demanded full compensation for the victims. South Africa's president condemned "
+             "the violence.")
+    assert state_demands(story, "2019-09-13") == [({"nigeria"}, {"south-africa"})]
+
+
+def test_a_demand_in_a_story_of_two_other_sides_asks_neither() -> None:
+    story = ("Kenya hosts talks\n\nEthiopia and Egypt met in Nairobi on Monday. Ethiopia and Egypt "
+             "disagree over the dam. Ethiopia said Egypt was to blame. Sudan demanded a binding "
+             "deal on the dam.")
+    assert state_demands(story, "2021-04-05") == [({"sudan"}, set())]

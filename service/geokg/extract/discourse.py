@@ -10,6 +10,7 @@ completed from what came before.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -112,6 +113,7 @@ class Discourse:
         self._receivers_from_story()
         self._addressees_from_story()
         self._named_addressees()
+        self._addressees_from_salience()
         self._talks_into_calls()
         self._joint_supplies_told_one_by_one()
         self._incoming_leaders(elected)
@@ -189,6 +191,24 @@ class Discourse:
             others = [p for p in talks[0].participants if not self.sides(talks[0], [p]) & demander]
             if others:
                 event.addressees = others
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
+    def _addressees_from_salience(self) -> None:
+        """"Nigeria demanded full compensation" in a story of Nigeria and South Africa: a
+        demand that names no one it asks, told in a story that names one other side most
+        (three times or more, more often than any other, and in its opening), asks that side.
+        The weakest evidence of all, used after every other."""
+        for event in self.events:
+            if event.type is not EventType.DEMAND or event.addressees or not event.participants \
+                    or any(event is e for e in self.addressed_to_many):
+                continue
+            demander = self.sides(event)
+            states = (self.gaz.state_of(k, self.on) for k in self.actors)
+            named = Counter(s for s in states if s not in demander).most_common(2)
+            if not named or named[0][1] < 3 or len(named) == 2 and named[0][1] == named[1][1]:
+                continue
+            if named[0][0] in self.sides_on([k for keys in self.sentence_actors[:3] for k in keys], self.on):
+                event.addressees = [named[0][0]]
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
     def _named_addressees(self) -> None:
