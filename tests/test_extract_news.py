@@ -4032,3 +4032,10 @@ def test_a_demand_in_a_story_of_two_other_sides_asks_neither() -> None:
              "disagree over the dam. Ethiopia said Egypt was to blame. Sudan demanded a binding "
              "deal on the dam.")
     assert state_demands(story, "2021-04-05") == [({"sudan"}, set())]
+
+
+def test_a_call_with_one_end_named_is_with_the_side_the_story_is_about() -> None:
+    story = ("Syria receives Russian air defence\n\nSyria's army has received the first S-300 "
+             "batteries, Syria's state media said on Tuesday. Israel protested. Putin telephoned on "
+             "Monday to confirm the delivery, the Kremlin said.")
+    assert state_sides(story, "2018-10-02", CALL) == [{"russia", "syria"}]

@@ -195,21 +195,26 @@ class Discourse:
 
     def _addressees_from_salience(self) -> None:
         """"Nigeria demanded full compensation" in a story of Nigeria and South Africa: a
-        demand that names no one it asks, told in a story that names one other side most
-        (three times or more, more often than any other, and in its opening), asks that side.
-        The weakest evidence of all, used after every other."""
+        demand that names no one it asks asks the side the story is about. The weakest
+        evidence of all, used after every other."""
         for event in self.events:
             if event.type is not EventType.DEMAND or event.addressees or not event.participants \
                     or any(event is e for e in self.addressed_to_many):
                 continue
-            demander = self.sides(event)
-            states = (self.gaz.state_of(k, self.on) for k in self.actors)
-            named = Counter(s for s in states if s not in demander).most_common(2)
-            if not named or named[0][1] < 3 or len(named) == 2 and named[0][1] == named[1][1]:
-                continue
-            if named[0][0] in self.sides_on([k for keys in self.sentence_actors[:3] for k in keys], self.on):
-                event.addressees = [named[0][0]]
+            other = self._story_other_side(self.sides(event))
+            if other is not None:
+                event.addressees = [other]
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
+    def _story_other_side(self, own: frozenset[str]) -> str | None:
+        """The one side besides `own` the story so far names most: three times or more, more
+        often than any other, and in its first three sentences (its headline and lead)."""
+        states = (self.gaz.state_of(k, self.on) for k in self.actors)
+        named = Counter(s for s in states if s not in own).most_common(2)
+        if not named or named[0][1] < 3 or len(named) == 2 and named[0][1] == named[1][1]:
+            return None
+        opening = self.sides_on([k for keys in self.sentence_actors[:3] for k in keys], self.on)
+        return named[0][0] if named[0][0] in opening else None
 
     def _named_addressees(self) -> None:
         """A demand still without an addressee, after the talks it was made in and the story
@@ -301,6 +306,11 @@ class Discourse:
                     self._signed_at_the_meeting(event)
                 if candidate.partner_untold and not candidate.background:
                     self._agreed_in_the_talks(candidate)
+                if event.type is EventType.CALL and len(self.sides(event)) == 1:
+                    # "Assad's office said Putin phoned him": a call has two ends, the other
+                    # is the side the story is about
+                    other = self._story_other_side(self.sides(event))
+                    event.participants += [other] if other else []
                 if len(self.sides(event)) < 2:
                     return
         elif not event.participants:
