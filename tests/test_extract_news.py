@@ -4039,3 +4039,14 @@ def test_a_call_with_one_end_named_is_with_the_side_the_story_is_about() -> None
              "batteries, Syria's state media said on Tuesday. Israel protested. Putin telephoned on "
              "Monday to confirm the delivery, the Kremlin said.")
     assert state_sides(story, "2018-10-02", CALL) == [{"russia", "syria"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # agreeing about something, told with what they agreed on in between, is an accord
+    ("Scholz und Macron seien sich über eine engere Zusammenarbeit bei der Rüstung einig gewesen.",
+     [{"germany", "france"}]),
+    # agreeing in condemning something is no accord between the two
+    ("Scholz und Macron sind sich in der Verurteilung des Angriffs einig.", []),
+])
+def test_sich_ueber_etwas_einig_is_an_accord(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-01-22", AGREEMENT) == expected
