@@ -4050,3 +4050,26 @@ def test_a_call_with_one_end_named_is_with_the_side_the_story_is_about() -> None
 ])
 def test_sich_ueber_etwas_einig_is_an_accord(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-01-22", AGREEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # looking forward to a meeting, or a meeting on an agenda, has not happened
+    ("Lula said he looked forward to meeting with Boric soon.", []),
+    ("Erdogan's agenda in Tehran includes meetings with Raisi and Khamenei.", []),
+    ("Lula met Boric in Santiago on Monday.", [{"brazil", "chile"}]),
+])
+def test_a_meeting_looked_forward_to_or_on_an_agenda_is_to_come(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-08-08", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected_agreement, expected_support", [
+    # one side committed to doing something for another pledges it; two sides commit together
+    ("Germany is committed to sending more air defence systems to Ukraine.", [],
+     [({"germany"}, {"ukraine"})]),
+    ("India and Japan committed to expanding their defence ties.", [{"india", "japan"}], []),
+])
+def test_committed_to_is_an_accord_only_of_those_who_commit(
+        text: str, expected_agreement: list[set[str]],
+        expected_support: list[tuple[set[str], set[str]]]) -> None:
+    assert state_sides(text, "2023-08-08", AGREEMENT) == expected_agreement
+    assert state_supplies(text, "2023-08-08", "en") == expected_support
