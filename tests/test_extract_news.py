@@ -4073,3 +4073,18 @@ def test_committed_to_is_an_accord_only_of_those_who_commit(
         expected_support: list[tuple[set[str], set[str]]]) -> None:
     assert state_sides(text, "2023-08-08", AGREEMENT) == expected_agreement
     assert state_supplies(text, "2023-08-08", "en") == expected_support
+
+
+def test_a_demand_told_without_whom_it_asks_is_the_one_told_with_it() -> None:
+    story = ("Fukushima: China fordert Stopp der Einleitung\n\n"
+             "»China fordert Japan nachdrücklich auf, seine Entscheidung zu korrigieren«, sagte ein "
+             "Sprecher des Pekinger Außenministeriums am Dienstag.")
+    assert state_demands(story, "2023-08-22") == [({"china"}, {"japan"})]
+
+
+def test_two_demands_of_different_things_stay_two() -> None:
+    story = ("Die Ukraine forderte am Montag die rasche Lieferung weiterer moderner Flugabwehrsysteme "
+             "aus Europa. Zugleich forderte die Ukraine Deutschland auf, die Ausbildung ukrainischer "
+             "Piloten deutlich zu beschleunigen.")
+    assert sorted(state_demands(story, "2023-08-22"), key=lambda d: len(d[1])) == [
+        ({"ukraine"}, set()), ({"ukraine"}, {"germany"})]

@@ -114,10 +114,29 @@ class Discourse:
         self._addressees_from_story()
         self._named_addressees()
         self._addressees_from_salience()
+        self._demands_told_twice()
         self._talks_into_calls()
         self._joint_supplies_told_one_by_one()
         self._incoming_leaders(elected)
         return self.events
+
+    def _demands_told_twice(self) -> None:
+        """"Fukushima: China fordert Stopp der Einleitung" and "China fordert Japan
+        nachdrücklich auf, …": a demand told without whom it asks, by a side that asked
+        someone the same day, is that demand (unless each says what it asks, and they ask
+        different things)."""
+        kept: list[Event] = []
+        for event in self.events:
+            twin = None if event.type is not EventType.DEMAND else next(
+                (k for k in kept if k.type is EventType.DEMAND and self.sides(k) == self.sides(event)
+                 and not (k.addressees and event.addressees) and _dates_agree(k, event)
+                 and not (_informative(k) and _informative(event) and not _topics_overlap(k, event))), None)
+            if twin is None:
+                kept.append(event)
+                continue
+            twin.addressees = twin.addressees or list(event.addressees)
+            self._absorb(twin, event, union=False)
+        self.events = kept
 
     def _joint_supplies_told_one_by_one(self) -> None:
         """"Russland und Weißrussland senden Truppen nach Kasachstan" in a headline, then
