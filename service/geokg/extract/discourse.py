@@ -124,12 +124,12 @@ class Discourse:
         """"Fukushima: China fordert Stopp der Einleitung" and "China fordert Japan
         nachdrücklich auf, …": a demand told without whom it asks, by a side that asked
         someone the same day, is that demand (unless each says what it asks, and they ask
-        different things)."""
+        different things; an undated one said again and again is not of that day)."""
         kept: list[Event] = []
         for event in self.events:
             twin = None if event.type is not EventType.DEMAND else next(
                 (k for k in kept if k.type is EventType.DEMAND and self.sides(k) == self.sides(event)
-                 and not (k.addressees and event.addressees) and _dates_agree(k, event)
+                 and not (k.addressees and event.addressees) and _same_day(k, event)
                  and not (_informative(k) and _informative(event) and not _topics_overlap(k, event))), None)
             if twin is None:
                 kept.append(event)
@@ -785,6 +785,10 @@ def _same_occasion(a: Event, b: Event) -> bool:
 def _headline(sentence: Sentence) -> bool:
     """The first line when it ends without a full stop: a headline, not the lead."""
     return sentence.index == 0 and not sentence.text.rstrip().rstrip("\"'»«“”’").endswith(".")
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return a.date is not None and b.date is not None and _dates_agree(a, b)
 
 
 def _informative(event: Event) -> bool:
