@@ -4088,3 +4088,19 @@ def test_two_demands_of_different_things_stay_two() -> None:
              "Piloten deutlich zu beschleunigen.")
     assert sorted(state_demands(story, "2023-08-22"), key=lambda d: len(d[1])) == [
         ({"ukraine"}, set()), ({"ukraine"}, {"germany"})]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "we" is the subject: the state named after the verb is asked, never the one asking
+    ("Wir fordern die serbischen Behörden dringend auf, das Gesetz zurückzunehmen.", "de", []),
+    ("Wir fordern die serbischen Behörden auf, das Gesetz zurückzunehmen.", "de", []),
+    ("We urge the Serbian authorities to withdraw the law.", "en", []),
+    # "dringend" is no form of "dringen"; "dringt auf" still demands
+    ("Die EU dringt auf eine Rücknahme des Gesetzes.", "de", [({"european-union"}, set())]),
+])
+def test_we_ask_and_the_name_after_the_verb_is_asked(
+        text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    day = dt.date(2024, 5, 29)
+    gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
+    assert [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
+            for e in article.events if e.type is DEMAND] == expected

@@ -281,6 +281,7 @@ class RoleReader:
         if self._fronted_participle_demand(r, event, actors, first) or \
                 self._passive_demand(r, event, actors, first, last) or \
                 self._first_person_quote(r, event, first, last) or \
+                self._first_person_subject(r, event, actors, first) or \
                 self._people_demand(r, event, first, last):
             return
         if self._perfect_demand(r, event, actors, first, last):
@@ -594,6 +595,20 @@ class RoleReader:
         event.participants = [speaker.mention.entity] if speaker else []
         event.addressees = unique(self.gaz.stands_for(f.mention.entity)
                                   for f in self.coordinated(asked, r))
+        return True
+
+    def _first_person_subject(self, r: SentenceReading, event: Event, actors: list[Found],
+                              first: int) -> bool:
+        """"Wir fordern die georgischen Behörden auf, …" inside a quote opened sentences
+        before: who says "we" demands (no one this sentence names), the names after the verb
+        are asked."""
+        clause = clause_of(r.clauses, first)
+        if first == 0 or clause.first != first - 1 or \
+                r.tokens[first - 1].key not in self.lex.word_class("first_person"):
+            return False
+        asked = [f for f in actors if f.first > first and clause_of(r.clauses, f.first) is clause]
+        event.participants = []
+        event.addressees = unique(self.gaz.stands_for(f.mention.entity) for f in self.coordinated(asked, r))
         return True
 
     def first_person_quote(self, r: SentenceReading, first: int,
