@@ -4104,3 +4104,8 @@ def test_we_ask_and_the_name_after_the_verb_is_asked(
     gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
     assert [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
             for e in article.events if e.type is DEMAND] == expected
+
+
+def test_a_planned_accord_spoken_of_is_no_accord() -> None:
+    text = "Beim Treffen war auch das geplante Handelsabkommen zwischen Kanada und der EU Thema."
+    assert state_sides(text, "2023-05-05", AGREEMENT) == []
