@@ -4109,3 +4109,14 @@ def test_we_ask_and_the_name_after_the_verb_is_asked(
 def test_a_planned_accord_spoken_of_is_no_accord() -> None:
     text = "Beim Treffen war auch das geplante Handelsabkommen zwischen Kanada und der EU Thema."
     assert state_sides(text, "2023-05-05", AGREEMENT) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "calling it …" names something; "so-called" is an adjective: no call either way
+    "Kenya's government joined the meeting, calling it a chance to reset its ties with the U.S.",
+    "Ruto held a meeting on Saturday in Kampala with Museveni. The meeting lasted three hours in the "
+    "palace, where Museveni received Ruto. One car stopped in front of the so-called Unity Gate, where "
+    "they greeted each other with a handshake.",
+])
+def test_calling_something_a_name_is_no_phone_call(text: str) -> None:
+    assert state_sides(text, "2024-02-03", CALL) == []

@@ -223,6 +223,9 @@ class SentenceReader:
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
         kept = self._one_per_word(self._matches(reading))
+        # ("the so-called Golden Gate": an adjective, no call)
+        kept = [h for h in kept if not (h[1] >= 2 and reading.tokens[h[1] - 1].text == "-"
+                                        and reading.tokens[h[1] - 2].key == "so")]
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
                                    and self._reference_in_pp(reading.tokens, h[1])
