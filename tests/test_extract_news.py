@@ -4120,3 +4120,12 @@ def test_a_planned_accord_spoken_of_is_no_accord() -> None:
 ])
 def test_calling_something_a_name_is_no_phone_call(text: str) -> None:
     assert state_sides(text, "2024-02-03", CALL) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ultimatum handed to a state is no supply to it, whatever length it gives
+    ("Washington delivered Tehran a 30-day ultimatum on Friday.", []),
+    ("Washington delivered Kyiv 31 Abrams tanks on Friday.", [({"united-states"}, {"ukraine"})]),
+])
+def test_an_ultimatum_delivered_is_no_supply(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2023-09-22") == expected

@@ -326,11 +326,17 @@ class SentenceReader:
     def _sends_a_figure(self, r: SentenceReading, verb: int) -> bool:
         """The verb's object, right after it or after its article, is no goods ("sending
         tensions spiralling", "sent a message to Xi"); a word further on is not its object
-        ("deployed troops to Estonia amid tensions")."""
-        j = verb + 1
-        if j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("determiner"):
+        ("deployed troops to Estonia amid tensions"), nor after whom it goes to and a length
+        ("delivered Russia a 60-day ultimatum")."""
+        tokens, j = r.tokens, verb + 1
+        receiver = next((f for f in r.found if f.first == j), None)
+        j = receiver.last + 1 if receiver is not None else j
+        if j < len(tokens) and tokens[j].key in self.lex.word_class("determiner"):
             j += 1
-        return j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("not_sent")
+        while j < len(tokens) and (not tokens[j].is_word or tokens[j].key[:1].isdigit()
+                                   or tokens[j].key in self.lex.word_class("duration_unit")):
+            j += 1
+        return j < len(tokens) and tokens[j].key in self.lex.word_class("not_sent")
 
     def _used_as_verb(self, r: SentenceReading, i: int) -> bool:
         """An English word that may be a noun is a verb only without an article, possessive or
