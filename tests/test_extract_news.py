@@ -4124,7 +4124,7 @@ def test_calling_something_a_name_is_no_phone_call(text: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # an ultimatum handed to a state is no supply to it, whatever length it gives
-    ("Washington delivered Tehran a 30-day ultimatum on Friday.", []),
+    ("Washington delivered Tehran a 30-day ultimatum on Friday over its arms programme.", []),
     ("Washington delivered Kyiv 31 Abrams tanks on Friday.", [({"united-states"}, {"ukraine"})]),
 ])
 def test_an_ultimatum_delivered_is_no_supply(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
