@@ -4129,3 +4129,46 @@ def test_calling_something_a_name_is_no_phone_call(text: str) -> None:
 ])
 def test_an_ultimatum_delivered_is_no_supply(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_supplies(text, "2023-09-22") == expected
+
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # a plan word in the topic leaves the event told a fact
+    ("Biden met Lula in Brasilia on Monday to discuss a joint agenda on climate.", "en", MEETING,
+     [{"united-states", "brazil"}]),
+    ("Scholz said he looked forward to closer ties after he met Macron in Paris on Monday.", "en", MEETING,
+     [{"germany", "france"}]),
+    ("Scholz und Macron einigten sich am Montag auf die geplante Reform des Stabilitätspakts.", "de",
+     AGREEMENT, [{"germany", "france"}]),
+    # a planned or possible accord right before its noun is none
+    ("Die beiden sprachen über mögliche Handelsabkommen zwischen Kenia und Uganda.", "de", AGREEMENT, []),
+    # what two agree about names no side
+    ("Scholz und Macron seien sich über die Lage in der Ukraine einig gewesen.", "de", AGREEMENT,
+     [{"germany", "france"}]),
+])
+def test_second_review_of_session_twenty(text: str, lang: str, kind: EventType,
+                                         expected: list[set[str]]) -> None:
+    day = dt.date(2024, 3, 4)
+    gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
+    assert [gaz.states_of(e.participants, day) for e in article.events if e.type is kind] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # responsibility for an attack claimed is no territory claimed
+    ("Responsibility for the drone attack on Crimea was claimed by Ukraine.", set()),
+    ("The blast in Crimea was claimed by Ukraine's military intelligence.", set()),
+])
+def test_a_claim_of_responsibility_is_no_territorial_claim(text: str, expected: set[tuple[str, str]]) -> None:
+    assert state_claims(text, "2024-03-04") == expected
+
+
+def test_a_demand_told_as_another_stays_apart() -> None:
+    story = ("Warschau fordert Reparationen\n\nPolen forderte am Montag Reparationen. Polen forderte "
+             "zudem am Montag Russland auf, seine Truppen aus Belarus abzuziehen.")
+    assert sorted(state_demands(story, "2024-03-05"), key=lambda d: len(d[1])) == [
+        ({"poland"}, set()), ({"poland"}, {"russia"})]
+
+
+def test_an_english_spelling_among_german_aliases_still_names() -> None:
+    article = read_article("Saudi Arabia urged Opec to cut output.", published=dt.date(2024, 3, 4), lang="en")
+    assert [(e.participants, e.addressees) for e in article.events if e.type is DEMAND] == [
+        (["saudi-arabia"], ["opec"])]

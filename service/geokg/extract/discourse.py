@@ -124,12 +124,14 @@ class Discourse:
         """"Fukushima: China fordert Stopp der Einleitung" and "China fordert Japan
         nachdrücklich auf, …": a demand told without whom it asks, by a side that asked
         someone the same day, is that demand (unless each says what it asks, and they ask
-        different things; an undated one said again and again is not of that day)."""
+        different things, or one is told as another: "also", "zudem"; an undated one said
+        again and again is not of that day)."""
         kept: list[Event] = []
         for event in self.events:
             twin = None if event.type is not EventType.DEMAND else next(
                 (k for k in kept if k.type is EventType.DEMAND and self.sides(k) == self.sides(event)
                  and not (k.addressees and event.addressees) and _same_day(k, event)
+                 and not {k.sentence.index, event.sentence.index} & self.continuing_sentences
                  and not (_informative(k) and _informative(event) and not _topics_overlap(k, event))), None)
             if twin is None:
                 kept.append(event)
@@ -226,8 +228,9 @@ class Discourse:
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
     def _story_other_side(self, own: frozenset[str]) -> str | None:
-        """The one side besides `own` the story so far names most: three times or more, more
-        often than any other, and in its first three sentences (its headline and lead)."""
+        """The one side besides `own` the story names most, of the sentences read so far (all
+        of them once the story is read): three times or more, more often than any other, and
+        in its first three sentences (its headline and lead)."""
         states = (self.gaz.state_of(k, self.on) for k in self.actors)
         named = Counter(s for s in states if s not in own).most_common(2)
         if not named or named[0][1] < 3 or len(named) == 2 and named[0][1] == named[1][1]:
@@ -329,7 +332,9 @@ class Discourse:
                     # "Assad's office said Putin phoned him": a call has two ends, the other
                     # is the side the story is about
                     other = self._story_other_side(self.sides(event))
-                    event.participants += [other] if other else []
+                    if other is not None:
+                        event.participants.append(other)
+                        event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
                 if len(self.sides(event)) < 2:
                     return
         elif not event.participants:

@@ -333,8 +333,9 @@ class SentenceReader:
         j = receiver.last + 1 if receiver is not None else j
         if j < len(tokens) and tokens[j].key in self.lex.word_class("determiner"):
             j += 1
+        length = self.lex.word_class("duration_unit") | self.lex.word_class("number_word")
         while j < len(tokens) and (not tokens[j].is_word or tokens[j].key[:1].isdigit()
-                                   or tokens[j].key in self.lex.word_class("duration_unit")):
+                                   or tokens[j].key in length):
             j += 1
         return j < len(tokens) and tokens[j].key in self.lex.word_class("not_sent")
 
@@ -1493,6 +1494,8 @@ class SentenceReader:
             return False  # "agreed to meet in Washington soon": a meeting planned, no accord
         if "subject_sides" in trigger.flags:  # "Xi vowed to reunify with Taiwan": a pledge of its own
             actors = [f for f in actors if f.last < first]
+        if "topic_inside" in trigger.flags:  # "sich über die Lage in der Ukraine einig": what, not who
+            actors = [f for f in actors if not first < f.first < last]
         definite = self._definite(r, first)
         if definite and (self._reference_in_pp(r.tokens, first) or self._reacted_to(r.tokens, first)):
             # "was disappointed by the signing of the deal", "Scholz begrüßte die
@@ -1594,7 +1597,7 @@ class SentenceReader:
         # (the talks told as where it was said, in its clause or opening the sentence: "In a
         # call with Trump, Abe agreed …")
         start = 0 if clause.first > 0 and r.tokens[clause.first - 1].text == "," else clause.first
-        for i in range(start, clause.last):
+        for i in range(max(start, 1), clause.last):
             if r.tokens[i].key in talks and r.tokens[i + 1].key in ("mit", "with") and \
                     (r.tokens[i - 1].key in self.lex.word_class("in_call") or self._call_as_medium(r, i)):
                 partner = self._guest(r, i + 1)
@@ -1707,6 +1710,9 @@ class SentenceReader:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
         if trigger.type is EventType.CALL and self._call_as_medium(r, first):
             kinds = tuple(k for k in kinds if k != "announced")  # announced in the call, not the call
+        if trigger.type is not EventType.TERRITORIAL_CLAIM and first > 0 and \
+                r.tokens[first - 1].key in self.lex.word_class("planned_adjective"):
+            return True  # "das geplante Freihandelsabkommen zwischen …", "the proposed summit"
         if trigger.type is not EventType.SUPPORT and self._headline_to(r, first):
             return True  # "India, Pakistan to sign trade deal", "Pompeo to witness signing of …"
         if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, max(clause.first, first - 3), first - 1,
@@ -1745,26 +1751,7 @@ class SentenceReader:
             scope_last = len(r.tokens) - 1
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
-        if trigger.type is EventType.SUPPORT:
-            # "a bailout for Argentina to support Milei's efforts to revive …": the purpose
-            # the help serves is not what became of it
-            purpose = self.lex.word_class("support_purpose")
-            scope_last = next((i - 1 for i in range(last + 1, scope_last) if r.tokens[i].key in
-                               self.lex.word_class("purpose_marker") and r.tokens[i + 1].key in purpose),
-                              scope_last)
-        if trigger.type is EventType.SUPPORT:
-            # "a bailout for Argentina to support Milei's efforts to revive …": the purpose
-            # the help serves is not what became of it
-            purpose = self.lex.word_class("support_purpose")
-            scope_last = next((i - 1 for i in range(last + 1, scope_last) if r.tokens[i].key in
-                               self.lex.word_class("purpose_marker") and r.tokens[i + 1].key in purpose),
-                              scope_last)
-        if trigger.type is EventType.CALL and self._call_as_medium(r, first):
-            # "sprachen sich bei einem Telefonat für Verhandlungen über eine Waffenruhe aus":
-            # what was said in the call, not the call, is planned
-            said = self.lex.word_class("said_in_call")
-            scope_last = next((i - 1 for i in range(last + 1, scope_last + 1) if r.tokens[i].key in said),
-                              scope_last)
+        scope_last = self._before_purpose_or_words(r, trigger, (first, last), scope_last)
         if trigger.type is EventType.DEMAND and scope_last > last + 2:
             # what is demanded is content ("verlangte von Kanada Beweise für die Vorwürfe",
             # "eine Erklärung zur geplanten Ratifizierung"); only a negation after the verb,
@@ -1789,6 +1776,23 @@ class SentenceReader:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
+
+    def _before_purpose_or_words(self, r: SentenceReading, trigger: Trigger, span: tuple[int, int],
+                                 scope_last: int) -> int:
+        """Where the cues of a supply or a call end: before the purpose the help serves ("a
+        bailout for Argentina to support Milei's efforts to revive …"), and before what was
+        said in a call told as where it was said ("sprachen sich bei einem Telefonat für
+        Verhandlungen über eine Waffenruhe aus"): their plans are not the event's."""
+        first, last = span
+        if trigger.type is EventType.SUPPORT:
+            purpose, marker = self.lex.word_class("support_purpose"), self.lex.word_class("purpose_marker")
+            return next((i - 1 for i in range(last + 1, scope_last)
+                         if r.tokens[i].key in marker and r.tokens[i + 1].key in purpose), scope_last)
+        if trigger.type is EventType.CALL and self._call_as_medium(r, first):
+            said = self.lex.word_class("said_in_call")
+            return next((i - 1 for i in range(last + 1, scope_last + 1) if r.tokens[i].key in said),
+                        scope_last)
+        return scope_last
 
     def _contrasted(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """"Ungarn lehnt Lieferungen ab, die Slowakei dagegen übergab …": a clause set against

@@ -262,9 +262,11 @@ def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> N
     names = [entity.label_en, entity.label_de, *entity.aliases]
     english = {entity.label_en, *_split(row.get("aliases_en", ""))}
     for name in names:
-        # a German name that is no English one is German only: "Taiping Island" is no Iceland
+        # the German label, when no English name, is German only: "Taiping Island" is no
+        # Iceland (German aliases are often English spellings too: "Opec", "Dbeiba")
+        german_only = name == entity.label_de and name not in english
         entry = NameEntry(entity.key, "name", _is_acronym(name), name[:1].isupper(),
-                          lang=None if name in english else "de")
+                          lang="de" if german_only else None)
         gazetteer.add_name(name, entry)
         if name[:1].isupper() and not fold(name).endswith(("s", "x", "z")):
             gazetteer.add_name(name + "s", replace(entry, lang="de"))  # German genitive: Russlands

@@ -599,9 +599,9 @@ class RoleReader:
 
     def _first_person_subject(self, r: SentenceReading, event: Event, actors: list[Found],
                               first: int) -> bool:
-        """"Wir fordern die georgischen Behörden auf, …" inside a quote opened sentences
-        before: who says "we" demands (no one this sentence names), the names after the verb
-        are asked."""
+        """"Wir fordern die georgischen Behörden auf, …" with no quote speaker named in the
+        sentence (a quote opened sentences before, a statement): who says "we" demands, and
+        this sentence does not name them; the names after the verb are asked, not asking."""
         clause = clause_of(r.clauses, first)
         if first == 0 or clause.first != first - 1 or \
                 r.tokens[first - 1].key not in self.lex.word_class("first_person"):
@@ -1689,6 +1689,11 @@ class RoleReader:
             return True
         if claimed_by:
             after = self._passive_agents(r, first, own)
+            # ("Responsibility for the attack on Crimea was claimed by Kyiv": a place, no subject)
+            if before and before[-1].first > 0 and r.tokens[before_determiners(
+                    r.tokens, before[-1].first - 1, self.lex.word_class("determiner"))].key in \
+                    self.lex.word_class("preposition"):
+                return False
         if not before or not after:
             return False
         # "The Spratlys are claimed by Vietnam, China and Brunei": each agent claims
