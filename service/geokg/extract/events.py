@@ -1400,11 +1400,12 @@ class SentenceReader:
         Waffenlieferungen an die Ukraine durch die USA": the state whose supply is to end is
         asked (its name before the supply noun, or its agent after it), not the receiver."""
         tokens, ends = r.tokens, self.lex.word_class("supply_end")
+        supply_noun = self.lex.word_test("supply_noun")
         verb_clause = clause_of(r.clauses, last)  # ("forderte Putin in dem Telefonat ein Ende der …")
         end = next((i for i in range(last + 1, min(verb_clause.last, last + 8)) if tokens[i].key in ends),
                    None)
         noun = None if end is None else next(
-            (j for j in range(end + 1, min(len(tokens), end + 7)) if self._supply_noun(tokens[j])), None)
+            (j for j in range(end + 1, min(len(tokens), end + 7)) if supply_noun(tokens[j])), None)
         if end is None or noun is None or any(f.mention.entity in event.addressees and f.first < noun
                                               for f in r.found):
             return []  # "urged Germany to put an end to Russian gas supplies": Germany is asked
@@ -1420,10 +1421,6 @@ class SentenceReader:
         states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found
                   if supplier(f) and self.gaz.entities[f.mention.entity].kind == "state"]
         return [s for s in states if s not in own][:1]
-
-    def _supply_noun(self, token: Token) -> bool:
-        nouns = self.lex.word_class("supply_noun")
-        return token.key in nouns or any(n.startswith("*") and token.key.endswith(n[1:]) for n in nouns)
 
     def _other_side_named(self, r: SentenceReading, event: Event, trigger: tuple[int, int]) -> list[str]:
         """The one side other than the demander's that a demand's sentence names as an actor

@@ -208,6 +208,7 @@ class Lexicon:
     support_kinds: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[tuple[str, ...], tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _word_tests: dict[str, TokenTest] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def trigger_starts(self) -> StartIndex:
@@ -215,6 +216,15 @@ class Lexicon:
 
     def word_class(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
+
+    def word_test(self, name: str) -> TokenTest:
+        """A word class whose members may be `x*` prefixes or `*x` suffixes ("*lieferungen"
+        for German compounds), read as one token test of the pattern language."""
+        if name not in self._word_tests:
+            test = compile_pattern("|".join(sorted(self.word_class(name))) or "-").steps[0]
+            assert isinstance(test, TokenTest)
+            self._word_tests[name] = test
+        return self._word_tests[name]
 
     @cached_property
     def title_starts(self) -> frozenset[str]:
