@@ -1307,8 +1307,9 @@ class SentenceReader:
             return
         if not event.addressees and event.participants:
             event.addressees = self._whose_forces_leave(r, event, last)
-        if event.participants:
-            event.addressees = self._whose_supply_ends(r, event, last) or event.addressees
+        suppliers = self._whose_supply_ends(r, event, last) if event.participants else None
+        if suppliers is not None:
+            event.addressees = suppliers
         if group_subject:  # the name the rules took for the demander is addressed
             named = event.participants or event.addressees or \
                 [f.mention.entity for f in actors if f.first > first][:1]
@@ -1395,10 +1396,12 @@ class SentenceReader:
             return owners[:1]
         return []
 
-    def _whose_supply_ends(self, r: SentenceReading, event: Event, last: int) -> list[str]:
+    def _whose_supply_ends(self, r: SentenceReading, event: Event, last: int) -> list[str] | None:
         """"demanded an end to US military aid to Ukraine", "forderte ein Ende der
         Waffenlieferungen an die Ukraine durch die USA": the state whose supply is to end is
-        asked (its name before the supply noun, or its agent after it), not the receiver."""
+        asked (its name before the supply noun, or its agent after it), never the receiver
+        ("an end to Western arms deliveries to Ukraine" asks no state it names). None when
+        the demand is not to end a supply, or asks someone named before it."""
         tokens, ends = r.tokens, self.lex.word_class("supply_end")
         supply_noun = self.lex.word_test("supply_noun")
         verb_clause = clause_of(r.clauses, last)  # ("forderte Putin in dem Telefonat ein Ende der …")
@@ -1408,7 +1411,7 @@ class SentenceReader:
             (j for j in range(end + 1, min(len(tokens), end + 7)) if supply_noun(tokens[j])), None)
         if end is None or noun is None or any(f.mention.entity in event.addressees and f.first < noun
                                               for f in r.found):
-            return []  # "urged Germany to put an end to Russian gas supplies": Germany is asked
+            return None  # "urged Germany to put an end to Russian gas supplies": Germany is asked
         determiners, agents = self.lex.word_class("determiner"), self.lex.word_class("passive_agent")
         noun_clause = clause_of(r.clauses, noun)
 
@@ -1464,7 +1467,9 @@ class SentenceReader:
             if r.tokens[i].key in blocking:
                 return True
             if r.tokens[i].key in addressing:  # "13 demands to Qatar", not "nach Angaben von Polen"
-                return i > 0 and r.tokens[i - 1].key in self.lex.word_class("source")
+                # (nor a supply's receiver: "an end to arms deliveries to Ukraine")
+                return i > 0 and (r.tokens[i - 1].key in self.lex.word_class("source")
+                                  or self.lex.word_test("supply_noun")(r.tokens[i - 1]))
             if not r.tokens[i].is_word or i in others:
                 return False
         return False
