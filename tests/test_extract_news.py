@@ -3916,6 +3916,9 @@ def test_a_story_receiver_is_given_to_a_group_of_givers_only() -> None:
     ("The Paracel Islands are claimed in whole or in part by Vietnam, China and Taiwan.",
      {("vietnam", "paracel-islands"), ("china", "paracel-islands"), ("taiwan", "paracel-islands")}),
     ("Die Kurilen werden von Japan beansprucht.", {("japan", "kuril-islands")}),
+    # a territory only referred to is the one the story named
+    ("Die Kurilen sind seit 1945 russisch. Die Inseln werden von Japan beansprucht.",
+     {("russia", "kuril-islands"), ("japan", "kuril-islands")}),
     # an agent who is no state claims nothing, nor does a state only named after the agent
     ("The islands near Crimea were claimed by fishermen from Russia.", set()),
 ])

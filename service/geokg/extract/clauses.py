@@ -312,11 +312,9 @@ def _ends_the_event(tokens: list[Token], pos: int, exclude: tuple[int, int], lex
     purpose or a topic ("sent air defence to stop attacks", "talks about a halt to the
     fighting"): after the event only in a passive, never after "to"/"zu"/an article. An
     infinitive before its object ("provoked Cohen to cancel a meeting with him") ends it."""
-    # ("the suspension of US funding", "die Aussetzung der Zahlungen": a noun of ending
-    # whose genitive is the event ends it)
-    # ("an end to US military aid": what is put an end to is ended too)
-    of_the_event = pos + 1 < len(tokens) and (tokens[pos + 1].key in lex.word_class("genitive_link")
-                                              or tokens[pos + 1].key == "to" and tokens[pos].key == "end") \
+    # ("the suspension of US funding", "die Aussetzung der Zahlungen", "an end to US military
+    # aid": a noun of ending whose genitive, or whose "to", is the event ends it)
+    of_the_event = pos + 1 < len(tokens) and tokens[pos + 1].key in lex.word_class("ending_link") \
         and pos < exclude[0] <= pos + 4
     if pos > 0 and tokens[pos - 1].key in lex.word_class("ended_not_after") and not of_the_event \
             and not (0 <= pos < exclude[0] <= pos + 4 and tokens[pos - 1].key in ("to", "zu")):

@@ -287,7 +287,7 @@ class SentenceReader:
         r = reading
         conditions: dict[str, Callable[[tuple[Trigger, int, int]], bool]] = {
             # "received the first F-16s from Denmark": no guest, so no meeting (a supply)
-            "guest_object": lambda h: self._has_guest(r, h[2]),
+            "guest_object": lambda h: self._guest(r, h[2]) is not None,
             "callee": lambda h: self._phoned(r, h[2]),
             # (against every match, filtered or not: a meeting word anywhere rules a call out)
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
@@ -737,14 +737,11 @@ class SentenceReader:
             return entity.metonym_of or entity.part_of
         return entity.key if entity.kind == "state" else None
 
-    def _has_guest(self, r: SentenceReading, last: int) -> bool:
-        """"welcomed the agreement" or "received fighter jets from Norway" names no guest,
-        so it is no meeting; "received Chinese President Xi" does."""
-        return self._guest(r, last) is not None
-
     def _guest(self, r: SentenceReading, last: int) -> Found | None:
         """The side named as the object right after token `last`, past its owner ("hosted
-        Azerbaijan's Ilham Aliyev" names Aliyev; "greeted Berlin's announcement" no one)."""
+        Azerbaijan's Ilham Aliyev" names Aliyev; "greeted Berlin's announcement" no one):
+        "welcomed the agreement" or "received fighter jets from Norway" names no guest, so it
+        is no meeting; "received Chinese President Xi" does."""
         guest = next((f for f in r.found if f.actor and last < f.first <= last + 4), None)
         if guest is None:
             return None
@@ -776,7 +773,7 @@ class SentenceReader:
         """"discussed policing with Fiji's prime minister": a talk with a person is a meeting
         with their state; "discussed US engagement with Egypt" names no one to meet."""
         people = [f for f in r.found if f.actor and last < f.first <= last + 7 and self._person(f)]
-        return bool(people) and self._has_guest(r, last)
+        return bool(people) and self._guest(r, last) is not None
 
     def _person_before(self, r: SentenceReading, first: int) -> bool:
         """A leader or an official as the verb's subject, right before it ("Blinken flew

@@ -1532,8 +1532,9 @@ class RoleReader:
         former colony", "das Gebiet", "alle vier Regionen"), how many regions named before
         they stand for (else 0)."""
         if "territory_subject" in trigger.flags:
-            return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags,
-                                        "claimed_by" in trigger.flags))
+            if "claimed_by" in trigger.flags:
+                return int(self._passive_claim(r, event, first, last))
+            return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags))
         if not self._part_of_a_state(r, first, last):
             return 0  # "sees Ukraine as part of the European family": no state's territory
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
@@ -1649,13 +1650,13 @@ class RoleReader:
             token.key.endswith(n) and len(token.key) > len(n) + 2 for n in nouns if len(n) >= 5)
 
     def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int,
-                    adjective_only: bool = False, claimed_by: bool = False) -> bool:
+                    adjective_only: bool = False) -> bool:
         """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich", "Taiwan
         ist ein Teil Chinas", "the Donbas is Russian land": the territory is named before
         the verb, its owner (the claimant) at the end of the phrase."""
         own = clause_of(r.clauses, first)
         locative = self.lex.word_class("locative")
-        if r.tokens[last].key in self.lex.word_class("group_states") or not claimed_by and any(
+        if r.tokens[last].key in self.lex.word_class("group_states") or any(
                 t.key in locative for t in r.tokens[max(first, last - 3):last]):
             return False  # "seien als wichtige Länder in ihrer jeweiligen Region Partner"
         if any(t.key in ("until", "bis") for t in r.tokens[last + 1:own.last + 1]):
@@ -1687,26 +1688,41 @@ class RoleReader:
             # "Die Inseln seien Teil des japanischen Staatsgebiets": the islands told before
             event.participants, event.territories = [after[0].mention.entity], []
             return True
-        if claimed_by:
-            after = self._passive_agents(r, first, own)
-            # ("Responsibility for the attack on Crimea was claimed by Kyiv": a place, no subject)
-            if before and before[-1].first > 0 and r.tokens[before_determiners(
-                    r.tokens, before[-1].first - 1, self.lex.word_class("determiner"))].key in \
-                    self.lex.word_class("preposition"):
-                return False
         if not before or not after:
             return False
-        # "The Spratlys are claimed by Vietnam, China and Brunei": each agent claims
-        owners = unique(f.mention.entity for f in after) if claimed_by else [after[0].mention.entity]
+        owner = after[0].mention.entity
         # "Abchasien und Südossetien seien Teile Georgiens": each of the list is claimed
         listed = self.list_before(r, before[-1], territory) + [before[-1]]
-        # (a passive names its claimants outright: Kashmir "is claimed by India and Pakistan")
-        states = set() if claimed_by else {self.gaz.state_of(owners[0], r.day)}
         claimed = [f.mention.entity for f in listed
-                   if self.gaz.state_of(f.mention.entity, r.day) not in states]
+                   if self.gaz.state_of(owner, r.day) != self.gaz.state_of(f.mention.entity, r.day)]
         if not claimed:
             return False
-        event.participants, event.territories = owners, unique(claimed)
+        event.participants, event.territories = [owner], unique(claimed)
+        return False
+
+    def _passive_claim(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+        """"The Spratlys are claimed in whole or in part by Vietnam, China and Brunei", "Kashmir
+        is claimed by India and Pakistan": each agent claims the territories named before the
+        verb, whoever holds them now (not a place: "the attack on Crimea was claimed by Kyiv";
+        not a rule that ended: "was claimed by Spain until 1975"). True when the territory is
+        only referred to ("Die Inseln werden von Japan beansprucht"): the story names it."""
+        own = clause_of(r.clauses, first)
+        if any(t.key in ("until", "bis") for t in r.tokens[own.first:own.last + 1]):
+            return False
+        territory, before = self._subject_territories(r, own, first, last)
+        agents = self._passive_agents(r, first, own)
+        if not agents:
+            return False
+        if not before:
+            anaphor = any(self._territory_noun(t) for t in r.tokens[own.first:first])
+            event.participants, event.territories = unique(f.mention.entity for f in agents), []
+            return anaphor
+        j = before_determiners(r.tokens, before[-1].first - 1, self.lex.word_class("determiner"))
+        if before[-1].first > 0 and r.tokens[j].key in self.lex.word_class("preposition"):
+            return False
+        listed = self.list_before(r, before[-1], territory) + [before[-1]]
+        event.participants = unique(f.mention.entity for f in agents)
+        event.territories = unique(f.mention.entity for f in listed)
         return False
 
     def _passive_agents(self, r: SentenceReading, first: int, own: Clause) -> list[Found]:
