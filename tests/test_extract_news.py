@@ -4177,3 +4177,21 @@ def test_an_english_spelling_among_german_aliases_still_names() -> None:
     article = read_article("Saudi Arabia urged Opec to cut output.", published=dt.date(2024, 3, 4), lang="en")
     assert [(e.participants, e.addressees) for e in article.events if e.type is DEMAND] == [
         (["saudi-arabia"], ["opec"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a criticism or denial joined by "and" to what the subject did next does not govern it
+    ("Belgien hat Ruanda kritisiert und die Europäische Union aufgefordert, Sanktionen zu verhängen.",
+     [({"belgium"}, {"european-union"})]),
+    ("Moskau lehnte den Vorschlag ab und forderte von der Ukraine den Abzug ihrer Truppen.",
+     [({"russia"}, {"ukraine"})]),
+    ("Japan rejected the allegation and demanded that China withdraw its ships.", [({"japan"}, {"china"})]),
+    ("Germany condemned the shelling and called on Russia to stop it.", [({"germany"}, {"russia"})]),
+    # controls: the accusation still governs an infinitive or a noun after "and"
+    ("Die Ukraine warf Russland vor, Kämpfer zu schicken und Reparationen zu fordern.", []),
+    ("Japan rejected the allegation and the demand that China withdraw its ships.", []),
+    ("Kyiv accused Moscow of arming the rebels and demanding Ukraine's surrender.", []),
+])
+def test_what_is_done_after_a_criticism_is_told_as_fact(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2024-03-04") == expected

@@ -349,6 +349,35 @@ def _by_others(tokens: list[Token], end: int, lex: Lexicon) -> bool:
     return end + 1 < len(tokens) and tokens[end + 1].key in lex.word_class("passive_agent")
 
 
+def after_a_judgement(tokens: list[Token], first: int, trigger: int, lex: Lexicon) -> int | None:
+    """Where the trigger's own predicate starts when a criticism or denial is joined to it by
+    "und"/"and": "Belgien hat Ruanda kritisiert und die EU aufgefordert, …", "Putin lehnte den
+    Vorschlag ab und forderte …", "Japan rejected the claim and demanded …" tell what the
+    subject did next; the judgement, and whatever it was about, is done before it. ("warf
+    Moskau vor, … zu versorgen und … zu liefern", "accused Moscow of arming … and sending …"
+    still report the accusation: no finite verb follows.)"""
+    joins = [k for k in range(first + 1, trigger) if tokens[k].key in ("und", "and")]
+    if not joins or not _finite_verb(tokens, trigger, lex) or \
+            any(not t.is_word for t in tokens[joins[-1]:trigger]) or trigger - joins[-1] > 8:
+        return None
+    return joins[-1] + 1 if has_cue(tokens, first, joins[-1] - 1, lex, ("denial",)) else None
+
+
+def _finite_verb(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+    """A verb told as done or doing, not an infinitive or a noun: German lower-case forms
+    other than "-en" infinitives ("forderte", "aufgefordert", "verlangten"); English past
+    forms and irregular pasts ("urged", "told")."""
+    token = tokens[pos]
+    around = {tokens[k].key for k in (pos - 1, pos + 1) if 0 <= k < len(tokens)}
+    if around & {"zu", "to"}:
+        return False  # "zu liefern", "geliefert zu haben", "to urge"
+    if token.text[:1].isupper() or token.key.endswith("ing"):
+        return False
+    if lex.lang == "de":
+        return not token.key.endswith("n") or token.key.endswith("ten")
+    return token.key.endswith("ed") or token.key in lex.word_class("irregular_past")
+
+
 def _reported_would(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """"The Netherlands said it would supply …", "… would provide …, Blinken said": the
     future of a reported promise, its speech verb just before or after the report."""

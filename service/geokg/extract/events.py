@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from geokg.extract.clauses import (
     SEPARABLE_ZU,
     Clause,
+    after_a_judgement,
     clause_of,
     has_cue,
     is_adjective,
@@ -1724,7 +1725,8 @@ class SentenceReader:
             return True  # "Will the United States send Tomahawks to Kyiv?" asks
         if "refusal" in trigger.flags:
             return False  # "will never give up Crimea", "weigert sich, … abzutreten": a claim
-        if trigger.type is EventType.DEMAND and has_cue(
+        judged = after_a_judgement(r.tokens, clause.first, first, self.lex)
+        if trigger.type is EventType.DEMAND and judged is None and has_cue(
                 r.tokens, clause.first, clause.last, self.lex, ("denial",), (first, last), before=first):
             return True  # "Russland wies Forderungen nach … zurück": someone else's demand
         if "reported_obligation" in trigger.flags:
@@ -1742,6 +1744,8 @@ class SentenceReader:
                 scope_first = governing[-1].first
             if self._announced(r, clause, scope_first, kinds):
                 scope_first = clause.first
+        if judged is not None:
+            scope_first = judged  # "lehnte den Vorschlag ab und forderte …": what it did next
         scope_last = self._next_verb_phrase(r, clause, last) - 1
         if trigger.type in TALKS and first == last and \
                 self._subject_noun(r, first):
@@ -1773,7 +1777,7 @@ class SentenceReader:
             return True  # "kamen am Freitag nicht überein", "rief Macron nicht an"
         # A denial or accusation earlier in the sentence governs its complement:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
-        return has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
+        return judged is None and has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
 
     def _before_purpose_or_words(self, r: SentenceReading, trigger: Trigger, span: tuple[int, int],

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from geokg.extract.clauses import Clause, clause_of, is_adjective, is_blocked
+from geokg.extract.clauses import Clause, after_a_judgement, clause_of, is_adjective, is_blocked
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import Found
@@ -403,7 +403,8 @@ class RoleReader:
         asked = actors + [f for f in r.found if f not in actors and f.first >= 2
                           and r.tokens[f.first - 1].key == "von" and f.mention.how in ("name", "metonym")
                           and (f.first - 2 in r.named or not r.tokens[f.first - 2].capitalized)]
-        start = max(aux, demanders[-1].last)
+        # ("hat Ruanda kritisiert und die EU aufgefordert": whom it criticised is not asked)
+        start = max(aux, demanders[-1].last, (after_a_judgement(r.tokens, aux, first, self.lex) or 0) - 1)
         objects = self.coordinated(sorted((f for f in asked if start < f.first < first),
                                           key=lambda f: f.first), r)
         if not objects:
