@@ -4195,3 +4195,15 @@ def test_an_english_spelling_among_german_aliases_still_names() -> None:
 def test_what_is_done_after_a_criticism_is_told_as_fact(
         text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2024-03-04") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "my government", "unsere Regierung" in a quote is the speaker's side
+    ("\"My government asks the government of Peru to withdraw its ships,\" Boric said on Monday.",
+     [({"chile"}, {"peru"})]),
+    ("„Unsere Regierung fordert Russland auf, die Truppen abzuziehen“, sagte Scholz am Montag.",
+     [({"germany"}, {"russia"})]),
+])
+def test_my_government_in_a_quote_is_the_speakers(text: str,
+                                                 expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-03-04") == expected
