@@ -4207,3 +4207,20 @@ def test_what_is_done_after_a_criticism_is_told_as_fact(
 def test_my_government_in_a_quote_is_the_speakers(text: str,
                                                  expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2023-03-04") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # expelling a state's envoy asks that state to withdraw them
+    ("Chile expelled the Peruvian ambassador on Monday.", [({"chile"}, {"peru"})]),
+    ("Venezuela declared the German ambassador persona non grata.", [({"venezuela"}, {"germany"})]),
+    ("Estland hat den russischen Botschafter ausgewiesen.", [({"estonia"}, {"russia"})]),
+    ("Polen wies am Montag zwei belarussische Diplomaten aus.", [({"poland"}, {"belarus"})]),
+    ("Malaysia hat den nordkoreanischen Botschafter zur persona non grata erklärt.",
+     [({"malaysia"}, {"north-korea"})]),
+    # controls: rejecting an envoy's words is no expulsion
+    ("Russland wies die Kritik des deutschen Botschafters zurück.", []),
+    ("The ambassador said Chile had expelled no one.", []),
+])
+def test_an_expelled_envoy_is_a_demand_on_their_state(text: str,
+                                                      expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-03-06") == expected

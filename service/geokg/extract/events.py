@@ -1097,7 +1097,8 @@ class SentenceReader:
             event.addressees = unique(event.participants + event.addressees)
             event.participants = []
         event.treaty = self._treaty(r)
-        event.topic = self._topic(r, clause, trigger, first, last) if trigger.type in (
+        event.topic = event.trigger if "match_is_topic" in trigger.flags else self._topic(
+            r, clause, trigger, first, last) if trigger.type in (
             EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
         event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last))
         event.place = self._place(r)
