@@ -4224,3 +4224,17 @@ def test_my_government_in_a_quote_is_the_speakers(text: str,
 def test_an_expelled_envoy_is_a_demand_on_their_state(text: str,
                                                       expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2023-03-06") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "called" with the callee's titles before the name, and a list of callees: one call each
+    ("Scholz called French President Emmanuel Macron on Monday.", [{"germany", "france"}]),
+    ("Scholz also called Italian Prime Minister Giorgia Meloni and Polish President Andrzej Duda.",
+     [{"germany", "italy"}, {"germany", "poland"}]),
+    # controls: what something is called, and a move called something, are no calls
+    ("The treaty is called The Lisbon Treaty.", []),
+    ("Iran called the UK Navy's seizure piracy.", []),
+    ("Scholz called French President Emmanuel Macron a close friend.", []),
+])
+def test_called_past_titles_and_through_a_list(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-03-06", CALL) == expected

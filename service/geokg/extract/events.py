@@ -751,11 +751,15 @@ class SentenceReader:
             guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 6), None)
             if guest is None:
                 return None
-        between = r.tokens[last + 1:guest.first]
-        return guest if all(t.capitalized or t.key in self.roles.title_words or not t.is_word or t.key == "s"
+        return guest if self._only_titles(r.tokens[last + 1:guest.first]) else None
+
+    def _only_titles(self, tokens: list[Token]) -> bool:
+        """Whether the words before a name are its titles and owner ("the French President",
+        "Syria's interim president"), not a phrase of their own."""
+        return all(t.capitalized or t.key in self.roles.title_words or not t.is_word or t.key == "s"
                    or t.key in self.lex.word_class("determiner")
-                   or t.key in self.lex.word_class("title_modifier")  # "Syria's interim president"
-                   or t.key in self.lex.word_class("possessive_person") for t in between) else None
+                   or t.key in self.lex.word_class("title_modifier")
+                   or t.key in self.lex.word_class("possessive_person") for t in tokens)
 
     def _spoke_from_afar(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
                          hit: tuple[Trigger, int, int]) -> bool:
@@ -837,16 +841,32 @@ class SentenceReader:
     def _phoned(self, r: SentenceReading, last: int) -> bool:
         """"Macron called Putin on Friday" phoned him; "called Putin a war criminal", "called
         Russia's move illegal" or "called Xi to account" name what he is called. A side right
-        after the verb, then the sentence's end, a comma, a time or a circumstance."""
-        callee = next((f for f in r.found if f.actor and f.first == last + 1), None)
-        if callee is None or callee.mention.how == "place":
-            return False
-        after = r.tokens[callee.last + 1] if callee.last + 1 < len(r.tokens) else None
-        if after is not None and after.text in QUOTE_MARKS:
-            return False  # "called Israel's response …", "called Putin “a killer”"
-        return after is None or not after.is_word or after.capitalized and \
-            after.key not in self.lex.word_class("determiner") or \
-            after.key in self.lex.word_class("after_callee")
+        after the verb (past its titles, "called French President Macron", and through a list,
+        "called Ghani and Hasina"), then the sentence's end, a comma, a time or a circumstance."""
+        if last > 0 and r.tokens[last - 1].key in self.lex.word_class("passive_aux"):
+            return False  # "The agreement is called …": a name given
+        callee = self._titled_side_after(r, last)
+        while callee is not None:
+            after = r.tokens[callee.last + 1] if callee.last + 1 < len(r.tokens) else None
+            if after is not None and after.text in QUOTE_MARKS:
+                return False  # "called Israel's response …", "called Putin “a killer”"
+            if after is None or not after.is_word or after.capitalized and \
+                    after.key not in self.lex.word_class("determiner") or \
+                    after.key in self.lex.word_class("after_callee"):
+                return True
+            callee = self._titled_side_after(r, callee.last + 1) \
+                if after.key in self.lex.word_class("conjunction") else None
+        return False
+
+    def _titled_side_after(self, r: SentenceReading, last: int) -> Found | None:
+        """The side named right after token `last`, or past its titles ("French President
+        Macron"; not "the UK Navy's move"); not a place."""
+        side = next((f for f in r.found if f.actor and last < f.first <= last + 4), None)
+        if side is None or side.mention.how == "place":
+            return None
+        titles = r.tokens[last + 1:side.first]
+        titled = self._only_titles(titles) and any(t.key in self.roles.title_words for t in titles)
+        return side if titled or not titles else None
 
     def _compound_adjective(self, tokens: list[Token], first: int) -> bool:
         """"the nuclear-armed neighbours": an English trigger word as the second half of a
@@ -2369,8 +2389,10 @@ class SentenceReader:
         if with_at is None:
             # "briefed Moon and Abe by telephone", "informierte A und B telefonisch": the
             # subject calls each of the objects the call is the manner of
+            # ("called Ghani and Hasina": the subject phoned each of them)
             if not (first > 0 and r.tokens[first - 1].key in self.lex.word_class("call_manner")
-                    or r.tokens[first].key in self.lex.word_class("call_manner")):
+                    or r.tokens[first].key in self.lex.word_class("call_manner")
+                    or "callee" in trigger.flags):
                 return None
             if len(self.roles.coordinated(actors, r)) > 1:
                 return None  # "Scholz, Macron und Biden berieten telefonisch": one call of all
