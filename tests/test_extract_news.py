@@ -4238,3 +4238,14 @@ def test_an_expelled_envoy_is_a_demand_on_their_state(text: str,
 ])
 def test_called_past_titles_and_through_a_list(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-03-06", CALL) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an accord one side signs on a visit told in the same sentence is with the host
+    ("Scholz signed three accords during his visit to Kenya on Monday.", [{"germany", "kenya"}]),
+    ("Scholz signs accords on first visit to Kenya", [{"germany", "kenya"}]),
+    # control: an accord with a side of its own keeps it
+    ("During his visit to Kenya, Scholz signed an accord with Uganda.", [{"germany", "uganda"}]),
+])
+def test_an_accord_signed_on_a_visit_is_with_the_host(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-03-08", EventType.AGREEMENT) == expected

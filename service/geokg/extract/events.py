@@ -118,7 +118,22 @@ class SentenceReader:
                 candidate.named = named
                 out.extend(self._split_commitments(candidate))
                 out.extend(self._signed_in_person(reading, candidate))
+        self._signed_on_a_visit(reading, out)
         return out
+
+    def _signed_on_a_visit(self, r: SentenceReading, candidates: list[Candidate]) -> None:
+        """"Erdogan signs accords on first visit to Sudan": an accord one side signs on a
+        visit the same sentence tells is with the host."""
+        visits = [c.event for c in candidates
+                  if c.event.type is EventType.MEETING and "visit" in c.trigger.flags]
+        for candidate in candidates:
+            event = candidate.event
+            sides = self.gaz.states_of(event.participants, r.day)
+            if event.type is not EventType.AGREEMENT or len(sides) != 1:
+                continue
+            visit = next((v for v in visits if self.gaz.states_of(v.participants, r.day) > sides), None)
+            if visit is not None:
+                event.participants = unique(event.participants + visit.participants)
 
     def _signed_in_person(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
         """"Scholz und Selenskyj haben in Berlin ein Sicherheitsabkommen unterzeichnet":
