@@ -4249,3 +4249,16 @@ def test_called_past_titles_and_through_a_list(text: str, expected: list[set[str
 ])
 def test_an_accord_signed_on_a_visit_is_with_the_host(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-03-08", EventType.AGREEMENT) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # air strikes for an ally are military support; "the regime in <capital>" is its state
+    ("Russland unterstützt das Regime in Damaskus mit Luftangriffen.", "de", [(["russia"], ["syria"])]),
+    ("Russia backed the regime in Damascus with air strikes.", "en", [(["russia"], ["syria"])]),
+    # control: backing a policy with words supplies nothing
+    ("Russia backed the plan with a statement.", "en", []),
+])
+def test_air_strikes_for_a_regime_are_support(text: str, lang: str,
+                                             expected: list[tuple[list[str], list[str]]]) -> None:
+    article = read_article(text, published=dt.date(2020, 3, 2), lang=lang)
+    assert [(e.participants, e.addressees) for e in article.events if e.type is EventType.SUPPORT] == expected
