@@ -4262,3 +4262,18 @@ def test_air_strikes_for_a_regime_are_support(text: str, lang: str,
                                              expected: list[tuple[list[str], list[str]]]) -> None:
     article = read_article(text, published=dt.date(2020, 3, 2), lang=lang)
     assert [(e.participants, e.addressees) for e in article.events if e.type is EventType.SUPPORT] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # raising aid for a receiver supplies it
+    ("Österreich erhöht seine Hochwasserhilfe für Slowenien um zwei Millionen Euro.",
+     [(["austria"], ["slovenia"])]),
+    ("Die Regierung in Wien hat die Hilfe für Slowenien um zwei Millionen Euro erhöht.",
+     [(["austria"], ["slovenia"])]),
+    # controls: raising pressure or tariffs supplies nothing
+    ("Österreich erhöht den Druck auf Slowenien.", []),
+    ("Österreich erhöhte die Zölle für Slowenien.", []),
+])
+def test_raised_aid_is_support(text: str, expected: list[tuple[list[str], list[str]]]) -> None:
+    article = read_article(text, published=dt.date(2023, 8, 9), lang="de")
+    assert [(e.participants, e.addressees) for e in article.events if e.type is EventType.SUPPORT] == expected
