@@ -4277,3 +4277,16 @@ def test_air_strikes_for_a_regime_are_support(text: str, lang: str,
 def test_raised_aid_is_support(text: str, expected: list[tuple[list[str], list[str]]]) -> None:
     article = read_article(text, published=dt.date(2023, 8, 9), lang="de")
     assert [(e.participants, e.addressees) for e in article.events if e.type is EventType.SUPPORT] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ministers who sign together at a place meet there, as leaders do
+    ("Außenministerin Annalena Baerbock und ihr argentinischer Kollege Santiago Cafiero "
+     "unterzeichneten das Abkommen in Buenos Aires.", [{"germany", "argentina"}]),
+    # leaders who attend a signing meet there
+    ("Scholz and Ruto attended the signing in Berlin on Friday.", [{"germany", "kenya"}]),
+    ("Scholz und Ruto nahmen am Freitag an der Unterzeichnung in Berlin teil.", [{"germany", "kenya"}]),
+    ("Die Unterzeichnung fand in Berlin im Beisein von Scholz und Ruto statt.", [{"germany", "kenya"}]),
+])
+def test_who_sign_or_attend_a_signing_together_meet(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-09-15", MEETING) == expected

@@ -142,9 +142,12 @@ class SentenceReader:
         clause = clause_of(r.clauses, candidate.anchor)  # not "…, bevor Scholz nach Washington flog"
         leaders = [p for p in event.participants if self.gaz.entities[p].kind == "leader"]
         if not leaders:  # "Trudeau, Tusk and Juncker signed the EU-Canada agreement": the signers
+            # (a minister named signs for their state: "Außenministerin Joly und ihr dänischer
+            # Kollege Kofod unterzeichneten in Ottawa")
             leaders = unique(f.mention.entity for f in r.found if f.actor and f.first < candidate.anchor
                              and clause_of(r.clauses, f.first) is clause
-                             and self.gaz.entities[f.mention.entity].kind == "leader")
+                             and (self.gaz.entities[f.mention.entity].kind == "leader"
+                                  or f.mention.how == "official"))
         elif self.gaz.states_of(event.participants, r.day) - \
                 self.gaz.states_of(leaders, r.day):
             return []  # a side that is no signer's state: not all of them were there
