@@ -4290,3 +4290,13 @@ def test_raised_aid_is_support(text: str, expected: list[tuple[list[str], list[s
 ])
 def test_who_sign_or_attend_a_signing_together_meet(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-09-15", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whoever is told to leave a state is asked by that state
+    ("Die russischen Diplomaten seien aufgefordert worden, Estland binnen 72 Stunden zu verlassen.",
+     [({"estonia"}, {"russia"})]),
+    ("Russian diplomats were ordered to leave Estonia within 72 hours.", [({"estonia"}, {"russia"})]),
+])
+def test_the_state_to_be_left_asks_to_leave(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-03-06") == expected

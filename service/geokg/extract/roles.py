@@ -552,10 +552,21 @@ class RoleReader:
                       and f is not by), None)
         if asked is None:
             return False
-        speaker = by or next((f for f in actors if f.last < own.first), None)
+        speaker = by or self._land_to_leave(r, first) or next((f for f in actors if f.last < own.first), None)
         event.addressees = [asked.mention.entity]
         event.participants = [speaker.mention.entity] if speaker else []
         return True
+
+    def _land_to_leave(self, r: SentenceReading, first: int) -> Found | None:
+        """"Die iranischen Diplomaten seien aufgefordert worden, Saudi-Arabien zu verlassen",
+        "were ordered to leave Kenya": the state to be left asks them to go."""
+        leave = next((i for i in range(first + 1, min(first + 14, len(r.tokens)))
+                      if r.tokens[i].key in self.lex.word_class("leave_verb")), None)
+        if leave is None:
+            return None
+        near = [f for f in r.found if f.actor and self.gaz.entities[f.mention.entity].kind == "state"
+                and (first < f.first < leave if self.lex.lang == "de" else leave < f.first <= leave + 2)]
+        return near[0] if near else None
 
     @staticmethod
     def _quote_mark(r: SentenceReading, i: int) -> bool:
