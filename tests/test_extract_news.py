@@ -4300,3 +4300,9 @@ def test_who_sign_or_attend_a_signing_together_meet(text: str, expected: list[se
 ])
 def test_the_state_to_be_left_asks_to_leave(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2023-03-06") == expected
+
+
+def test_an_island_chain_is_named_as_its_islands() -> None:
+    # "the Paracel chain", "das Spratly-Archipel": the island group under another common name
+    assert state_claims("The Paracel chain is also claimed by Vietnam and Taiwan.", "2016-01-04") == {
+        ("vietnam", "paracel-islands"), ("taiwan", "paracel-islands")}
