@@ -4306,3 +4306,9 @@ def test_an_island_chain_is_named_as_its_islands() -> None:
     # "the Paracel chain", "das Spratly-Archipel": the island group under another common name
     assert state_claims("The Paracel chain is also claimed by Vietnam and Taiwan.", "2016-01-04") == {
         ("vietnam", "paracel-islands"), ("taiwan", "paracel-islands")}
+
+
+def test_coordinated_ministries_after_a_demonym_name_a_side() -> None:
+    # "the Japanese foreign and defence ministers" act for Japan as "the Japanese ministers" do
+    assert state_sides("Marcos received the Japanese foreign and defence ministers on Monday.", "2023-11-06",
+                       MEETING) == [{"philippines", "japan"}]

@@ -353,8 +353,11 @@ class MentionFinder:
         if k + 1 < len(tokens) and tokens[k].key in self.lex.word_class("conjunction") | {","} \
                 and any(e.how == "demonym" for e in self.gaz.names.get((tokens[k + 1].key,), ())):
             k += 2  # "ukrainische und russische Delegationen"
-        if k + 1 < len(tokens) and tokens[k].key in self.lex.word_class("government_modifier"):
+        modifiers, joiners = self.lex.word_class("government_modifier"), self.lex.word_class("conjunction")
+        if k + 1 < len(tokens) and tokens[k].key in modifiers:
             k += 1  # "Saudi security chiefs", "Russian defence officials"
+            while k + 1 < len(tokens) and tokens[k].key in joiners and tokens[k + 1].key in modifiers:
+                k += 2  # "the Japanese foreign and defence ministers"
         nxt = tokens[k] if k < len(tokens) else None
         return nxt is not None and (nxt.key in self.lex.word_class("government")
                                     or nxt.lemma in self.lex.word_class("government"))
