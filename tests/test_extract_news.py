@@ -4312,3 +4312,18 @@ def test_coordinated_ministries_after_a_demonym_name_a_side() -> None:
     # "the Japanese foreign and defence ministers" act for Japan as "the Japanese ministers" do
     assert state_sides("Marcos received the Japanese foreign and defence ministers on Monday.", "2023-11-06",
                        MEETING) == [{"philippines", "japan"}]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # talks a demand asks for have not taken place
+    ("Die USA riefen Kolumbien und Venezuela am Samstag zu Gesprächen auf.", "de", []),
+    ("Scholz forderte Gespräche zwischen Serbien und dem Kosovo.", "de", []),
+    ("The US urged talks between Colombia and Venezuela.", "en", []),
+    ("The EU called for talks between Serbia and Kosovo.", "en", []),
+    # control: talks where the demand was made took place
+    ("Biden urged Xi at their meeting in Bali to rein in North Korea.", "en", [{"united-states", "china"}]),
+])
+def test_talks_a_demand_asks_for_are_no_meeting(text: str, lang: str, expected: list[set[str]]) -> None:
+    day = dt.date(2023, 9, 18)
+    gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
+    assert [gaz.states_of(e.participants, day) for e in article.events if e.type is MEETING] == expected

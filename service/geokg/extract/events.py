@@ -1237,6 +1237,8 @@ class SentenceReader:
             return False  # a bare "call" is a call only as "the Scholz-Macron call"
         if trigger.type is EventType.MEETING and self._light_treffen(r, clause, first):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
+        if trigger.type in TALKS and self._talks_called_for(r, clause, first):
+            return False  # "rief beide Seiten zu Gesprächen auf", "urged talks between …"
         if trigger.type is EventType.MEETING and self._where_lands_meet(r, first):
             return False  # "the area where Laos, Cambodia and Thailand meet"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
@@ -1248,6 +1250,23 @@ class SentenceReader:
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _talks_called_for(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """Talks that are what a demand asks for ("forderte Gespräche zwischen Serbien und dem
+        Kosovo", "riefen Kolumbien und Venezuela zu Gesprächen auf", "called on both sides to
+        hold talks") have not taken place; talks that are where the demand was made ("urged
+        Putin at their meeting", "forderte bei dem Treffen") have."""
+        demand, asking = self.lex.word_class("demand_verb"), self.lex.word_class("asking_prep")
+        settings = self.lex.word_class("circumstance") | self.lex.word_class("opening_prep") | \
+            self.lex.word_class("circumstance_start")
+        for j in range(first - 1, max(clause.first, first - 9) - 1, -1):
+            token = r.tokens[j]
+            if token.key in settings or not token.is_word:
+                return False
+            nxt = r.tokens[j + 1].key
+            if token.key in demand or token.key in self.lex.word_class("call_verb") and nxt in asking:
+                return True
+        return False
 
     def _where_lands_meet(self, r: SentenceReading, first: int) -> bool:
         """"the area where Laos, Cambodia and Thailand meet", "das Dreiländereck, wo Polen,
