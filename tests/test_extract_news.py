@@ -4327,3 +4327,17 @@ def test_talks_a_demand_asks_for_are_no_meeting(text: str, lang: str, expected: 
     day = dt.date(2023, 9, 18)
     gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
     assert [gaz.states_of(e.participants, day) for e in article.events if e.type is MEETING] == expected
+
+
+@pytest.mark.parametrize("text, lang, kind, expected", [
+    # an intention told is a plan, not an event
+    ("Scholz und Macron äußerten ihre Absicht, sich im Mai in Paris zu treffen.", "de", MEETING, []),
+    ("Scholz and Macron expressed their intention to meet in Paris in May.", "en", MEETING, []),
+    # control: an intention to supply announced is a pledge
+    ("Sunak announced his intention to supply Challenger 2 tanks to Ukraine.", "en", EventType.SUPPORT,
+     [{"united-kingdom"}]),
+])
+def test_an_intention_told_is_a_plan(text: str, lang: str, kind: EventType, expected: list[set[str]]) -> None:
+    day = dt.date(2023, 1, 14)
+    gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
+    assert [gaz.states_of(e.participants, day) for e in article.events if e.type is kind] == expected

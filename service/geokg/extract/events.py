@@ -42,7 +42,7 @@ MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
 TALKS = (EventType.CALL, EventType.MEETING)
 CAPTIONS = frozenset({"caption", "caption_marker"})  # flags of a picture's caption
 ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "shelved",
-            "denial", "question")
+            "denial", "question", "intended")
 #: A claim cue only: recognising or backing another state's sovereignty is no claim of one's
 #: own ("erkennt Marokkos Souveränität über die Westsahara an").
 #: Cues by event type. A support announced, or said for the future, is a pledge and counts
@@ -50,7 +50,7 @@ ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "
 #: reunified", "will die Wiedervereinigung erzwingen"), unless the plan was shelved; what a demand
 #: or an agreement is about often ends something ("urged Russia to stop", "agreed to halt").
 CUES_OF: dict[EventType, tuple[str, ...]] = {
-    EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced")),
+    EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced", "intended")),
     EventType.TERRITORIAL_CLAIM: ("negation", "denial", "announced", "shelved", "recognition"),
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
