@@ -4341,3 +4341,12 @@ def test_an_intention_told_is_a_plan(text: str, lang: str, kind: EventType, expe
     day = dt.date(2023, 1, 14)
     gaz, article = load_gazetteer(), read_article(text, published=day, lang=lang)
     assert [gaz.states_of(e.participants, day) for e in article.events if e.type is kind] == expected
+
+
+def test_the_two_in_a_sentence_about_the_call_are_its_sides() -> None:
+    # "die beiden" in a sentence that refers to the call are the call's sides, not the two
+    # leaders named last
+    story = ("Scholz telefonierte am Montag mit Macron. Scholz trifft am Dienstag Meloni in Rom. "
+             "Am Ende des Telefonats hätten sich die beiden Staatschefs darauf verständigt, "
+             "die Zusammenarbeit zu vertiefen.")
+    assert state_sides(story, "2023-06-12", EventType.AGREEMENT) == [{"germany", "france"}]

@@ -386,7 +386,7 @@ class Discourse:
         if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
             return
         picked: list[str] = []
-        previous = next((e for e in reversed(self.events) if e.type in MULTI_SIDED), None)
+        previous = self._event_referred_to(candidate)
         # "the two countries" right after a meeting of two is that pair; further on, the
         # last two states named ("… Iran und Russland … Anfang 2025 unterzeichneten beide Länder")
         recent = previous is not None and len(self.sides(previous)) == 2 and \
@@ -404,6 +404,17 @@ class Discourse:
             event.confidence = INFERRED_CONFIDENCE
             if previous is not None and picked == list(previous.participants):
                 event.date = event.date or previous.date  # "beide vereinbarten": same occasion
+
+    def _event_referred_to(self, candidate: Candidate) -> Event | None:
+        """The event "beide"/"the two" refer to: one told in this very sentence ("Am Ende des
+        Telefonats hätten sich die beiden … verständigt"), the last one of its own type when
+        the trigger is definite ("in dem Telefonat äußerten beide …"), else the last one."""
+        index = candidate.event.sentence.index
+        multi = [e for e in reversed(self.events) if e.type in MULTI_SIDED]
+        here = next((e for e in multi if index in {x.index for x in [e.sentence, *e.extra_sentences]}), None)
+        same_type = next((e for e in multi if e.type is candidate.event.type), None) \
+            if candidate.definite else None
+        return here or same_type or next(iter(multi), None)
 
     def _president(self, key: str) -> bool:
         """Whether a side is a president on the article's day ("die beiden Präsidenten").
