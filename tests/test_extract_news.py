@@ -4350,3 +4350,13 @@ def test_the_two_in_a_sentence_about_the_call_are_its_sides() -> None:
              "Am Ende des Telefonats hätten sich die beiden Staatschefs darauf verständigt, "
              "die Zusammenarbeit zu vertiefen.")
     assert state_sides(story, "2023-06-12", EventType.AGREEMENT) == [{"germany", "france"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # prospects of a supply are no supply
+    ("Die Äußerung dämpft die Aussichten, dass die USA der Ukraine Raketen liefern werden.", "de"),
+    ("The remark dimmed the prospects that the US will supply Ukraine with missiles.", "en"),
+])
+def test_prospects_of_a_supply_are_none(text: str, lang: str) -> None:
+    article = read_article(text, published=dt.date(2025, 10, 16), lang=lang)
+    assert [e for e in article.events if e.type is EventType.SUPPORT] == []
