@@ -547,7 +547,8 @@ def test_a_state_claimed_as_ones_own_territory() -> None:
     ("Germany pledged 2.7 billion euros in military aid to Ukraine.", "en", 1),
     ("Die Bundesregierung kündigte ein Rüstungspaket für die Ukraine im Wert von 2,7 Milliarden "
      "Euro an.", "de", 1),
-    ("Germany gave Ukraine 1 billion euros and 50 tanks.", "en", 2),
+    # money and tanks given together are one supply of two kinds, as annotators count it
+    ("Germany gave Ukraine 1 billion euros and 50 tanks.", "en", 1),
 ])
 def test_a_sum_that_is_what_the_aid_is_worth_is_no_second_supply(text: str, lang: str,
                                                                  count: int) -> None:
@@ -633,12 +634,13 @@ def test_a_purpose_a_topic_or_a_group_does_not_undo_the_event(
 
 @pytest.mark.parametrize(("text", "lang", "kinds"), [
     ("Deutschland sagte der Ukraine Finanzhilfen in Höhe von fünf Milliarden Euro sowie 20 Panzer "
-     "zu.", "de", ["money", "weapons"]),
-    ("Germany gave Ukraine 1 billion euros in loans and 50 tanks.", "en", ["money", "weapons"]),
+     "zu.", "de", ["money,weapons"]),
+    ("Germany gave Ukraine 1 billion euros in loans and 50 tanks.", "en", ["money,weapons"]),
+    ("Die EU stockt ihre Nothilfen für den Libanon weiter auf.", "de", ["humanitarian,money"]),
 ])
-def test_money_named_as_such_is_a_supply_of_its_own(text: str, lang: str, kinds: list[str]) -> None:
+def test_money_named_as_such_is_a_kind_of_the_supply(text: str, lang: str, kinds: list[str]) -> None:
     article = read(text, "2023-06-16", lang)
-    assert sorted(e.support_kind or "" for e in article.events if e.type is SUPPORT) == kinds
+    assert [e.support_kind or "" for e in article.events if e.type is SUPPORT] == kinds
 
 
 def test_a_talk_with_someone_told_as_a_noun_is_a_meeting() -> None:
