@@ -4360,3 +4360,15 @@ def test_the_two_in_a_sentence_about_the_call_are_its_sides() -> None:
 def test_prospects_of_a_supply_are_none(text: str, lang: str) -> None:
     article = read_article(text, published=dt.date(2025, 10, 16), lang=lang)
     assert [e for e in article.events if e.type is EventType.SUPPORT] == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the agent of a passive signing names the signers, not what was agreed
+    ("A defence pact was signed by Crown Prince Mohammed bin Salman and Prime Minister Shehbaz Sharif "
+     "in Riyadh.", "en"),
+    ("Das Abkommen wurde von Kronprinz Mohammed bin Salman und Premierminister Shehbaz Sharif "
+     "unterzeichnet.", "de"),
+])
+def test_who_signed_is_not_what_was_agreed(text: str, lang: str) -> None:
+    article = read_article(text, published=dt.date(2025, 9, 17), lang=lang)
+    assert [e.topic for e in article.events if e.type is EventType.AGREEMENT] == [None]

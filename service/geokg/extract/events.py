@@ -2235,6 +2235,10 @@ class SentenceReader:
         ("…, während Russland …", "…, a U.S. official said"): what is demanded, agreed or
         supplied. A German demand ending its clause says it before ("hat Putin zu einem
         Friedensvertrag aufgerufen"): the words between the last name and the verb."""
+        agents = self.lex.word_class("passive_agent")  # (not "fordert von der Türkei …")
+        if trigger.type is EventType.AGREEMENT and (r.tokens[last].key in agents or (
+                last + 1 < len(r.tokens) and r.tokens[last + 1].key in agents)):
+            return None  # "The agreement was signed by MBS and Sharif": who signed, not what
         ends_clause = last >= min(clause.last, len(r.tokens) - 1) or not r.tokens[last + 1].is_word
         complement = self._complement_start(r.tokens, last)  # "verlangt, dass …" says it after
         if self.lex.lang == "de" and ends_clause and trigger.type is EventType.DEMAND and (
