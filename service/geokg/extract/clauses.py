@@ -259,6 +259,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
                     continue
+                if kind in ("intended", "prospects") and pos > exclude[0] >= 0:
+                    continue  # "a memorandum of intention", "a supply that dims the prospects"
                 if kind in ("negation", "recognition") and _recognition_withheld(tokens, pos, lex):
                     continue
                 if kind in ("planned", "future", "announced") and pos > exclude[1] >= 0 and \
@@ -356,9 +358,13 @@ def after_a_judgement(tokens: list[Token], first: int, trigger: int, lex: Lexico
     subject did next; the judgement, and whatever it was about, is done before it. ("warf
     Moskau vor, … zu versorgen und … zu liefern", "accused Moscow of arming … and sending …"
     still report the accusation: no finite verb follows.)"""
-    joins = [k for k in range(first + 1, trigger) if tokens[k].key in ("und", "and")]
+    joins = [k for k in range(first + 1, trigger) if tokens[k].key in lex.word_class("and_word")]
     if not joins or not _finite_verb(tokens, trigger, lex) or \
             any(not t.is_word for t in tokens[joins[-1]:trigger]) or trigger - joins[-1] > 8:
+        return None
+    # ("rejected accusations it threatened Kyiv and demanded …": a second past verb before
+    # "and" opens a clause the judgement is about; the verb after "and" may belong to it)
+    if lex.lang == "en" and sum(_finite_verb(tokens, k, lex) for k in range(first, joins[-1])) > 1:
         return None
     return joins[-1] + 1 if has_cue(tokens, first, joins[-1] - 1, lex, ("denial",)) else None
 
@@ -369,7 +375,7 @@ def _finite_verb(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     forms and irregular pasts ("urged", "told")."""
     token = tokens[pos]
     around = {tokens[k].key for k in (pos - 1, pos + 1) if 0 <= k < len(tokens)}
-    if around & {"zu", "to"}:
+    if around & lex.word_class("infinitive_marker"):
         return False  # "zu liefern", "geliefert zu haben", "to urge"
     if token.text[:1].isupper() or token.key.endswith("ing"):
         return False

@@ -43,6 +43,8 @@ TALKS = (EventType.CALL, EventType.MEETING)
 CAPTIONS = frozenset({"caption", "caption_marker"})  # flags of a picture's caption
 ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "shelved",
             "denial", "question", "intended")
+#: Cues of a supply only: prospects of one are not one (of a talk, they are its topic).
+SUPPORT_ONLY_CUES = ("prospects",)
 #: A claim cue only: recognising or backing another state's sovereignty is no claim of one's
 #: own ("erkennt Marokkos Souveränität über die Westsahara an").
 #: Cues by event type. A support announced, or said for the future, is a pledge and counts
@@ -50,7 +52,8 @@ ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "
 #: reunified", "will die Wiedervereinigung erzwingen"), unless the plan was shelved; what a demand
 #: or an agreement is about often ends something ("urged Russia to stop", "agreed to halt").
 CUES_OF: dict[EventType, tuple[str, ...]] = {
-    EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced", "intended")),
+    EventType.SUPPORT: tuple(k for k in ALL_CUES if k not in ("future", "announced", "intended"))
+    + SUPPORT_ONLY_CUES,
     EventType.TERRITORIAL_CLAIM: ("negation", "denial", "announced", "shelved", "recognition"),
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
@@ -124,14 +127,19 @@ class SentenceReader:
     def _signed_on_a_visit(self, r: SentenceReading, candidates: list[Candidate]) -> None:
         """"Erdogan signs accords on first visit to Sudan": an accord one side signs on a
         visit the same sentence tells is with the host."""
-        visits = [c.event for c in candidates
-                  if c.event.type is EventType.MEETING and "visit" in c.trigger.flags]
+        visits = [c for c in candidates if c.event.type is EventType.MEETING and "visit" in c.trigger.flags
+                  and not self._before_it(r.tokens, c.anchor)]  # not "a day before his visit"
         for candidate in candidates:
             event = candidate.event
             sides = self.gaz.states_of(event.participants, r.day)
             if event.type is not EventType.AGREEMENT or len(sides) != 1:
                 continue
-            visit = next((v for v in visits if self.gaz.states_of(v.participants, r.day) > sides), None)
+            # (not "Scholz, who visited Kenya last year, signed …": a visit told of the signer;
+            # "paid a visit to Tehran, where he … signed" is where the accord was signed)
+            told_of_signer = not clause_of(r.clauses, candidate.anchor).relative
+            visit = next((v.event for v in visits
+                          if not (told_of_signer and clause_of(r.clauses, v.anchor).relative)
+                          and self.gaz.states_of(v.event.participants, r.day) > sides), None)
             if visit is not None:
                 event.participants = unique(event.participants + visit.participants)
 
@@ -868,6 +876,8 @@ class SentenceReader:
             after = r.tokens[callee.last + 1] if callee.last + 1 < len(r.tokens) else None
             if after is not None and after.text in QUOTE_MARKS:
                 return False  # "called Israel's response …", "called Putin “a killer”"
+            if callee.last + 2 < len(r.tokens) and r.tokens[callee.last + 2].text in ("'", "’"):
+                return False  # "called Orban and Fico Moscow's allies": what they are called
             if after is None or not after.is_word or after.capitalized and \
                     after.key not in self.lex.word_class("determiner") or \
                     after.key in self.lex.word_class("after_callee"):
@@ -1135,9 +1145,11 @@ class SentenceReader:
             event.addressees = unique(event.participants + event.addressees)
             event.participants = []
         event.treaty = self._treaty(r)
-        event.topic = event.trigger if "match_is_topic" in trigger.flags else self._topic(
-            r, clause, trigger, first, last) if trigger.type in (
-            EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT) else None
+        event.topic = None
+        if "match_is_topic" in trigger.flags:
+            event.topic = event.trigger  # "expelled the Canadian ambassador": to leave
+        elif trigger.type in (EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT):
+            event.topic = self._topic(r, clause, trigger, first, last)
         event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last))
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
@@ -1259,10 +1271,13 @@ class SentenceReader:
         demand, asking = self.lex.word_class("demand_verb"), self.lex.word_class("asking_prep")
         settings = self.lex.word_class("circumstance") | self.lex.word_class("opening_prep") | \
             self.lex.word_class("circumstance_start")
+        joiners = self.lex.word_class("conjunction")
         for j in range(first - 1, max(clause.first, first - 9) - 1, -1):
             token = r.tokens[j]
             if token.key in settings or not token.is_word:
                 return False
+            if token.key in joiners and not (j - 1 in r.named and j + 1 in r.named):
+                return False  # "demanded a ceasefire and met Zelensky": the meeting is its own
             nxt = r.tokens[j + 1].key
             if token.key in demand or token.key in self.lex.word_class("call_verb") and nxt in asking:
                 return True
@@ -2236,8 +2251,9 @@ class SentenceReader:
         supplied. A German demand ending its clause says it before ("hat Putin zu einem
         Friedensvertrag aufgerufen"): the words between the last name and the verb."""
         agents = self.lex.word_class("passive_agent")  # (not "fordert von der Türkei …")
-        if trigger.type is EventType.AGREEMENT and (r.tokens[last].key in agents or (
-                last + 1 < len(r.tokens) and r.tokens[last + 1].key in agents)):
+        by = last if r.tokens[last].key in agents else last + 1
+        if trigger.type is EventType.AGREEMENT and by < len(r.tokens) and r.tokens[by].key in agents \
+                and self._names_the_signers(r, clause, by):
             return None  # "The agreement was signed by MBS and Sharif": who signed, not what
         ends_clause = last >= min(clause.last, len(r.tokens) - 1) or not r.tokens[last + 1].is_word
         complement = self._complement_start(r.tokens, last)  # "verlangt, dass …" says it after
@@ -2261,6 +2277,14 @@ class SentenceReader:
         stop = r.tokens[end - 1].end - r.sentence.start if end > last + 1 else start
         text = r.sentence.text[start:stop].strip(" ,.;:–-\"“”„")
         return text[:200] or None
+
+    def _names_the_signers(self, r: SentenceReading, clause: Clause, by: int) -> bool:
+        """Whether "by"/"von" at `by` names who signed: after a passive auxiliary ("wurde von
+        … unterzeichnet"), or, in English, a side right after it ("the declaration signed by
+        President Aliyev"); not "agreed by phone", "die Vereinbarung von Russland und …"."""
+        if any(t.key in self.lex.word_class("passive_aux") for t in r.tokens[clause.first:by]):
+            return True
+        return self.lex.lang == "en" and any(f.actor and by < f.first <= by + 3 for f in r.found)
 
     def _content_offset(self, r: SentenceReading, kind: EventType, last: int) -> int | None:
         """Where what a demand asks or an agreement settles begins (a character offset in

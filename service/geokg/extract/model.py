@@ -109,7 +109,7 @@ class Event:
     territories: list[str] = field(default_factory=list)  # TERRITORIAL_CLAIM
     treaty: str | None = None  # entity key of a named treaty (AGREEMENT / DEMAND object)
     topic: str | None = None  # what is demanded, agreed, supplied: a phrase from the text
-    support_kind: str | None = None  # SUPPORT: weapons, troops, money, access, energy, ...
+    support_kind: str | None = None  # SUPPORT: its kinds, sorted and comma-joined ("money,weapons")
     date: FuzzyDate | None = None
     place: str | None = None  # entity key
     confidence: float = 0.8

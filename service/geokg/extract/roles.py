@@ -403,8 +403,10 @@ class RoleReader:
         asked = actors + [f for f in r.found if f not in actors and f.first >= 2
                           and r.tokens[f.first - 1].key == "von" and f.mention.how in ("name", "metonym")
                           and (f.first - 2 in r.named or not r.tokens[f.first - 2].capitalized)]
-        # ("hat Ruanda kritisiert und die EU aufgefordert": whom it criticised is not asked)
-        start = max(aux, demanders[-1].last, (after_a_judgement(r.tokens, aux, first, self.lex) or 0) - 1)
+        start = max(aux, demanders[-1].last)
+        judged = after_a_judgement(r.tokens, aux, first, self.lex)
+        if judged is not None:  # "hat Ruanda kritisiert und die EU aufgefordert": whom it
+            start = max(start, judged - 1)  # criticised is not asked
         objects = self.coordinated(sorted((f for f in asked if start < f.first < first),
                                           key=lambda f: f.first), r)
         if not objects:
@@ -559,7 +561,11 @@ class RoleReader:
 
     def _land_to_leave(self, r: SentenceReading, first: int) -> Found | None:
         """"Die iranischen Diplomaten seien aufgefordert worden, Saudi-Arabien zu verlassen",
-        "were ordered to leave Kenya": the state to be left asks them to go."""
+        "were ordered to leave Kenya": the state to be left asks its envoys to go (not "US
+        citizens were urged to leave Russia": their own state's advice)."""
+        envoys = self.lex.word_class("envoy_noun")
+        if not any(t.key in envoys for t in r.tokens[clause_of(r.clauses, first).first:first]):
+            return None
         leave = next((i for i in range(first + 1, min(first + 14, len(r.tokens)))
                       if r.tokens[i].key in self.lex.word_class("leave_verb")), None)
         if leave is None:
@@ -639,8 +645,12 @@ class RoleReader:
         # and wished him,' Modi tweeted": a post opens with its verb, its "I" left out)
         if opening is None or closing is None:
             return None
-        first_person = any(t.key in self.lex.word_class("first_person")
-                           for t in r.tokens[opening + 1:first + 1])
+        # ("„Unsere Regierung fordert …“", "'My government asks …'": the speaker's own side)
+        own_government = any(r.tokens[i].key in self.lex.word_class("first_person_possessive")
+                             and r.tokens[i + 1].key in self.lex.word_class("government")
+                             for i in range(opening + 1, first))
+        first_person = own_government or any(t.key in self.lex.word_class("first_person")
+                                             for t in r.tokens[opening + 1:first + 1])
         subjectless = r.tokens[opening + 1].key in self.lex.word_class("subjectless_opener")
         return (opening, closing) if first_person or subjectless else None
 
