@@ -4389,3 +4389,90 @@ def test_an_accord_agreed_by_phone_keeps_what_was_agreed() -> None:
                            published=dt.date(2024, 3, 4), lang="en")
     assert [e.topic for e in article.events if e.type is EventType.AGREEMENT] == [
         "by phone to extend the grain deal"]
+
+
+# --- session 23 -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an air force or navy named by its state's adjective acts for that state
+    ("The Indian Air Force sent two transport planes with spare parts to Vietnam.",
+     [({"india"}, {"vietnam"})]),
+    ("Die brasilianische Marine hat zwei Patrouillenboote an Uruguay geliefert.",
+     [({"brazil"}, {"uruguay"})]),
+    # medical teams and police officers are what a state sends
+    ("Kuba hat ein Ärzteteam nach Peru geschickt.", [({"cuba"}, {"peru"})]),
+    ("Ruanda hat 300 Polizeibeamte in die Zentralafrikanische Republik geschickt.",
+     [({"rwanda"}, {"central-african-republic"})]),
+    # controls: an air force that flies home, a medical team that travels on its own
+    ("The Indian Air Force flew its planes back to India.", []),
+    ("Ein Ärzteteam ist nach Peru gereist.", []),
+])
+def test_forces_and_teams_of_a_state_supply(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert supplies(read(text, "2023-04-12")) == expected
+
+
+def test_a_force_in_another_clause_receives_nothing() -> None:
+    # the coast guard of the reason clause is not who the jets are moved to
+    text = ("Vietnam verlegte sechs Kampfflugzeuge auf die Insel Phu Quoc, nachdem Schiffe der "
+            "chinesischen Küstenwache in die Gewässer eingedrungen waren.")
+    assert supplies(read(text, "2023-04-12")) == [({"vietnam"}, set())]
+    # control: a force in the supply's own clause still receives
+    assert supplies(read("Deutschland hat ukrainische Soldaten ausgebildet.", "2023-04-12")) == [
+        ({"germany"}, {"ukraine"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person who "is currently in" a foreign capital is visiting it
+    ("Der brasilianische Außenminister Mauro Vieira ist derzeit in Tokio.", [{"brazil", "japan"}]),
+    ("Canada's foreign minister Mélanie Joly is currently in Seoul.", [{"canada", "south-korea"}]),
+    # a pronoun for the person told before is that person
+    ("Kanadas Außenministerin Mélanie Joly sprach am Montag in Ottawa. Sie ist derzeit in Seoul.",
+     [{"canada", "south-korea"}]),
+    ("Canada's foreign minister Mélanie Joly spoke in Ottawa. She flew to Seoul on Monday.",
+     [{"canada", "south-korea"}]),
+    # controls: a state "in" a place, a leader at home
+    ("Russland ist derzeit in Syrien militärisch präsent.", []),
+    ("Lula is currently in Brasilia.", []),
+])
+def test_a_person_currently_abroad_is_visiting(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-10-02", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subjunctive of reported speech: "dringe auf"
+    ("Der Minister sagte, Schweden dringe auf die Freilassung des Journalisten in Eritrea.",
+     [({"sweden"}, set())]),
+    # a verb told as done after "and" is no part of what was decided before it
+    ("Brazil decided to recall its ambassador and demanded that Israel apologise.",
+     [({"brazil"}, {"israel"})]),
+    # controls: what was decided or urged stays the content
+    ("Brazil decided to recall its ambassador and to demand an apology.", []),
+    ("Brazil urged Israel to stop the strikes and withdraw.", [({"brazil"}, {"israel"})]),
+])
+def test_demands_in_reported_speech_and_after_a_decision(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2024-02-19") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "aus"/"from" repeated after "and": both groups sign
+    "Vertreter der Afrikanischen Union und aus Kanada haben ein Abkommen unterzeichnet.",
+    "Officials of the African Union and from Canada signed an accord.",
+])
+def test_a_repeated_origin_joins_the_sides(text: str) -> None:
+    assert sides(read(text, "2023-05-10"), AGREEMENT) == [{"african-union", "canada"}]
+
+
+def test_a_german_caller_with_a_second_partner_after_the_verb_calls_each() -> None:
+    text = "Lula hatte am Samstag mit Petro telefoniert und am Sonntag mit Boric."
+    assert sorted(map(sorted, state_sides(text, "2023-05-08", CALL))) == [
+        ["brazil", "chile"], ["brazil", "colombia"]]
+
+
+def test_who_is_asked_is_named_before_the_comma_of_a_request() -> None:
+    # "bat X, … mit Y zu …": X is asked; Y is part of what is asked
+    article = read("Lula bat Petro, eine weitere Eskalation im Streit mit Venezuela zu vermeiden.",
+                   "2023-05-08")
+    demand = next(e for e in article.events if e.type is DEMAND)
+    assert demand.addressees == ["gustavo-petro"]
+    assert demand.topic == "eine weitere Eskalation im Streit mit Venezuela zu vermeiden"

@@ -146,6 +146,13 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
                 tokens[k].key in lex.word_class("block_prep"):
             return True
+    if prev.key in ORIGIN_PREPOSITIONS - {"in", "im"} and j > 0 and found_all is not None \
+            and tokens[j - 1].key in lex.word_class("conjunction"):
+        # "Vertreter der EU und aus Neuseeland": the origin repeated after "und" is as
+        # blocked as the name before it
+        before = next((f for f in found_all if f.last == _skip_back(lex, tokens, j - 2)), None)
+        if before is not None:
+            return is_blocked(tokens, before, lex, found_all, keep)
     noun = j - 1 - (j > 0 and tokens[j - 1].text == ",")
     if prev.key in lex.word_class("including") and noun >= 1 and \
             (lex.lang == "de" or tokens[noun].text.islower()) and \
@@ -359,17 +366,17 @@ def after_a_judgement(tokens: list[Token], first: int, trigger: int, lex: Lexico
     Moskau vor, … zu versorgen und … zu liefern", "accused Moscow of arming … and sending …"
     still report the accusation: no finite verb follows.)"""
     joins = [k for k in range(first + 1, trigger) if tokens[k].key in lex.word_class("and_word")]
-    if not joins or not _finite_verb(tokens, trigger, lex) or \
+    if not joins or not finite_verb(tokens, trigger, lex) or \
             any(not t.is_word for t in tokens[joins[-1]:trigger]) or trigger - joins[-1] > 8:
         return None
     # ("rejected accusations it threatened Kyiv and demanded …": a second past verb before
     # "and" opens a clause the judgement is about; the verb after "and" may belong to it)
-    if lex.lang == "en" and sum(_finite_verb(tokens, k, lex) for k in range(first, joins[-1])) > 1:
+    if lex.lang == "en" and sum(finite_verb(tokens, k, lex) for k in range(first, joins[-1])) > 1:
         return None
     return joins[-1] + 1 if has_cue(tokens, first, joins[-1] - 1, lex, ("denial",)) else None
 
 
-def _finite_verb(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
+def finite_verb(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     """A verb told as done or doing, not an infinitive or a noun: German lower-case forms
     other than "-en" infinitives ("forderte", "aufgefordert", "verlangten"); English past
     forms and irregular pasts ("urged", "told")."""

@@ -17,6 +17,7 @@ from geokg.extract.clauses import (
     Clause,
     after_a_judgement,
     clause_of,
+    finite_verb,
     has_cue,
     is_adjective,
     is_blocked,
@@ -812,7 +813,10 @@ class SentenceReader:
         someone reporting what others did ("Biden said Ukrainian pilots flew …")."""
         gap = 2 if first > 0 and r.tokens[first - 1].key in self.lex.word_class("verb_adverb") else 1
         subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
-        return subject is not None and self._person(subject)
+        # ("Sie flog nach Peking", "He flew to Beijing": a pronoun for the person told before)
+        pronoun = subject is not None and subject.mention.how == "pronoun" and \
+            r.tokens[subject.first].key in self.lex.word_class("pronoun_leader") | {"sie"}
+        return subject is not None and (self._person(subject) or pronoun)
 
     def _person(self, f: Found) -> bool:
         """A leader, an official or a titled person: someone who speaks for a state."""
@@ -1099,6 +1103,11 @@ class SentenceReader:
         if any(tokens[i].key in self.lex.word_class("circumstance")
                and not (own and own.first <= i <= own.last)
                and not (meets and tokens[i].key in place) for i in range(start, pos)):
+            return True
+        # ("decided to withdraw its ambassador and demanded …": a verb told as done after
+        # "and" is the subject's next act, no part of what was decided)
+        if pos > start and tokens[pos - 1].key in self.lex.word_class("and_word") \
+                and finite_verb(tokens, pos, self.lex):
             return True
         return any(c.first > start and c.first <= pos and (
             tokens[c.first].key in self.lex.word_class("contrast")
@@ -2273,7 +2282,10 @@ class SentenceReader:
                                    or not c.complement and c.first > clause.last):
                 end = c.first
                 break
-        start = r.tokens[last].end - r.sentence.start
+        # ("bat Takaichi, eine Eskalation zu vermeiden": a match that runs past a comma
+        # holds what is asked after it)
+        commas = [i for i in range(first, last + 1) if r.tokens[i].text == ","]
+        start = r.tokens[commas[-1] if commas else last].end - r.sentence.start
         stop = r.tokens[end - 1].end - r.sentence.start if end > last + 1 else start
         text = r.sentence.text[start:stop].strip(" ,.;:–-\"“”„")
         return text[:200] or None
@@ -2449,7 +2461,10 @@ class SentenceReader:
         if trigger.type not in TALKS or "conference" in \
                 trigger.flags or any(t.key in self.lex.word_class("joint") for t in r.tokens):
             return None
-        with_at = next((i for i in range(first, len(r.tokens))
+        # (German puts the verb last: "hatte am Samstag mit Johnson telefoniert und am
+        # Sonntag mit Macron" has its "mit" after the subject, before the verb)
+        start = min(first, actors[0].last + 1) if actors and self.lex.lang == "de" else first
+        with_at = next((i for i in range(start, len(r.tokens))
                         if r.tokens[i].key in ("mit", "with")), None)
         if with_at is None:
             # "briefed Moon and Abe by telephone", "informierte A und B telefonisch": the

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from geokg.extract.clauses import Clause, after_a_judgement, clause_of, is_adjective, is_blocked
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
-from geokg.extract.mentions import Found
+from geokg.extract.mentions import ORIGIN_PREPOSITIONS, Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
 from geokg.extract.text import Token
@@ -424,7 +424,10 @@ class RoleReader:
         ("Poland's President Duda demanded that Germany …" asks Germany)."""
         first, last = span
         sides = {f.mention.entity for f in demanders}
-        own = clause_of(r.clauses, last)
+        # ("bat Takaichi, eine Eskalation mit China zu vermeiden": a match that runs into the
+        # complement asks whom its verb's own clause names, not a name of what is asked)
+        crosses = any(t.text == "," for t in r.tokens[first:last + 1])
+        own = clause_of(r.clauses, first if crosses else last)
         asked_of = self._asked_of(r, last, demanders[0].mention.entity) or self._appealed_to(
             r, clause_of(r.clauses, first), demanders[0].mention.entity) or \
             self._addressed_to(r)  # "von den USA", "an Xi", "an die Adresse Moskaus"
@@ -899,11 +902,20 @@ class RoleReader:
             words = " ".join(t.key for t in between if t.key not in articles)
             if any(t.key in joiners for t in between) and all(
                     t.key in joiners or t.key in articles for t in between) \
-                    or words in self.lex.word_class("correlative"):  # "sowohl X als auch Y"
+                    or words in self.lex.word_class("correlative") \
+                    or self._origin_repeated(between):  # "sowohl X als auch Y"
                 out.append(f)
             else:
                 break
         return out
+
+    def _origin_repeated(self, between: list[Token]) -> bool:
+        """"Vertreter der EU und aus Neuseeland", "officials from the EU and from New
+        Zealand": "and" and an origin join two names that each say whom a group comes from
+        (whether a name is a side at all is `is_blocked`'s question)."""
+        keys = [t.key for t in between if t.key not in ("the", "der", "den", "dem")]
+        return len(keys) == 2 and keys[0] in self.lex.word_class("conjunction") and \
+            keys[1] in ORIGIN_PREPOSITIONS - {"in", "im"}
 
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int, kinds: tuple[str, ...] = ()) -> bool:
@@ -948,9 +960,11 @@ class RoleReader:
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does
         # (German: "hat ukrainische Rekruten ausgebildet", the object before the verb)
+        # (a force of another clause is none: "verlegte Kampfjets nach Natuna, nachdem
+        # von der chinesischen Küstenwache begleitete Fangschiffe …")
         demonyms = [(f, f.mention.entity) for f in r.found if (
             f.mention.how == "demonym-actor" and f.first > last or self.names_a_force(r, f)
-            and (f.first > first or self.lex.lang == "de"))]
+            and (f.first > first or self.lex.lang == "de") and clause_of(r.clauses, f.first) is own)]
         at_border = [f for f in r.found if self._at_the_border(r, f)]
         # the list that supplies together, with no other side between it and the verb ("Biden
         # and Zelenskyy will discuss the systems the US has provided" is no joint supply; "Die
