@@ -4476,3 +4476,27 @@ def test_who_is_asked_is_named_before_the_comma_of_a_request() -> None:
     demand = next(e for e in article.events if e.type is DEMAND)
     assert demand.addressees == ["gustavo-petro"]
     assert demand.topic == "eine weitere Eskalation im Streit mit Venezuela zu vermeiden"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an opening adverb the German subject follows the verb, also as "the junta in Mali"
+    ("Zuletzt hatte die Regierung in Niger Frankreich zum Abzug seiner Truppen aufgefordert.",
+     [({"niger"}, {"france"})]),
+    ("Kürzlich hatte die Militärregierung in Niger Frankreich zum Abzug aufgefordert.",
+     [({"niger"}, {"france"})]),
+    # control: a plain subject-first sentence is unchanged
+    ("Niger hatte Frankreich zum Abzug seiner Truppen aufgefordert.", [({"niger"}, {"france"})]),
+])
+def test_the_subject_after_an_opening_adverb_demands(text: str,
+                                                     expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-08-10") == expected
+
+
+def test_a_leader_out_of_office_does_not_replace_the_one_in_it() -> None:
+    # a successor named in the same story is not the visitor
+    text = ("Crowds cheer Biden's arrival in Angola for his promised Africa visit\n"
+            "President Joe Biden arrived in Angola on Monday for his first visit to Africa.\n"
+            "Biden's trip comes weeks before Republican Donald Trump takes office, finally "
+            "delivering on Biden's pledge to visit Africa.")
+    meeting = next(e for e in read(text, "2024-12-03").events if e.type is MEETING)
+    assert "joe-biden" in meeting.participants and "donald-trump" not in meeting.participants

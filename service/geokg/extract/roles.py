@@ -1132,11 +1132,14 @@ class RoleReader:
                 or any(t.text in (",", ";") or t.key in breaks
                        for t in r.tokens[start + 1:first]):
             return None  # ("Während Deutschland … liefert, …": a conjunction, no phrase)
-        subject = next((f for f in r.found if f.actor and first < f.first <= first + 3
+        subject = next((f for f in r.found if f.actor and first < f.first <= first + 4
                         and not self._dative(r, f)), None)
         # only names or title words between: "sagte sie Jordanien … zu" has a pronoun subject
+        # ("hatte die Militärjunta in Mali …": a government and where it sits)
+        government = self.lex.word_class("government")
         if subject is None or any(not t.is_word or t.text.islower() and t.key not in self.lex.word_class(
-                "determiner") for t in r.tokens[first + 1:subject.first]):
+                "determiner") and not (t.key in ("in", "aus") and r.tokens[k - 1].key in government)
+                for k, t in enumerate(r.tokens[first + 1:subject.first], first + 1)):
             return None
         return subject
 
