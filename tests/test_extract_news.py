@@ -4500,3 +4500,33 @@ def test_a_leader_out_of_office_does_not_replace_the_one_in_it() -> None:
             "delivering on Biden's pledge to visit Africa.")
     meeting = next(e for e in read(text, "2024-12-03").events if e.type is MEETING)
     assert "joe-biden" in meeting.participants and "donald-trump" not in meeting.participants
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive before a role word: the official of the state (or leader) told before
+    ("Kolumbien protestierte. Sein Außenminister rief die Vereinten Nationen auf, zu vermitteln.",
+     ({"colombia"}, {"united-nations"})),
+    ("Colombia protested. Its foreign minister called on the United Nations to mediate.",
+     ({"colombia"}, {"united-nations"})),
+])
+def test_a_possessive_official_speaks_for_the_state_told_before(
+        text: str, expected: tuple[set[str], set[str]]) -> None:
+    assert state_demands(text, "2023-02-14") == [expected]
+
+
+def test_a_possessive_official_of_a_leader_is_the_leaders_state() -> None:
+    text = "Lula spoke in Brasilia on Monday. His foreign minister met Blinken in Washington."
+    assert state_sides(text, "2023-02-14", MEETING) == [{"brazil", "united-states"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # addressing another state's parliament is a visit to it; a leader's longer name still acts
+    ("Modi addressed the Australian parliament on Wednesday.", [{"india", "australia"}]),
+    ("Modi sprach am Mittwoch vor dem australischen Parlament.", [{"india", "australia"}]),
+    ("President Cyril Matamela Ramaphosa addressed the Kenyan parliament.", [{"south-africa", "kenya"}]),
+    # controls: a speech by video link is no visit; a leader before their own parliament none
+    ("Modi addressed the Australian parliament by video link.", []),
+    ("Albanese addressed the Australian parliament on Wednesday.", []),
+])
+def test_addressing_a_foreign_parliament_is_a_visit(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-05-24", MEETING) == expected

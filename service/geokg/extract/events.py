@@ -206,7 +206,7 @@ class SentenceReader:
         "Moon Jae-in and Kim Jong Un signed a military agreement": leaders who sign a text
         together were there together, place named or not (not when each signed apart or
         online; agreeing, unlike signing, is often done by phone)."""
-        apart = self.lex.word_class("separately") | self.lex.word_class("remote_signing")
+        apart = self.lex.word_class("separately") | self.lex.word_class("remote_medium")
         span = r.tokens[clause.first:clause.last + 1]
         each = any(t.key == "each" and (i + 1 == len(span) or span[i + 1].key != "other")
                    for i, t in enumerate(span))  # "have each signed", not "each other's"
@@ -322,6 +322,7 @@ class SentenceReader:
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
+            "in_the_room": lambda h: not any(t.key in self.lex.word_class("remote_medium") for t in r.tokens),
             # ("führt Krieg gegen die Ukraine, Gespräche lehnt Moskau ab": two clauses)
             "one_clause": lambda h: not any(t.text in (",", ";", ":") for t in r.tokens[h[1]:h[2] + 1]),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
@@ -812,11 +813,25 @@ class SentenceReader:
         to Beijing", "Blinken also flew …"): not an owner ("Zelensky's wife was flown"), nor
         someone reporting what others did ("Biden said Ukrainian pilots flew …")."""
         gap = 2 if first > 0 and r.tokens[first - 1].key in self.lex.word_class("verb_adverb") else 1
+        gap += self._rest_of_a_name(r, first - gap)
         subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
         # ("Sie flog nach Peking", "He flew to Beijing": a pronoun for the person told before)
         pronoun = subject is not None and subject.mention.how == "pronoun" and \
             r.tokens[subject.first].key in self.lex.word_class("pronoun_leader") | {"sie"}
         return subject is not None and (self._person(subject) or pronoun)
+
+    def _rest_of_a_name(self, r: SentenceReading, last: int) -> int:
+        """How many words before `last` (inclusive) continue a name the gazetteer knows in a
+        shorter form ("King Salman Bin Abdul Aziz addressed …"): English capitalized words and
+        name particles, at most four, none of them a name of their own."""
+        if self.lex.lang != "en":
+            return 0
+        named = {i for f in r.found for i in range(f.first, f.last + 1)}
+        n = 0
+        while n < 4 and last - n > 0 and last - n not in named and r.tokens[last - n].is_word and (
+                r.tokens[last - n].text[:1].isupper() or r.tokens[last - n].key in ("bin", "al", "ibn")):
+            n += 1
+        return n if n and last - n in named else 0
 
     def _person(self, f: Found) -> bool:
         """A leader, an official or a titled person: someone who speaks for a state."""

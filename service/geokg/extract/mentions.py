@@ -515,6 +515,18 @@ class MentionFinder:
                     out.append(Found(self._mention(sentence, tokens, i, i + 1, key, "pronoun"),
                                      i, i + 1, True))
                 continue
+            role = self._official_after(tokens, i, found) if token.key in self.lex.word_class(
+                "possessive_official") else None
+            if role is not None:
+                # "Seine Außenministerin …", "its foreign minister": the state told before
+                # (or the state of the leader told before) speaks through its official
+                leader = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+                key = self._state_for_pronoun([f for f in found if f.last < i and f.actor]) or (
+                    self.gaz.state_of(leader, self.on) if leader else None)
+                if key:
+                    out.append(Found(self._mention(sentence, tokens, i, role, key, "pronoun"),
+                                     i, role, True))
+                continue
             how = "pronoun"
             if self._event_possessive(tokens, i) or self._singular_sie(tokens, i):
                 # "bei ihrem Besuch in Peking", "during his visit"; "sie sagte" (she, not they)
@@ -546,7 +558,8 @@ class MentionFinder:
     @cached_property
     def _pronoun_words(self) -> frozenset[str]:
         """Every word `_pronouns` may read as referring back: the first test of each case."""
-        classes = ("possessive_leader", "possessive_person", "pronoun_leader", "person_anaphor",
+        classes = ("possessive_leader", "possessive_person", "possessive_official", "pronoun_leader",
+                   "person_anaphor",
                    "pronoun_leader_object", "other_person", "pronoun_state", "body_anaphor",
                    "organisation_anaphor")
         return frozenset({"sie"}).union(*(self.lex.word_class(c) for c in classes))
@@ -590,6 +603,16 @@ class MentionFinder:
         plural = tokens[i].key.endswith("minister") and tokens[j].key in ("die", "diese")
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not qualified \
             and not plural and not any(j < f.first <= i + 1 for f in found)
+
+    def _official_after(self, tokens: list[Token], i: int, found: list[Found]) -> int | None:
+        """Where a role word right after a possessive stands ("seine Außenministerin", "its
+        foreign minister"), when it has no state of its own ("sein russischer Amtskollege")."""
+        k = i + 1
+        if k < len(tokens) and tokens[k].key in self.lex.word_class("government_modifier"):
+            k += 1
+        own = any(i < f.first <= k for f in found)
+        return k if k < len(tokens) and tokens[k].key in self.lex.word_class("person_anaphor") \
+            and not own else None
 
     def _body_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"The Foreign Ministry demanded …", "das Außenministerium": a state's body after a
