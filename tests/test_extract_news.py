@@ -4530,3 +4530,18 @@ def test_a_possessive_official_of_a_leader_is_the_leaders_state() -> None:
 ])
 def test_addressing_a_foreign_parliament_is_a_visit(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-05-24", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money injected or pumped into a state supplies it, in any currency
+    ("Japan injected 40 billion yen into Laos on Friday.", [({"japan"}, {"laos"})]),
+    ("Qatar pumped billions of riyals into Egypt's economy.", [({"qatar"}, {"egypt"})]),
+    # a currency sign makes no state of its prefix: "US$" is no receiver
+    ("Japan pledged US$40 million to Laos.", [({"japan"}, {"laos"})]),
+    # controls: pumping gas into a pipeline, a pledge in US dollars with no receiver
+    ("Russia pumped gas into the pipeline.", []),
+    ("Japan pledged US$40 million in aid.", [({"japan"}, set())]),
+])
+def test_money_injected_into_a_state_supplies_it(text: str,
+                                                 expected: list[tuple[set[str], set[str]]]) -> None:
+    assert supplies(read(text, "2023-03-03")) == expected

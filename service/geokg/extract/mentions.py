@@ -22,6 +22,7 @@ from geokg.extract.text import Token, fold, is_dictionary_word
 #: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
 ORIGIN_PREPOSITIONS = frozenset({"in", "im", "from", "aus", "of"})
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 KIND_PRIORITY = {"leader": 0, "state": 1, "organisation": 2, "region": 3, "treaty": 4, "city": 5}
 
 
@@ -193,6 +194,10 @@ class MentionFinder:
             if end == i and self._other_first_name(tokens, i, entry):
                 self.others_surnames |= {tokens[i].key, tokens[i].key + "s"}
                 i += 1  # "Außenminister Ali Yusef Sharif" is not Shehbaz Sharif
+                continue
+            if end + 1 < len(tokens) and tokens[end + 1].text in CURRENCY_SIGNS and \
+                    tokens[end + 1].start == tokens[end].end:
+                i = end + 1  # "US$5 million", "NZ$": a currency, not the state
                 continue
             if end == i and (self._official_follows(tokens, i, entry)
                              or tokens[i].key in self.others_surnames and entry.how in ("name", "alias")
