@@ -4545,3 +4545,32 @@ def test_addressing_a_foreign_parliament_is_a_visit(text: str, expected: list[se
 def test_money_injected_into_a_state_supplies_it(text: str,
                                                  expected: list[tuple[set[str], set[str]]]) -> None:
     assert supplies(read(text, "2023-03-03")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more ways to ask: pressure, advocacy before the one asked, a challenge, a reminder, a wish
+    ("Polen setzte Ungarn unter Druck, die Sanktionen mitzutragen.", [({"poland"}, {"hungary"})]),
+    ("Tusk warb bei Orbán für eine gemeinsame Linie.", [({"poland"}, {"hungary"})]),
+    ("Polen setzte sich bei Ungarn für eine gemeinsame Linie ein.", [({"poland"}, {"hungary"})]),
+    ("Polen wünscht sich von Ungarn mehr Solidarität.", [({"poland"}, {"hungary"})]),
+    ("Poland challenged Hungary to back the sanctions.", [({"poland"}, {"hungary"})]),
+    ("Poland reminded Hungary to honour its commitments.", [({"poland"}, {"hungary"})]),
+    ("Poland sought Hungary's support for the sanctions.", [({"poland"}, {"hungary"})]),
+    # controls: pressure without anyone put under it, a challenge in court, a reminder to the press
+    ("Die Opposition setzte die Regierung unter Druck.", []),
+    ("Poland challenged the ruling in court.", []),
+    ("The prime minister reminded reporters to wait.", []),
+])
+def test_more_ways_to_ask(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-06-01") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an island state is visited "auf" in German
+    ("Modi ist zu Besuch auf den Kapverden.", [{"india", "cape-verde"}]),
+    ("Modi beendete seinen Besuch auf den Philippinen.", [{"india", "philippines"}]),
+    # control: a visit "auf" a country estate names no host
+    ("Bei seinem Besuch auf dem Landsitz Chequers unterzeichnete Modi ein Abkommen.", []),
+])
+def test_an_island_state_is_visited_auf(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-06-01", MEETING) == expected

@@ -1933,7 +1933,8 @@ class RoleReader:
             j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
             if entity.kind == "leader" and r.tokens[j].key in self.lex.word_class("host_person_prep"):
                 host: str | None = entity.key  # "der Besuch Merkels bei Trump": the person visited
-            elif r.tokens[j].key not in self.lex.word_class("host_prep"):
+            elif r.tokens[j].key not in self.lex.word_class("host_prep") and not (
+                    r.tokens[j].key in self.lex.word_class("island_prep") and entity.kind == "state"):
                 continue  # a place of the visit, not "gegen die Ukraine" or "from Moscow"
             else:
                 host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
