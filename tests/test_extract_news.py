@@ -4574,3 +4574,24 @@ def test_more_ways_to_ask(text: str, expected: list[tuple[set[str], set[str]]]) 
 ])
 def test_an_island_state_is_visited_auf(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-06-01", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the government" with no state of its own, after a state named in the sentence, is its
+    ("Washington warned of Serbia's troop buildup, urging the government to pull back its forces.",
+     [({"united-states"}, {"serbia"})]),
+    ("Berlin kritisierte die Truppenbewegungen Serbiens und forderte die Regierung auf, die Soldaten "
+     "abzuziehen.", [({"germany"}, {"serbia"})]),
+    # controls: a government opening the sentence is the story's own, not the state named
+    # before; a government with its own name keeps it
+    ("Chinese vessels massed at the reef. The government urged China to withdraw them.", []),
+    ("Washington warned of the buildup, urging the government of Serbia to pull back.",
+     [({"united-states"}, {"serbia"})]),
+])
+def test_the_government_of_the_state_just_named(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-06-01") == expected
+
+
+def test_a_coast_guard_named_by_its_state_receives() -> None:
+    assert supplies(read("Japan equipped the Philippine coast guard with drones.", "2023-06-01")) == [
+        ({"japan"}, {"philippines"})]

@@ -552,6 +552,15 @@ class MentionFinder:
                     or self._body_anaphor(tokens, i, found):
                 # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
+            elif token.key in self.lex.word_class("government_anaphor") and i > 0 and \
+                    self._body_anaphor(tokens, i, found, self.lex.word_class("government_anaphor")):
+                # (only a state of this sentence: "The government urged China …" opening a
+                # sentence is the story's own, which the sentence before may not name first)
+                # (not the subject's own: "Washington warned of Serbia's buildup, urging the
+                # government …" asks Serbia's)
+                subject = found[0].mention.entity if found else None
+                key = self._state_for_pronoun([f for f in found if f.last < i and f.actor and f.mention.entity
+                                               != subject], nearby=False)
             elif token.key in self.lex.word_class("organisation_anaphor"):
                 key = self._organisation_meant(tokens, i, found)
             else:
@@ -564,9 +573,8 @@ class MentionFinder:
     def _pronoun_words(self) -> frozenset[str]:
         """Every word `_pronouns` may read as referring back: the first test of each case."""
         classes = ("possessive_leader", "possessive_person", "possessive_official", "pronoun_leader",
-                   "person_anaphor",
-                   "pronoun_leader_object", "other_person", "pronoun_state", "body_anaphor",
-                   "organisation_anaphor")
+                   "person_anaphor", "pronoun_leader_object", "other_person", "pronoun_state",
+                   "body_anaphor", "government_anaphor", "organisation_anaphor")
         return frozenset({"sie"}).union(*(self.lex.word_class(c) for c in classes))
 
     def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
@@ -619,18 +627,22 @@ class MentionFinder:
         return k if k < len(tokens) and tokens[k].key in self.lex.word_class("person_anaphor") \
             and not own else None
 
-    def _body_anaphor(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
+    def _body_anaphor(self, tokens: list[Token], i: int, found: list[Found],
+                      words: frozenset[str] | None = None) -> bool:
         """"The Foreign Ministry demanded …", "das Außenministerium": a state's body after a
         definite article with no state of its own ("the Russian government", "the ministry
         in Kyiv" name theirs)."""
-        if tokens[i].key not in self.lex.word_class("body_anaphor"):
+        if tokens[i].key not in (words or self.lex.word_class("body_anaphor")):
             return False
         j = i - 1
         if j >= 1 and tokens[j].key in self.lex.word_class("government_modifier"):
             j -= 1  # "the foreign ministry"
         # ("the government of then-President Santos", "die Regierung in Kiew": its own)
         linked = i + 1 < len(tokens) and tokens[i + 1].key in ("in", "of", "des", "der", "von")
-        own = linked or any(j < f.first <= i for f in found)
+        # ("der Regierung Myanmars": a genitive name after a government is its own; not after
+        # a ministry, where it may open the object: "hat das Außenministerium Frankreichs
+        # Botschafter … aufgefordert")
+        own = linked or any(j < f.first <= i + (words is not None) for f in found)
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not own
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
@@ -665,14 +677,14 @@ class MentionFinder:
         said = i > 0 and singular(tokens[i - 1]) and tokens[i - 1].key in self.lex.word_class("speech_verb")
         return after or said
 
-    def _state_for_pronoun(self, earlier: list[Found]) -> str | None:
+    def _state_for_pronoun(self, earlier: list[Found], nearby: bool = True) -> str | None:
         """"it": a state or organisation named before it in the sentence, else the first side
         the previous sentence named ("The leadership urged … . Last week it had urged …")."""
         kinds = ("state", "organisation")
         for f in earlier:
             if self.gaz.entities[f.mention.entity].kind in kinds:
                 return f.mention.entity
-        for mentions in reversed(self.by_sentence[-1:]):
+        for mentions in reversed(self.by_sentence[-1:] if nearby else []):
             for m in mentions:
                 if self.gaz.entities[m.entity].kind in kinds and m.how in (
                         "name", "alias", "metonym", "demonym-actor"):
