@@ -4595,3 +4595,16 @@ def test_the_government_of_the_state_just_named(text: str, expected: list[tuple[
 def test_a_coast_guard_named_by_its_state_receives() -> None:
     assert supplies(read("Japan equipped the Philippine coast guard with drones.", "2023-06-01")) == [
         ({"japan"}, {"philippines"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # advocating arms or troops is a demand, also as "wirbt dafür, dass …"
+    ("Sandu wirbt seit Monaten dafür, dass ihr Land moderne Flugabwehrsysteme braucht.",
+     [({"moldova"}, set())]),
+    ("Sandu warb für die Lieferung von Flugabwehrsystemen.", [({"moldova"}, set())]),
+    # controls: advocating trade, or money at home, asks nothing of another side
+    ("Sandu warb für freien Handel.", []),
+    ("Sandu warb für mehr Geld für die Armee.", []),
+])
+def test_advocating_arms_is_a_demand(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2024-03-12") == expected

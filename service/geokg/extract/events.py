@@ -329,7 +329,8 @@ class SentenceReader:
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
             "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
             # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" not
-            "course_object": lambda h: any(t.key in course for t in r.tokens[h[1]:h[2] + 8]),
+            "course_object": lambda h: any(t.key in course for t in r.tokens[h[1]:h[2] + 8])
+            or self._asks_for_goods(r.tokens[h[2] + 1:h[2] + 12]),
             # "wants Kyiv to …" demands, "wants to talk" does not: the row leaves the word to
             # the other rows ("pressed for tougher measures")
             "needs_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found),
@@ -2190,6 +2191,12 @@ class SentenceReader:
         aid, advice = self.lex.word_class("generic_aid"), self.lex.word_class("advisory_modifier")
         return ("aid",) if any(r.tokens[i].key in aid and (i == 0 or r.tokens[i - 1].key not in advice)
                                for i in range(clause.first, last + 1)) else ()
+
+    def _asks_for_goods(self, span: list[Token]) -> bool:
+        """"warb dafür, dass sein Land Kampfjets braucht", "lobbied for air defence": what a
+        side advocates is a demand when it is weapons or troops ("mehr Geld für die Bundeswehr"
+        may be asked at home)."""
+        return bool(set(self._kinds_named(span, sentence_forms(span))) & {"weapons", "troops"})
 
     def _kinds_named(self, span: list[Token], forms: str) -> tuple[str, ...]:
         """The kinds of goods a span names; not a vehicle that carries them ("a plane carrying
