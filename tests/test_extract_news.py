@@ -4608,3 +4608,16 @@ def test_a_coast_guard_named_by_its_state_receives() -> None:
 ])
 def test_advocating_arms_is_a_demand(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2024-03-12") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reparations claimed or sought from a state ask that state
+    ("Namibia's parliament voted to claim 300 million euros in reparations from Germany.",
+     [({"namibia"}, {"germany"})]),
+    ("Namibia is seeking reparations from Germany for the colonial-era genocide.",
+     [({"namibia"}, {"germany"})]),
+    # control: a forecast of what a state will do asks nothing of it
+    ("The IMF expects Germany to pay 300 million euros in interest this year.", []),
+])
+def test_reparations_sought_ask(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-06-01") == expected
