@@ -4621,3 +4621,13 @@ def test_advocating_arms_is_a_demand(text: str, expected: list[tuple[set[str], s
 ])
 def test_reparations_sought_ask(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2023-06-01") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "may" hedges what follows; the month May does not
+    ("Lula may finally make his first visit to Angola when the country hosts the summit.", []),
+    ("Lula visited Angola in May.", [{"brazil", "angola"}]),
+    ("In May Lula visited Angola.", [{"brazil", "angola"}]),
+])
+def test_may_hedges_but_the_month_does_not(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-08-25", MEETING) == expected

@@ -262,6 +262,8 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
                     continue  # "ends without a deal", "ohne Vermittler": of what follows it
                 if kind == "modality" and pos > 0 and tokens[pos - 1].key in ("wie", "as"):
                     continue  # "so schnell wie möglich", "as soon as possible": urgency
+                if kind == "modality" and tokens[pos].key == "may" and tokens[pos].text[:1].isupper():
+                    continue  # "in May", "on May 5": the month
                 if kind == "modality" and pledge and _reported_would(tokens, pos, lex):
                     continue
                 if kind == "denial" and _by_others(tokens, first + _b, lex):
