@@ -4631,3 +4631,15 @@ def test_reparations_sought_ask(text: str, expected: list[tuple[set[str], set[st
 ])
 def test_may_hedges_but_the_month_does_not(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-08-25", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the journey a visit is part of names no further host
+    ("Modi is visiting Kenya as part of his five-day trip to Africa and South Africa.",
+     [{"india", "kenya"}]),
+    ("Modi besucht Kenia im Rahmen seiner Reise nach Afrika und Südafrika.", [{"india", "kenya"}]),
+    # control: the object after a German frame phrase is still met
+    ("Modi traf im Rahmen seines Besuchs in Nairobi auch Präsident William Ruto.", [{"india", "kenya"}]),
+])
+def test_the_journey_a_visit_is_part_of_names_no_host(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-07-06", MEETING) == expected

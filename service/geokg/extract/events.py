@@ -275,6 +275,10 @@ class SentenceReader:
         kept = self._thanked_for(self._consents_to_supply(kept, reading), reading)
         kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
         kept = self._without_purpose_of_meeting(kept, reading)
+        # ("visiting Uzbekistan as part of his trip to …": the journey a visit is part of is
+        # no visit of its own)
+        kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
+            o[0].type is EventType.MEETING and o[2] < h[1] for o in kept) and self._framed(reading, h[1]))]
         # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
         kept = [h for h in kept if not self._in_a_title(reading, h[1], h[2])]
         # ("the International Monetary Fund approved …": a word of a name tells no event)
@@ -2007,7 +2011,7 @@ class SentenceReader:
             inside = trigger[0] < f.first < trigger[1]
             if own is not clause and not inside and (own.relative or (own.complement and multi_sided)):
                 continue
-            if multi_sided and (self._of_another_event(r, f, trigger)
+            if multi_sided and (self._of_another_event(r, f, trigger) or self._in_the_frame(r, f, trigger)
                                 or self._after_a_second_verb(r, f, trigger)
                                 or self._agent_of_a_participle(r, f, trigger)):
                 continue
@@ -2139,6 +2143,31 @@ class SentenceReader:
         membership": a name after a second event's verb joined by "and"/"und" is that event's."""
         return any(trigger[1] < v < f.first and r.tokens[v - 1].key in self.lex.word_class("conjunction")
                    for v in r.trigger_starts)
+
+    def _in_the_frame(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"visited Uzbekistan as part of his trip to Central Asia and Russia", "im Rahmen
+        seiner Reise nach …": names after a frame phrase that follows the event are of the
+        wider journey, not its sides."""
+        return any(self._frame_at(r, k) and f.first <= self._frame_end(r, k)
+                   for k in range(trigger[1] + 2, f.first))
+
+    def _frame_end(self, r: SentenceReading, k: int) -> int:
+        """Where the frame phrase at `k` ends: with the places of a journey after its noun,
+        at its clause's end ("his eight-day trip to Central Asia and Russia"); else right after
+        its noun phrase ("im Rahmen seines Besuchs auch Präsident Castro": the verb's object
+        follows)."""
+        window = range(k + 1, min(len(r.tokens), k + 10))
+        prep = next((j for j in window if r.tokens[j].key in ("to", "nach")), None)
+        if prep is not None:
+            return clause_of(r.clauses, prep).last
+        return next((j for j in window if r.tokens[j].text[:1].isupper() and j > k + 1), k + 3)
+
+    def _framed(self, r: SentenceReading, first: int) -> bool:
+        """Whether a frame phrase ("as part of", "im Rahmen") stands just before `first`."""
+        return any(self._frame_at(r, k) for k in range(max(1, first - 6), first))
+
+    def _frame_at(self, r: SentenceReading, k: int) -> bool:
+        return r.tokens[k].key in self.lex.word_class("frame_noun") and r.tokens[k - 1].key in ("as", "im")
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a
