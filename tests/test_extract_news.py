@@ -4422,23 +4422,6 @@ def test_a_force_in_another_clause_receives_nothing() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a person who "is currently in" a foreign capital is visiting it
-    ("Der brasilianische Außenminister Mauro Vieira ist derzeit in Tokio.", [{"brazil", "japan"}]),
-    ("Canada's foreign minister Mélanie Joly is currently in Seoul.", [{"canada", "south-korea"}]),
-    # a pronoun for the person told before is that person
-    ("Kanadas Außenministerin Mélanie Joly sprach am Montag in Ottawa. Sie ist derzeit in Seoul.",
-     [{"canada", "south-korea"}]),
-    ("Canada's foreign minister Mélanie Joly spoke in Ottawa. She flew to Seoul on Monday.",
-     [{"canada", "south-korea"}]),
-    # controls: a state "in" a place, a leader at home
-    ("Russland ist derzeit in Syrien militärisch präsent.", []),
-    ("Lula is currently in Brasilia.", []),
-])
-def test_a_person_currently_abroad_is_visiting(text: str, expected: list[set[str]]) -> None:
-    assert state_sides(text, "2023-10-02", MEETING) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # the subjunctive of reported speech: "dringe auf"
     ("Der Minister sagte, Schweden dringe auf die Freilassung des Journalisten in Eritrea.",
      [({"sweden"}, set())]),
@@ -4461,12 +4444,6 @@ def test_demands_in_reported_speech_and_after_a_decision(
 ])
 def test_a_repeated_origin_joins_the_sides(text: str) -> None:
     assert sides(read(text, "2023-05-10"), AGREEMENT) == [{"african-union", "canada"}]
-
-
-def test_a_german_caller_with_a_second_partner_after_the_verb_calls_each() -> None:
-    text = "Lula hatte am Samstag mit Petro telefoniert und am Sonntag mit Boric."
-    assert sorted(map(sorted, state_sides(text, "2023-05-08", CALL))) == [
-        ["brazil", "chile"], ["brazil", "colombia"]]
 
 
 def test_who_is_asked_is_named_before_the_comma_of_a_request() -> None:
@@ -4514,6 +4491,17 @@ def test_a_possessive_official_speaks_for_the_state_told_before(
     assert state_demands(text, "2023-02-14") == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an official the gazetteer names is that official's state; a counterpart is the other side
+    ("Putin hosted Erdogan in Sochi on Monday. His foreign minister, Mevlut Cavusoglu, urged Sweden "
+     "to act.", [({"turkey"}, {"sweden"})]),
+    ("Baerbock reiste am Montag nach Kiew. Ihr Amtskollege forderte mehr Waffen von Deutschland.", []),
+])
+def test_a_named_or_counterpart_official_is_not_the_possessor(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2023-06-01") == expected
+
+
 def test_a_possessive_official_of_a_leader_is_the_leaders_state() -> None:
     text = "Lula spoke in Brasilia on Monday. His foreign minister met Blinken in Washington."
     assert state_sides(text, "2023-02-14", MEETING) == [{"brazil", "united-states"}]
@@ -4522,10 +4510,15 @@ def test_a_possessive_official_of_a_leader_is_the_leaders_state() -> None:
 @pytest.mark.parametrize("text, expected", [
     # addressing another state's parliament is a visit to it; a leader's longer name still acts
     ("Modi addressed the Australian parliament on Wednesday.", [{"india", "australia"}]),
-    ("Modi sprach am Mittwoch vor dem australischen Parlament.", [{"india", "australia"}]),
+    ("Modi hielt am Mittwoch eine Rede vor dem australischen Parlament.", [{"india", "australia"}]),
+    ("Modi addressed the Australian parliament, a day after a video call with Albanese.",
+     [{"india", "australia"}]),
     ("President Cyril Matamela Ramaphosa addressed the Kenyan parliament.", [{"south-africa", "kenya"}]),
-    # controls: a speech by video link is no visit; a leader before their own parliament none
+    # controls: a speech by video link is no visit; a leader before their own parliament none;
+    # the UN General Assembly is no host; "sprach sich vor dem Parlament für … aus" no speech
     ("Modi addressed the Australian parliament by video link.", []),
+    ("Lula addressed the UN General Assembly in New York on Tuesday.", []),
+    ("Modi sprach sich vor dem Parlament für mehr Hilfe an Sri Lanka aus.", []),
     ("Albanese addressed the Australian parliament on Wednesday.", []),
 ])
 def test_addressing_a_foreign_parliament_is_a_visit(text: str, expected: list[set[str]]) -> None:
@@ -4533,12 +4526,14 @@ def test_addressing_a_foreign_parliament_is_a_visit(text: str, expected: list[se
 
 
 @pytest.mark.parametrize("text, expected", [
-    # money injected or pumped into a state supplies it, in any currency
-    ("Japan injected 40 billion yen into Laos on Friday.", [({"japan"}, {"laos"})]),
-    ("Qatar pumped billions of riyals into Egypt's economy.", [({"qatar"}, {"egypt"})]),
+    # money injected into a state supplies it, in any currency
+    ("China injected a further 70 million yuan (US$11.4 million) of aid money into Laos.",
+     [({"china"}, {"laos"})]),
     # a currency sign makes no state of its prefix: "US$" is no receiver
     ("Japan pledged US$40 million to Laos.", [({"japan"}, {"laos"})]),
-    # controls: pumping gas into a pipeline, a pledge in US dollars with no receiver
+    # controls: money put into one's own economy, gas into a pipeline; a pledge in US dollars
+    # with no receiver
+    ("Japan's central bank injected 10 trillion yen into the economy.", []),
     ("Russia pumped gas into the pipeline.", []),
     ("Japan pledged US$40 million in aid.", [({"japan"}, set())]),
 ])
@@ -4548,32 +4543,18 @@ def test_money_injected_into_a_state_supplies_it(text: str,
 
 
 @pytest.mark.parametrize("text, expected", [
-    # more ways to ask: pressure, advocacy before the one asked, a challenge, a reminder, a wish
-    ("Polen setzte Ungarn unter Druck, die Sanktionen mitzutragen.", [({"poland"}, {"hungary"})]),
-    ("Tusk warb bei Orbán für eine gemeinsame Linie.", [({"poland"}, {"hungary"})]),
-    ("Polen setzte sich bei Ungarn für eine gemeinsame Linie ein.", [({"poland"}, {"hungary"})]),
+    # more ways to ask: advocacy before the one asked, a reminder, a wish, help sought
+    ("Tusk warb bei Orbán für eine Waffenruhe in der Ukraine.", [({"poland"}, {"hungary"})]),
+    ("Polen setzte sich bei Ungarn für einen Waffenstillstand ein.", [({"poland"}, {"hungary"})]),
     ("Polen wünscht sich von Ungarn mehr Solidarität.", [({"poland"}, {"hungary"})]),
-    ("Poland challenged Hungary to back the sanctions.", [({"poland"}, {"hungary"})]),
     ("Poland reminded Hungary to honour its commitments.", [({"poland"}, {"hungary"})]),
     ("Poland sought Hungary's support for the sanctions.", [({"poland"}, {"hungary"})]),
-    # controls: pressure without anyone put under it, a challenge in court, a reminder to the press
-    ("Die Opposition setzte die Regierung unter Druck.", []),
-    ("Poland challenged the ruling in court.", []),
+    # controls: advocacy of trade on a visit asks nothing of the host; a reminder to the press
+    ("Tusk warb bei seinem Besuch in Ungarn für mehr Handel.", []),
     ("The prime minister reminded reporters to wait.", []),
 ])
 def test_more_ways_to_ask(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2023-06-01") == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # an island state is visited "auf" in German
-    ("Modi ist zu Besuch auf den Kapverden.", [{"india", "cape-verde"}]),
-    ("Modi beendete seinen Besuch auf den Philippinen.", [{"india", "philippines"}]),
-    # control: a visit "auf" a country estate names no host
-    ("Bei seinem Besuch auf dem Landsitz Chequers unterzeichnete Modi ein Abkommen.", []),
-])
-def test_an_island_state_is_visited_auf(text: str, expected: list[set[str]]) -> None:
-    assert state_sides(text, "2023-06-01", MEETING) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4587,39 +4568,11 @@ def test_an_island_state_is_visited_auf(text: str, expected: list[set[str]]) -> 
     ("Chinese vessels massed at the reef. The government urged China to withdraw them.", []),
     ("Washington warned of the buildup, urging the government of Serbia to pull back.",
      [({"united-states"}, {"serbia"})]),
+    # the government as a subject after "and" is the subject's own
+    ("Sunak returned from Ukraine on Monday, and the government urged Russia to withdraw.",
+     [({"united-kingdom"}, {"russia"})]),
 ])
 def test_the_government_of_the_state_just_named(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
-    assert state_demands(text, "2023-06-01") == expected
-
-
-def test_a_coast_guard_named_by_its_state_receives() -> None:
-    assert supplies(read("Japan equipped the Philippine coast guard with drones.", "2023-06-01")) == [
-        ({"japan"}, {"philippines"})]
-
-
-@pytest.mark.parametrize("text, expected", [
-    # advocating arms or troops is a demand, also as "wirbt dafür, dass …"
-    ("Sandu wirbt seit Monaten dafür, dass ihr Land moderne Flugabwehrsysteme braucht.",
-     [({"moldova"}, set())]),
-    ("Sandu warb für die Lieferung von Flugabwehrsystemen.", [({"moldova"}, set())]),
-    # controls: advocating trade, or money at home, asks nothing of another side
-    ("Sandu warb für freien Handel.", []),
-    ("Sandu warb für mehr Geld für die Armee.", []),
-])
-def test_advocating_arms_is_a_demand(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
-    assert state_demands(text, "2024-03-12") == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # reparations claimed or sought from a state ask that state
-    ("Namibia's parliament voted to claim 300 million euros in reparations from Germany.",
-     [({"namibia"}, {"germany"})]),
-    ("Namibia is seeking reparations from Germany for the colonial-era genocide.",
-     [({"namibia"}, {"germany"})]),
-    # control: a forecast of what a state will do asks nothing of it
-    ("The IMF expects Germany to pay 300 million euros in interest this year.", []),
-])
-def test_reparations_sought_ask(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
     assert state_demands(text, "2023-06-01") == expected
 
 
@@ -4640,6 +4593,7 @@ def test_may_hedges_but_the_month_does_not(text: str, expected: list[set[str]]) 
     ("Modi besucht Kenia im Rahmen seiner Reise nach Afrika und Südafrika.", [{"india", "kenya"}]),
     # control: the object after a German frame phrase is still met
     ("Modi traf im Rahmen seines Besuchs in Nairobi auch Präsident William Ruto.", [{"india", "kenya"}]),
+    ("Scholz traf im Rahmen seiner Reise nach Asien auch Premierminister Modi.", [{"germany", "india"}]),
 ])
 def test_the_journey_a_visit_is_part_of_names_no_host(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-07-06", MEETING) == expected

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from geokg.extract.lexicon import Lexicon, sentence_forms
-from geokg.extract.mentions import ORIGIN_PREPOSITIONS, Found
+from geokg.extract.mentions import GROUP_ORIGINS, ORIGIN_PREPOSITIONS, Found
 from geokg.extract.text import Token
 
 BREAK_PUNCTUATION = frozenset({",", ";", "–", "—", ":"})
@@ -146,7 +146,7 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
                 tokens[k].key in lex.word_class("block_prep"):
             return True
-    if prev.key in ORIGIN_PREPOSITIONS - {"in", "im"} and j > 0 and found_all is not None \
+    if prev.key in GROUP_ORIGINS and j > 0 and found_all is not None \
             and tokens[j - 1].key in lex.word_class("conjunction"):
         # "Vertreter der EU und aus Neuseeland": the origin repeated after "und" is as
         # blocked as the name before it

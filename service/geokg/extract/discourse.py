@@ -709,13 +709,10 @@ class Discourse:
             # (not a leader out of office over one in it: "Biden's trip comes weeks before
             # Trump takes office" is Biden's)
             if side not in chosen or self.gaz.entities[key].kind == "leader" and not (
-                    self._in_office(chosen[side], on) and not self._in_office(key, on)):
+                    self.gaz.in_office(chosen[side], on) and not self.gaz.in_office(key, on)):
                 chosen[side] = key
         order = [next(iter(self.sides(event, [k]))) for k in keys]
         return [chosen[s] for s in dict.fromkeys(order)]
-
-    def _in_office(self, key: str, on: dt.date) -> bool:
-        return any(o.start <= on and (o.end is None or on <= o.end) for o in self.gaz.terms_of.get(key, []))
 
     # -- dates -----------------------------------------------------------------------------
     @staticmethod

@@ -326,15 +326,15 @@ class SentenceReader:
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
-            "in_the_room": lambda h: not any(t.key in self.lex.word_class("remote_medium") for t in r.tokens),
+            "in_the_room": lambda h: not any(t.key in self.lex.word_class("remote_medium") for t in r.tokens[
+                clause_of(r.clauses, h[1]).first:clause_of(r.clauses, h[1]).last + 1]),
             # ("führt Krieg gegen die Ukraine, Gespräche lehnt Moskau ab": two clauses)
             "one_clause": lambda h: not any(t.text in (",", ";", ":") for t in r.tokens[h[1]:h[2] + 1]),
             "colon_speaker": lambda h: self._headline_speaker(r, h[1]),
             # "Putin (l.) und Modi (r.)": two people placed, not "Johnson (R)" or a map's "(left)"
             "caption_marker": lambda h: self._placed_people(r, hits) >= 2,
             # "warb für eine Waffenruhe" asks something of the sides; "für freien Handel" not
-            "course_object": lambda h: any(t.key in course for t in r.tokens[h[1]:h[2] + 8])
-            or self._asks_for_goods(r.tokens[h[2] + 1:h[2] + 12]),
+            "course_object": lambda h: any(t.key in course for t in r.tokens[h[1]:h[2] + 8]),
             # "wants Kyiv to …" demands, "wants to talk" does not: the row leaves the word to
             # the other rows ("pressed for tougher measures")
             "needs_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found),
@@ -820,23 +820,22 @@ class SentenceReader:
         gap = 2 if first > 0 and r.tokens[first - 1].key in self.lex.word_class("verb_adverb") else 1
         gap += self._rest_of_a_name(r, first - gap)
         subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
-        # ("Sie flog nach Peking", "He flew to Beijing": a pronoun for the person told before)
-        pronoun = subject is not None and subject.mention.how == "pronoun" and \
-            r.tokens[subject.first].key in self.lex.word_class("pronoun_leader") | {"sie"}
-        return subject is not None and (self._person(subject) or pronoun)
+        return subject is not None and self._person(subject)
 
     def _rest_of_a_name(self, r: SentenceReading, last: int) -> int:
         """How many words before `last` (inclusive) continue a name the gazetteer knows in a
-        shorter form ("King Salman Bin Abdul Aziz addressed …"): English capitalized words and
-        name particles, at most four, none of them a name of their own."""
+        shorter form with a patronymic ("King Salman Bin Abdul Aziz addressed …"): English
+        capitalized words after a name particle, at most four, none of them a name of its own."""
         if self.lex.lang != "en":
             return 0
         named = {i for f in r.found for i in range(f.first, f.last + 1)}
         n = 0
-        while n < 4 and last - n > 0 and last - n not in named and r.tokens[last - n].is_word and (
-                r.tokens[last - n].text[:1].isupper() or r.tokens[last - n].key in ("bin", "al", "ibn")):
+        while n < 4 and last - n > 0 and last - n not in named and r.tokens[last - n].is_word and \
+                r.tokens[last - n].text[:1].isupper():
             n += 1
-        return n if n and last - n in named else 0
+        # (only a patronymic: "Salman Bin Abdul Aziz"; not a headline's "Xi Jinping Envoy Li Hui")
+        return n if n and last - n in named and \
+            r.tokens[last - n + 1].key in self.lex.word_class("name_particle") else 0
 
     def _person(self, f: Found) -> bool:
         """A leader, an official or a titled person: someone who speaks for a state."""
@@ -2152,22 +2151,27 @@ class SentenceReader:
                    for k in range(trigger[1] + 2, f.first))
 
     def _frame_end(self, r: SentenceReading, k: int) -> int:
-        """Where the frame phrase at `k` ends: with the places of a journey after its noun,
-        at its clause's end ("his eight-day trip to Central Asia and Russia"); else right after
-        its noun phrase ("im Rahmen seines Besuchs auch Präsident Castro": the verb's object
-        follows)."""
+        """Where the frame phrase at `k` ends: after the places of the journey its noun goes to
+        ("his eight-day trip to Central Asia and Russia", "seiner Reise nach Indien" — then
+        "auch Premierminister Modi" is the verb's object again), else after its noun phrase
+        ("im Rahmen seines Besuchs auch Präsident Castro")."""
         window = range(k + 1, min(len(r.tokens), k + 10))
-        prep = next((j for j in window if r.tokens[j].key in ("to", "nach")), None)
-        if prep is not None:
-            return clause_of(r.clauses, prep).last
-        return next((j for j in window if r.tokens[j].text[:1].isupper() and j > k + 1), k + 3)
+        prep = next((j for j in window if r.tokens[j].key in self.lex.word_class("journey_prep")), None)
+        if prep is None:
+            return next((j for j in window if r.tokens[j].text[:1].isupper() and j > k + 1), k + 3)
+        j, joiners = prep + 1, self.lex.word_class("conjunction") | {","}
+        while j < len(r.tokens) and (r.tokens[j].text[:1].isupper() or r.tokens[j].key in joiners
+                                     and j + 1 < len(r.tokens) and r.tokens[j + 1].text[:1].isupper()):
+            j += 1
+        return j - 1
 
     def _framed(self, r: SentenceReading, first: int) -> bool:
         """Whether a frame phrase ("as part of", "im Rahmen") stands just before `first`."""
         return any(self._frame_at(r, k) for k in range(max(1, first - 6), first))
 
     def _frame_at(self, r: SentenceReading, k: int) -> bool:
-        return r.tokens[k].key in self.lex.word_class("frame_noun") and r.tokens[k - 1].key in ("as", "im")
+        return r.tokens[k].key in self.lex.word_class("frame_noun") and \
+            r.tokens[k - 1].key in self.lex.word_class("frame_prep")
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a
@@ -2220,12 +2224,6 @@ class SentenceReader:
         aid, advice = self.lex.word_class("generic_aid"), self.lex.word_class("advisory_modifier")
         return ("aid",) if any(r.tokens[i].key in aid and (i == 0 or r.tokens[i - 1].key not in advice)
                                for i in range(clause.first, last + 1)) else ()
-
-    def _asks_for_goods(self, span: list[Token]) -> bool:
-        """"warb dafür, dass sein Land Kampfjets braucht", "lobbied for air defence": what a
-        side advocates is a demand when it is weapons or troops ("mehr Geld für die Bundeswehr"
-        may be asked at home)."""
-        return bool(set(self._kinds_named(span, sentence_forms(span))) & {"weapons", "troops"})
 
     def _kinds_named(self, span: list[Token], forms: str) -> tuple[str, ...]:
         """The kinds of goods a span names; not a vehicle that carries them ("a plane carrying
@@ -2512,10 +2510,7 @@ class SentenceReader:
         if trigger.type not in TALKS or "conference" in \
                 trigger.flags or any(t.key in self.lex.word_class("joint") for t in r.tokens):
             return None
-        # (German puts the verb last: "hatte am Samstag mit Johnson telefoniert und am
-        # Sonntag mit Macron" has its "mit" after the subject, before the verb)
-        start = min(first, actors[0].last + 1) if actors and self.lex.lang == "de" else first
-        with_at = next((i for i in range(start, len(r.tokens))
+        with_at = next((i for i in range(first, len(r.tokens))
                         if r.tokens[i].key in ("mit", "with")), None)
         if with_at is None:
             # "briefed Moon and Abe by telephone", "informierte A und B telefonisch": the

@@ -108,6 +108,10 @@ class Gazetteer:
         """The sides `keys` stand for on a date (`state_of` of each)."""
         return {self.state_of(key, on) for key in keys}
 
+    def in_office(self, key: str, on: dt.date) -> bool:
+        """Whether a leader held one of their offices on a date."""
+        return any(o.start <= on and (o.end is None or on <= o.end) for o in self.terms_of.get(key, []))
+
     def state_of(self, key: str, on: dt.date) -> str:
         """The state (or organisation) a leader led on a date; other entities stand for
         themselves. This is how "Putin" and "Russia" become the same side of an event."""

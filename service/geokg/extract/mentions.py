@@ -23,6 +23,8 @@ from geokg.extract.text import Token, fold, is_dictionary_word
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
 ORIGIN_PREPOSITIONS = frozenset({"in", "im", "from", "aus", "of"})
 CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
+#: Where a group comes from ("Vertreter aus Neuseeland", "officials from the EU"), not where it is.
+GROUP_ORIGINS = ORIGIN_PREPOSITIONS - {"in", "im"}
 KIND_PRIORITY = {"leader": 0, "state": 1, "organisation": 2, "region": 3, "treaty": 4, "city": 5}
 
 
@@ -286,14 +288,10 @@ class MentionFinder:
         seen = {m.entity for m in self.history}
         if any(e.how == "official" for e in entries):
             out_of_office = {e.entity for e in entries if self.gaz.entities[e.entity].kind ==
-                             "leader" and not self._in_office(e.entity)}
+                             "leader" and not self.gaz.in_office(e.entity, self.on)}
             entries = [e for e in entries if e.entity not in out_of_office] or entries
         return min(entries, key=lambda e: (e.entity not in seen,
                                            KIND_PRIORITY.get(self.gaz.entities[e.entity].kind, 9)))
-
-    def _in_office(self, leader: str) -> bool:
-        return any(o.start <= self.on and (o.end is None or self.on <= o.end)
-                   for o in self.gaz.terms_of.get(leader, []))
 
     def _classify(self, sentence: Sentence, tokens: list[Token], first: int, last: int,
                   entry: NameEntry) -> Found:
@@ -520,17 +518,9 @@ class MentionFinder:
                     out.append(Found(self._mention(sentence, tokens, i, i + 1, key, "pronoun"),
                                      i, i + 1, True))
                 continue
-            role = self._official_after(tokens, i, found) if token.key in self.lex.word_class(
-                "possessive_official") else None
-            if role is not None:
-                # "Seine Außenministerin …", "its foreign minister": the state told before
-                # (or the state of the leader told before) speaks through its official
-                leader = self._leader_for_pronoun([f.mention for f in found if f.last < i])
-                key = self._state_for_pronoun([f for f in found if f.last < i and f.actor]) or (
-                    self.gaz.state_of(leader, self.on) if leader else None)
-                if key:
-                    out.append(Found(self._mention(sentence, tokens, i, role, key, "pronoun"),
-                                     i, role, True))
+            official = self._possessive_official(sentence, tokens, i, found)
+            if official is not None:
+                out.append(official)
                 continue
             how = "pronoun"
             if self._event_possessive(tokens, i) or self._singular_sie(tokens, i):
@@ -552,15 +542,8 @@ class MentionFinder:
                     or self._body_anaphor(tokens, i, found):
                 # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
-            elif token.key in self.lex.word_class("government_anaphor") and i > 0 and \
-                    self._body_anaphor(tokens, i, found, self.lex.word_class("government_anaphor")):
-                # (only a state of this sentence: "The government urged China …" opening a
-                # sentence is the story's own, which the sentence before may not name first)
-                # (not the subject's own: "Washington warned of Serbia's buildup, urging the
-                # government …" asks Serbia's)
-                subject = found[0].mention.entity if found else None
-                key = self._state_for_pronoun([f for f in found if f.last < i and f.actor and f.mention.entity
-                                               != subject], nearby=False)
+            elif token.key in self.lex.word_class("government_anaphor"):
+                key = self._government_meant(tokens, i, found)
             elif token.key in self.lex.word_class("organisation_anaphor"):
                 key = self._organisation_meant(tokens, i, found)
             else:
@@ -617,21 +600,54 @@ class MentionFinder:
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not qualified \
             and not plural and not any(j < f.first <= i + 1 for f in found)
 
-    def _official_after(self, tokens: list[Token], i: int, found: list[Found]) -> int | None:
-        """Where a role word right after a possessive stands ("seine Außenministerin", "its
-        foreign minister"), when it has no state of its own ("sein russischer Amtskollege")."""
+    def _possessive_official(self, sentence: Sentence, tokens: list[Token], i: int,
+                             found: list[Found]) -> Found | None:
+        """"Seine Außenministerin …", "its foreign minister": the state told before (or the
+        state of the leader told before) speaks through its official — not when the gazetteer
+        names the official ("His foreign minister, Mevlut Cavusoglu, …": the name says whose),
+        and not a counterpart, who is the other side."""
+        if tokens[i].key not in self.lex.word_class("possessive_official"):
+            return None
         k = i + 1
         if k < len(tokens) and tokens[k].key in self.lex.word_class("government_modifier"):
             k += 1
-        own = any(i < f.first <= k for f in found)
-        return k if k < len(tokens) and tokens[k].key in self.lex.word_class("person_anaphor") \
-            and not own else None
+        roles = self.lex.word_class("person_anaphor") - self.lex.word_class("counterpart")
+        comma = k + 1 < len(tokens) and tokens[k + 1].text == ","
+        named = any(i < f.first <= k + 1 + comma for f in found)
+        if k >= len(tokens) or tokens[k].key not in roles or named:
+            return None
+        leader = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+        key = self._state_for_pronoun([f for f in found if f.last < i and f.actor]) or (
+            self.gaz.state_of(leader, self.on) if leader else None)
+        return Found(self._mention(sentence, tokens, i, k, key, "pronoun"), i, k, True) if key else None
+
+    def _government_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
+        """"urging the government to pull back", "forderte die Regierung auf": a government
+        without a state of its own, as a verb's object, is that of a state named before it in
+        the sentence — not the subject's own ("Washington warned of Serbia's buildup, urging the
+        government …" asks Serbia). Only this sentence's: "The government urged China …"
+        opening a sentence is the story's own, which the sentence before may not name first."""
+        if not self._object_after_verb(tokens, i) or not self._body_anaphor(
+                tokens, i, found, self.lex.word_class("government_anaphor")):
+            return None
+        subject = self.gaz.state_of(found[0].mention.entity, self.on) if found else None
+        others = [f for f in found if f.last < i and f.actor
+                  and self.gaz.state_of(f.mention.entity, self.on) != subject]
+        return self._state_for_pronoun(others, nearby=False)
+
+    def _object_after_verb(self, tokens: list[Token], i: int) -> bool:
+        """A noun after its article right after a lower-case word, a verb's object ("urging
+        the government to", "forderte die Regierung auf"), not a subject after "and"."""
+        j = i - 2
+        return j >= 0 and tokens[j].is_word and tokens[j].text.islower() and \
+            tokens[j].key not in self.lex.word_class("conjunction")
 
     def _body_anaphor(self, tokens: list[Token], i: int, found: list[Found],
                       words: frozenset[str] | None = None) -> bool:
         """"The Foreign Ministry demanded …", "das Außenministerium": a state's body after a
         definite article with no state of its own ("the Russian government", "the ministry
-        in Kyiv" name theirs)."""
+        in Kyiv" name theirs). `words` replaces the body words (the government anaphor's), and
+        then a genitive name right after it is its own too ("der Regierung Myanmars")."""
         if tokens[i].key not in (words or self.lex.word_class("body_anaphor")):
             return False
         j = i - 1
@@ -678,8 +694,9 @@ class MentionFinder:
         return after or said
 
     def _state_for_pronoun(self, earlier: list[Found], nearby: bool = True) -> str | None:
-        """"it": a state or organisation named before it in the sentence, else the first side
-        the previous sentence named ("The leadership urged … . Last week it had urged …")."""
+        """"it": a state or organisation named before it in the sentence, else (when `nearby`)
+        the first side the previous sentence named ("The leadership urged … . Last week it had
+        urged …")."""
         kinds = ("state", "organisation")
         for f in earlier:
             if self.gaz.entities[f.mention.entity].kind in kinds:

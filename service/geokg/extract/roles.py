@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from geokg.extract.clauses import Clause, after_a_judgement, clause_of, is_adjective, is_blocked
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
-from geokg.extract.mentions import ORIGIN_PREPOSITIONS, Found
+from geokg.extract.mentions import GROUP_ORIGINS, ORIGIN_PREPOSITIONS, Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
 from geokg.extract.text import Token
@@ -915,7 +915,7 @@ class RoleReader:
         (whether a name is a side at all is `is_blocked`'s question)."""
         keys = [t.key for t in between if t.key not in ("the", "der", "den", "dem")]
         return len(keys) == 2 and keys[0] in self.lex.word_class("conjunction") and \
-            keys[1] in ORIGIN_PREPOSITIONS - {"in", "im"}
+            keys[1] in GROUP_ORIGINS
 
     def support(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                        first: int, last: int, kinds: tuple[str, ...] = ()) -> bool:
@@ -1138,7 +1138,7 @@ class RoleReader:
         # ("hatte die Militärjunta in Mali …": a government and where it sits)
         government = self.lex.word_class("government")
         if subject is None or any(not t.is_word or t.text.islower() and t.key not in self.lex.word_class(
-                "determiner") and not (t.key in ("in", "aus") and r.tokens[k - 1].key in government)
+                "determiner") and not (t.key in ORIGIN_PREPOSITIONS and r.tokens[k - 1].key in government)
                 for k, t in enumerate(r.tokens[first + 1:subject.first], first + 1)):
             return None
         return subject
@@ -1933,8 +1933,7 @@ class RoleReader:
             j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
             if entity.kind == "leader" and r.tokens[j].key in self.lex.word_class("host_person_prep"):
                 host: str | None = entity.key  # "der Besuch Merkels bei Trump": the person visited
-            elif r.tokens[j].key not in self.lex.word_class("host_prep") and not (
-                    r.tokens[j].key in self.lex.word_class("island_prep") and entity.kind == "state"):
+            elif r.tokens[j].key not in self.lex.word_class("host_prep"):
                 continue  # a place of the visit, not "gegen die Ukraine" or "from Moscow"
             else:
                 host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
