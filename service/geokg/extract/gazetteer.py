@@ -129,7 +129,7 @@ class Gazetteer:
         if self.entities[key].kind != "leader":
             return None
         terms = self.terms_of.get(key, [])
-        if any(o.start <= on and (o.end is None or on <= o.end) for o in terms):
+        if self.in_office(key, on):
             return None
         upcoming = [o for o in terms if on < o.start <= on + dt.timedelta(days=INCOMING_DAYS)]
         return min(upcoming, key=lambda o: o.start).office_of if upcoming else None
