@@ -903,17 +903,17 @@ class RoleReader:
             if any(t.key in joiners for t in between) and all(
                     t.key in joiners or t.key in articles for t in between) \
                     or words in self.lex.word_class("correlative") \
-                    or self._origin_repeated(between):  # "sowohl X als auch Y"
+                    or self._origin_repeated(words.split()):  # "sowohl X als auch Y"
                 out.append(f)
             else:
                 break
         return out
 
-    def _origin_repeated(self, between: list[Token]) -> bool:
+    def _origin_repeated(self, keys: list[str]) -> bool:
         """"Vertreter der EU und aus Neuseeland", "officials from the EU and from New
-        Zealand": "and" and an origin join two names that each say whom a group comes from
-        (whether a name is a side at all is `is_blocked`'s question)."""
-        keys = [t.key for t in between if t.key not in ("the", "der", "den", "dem")]
+        Zealand": "and" and an origin (the words between two names, articles left out) join
+        two names that each say whom a group comes from (whether a name is a side at all is
+        `is_blocked`'s question)."""
         return len(keys) == 2 and keys[0] in self.lex.word_class("conjunction") and \
             keys[1] in GROUP_ORIGINS
 
