@@ -4597,3 +4597,91 @@ def test_may_hedges_but_the_month_does_not(text: str, expected: list[set[str]]) 
 ])
 def test_the_journey_a_visit_is_part_of_names_no_host(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-07-06", MEETING) == expected
+
+
+# --- session 24 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # an adverb opening the sentence is capitalized, but no noun whose genitive follows
+    ("Auch der belarussische Präsident Lukaschenko telefonierte mit Tokajew.", [{"belarus", "kazakhstan"}]),
+    ("Zudem der Präsident Lukaschenko telefonierte mit Tokajew.", [{"belarus", "kazakhstan"}]),
+    # control: a noun's genitive still owns a thing ("Die Sorge der Ukraine")
+    ("Die Sorge der Ukraine wuchs, als Lukaschenko mit Tokajew telefonierte.", [{"belarus", "kazakhstan"}]),
+])
+def test_an_opening_adverb_is_no_noun(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2022-01-08", CALL) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive name before a common noun owns what the talk is about; it is no side
+    ("Im Gespräch mit dem iranischen Präsidenten Peseschkian verurteilte Putin Israels Vorgehen.",
+     [{"iran", "russia"}]),
+    ("Im Gespräch mit Peseschkian verurteilte Putin Israels brutales Vorgehen.", [{"iran", "russia"}]),
+    ("In talks with Pezeshkian, Putin condemned Israel's actions.", [{"iran", "russia"}]),
+    # controls: the owner of the talks, or of a title or a delegation, is a side
+    ("Russia's talks with China ended on Friday.", [{"russia", "china"}]),
+])
+def test_the_owner_of_a_thing_talked_about_is_no_side(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2025-06-13", MEETING) == expected
+
+
+def test_a_title_after_a_possessive_keeps_its_state() -> None:
+    text = "Sheinbaum said she had a good conversation by phone with Canada's new prime minister on Monday."
+    assert state_sides(text, "2025-03-18", CALL) == [{"mexico", "canada"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sprachen … miteinander" with the pair between
+    ("Am Freitag sprachen in Paris auch Macron und Scholz miteinander.", [{"france", "germany"}]),
+    # control: "miteinander" of another verb
+    ("Macron und Scholz wollen miteinander Handel treiben.", []),
+])
+def test_german_talks_with_each_other_after_the_pair(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-06-16", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, calls, meetings", [
+    # talks told as "also" right after a call with one of their sides are another call
+    ("Lukaschenko hatte am Samstag mit Tokajew telefoniert. Darüber hinaus sprachen auch Putin und "
+     "Lukaschenko miteinander.", [{"belarus", "kazakhstan"}, {"russia", "belarus"}], []),
+    ("Biden called Scholz on Monday. Biden also talked with Macron.",
+     [{"united-states", "germany"}, {"united-states", "france"}], []),
+    # controls: without "also", or after a call of other sides, talks stay talks
+    ("Biden called Scholz on Monday. Biden talked with Macron.",
+     [{"united-states", "germany"}], [{"united-states", "france"}]),
+    ("Biden called Scholz on Monday. Lula also talked with Macron.",
+     [{"united-states", "germany"}], [{"brazil", "france"}]),
+])
+def test_talks_told_as_also_after_a_call_are_a_call(text: str, calls: list[set[str]],
+                                                     meetings: list[set[str]]) -> None:
+    assert state_sides(text, "2022-01-08", CALL) == calls
+    assert state_sides(text, "2022-01-08", MEETING) == meetings
+
+
+def test_a_meeting_dated_years_before_is_not_the_story_talk() -> None:
+    text = ("Das betonte die Kanzlerin nach ihrem Gespräch mit dem indonesischen Präsidenten Widodo. "
+            "Sie erinnerte daran, dass sie mit Widodo erstmals im November 2014 in Brisbane "
+            "zusammengetroffen sei.")
+    article = read(text, "2016-04-18")
+    dates = sorted((e.date.value.isoformat(), e.date.precision) for e in article.events
+                   if e.type is MEETING and e.date)
+    assert dates == [("2014-11-01", Precision.MONTH), ("2016-04-18", Precision.DAY)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting noun after a possessive pronoun is that person's, with the partner after "mit"
+    ("Russland hat die Äußerungen von Kanzlerin Merkel bei ihrem Treffen mit Präsident Selenskyj "
+     "kritisiert.", [{"germany", "ukraine"}]),
+    ("Russia criticized remarks by Chancellor Merkel during her meeting with President Zelensky.",
+     [{"germany", "ukraine"}]),
+])
+def test_a_possessive_pronoun_owns_the_meeting(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2021-08-23", MEETING) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a virtual meeting or an online summit is held remotely: a call
+    ("Biden und Xi hielten am Dienstag ein virtuelles Treffen ab.", [{"united-states", "china"}]),
+    ("Merkel und Macron hielten einen Online-Gipfel mit Putin ab.", [{"germany", "france", "russia"}]),
+])
+def test_german_virtual_meetings_are_calls(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2021-04-02", CALL) == expected

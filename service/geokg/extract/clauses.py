@@ -180,7 +180,7 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         j == found.first - 1 and tokens[found.first].key in ("der", "des") \
         and prev.key in lex.word_class("direction_noun")
     if lex.lang == "de" and genitive \
-            and _genitive_of_a_thing(prev, lex) and not named and found.mention.how != "demonym-actor":
+            and owned_thing(prev, lex) and not named and found.mention.how != "demonym-actor":
         # "die Bedeutung der Nato", "das Schicksal des Iran": whose thing, no side (but "den
         # Rückzug der russischen Truppen" names whom a demand is made of)
         return True
@@ -198,16 +198,19 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
 NOT_GENITIVE = frozenset({"das", "dem", "den", "die", "ein", "eine", "einen", "einem"})
 
 
-def _genitive_of_a_thing(noun: Token, lex: Lexicon) -> bool:
-    """A German common noun (capitalized, not an article) that is no government, title or
+def owned_thing(noun: Token, lex: Lexicon) -> bool:
+    """A common noun (in German capitalized, not an article) that is no government, title or
     group word: its genitive attribute names an owner, not an actor ("die Regierungschefs der
-    EU" and "Präsident der Ukraine" do name one)."""
+    EU" and "Präsident der Ukraine" do name one). An adverb opening the sentence is
+    capitalized too ("Auch der belarussische Präsident telefonierte …")."""
     people = lex.word_class("government") | lex.word_class("group_leaders") | \
         lex.word_class("member_body") | lex.word_class("person_anaphor") | lex.word_class("council_noun")
-    return noun.is_word and noun.capitalized and noun.key not in lex.word_class("determiner") \
-        and noun.key not in people and not noun.key.endswith(("chef", "chefs", "minister", "präsident",
-                                                              "präsidenten", "führer", "vertreter",
-                                                              "vertretern"))
+    adverbs = lex.word_class("opening_adverb") | lex.word_class("verb_second_opening")
+    capitalized = noun.capitalized or lex.lang == "en"  # (English: "Israel's actions")
+    return noun.is_word and capitalized and noun.key not in lex.word_class("determiner") \
+        and noun.key not in adverbs and noun.key not in people \
+        and not noun.key.endswith(("chef", "chefs", "minister", "präsident", "präsidenten", "führer",
+                                   "vertreter", "vertretern"))
 
 
 def _is_preposition(token: Token, lex: Lexicon) -> bool:

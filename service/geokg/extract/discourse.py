@@ -311,6 +311,7 @@ class Discourse:
             if candidate.open_addressee:
                 self.addressed_to_many.append(event)
         if event.type in MULTI_SIDED:
+            self._call_like_the_last(candidate)
             if self._merge_into_call(candidate):
                 return
             if candidate.definite and self._merge_into_latest(event):
@@ -567,6 +568,19 @@ class Discourse:
         self._absorb(previous, event, union=union)
         return True
 
+    def _call_like_the_last(self, candidate: Candidate) -> None:
+        """"Lukaschenko hatte mit Tokajew telefoniert. Auch Putin und Lukaschenko sprachen
+        miteinander": talks told as "also" right after a call with one of their sides are
+        another call."""
+        event = candidate.event
+        if event.type is not EventType.MEETING or "generic" not in candidate.trigger.flags \
+                or not candidate.likewise or not self.events:
+            return
+        last = self.events[-1]
+        if last.type is EventType.CALL and self.sides(last) & self.sides(event) and \
+                0 < event.sentence.index - last.sentence.index <= 2:
+            event.type = EventType.CALL
+
     def _merge_into_call(self, candidate: Candidate) -> bool:
         """"Das Gespräch zwischen Macron und Putin" after their phone call, "Scholz sprach
         mit ihm über …": a talk of a call's sides on its day is that call, told again."""
@@ -665,7 +679,16 @@ class Discourse:
             same_sentence = a.sentence.index == b.sentence.index
             return same_sentence or _topics_overlap(a, b) or (
                 a.treaty is not None and a.treaty == b.treaty)
-        return _dates_agree(a, b) and not self._other_persons(a, b) and not self._earlier_occasion(a, b)
+        return _dates_agree(a, b) and not self._other_persons(a, b) and not self._earlier_occasion(a, b) \
+            and not self._years_before(a, b)
+
+    def _years_before(self, a: Event, b: Event) -> bool:
+        """"Das betonte die Kanzlerin nach ihrem Gespräch mit Widodo … Sie erinnerte daran,
+        dass sie mit Widodo erstmals im November 2014 zusammengetroffen sei": a talk the story
+        tells undated is of its own days; one dated in an earlier year is another occasion."""
+        undated = [e for e in (a, b) if e.date is None and e.sentence.index not in self.background_sentences]
+        dates = [e.date for e in (a, b) if e.date is not None]
+        return len(undated) == 1 and len(dates) == 1 and dates[0].value.year < self.on.year
 
     def _earlier_occasion(self, a: Event, b: Event) -> bool:
         """"Am Donnerstag telefonierten Biden und Putin … Anfang Dezember hatten die beiden

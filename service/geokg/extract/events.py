@@ -21,6 +21,7 @@ from geokg.extract.clauses import (
     has_cue,
     is_adjective,
     is_blocked,
+    owned_thing,
     split_clauses,
 )
 from geokg.extract.dates import DateMention, calendar_words
@@ -103,6 +104,8 @@ class Candidate:
     #: sei vereinbart worden"), or by one side that did not sign alone (`_partner_untold`)
     partner_untold: bool = False
     named: tuple[str, ...] = ()  # every entity its sentence names, sides or not
+    #: "Auch Sharif sprach mit Anwar", "Biden also talked with Scholz": like the event before
+    likewise: bool = False
 
 
 class SentenceReader:
@@ -746,7 +749,11 @@ class SentenceReader:
 
     def _noun_owner(self, r: SentenceReading, first: int, last: int, visit: bool) -> Found | None:
         """Whose the event noun is: "Xi's visit", "Russlands Abkommen"; a visit's also after
-        it ("der Besuch Xis", "der Besuch von Xi")."""
+        it ("der Besuch Xis", "der Besuch von Xi"); "bei ihrem Treffen mit Selenskyj", "his
+        talks with Xi": the one a possessive pronoun stands for."""
+        pronoun = next((f for f in r.found if f.mention.how == "possessive" and f.last == first - 1), None)
+        if pronoun is not None:
+            return pronoun
         if self.lex.lang == "en":
             owner = next((f for f in r.found if f.actor and f.last < last <= f.last + 5
                           and r.tokens[f.last + 1].text in ("'", "’")), None)
@@ -1191,11 +1198,12 @@ class SentenceReader:
             for t in r.tokens[clause.first:max(clause.last, last) + 1]) or self._each_gives(r, clause, first))
         named = self._other_side_named(r, event, (first, last)) if trigger.type is EventType.DEMAND \
             and not event.addressees and not open_addressee else []
+        likewise = any(t.key in self.lex.word_class("likewise") for t in r.tokens[clause.first:last + 1])
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
-                         group_subject, additional, open_addressee, respective, named)
+                         group_subject, additional, open_addressee, respective, named, likewise=likewise)
 
     def _supply_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       clause: Clause, span: tuple[int, int]) -> tuple[str, ...] | None:
@@ -2012,6 +2020,7 @@ class SentenceReader:
                 continue
             if multi_sided and (self._of_another_event(r, f, trigger) or self._in_the_frame(r, f, trigger)
                                 or self._after_a_second_verb(r, f, trigger)
+                                or self._owner_of_a_thing(r, f, trigger)
                                 or self._agent_of_a_participle(r, f, trigger)):
                 continue
             if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f):
@@ -2142,6 +2151,33 @@ class SentenceReader:
         membership": a name after a second event's verb joined by "and"/"und" is that event's."""
         return any(trigger[1] < v < f.first and r.tokens[v - 1].key in self.lex.word_class("conjunction")
                    for v in r.trigger_starts)
+
+    def _owner_of_a_thing(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"Im Gespräch mit Peseschkian verurteilte Putin Israels Vorgehen", "condemned
+        Israel's actions": a name in the possessive before a common noun owns a thing the
+        talk is about; it is no side ("Russia's talks with China", "Deutschlands Regierung",
+        "Iran's delegation" are)."""
+        if f.mention.how not in ("name", "alias", "metonym"):
+            return False
+        tokens, noun = r.tokens, f.last + 1
+        if self.lex.lang == "en":
+            if not (noun + 2 < len(tokens) and tokens[noun].text in ("'", "’")
+                    and tokens[noun + 1].key == "s"):
+                return False
+            noun += 2
+            if not tokens[noun].text.islower():
+                return False
+        elif f.first != f.last or tokens[f.last].key == tokens[f.last].lemma \
+                or not tokens[f.last].key.endswith("s") or noun >= len(tokens):
+            return False  # (German: "Israels", one word inflected in the genitive)
+        while noun + 1 < len(tokens) and is_adjective(tokens[noun]):
+            noun += 1  # ("Israels brutales Vorgehen")
+        # ("Canada's new prime minister": a title, whatever stands before it)
+        if any(t.key in self.lex.title_starts for t in tokens[noun:noun + 3]):
+            return False
+        if trigger[0] <= noun <= trigger[1] or tokens[noun].key in self.lex.word_class("anchor"):
+            return False
+        return owned_thing(tokens[noun], self.lex)
 
     def _in_the_frame(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"visited Uzbekistan as part of his trip to Central Asia and Russia", "im Rahmen
