@@ -4685,3 +4685,54 @@ def test_a_possessive_pronoun_owns_the_meeting(text: str, expected: list[set[str
 ])
 def test_german_virtual_meetings_are_calls(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2021-04-02", CALL) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name and a sum after a comma or "and" repeat the pledge with its verb left out
+    ("Turkey pledged to give Iraq 5 billion dollars, Saudi Arabia 1.5 billion, Qatar 1 billion, "
+     "the United Arab Emirates 500 million dollars.",
+     [({"turkey"}, {"iraq"}), ({"saudi-arabia"}, {"iraq"}), ({"qatar"}, {"iraq"}),
+      ({"united-arab-emirates"}, {"iraq"})]),
+    ("Deutschland sagte dem Irak 500 Millionen Euro zu, die EU 400 Millionen Euro.",
+     [({"germany"}, {"iraq"}), ({"european-union"}, {"iraq"})]),
+    # control: a receiver named with a sum is still the receiver
+    ("Germany pledged 500 million euros to Iraq and 20 million to Jordan.", [({"germany"}, {"iraq"})]),
+])
+def test_gapped_pledges_are_one_supply_per_giver(text: str,
+                                                 expected: list[tuple[set[str], set[str]]]) -> None:
+    gaz, day = load_gazetteer(), dt.date(2018, 2, 14)
+    assert [({gaz.state_of(p, day) for p in s}, {gaz.state_of(a, day) for a in r})
+            for s, r in supplies(read(text, "2018-02-14"))] == expected
+
+
+def test_a_list_of_donors_gives_where_the_story_supplies_go() -> None:
+    text = ("Kuwait will lend 1 billion dollars to Iraq. In addition to these Turkey pledged to give 5 "
+            "billion, Saudi Arabia 1.5 billion dollars. Germany pledged 500 million euros and the European "
+            "Union 400 million euros.")
+    assert supplies(read(text, "2018-02-14")) == [
+        (frozenset({"kuwait"}), frozenset({"iraq"})), (frozenset({"turkey"}), frozenset({"iraq"})),
+        (frozenset({"saudi-arabia"}), frozenset({"iraq"})), (frozenset({"germany"}), frozenset({"iraq"})),
+        (frozenset({"european-union"}), frozenset({"iraq"}))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in addition to these" ends at its pronoun: the name after it is the subject
+    ("In addition to these Turkey pledged 5 billion dollars to Iraq.", [({"turkey"}, {"iraq"})]),
+    # control: a name inside the phrase is no supplier
+    ("In addition to Turkey, Saudi Arabia pledged 1 billion dollars to Iraq.",
+     [({"saudi-arabia"}, {"iraq"})]),
+])
+def test_a_phrase_ending_in_to_names_no_receiver(text: str,
+                                                 expected: list[tuple[set[str], set[str]]]) -> None:
+    assert [(set(s), set(r)) for s, r in supplies(read(text, "2018-02-14"))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb between the verb and a German subject list after it
+    ("Am Dienstag sagten auch Indien und die Europäische Union Fidschi Hilfe zu.",
+     [({"india", "european-union"}, {"fiji"})]),
+    ("Am Dienstag sagte auch Indien Fidschi Hilfe zu.", [({"india"}, {"fiji"})]),
+])
+def test_a_german_subject_list_after_an_adverb_supplies(text: str,
+                                                        expected: list[tuple[set[str], set[str]]]) -> None:
+    assert [(set(s), set(r)) for s, r in supplies(read(text, "2016-02-23"))] == expected

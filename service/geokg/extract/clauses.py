@@ -220,8 +220,10 @@ def _is_preposition(token: Token, lex: Lexicon) -> bool:
 
 
 def _skip_back(lex: Lexicon, tokens: list[Token], j: int) -> int:
-    determiners = lex.word_class("determiner")
-    while j >= 0 and (tokens[j].key in determiners or is_adjective(tokens[j])):
+    # ("In addition to these Turkey pledged …": "these" ends the phrase, it is no article)
+    determiners, pronouns = lex.word_class("determiner"), lex.word_class("demonstrative_pronoun")
+    while j >= 0 and tokens[j].key not in pronouns and (
+            tokens[j].key in determiners or is_adjective(tokens[j])):
         j -= 1
     return j
 

@@ -268,7 +268,9 @@ class Discourse:
             # tanks"); "Zelenskiy met Frederiksen … She promised another package": the other
             # side of the supplier's only talks
             if not receivers and event.sentence.index in self.continuing_sentences:
-                receivers = {tuple(e.addressees) for e in supplies}
+                # (never to the supplier's own side: a receiver misread elsewhere)
+                receivers = {tuple(e.addressees) for e in supplies
+                             if not self.sides(event, e.addressees) & supplier}
             # (the givers of the sentence's other supplies are no third side: "sicherten
             # Saudi-Arabien, die Emirate und Kuwait jeweils vier Milliarden zu")
             givers = {self.gaz.state_of(p, self.on) for e in self.events if e.type is EventType.SUPPORT
@@ -277,8 +279,10 @@ class Discourse:
                 receivers = self._other_side_of_talks(event)
             if not receivers and len(givers) > 1:
                 # "Golfstaaten sichern Jordanien … zu": the group's pledges, told giver by giver
-                # (not "Der Iran liefert unterdessen Waffen", one giver of another story)
-                receivers = set(self.story_receivers)
+                # (not "Der Iran liefert unterdessen Waffen", one giver of another story); a
+                # list of donors ("Germany pledged 500 million euros and the EU 400 million")
+                # gives where the story's other supplies go
+                receivers = set(self.story_receivers) or {tuple(e.addressees) for e in supplies}
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - givers
             if len(receivers) == 1:
                 receiver = list(receivers.pop())

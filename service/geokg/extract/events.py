@@ -27,7 +27,7 @@ from geokg.extract.clauses import (
 from geokg.extract.dates import DateMention, calendar_words
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
-from geokg.extract.mentions import Found
+from geokg.extract.mentions import CURRENCY_SIGNS, Found
 from geokg.extract.model import Event, EventType, FuzzyDate
 from geokg.extract.reading import SentenceReading
 from geokg.extract.roles import (
@@ -77,6 +77,11 @@ _ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|z
 
 
 
+def _a_sum(token: Token) -> bool:
+    """A number or a currency sign opening a sum ("1.5 billion", "$500m", "US$2 billion")."""
+    return token.text[:1].isdigit() or token.text in CURRENCY_SIGNS or token.text in ("US$", "USD", "EUR")
+
+
 @dataclass
 class Candidate:
     """An event as one sentence states it, before the article links it to others."""
@@ -124,6 +129,7 @@ class SentenceReader:
                 candidate.partner_untold = self._partner_untold(reading, candidate)
                 candidate.named = named
                 out.extend(self._split_commitments(candidate))
+                out.extend(self._gapped_supplies(reading, candidate))
                 out.extend(self._signed_in_person(reading, candidate))
         self._signed_on_a_visit(reading, out)
         return out
@@ -250,6 +256,32 @@ class SentenceReader:
         return [replace(candidate, event=replace(event, topic=part, conjunct=i,
                                                  participants=list(event.participants)))
                 for i, part in enumerate(parts)]
+
+    def _gapped_supplies(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
+        """"Turkey pledged $5 billion, Saudi Arabia 1.5 billion and Qatar 1 billion", "Germany
+        pledged 500 million euros and the European Union 400 million": a name followed by a
+        sum, after a comma or "and", repeats the pledge with its verb left out — another
+        supplier with the same receiver, never the first one's receiver."""
+        event = candidate.event
+        if event.type is not EventType.SUPPORT or "money" not in candidate.support_kinds:
+            return []
+        joiners = self.lex.word_class("conjunction") | {","}
+        determiners = self.lex.word_class("determiner")
+        gapped: list[Found] = []
+        reach = candidate.anchor + 12  # each item of the list carries it further
+        for f in r.found:
+            if f.actor and candidate.anchor + 1 < f.first <= reach and f.last + 1 < len(r.tokens) \
+                    and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in joiners \
+                    and _a_sum(r.tokens[f.last + 1]) and f.mention.entity not in event.participants:
+                gapped.append(f)
+                reach = f.last + 8
+        if not gapped:
+            return []
+        others = {f.mention.entity for f in gapped}
+        event.addressees = [a for a in event.addressees if a not in others]
+        return [replace(candidate, event=replace(event, participants=[f.mention.entity],
+                                                 addressees=list(event.addressees)))
+                for f in gapped]
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:

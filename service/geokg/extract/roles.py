@@ -1063,9 +1063,11 @@ class RoleReader:
         joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
             if supplier.last < first and before else []
         pool = in_clause or actors
-        if self.lex.lang == "de" and supplier.first == first + 1:
+        if self.lex.lang == "de" and supplier.first > first and all(
+                t.key in self.lex.word_class("verb_adverb") for t in r.tokens[first + 1:supplier.first]):
             # "sicherten Saudi-Arabien, die Emirate und Kuwait Ägypten … zu": a subject list
             # right after the verb (its commas cut the clause), then whom it is given to
+            # ("sagten auch Indien und die EU Hilfe zu": an adverb may stand before it)
             joint = self.coordinated([f for f in actors if f.first >= supplier.first], r)
             pool = pool + [f for f in actors if f.first > joint[-1].last and f not in pool]
         return supplier, joint, pool
@@ -1561,8 +1563,10 @@ class RoleReader:
         if r.tokens[j].key == "in" and any(t.key in self.lex.word_class("people_noun")
                                             for t in r.tokens[max(0, j - 3):j]):
             return True  # "für die notleidende Bevölkerung in Syrien", "for civilians in Gaza"
-        if j > 0 and r.tokens[j - 1].key in self.lex.word_class("source"):
-            return False  # "according to U.S. officials": who says so, not who receives
+        if j > 0 and r.tokens[j - 1].key in self.lex.word_class("source") | self.lex.word_class("phrase_to"):
+            # "according to U.S. officials": who says so, not who receives; "in addition to
+            # these Turkey pledged": a phrase ends at "to", its subject follows
+            return False
         return r.tokens[j].key in receivers - {"nach"}
 
     def claim(self, r: SentenceReading, event: Event, actors: list[Found],
