@@ -4736,3 +4736,41 @@ def test_a_phrase_ending_in_to_names_no_receiver(text: str,
 def test_a_german_subject_list_after_an_adverb_supplies(text: str,
                                                         expected: list[tuple[set[str], set[str]]]) -> None:
     assert [(set(s), set(r)) for s, r in supplies(read(text, "2016-02-23"))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a government opening the sentence is that of the side that opened the sentence before
+    ("Manila protested on Monday. The government also urged China to withdraw its vessels.",
+     [({"philippines"}, {"china"})]),
+    ("Manila protestierte am Montag. Die Regierung forderte China auf, die Schiffe abzuziehen.",
+     [({"philippines"}, {"china"})]),
+    # controls: a side named further on in the sentence before is not its subject
+    ("In a statement, the ministry said China's presence infringes on Philippine sovereignty. "
+     "The government also urged China to withdraw its vessels.", []),
+    ("Chinese vessels massed at the reef. The government urged China to withdraw them.", []),
+])
+def test_an_opening_government_is_the_side_that_opened_the_sentence_before(
+        text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_demands(text, "2021-03-23") == expected
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    # scraped pages lose the space after a full stop; domains and initials keep theirs
+    text = ("Merz hat am Donnerstag mit Trump telefoniert, wie Kornelius mitteilte.Zuvor hatte Merz mit "
+            "Selenskyj telefoniert. Mehr auf www.Spiegel.de und bei U.S.Officials.")
+    assert [s.text for s in read(text, "2025-05-09").sentences] == [
+        "Merz hat am Donnerstag mit Trump telefoniert, wie Kornelius mitteilte.",
+        "Zuvor hatte Merz mit Selenskyj telefoniert.",
+        "Mehr auf www.Spiegel.de und bei U.S.Officials."]
+    assert state_sides(text, "2025-05-09", CALL) == [{"germany", "united-states"}, {"germany", "ukraine"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun after "und"/"and" past the event's words is the next verb's object, no side
+    ("Merz telefonierte mit Trump. Danach hatte Merz mit Selenskyj telefoniert und ihm seine "
+     "Unterstützung versichert.", [{"germany", "united-states"}, {"germany", "ukraine"}]),
+    ("Merz called Trump. Later Merz called Zelensky and assured him of his support.",
+     [{"germany", "united-states"}, {"germany", "ukraine"}]),
+])
+def test_a_pronoun_after_and_is_no_side_of_the_call(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2025-05-09", CALL) == expected

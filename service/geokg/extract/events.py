@@ -930,7 +930,8 @@ class SentenceReader:
         """"Macron called Putin on Friday" phoned him; "called Putin a war criminal", "called
         Russia's move illegal" or "called Xi to account" name what he is called. A side right
         after the verb (past its titles, "called French President Macron", and through a list,
-        "called Ghani and Hasina"), then the sentence's end, a comma, a time or a circumstance."""
+        "called Ghani and Hasina"), then the sentence's end, a comma, a time, a circumstance
+        or "and" with the next verb."""
         if last > 0 and r.tokens[last - 1].key in self.lex.word_class("passive_aux"):
             return False  # "The agreement is called …": a name given
         callee = self._titled_side_after(r, last)
@@ -944,6 +945,9 @@ class SentenceReader:
                     after.key not in self.lex.word_class("determiner") or \
                     after.key in self.lex.word_class("after_callee"):
                 return True
+            if after.key in self.lex.word_class("conjunction") and callee.last + 2 < len(r.tokens) \
+                    and finite_verb(r.tokens, callee.last + 2, self.lex):
+                return True  # "called Zelensky and assured him of support": the next verb
             callee = self._titled_side_after(r, callee.last + 1) \
                 if after.key in self.lex.word_class("conjunction") else None
         return False
@@ -2053,6 +2057,7 @@ class SentenceReader:
             if multi_sided and (self._of_another_event(r, f, trigger) or self._in_the_frame(r, f, trigger)
                                 or self._after_a_second_verb(r, f, trigger)
                                 or self._owner_of_a_thing(r, f, trigger)
+                                or self._pronoun_after_and(r, f, trigger)
                                 or self._agent_of_a_participle(r, f, trigger)):
                 continue
             if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f):
@@ -2183,6 +2188,13 @@ class SentenceReader:
         membership": a name after a second event's verb joined by "and"/"und" is that event's."""
         return any(trigger[1] < v < f.first and r.tokens[v - 1].key in self.lex.word_class("conjunction")
                    for v in r.trigger_starts)
+
+    def _pronoun_after_and(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"hatte mit Selenskyj telefoniert und ihm seine Unterstützung versichert": a pronoun
+        after "und"/"and" past the event's words is the object of the next verb, no side."""
+        conjunctions = self.lex.word_class("conjunction")
+        return f.mention.how == "pronoun" and f.first > trigger[1] and any(
+            t.key in conjunctions for t in r.tokens[trigger[1] + 1:f.first])
 
     def _owner_of_a_thing(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Im Gespräch mit Peseschkian verurteilte Putin Israels Vorgehen", "condemned

@@ -43,7 +43,9 @@ CAPITALS_DATELINE = re.compile(
 BRACKET_DATELINE = re.compile(r"^\[(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ./ -]{1,30})\]\s*(?=\S)")
 #: A search index's marker before an excerpt (" date 2023-04 …"): not part of the text.
 INDEX_DATE = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
-SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«»‚‘'(]?[A-ZÄÖÜ0-9])")
+#: (or a full stop glued to the next sentence, as scraped pages lose the space: "mitteilte.Merz")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«»‚‘'(]?[A-ZÄÖÜ0-9])"
+                          r"|(?<=[a-zäöüß]{3})(?<!www)[.!?](?=[A-ZÄÖÜ][a-zäöüß]{2})")
 
 ABBREVIATIONS = {
     "u", "s", "n", "a", "z", "b", "dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov",
