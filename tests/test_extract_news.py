@@ -4774,3 +4774,21 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
 ])
 def test_a_pronoun_after_and_is_no_side_of_the_call(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2025-05-09", CALL) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause with only a time and "mit"/"with" and a side repeats the call, on its own day
+    ("Bereits am Samstag hatte Biden mit Premierminister Johnson telefoniert, am Sonntag mit dem "
+     "französischen Präsidenten Macron.",
+     [({"united-states", "united-kingdom"}, "2021-01-23"), ({"united-states", "france"}, "2021-01-24")]),
+    ("Biden spoke with Johnson by phone on Saturday, on Sunday with Macron.",
+     [({"united-states", "united-kingdom"}, "2021-01-23"), ({"united-states", "france"}, "2021-01-24")]),
+    # control: a clause with a verb of its own is no repeated call
+    ("Biden hatte am Samstag mit Johnson telefoniert, am Sonntag sprach er mit Macron über Handel.",
+     [({"united-states", "united-kingdom"}, "2021-01-23")]),
+])
+def test_a_call_repeated_with_its_verb_left_out(text: str, expected: list[tuple[set[str], str]]) -> None:
+    gaz, day = load_gazetteer(), dt.date(2021, 1, 26)
+    calls = [(gaz.states_of(e.participants, day), e.date.value.isoformat() if e.date else None)
+             for e in read(text, "2021-01-26").events if e.type is CALL]
+    assert calls == expected

@@ -130,6 +130,7 @@ class SentenceReader:
                 candidate.named = named
                 out.extend(self._split_commitments(candidate))
                 out.extend(self._gapped_supplies(reading, candidate))
+                out.extend(self._gapped_partners(reading, candidate))
                 out.extend(self._signed_in_person(reading, candidate))
         self._signed_on_a_visit(reading, out)
         return out
@@ -282,6 +283,37 @@ class SentenceReader:
         return [replace(candidate, event=replace(event, participants=[f.mention.entity],
                                                  addressees=list(event.addressees)))
                 for f in gapped]
+
+    def _gapped_partners(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
+        """"hatte Biden mit Johnson telefoniert, am Sonntag mit Macron": a clause after the
+        event's with only a time and "mit"/"with" and a side repeats the event with its verb
+        left out — the same caller with another partner, on its own day."""
+        event = candidate.event
+        if event.type not in (EventType.CALL, EventType.MEETING) or len(event.participants) != 2:
+            return []
+        tokens, clause = r.tokens, clause_of(r.clauses, candidate.anchor)
+        caller = candidate.caller or event.participants[0]
+        start = max(clause.last, candidate.anchor) + 1
+        if start >= len(tokens) - 2 or tokens[start].text != ",":
+            return []
+        with_at = next((j for j in range(start + 1, min(len(tokens), start + 6))
+                        if tokens[j].key in ("mit", "with")), None)
+        # (only a time or an adverb before it: "am Sonntag", "dann", "later")
+        dated = {k for d in r.dates for k in range(start + 1, with_at or start)
+                 if d.start <= tokens[k].start - r.sentence.start < d.end}
+        adverbs = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_adverb") | \
+            self.lex.word_class("preposition")
+        if with_at is None or any(k not in dated and tokens[k].key not in adverbs
+                                  for k in range(start + 1, with_at)):
+            return []
+        partner = next((f for f in r.found if f.actor and with_at < f.first <= with_at + 5), None)
+        if partner is None or partner.mention.entity in event.participants or \
+                partner.last + 1 < len(tokens) and tokens[partner.last + 1].text not in (".", ",", ";"):
+            return []  # ("…, am Sonntag mit Macron über die Lage beraten": a clause of its own)
+        offset = tokens[start].end - r.sentence.start
+        own_day = next((d.date for d in r.dates if d.start >= offset), event.date)
+        return [replace(candidate, caller=None, event=replace(
+            event, participants=[caller, partner.mention.entity], date=own_day))]
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
