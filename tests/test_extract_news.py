@@ -4792,3 +4792,25 @@ def test_a_call_repeated_with_its_verb_left_out(text: str, expected: list[tuple[
     calls = [(gaz.states_of(e.participants, day), e.date.value.isoformat() if e.date else None)
              for e in read(text, "2021-01-26").events if e.type is CALL]
     assert calls == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group met by a named side joins it
+    ("Ruanda und die Demokratische Republik Kongo haben ein Abkommen unterzeichnet. Später traf sich "
+     "Trump mit beiden afrikanischen Außenministern im Oval Office.",
+     [{"united-states", "rwanda", "democratic-republic-of-the-congo"}]),
+    ("Rwanda and the Democratic Republic of the Congo signed a peace deal. Later Trump met with both "
+     "foreign ministers in the Oval Office.",
+     [{"united-states", "rwanda", "democratic-republic-of-the-congo"}]),
+    # control: the group as the subject is the sides themselves
+    ("Rwanda and the Democratic Republic of the Congo signed a peace deal. Both foreign ministers "
+     "later met in the Oval Office.", [{"rwanda", "democratic-republic-of-the-congo"}]),
+])
+def test_a_group_met_by_a_named_side_joins_it(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2025-06-28", MEETING) == expected
+
+
+def test_an_abbreviation_after_its_name_shares_its_phrase() -> None:
+    text = ("Vor dem Gipfel der Asiatisch-pazifischen Wirtschaftsgemeinschaft Apec ist Chinas Präsident "
+            "Xi Jinping mit dem japanischen Regierungschef Shinzo Abe zusammengetroffen.")
+    assert sides(read(text, "2014-11-10"), MEETING) == [frozenset({"xi-jinping", "shinzo-abe"})]

@@ -107,6 +107,10 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     shares the status of the name before it."""
     if found.mention.how == "possessive":
         return False  # "bei ihrem Besuch": whose visit it is, whatever the preposition
+    same = next((f for f in found_all or [] if f.last == found.first - 1
+                 and f.mention.entity == found.mention.entity), None)
+    if same is not None:  # "der Wirtschaftsgemeinschaft Apec": the name's abbreviation shares it
+        return is_blocked(tokens, same, lex, found_all, keep)
     j = _skip_back(lex, tokens, found.first - 1)
     # (a direction inside a gapped pattern is no word of it: "rief zu einem Ende der Gewalt
     # im Osten der Republik Kongo auf" names a place, not whom it calls on)

@@ -405,7 +405,10 @@ class Discourse:
             picked = self._last_two(leaders_only=candidate.group in ("leaders", "presidents"),
                                     presidents=presidents)
         if len(self.sides(event, picked)) >= 2:
-            event.participants = picked
+            # ("traf sich Trump mit beiden Außenministern": the group joins who met it)
+            own = [p for p in event.participants if not self.sides(event, [p]) & self.sides(event, picked)] \
+                if candidate.group_partner else []
+            event.participants = own + picked
             event.confidence = INFERRED_CONFIDENCE
             if previous is not None and picked == list(previous.participants):
                 event.date = event.date or previous.date  # "beide vereinbarten": same occasion

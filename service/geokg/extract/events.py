@@ -111,6 +111,8 @@ class Candidate:
     named: tuple[str, ...] = ()  # every entity its sentence names, sides or not
     #: "Auch Sharif sprach mit Anwar", "Biden also talked with Scholz": like the event before
     likewise: bool = False
+    #: "traf sich Trump mit beiden Außenministern": the group is whom a named side met
+    group_partner: bool = False
 
 
 class SentenceReader:
@@ -1267,11 +1269,15 @@ class SentenceReader:
         named = self._other_side_named(r, event, (first, last)) if trigger.type is EventType.DEMAND \
             and not event.addressees and not open_addressee else []
         likewise = any(t.key in self.lex.word_class("likewise") for t in r.tokens[clause.first:last + 1])
+        group_partner = any(t.key in ("mit", "with") and k + 1 < len(r.tokens)
+                            and r.tokens[k + 1].key in self.lex.word_class("group")
+                            for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
-                         group_subject, additional, open_addressee, respective, named, likewise=likewise)
+                         group_subject, additional, open_addressee, respective, named, likewise=likewise,
+                         group_partner=group_partner)
 
     def _supply_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       clause: Clause, span: tuple[int, int]) -> tuple[str, ...] | None:
