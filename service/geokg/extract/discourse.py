@@ -20,6 +20,8 @@ from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 
 INFERRED_CONFIDENCE = 0.7
 TALKS_WINDOW = 6  # sentences: how far after talks an accord told without its partner is theirs
+#: How long before the story's day a dated talk is another occasion than an undated one.
+YEARS_BEFORE = dt.timedelta(days=180)
 INHERIT_WINDOW = 2  # sentences: an undated event continues a dated one told this close before
 #: How many sentences on a story still speaks of the talks it opened with.
 STORY_REACH = 6
@@ -282,7 +284,8 @@ class Discourse:
                 # (not "Der Iran liefert unterdessen Waffen", one giver of another story); a
                 # list of donors ("Germany pledged 500 million euros and the EU 400 million")
                 # gives where the story's other supplies go
-                receivers = set(self.story_receivers) or {tuple(e.addressees) for e in supplies}
+                receivers = set(self.story_receivers) or ({tuple(e.addressees) for e in supplies}
+                                                          if self._list_of_donors(event) else set())
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - givers
             if len(receivers) == 1:
                 receiver = list(receivers.pop())
@@ -290,6 +293,13 @@ class Discourse:
                     continue  # a third side named in its own sentence may be the receiver
                 event.addressees = receiver
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
+    def _list_of_donors(self, event: Event) -> bool:
+        """"Germany pledged 500 million euros and the EU 400 million": several givers of one
+        verb of one sentence (not "Während Deutschland der Ukraine Panzer liefert, schickt
+        Frankreich Haubitzen": two verbs, two stories)."""
+        return sum(1 for e in self.events if e.type is EventType.SUPPORT and e is not event
+                   and e.sentence.index == event.sentence.index and e.trigger == event.trigger) >= 1
 
     def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
         sides = self.sides(event)
@@ -672,7 +682,10 @@ class Discourse:
                 _headline(a.sentence) or _headline(b.sentence))
             distinct = distinct or (told_apart and bool(a.topic and b.topic)
                                     and not _topics_overlap(a, b))
-            return self.sides(a, a.addressees) == self.sides(b, b.addressees) and \
+            # ("the US asked it to close its consulate in Houston" before "it" is known, and
+            # "The US asked China to close the consulate in Houston": one demand)
+            unaddressed = bool(a.addressees) != bool(b.addressees) and _topics_overlap(a, b)
+            return (self.sides(a, a.addressees) == self.sides(b, b.addressees) or unaddressed) and \
                 _dates_agree(a, b) and not distinct
         if a.type is EventType.AGREEMENT:
             # news tells one deal again and again (headline, caption, lead, quotes); a second
@@ -692,10 +705,15 @@ class Discourse:
     def _years_before(self, a: Event, b: Event) -> bool:
         """"Das betonte die Kanzlerin nach ihrem Gespräch mit Widodo … Sie erinnerte daran,
         dass sie mit Widodo erstmals im November 2014 zusammengetroffen sei": a talk the story
-        tells undated is of its own days; one dated in an earlier year is another occasion."""
+        tells undated is of its own days; one dated half a year or more before is another
+        occasion."""
         undated = [e for e in (a, b) if e.date is None and e.sentence.index not in self.background_sentences]
         dates = [e.date for e in (a, b) if e.date is not None]
-        return len(undated) == 1 and len(dates) == 1 and dates[0].value.year < self.on.year
+        if len(undated) != 1 or len(dates) != 1:
+            return False
+        if dates[0].precision is Precision.YEAR:
+            return dates[0].value.year < self.on.year
+        return self.on - dates[0].value > YEARS_BEFORE  # (not "am 28. Dezember" in early January)
 
     def _earlier_occasion(self, a: Event, b: Event) -> bool:
         """"Am Donnerstag telefonierten Biden und Putin … Anfang Dezember hatten die beiden
@@ -722,6 +740,7 @@ class Discourse:
                                  and other.date.value.year == kept.date.value.year):
             kept.date = other.date or kept.date
         kept.topic = kept.topic or other.topic
+        kept.addressees = kept.addressees or other.addressees
         kept.treaty = kept.treaty or other.treaty
         kept.place = kept.place or other.place
         if kept.sentence.index == 0 and other.sentence.index != 0:

@@ -77,11 +77,6 @@ _ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|z
 
 
 
-def _a_sum(token: Token) -> bool:
-    """A number or a currency sign opening a sum ("1.5 billion", "$500m", "US$2 billion")."""
-    return token.text[:1].isdigit() or token.text in CURRENCY_SIGNS or token.text in ("US$", "USD", "EUR")
-
-
 @dataclass
 class Candidate:
     """An event as one sentence states it, before the article links it to others."""
@@ -130,8 +125,8 @@ class SentenceReader:
             if candidate is not None:
                 candidate.partner_untold = self._partner_untold(reading, candidate)
                 candidate.named = named
-                out.extend(self._split_commitments(candidate))
-                out.extend(self._gapped_supplies(reading, candidate))
+                for commitment in self._split_commitments(candidate):
+                    out.extend(self._gapped_supplies(reading, commitment))
                 out.extend(self._gapped_partners(reading, candidate))
                 out.extend(self._signed_in_person(reading, candidate))
         self._signed_on_a_visit(reading, out)
@@ -261,61 +256,107 @@ class SentenceReader:
                 for i, part in enumerate(parts)]
 
     def _gapped_supplies(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
-        """"Turkey pledged $5 billion, Saudi Arabia 1.5 billion and Qatar 1 billion", "Germany
-        pledged 500 million euros and the European Union 400 million": a name followed by a
-        sum, after a comma or "and", repeats the pledge with its verb left out — another
-        supplier with the same receiver, never the first one's receiver."""
+        """"Turkey pledged $5 billion, Saudi Arabia 1.5 billion", "Germany pledged 500 million
+        euros and the EU 400 million": a name followed by a sum, after a comma or "and",
+        repeats the supply with its verb left out. The name gives when the first supply named
+        no receiver, or with its own ("Russia 2 billion to Syria"), or as a German subject
+        ("die EU 400 Millionen"); it receives from the same giver when the first named one
+        ("gave Ukraine 500 million, Moldova 100 million", "dem Libanon 100 Millionen")."""
         event = candidate.event
         if event.type is not EventType.SUPPORT or "money" not in candidate.support_kinds:
-            return []
+            return [candidate]
         joiners = self.lex.word_class("conjunction") | {","}
         determiners = self.lex.word_class("determiner")
-        gapped: list[Found] = []
+        gapped: list[tuple[Found, str]] = []  # the name, and its article
         reach = candidate.anchor + 12  # each item of the list carries it further
         for f in r.found:
-            if f.actor and candidate.anchor + 1 < f.first <= reach and f.last + 1 < len(r.tokens) \
-                    and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in joiners \
-                    and _a_sum(r.tokens[f.last + 1]) and f.mention.entity not in event.participants:
-                gapped.append(f)
+            j = before_determiners(r.tokens, f.first - 1, determiners)
+            if f.actor and candidate.anchor + 1 < f.first <= reach and self._a_sum(r.tokens, f.last + 1) \
+                    and r.tokens[j].key in joiners and f.mention.entity not in event.participants:
+                article = next((t.key for t in r.tokens[j + 1:f.first + 1] if t.key in determiners), "")
+                gapped.append((f, article))
                 reach = f.last + 8
+        names = {f.mention.entity for f, _ in gapped}
+        first_receivers = [a for a in event.addressees if a not in names]
+        # (the first supply's receivers without the givers the list names after it)
         if not gapped:
-            return []
-        others = {f.mention.entity for f in gapped}
-        event.addressees = [a for a in event.addressees if a not in others]
-        return [replace(candidate, event=replace(event, participants=[f.mention.entity],
-                                                 addressees=list(event.addressees)))
-                for f in gapped]
+            return [candidate]
+        out = [replace(candidate, event=replace(event, addressees=first_receivers))]
+        for f, article in gapped:
+            own_receiver = next((g for g in r.found if g.actor and f.last + 1 < g.first <= f.last + 6
+                                 and r.tokens[g.first - 1].key in self.lex.word_class("receiver_prep")), None)
+            gives = own_receiver is not None or not first_receivers or (
+                self.lex.lang == "de" and article in ("die", "der", "das"))
+            if article == "dem" or "receiver_subject" in candidate.trigger.flags or not gives:
+                parts = (list(event.participants), [f.mention.entity])
+            else:
+                receivers = [own_receiver.mention.entity] if own_receiver else first_receivers
+                parts = ([f.mention.entity], receivers)
+            out.append(replace(candidate, event=replace(event, participants=parts[0], addressees=parts[1])))
+        return out
+
+    def _a_sum(self, tokens: list[Token], i: int) -> bool:
+        """A sum opens at token i: a currency sign, or a number with a scale or a currency
+        after it ("1.5 billion", "500 million dollars", "$500m"), not "3 days later"."""
+        if i >= len(tokens):
+            return False
+        token = tokens[i]
+        if token.text in CURRENCY_SIGNS or token.text in ("US$", "USD", "EUR"):
+            return True
+        j = i + 1
+        while j + 1 < len(tokens) and tokens[j].text in (".", ",") and tokens[j + 1].text[:1].isdigit():
+            j += 2  # "1.5 billion" told as "1", ".", "5"
+        after = tokens[j].key if j < len(tokens) else ""
+        return token.text[:1].isdigit() and (re.fullmatch(r"[\d.,]+(m|bn|mn|mio|mrd)", token.key) is not None
+                                             or after in SCALE_WORDS | self.lex.word_class("currency"))
 
     def _gapped_partners(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
-        """"hatte Biden mit Johnson telefoniert, am Sonntag mit Macron": a clause after the
-        event's with only a time and "mit"/"with" and a side repeats the event with its verb
-        left out — the same caller with another partner, on its own day."""
+        """"hatte Biden mit Johnson telefoniert, am Sonntag mit Macron (und am Montag mit
+        Meloni)": a chunk after the event's clause with only a time and "mit"/"with" and a
+        side repeats the event with its verb left out — the same caller with another partner,
+        on the chunk's own day."""
         event = candidate.event
         if event.type not in (EventType.CALL, EventType.MEETING) or len(event.participants) != 2:
             return []
         tokens, clause = r.tokens, clause_of(r.clauses, candidate.anchor)
-        caller = candidate.caller or event.participants[0]
+        named = [f for f in r.found if f.actor and f.mention.entity in event.participants]
+        callers = [f.mention.entity for f in named if not self._after_with(r, f)]
+        caller = candidate.caller or (callers[0] if len(set(callers)) == 1 else None)
+        joiners = self.lex.word_class("conjunction") | {","}
+        out: list[Candidate] = []
         start = max(clause.last, candidate.anchor) + 1
-        if start >= len(tokens) - 2 or tokens[start].text != ",":
-            return []
-        with_at = next((j for j in range(start + 1, min(len(tokens), start + 6))
-                        if tokens[j].key in ("mit", "with")), None)
-        # (only a time or an adverb before it: "am Sonntag", "dann", "later")
-        dated = {k for d in r.dates for k in range(start + 1, with_at or start)
-                 if d.start <= tokens[k].start - r.sentence.start < d.end}
-        adverbs = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_adverb") | \
-            self.lex.word_class("preposition")
-        if with_at is None or any(k not in dated and tokens[k].key not in adverbs
-                                  for k in range(start + 1, with_at)):
-            return []
-        partner = next((f for f in r.found if f.actor and with_at < f.first <= with_at + 5), None)
-        if partner is None or partner.mention.entity in event.participants or \
-                partner.last + 1 < len(tokens) and tokens[partner.last + 1].text not in (".", ",", ";"):
-            return []  # ("…, am Sonntag mit Macron über die Lage beraten": a clause of its own)
-        offset = tokens[start].end - r.sentence.start
-        own_day = next((d.date for d in r.dates if d.start >= offset), event.date)
-        return [replace(candidate, caller=None, event=replace(
-            event, participants=[caller, partner.mention.entity], date=own_day))]
+        while caller is not None and start < len(tokens) - 2 and tokens[start].key in joiners:
+            with_at = next((j for j in range(start + 1, min(len(tokens), start + 6))
+                            if tokens[j].key in ("mit", "with")), None)
+            partner = next((f for f in r.found if f.actor and f.first > (with_at or len(tokens))), None)
+            if with_at is None or partner is None or not self._only_a_time(r, start + 1, with_at) \
+                    or not self._after_with(r, partner) or partner.mention.entity in event.participants:
+                break
+            end = partner.last + 1
+            if end < len(tokens) and tokens[end].text not in (".", ";") and tokens[end].key not in joiners:
+                break  # ("…, am Sonntag mit Macron über die Lage beraten": a clause of its own)
+            chunk = (tokens[start].end - r.sentence.start, tokens[partner.last].end - r.sentence.start)
+            own_day = next((d.date for d in r.dates if chunk[0] <= d.start < chunk[1]), event.date)
+            out.append(replace(candidate, caller=None, event=replace(
+                event, participants=[caller, partner.mention.entity], date=own_day)))
+            start = end
+        return out
+
+    def _only_a_time(self, r: SentenceReading, first: int, end: int) -> bool:
+        """Whether tokens first..end-1 tell only when ("am Sonntag", "then", "on Monday")."""
+        dated = {k for d in r.dates for k in range(first, end)
+                 if d.start <= r.tokens[k].start - r.sentence.start < d.end}
+        adverbs = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_adverb")
+        return all(k in dated or r.tokens[k].key in adverbs or k + 1 in dated for k in range(first, end))
+
+    def _after_with(self, r: SentenceReading, f: Found) -> bool:
+        """A side named right after "mit"/"with", past articles, adjectives and titles."""
+        j = f.first - 1
+        while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner") or is_adjective(r.tokens[j])
+                          or r.tokens[j].key in self.roles.title_words
+                          or any(g.first <= j <= g.last for g in r.found)):
+            j -= 1
+        return j >= 0 and r.tokens[j].key in ("mit", "with")
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -355,6 +396,8 @@ class SentenceReader:
                                            for f in reading.found)]
         # (a demand, supply or claim: "met … and urged Ankara"; not "griff zum Hörer und sprach mit")
         reading.trigger_starts = [h[1] for h in kept if h[0].type not in MULTI_SIDED]
+        reading.meeting_starts = [h[1] for h in kept if h[0].type is EventType.MEETING
+                                  and "generic" not in h[0].flags]
         calls = [a for t, a, _ in kept if t.type is EventType.CALL]
         if calls:
             # a talk beside a call is that call; a summit noun after it that the call talked
@@ -1268,7 +1311,15 @@ class SentenceReader:
             for t in r.tokens[clause.first:max(clause.last, last) + 1]) or self._each_gives(r, clause, first))
         named = self._other_side_named(r, event, (first, last)) if trigger.type is EventType.DEMAND \
             and not event.addressees and not open_addressee else []
-        likewise = any(t.key in self.lex.word_class("likewise") for t in r.tokens[clause.first:last + 1])
+        # ("In Tokyo, Biden also talked with Kishida", "bei ihrem Treffen": in person, no call;
+        # not the topic: "also discussed with Putin the summit to be held in St Petersburg")
+        topic = next((k for k in range(first, len(r.tokens))
+                      if r.tokens[k].key in self.lex.word_class("topic_verb")), len(r.tokens))
+        in_person = any(f.first < topic and (self.gaz.entities[f.mention.entity].kind == "city"
+                                             or f.mention.how == "place") for f in r.found) or \
+            any(t.key in self.lex.word_class("in_person") for t in r.tokens[:topic])
+        likewise = not in_person and any(t.key in self.lex.word_class("likewise")
+                                         for t in r.tokens[clause.first:last + 1])
         group_partner = any(t.key in ("mit", "with") and k + 1 < len(r.tokens)
                             and r.tokens[k + 1].key in self.lex.word_class("group")
                             for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
@@ -1691,6 +1742,12 @@ class SentenceReader:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
+        # (an owner also named as a side elsewhere stays: "Biden … met in Wilmington, Biden's hometown")
+        owners = {f.mention.entity for f in actors if self._owner_of_a_thing(r, f, span)} - \
+            {f.mention.entity for f in actors if not self._owner_of_a_thing(r, f, span)}
+        rest = [p for p in event.participants if p not in owners]
+        if owners and len(self.gaz.states_of(rest, r.day)) >= 2:
+            event.participants = rest  # (not "Blinken met Israel's war cabinet": its only partner)
         # (a quote that names both sides is of others' talks: "'I welcome that Putin and Trump
         # spoke,' Erdogan said")
         sides = self.gaz.states_of(event.participants, r.day)
@@ -2093,8 +2150,7 @@ class SentenceReader:
             if own is not clause and not inside and (own.relative or (own.complement and multi_sided)):
                 continue
             if multi_sided and (self._of_another_event(r, f, trigger) or self._in_the_frame(r, f, trigger)
-                                or self._after_a_second_verb(r, f, trigger)
-                                or self._owner_of_a_thing(r, f, trigger)
+                                or self._after_a_second_verb(r, f, trigger, call)
                                 or self._pronoun_after_and(r, f, trigger)
                                 or self._agent_of_a_participle(r, f, trigger)):
                 continue
@@ -2221,11 +2277,14 @@ class SentenceReader:
             and r.tokens[f.last + 1].key in speech
         return (after or before) and reported or source
 
-    def _after_a_second_verb(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+    def _after_a_second_verb(self, r: SentenceReading, f: Found, trigger: tuple[int, int],
+                             call: bool = False) -> bool:
         """"Blinken met Fidan on Saturday and urged Ankara to complete Sweden's NATO
-        membership": a name after a second event's verb joined by "and"/"und" is that event's."""
+        membership": a name after a second event's verb joined by "and"/"und" is that event's
+        (a call's names end at a meeting's verb too: "… und traf dort Li Qiang")."""
+        starts = r.trigger_starts + (r.meeting_starts if call else [])
         return any(trigger[1] < v < f.first and r.tokens[v - 1].key in self.lex.word_class("conjunction")
-                   for v in r.trigger_starts)
+                   for v in starts)
 
     def _pronoun_after_and(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"hatte mit Selenskyj telefoniert und ihm seine Unterstützung versichert": a pronoun
@@ -2238,7 +2297,7 @@ class SentenceReader:
         """"Im Gespräch mit Peseschkian verurteilte Putin Israels Vorgehen", "condemned
         Israel's actions": a name in the possessive before a common noun owns a thing the
         talk is about; it is no side ("Russia's talks with China", "Deutschlands Regierung",
-        "Iran's delegation" are)."""
+        "Iran's delegation" are) — when two sides are left without it."""
         if f.mention.how not in ("name", "alias", "metonym"):
             return False
         tokens, noun = r.tokens, f.last + 1
@@ -2252,13 +2311,15 @@ class SentenceReader:
         elif f.first != f.last or tokens[f.last].key == tokens[f.last].lemma \
                 or not tokens[f.last].key.endswith("s") or noun >= len(tokens):
             return False  # (German: "Israels", one word inflected in the genitive)
-        while noun + 1 < len(tokens) and is_adjective(tokens[noun]):
-            noun += 1  # ("Israels brutales Vorgehen")
+        determiners = self.lex.word_class("determiner")
+        while noun + 1 < len(tokens) and is_adjective(tokens[noun]) and tokens[noun].key not in determiners:
+            noun += 1  # ("Israels brutales Vorgehen"; not "… Südkoreas eine gemeinsame Erklärung")
         # ("Canada's new prime minister": a title, whatever stands before it)
         if any(t.key in self.lex.title_starts for t in tokens[noun:noun + 3]):
             return False
-        if trigger[0] <= noun <= trigger[1] or tokens[noun].key in self.lex.word_class("anchor"):
-            return False
+        if trigger[0] <= noun <= trigger[1] or tokens[noun].key in self.lex.word_class("anchor") \
+                or tokens[noun].key in self.lex.word_class("conjunction"):
+            return False  # ("Japan's and South Korea's leaders")
         return owned_thing(tokens[noun], self.lex)
 
     def _in_the_frame(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:

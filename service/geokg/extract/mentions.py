@@ -45,7 +45,6 @@ class MentionFinder:
         self.on = published or dt.date.today()
         self.history: list[Mention] = []  # every mention so far, for pronouns and ambiguity
         self.by_sentence: list[list[Mention]] = []
-        self.openers: list[list[str]] = []  # per sentence, the sides named in its first words
         # "Kim", "Ali", "Wang": once a leader or an official is named in full, parts of the
         # name refer to them (the entity found, and how: an official stands for a state)
         self.local_names: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -69,7 +68,6 @@ class MentionFinder:
         # Putin ist Macron in Kiew eingetroffen", not the leader named first
         self.by_sentence.append([f.mention for f in sorted(
             found, key=lambda f: self._in_phrase(tokens, f.first))])
-        self.openers.append([f.mention.entity for f in found if f.actor and f.first <= 2])
         self._learn_short_names(found)
         self._learn_abbreviations(tokens, found)
         self._note_plain_uses(sentence, tokens, found)
@@ -545,7 +543,7 @@ class MentionFinder:
                 # "it", "the Foreign Ministry", "das Außenministerium": the state told before
                 key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
             elif token.key in self.lex.word_class("government_anaphor"):
-                key = self._government_meant(tokens, i, found) or self._opening_government(tokens, i, found)
+                key = self._government_meant(tokens, i, found)
             elif token.key in self.lex.word_class("organisation_anaphor"):
                 key = self._organisation_meant(tokens, i, found)
             else:
@@ -628,8 +626,7 @@ class MentionFinder:
         without a state of its own, as a verb's object, is that of a state named before it in
         the sentence — not the subject's own ("Washington warned of Serbia's buildup, urging the
         government …" asks Serbia). Only this sentence's: "The government urged China …"
-        opening a sentence is the story's own, which the sentence before may not name first
-        (`_opening_government` takes it from that sentence's opening only)."""
+        opening a sentence is the story's own, which the sentence before may not name first."""
         if not self._object_after_verb(tokens, i) or not self._body_anaphor(
                 tokens, i, found, self.lex.word_class("government_anaphor")):
             return None
@@ -637,16 +634,6 @@ class MentionFinder:
         others = [f for f in found if f.last < i and f.actor
                   and self.gaz.state_of(f.mention.entity, self.on) != subject]
         return self._state_for_pronoun(others, nearby=False)
-
-    def _opening_government(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
-        """"Manila protested on Monday. The government also urged China …": a government with
-        no state of its own opening the sentence is the one whose side opened the sentence
-        before (not one named further on: "In a statement, the ministry said China's …")."""
-        if i != 1 or not self.openers or \
-                not self._body_anaphor(tokens, i, found, self.lex.word_class("government_anaphor")):
-            return None
-        states = {self.gaz.state_of(k, self.on) for k in self.openers[-1]}
-        return states.pop() if len(states) == 1 else None
 
     def _object_after_verb(self, tokens: list[Token], i: int) -> bool:
         """A noun after its article right after a lower-case word, a verb's object ("urging

@@ -30,6 +30,9 @@ class SentenceReading:
     #: Token indexes where the sentence's demands, supplies and claims start ("met Fidan and
     #: urged Ankara …": a second verb, whose names are its own): set by reading.
     trigger_starts: list[int] = field(default_factory=list)
+    #: Token indexes where its meetings start, but talks ("Nach dem Telefonat mit Xi reiste
+    #: Scholz nach Peking und traf dort Li": the call's names end at "traf"): set by reading.
+    meeting_starts: list[int] = field(default_factory=list)
 
     @cached_property
     def named(self) -> frozenset[int]:

@@ -45,7 +45,7 @@ BRACKET_DATELINE = re.compile(r"^\[(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ./ -]{1,30})\]
 INDEX_DATE = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
 #: (or a full stop glued to the next sentence, as scraped pages lose the space: "mitteilte.Merz")
 SENTENCE_END = re.compile(r"[.!?…]+[\"”“»«')\]]*(?=\s+[\"„“«»‚‘'(]?[A-ZÄÖÜ0-9])"
-                          r"|(?<=[a-zäöüß]{3})(?<!www)[.!?](?=[A-ZÄÖÜ][a-zäöüß]{2})")
+                          r"|(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 
 ABBREVIATIONS = {
     "u", "s", "n", "a", "z", "b", "dr", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "gov",
@@ -227,12 +227,21 @@ def split_sentences(text: str, layout: Layout, lang: str) -> list[Sentence]:
     for para_index, (start, end) in enumerate(layout.paragraphs):
         chunk_start = start
         for m in SENTENCE_END.finditer(text, start, end):
-            if _is_abbreviation(text, m.start(), lang):
+            if _is_abbreviation(text, m.start(), lang) or _glued_inside_a_word(text, m.end()):
                 continue
             _add_sentence(sentences, text, chunk_start, m.end(), para_index)
             chunk_start = m.end()
         _add_sentence(sentences, text, chunk_start, end, para_index)
     return sentences
+
+
+def _glued_inside_a_word(text: str, end: int) -> bool:
+    """A full stop with no space after it ends a sentence only after a plain word: not in
+    "www.Spiegel.de", "t-online.Politik" or "U.S.Officials"."""
+    if end >= len(text) or text[end].isspace():
+        return False
+    word = re.search(r"\S*$", text[max(0, end - 41):end - 1])
+    return word is None or not word.group().isalpha() or word.group().lower() == "www"
 
 
 def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
