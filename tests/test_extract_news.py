@@ -4861,3 +4861,12 @@ def test_a_repeated_call_needs_its_partner_after_with(text: str,
 def test_a_call_names_no_one_a_later_meeting_met() -> None:
     text = "Nach dem Online-Gipfel mit Xi reiste Scholz am Freitag nach Peking und traf dort Li Qiang."
     assert state_sides(text, "2024-05-06", CALL) == [{"china", "germany"}]
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive after "and" still joins the second name to the list
+    "Koenders and his French counterpart Fabius urged Mali to implement the deal.",
+    "Koenders und sein französischer Amtskollege Fabius forderten Mali auf, das Abkommen umzusetzen.",
+])
+def test_a_possessive_after_and_joins_the_list(text: str) -> None:
+    assert state_demands(text, "2015-06-19") == [({"netherlands", "france"}, {"mali"})]

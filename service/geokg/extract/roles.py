@@ -900,8 +900,10 @@ class RoleReader:
             # subject and object
             articles = ("the", "der", "die", "das", "den", "dem")
             words = " ".join(t.key for t in between if t.key not in articles)
+            # ("Koenders and his French counterpart Fabius": a possessive after "and" too)
+            fillers = self.lex.word_class("determiner")
             if any(t.key in joiners for t in between) and all(
-                    t.key in joiners or t.key in articles for t in between) \
+                    t.key in joiners or t.key in articles or t.key in fillers for t in between) \
                     or words in self.lex.word_class("correlative") \
                     or self._origin_repeated(words.split()):  # "sowohl X als auch Y"
                 out.append(f)
