@@ -684,7 +684,9 @@ class Discourse:
                                     and not _topics_overlap(a, b))
             # ("the US asked it to close its consulate in Houston" before "it" is known, and
             # "The US asked China to close the consulate in Houston": one demand)
-            unaddressed = bool(a.addressees) != bool(b.addressees) and _topics_overlap(a, b)
+            # (not one said again and again before: "Kiew hatte immer wieder verlangt, dass …")
+            unaddressed = bool(a.addressees) != bool(b.addressees) and _topics_overlap(a, b) and \
+                not {a.sentence.index, b.sentence.index} & self.background_sentences
             return (self.sides(a, a.addressees) == self.sides(b, b.addressees) or unaddressed) and \
                 _dates_agree(a, b) and not distinct
         if a.type is EventType.AGREEMENT:
