@@ -4870,3 +4870,18 @@ def test_a_call_names_no_one_a_later_meeting_met() -> None:
 ])
 def test_a_possessive_after_and_joins_the_list(text: str) -> None:
     assert state_demands(text, "2015-06-19") == [({"netherlands", "france"}, {"mali"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a leader elected and months from office acts for the state to be led
+    ("Trump called Mexico's president-elect Andres Manuel Lopez Obrador on Monday.",
+     [frozenset({"donald-trump", "mexico"})]),
+    ("Biden congratulated presumptive president-elect Ferdinand “Bongbong” Marcos Jr. in a call on "
+     "Wednesday.", [frozenset({"joe-biden", "philippines"})]),
+    # controls: what someone is called is no call
+    ("Biden called Israel's response disproportionate.", []),
+    ("Biden called Russia's Putin a killer.", []),
+])
+def test_a_call_to_a_president_elect(text: str, expected: list[frozenset[str]]) -> None:
+    published = "2018-07-03" if "Obrador" in text else "2022-05-12"
+    assert sides(read(text, published), CALL) == expected

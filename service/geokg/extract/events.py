@@ -1014,6 +1014,12 @@ class SentenceReader:
         callee = self._titled_side_after(r, last)
         while callee is not None:
             after = r.tokens[callee.last + 1] if callee.last + 1 < len(r.tokens) else None
+            owned = self._titled_side_after(r, callee.last + 2) if after is not None and \
+                after.text in ("'", "’") and callee.last + 2 < len(r.tokens) and \
+                r.tokens[callee.last + 2].key == "s" else None
+            if owned is not None and owned.first > callee.last + 3:
+                callee = owned  # "called Mexico's president-elect Lopez Obrador": the titled one
+                continue
             if after is not None and after.text in QUOTE_MARKS:
                 return False  # "called Israel's response …", "called Putin “a killer”"
             if callee.last + 2 < len(r.tokens) and r.tokens[callee.last + 2].text in ("'", "’"):
@@ -1032,7 +1038,8 @@ class SentenceReader:
     def _titled_side_after(self, r: SentenceReading, last: int) -> Found | None:
         """The side named right after token `last`, or past its titles ("French President
         Macron"; not "the UK Navy's move"); not a place."""
-        side = next((f for f in r.found if f.actor and last < f.first <= last + 4), None)
+        # ("called Mexico's president-elect Lopez Obrador": up to seven words of titles)
+        side = next((f for f in r.found if f.actor and last < f.first <= last + 7), None)
         if side is None or side.mention.how == "place":
             return None
         titles = r.tokens[last + 1:side.first]

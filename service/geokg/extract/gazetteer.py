@@ -165,8 +165,9 @@ class Gazetteer:
 # where each Wikidata ID was checked (data/gazetteer/README.md).
 NOT_ENTITY_FILES = frozenset({"offices.tsv", "wikidata-sources.tsv", "officials.tsv",
                               "surnames.tsv"})
-#: How long before a term a leader counts as elected and about to take office.
-INCOMING_DAYS = 100
+#: How long before a term a leader counts as elected and about to take office (Mexico's
+#: president-elect waits five months, from the June vote to 1 December).
+INCOMING_DAYS = 160
 #: How long around their terms a leader's bare surname still means them.
 SURNAME_BEFORE = dt.timedelta(days=365)
 SURNAME_AFTER = dt.timedelta(days=3 * 365)

@@ -145,7 +145,8 @@ class MentionFinder:
         won = bool(keys & self.lex.word_class("election_won")) or bool(
             keys & self.lex.word_class("won_word")) and bool(keys & self.lex.word_class("election_noun"))
         for f in leaders:
-            if won or any(t.key in cues for t in tokens[max(0, f.first - 4):f.first]):
+            # (a nickname in quotes may stand between: "president-elect Ferdinand “Bongbong” Marcos")
+            if won or any(t.key in cues for t in tokens[max(0, f.first - 6):f.first]):
                 self.elected.add(f.mention.entity)
 
     def _learn_short_names(self, found: list[Found]) -> None:
