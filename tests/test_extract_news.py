@@ -4885,3 +4885,16 @@ def test_a_possessive_after_and_joins_the_list(text: str) -> None:
 def test_a_call_to_a_president_elect(text: str, expected: list[frozenset[str]]) -> None:
     published = "2018-07-03" if "Obrador" in text else "2022-05-12"
     assert sides(read(text, published), CALL) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a call told as the setting ("in einem Telefonat mit X") took place, whatever the verb
+    # refused; a plan before it or inside the phrase still tells one to come
+    ("Brasiliens Präsident Lula hat in einem Telefonat mit seinem russischen Kollegen Wladimir Putin "
+     "eine Einladung nach Russland abgelehnt.", [{"brazil", "russia"}]),
+    ("In a phone call with Putin, Lula declined an invitation to Russia.", [{"brazil", "russia"}]),
+    ("Lula lehnte ein Telefonat mit Putin ab.", []),
+    ("Lula will in einem Telefonat mit Putin nächste Woche über den Krieg sprechen.", []),
+])
+def test_a_call_as_the_setting_of_a_refusal(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2023-05-26", CALL) == expected

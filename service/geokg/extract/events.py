@@ -352,8 +352,10 @@ class SentenceReader:
     def _after_with(self, r: SentenceReading, f: Found) -> bool:
         """A side named right after "mit"/"with", past articles, adjectives and titles."""
         j = f.first - 1
+        people = self.lex.word_class("counterpart") | self.lex.word_class("colleague") | \
+            self.lex.word_class("other_person")
         while j >= 0 and (r.tokens[j].key in self.lex.word_class("determiner") or is_adjective(r.tokens[j])
-                          or r.tokens[j].key in self.roles.title_words
+                          or r.tokens[j].key in self.roles.title_words or r.tokens[j].key in people
                           or any(g.first <= j <= g.last for g in r.found)):
             j -= 1
         return j >= 0 and r.tokens[j].key in ("mit", "with")
@@ -1912,12 +1914,19 @@ class SentenceReader:
             if first > 0 else 0
         while j > 0 and r.tokens[j].key in self.lex.word_class("possessive_person"):
             j -= 1
-        if first == 0 or r.tokens[j].key not in self.lex.word_class("circumstance"):
+        # ("in einem Telefonat mit Putin", "in a phone call with Xi": "in" before the noun)
+        if first == 0 or not (r.tokens[j].key in self.lex.word_class("circumstance")
+                              or r.tokens[j].key in ("in", "im") and r.tokens[first].key not in ("in", "im")):
             return False
-        # only the saying is not the visit's: a visit still to come is not factual either
+        # only the saying is not the visit's: a visit still to come is not factual either —
+        # as the phrase tells it, up to its partner ("in einem Telefonat mit Putin eine
+        # Einladung abgelehnt": the invitation is the verb's, the call took place)
         others = tuple(k for k in ALL_CUES if k not in ("announced", "denial"))
         clause = clause_of(r.clauses, first)
-        return not has_cue(r.tokens, clause.first, clause.last, self.lex, others, (first, first))
+        partner = next((f for f in r.found if f.actor and first < f.first <= first + 8
+                        and self._after_with(r, f)), None)
+        end = partner.last if partner is not None else clause.last
+        return not has_cue(r.tokens, clause.first, end, self.lex, others, (first, first))
 
     def _after_it(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
         """"Nach dem Telefonat zwischen Merkel und Davutoğlu wird … gearbeitet", "after the
