@@ -298,8 +298,8 @@ class Discourse:
         """"Germany pledged 500 million euros and the EU 400 million": several givers of one
         verb of one sentence (not "Während Deutschland der Ukraine Panzer liefert, schickt
         Frankreich Haubitzen": two verbs, two stories)."""
-        return sum(1 for e in self.events if e.type is EventType.SUPPORT and e is not event
-                   and e.sentence.index == event.sentence.index and e.trigger == event.trigger) >= 1
+        return any(e.type is EventType.SUPPORT and e is not event and e.sentence.index == event.sentence.index
+                   and e.trigger == event.trigger for e in self.events)
 
     def _other_side_of_talks(self, event: Event) -> set[tuple[str, ...]]:
         sides = self.sides(event)

@@ -276,11 +276,11 @@ class SentenceReader:
                 article = next((t.key for t in r.tokens[j + 1:f.first + 1] if t.key in determiners), "")
                 gapped.append((f, article))
                 reach = f.last + 8
-        names = {f.mention.entity for f, _ in gapped}
-        first_receivers = [a for a in event.addressees if a not in names]
-        # (the first supply's receivers without the givers the list names after it)
         if not gapped:
             return [candidate]
+        # (the first supply's receivers, without the names the list tells after it)
+        names = {f.mention.entity for f, _ in gapped}
+        first_receivers = [a for a in event.addressees if a not in names]
         out = [replace(candidate, event=replace(event, addressees=first_receivers))]
         for f, article in gapped:
             own_receiver = next((g for g in r.found if g.actor and f.last + 1 < g.first <= f.last + 6
@@ -1320,15 +1320,7 @@ class SentenceReader:
             for t in r.tokens[clause.first:max(clause.last, last) + 1]) or self._each_gives(r, clause, first))
         named = self._other_side_named(r, event, (first, last)) if trigger.type is EventType.DEMAND \
             and not event.addressees and not open_addressee else []
-        # ("In Tokyo, Biden also talked with Kishida", "bei ihrem Treffen": in person, no call;
-        # not the topic: "also discussed with Putin the summit to be held in St Petersburg")
-        topic = next((k for k in range(first, len(r.tokens))
-                      if r.tokens[k].key in self.lex.word_class("topic_verb")), len(r.tokens))
-        in_person = any(f.first < topic and (self.gaz.entities[f.mention.entity].kind == "city"
-                                             or f.mention.how == "place") for f in r.found) or \
-            any(t.key in self.lex.word_class("in_person") for t in r.tokens[:topic])
-        likewise = not in_person and any(t.key in self.lex.word_class("likewise")
-                                         for t in r.tokens[clause.first:last + 1])
+        likewise = "generic" in trigger.flags and self._talks_told_as_also(r, clause, first, last)
         group_partner = any(t.key in ("mit", "with") and k + 1 < len(r.tokens)
                             and r.tokens[k + 1].key in self.lex.word_class("group")
                             for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
@@ -1338,6 +1330,19 @@ class SentenceReader:
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee, respective, named, likewise=likewise,
                          group_partner=group_partner)
+
+    def _talks_told_as_also(self, r: SentenceReading, clause: Clause, first: int, last: int) -> bool:
+        """"Auch Sharif sprach mit Anwar", "Biden also talked with Macron": talks told as
+        "also" — but not in a named place or at a meeting ("In Tokyo, Biden also talked with
+        Kishida", "bei ihrem Treffen"), which are in person; the topic's place does not count
+        ("also discussed with Putin the summit to be held in St Petersburg")."""
+        if not any(t.key in self.lex.word_class("likewise") for t in r.tokens[clause.first:last + 1]):
+            return False
+        topic = next((k for k in range(first, len(r.tokens))
+                      if r.tokens[k].key in self.lex.word_class("topic_verb")), len(r.tokens))
+        place = any(f.first < topic and (self.gaz.entities[f.mention.entity].kind == "city"
+                                         or f.mention.how == "place") for f in r.found)
+        return not place and not any(t.key in self.lex.word_class("in_person") for t in r.tokens[:topic])
 
     def _supply_roles(self, r: SentenceReading, event: Event, actors: list[Found], trigger: Trigger,
                       clause: Clause, span: tuple[int, int]) -> tuple[str, ...] | None:
@@ -1752,8 +1757,9 @@ class SentenceReader:
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
         # (an owner also named as a side elsewhere stays: "Biden … met in Wilmington, Biden's hometown")
-        owners = {f.mention.entity for f in actors if self._owner_of_a_thing(r, f, span)} - \
-            {f.mention.entity for f in actors if not self._owner_of_a_thing(r, f, span)}
+        owning = {id(f) for f in actors if self._owner_of_a_thing(r, f, span)}
+        owners = {f.mention.entity for f in actors if id(f) in owning} - \
+            {f.mention.entity for f in actors if id(f) not in owning}
         rest = [p for p in event.participants if p not in owners]
         if owners and len(self.gaz.states_of(rest, r.day)) >= 2:
             event.participants = rest  # (not "Blinken met Israel's war cabinet": its only partner)
