@@ -4898,3 +4898,21 @@ def test_a_call_to_a_president_elect(text: str, expected: list[frozenset[str]]) 
 ])
 def test_a_call_as_the_setting_of_a_refusal(text: str, expected: list[set[str]]) -> None:
     assert state_sides(text, "2023-05-26", CALL) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a German pluperfect passive of a reception names its host after "von"
+    ("Macron war nach seiner Ankunft von Präsident Paul Kagame empfangen worden.", "2021-05-28",
+     [{"france", "rwanda"}]),
+    # "who has been elected … next president": elected, and acting for the state to be led
+    ("Kishida and Yoon Suk-yeol, who has been elected South Korea's next president, talked over the "
+     "phone on Friday.", "2022-03-11", []),
+])
+def test_receptions_and_elections_told_otherwise(text: str, published: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, published, MEETING) == expected
+
+
+def test_a_leader_who_has_been_elected_acts_for_the_state() -> None:
+    text = ("Kishida and Yoon Suk-yeol, who has been elected South Korea's next president, talked over "
+            "the phone on Friday.")
+    assert sides(read(text, "2022-03-11"), CALL) == [frozenset({"fumio-kishida", "south-korea"})]
