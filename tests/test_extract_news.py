@@ -44,6 +44,13 @@ def state_sides(text: str, published: str, kind: EventType) -> list[set[str]]:
     return [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is kind]
 
 
+def state_calls_with_days(text: str, published: str) -> list[tuple[set[str], str | None]]:
+    """Each call's sides as the states they stood for that day, with the call's day."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [(gaz.states_of(e.participants, day), e.date.value.isoformat() if e.date else None)
+            for e in read(text, published).events if e.type is CALL]
+
+
 def state_claims(text: str, published: str) -> set[tuple[str, str]]:
     """(claimant as the state it stood for that day, territory) of every claim read."""
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
@@ -4780,10 +4787,7 @@ def test_a_pronoun_after_and_is_no_side_of_the_call(text: str, expected: list[se
      [({"united-states", "united-kingdom"}, "2021-01-23")]),
 ])
 def test_a_call_repeated_with_its_verb_left_out(text: str, expected: list[tuple[set[str], str]]) -> None:
-    gaz, day = load_gazetteer(), dt.date(2021, 1, 26)
-    calls = [(gaz.states_of(e.participants, day), e.date.value.isoformat() if e.date else None)
-             for e in read(text, "2021-01-26").events if e.type is CALL]
-    assert calls == expected
+    assert state_calls_with_days(text, "2021-01-26") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4852,10 +4856,7 @@ def test_a_meeting_days_before_a_new_year_is_the_story_talk() -> None:
 ])
 def test_a_repeated_call_needs_its_partner_after_with(text: str,
                                                       expected: list[tuple[set[str], str]]) -> None:
-    gaz, day = load_gazetteer(), dt.date(2024, 5, 6)
-    calls = [(gaz.states_of(e.participants, day), e.date.value.isoformat() if e.date else None)
-             for e in read(text, "2024-05-06").events if e.type is CALL]
-    assert calls == expected
+    assert state_calls_with_days(text, "2024-05-06") == expected
 
 
 def test_a_call_names_no_one_a_later_meeting_met() -> None:

@@ -21,7 +21,7 @@ from geokg.extract.model import Event, EventType, FuzzyDate, Precision, Sentence
 INFERRED_CONFIDENCE = 0.7
 TALKS_WINDOW = 6  # sentences: how far after talks an accord told without its partner is theirs
 #: How long before the story's day a dated talk is another occasion than an undated one.
-YEARS_BEFORE = dt.timedelta(days=180)
+LONG_BEFORE = dt.timedelta(days=180)
 INHERIT_WINDOW = 2  # sentences: an undated event continues a dated one told this close before
 #: How many sentences on a story still speaks of the talks it opened with.
 STORY_REACH = 6
@@ -702,9 +702,9 @@ class Discourse:
             return same_sentence or _topics_overlap(a, b) or (
                 a.treaty is not None and a.treaty == b.treaty)
         return _dates_agree(a, b) and not self._other_persons(a, b) and not self._earlier_occasion(a, b) \
-            and not self._years_before(a, b)
+            and not self._long_before(a, b)
 
-    def _years_before(self, a: Event, b: Event) -> bool:
+    def _long_before(self, a: Event, b: Event) -> bool:
         """"Das betonte die Kanzlerin nach ihrem Gespräch mit Widodo … Sie erinnerte daran,
         dass sie mit Widodo erstmals im November 2014 zusammengetroffen sei": a talk the story
         tells undated is of its own days; one dated half a year or more before is another
@@ -715,7 +715,7 @@ class Discourse:
             return False
         if dates[0].precision is Precision.YEAR:
             return dates[0].value.year < self.on.year
-        return self.on - dates[0].value > YEARS_BEFORE  # (not "am 28. Dezember" in early January)
+        return self.on - dates[0].value > LONG_BEFORE  # (not "am 28. Dezember" in early January)
 
     def _earlier_occasion(self, a: Event, b: Event) -> bool:
         """"Am Donnerstag telefonierten Biden und Putin … Anfang Dezember hatten die beiden

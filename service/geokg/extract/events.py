@@ -343,11 +343,14 @@ class SentenceReader:
         return out
 
     def _only_a_time(self, r: SentenceReading, first: int, end: int) -> bool:
-        """Whether tokens first..end-1 tell only when ("am Sonntag", "then", "on Monday")."""
+        """Whether tokens first..end-1 tell only when: a date, a preposition before it ("am
+        Sonntag", "on Monday") or an adverb ("then", "dann")."""
         dated = {k for d in r.dates for k in range(first, end)
                  if d.start <= r.tokens[k].start - r.sentence.start < d.end}
         adverbs = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_adverb")
-        return all(k in dated or r.tokens[k].key in adverbs or k + 1 in dated for k in range(first, end))
+        prepositions = self.lex.word_class("preposition")
+        return all(k in dated or r.tokens[k].key in adverbs
+                   or r.tokens[k].key in prepositions and k + 1 in dated for k in range(first, end))
 
     def _after_with(self, r: SentenceReading, f: Found) -> bool:
         """A side named right after "mit"/"with", past articles, adjectives and titles."""
