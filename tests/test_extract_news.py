@@ -4917,3 +4917,92 @@ def test_a_leader_who_has_been_elected_acts_for_the_state() -> None:
     text = ("Kishida and Yoon Suk-yeol, who has been elected South Korea's next president, talked over "
             "the phone on Friday.")
     assert sides(read(text, "2022-03-11"), CALL) == [frozenset({"fumio-kishida", "south-korea"})]
+
+
+# --- session 25 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, published, expected", [
+    # an English past form after a prepositional phrase is the verb, no noun referring back
+    ("A plane carrying the Chinese vaccine against the coronavirus landed in Serbia on Saturday.",
+     "2021-01-17", [({"china"}, {"serbia"})]),
+    # an installment is a delivery: the state that names the equipment sent it
+    ("The second installment of German military equipment arrived in Lithuania on Monday.",
+     "2023-05-08", [({"germany"}, {"lithuania"})]),
+    # control: tanks that arrive may invade
+    ("German tanks arrived in Lithuania on Monday.", "2023-05-08", []),
+])
+def test_goods_that_arrive(text: str, published: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, published) == expected
+
+
+def test_a_dateline_in_mixed_case_is_no_side() -> None:
+    text = ("Baerbock sagt Syrien Hilfe zu\n\n"
+            "Riad - Außenministerin Annalena Baerbock hat Syrien weitere Hilfen zugesagt.")
+    assert state_supplies(text, "2025-01-12", "de") == [({"germany"}, {"syria"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the troops go is no supplier of what was received
+    ("Erdogan hat vom Parlament grünes Licht für die Entsendung von Soldaten nach Libyen bekommen.", []),
+    # control: who it was received from
+    ("Die Ukraine hat von Deutschland weitere Panzer bekommen.", [({"germany"}, {"ukraine"})]),
+])
+def test_received_from_is_not_sent_to(text: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    assert state_supplies(text, "2020-01-02", "de") == expected
+
+
+def test_a_supply_told_with_an_absolute_with_after_an_accord() -> None:
+    text = ("Moscow and Cairo signed a deal on Thursday for Russia to build a power plant in Egypt, "
+            "with Russia extending a loan to Egypt for its cost.")
+    assert state_supplies(text, "2015-11-19") == [({"russia"}, {"egypt"})]
+    assert state_sides(text, "2015-11-19", AGREEMENT) == [{"russia", "egypt"}]
+
+
+def test_besides_a_supply_another_giver_gives_to_the_same_receiver() -> None:
+    text = ("Nach dem Erdbeben ist die Bundesregierung im Gespräch mit der indonesischen Regierung. "
+            "Die Bundesregierung hat 1,5 Millionen Euro Soforthilfe bereitgestellt. "
+            "Neben der Soforthilfe der Bundesregierung gewährt die EU ebenfalls umgehend 1,5 Millionen Euro.")
+    assert state_supplies(text, "2018-10-01", "de") == [({"germany"}, {"indonesia"}),
+                                                  ({"european-union"}, {"indonesia"})]
+
+
+def test_aid_announced_at_a_conference_goes_to_the_side_the_story_is_about() -> None:
+    text = ("Konferenz für den Sudan\n\nBei einer Konferenz zum Sudan in Paris sind Hunderte Millionen Euro "
+            "für den Sudan zusammengekommen. Für Deutschland kündigte Außenministerin Annalena Baerbock "
+            "Hilfsgelder in Höhe von 244 Millionen Euro an. Im Sudan herrscht seit einem Jahr Krieg.")
+    assert state_supplies(text, "2024-04-16", "de") == [({"germany"}, {"sudan"})]
+
+
+@pytest.mark.parametrize("text, published, lang", [
+    # a verb of giving that hands over no goods gets no receiver from the story
+    ("Ecuador and Mexico\n\nEcuador raided Mexico's embassy. Ecuador said Mexico had no right. The former "
+     "vice president had been granted political asylum in the embassy. Ecuador arrested him.",
+     "2024-04-06", "en"),
+    # the end of a supply is none
+    ("Trump und die WHO\n\nTrump kritisierte die WHO. US-Präsident Donald Trump kündigte die Aussetzung der "
+     "Hilfen für die Weltgesundheitsorganisation WHO an. Die WHO bedauerte das.", "2020-04-15", "de"),
+])
+def test_no_supply_from_the_story_alone(text: str, published: str, lang: str) -> None:
+    assert state_supplies(text, published, lang) == []
+
+
+def test_two_leaders_of_one_state_make_two_demands() -> None:
+    text = ("Iran's supreme leader has called on Saudi Arabia to apologise for the stampede. Khamenei's "
+            "remarks came after a speech by President Hassan Rouhani at the UN in which he called for an "
+            "investigation.")
+    assert [(set(d), set(a)) for d, a in demands(read(text, "2015-09-27"))] == [
+        ({"ali-khamenei"}, {"saudi-arabia"}), ({"hassan-rouhani"}, set())]
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person() -> None:
+    text = ("Die frisch gewählte Präsidentin der Republik Moldau, Maia Sandu, fordert einen Abzug "
+            "russischer Truppen aus Transnistrien.")
+    assert [(set(d), set(a)) for d, a in demands(read(text, "2020-11-30"))] == [({"moldova"}, {"russia"})]
+
+
+def test_a_hard_wrapped_wire_text_is_read() -> None:
+    text = ("SUVA, March 3 Japan will give four patrol boats to\n"
+            "Fiji to help it watch its fishing grounds, the Japanese foreign\n"
+            "minister said on Tuesday.\n"
+            "The boats would come with training for the crews of the\n"
+            "navy, a spokesman for the ministry in Tokyo told reporters.\n")
+    assert state_supplies(text, "2015-03-03") == [({"japan"}, {"fiji"})]

@@ -185,3 +185,48 @@ def test_a_date_of_what_a_range_starts_from_dates_no_event() -> None:
     assert find_dates("It was their first meeting since the summit in June 2021.", "en",
                       dt.date(2024, 4, 27)) == []
     assert len(find_dates("Scholz traf Macron im Januar 2024.", "de", dt.date(2024, 4, 27))) == 1
+
+
+# A wire archive's text, hard-wrapped as such archives keep it (our own sentences).
+WRAPPED = (
+    "SUVA, March 3 Japan will give four patrol boats to\n"
+    "Fiji to help it watch its fishing grounds, the Japanese foreign\n"
+    "minister said on Tuesday, as Tokyo deepens its ties with the\n"
+    "Pacific island states.\n"
+    "The boats, worth about 300 million yen, would come with\n"
+    "training for the crews of the Fijian navy, a spokesman for\n"
+    "the ministry in Tokyo told reporters after the talks.\n"
+)
+
+
+def test_a_hard_wrapped_text_is_read_sentence_by_sentence() -> None:
+    layout = parse_layout(WRAPPED)
+    sentences = [" ".join(s.text.split()) for s in split_sentences(WRAPPED, layout, "en")]
+    assert layout.title is None and layout.dateline == "SUVA, March 3"
+    assert sentences[0] == ("Japan will give four patrol boats to Fiji to help it watch its fishing grounds, "
+                            "the Japanese foreign minister said on Tuesday, as Tokyo deepens its ties with "
+                            "the Pacific island states.")
+    assert len(sentences) == 2
+
+
+def test_short_lines_of_a_page_stay_paragraphs() -> None:
+    # (scraped pages keep a paragraph to a line; a headline before a blank line stays one)
+    text = ("Japan gives Fiji patrol boats\n\nJapan will give four patrol boats to Fiji, the foreign "
+            "minister said on Tuesday in Tokyo after talks with his Fijian counterpart.\n"
+            "Photo: a patrol boat\nThe boats come with training.\n")
+    layout = parse_layout(text)
+    assert layout.title == "Japan gives Fiji patrol boats"
+    assert [" ".join(s.text.split()) for s in split_sentences(text, layout, "en")][2:] == [
+        "Photo: a patrol boat", "The boats come with training."]
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("Riad - Außenministerin Baerbock hat Syrien Hilfe zugesagt.", "Riad -"),
+    ("Cape Town – A strong commitment was made on Monday.", "Cape Town –"),
+    # a topic before a dash, a speaker before a colon: no datelines
+    ("Atomstreit - Iran weist die Vorwürfe zurück.", None),
+    ("Moskau: Putin sagt, er sei zu Gesprächen bereit.", None),
+])
+def test_a_known_place_before_a_dash_is_a_dateline(line: str, dateline: str | None) -> None:
+    text = "Überschrift\n\n" + line
+    assert parse_layout(text, lambda name: name in ("Riad", "Cape Town", "Moskau")).dateline == dateline

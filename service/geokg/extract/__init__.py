@@ -32,7 +32,7 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
                  gazetteer: Gazetteer | None = None) -> Article:
     gaz = gazetteer or load_gazetteer()
     lang = lang or detect_language(text)
-    layout = parse_layout(text)
+    layout = parse_layout(text, lambda name: _default_place(gaz, [name]) is not None)
     article = Article(id=article_id(text), text=text, lang=lang, title=title or layout.title,
                       published=published, url=url, sources=layout.details.get("Quellen", []))
     article.sentences = split_sentences(text, layout, lang)

@@ -71,10 +71,16 @@ def _verb_second(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:
     if lex.lang != "de" or not clause.relative:
         return clause
     words = [t for t in tokens[clause.first + 1:clause.last + 1] if t.is_word]
-    if not words or not (words[-1].capitalized or len(words) > 2 and words[-2].key == "zu"):
+    # (nor in a verb's separated particle after a noun: "sagten Vertreter aus Großbritannien,
+    # den USA und Saudi-Arabien zusätzliches Geld zu" lists the main clause's subjects)
+    particle = len(words) > 2 and words[-1].key in SEPARATED_PARTICLES and words[-2].capitalized
+    if not words or not (words[-1].capitalized or len(words) > 2 and words[-2].key == "zu" or particle):
         return clause
     return Clause(clause.first, clause.last, False, clause.complement)
 
+
+#: Particles a German main clause leaves at its end ("sagte … Geld zu", "kündigte … Hilfe an").
+SEPARATED_PARTICLES = frozenset({"zu", "an", "ab", "auf", "aus", "ein", "vor", "bei", "fest", "zurück"})
 
 #: A German zu-infinitive of a separable verb, written as one word ("abzugeben", "freizulassen").
 SEPARABLE_ZU = re.compile(r"^(ab|an|auf|aus|bei|bereit|dar|ein|fest|fort|frei|her|hin|los|mit|nach|vor|"
@@ -88,8 +94,10 @@ def is_zu_infinitive(token: Token) -> bool:
 def _mark_infinitive(clause: Clause, tokens: list[Token], lex: Lexicon) -> Clause:
     """", ihre Bemühungen zu koordinieren", ", Panzer an die Ukraine abzugeben": a German
     zu-infinitive is a complement too."""
+    words = [t for t in tokens[clause.first:clause.last + 1] if t.is_word]
+    # (a "zu" that ends the clause is a verb's particle: "…, den USA … Geld zu.")
     if lex.lang == "de" and not clause.complement and any(
-            is_zu_infinitive(t) for t in tokens[clause.first:clause.last + 1]):
+            is_zu_infinitive(t) and not (t.key == "zu" and t is words[-1]) for t in words):
         return Clause(clause.first, clause.last, clause.relative, True)
     return clause
 
@@ -195,7 +203,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         # (German capitalizes its nouns; "On Sunday he …" is no phrase around "he")
         k = _skip_back(lex, tokens, j - 1)
         return k >= 0 and not keep[0] <= k <= keep[1] and (
-            _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"})
+            _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"}
+            or tokens[k].key in lex.word_class("besides_prep"))
     return False
 
 

@@ -54,6 +54,8 @@ class Discourse:
         #: receivers of supplies whose givers are named by no name ("Arabische Länder sichern
         #: Ägypten Milliarden zu"): whom the story's supplies go to
         self.story_receivers: set[tuple[str, ...]] = set()
+        #: supplies the story's side may receive (`_receivers_from_salience`)
+        self.goods_given: list[Event] = []
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
@@ -117,6 +119,7 @@ class Discourse:
         self._addressees_from_story()
         self._named_addressees()
         self._addressees_from_salience()
+        self._receivers_from_salience()
         self._demands_told_twice()
         self._talks_into_calls()
         self._joint_supplies_told_one_by_one()
@@ -143,7 +146,8 @@ class Discourse:
         distinct = _informative(a) and _informative(b) and not _topics_overlap(a, b)
         return a.type is b.type is EventType.DEMAND and self.sides(a) == self.sides(b) \
             and not (a.addressees and b.addressees) and _same_day(a, b) and not distinct \
-            and not {a.sentence.index, b.sentence.index} & self.continuing_sentences
+            and not {a.sentence.index, b.sentence.index} & self.continuing_sentences \
+            and not self._other_persons(a, b)
 
     def _joint_supplies_told_one_by_one(self) -> None:
         """"Russland und Weißrussland senden Truppen nach Kasachstan" in a headline, then
@@ -232,6 +236,23 @@ class Discourse:
                 event.addressees = [other]
                 event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
+    def _receivers_from_salience(self) -> None:
+        """"Für Deutschland kündigte Baerbock Hilfsgelder in Höhe von 244 Millionen Euro an" in
+        the story of a conference for Sudan: a supply that names no receiver, after its story
+        had its say, goes to the side the story is about. The weakest evidence, used last."""
+        for event in self.events:
+            if event.type is EventType.SUPPORT and not event.addressees and event.participants \
+                    and any(event is e for e in self.goods_given):
+                other = self._story_other_side(self.sides(event))
+                # (not past a third side its sentence names: "… in einen Fonds für erneuerbare
+                # Energien in der Ukraine einzuzahlen" in a story of Germany and the US)
+                named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - {
+                    self.gaz.state_of(p, self.on) for e in self.events if e.type is EventType.SUPPORT
+                    and e.sentence.index == event.sentence.index for p in e.participants}
+                if other is not None and not named - self.sides(event) - {other}:
+                    event.addressees = [other]
+                    event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+
     def _story_other_side(self, own: frozenset[str]) -> str | None:
         """The one side besides `own` the story names most, of the sentences read so far (all
         of them once the story is read): STORY_SIDE_MENTIONS times or more, more often than any
@@ -257,10 +278,12 @@ class Discourse:
         """"Washington has already supplied HIMARS, which Ukrainian forces have used …" in a
         story of US aid to Ukraine: a supply whose sentence names no receiver goes where
         every other supply of the same supplier in the article goes."""
-        supplies = [e for e in self.events if e.type is EventType.SUPPORT and e.addressees]
         for event in self.events:
             if event.type is not EventType.SUPPORT or event.addressees:
                 continue
+            # (a receiver found for an earlier supply counts: "hat die Bundesregierung … im
+            # Gespräch mit der indonesischen Regierung …; … gewährt die EU ebenfalls …")
+            supplies = [e for e in self.events if e.type is EventType.SUPPORT and e.addressees]
             supplier = {self.gaz.state_of(p, self.on) for p in event.participants}
             receivers = {tuple(e.addressees) for e in supplies
                          if {self.gaz.state_of(p, self.on) for p in e.participants} == supplier}
@@ -289,6 +312,10 @@ class Discourse:
             named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - givers
             if len(receivers) == 1:
                 receiver = list(receivers.pop())
+                # (who gives to the same receiver is no third side: "Neben der Soforthilfe der
+                # Bundesregierung gewährt die EU ebenfalls …")
+                named -= {self.gaz.state_of(p, self.on) for e in supplies if e.addressees == receiver
+                          for p in e.participants}
                 if self.sides(event, receiver) & supplier or named - supplier - self.sides(event, receiver):
                     continue  # a third side named in its own sentence may be the receiver
                 event.addressees = receiver
@@ -310,6 +337,8 @@ class Discourse:
 
     def add(self, candidate: Candidate) -> None:
         event = candidate.event
+        if candidate.story_receiver:
+            self.goods_given.append(event)
         if candidate.background:
             self.background_sentences.add(event.sentence.index)
         if candidate.same_day and event.date is None:  # "am selben Tag": the story's day
@@ -687,8 +716,10 @@ class Discourse:
             # (not one said again and again before: "Kiew hatte immer wieder verlangt, dass …")
             unaddressed = bool(a.addressees) != bool(b.addressees) and _topics_overlap(a, b) and \
                 not {a.sentence.index, b.sentence.index} & self.background_sentences
+            # ("Iran's supreme leader has called on Saudi Arabia …" and "Rouhani … called for an
+            # investigation": one state, two of its leaders, two demands)
             return (self.sides(a, a.addressees) == self.sides(b, b.addressees) or unaddressed) and \
-                _dates_agree(a, b) and not distinct
+                _dates_agree(a, b) and not distinct and not self._other_persons(a, b)
         if a.type is EventType.AGREEMENT:
             # news tells one deal again and again (headline, caption, lead, quotes); a second
             # accord of the same sides is said to be one ("also agreed to …", "vereinbarten

@@ -108,6 +108,9 @@ class Candidate:
     likewise: bool = False
     #: "traf sich Trump mit beiden Außenministern": the group is whom a named side met
     group_partner: bool = False
+    #: goods or money handed over by a plain verb of giving ("kündigte Hilfsgelder … an"), not
+    #: "granted asylum", "armed groups" or troops: whom the story is about may receive them
+    story_receiver: bool = False
 
 
 class SentenceReader:
@@ -684,7 +687,10 @@ class SentenceReader:
     def _reference_in_pp(self, tokens: list[Token], first: int) -> bool:
         """"nach dem Treffen", "in the talks": a noun that points back to an event already
         told, inside a prepositional phrase; "bei seinem Besuch" still tells a new one.
-        The first part of a compound is the noun's own ("bei dem Vierer-Telefonat")."""
+        The first part of a compound is the noun's own ("bei dem Vierer-Telefonat"). An
+        English past form is a verb, not such a noun ("the vaccine against the virus landed")."""
+        if self.lex.lang == "en" and tokens[first].key.endswith("ed"):
+            return False
         j = first - 1
         while j >= 1 and tokens[j].text == "-":
             j -= 2
@@ -1260,6 +1266,12 @@ class SentenceReader:
         if pos > start and tokens[pos - 1].key in self.lex.word_class("and_word") \
                 and finite_verb(tokens, pos, self.lex):
             return True
+        # ("signed an agreement for Russia to build a plant, with Russia extending a loan")
+        if self.lex.lang == "en" and any(
+                tokens[i].text == "," and tokens[i + 1].key == "with" and tokens[i + 2].capitalized
+                and any(t.key.endswith("ing") for t in tokens[i + 3:min(pos + 1, i + 6)])
+                for i in range(start, pos - 2)):
+            return True
         return any(c.first > start and c.first <= pos and (
             tokens[c.first].key in self.lex.word_class("contrast")
             or (self.lex.lang == "en" and tokens[c.first].key.endswith("ing")
@@ -1276,8 +1288,8 @@ class SentenceReader:
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED,
                               trigger.type is EventType.CALL)
         event = Event(trigger.type, [], r.sentence,
-                      r.sentence.text[r.tokens[first].start - r.sentence.start:
-                                      r.tokens[last].end - r.sentence.start])
+                      " ".join(r.sentence.text[r.tokens[first].start - r.sentence.start:
+                                               r.tokens[last].end - r.sentence.start].split()))
         kinds: tuple[str, ...] = ()
         anaphor = 0
         group_subject = self._group_subject(r, clause, first)
@@ -1332,7 +1344,16 @@ class SentenceReader:
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first),
                          group_subject, additional, open_addressee, respective, named, likewise=likewise,
-                         group_partner=group_partner)
+                         group_partner=group_partner,
+                         story_receiver=trigger.type is EventType.SUPPORT
+                         and self._goods_given(r, kinds, first))
+
+    def _goods_given(self, r: SentenceReading, kinds: tuple[str, ...], first: int) -> bool:
+        """Money, relief, arms or energy handed over by a verb that says only that (not "give
+        shelter", "granted asylum", "heavily armed"; not troops, who may occupy, or access)."""
+        given, vague = set(kinds), self.lex.word_class("vague_giving")
+        return bool(given & {"money", "humanitarian", "weapons", "energy"}) \
+            and not given & {"troops", "access"} and r.tokens[first].key not in vague
 
     def _talks_told_as_also(self, r: SentenceReading, clause: Clause, first: int, last: int) -> bool:
         """"Auch Sharif sprach mit Anwar", "Biden also talked with Macron": talks told as
@@ -1358,6 +1379,8 @@ class SentenceReader:
         # ("hat von Biden eine Zusage über Patriots erhalten": a promise received, inside the match)
         inside = first + 1 if "receiver_subject" in trigger.flags else last + 1
         handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
+        if any(t.key in self.lex.word_class("supply_end") for t in r.tokens[first:last + 1]):
+            return None  # "announced the suspension of US funding", "kündigte das Ende der Hilfen an"
         if "money_object" in trigger.flags and "money" not in kinds:
             return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
         if kinds == ("troops",) and self._sent_to_a_border(r, clause, last):
@@ -2528,7 +2551,7 @@ class SentenceReader:
             if first - start >= 2:
                 text = r.sentence.text[r.tokens[start].start - r.sentence.start:
                                        r.tokens[first - 1].end - r.sentence.start]
-                return text.strip(" ,.;:–-\"“”„")[:200] or None
+                return " ".join(text.split()).strip(" ,.;:–-\"“”„")[:200] or None
         end = len(r.tokens)
         for c in r.clauses:
             if c.first > last and (c.relative or r.tokens[c.first].key in self.lex.word_class("contrast")
@@ -2540,7 +2563,7 @@ class SentenceReader:
         commas = [i for i in range(first, last + 1) if r.tokens[i].text == ","]
         start = r.tokens[commas[-1] if commas else last].end - r.sentence.start
         stop = r.tokens[end - 1].end - r.sentence.start if end > last + 1 else start
-        text = r.sentence.text[start:stop].strip(" ,.;:–-\"“”„")
+        text = " ".join(r.sentence.text[start:stop].split()).strip(" ,.;:–-\"“”„")  # (a wrapped line's break)
         return text[:200] or None
 
     def _names_the_signers(self, r: SentenceReading, clause: Clause, by: int) -> bool:

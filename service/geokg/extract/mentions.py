@@ -388,6 +388,11 @@ class MentionFinder:
             # never a verb: "The Chinese leader urged Trump …" is not Trump)
             person = by_first.get(end + 1) or (by_first.get(end + 2) if end + 1 < len(tokens)
                                                 and tokens[end + 1].capitalized else None)
+            # ("Die frisch gewählte Präsidentin der Republik Moldau, Maia Sandu, …": the person
+            # in apposition holds the title, whoever held the office that day)
+            tail = state_found.last if state_found and state_found.first > end else end
+            person = person or (by_first.get(tail + 2) if tail + 2 < len(tokens)
+                                and tokens[tail + 1].text == "," else None)
             if person and self.gaz.entities[person.mention.entity].kind == "leader":
                 self._absorb(out, state_found)  # "Chinese President Xi": Xi is the actor
                 # the title belongs to the person's phrase ("of Turkish President Erdogan")

@@ -1001,7 +1001,8 @@ class RoleReader:
         event.participants = unique(f.mention.entity for f in suppliers)
         if addressee is not None:
             event.addressees = self._receiver_list(r, by_prep, addressee, sides) or [addressee]
-        elif any(self.gaz.state_of(key, r.day) in sides for _, key in by_prep):
+        elif any(self.gaz.state_of(key, r.day) in sides and not self._on_behalf_of(r, f)
+                 for f, key in by_prep):
             return False  # "… Budgethilfe nach Amman, bestätigte die jordanische Regierung": who
             # receives is no supplier; the one who gives is named elsewhere
         elif "sent" in trigger.flags and (kinds != ("troops",) or any(
@@ -1011,6 +1012,12 @@ class RoleReader:
             addressee = self._destination(r, own, first, sides)
             event.addressees = [addressee] if addressee else []
         return addressee is not None or "needs_receiver" not in trigger.flags
+
+    @staticmethod
+    def _on_behalf_of(r: SentenceReading, f: Found) -> bool:
+        """"Für Deutschland kündigte Baerbock Hilfsgelder … an": a sentence that opens with
+        "für"/"for" and a side speaks for that side; it names no receiver."""
+        return f.first == 1 and r.tokens[0].key in ("fur", "für", "for")
 
     def _country_meant(self, r: SentenceReading, suppliers: list[Found], verb: int) -> str | None:
         """"Nach dem Sturz des sudanesischen Präsidenten haben Saudi-Arabien und die VAE dem
@@ -1277,9 +1284,12 @@ class RoleReader:
         before = [f for f in r.found if f.last < first and (f.actor or self.names_a_force(r, f))]
         receiver = (before[-1] if before else actors[0]).mention.entity
         own = self.gaz.states_of([receiver], r.day)  # ("…, Zelenskiy said": its own side supplies nothing)
+        # (nor where the goods go: "grünes Licht für eine Entsendung von Truppen nach Libyen bekommen")
+        determiners, going = self.lex.word_class("determiner"), self.lex.word_class("destination_prep")
         suppliers = [f for f in r.found if f.first > first and f.mention.entity != receiver and (
             f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)
-            and not self.gaz.states_of([f.mention.entity], r.day) & own]
+            and not self.gaz.states_of([f.mention.entity], r.day) & own
+            and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key not in going]
         # "took receipt of German-supplied Patriots": the state the compound names, when no
         # "from X" names the supplier
         suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,6 +40,11 @@ AGENCY_DATELINE = re.compile(
 #: Korea (ROK) Navy received …").
 CAPITALS_DATELINE = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][\w./ äöüÄÖÜ-]{1,40}?)\s*\((?P<agency>[A-Z]{2,5})\)\s+[–—-]\s+(?=[A-ZÄÖÜ\"„“])")
+#: "TBILISI, July 20 European Council President …", "HANOI/BEIJING May 7 Vietnam said": a
+#: wire archive's capitals and day, without a dash.
+DAY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z./ -]{1,40}?),? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
+    r"\d{1,2}\s+(?=[A-Z\"“(])")
 #: "[HANOI] US President …": a dateline in brackets.
 BRACKET_DATELINE = re.compile(r"^\[(?P<place>[A-ZÄÖÜ][A-ZÄÖÜ./ -]{1,30})\]\s*(?=\S)")
 #: A search index's marker before an excerpt (" date 2023-04 …"): not part of the text.
@@ -140,7 +146,9 @@ def detect_language(text: str) -> str:
     return "en" if en > de else "de"
 
 
-def parse_layout(text: str) -> Layout:
+def parse_layout(text: str, is_place: Callable[[str], bool] | None = None) -> Layout:
+    """`is_place` tells a known place, so that "Riad - Außenministerin Baerbock …" is read
+    as a dateline too (not only "RIAD (dpa) -"), and its place is no side of the story."""
     layout = Layout()
     end = len(text)
     details = DETAILS_HEAD.search(text)
@@ -150,6 +158,7 @@ def parse_layout(text: str) -> Layout:
     boiler = BOILERPLATE.search(text, 0, end)
     if boiler:
         end = boiler.start()
+    wrapped = _hard_wrapped(text[:end])
     for block in re.finditer(r"[^\n]+", text[:end]):
         line_start, line_end = block.start(), block.end()
         line = block.group()
@@ -158,12 +167,15 @@ def parse_layout(text: str) -> Layout:
         marker = INDEX_DATE.match(line)  # an index's "date 2024-07" before the first line
         if marker and not layout.paragraphs:
             line, line_start = line[marker.end():], line_start + marker.end()
-        if not layout.paragraphs and layout.title is None and _is_headline(line):
+        # (a wrapped text's first line is its headline only before a blank line)
+        if not layout.paragraphs and layout.title is None and _is_headline(line) and (
+                not wrapped or re.match(r"\n[ \t]*\n", text[block.end():]) is not None):
             layout.title = line.strip()
         else:
             m = DATELINE.match(line)
-            m = m if m and _is_dateline(m.group("place")) else AGENCY_DATELINE.match(line) or (
-                BRACKET_DATELINE.match(line) or CAPITALS_DATELINE.match(line)
+            m = m if m and (_is_dateline(m.group("place")) or _is_place_dateline(m, is_place)) \
+                else AGENCY_DATELINE.match(line) or (
+                BRACKET_DATELINE.match(line) or CAPITALS_DATELINE.match(line) or DAY_DATELINE.match(line)
                 if layout.dateline is None else None)  # (the story's first dateline only)
             if m:
                 layout.dateline_place = layout.dateline_place or m.group("place").strip(" ,")
@@ -174,8 +186,8 @@ def parse_layout(text: str) -> Layout:
             # (a subheading: "Buschmann und Stark-Watzinger bitten um Entlassung\n\n…")
             gap = text[layout.paragraphs[-1][1]:block.start()] if layout.paragraphs else ""
             blank = re.search(r"\n\s*\n", gap) is not None
-            if layout.paragraphs and not headline_only and not blank and \
-                    _is_broken_line(text, layout.paragraphs[-1]):
+            if layout.paragraphs and not headline_only and not blank and not m and \
+                    _is_broken_line(text, layout.paragraphs[-1], wrapped):
                 line_start = layout.paragraphs.pop()[0]
         layout.paragraphs.append((line_start, line_end))
     return layout
@@ -185,10 +197,24 @@ def _is_headline(line: str) -> bool:
     return len(line) <= 160 and not line.rstrip().endswith((".", ":", ";", ","))
 
 
-def _is_broken_line(text: str, paragraph: tuple[int, int]) -> bool:
-    """A long line that stops mid-sentence ("... bleiben die") continues in the next one."""
+def _is_broken_line(text: str, paragraph: tuple[int, int], wrapped: bool = False) -> bool:
+    """A long line that stops mid-sentence ("... bleiben die") continues in the next one; in
+    a hard-wrapped text every line does that does not end a sentence ("… by the Russian")."""
     line = text[paragraph[0]:paragraph[1]].rstrip()
+    if wrapped:
+        return not line.endswith((".", "!", "?", ":", '"', "”", "“", "»", "«", ")"))
     return len(WORD.findall(line)) >= 5 and line[-1:].isalpha() and line[-1:].islower()
+
+
+def _hard_wrapped(text: str) -> bool:
+    """A wire archive's text broken into lines of 50–80 characters, most of them mid-sentence:
+    its line breaks are no paragraphs. (Scraped pages keep a paragraph to a line.)"""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()][:-1]
+    if len(lines) < 4:
+        return False
+    wrapped = [line for line in lines if 45 <= len(line) <= 80]
+    unended = [line for line in lines if not line.endswith((".", "!", "?", ":", '"', "”"))]
+    return len(wrapped) >= 0.7 * len(lines) and len(unended) >= 0.5 * len(lines)
 
 
 def _looks_like_details(rest: str) -> bool:
@@ -212,6 +238,14 @@ def _parse_details(rest: str) -> dict[str, list[str]]:
         if value:
             details.setdefault(key, []).append(value)
     return details
+
+
+def _is_place_dateline(m: re.Match[str], is_place: Callable[[str], bool] | None) -> bool:
+    """"Riad - Außenministerin …", "Cape Town – A strong …": a known place of one or two words
+    before a dash ("Atomstreit - Iran: …" is a topic, "Moskau: Putin sagt …" a speaker)."""
+    place = m.group("place").strip()
+    return is_place is not None and len(place.split()) <= 2 and not any(c.isdigit() for c in place) \
+        and m.group().rstrip().endswith(("-", "–", "—")) and is_place(place)
 
 
 def _is_dateline(place: str) -> bool:
