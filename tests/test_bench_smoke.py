@@ -74,7 +74,8 @@ def test_an_event_reported_twice_is_one_node_in_two_graphs() -> None:
 
 
 @pytest.mark.parametrize("script", ["generate", "load", "queries", "stream", "ingest", "rdflib_peer",
-                                    "statistics_graph", "request_cost", "pages", "feeds", "reextract"])
+                                    "statistics_graph", "request_cost", "pages", "feeds", "reextract",
+                                    "protocol_conformance"])
 def test_script_help_runs(script: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / f"{script}.py"), "--help"], cwd=BENCH,
                           capture_output=True, text=True, timeout=60)

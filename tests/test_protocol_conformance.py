@@ -168,6 +168,51 @@ def test_a_form_post_with_parameters_in_the_url_is_refused(site: str, in_url: st
     assert not ask(site, f"ASK {{ GRAPH <{EX}y> {{ ?s ?p ?o }} }}")
 
 
+DW = "http://example.org/protocol/dw"
+
+
+@pytest.mark.parametrize(("shape", "parameter"), [
+    ("direct", "using-named-graph-uri"), ("form", "using-named-graph-uri"),
+    ("direct", "using-graph-uri"), ("form", "using-graph-uri")])
+def test_delete_where_with_a_protocol_dataset_is_refused_and_changes_nothing(
+        site: str, shape: str, parameter: str) -> None:
+    """DELETE WHERE has no USING, so the parameters cannot be its dataset: an update that
+    ignored them emptied every graph the pattern matched, not just the one named."""
+    graphs = [f"{EX}{shape}-{parameter}-g{n}" for n in (1, 2)]
+    insert = " ".join(f"GRAPH <{g}> {{ <{g}> <{DW}> {n} }}" for n, g in enumerate(graphs))
+    assert direct_update(site, f"INSERT DATA {{ {insert} }}").status_code == 200
+    update = f"DELETE WHERE {{ GRAPH ?g {{ ?s <{DW}> ?o }} }}"
+    params = {parameter: graphs[0]}
+    if shape == "direct":
+        answered = direct_update(site, update, **params)
+    else:
+        answered = requests.post(f"{site}/update", data={"update": update, **params},
+                                 headers=AUTH, timeout=30)
+    assert answered.status_code == 400, answered.text
+    assert "DELETE WHERE" in answered.json()["detail"]
+    for graph in graphs:
+        assert ask(site, f"ASK {{ GRAPH <{graph}> {{ <{graph}> <{DW}> ?o }} }}"), graph
+
+
+def test_delete_where_without_a_protocol_dataset_still_runs(site: str) -> None:
+    graph = f"{EX}dw-plain"
+    assert direct_update(site, f"INSERT DATA {{ GRAPH <{graph}> {{ <{graph}> <{DW}> 1 }} }}"
+                         ).status_code == 200
+    answered = direct_update(site, f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s <{DW}> ?o }} }}")
+    assert answered.status_code == 200, answered.text
+    assert not ask(site, f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+
+
+def test_an_update_sent_by_get_is_refused_and_not_run(site: str) -> None:
+    """SPARQL 1.1 Protocol §2.2: an update is sent by POST only (W3C test bad_update_get)."""
+    graph = f"{EX}by-get"
+    update = f"INSERT DATA {{ GRAPH <{graph}> {{ <{graph}> <{DW}> 1 }} }}"
+    answered = requests.get(f"{site}/update", params={"update": update}, headers=AUTH, timeout=30)
+    assert 400 <= answered.status_code < 500, answered.text
+    assert "POST" in answered.json()["detail"]
+    assert not ask(site, f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+
+
 # --- the query dataset ------------------------------------------------------------------------
 
 def test_default_and_named_graph_uri_define_the_query_dataset(site: str) -> None:

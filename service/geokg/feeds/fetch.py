@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import email.utils
 import http.client
-import socket
 import threading
 import time
 import urllib.error
@@ -30,7 +29,7 @@ from typing import Any
 
 from geokg.config import Settings
 from geokg.errors import ForbiddenTarget, GeokgError
-from geokg.query.netguard import check_url, feeds_policy, guarded_opener
+from geokg.query.netguard import Watchdog, check_url, feeds_policy, guarded_opener
 
 #: How long a robots.txt is trusted before it is read again (RFC 9309 §2.4: at most 24 h).
 ROBOTS_CACHE_SECONDS = 3600.0
@@ -169,7 +168,7 @@ class Fetcher:
               truncate: bool = False) -> Fetched:
         self._check(url)
         self.pacer.wait(urllib.parse.urlsplit(url).hostname or "")
-        watchdog = _Watchdog(self.settings.feeds_timeout)
+        watchdog = Watchdog(self.settings.feeds_timeout)
         opener = guarded_opener(self.policy, on_socket=watchdog.add)
         request = urllib.request.Request(url, headers={
             **headers, "User-Agent": self.settings.feeds_user_agent, "Accept-Encoding": "gzip"})
@@ -197,42 +196,7 @@ class Fetcher:
             watchdog.cancel()
 
 
-class _Watchdog:
-    """Shuts the sockets of one fetch when its time is up: a socket timeout bounds each
-    read, not a server that sends one byte just before every timeout."""
-
-    def __init__(self, seconds: float):
-        self.expired = False
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def add(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.append(sock)
-            if self.expired:
-                _shut(sock)
-
-    def cancel(self) -> None:
-        self._timer.cancel()
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            for sock in self._sockets:
-                _shut(sock)
-
-
-def _shut(sock: socket.socket) -> None:
-    try:
-        sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass  # closed already
-
-
-def _read_body(response: Any, limit: int, watchdog: _Watchdog, truncate: bool) -> bytes:
+def _read_body(response: Any, limit: int, watchdog: Watchdog, truncate: bool) -> bytes:
     """The body, decompressed, at most `limit` bytes (FetchError beyond, or cut there when
     `truncate`); a body cut short by the watchdog is a timeout, not a short page."""
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()

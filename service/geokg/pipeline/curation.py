@@ -426,7 +426,11 @@ _GRAPH_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]+")
 def with_using(sparql: str, using: Sequence[str], using_named: Sequence[str]) -> str:
     """The update with `USING <g>` / `USING NAMED <g>` before the WHERE of each operation
     that has one (SPARQL 1.1 Protocol §2.2.3: the protocol's dataset replaces what the text
-    would say). InputError when the text names a dataset itself (USING, WITH)."""
+    would say). InputError when the text names a dataset itself (USING, WITH), and for
+    `DELETE WHERE { … }`, which cannot carry USING: run without the parameters it would
+    match every graph; rewritten as DELETE … USING … WHERE, its triples outside GRAPH would
+    be deleted from the store's default graph, not from the graph named. Neither is what
+    the request asks, so it is refused."""
     clauses = " ".join([f"USING {sparql_iri(check_graph_iri(g))}" for g in using]
                        + [f"USING NAMED {sparql_iri(check_graph_iri(g))}" for g in using_named])
     depth, previous, at = 0, "", []
@@ -437,7 +441,12 @@ def with_using(sparql: str, using: Sequence[str], using_named: Sequence[str]) ->
         elif depth == 0 and word in ("USING", "WITH"):
             raise InputError(f"the update says {word} and the request gives using-graph-uri or "
                              "using-named-graph-uri; name the dataset in one place only")
-        elif depth == 0 and word == "WHERE" and previous != "DELETE":
+        elif depth == 0 and word == "WHERE" and previous == "DELETE":
+            raise InputError("DELETE WHERE { … } cannot take using-graph-uri or "
+                             "using-named-graph-uri (the short form has no USING); write "
+                             "DELETE { … } WHERE { … } with the same pattern twice, or send "
+                             "the update without those parameters")
+        elif depth == 0 and word == "WHERE":
             at.append(token.start)
         previous = word
     for start in reversed(at):

@@ -21,13 +21,19 @@ so that BASE does not change it; rdflib's parser, which checks the text, gives u
 nested SERVICE clauses and on a SERVICE after an IRI with `#` on the same line; remote
 blank nodes become `urn:geokg:remote-bnode:` IRIs (VALUES cannot hold blank nodes); at
 most `federation_max_rows` remote solutions per clause; SERVICE SILENT turns a remote
-failure (not a refusal) into one empty solution.
+failure (not a refusal, not the deadline) into one empty solution.
+
+One deadline per request (`Deadline`, GEOKG_QUERY_TIMEOUT from the request's start): the
+local queries of the bind join, every SERVICE batch and the rewritten query each get what
+is left of it, never a fresh limit of their own; a request past it is a QueryTimeout.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
+import time
 import traceback
 import urllib.parse
 from collections.abc import Iterator
@@ -35,14 +41,48 @@ from dataclasses import dataclass
 from typing import Any
 
 from geokg.config import Settings
-from geokg.errors import ForbiddenTarget, GeokgError, RemoteServiceError, ServiceRefused
+from geokg.errors import (
+    ForbiddenTarget,
+    GeokgError,
+    QueryTimeout,
+    RemoteServiceError,
+    ServiceRefused,
+)
 from geokg.query.guard import Token, services_in, tokens
-from geokg.query.netguard import check_url, fetch
+from geokg.query.netguard import Watchdog, check_url, fetch
 from geokg.store.base import Store
 
 _PREFIX = re.compile(r"PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
 _BATCH = 100
 _AGENT = "geokg-federation (+https://w3id.org/geokg)"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The time one request may take in all (GEOKG_QUERY_TIMEOUT from its start)."""
+
+    at: float  # time.monotonic() when it passes
+    seconds: float  # the limit, for messages
+
+    @classmethod
+    def start(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + seconds, seconds)
+
+    @property
+    def passed(self) -> bool:
+        return time.monotonic() >= self.at
+
+    def remaining(self) -> float:
+        """Seconds left; QueryTimeout when none are."""
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise self.timeout()
+        return left
+
+    def timeout(self) -> QueryTimeout:
+        return QueryTimeout(f"the query and its SERVICE clauses ran longer than "
+                            f"GEOKG_QUERY_TIMEOUT={self.seconds:g} s in all and were stopped; "
+                            "make the patterns before each SERVICE more selective")
 
 
 @dataclass(frozen=True)
@@ -119,14 +159,17 @@ def _endpoint(tok: Token, prefixes: dict[str, str]) -> str | None:
 
 # --- evaluation ----------------------------------------------------------------------
 
-def federate(sparql: str, settings: Settings, store: Store) -> str:
-    """The query with every SERVICE clause evaluated and replaced by VALUES.
+def federate(sparql: str, settings: Settings, store: Store,
+             deadline: Deadline | None = None) -> str:
+    """The query with every SERVICE clause evaluated and replaced by VALUES, all within
+    `deadline` (default: GEOKG_QUERY_TIMEOUT from now); the caller runs the result within
+    what is left of it.
 
     Which clauses there are is decided by a real parser (`guard.services_in`); the text
     is rewritten at the offsets of our tokens only when both name the same endpoints in
     the same order, and the rewritten text must then hold no SERVICE at all. Raises
-    ServiceRefused (federation off, endpoint not allowed, a text read two ways) or
-    RemoteServiceError. A query without SERVICE comes back unchanged.
+    ServiceRefused (federation off, endpoint not allowed, a text read two ways),
+    RemoteServiceError or QueryTimeout. A query without SERVICE comes back unchanged.
     """
     services = services_in(sparql)
     if not services:
@@ -139,9 +182,10 @@ def federate(sparql: str, settings: Settings, store: Store) -> str:
         raise ServiceRefused("the SERVICE clauses of this query cannot be evaluated here (BASE "
                              "or an escape changes their endpoint); write each endpoint as a "
                              "full IRI")
+    deadline = deadline or Deadline.start(settings.query_timeout)
     while clauses:
         clause = clauses[0]
-        values = _evaluate(sparql, clause, settings, store)
+        values = _evaluate(sparql, clause, settings, store, deadline)
         sparql = sparql[:clause.start] + values + sparql[clause.end:]
         clauses = find_services(sparql)
     if services_in(sparql):
@@ -153,12 +197,14 @@ def allowed_endpoints(settings: Settings) -> list[str]:
     return [e.strip() for e in settings.federation_endpoints.split(",") if e.strip()]
 
 
-def _evaluate(sparql: str, clause: ServiceClause, settings: Settings, store: Store) -> str:
+def _evaluate(sparql: str, clause: ServiceClause, settings: Settings, store: Store,
+              deadline: Deadline) -> str:
     endpoint = _checked_endpoint(clause, settings)
     prologue = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in _PREFIX.findall(sparql))
     try:
-        bindings = _local_bindings(sparql, clause, prologue, settings, store)
-        head, rows = _remote_solutions(endpoint, prologue, clause.body, bindings, settings)
+        bindings = _local_bindings(sparql, clause, prologue, settings, store, deadline)
+        head, rows = _remote_solutions(endpoint, prologue, clause.body, bindings, settings,
+                                       deadline)
     except RemoteServiceError:
         if clause.silent:
             return "VALUES () { () }"
@@ -181,7 +227,8 @@ def _checked_endpoint(clause: ServiceClause, settings: Settings) -> str:
 
 
 def _local_bindings(sparql: str, clause: ServiceClause, prologue: str, settings: Settings,
-                    store: Store) -> tuple[list[str], list[dict[str, str | None]]] | None:
+                    store: Store, deadline: Deadline
+                    ) -> tuple[list[str], list[dict[str, str | None]]] | None:
     """Values the preceding patterns of the group allow for the shared variables, or None
     when there is nothing to bind (no shared variable, too many values, not evaluable)."""
     before = sparql[clause.group_start:clause.start]
@@ -193,7 +240,10 @@ def _local_bindings(sparql: str, clause: ServiceClause, prologue: str, settings:
     local = (f"{prologue}\nSELECT DISTINCT {' '.join('?' + v for v in shared)} WHERE {{\n"
              f"{_without_filters(before)}\n}} LIMIT {settings.federation_max_rows + 1}")
     try:
-        raw = b"".join(store.query(local).serialize("application/sparql-results+json"))
+        result = store.query(local, timeout=deadline.remaining())
+        raw = b"".join(result.serialize("application/sparql-results+json"))
+    except QueryTimeout:
+        raise deadline.timeout() from None
     except GeokgError:
         return None
     solutions = json.loads(raw)["results"]["bindings"]
@@ -244,13 +294,14 @@ def _constraint_end(text: str, toks: list[Token], index: int) -> int:
 
 def _remote_solutions(endpoint: str, prologue: str, body: str,
                       bindings: tuple[list[str], list[dict[str, str | None]]] | None,
-                      settings: Settings) -> tuple[list[str], list[dict[str, Any]]]:
+                      settings: Settings, deadline: Deadline
+                      ) -> tuple[list[str], list[dict[str, Any]]]:
     head: list[str] = []
     rows: list[dict[str, Any]] = []
     for values in _batches(bindings):
         query = (f"{prologue}\nSELECT * WHERE {{\n{values}\n{body}\n}} "
                  f"LIMIT {settings.federation_max_rows + 1}")
-        document = fetch_solutions(endpoint, query, settings)
+        document = fetch_solutions(endpoint, query, settings, deadline)
         head = head or list(document.get("head", {}).get("vars", []))
         rows.extend(document.get("results", {}).get("bindings", []))
         if len(rows) > settings.federation_max_rows:
@@ -276,25 +327,35 @@ def _batches(bindings: tuple[list[str], list[dict[str, str | None]]] | None) -> 
 
 # --- HTTP ----------------------------------------------------------------------------
 
-def fetch_solutions(endpoint: str, query: str, settings: Settings) -> dict[str, Any]:
-    """POST one SELECT to an endpoint (SPARQL 1.1 Protocol) and return its JSON results.
+def fetch_solutions(endpoint: str, query: str, settings: Settings,
+                    deadline: Deadline) -> dict[str, Any]:
+    """POST one SELECT to an endpoint (SPARQL 1.1 Protocol) and return its JSON results,
+    within what is left of the request's deadline (QueryTimeout after it).
 
     `netguard.fetch` checks the URL, connects only to the addresses it checked (no second
-    DNS answer) and checks every redirect again.
+    DNS answer) and checks every redirect again. A watchdog shuts the socket when the
+    deadline passes: a socket timeout bounds each read, not a remote that trickles.
     """
     body = urllib.parse.urlencode({"query": query}).encode()
     headers = {"Accept": "application/sparql-results+json", "User-Agent": _AGENT,
                "Content-Type": "application/x-www-form-urlencoded"}
     limit = settings.federation_max_bytes
     failure = None
+    left = deadline.remaining()
+    watchdog = Watchdog(left)
     try:
-        with fetch(endpoint, settings, data=body, headers=headers) as response:
+        with fetch(endpoint, settings, data=body, headers=headers, timeout=left,
+                   on_socket=watchdog.add) as response:
             raw = response.read(limit + 1)
     except ForbiddenTarget as exc:
         failure = f"SERVICE <{endpoint}> was refused: {exc}"
-    except (OSError, ValueError) as exc:  # URLError, HTTPError, timeouts, bad URLs
-        failure = f"SERVICE <{endpoint}> failed: {exc}"
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError, HTTPError,
+        failure = f"SERVICE <{endpoint}> failed: {exc}"  # timeouts, bad URLs, cut answers
         release_frames(exc)
+    finally:
+        watchdog.cancel()
+    if deadline.passed:  # whatever the socket said, the request's time is up
+        raise deadline.timeout()
     if failure is not None:
         raise RemoteServiceError(failure)
     if len(raw) > limit:

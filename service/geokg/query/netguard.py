@@ -28,6 +28,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import socket
+import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -261,9 +262,47 @@ def guarded_opener(guard: Guard, *, on_socket: SocketHook | None = None
         _GuardedHTTPSHandler(policy, on_socket), _CheckedRedirects(policy))
 
 
+class Watchdog:
+    """Shuts the sockets of one fetch when its time is up (pass `add` as `on_socket`): a
+    socket timeout bounds each read, not a server that sends one byte just before every
+    timeout."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # closed already
+
+
 def fetch(url: str, settings: Settings, *, data: bytes | None = None,
-          headers: dict[str, str] | None = None, timeout: float | None = None) -> Any:
+          headers: dict[str, str] | None = None, timeout: float | None = None,
+          on_socket: SocketHook | None = None) -> Any:
     """Open `url` after `check_url`, through `guarded_opener` (the caller closes it)."""
     check_url(url, settings)
     request = urllib.request.Request(url, data=data, headers=headers or {})
-    return guarded_opener(settings).open(request, timeout=timeout or settings.query_timeout)
+    opener = guarded_opener(settings, on_socket=on_socket)
+    return opener.open(request, timeout=timeout or settings.query_timeout)

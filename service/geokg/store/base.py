@@ -153,6 +153,7 @@ class Store(Protocol):
         union_default: bool = True,
         serialize_as: Mapping[QueryKind, str] | None = None,
         base_iri: str | None = None,
+        timeout: float | None = None,
     ) -> QueryResult:
         """Run a SPARQL query in the backend's engine. Raises QuerySyntaxError/StoreError.
 
@@ -162,6 +163,10 @@ class Store(Protocol):
         `serialize_as` names the media type the caller will pass to `serialize` for each
         kind of result. A backend may start writing the answer with the query (the engine
         process saves a round trip); it is a hint, `serialize` to another type still works.
+
+        `timeout`: seconds this query may take when less than the store's own limit (what
+        is left of a request that ran other steps first, e.g. SERVICE clauses). A backend
+        that cannot stop a query (the in-process embedded store) ignores it.
         """
         ...
 

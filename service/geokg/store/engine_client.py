@@ -310,13 +310,14 @@ class EngineStore:
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True,
               serialize_as: Mapping[QueryKind, str] | None = None,
-              base_iri: str | None = None) -> QueryResult:
+              base_iri: str | None = None, timeout: float | None = None) -> QueryResult:
         args: dict[str, Any] = {"sparql": sparql, "default_graphs": default_graphs,
                 "named_graphs": named_graphs, "union_default": union_default,
                 "base_iri": base_iri, "functions": list(self._functions)}
         if serialize_as:
             args["serialize_as"] = dict(serialize_as)
-        return EngineResult(self, args)
+        limit = self.query_timeout if timeout is None else min(timeout, self.query_timeout)
+        return EngineResult(self, args, limit)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         self.call("update", {"sparql": sparql, "base_iri": base_iri}, timeout=self.query_timeout)
@@ -428,9 +429,10 @@ class EngineResult(QueryResult):
     """A query started in the engine. The engine then waits for `serialize` or `rows`, or,
     when the query named the media type for its kind (`serialize_as`), is already writing."""
 
-    def __init__(self, store: EngineStore, args: dict[str, Any]):
+    def __init__(self, store: EngineStore, args: dict[str, Any], timeout: float):
         self._store = store
         self._args = args
+        self._timeout = timeout
         self._deadline = 0.0
         self._conn: _Connection | None = None
         self._streaming: str | None = None  # the media type the engine is writing on _conn
@@ -441,7 +443,7 @@ class EngineResult(QueryResult):
         engine (a restart caused by another client's query is not this query's time)."""
         for attempt in (1, 2):
             conn = self._store.checkout()
-            self._deadline = time.monotonic() + self._store.query_timeout
+            self._deadline = time.monotonic() + self._timeout
             try:
                 conn.request("query", self._args)
                 kind, head = conn.read(self._deadline, HEAD)

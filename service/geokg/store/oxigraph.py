@@ -317,7 +317,9 @@ class OxigraphStore:
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True,
               serialize_as: Mapping[QueryKind, str] | None = None,
-              base_iri: str | None = None) -> QueryResult:
+              base_iri: str | None = None, timeout: float | None = None) -> QueryResult:
+        """`timeout` is ignored: pyoxigraph cannot stop a query in this process (the engine
+        process, `geokg.store.engine_client`, is the store that can)."""
         options = _dataset_options(default_graphs, named_graphs, union_default)
         if base_iri:
             options["base_iri"] = base_iri

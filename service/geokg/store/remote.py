@@ -363,15 +363,16 @@ class RemoteStore:
         self._hidden: tuple[str, ...] | None = None
 
     # -- HTTP ------------------------------------------------------------------------------
-    def _post(self, url: str, params: list[tuple[str, str]], accept: str) -> Any:
-        """POST a form to the endpoint; the open response, or the geokg error its status and
-        text mean."""
+    def _post(self, url: str, params: list[tuple[str, str]], accept: str,
+              timeout: float | None = None) -> Any:
+        """POST a form to the endpoint (within `timeout`, default this store's); the open
+        response, or the geokg error its status and text mean."""
         body = urllib.parse.urlencode(params).encode("ascii")
         request = urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
             "User-Agent": _AGENT})
         try:
-            return self._opener.open(request, timeout=self.timeout)
+            return self._opener.open(request, timeout=timeout or self.timeout)
         except urllib.error.HTTPError as exc:
             raise self._failure(url, exc.code, _error_text(exc)) from None
         except (TimeoutError, urllib.error.URLError) as exc:
@@ -425,8 +426,9 @@ class RemoteStore:
     def query(self, sparql: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, union_default: bool = True,
               serialize_as: Mapping[QueryKind, str] | None = None,
-              base_iri: str | None = None) -> QueryResult:
+              base_iri: str | None = None, timeout: float | None = None) -> QueryResult:
         """Send the query; `union_default` is the remote's configuration (module doc)."""
+        limit = timeout if self.timeout is None else min(timeout or self.timeout, self.timeout)
         form = query_form(sparql)
         if form not in _KINDS and form in _UPDATE_FORMS:
             raise QuerySyntaxError("this is a SPARQL update, not a query")
@@ -438,14 +440,14 @@ class RemoteStore:
         if (default_graphs is not None and named_graphs is None
                 and self.dialect.default_graphs_leave_named_graphs):
             params.append(("named-graph-uri", NO_GRAPH))
-        if self.timeout is not None and self.dialect.takes_timeout:
-            params.append(("timeout", str(max(1, round(self.timeout * 1000)))))
-        deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        if limit is not None and self.dialect.takes_timeout:
+            params.append(("timeout", str(max(1, round(limit * 1000)))))
+        deadline = None if limit is None else time.monotonic() + limit
         try:
-            response = self._post(self.query_url, params, _TRANSPORT[kind])
+            response = self._post(self.query_url, params, _TRANSPORT[kind], limit)
         except QuerySyntaxError as exc:
             raise QuerySyntaxError(_unshifted(str(exc)) if shifted else str(exc)) from None
-        return RemoteResult(kind, response, self.dialect, deadline, self.timeout)
+        return RemoteResult(kind, response, self.dialect, deadline, limit)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         text, shifted = with_base(sparql, base_iri), base_iri is not None

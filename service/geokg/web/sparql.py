@@ -16,7 +16,7 @@ from werkzeug.exceptions import BadRequest, NotAcceptable, UnsupportedMediaType
 from werkzeug.http import parse_accept_header
 
 from geokg.errors import InputError
-from geokg.query.federation import federate
+from geokg.query.federation import Deadline, federate
 from geokg.query.guard import check_limits
 from geokg.store.base import (
     GRAPH_MEDIA_TYPES,
@@ -98,16 +98,19 @@ def run_query(query: QueryRequest,
     crash engines). SERVICE clauses never reach the store: `federate` refuses them or
     replaces each by the allowlisted endpoint's answer (the store's engine would call any
     URL). `formats` lets the engine start writing the answer with the query (one round
-    trip, not two).
+    trip, not two). The request has one deadline: a federated query runs in what its
+    SERVICE clauses left of GEOKG_QUERY_TIMEOUT.
     """
     store = get_store()
     settings = get_settings()
     check_limits(query.sparql, settings)
-    sparql = federate(query.sparql, settings, store)
+    deadline = Deadline.start(settings.query_timeout)
+    sparql = federate(query.sparql, settings, store, deadline)
+    left = deadline.remaining() if sparql != query.sparql else None
     serialize_as = {kind: media for kind, media in (formats or {}).items() if media}
     return store.query(sparql, default_graphs=query.default_graphs,
                        named_graphs=query.named_graphs, serialize_as=serialize_as,
-                       base_iri=service_base())
+                       base_iri=service_base(), timeout=left)
 
 
 def _read_request() -> QueryRequest:

@@ -92,9 +92,13 @@ def update() -> Response:
 
 @bp.get("/update")
 def update_description() -> Response:
-    """GET /update says what the endpoint is (its service description), as GET /sparql."""
+    """GET /update says what the endpoint is (its service description), as GET /sparql;
+    an update sent by GET is a 400 (SPARQL 1.1 Protocol §2.2: updates are POSTed)."""
     from geokg.web.linked_data import service_description
 
+    if "update" in request.args:
+        raise BadRequest("an update is sent by POST (application/sparql-update, or "
+                         "update=... URL-encoded in the body), never by GET; nothing was run")
     return service_description()
 
 
