@@ -429,7 +429,7 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
     are, without running the shapes again. The statistics graph is recomputed at the end.
     """
     from geokg.graph.iris import Minter
-    from geokg.pipeline.revision import bump
+    from geokg.pipeline.maintenance import load_dump
     from geokg.store import open_store
 
     fmt = fmt or _dataset_format(file)
@@ -442,11 +442,8 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
             raise click.ClickException(f"cannot read {file}: {exc.strerror or exc}") from None
     store = open_store(settings)
     try:
-        before = store.quad_count()
-        store.load(data, fmt)
-        after = store.quad_count()
-        click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
-        bump(store, Minter(settings.base_iri))  # the quads came without a new revision
+        added, total = load_dump(store, Minter(settings.base_iri), data, fmt)
+        click.echo(f"loaded {added} new quads ({total} in the store)", err=True)
         _reindex_periods(store, settings)
         _refresh_statistics(store, settings)
     finally:
