@@ -115,7 +115,7 @@ def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.s
     from geokg.web import create_app, server
 
     store = pipeline.store
-    engine_socket: str | None = getattr(store, "socket_path", None)
+    engine_socket = store.engine_socket
     shared = settings.store.strip() == "memory"
     if shared and (settings.workers or 1) > 1:
         click.echo("the memory store lives in one process: serving with one worker", err=True)

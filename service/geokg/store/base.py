@@ -128,9 +128,10 @@ class Store(Protocol):
     protocol: `default_graphs` alone leaves no named graphs for GRAPH, `named_graphs`
     alone leaves an empty default graph.
 
-    Two optional capabilities are declared by each backend, never probed for:
-    `sparql_functions` (Python functions can be called inside its SPARQL) and
-    `generation` (a count of its writes, when nobody else can write the store).
+    Three optional capabilities are declared by each backend, never probed for:
+    `sparql_functions` (Python functions can be called inside its SPARQL),
+    `generation` (a count of its writes, when nobody else can write the store) and
+    `engine_socket` (where other processes reach the same store).
     """
 
     #: Whether `add_function` works: the engine runs in geokg (embedded Oxigraph, directly
@@ -142,6 +143,14 @@ class Store(Protocol):
         """A number every write through this object increases, when this object is the only
         writer of the store (an embedded store: RocksDB admits one process); None when others
         may write (a remote store, an engine shared by several web processes)."""
+        ...
+
+    @property
+    def engine_socket(self) -> str | None:
+        """The Unix socket of the engine process serving this store, through which other
+        processes of a deployment (gunicorn's workers, the feed watcher) open the same store
+        (GEOKG_ENGINE_SOCKET); None when it has none (a store in this process, a remote
+        one, which others reach by its URL)."""
         ...
 
     def query(

@@ -267,6 +267,8 @@ class OxigraphStore:
     """
 
     sparql_functions = True
+    #: The store lives in this process: no other process can open it while it is open.
+    engine_socket = None
 
     def __init__(self, path: str | Path | None = None):
         try:

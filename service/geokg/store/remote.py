@@ -348,6 +348,8 @@ class RemoteStore:
     sparql_functions = False
     #: Anyone may write the endpoint: no count of writes can say nothing changed.
     generation = None
+    #: Other processes reach the endpoint by its URL, as this one does.
+    engine_socket = None
 
     def __init__(self, query_url: str, update_url: str | None = None, *,
                  user: str | None = None, password: str | None = None,
