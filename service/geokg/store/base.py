@@ -28,11 +28,6 @@ GRAPH_MEDIA_TYPES: tuple[str, ...] = (
     "application/rdf+xml",
     "application/ld+json",
 )
-#: Dataset formats of `Store.dump` / `Store.load`.
-DUMP_FORMATS: dict[str, str] = {
-    "nquads": "application/n-quads",
-    "trig": "application/trig",
-}
 #: Media types a graph (triples) can be read from, as clients send them -> the canonical one.
 GRAPH_UPLOAD_MEDIA_TYPES: dict[str, str] = {
     "text/turtle": "text/turtle",
@@ -55,20 +50,6 @@ DATASET_UPLOAD_MEDIA_TYPES: dict[str, str] = {
 def media_types_for(kind: QueryKind) -> tuple[str, ...]:
     """The media types a result of this kind can be written as (default first)."""
     return GRAPH_MEDIA_TYPES if kind == "graph" else SOLUTION_MEDIA_TYPES
-
-
-def dump_media_type(fmt: str) -> str:
-    """Accept a short name (`nquads`, `trig`) or a media type; return the media type.
-
-    Why: the CLI speaks short names, HTTP speaks media types; both reach `dump`/`load`.
-    """
-    from geokg.errors import InputError
-
-    if fmt in DUMP_FORMATS:
-        return DUMP_FORMATS[fmt]
-    if fmt in DUMP_FORMATS.values():
-        return fmt
-    raise InputError(f"unknown dataset format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
 
 
 class QueryResult(ABC):
@@ -310,7 +291,7 @@ def read_graph(store: Store, graph_iri: str, media_type: str | None) -> tuple[st
     elif media_type == "application/n-triples":
         body = data
     else:
-        from geokg.store.oxigraph import graph_format
+        from geokg.store.formats import graph_format
 
         body = ox.serialize(triples, format=graph_format(media_type)) or b""
     return (content_tag(triples) if triples else None), body
@@ -321,7 +302,7 @@ def dataset_tags(data: bytes, fmt: str) -> dict[str, str]:
     gives it for the store the dump was taken from."""
     import pyoxigraph as ox
 
-    from geokg.store.oxigraph import dataset_format
+    from geokg.store.formats import dataset_format
 
     by_graph: dict[str, list[object]] = {}
     for quad in ox.parse(data, format=dataset_format(fmt)):

@@ -63,7 +63,7 @@ from geokg.store.engine_process import (
     send_frame,
     send_json,
 )
-from geokg.store.oxigraph import result_format
+from geokg.store.formats import result_format
 
 log = logging.getLogger(__name__)
 

@@ -61,14 +61,12 @@ from geokg.store.base import (
     sparql_iri,
     with_base,
 )
+from geokg.store.formats import dataset_format, graph_format, result_format
 from geokg.store.oxigraph import (
     bounded,
-    dataset_format,
-    graph_format,
     named_node,
     ntriples_text,
     parse_ntriples,
-    result_format,
     stream_writes,
     term_text,
 )
