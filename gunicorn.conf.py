@@ -6,7 +6,7 @@ Several workers share one embedded store: the master starts the store engine onc
 (`geokg.store.engine_client.EngineOwner`, before forking workers) and hands its socket to the
 workers in GEOKG_ENGINE_SOCKET; each worker's queries run in that engine, which is killed
 and restarted when a query passes GEOKG_QUERY_TIMEOUT. A remote store (`sparql:`) needs
-nothing of this. Logs are JSON lines with the request id (`geokg.web.security`).
+nothing of this. Logs are JSON lines (`geokg.logs`) with the request id (`geokg.web.security`).
 
 SIGTERM: the master stops accepting, lets each worker finish its in-flight requests (up to
 `graceful_timeout`), then stops the engine, which flushes the store. The engine belongs to

@@ -12,10 +12,13 @@ import pyoxigraph as ox
 import pytest
 
 from geokg.config import Settings
+from geokg.errors import InputError
 from geokg.graph.iris import Minter
-from geokg.pipeline import ArticleInput, Pipeline
+from geokg.pipeline import ArticleInput, Pipeline, revision
+from geokg.pipeline.maintenance import load_dump
 from geokg.store.oxigraph import OxigraphStore
 from geokg.store.remote import RemoteStore
+from geokg.vocab import GK
 
 SCHOLZ = "Olaf Scholz telefonierte am 15. November 2024 mit Wladimir Putin über die Ukraine."
 FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
@@ -51,6 +54,11 @@ def loaded_as(quads: set[str]) -> set[str]:
     return {line for line in quads if not line.endswith((STATISTICS, REVISION))}
 
 
+def tokens(quads: set[str]) -> set[str]:
+    """The revision tokens among the quads (one, after any write of the pipeline)."""
+    return {line.split(" ")[2] for line in quads if line.endswith(REVISION)}
+
+
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, set[str]]:
     """An on-disk store with the reference graphs and one article, and its quads."""
@@ -83,7 +91,34 @@ def test_dump_to_a_file_and_load_into_another_store(source: tuple[str, set[str]]
     loaded = geokg(f"oxigraph:{tmp_path / 'copy'}", "load", tmp_path / name)
     assert loaded.returncode == 0, loaded.stderr
     assert f"loaded {len(quads)} new quads".encode() in loaded.stderr
-    assert loaded_as(stored_quads(tmp_path / "copy")) == loaded_as(quads)
+    copied = stored_quads(tmp_path / "copy")
+    assert loaded_as(copied) == loaded_as(quads)
+    assert tokens(copied) and tokens(copied).isdisjoint(tokens(quads))  # a write like others
+
+
+def test_loading_a_dump_is_a_write_of_the_pipeline(source: tuple[str, set[str]]) -> None:
+    """`load_dump` (what `geokg load` writes through) adds the quads as they are, and then,
+    as every write of the pipeline does, a new revision token: the statistics graph's figures
+    of the dumped store, counted at its token, are no longer taken as current."""
+    store, quads = source
+    dumped = OxigraphStore(store.removeprefix("oxigraph:"))
+    try:
+        data = b"".join(dumped.dump("nquads"))
+    finally:
+        dumped.close()
+    mint = Minter(Settings().base_iri)
+    copy = OxigraphStore()
+    assert load_dump(copy, mint, data, "nquads") == (len(quads), len(quads))
+    after = canonical(b"".join(copy.dump("nquads")), "nquads")
+    assert loaded_as(after) == loaded_as(quads) and len(after) == len(quads)
+    assert revision.current(copy, mint) not in (None, *(t.strip('"') for t in tokens(quads)))
+    figures = copy.query(f"SELECT ?token WHERE {{ GRAPH <{mint.statistics_graph}> "
+                         f"{{ ?s <{GK.revision}> ?token }} }}").rows()
+    assert figures and all(row["token"] != revision.current(copy, mint) for row in figures)
+    with pytest.raises(InputError, match="cannot read"):  # all or nothing, no new token
+        load_dump(copy, mint, b"<http://example.org/s> <oops\n", "nquads")
+    assert canonical(b"".join(copy.dump("nquads")), "nquads") == after
+    copy.close()
 
 
 def test_dump_to_stdout_and_load_from_stdin(source: tuple[str, set[str]], tmp_path: Path) -> None:

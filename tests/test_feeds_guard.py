@@ -14,10 +14,10 @@ import pytest
 
 from feedsite import FeedSite, Route, feed_site, watcher_settings, write_feed_list
 from geokg.config import Settings
-from geokg.errors import ConfigError
+from geokg.errors import ConfigError, DocumentError, FetchError
 from geokg.feeds import open_watcher
-from geokg.feeds.documents import DocumentError, read_feed
-from geokg.feeds.fetch import Fetcher, FetchError
+from geokg.feeds.documents import read_feed
+from geokg.feeds.fetch import Fetcher
 from geokg.pipeline import Pipeline
 from geokg.query import netguard
 

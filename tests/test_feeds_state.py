@@ -26,8 +26,8 @@ from feedsite import (
 )
 from geokg import PROJECT_ROOT
 from geokg.cli import main
-from geokg.errors import ConfigError
-from geokg.feeds import WatcherBusy, open_watcher
+from geokg.errors import ConfigError, WatcherBusy
+from geokg.feeds import open_watcher
 from geokg.feeds.feedlist import read_feed_list
 from geokg.feeds.state import FeedState, Listing, WatcherLock
 from geokg.pipeline import Pipeline

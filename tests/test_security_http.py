@@ -15,9 +15,10 @@ import pytest
 from flask import Flask, render_template_string
 
 from geokg.config import Settings
+from geokg.logs import JsonFormatter
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
-from geokg.web.security import SECURITY_HEADERS, JsonFormatter, RequestIdFilter
+from geokg.web.security import SECURITY_HEADERS, RequestIdFilter
 from reliability import PROBLEM, sample_texts
 from support import serving
 

@@ -4,6 +4,7 @@ once); `--dev` is werkzeug in one process. Small answers go out whole."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -82,13 +83,19 @@ def test_serve_dev_is_one_process_beside_the_engine(tmp_path: Path) -> None:
     with geokg_serve(tmp_path / "data", tmp_path / "serve.log", "--dev") as server:
         workers, engines = roles(server.process.pid)
         assert workers == [] and len(engines) == 2
-        answer = requests.get(f"{server.url}/sparql", params={"query": "ASK {}"}, timeout=30)
+        answer = requests.get(f"{server.url}/sparql", params={"query": "ASK {}"}, timeout=30,
+                              headers={"X-Request-Id": "dev-42"})
         assert answer.json() == {"head": {}, "boolean": True}
         # SIGTERM ends it cleanly: exit status 0, the store closed and its engine gone
         server.process.send_signal(signal.SIGTERM)
         assert server.process.wait(timeout=60) == 0
         wait_for(lambda: not any(p.is_running() and p.status() != "zombie" for p in engines),
                  "the engine stopped with the server")
+    # logs are JSON lines, and a request's carry its id
+    logged = [json.loads(line) for line in (tmp_path / "serve.log").read_text().splitlines()
+              if line.startswith("{")]
+    assert {"logger": "geokg.access", "request_id": "dev-42", "status": 200}.items() <= next(
+        line for line in logged if line.get("request_id") == "dev-42").items()
 
 
 def test_a_forked_worker_never_reads_on_the_masters_engine_connections(tmp_path: Path) -> None:

@@ -342,6 +342,13 @@ def test_every_backend_answers_ping_and_declares_its_capabilities(loaded: Store)
     else:
         with pytest.raises(StoreError, match="sparql_functions"):
             loaded.add_function(MATCHES, SPARQL_FUNCTIONS[MATCHES])
+    if loaded.engine_socket is not None:  # what gunicorn's workers and the watcher attach to
+        attached = open_engine_store(None, query_timeout=30, engine_socket=loaded.engine_socket)
+        try:
+            assert attached.has_graph(G1) and attached.quad_count() == loaded.quad_count()
+        finally:
+            attached.close()
+        assert loaded.has_graph(G1)  # the attached client's close leaves the engine running
 
 
 # -- where engines differ: each dialect field is held to what it declares -------------------

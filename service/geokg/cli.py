@@ -76,9 +76,9 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
     of its own beside gunicorn's workers, or a thread of the development server; /feeds
     reports on them.
     """
+    from geokg.logs import configure_logging
     from geokg.pipeline import Pipeline
     from geokg.store import open_store
-    from geokg.web.security import configure_logging
 
     settings = replace(settings, host=settings.host if host is None else host,
                        port=settings.port if port is None else port,
@@ -88,7 +88,7 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
         raise click.UsageError("the memory store lives in one process: follow feeds with "
                                "`geokg serve --dev`, or use an embedded or remote store")
     listener = _listen(settings.host, settings.port)  # a taken port fails before any work
-    configure_logging()  # JSON lines with request ids, as under gunicorn.conf.py
+    configure_logging()  # JSON lines, as under gunicorn.conf.py (the app adds request ids)
     # The one opening of the store, in this process (the embedded store: its engine process)
     pipeline = Pipeline(settings, open_store(settings, stoppable=True))
     pipeline.prepare()
@@ -115,7 +115,7 @@ def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.s
     from geokg.web import create_app, server
 
     store = pipeline.store
-    engine_socket: str | None = getattr(store, "socket_path", None)
+    engine_socket = store.engine_socket
     shared = settings.store.strip() == "memory"
     if shared and (settings.workers or 1) > 1:
         click.echo("the memory store lives in one process: serving with one worker", err=True)
@@ -164,7 +164,7 @@ def _serve_dev(settings: Settings, pipeline: Pipeline, listener: socket.socket,
 
     from werkzeug.serving import make_server
 
-    from geokg.web import create_app
+    from geokg.web import create_app, statistics_refresher
 
     app = create_app(settings, pipeline=pipeline, json_logs=True)
     server = make_server(settings.host, settings.port, app, threaded=True, fd=listener.fileno())
@@ -173,9 +173,8 @@ def _serve_dev(settings: Settings, pipeline: Pipeline, listener: socket.socket,
     watcher = None
     if follow_feeds:
         from geokg.feeds.service import WatcherThread
-        from geokg.web.state import STATISTICS_KEY
 
-        watcher = WatcherThread(settings, pipeline, on_stored=app.extensions[STATISTICS_KEY].schedule)
+        watcher = WatcherThread(settings, pipeline, on_stored=statistics_refresher(app).schedule)
         click.echo(f"following the feeds of {settings.feeds} (report: /feeds)")
     # SIGTERM ends the server loop like Ctrl-C does, so the watcher stops between items and
     # the store is closed (flushed) before the process ends
@@ -429,7 +428,7 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
     are, without running the shapes again. The statistics graph is recomputed at the end.
     """
     from geokg.graph.iris import Minter
-    from geokg.pipeline.revision import bump
+    from geokg.pipeline.maintenance import load_dump
     from geokg.store import open_store
 
     fmt = fmt or _dataset_format(file)
@@ -442,11 +441,8 @@ def load(settings: Settings, file: Path | None, fmt: str | None) -> None:
             raise click.ClickException(f"cannot read {file}: {exc.strerror or exc}") from None
     store = open_store(settings)
     try:
-        before = store.quad_count()
-        store.load(data, fmt)
-        after = store.quad_count()
-        click.echo(f"loaded {after - before} new quads ({after} in the store)", err=True)
-        bump(store, Minter(settings.base_iri))  # the quads came without a new revision
+        added, total = load_dump(store, Minter(settings.base_iri), data, fmt)
+        click.echo(f"loaded {added} new quads ({total} in the store)", err=True)
         _reindex_periods(store, settings)
         _refresh_statistics(store, settings)
     finally:

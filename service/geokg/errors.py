@@ -113,3 +113,28 @@ class TokenMissing(AccessDenied):
 
 class TokenWrong(AccessDenied):
     """The bearer token is not the configured one."""
+
+
+class FetchError(GeokgError):
+    """A fetch of the feed watcher that failed. `kind` names the reason for reports and
+    metrics; `temporary` says whether trying again later may help; `retry_after` is the
+    server's wish, if any."""
+
+    def __init__(self, message: str, *, kind: str, temporary: bool,
+                 retry_after: float | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.temporary = temporary
+        self.retry_after = retry_after
+
+
+class DocumentError(GeokgError):
+    """A feed or page that cannot be read; `kind` names why (reports and metrics)."""
+
+    def __init__(self, message: str, kind: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+class WatcherBusy(GeokgError):
+    """Another feed watcher follows the feeds of this state file."""

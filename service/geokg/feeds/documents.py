@@ -14,7 +14,7 @@ import xml.sax
 from dataclasses import dataclass
 from typing import Any
 
-from geokg.errors import GeokgError
+from geokg.errors import DocumentError
 
 #: Media types of pages that are read; anything else (PDF, images) is not an article page.
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
@@ -25,14 +25,6 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9"
 #: Query parameters that only say who sent a reader (the same article in several feeds
 #: often differs by them alone); dropped from item URLs.
 TRACKING = ("utm_", "at_", "wt_", "mc_")
-
-
-class DocumentError(GeokgError):
-    """A feed or page that cannot be read; `kind` names why (reports and metrics)."""
-
-    def __init__(self, message: str, kind: str):
-        super().__init__(message)
-        self.kind = kind
 
 
 @dataclass(frozen=True)

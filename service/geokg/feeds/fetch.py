@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geokg.config import Settings
-from geokg.errors import ForbiddenTarget, GeokgError
+from geokg.errors import FetchError, ForbiddenTarget
 from geokg.query.netguard import Watchdog, check_url, feeds_policy, guarded_opener
 
 #: How long a robots.txt is trusted before it is read again (RFC 9309 §2.4: at most 24 h).
@@ -36,18 +36,6 @@ ROBOTS_CACHE_SECONDS = 3600.0
 #: The part of a robots.txt that is read (RFC 9309 §2.5 asks for at least 500 KiB).
 ROBOTS_MAX_BYTES = 512_000
 _CHUNK = 65_536
-
-
-class FetchError(GeokgError):
-    """A fetch that failed. `kind` names the reason for reports and metrics; `temporary`
-    says whether trying again later may help; `retry_after` is the server's wish, if any."""
-
-    def __init__(self, message: str, *, kind: str, temporary: bool,
-                 retry_after: float | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.temporary = temporary
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from geokg.errors import GeokgError
+from geokg.errors import WatcherBusy
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
@@ -99,10 +99,6 @@ CREATE TABLE IF NOT EXISTS watcher (
 PENDING, INGESTED, REJECTED, DUPLICATE = "pending", "ingested", "rejected", "duplicate"
 #: How many of a feed's newest articles its lag figures are computed over.
 LAG_WINDOW = 1000
-
-
-class WatcherBusy(GeokgError):
-    """Another watcher follows the feeds of this state file."""
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from geokg.config import Settings
-from geokg.errors import ConfigError, GeokgError, InputError, ShapeViolation, StoreError
+from geokg.errors import (
+    ConfigError,
+    DocumentError,
+    GeokgError,
+    InputError,
+    ShapeViolation,
+    StoreError,
+)
 from geokg.feeds.documents import (
     FEED_ACCEPT,
     PAGE_ACCEPT,
-    DocumentError,
     FeedDocument,
     read_feed,
     read_page,

@@ -1,6 +1,7 @@
 """Upkeep of what the store derives from code and data rather than from articles: the
-reference graphs (ontology, gazetteer) and the period index (gk:inPeriod). The statistics
-graph, derived too, has a module of its own (`statistics.py`).
+reference graphs (ontology, gazetteer) and the period index (gk:inPeriod); and restoring a
+dump (`load_dump`). The statistics graph, derived too, has a module of its own
+(`statistics.py`).
 
 Nothing here runs behind a caller's back: `Pipeline.prepare` (called by the app factory
 and the CLI) brings the reference graphs up to date, and the CLI completes the period
@@ -21,7 +22,7 @@ from geokg.extract.gazetteer import Gazetteer
 from geokg.graph.build import gazetteer_graph, with_period_index
 from geokg.graph.iris import Minter
 from geokg.graph.validate import check
-from geokg.pipeline.revision import revised
+from geokg.pipeline.revision import bump, revised
 from geokg.resources import GAZETTEER_DIR, ONTOLOGY_FILE
 from geokg.store import Store
 from geokg.store.base import graph_content
@@ -38,6 +39,24 @@ def put_validated(store: Store, mint: Minter, graph_iri: str, graph: Graph) -> N
     """
     check(graph)
     store.replace_graphs(revised(mint, {graph_iri: graph.serialize(format="nt")}))
+
+
+def load_dump(store: Store, mint: Minter, data: bytes, fmt: str) -> tuple[int, int]:
+    """Add the quads of a dump (N-Quads or TriG, `fmt` as `Store.load` takes it) as they
+    are, in one transaction and without running the shapes (`geokg load`: restore,
+    migration), then write a new revision token. How many quads were new, and how many the
+    store holds now.
+
+    Why the new token: the quads come without one, and may bring the dumped store's token,
+    which the statistics graph's figures of that store were counted at; after the load they
+    count other data. The period index and the statistics graph are the caller's next
+    steps (`unindexed_graphs`, `reindex_graph`, `statistics.refresh_statistics_of`).
+    """
+    before = store.quad_count()
+    store.load(data, fmt)
+    after = store.quad_count()
+    bump(store, mint)
+    return after - before, after
 
 
 def ensure_reference_graphs(store: Store, mint: Minter, gazetteer: Gazetteer) -> bool:

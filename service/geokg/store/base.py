@@ -28,11 +28,6 @@ GRAPH_MEDIA_TYPES: tuple[str, ...] = (
     "application/rdf+xml",
     "application/ld+json",
 )
-#: Dataset formats of `Store.dump` / `Store.load`.
-DUMP_FORMATS: dict[str, str] = {
-    "nquads": "application/n-quads",
-    "trig": "application/trig",
-}
 #: Media types a graph (triples) can be read from, as clients send them -> the canonical one.
 GRAPH_UPLOAD_MEDIA_TYPES: dict[str, str] = {
     "text/turtle": "text/turtle",
@@ -55,20 +50,6 @@ DATASET_UPLOAD_MEDIA_TYPES: dict[str, str] = {
 def media_types_for(kind: QueryKind) -> tuple[str, ...]:
     """The media types a result of this kind can be written as (default first)."""
     return GRAPH_MEDIA_TYPES if kind == "graph" else SOLUTION_MEDIA_TYPES
-
-
-def dump_media_type(fmt: str) -> str:
-    """Accept a short name (`nquads`, `trig`) or a media type; return the media type.
-
-    Why: the CLI speaks short names, HTTP speaks media types; both reach `dump`/`load`.
-    """
-    from geokg.errors import InputError
-
-    if fmt in DUMP_FORMATS:
-        return DUMP_FORMATS[fmt]
-    if fmt in DUMP_FORMATS.values():
-        return fmt
-    raise InputError(f"unknown dataset format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}")
 
 
 class QueryResult(ABC):
@@ -128,9 +109,10 @@ class Store(Protocol):
     protocol: `default_graphs` alone leaves no named graphs for GRAPH, `named_graphs`
     alone leaves an empty default graph.
 
-    Two optional capabilities are declared by each backend, never probed for:
-    `sparql_functions` (Python functions can be called inside its SPARQL) and
-    `generation` (a count of its writes, when nobody else can write the store).
+    Three optional capabilities are declared by each backend, never probed for:
+    `sparql_functions` (Python functions can be called inside its SPARQL),
+    `generation` (a count of its writes, when nobody else can write the store) and
+    `engine_socket` (where other processes reach the same store).
     """
 
     #: Whether `add_function` works: the engine runs in geokg (embedded Oxigraph, directly
@@ -142,6 +124,14 @@ class Store(Protocol):
         """A number every write through this object increases, when this object is the only
         writer of the store (an embedded store: RocksDB admits one process); None when others
         may write (a remote store, an engine shared by several web processes)."""
+        ...
+
+    @property
+    def engine_socket(self) -> str | None:
+        """The Unix socket of the engine process serving this store, through which other
+        processes of a deployment (gunicorn's workers, the feed watcher) open the same store
+        (GEOKG_ENGINE_SOCKET); None when it has none (a store in this process, a remote
+        one, which others reach by its URL)."""
         ...
 
     def query(
@@ -306,7 +296,7 @@ def read_graph(store: Store, graph_iri: str, media_type: str | None) -> tuple[st
     elif media_type == "application/n-triples":
         body = data
     else:
-        from geokg.store.oxigraph import graph_format
+        from geokg.store.formats import graph_format
 
         body = ox.serialize(triples, format=graph_format(media_type)) or b""
     return (content_tag(triples) if triples else None), body
@@ -317,7 +307,7 @@ def dataset_tags(data: bytes, fmt: str) -> dict[str, str]:
     gives it for the store the dump was taken from."""
     import pyoxigraph as ox
 
-    from geokg.store.oxigraph import dataset_format
+    from geokg.store.formats import dataset_format
 
     by_graph: dict[str, list[object]] = {}
     for quad in ox.parse(data, format=dataset_format(fmt)):

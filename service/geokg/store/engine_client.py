@@ -63,7 +63,7 @@ from geokg.store.engine_process import (
     send_frame,
     send_json,
 )
-from geokg.store.oxigraph import result_format
+from geokg.store.formats import result_format
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,8 @@ class EngineStore:
 
     def __init__(self, socket_path: str, *, query_timeout: float,
                  owner: EngineOwner | None = None):
-        self.socket_path = socket_path
+        #: Where other processes (gunicorn's workers, the watcher) reach this engine.
+        self.engine_socket = socket_path
         self.query_timeout = query_timeout
         self.path = owner.store_path if owner else None
         self._owner = owner
@@ -205,11 +206,11 @@ class EngineStore:
         deadline = time.monotonic() + CONNECT_WAIT_S
         while True:
             try:
-                return _Connection(self.socket_path)
+                return _Connection(self.engine_socket)
             except (OSError, _EngineGone, _Deadline) as exc:
                 if time.monotonic() > deadline:
                     raise StoreUnavailable(f"the store engine does not answer at "
-                                           f"{self.socket_path}: {exc}") from None
+                                           f"{self.engine_socket}: {exc}") from None
                 time.sleep(0.01)
 
     def checkin(self, conn: _Connection) -> None:

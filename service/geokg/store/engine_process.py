@@ -41,10 +41,9 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-import pyoxigraph as ox
-
 from geokg.errors import GeokgError, InputError, QuerySyntaxError, StoreError
-from geokg.store.oxigraph import OxigraphResult, OxigraphStore, graph_format, result_format
+from geokg.store.formats import dataset_format, graph_format, result_format
+from geokg.store.oxigraph import OxigraphResult, OxigraphStore
 from geokg.store.sandbox import forbid_network
 
 # Frame kinds.
@@ -201,7 +200,7 @@ class Engine:
                 self._query(conn, reader, rid, args)
             elif op == "dump":
                 self._stream(conn, rid, lambda out: self.store.native.dump(
-                    out, format=_dataset(args["fmt"])))
+                    out, format=dataset_format(args["fmt"])))
             elif op == "ping":
                 _done(conn, rid, {"pid": os.getpid()})
             elif isinstance(op, str) and op in CALLS:
@@ -289,12 +288,6 @@ def _fail(conn: socket.socket, rid: object, error: str, message: str) -> None:
         send_json(conn, ERROR, {"id": rid, "error": error, "message": message})
     finally:
         raise _Closed()
-
-
-def _dataset(fmt: str) -> ox.RdfFormat:
-    from geokg.store.oxigraph import dataset_format
-
-    return dataset_format(fmt)
 
 
 def _bounded_rows(result: OxigraphResult, max_rows: int | None) -> list[dict[str, str | None]]:

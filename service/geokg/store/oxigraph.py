@@ -23,25 +23,9 @@ from geokg.store.base import (
     QueryResult,
     changed_since,
     content_tag,
-    dump_media_type,
 )
+from geokg.store.formats import dataset_format, graph_format, result_format
 
-_RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
-_DATASET_FORMATS: dict[str, ox.RdfFormat] = {
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
 #: Chunks waiting between the serializer thread and the HTTP response; bounds memory.
 _QUEUE_CHUNKS = 16
 _DONE = object()
@@ -104,18 +88,6 @@ def term_text(term: Any) -> str | None:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return str(term)
-
-
-def result_format(media_type: str) -> ox.QueryResultsFormat:
-    return _RESULT_FORMATS[media_type]
-
-
-def graph_format(media_type: str) -> ox.RdfFormat:
-    return _GRAPH_FORMATS[media_type]
-
-
-def dataset_format(fmt: str) -> ox.RdfFormat:
-    return _DATASET_FORMATS[dump_media_type(fmt)]
 
 
 class _QueueWriter(io.RawIOBase):
@@ -267,6 +239,8 @@ class OxigraphStore:
     """
 
     sparql_functions = True
+    #: The store lives in this process: no other process can open it while it is open.
+    engine_socket = None
 
     def __init__(self, path: str | Path | None = None):
         try:

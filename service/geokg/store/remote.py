@@ -61,14 +61,12 @@ from geokg.store.base import (
     sparql_iri,
     with_base,
 )
+from geokg.store.formats import dataset_format, graph_format, result_format
 from geokg.store.oxigraph import (
     bounded,
-    dataset_format,
-    graph_format,
     named_node,
     ntriples_text,
     parse_ntriples,
-    result_format,
     stream_writes,
     term_text,
 )
@@ -348,6 +346,8 @@ class RemoteStore:
     sparql_functions = False
     #: Anyone may write the endpoint: no count of writes can say nothing changed.
     generation = None
+    #: Other processes reach the endpoint by its URL, as this one does.
+    engine_socket = None
 
     def __init__(self, query_url: str, update_url: str | None = None, *,
                  user: str | None = None, password: str | None = None,

@@ -8,6 +8,7 @@ from functools import partial
 from flask import Flask
 
 from geokg.config import Settings
+from geokg.logs import configure_logging
 from geokg.pipeline import Pipeline
 from geokg.pipeline.statistics import StatisticsRefresher
 from geokg.store import Store, open_store
@@ -26,7 +27,6 @@ from geokg.web import (
     workbench,
     writes,
 )
-from geokg.web.security import configure_logging
 from geokg.web.state import (
     PIPELINE_KEY,
     SETTINGS_KEY,
@@ -36,7 +36,7 @@ from geokg.web.state import (
     get_store,
 )
 
-__all__ = ["create_app", "get_settings", "get_store"]
+__all__ = ["create_app", "get_settings", "get_store", "statistics_refresher"]
 
 
 def create_app(settings: Settings | None = None, *, store: Store | None = None,
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     `json_logs`: send every log as a JSON line with its request id (`geokg serve`)."""
     settings = settings or Settings.from_env()
     if json_logs:
-        configure_logging()
+        configure_logging(filters=[security.RequestIdFilter()])
     if pipeline is None:
         pipeline = Pipeline(settings, store if store is not None
                             else open_store(settings, stoppable=True))
@@ -63,6 +63,14 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     problems.init_app(app)
     hooks.init_app(app)
     return app
+
+
+def statistics_refresher(app: Flask) -> StatisticsRefresher:
+    """The app's refresh of the statistics graph in the background, for what writes through
+    the app's pipeline outside a request (the development server's feed watcher): schedule
+    it after each write, as the app's write routes do."""
+    refresher: StatisticsRefresher = app.extensions[STATISTICS_KEY]
+    return refresher
 
 
 def _refresh_statistics(app: Flask) -> None:

@@ -1,5 +1,5 @@
-"""Cross-cutting protections of every response: request ids, security headers, and
-structured (JSON lines) logs that carry the request id.
+"""Cross-cutting protections of every response: request ids, security headers, and the
+request id in every log line (`RequestIdFilter`; the JSON lines are `geokg.logs`).
 
 Why one module hooked into the app (and not per blueprint): a header or an id that one
 blueprint forgets is a hole; `init_app` makes them hold for every route, error pages
@@ -8,13 +8,10 @@ included.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import sys
 import time
 import uuid
-from typing import Any
 
 from flask import Flask, Response, g, has_request_context, request
 
@@ -80,12 +77,7 @@ def _finish_response(response: Response) -> Response:
     return response
 
 
-# --- structured logs ---------------------------------------------------------------------
-
-#: LogRecord attributes that are not extra fields of a log call.
-_STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message",
-                                                                              "asctime"}
-
+# --- structured logs (`geokg.logs` writes them) -----------------------------------------
 
 class RequestIdFilter(logging.Filter):
     """Stamp every record with the id of the request it was logged in (or None)."""
@@ -94,33 +86,3 @@ class RequestIdFilter(logging.Filter):
         if not hasattr(record, "request_id"):
             record.request_id = request_id()
         return True
-
-
-class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, request id, extra fields,
-    and the traceback (server side only; responses never carry one)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, Any] = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-            "request_id": getattr(record, "request_id", None),
-        }
-        entry.update({k: v for k, v in vars(record).items()
-                      if k not in _STANDARD and k not in entry})
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str, ensure_ascii=False)
-
-
-def configure_logging(level: str = "INFO") -> None:
-    """Send all logs as JSON lines to stderr (called by `geokg serve` and gunicorn.conf.py)."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
-    handler.addFilter(RequestIdFilter())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # geokg.access logs requests

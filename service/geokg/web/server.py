@@ -34,12 +34,12 @@ from geokg.config import Settings
 #: (each worker holds the app, the gazetteer and the shapes).
 DEFAULT_MAX_WORKERS = 8
 
-#: JSON lines with request ids (`geokg.web.security`), as under gunicorn.conf.py.
+#: JSON lines (`geokg.logs`) with request ids (`geokg.web.security`), as under gunicorn.conf.py.
 LOG_CONFIG: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "geokg.web.security.RequestIdFilter"}},
-    "formatters": {"json": {"()": "geokg.web.security.JsonFormatter"}},
+    "formatters": {"json": {"()": "geokg.logs.JsonFormatter"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
                             "filters": ["request_id"], "stream": "ext://sys.stderr"}},
     "root": {"level": "INFO", "handlers": ["stderr"]},
