@@ -5006,3 +5006,36 @@ def test_a_hard_wrapped_wire_text_is_read() -> None:
             "The boats would come with training for the crews of the\n"
             "navy, a spokesman for the ministry in Tokyo told reporters.\n")
     assert state_supplies(text, "2015-03-03") == [({"japan"}, {"fiji"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whom a deal in a circumstance was made with is no partner of the call
+    ("Obama und Netanyahu telefonierten nach dem Deal der Weltmächte mit dem Iran.",
+     [{"united-states", "israel"}]),
+    # controls: "mit" after a phrase of another noun, or after a place, belongs to the verb
+    ("Am Donnerstag hatte Lula nach eigenen Angaben mit dem chinesischen Staatschef Xi Jinping telefoniert.",
+     [{"brazil", "china"}]),
+])
+def test_the_partner_of_a_deal_is_no_partner_of_the_call(text: str, expected: list[set[str]]) -> None:
+    assert state_sides(text, "2015-07-14", CALL) == expected
+
+
+def test_the_partner_of_a_dispute_still_signs() -> None:
+    text = "Der Vatikan hat nach jahrzehntelangem Streit mit China ein historisches Abkommen geschlossen."
+    assert state_sides(text, "2018-09-22", AGREEMENT) == [{"holy-see", "china"}]
+
+
+def test_an_accord_agreed_on_the_sidelines_of_a_visit_told_sentences_before() -> None:
+    text = ("Steinmeier beginnt Staatsbesuch in Kasachstan\n\nBundespräsident Steinmeier hat einen "
+            "Staatsbesuch in Kasachstan begonnen. Präsident Tokajew begrüßte Steinmeier in Astana mit "
+            "militärischen Ehren. Steinmeier will die Bedeutung der Region betonen. Deutschland wolle sich "
+            "als Partner anbieten. Kasachstan verfügt über große Erdölvorkommen. Das Land ist reich an "
+            "Seltenen Erden. Die Wirtschaft wächst seit Jahren. Am Rande des Treffens wurde "
+            "vereinbart, dass Kasachstan jeden Monat 100.000 Tonnen Rohöl nach Schwedt liefert.")
+    assert state_sides(text, "2023-06-20", AGREEMENT) == [{"germany", "kazakhstan"}]
+
+
+def test_efforts_towards_an_accord_are_none() -> None:
+    text = ("Putin und Xi telefonierten am Montag. Das Telefonat fand vor dem Hintergrund der Bemühungen "
+            "von US-Präsident Donald Trump um eine rasche Einigung zur Beendigung des Ukrainekrieges statt.")
+    assert state_sides(text, "2025-02-24", AGREEMENT) == []

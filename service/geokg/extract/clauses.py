@@ -126,6 +126,8 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1] and not inside_gap:
         return False
     prev = tokens[j]
+    if prev.key in ("mit", "with") and _partner_of_a_noun(lex, tokens, j, keep, found_all or []):
+        return True  # "telefonierten nach dem Deal der Weltmächte mit dem Iran": the deal's partner
     if prev.key in ORIGIN_PREPOSITIONS and j > 0 and tokens[j - 1].key in lex.word_class("government"):
         # "die Regierung in Kiew", "diplomats from Russia": as blocked as "die Regierung"
         j = _skip_back(lex, tokens, j - 2)
@@ -205,6 +207,27 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         return k >= 0 and not keep[0] <= k <= keep[1] and (
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"}
             or tokens[k].key in lex.word_class("besides_prep"))
+    return False
+
+
+def _partner_of_a_noun(lex: Lexicon, tokens: list[Token], j: int, keep: tuple[int, int],
+                       found_all: list[Found]) -> bool:
+    """"nach dem Deal der Weltmächte mit dem Iran", "over the deal with Iran": "mit"/"with"
+    after a deal's noun in a circumstance's phrase belongs to that deal (its genitives may
+    stand between), not to the sentence's verb ("war in Rom mit Meloni zusammengetroffen",
+    "nach eigenen Angaben mit Xi telefoniert": other nouns leave "mit" to the verb)."""
+    k, deals = j - 1, lex.word_class("agreement_object") | {"deal"}
+    for _ in range(3):  # the noun, and up to two genitives before it ("dem Deal der Weltmächte")
+        noun = k >= 1 and tokens[k].is_word and (tokens[k].capitalized if lex.lang == "de"
+                                                  else tokens[k].text.islower()) \
+            and not any(f.first <= k <= f.last for f in found_all)
+        if not noun or keep[0] <= k <= keep[1]:
+            return False
+        head, k = tokens[k].key, _skip_back(lex, tokens, k - 1)
+        if k >= 0 and tokens[k].key in lex.word_class("block_prep"):
+            return head in deals and not keep[0] <= k <= keep[1]
+        if lex.lang != "de" or k < 0:
+            return False
     return False
 
 

@@ -487,10 +487,14 @@ class Discourse:
 
     def _signed_at_the_meeting(self, event: Event) -> None:
         """"Deals worth $13.5 billion were signed during the visit": an accord with no sides
-        named, told of the last meeting or call, is between that meeting's sides."""
+        named, told of the last meeting or call, is between that meeting's sides (as far as
+        talks reach an accord told after them: "Am Rande des Treffens wurde vereinbart" a few
+        sentences on)."""
         meeting = next((e for e in reversed(self.events)
                         if e.type in TALKS), None)
-        if meeting is not None and event.sentence.index - meeting.sentence.index <= INHERIT_WINDOW:
+        # (from the last sentence that told the meeting: a visit is told again and again)
+        if meeting is not None and event.sentence.index - max(
+                s.index for s in [meeting.sentence, *meeting.extra_sentences]) <= TALKS_WINDOW:
             event.participants = list(meeting.participants)
             event.date = event.date or meeting.date
             event.confidence = INFERRED_CONFIDENCE
