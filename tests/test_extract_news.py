@@ -5039,3 +5039,17 @@ def test_efforts_towards_an_accord_are_none() -> None:
     text = ("Putin und Xi telefonierten am Montag. Das Telefonat fand vor dem Hintergrund der Bemühungen "
             "von US-Präsident Donald Trump um eine rasche Einigung zur Beendigung des Ukrainekrieges statt.")
     assert state_sides(text, "2025-02-24", AGREEMENT) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # declared persona non grata, with the words in quotes and the envoy named before them
+    ("Ecuador declared the Mexican ambassador to the country 'persona non grata' on Thursday.", "en",
+     [({"ecuador"}, {"mexico"})]),
+    # in the passive, the agent declares
+    ('Brasiliens Präsident Lula wurde von Israel zur "Persona non grata" erklärt.', "de",
+     [({"israel"}, {"brazil"})]),
+])
+def test_declared_persona_non_grata(text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
+    gaz, day = load_gazetteer(), dt.date(2024, 4, 6)
+    assert [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
+            for e in read_article(text, published=day, lang=lang).events if e.type is DEMAND] == expected

@@ -536,8 +536,11 @@ class RoleReader:
                         last: int) -> bool:
         """"Russland bleibe aufgerufen, …", "Iran was urged by the IAEA to …": in a passive
         the subject is asked; the agent asks, else whoever says so ("betonte der Kanzler,
-        dass Russland aufgerufen bleibe")."""
-        if r.tokens[first].key not in self.lex.word_class("passive_demand"):
+        dass Russland aufgerufen bleibe"); the participle may end the match too ("wurde von
+        Israel zur Persona non grata erklärt")."""
+        participles = self.lex.word_class("passive_demand")
+        if r.tokens[first].key not in participles and (
+                r.tokens[last].key not in participles or self.lex.lang != "de"):
             return False
         auxiliaries = self.lex.word_class("passive_aux") | \
             self.lex.word_class("passive_aux_present") | self.lex.word_class("copula_stay")
