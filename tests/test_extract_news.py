@@ -5053,3 +5053,13 @@ def test_declared_persona_non_grata(text: str, lang: str, expected: list[tuple[s
     gaz, day = load_gazetteer(), dt.date(2024, 4, 6)
     assert [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
             for e in read_article(text, published=day, lang=lang).events if e.type is DEMAND] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Germany sends two experts to Mexico at the request of the Mexican authorities.", "en"),
+    ("Deutschland schickt auf Bitte der mexikanischen Behörden zwei Experten nach Mexiko.", "de"),
+])
+def test_acted_on_at_a_request(text: str, lang: str) -> None:
+    day = dt.date(2017, 9, 20)
+    assert [(e.participants, e.addressees) for e in read_article(text, published=day, lang=lang).events
+            if e.type is DEMAND] == [(["mexico"], ["germany"])]

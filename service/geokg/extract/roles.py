@@ -272,6 +272,9 @@ class RoleReader:
         if "colon_speaker" in trigger.flags:
             self._colon_demand(r, event, actors, first)
             return
+        if "at_request" in trigger.flags:
+            self._at_request(r, event, actors, last)
+            return
         if "reported_obligation" in trigger.flags:
             self._reported_demand(r, event, actors, first, last)
             return
@@ -531,6 +534,18 @@ class RoleReader:
         holders = [self.gaz.holder_of(f.mention.entity, r.day) for f in r.found if f.first > last
                    and self.gaz.entities[f.mention.entity].kind == "region"]
         return [h for h in holders if h and h not in own_sides][:1]
+
+    def _at_request(self, r: SentenceReading, event: Event, actors: list[Found], last: int) -> None:
+        """"Germany sends the experts at the request of the Mexican authorities", "auf Bitte
+        der mexikanischen Behörden": who requested is named after the match; who acts on it,
+        the sentence's other side, was asked (else the story says whom)."""
+        requester = next((f for f in actors if last < f.first <= last + 4), None)
+        if requester is None:
+            return
+        own = self.gaz.state_of(requester.mention.entity, r.day)
+        event.participants = [requester.mention.entity]
+        event.addressees = [f.mention.entity for f in actors if f is not requester
+                            and self.gaz.state_of(f.mention.entity, r.day) != own][:1]
 
     def _passive_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
                         last: int) -> bool:
