@@ -44,7 +44,13 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from geokg.errors import GeokgError, InputError, QuerySyntaxError, StoreError
-from geokg.store.oxigraph import OxigraphResult, OxigraphStore, graph_format, result_format
+from geokg.store.oxigraph import (
+    OxigraphResult,
+    OxigraphStore,
+    failure_text,
+    graph_format,
+    result_format,
+)
 from geokg.store.sandbox import forbid_network
 
 # Frame kinds.
@@ -310,7 +316,7 @@ def _run(call: Any) -> Any:
     except SyntaxError as exc:
         raise QuerySyntaxError(str(exc)) from None
     except (OSError, RuntimeError, ValueError) as exc:
-        raise StoreError(f"query failed: {exc}") from None
+        raise StoreError(f"query failed: {failure_text(exc)}") from None
 
 
 # --- process life -----------------------------------------------------------------------

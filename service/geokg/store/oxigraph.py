@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 import queue
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -42,6 +43,11 @@ _DATASET_FORMATS: dict[str, ox.RdfFormat] = {
     "application/n-quads": ox.RdfFormat.N_QUADS,
     "application/trig": ox.RdfFormat.TRIG,
 }
+#: Oxigraph's message for a failed HTTP exchange (SERVICE, LOAD) ends with the remote's
+#: whole answer: never repeated to a client, who could read any URL's body through it.
+_REMOTE_BODY = re.compile(r"\s*with payload:.*", re.DOTALL)
+#: The longest engine message passed on (a parser's message quotes the text it read).
+_MESSAGE_CHARS = 1000
 #: Chunks waiting between the serializer thread and the HTTP response; bounds memory.
 _QUEUE_CHUNKS = 16
 _DONE = object()
@@ -178,11 +184,16 @@ def stream_writes(produce: Callable[[IO[bytes]], object]) -> Iterator[bytes]:
         cancelled.set()
 
 
+def failure_text(exc: BaseException) -> str:
+    """An engine error's message as a client may see it: without a remote's answer."""
+    return _REMOTE_BODY.sub(" (the remote's answer is not shown)", str(exc))[:_MESSAGE_CHARS]
+
+
 def _store_error(exc: BaseException) -> BaseException:
     if isinstance(exc, SyntaxError):
         return QuerySyntaxError(str(exc))
     if isinstance(exc, OSError | RuntimeError):
-        return StoreError(f"query failed: {exc}")
+        return StoreError(f"query failed: {failure_text(exc)}")
     return exc
 
 
@@ -254,7 +265,7 @@ def _call(run: Callable[[], Any]) -> Any:
     except SyntaxError as exc:
         raise QuerySyntaxError(str(exc)) from None
     except (OSError, RuntimeError) as exc:
-        raise StoreError(f"query failed: {exc}") from exc
+        raise StoreError(f"query failed: {failure_text(exc)}") from exc
 
 
 # --- store --------------------------------------------------------------------------
