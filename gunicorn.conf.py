@@ -55,18 +55,19 @@ logconfig_dict = LOG_CONFIG  # JSON lines with request ids, as under `geokg serv
 
 
 def on_starting(server: Any) -> None:
-    """Start the one store engine every worker will share (embedded store only), then the one
+    """Start the one store engine every worker will share (embedded or `memory` store), then the one
     feed watcher of the deployment (when GEOKG_FEEDS is set), which writes through it.
 
     Both are kept on the arbiter, which outlives a reload (HUP runs this file again, with
     fresh module globals); the environment passes the engine's socket to the workers and
     the watcher. No worker ever runs a watcher."""
-    if _settings.data_dir is not None and not _settings.engine_socket:
+    in_memory = _settings.store.strip() == "memory"
+    if (_settings.data_dir is not None or in_memory) and not _settings.engine_socket:
         from geokg.store.engine_client import EngineOwner
 
         server.geokg_engine = EngineOwner(_settings.data_dir, _settings.run_dir)
         os.environ["GEOKG_ENGINE_SOCKET"] = server.geokg_engine.socket_path
-        server.log.info("geokg store engine for %s at %s", _settings.data_dir,
+        server.log.info("geokg store engine for %s at %s", _settings.data_dir or "memory",
                         server.geokg_engine.socket_path)
     if _settings.feeds:
         from geokg.feeds.service import WatcherProcess

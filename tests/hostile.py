@@ -53,9 +53,52 @@ def _endpoints(target: str) -> Iterator[tuple[str, str]]:
     yield f"PREFIX t: <{origin}/>\n", f"t:{path.replace('/', chr(92) + '/')}"  # t:a\/b
 
 
+#: Triples that the glued forms' patterns match, so that an engine which read one of them
+#: would get as far as calling the SERVICE (an empty join ends before it does).
+BAIT = ('<urn:ex:s> <urn:ex:p> 1, 1.5, "1e1"^^<http://www.w3.org/2001/XMLSchema#double>, true, '
+        '"x", <urn:ex:o> ; <urn:ex:a#b> 1 ; <urn:ex:x> 1 .')
+
+
+def glued_service_queries(target: str) -> list[str]:
+    """SERVICE glued to what stands before or after it: Oxigraph matches a keyword as so many
+    letters in a row, with no word boundary, so each of these calls `target` there (a test
+    proves it on a bare pyoxigraph store), while a scanner for the word finds nothing."""
+    origin, _, path = target.rpartition("/")
+    clause = f"<{target}> {{ ?x ?y ?z }}"
+    where = [
+        f"?s ?p 1SERVICE {clause}", f"?s ?p 1SERVICE SILENT {clause}",
+        f"SERVICESILENT{clause}", f"?s ?p 1SeRvIcEsIlEnT{clause}", f"?s ?p trueSERVICE {clause}",
+        f"?s ?p 1e1SERVICE {clause}", f"?s ?p 1.5SERVICE {clause}", f'?s ?p "x"SERVICE{clause}',
+        f"?s ?p <urn:ex:o>SERVICE{clause}", f"?s ?p ?o FILTER(true)SERVICE{clause}",
+        f"?s ?p 1#SERVICE\nSERVICE {clause}", f"?s ?p 1 # \\\nSERVICE {clause}",
+        f"?s ex:a\\#b 1SERVICE {clause}", f"?s service:x 1SERVICE {clause}",
+        f"_:b ?p 1SERVICE {clause}", f"?s ?p 1SERVICE{clause}",
+    ]
+    prologue = "PREFIX ex: <urn:ex:> PREFIX service: <urn:ex:> "
+    return [*(f"{prologue}SELECT * WHERE {{ {w} }}" for w in where),
+            f"ASK {{ ?s ?p 1SERVICE {clause} }}",
+            f"PREFIX : <{origin}/> SELECT * WHERE {{ ?s ?p 1 . SERVICE:{path} {{ ?x ?y ?z }} }}",
+            f"PREFIX : <{origin}/> SELECT * WHERE {{ ?s ?p 1SERVICE:{path} {{ ?x ?y ?z }} }}"]
+
+
+def glued_load_updates(target: str) -> list[str]:
+    """LOAD glued to its neighbours, as Oxigraph reads it (see glued_service_queries)."""
+    origin, _, path = target.rpartition("/")
+    data = "INSERT DATA { GRAPH <urn:ex:g> { <urn:ex:a> <urn:ex:b> 1 } }"
+    return [f"LOADSILENT<{target}>", f"LOADSILENT<{target}>INTOGRAPH<urn:ex:g>",
+            f"loadSILENT<{target}>INTO GRAPH<urn:ex:g>", f"LOAD<{target}>INTO GRAPH<urn:ex:g>",
+            f"{data};LOADSILENT<{target}>", f"{data};LOAD SILENT<{target}>INTOGRAPH<urn:ex:g>",
+            f"CLEAR SILENT GRAPH <urn:ex:g>;LoAdSiLeNt<{target}>", f"# x\nLOADSILENT<{target}>",
+            f"PREFIX : <{origin}/> LOAD SILENT:{path}", f"PREFIX : <{origin}/> LOADSILENT:{path}",
+            f"INSERT{{GRAPH<urn:ex:g>{{?x ?y ?z}}}}WHERE{{?s ?p 1SERVICE<{target}>{{?x ?y ?z}}}}",
+            f"INSERT{{GRAPH<urn:ex:g>{{?x ?y ?z}}}}WHERE{{SERVICESILENT<{target}>{{?x ?y ?z}}}}"]
+
+
 def service_queries(target: str, *, keywords: int = 6) -> Iterator[str]:
     """Queries that would make an engine call `target` if anything let them through
-    (`keywords`: how many spellings of the keyword to use)."""
+    (`keywords`: how many spellings of the keyword to use), the glued forms first."""
+    yield from glued_service_queries(target)
+    yield from (q.replace("1SERVICE", r"1\u0053ERVICE") for q in glued_service_queries(target))
     for (prologue, endpoint), keyword, (before, after), silent in itertools.product(
             _endpoints(target), _service_keywords()[:keywords], _wrappers(), ["", " SILENT"]):
         if before == "PREFIX_TRICK":
@@ -66,6 +109,7 @@ def service_queries(target: str, *, keywords: int = 6) -> Iterator[str]:
 
 def load_updates(target: str) -> Iterator[str]:
     """Updates that would make an engine fetch `target` (LOAD, or SERVICE in a WHERE)."""
+    yield from glued_load_updates(target)
     loads = ["LOAD", "load", r"\u004cOAD", r"LOA\u0044"]
     for (prologue, endpoint), keyword in itertools.product(_endpoints(target), loads):
         yield f"{prologue}{keyword} {endpoint}"
@@ -97,4 +141,6 @@ def deep_texts(size: int) -> dict[str, str]:
         "binds": "SELECT * WHERE { " + " ".join(f"BIND(1 AS ?v{i})" for i in range(size // 16))
                  + " }",
         "unions": "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * (size // 20)) + " }",
+        "object list": "ASK { ?s <urn:p> " + ",".join(["1"] * n) + " }",
+        "predicate list": "ASK { ?s " + ";".join(["<urn:p> 1"] * (size // 10)) + " }",
     }

@@ -161,12 +161,20 @@ def test_federation_is_off_by_default(sample_site: LiveServer, remote: str) -> N
 
 
 def test_service_in_strings_comments_and_names_is_not_a_clause(sample_site: LiveServer) -> None:
-    query = ('PREFIX service: <http://example.org/>\n'
-             'SELECT ("SERVICE <http://a/> { }" AS ?text) WHERE { # SERVICE <http://b/> { }\n'
-             '  OPTIONAL { ?x service:SERVICE ?y } }')
+    """In strings, IRIs, variables and local names the word is no clause and the query runs;
+    in a comment or a prefix name it could be one to some reader (where a comment starts
+    is what the `ex:a\\#b` trick fooled), so the query is refused rather than guessed."""
+    query = ('PREFIX ex: <http://example.org/service>\n'
+             'SELECT ("SERVICE <http://a/> { }" AS ?text) ?service WHERE {\n'
+             '  OPTIONAL { ?x ex:SERVICE <urn:service> } }')
     assert find_services(query) == []
     response = requests.post(f"{sample_site.url}/sparql", data={"query": query}, timeout=10)
-    assert response.status_code == 200
+    assert response.status_code == 200, response.text[:300]
+    for query in ('SELECT * WHERE { # SERVICE <http://b/> { }\n ?s ?p ?o }',
+                  'PREFIX service: <http://example.org/>\nASK { ?x service:a ?y }'):
+        response = requests.post(f"{sample_site.url}/sparql", data={"query": query}, timeout=10)
+        assert response.status_code == 403, response.text[:300]
+        assert "read two ways" in response.json()["detail"]
 
 
 def test_endpoint_given_as_prefixed_name_and_in_lower_case(client: FlaskClient, remote: str) -> None:

@@ -1,12 +1,14 @@
-"""A hostile client against the real app on an embedded store (engine process), over HTTP:
-no text makes the server fetch a URL (a loopback listener must receive nothing), no text
-crashes the engine, no answer reaches the wrong request, and updates stop at the timeout.
+"""A hostile client against the real app over HTTP, on an embedded store and on the
+`memory` store (each served from an engine process): no text makes the server fetch a URL
+(a loopback listener must receive nothing), no text crashes the engine, no answer reaches
+the wrong request, and updates stop at the timeout.
 
 Each guard is tried both ways: through the web app (the first wall, `geokg.query.guard`)
 and straight at the engine (the second wall: no network, large stacks, clean exchanges)."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -14,11 +16,12 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import requests
 
@@ -27,9 +30,18 @@ from geokg.errors import GeokgError, QueryTimeout, StoreError, StoreUnavailable
 from geokg.pipeline import ArticleInput
 from geokg.pipeline.curation import Curator
 from geokg.store.engine_client import EngineStore, open_engine_store
+from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY, STORE_KEY
-from hostile import LOOPBACK_HOSTS, deep_texts, load_updates, service_queries
+from hostile import (
+    BAIT,
+    LOOPBACK_HOSTS,
+    deep_texts,
+    glued_load_updates,
+    glued_service_queries,
+    load_updates,
+    service_queries,
+)
 from reliability import PROBLEM, sample_texts
 from support import serving
 
@@ -50,8 +62,9 @@ class Listener:
         return f"http://{host}:{self.port}/sparql"
 
 
-@pytest.fixture(scope="module")
-def listener() -> Iterator[Listener]:
+@contextlib.contextmanager
+def listening() -> Iterator[Listener]:
+    """A listener on loopback that records every connection and hangs up unanswered."""
     server = socket.create_server(("127.0.0.1", 0))
     server.settimeout(0.2)
     found = Listener(server.getsockname()[1])
@@ -72,10 +85,18 @@ def listener() -> Iterator[Listener]:
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield found
-    stop.set()
-    thread.join(5)
-    server.close()
+    try:
+        yield found
+    finally:
+        stop.set()
+        thread.join(5)
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def listener() -> Iterator[Listener]:
+    with listening() as found:
+        yield found
 
 
 @dataclass
@@ -84,15 +105,18 @@ class Site:
     store: EngineStore
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+@pytest.fixture(scope="module", params=["embedded", "memory"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The app as `geokg serve` makes it (GEOKG_STORE=oxigraph:PATH or memory), with the
+    triples the glued forms' patterns match, so that a SERVICE that got through would run."""
     folder: Path = tmp_path_factory.mktemp("hostile")
-    app = create_app(Settings(store=f"oxigraph:{folder}/data", query_timeout=LIMIT,
-                              write_token=TOKEN))
+    spec = f"oxigraph:{folder}/data" if request.param == "embedded" else "memory"
+    app = create_app(Settings(store=spec, query_timeout=LIMIT, write_token=TOKEN))
     store = app.extensions[STORE_KEY]
-    assert isinstance(store, EngineStore)
+    assert isinstance(store, EngineStore), f"the {request.param} store is served in-process"
     for item in sample_texts()[:2]:
         app.extensions[PIPELINE_KEY].ingest(ArticleInput.from_mapping(item))
+    store.load_graph("urn:ex:bait", BAIT.encode(), "text/turtle")
     try:
         with serving(app) as url:
             yield Site(url, store)
@@ -135,6 +159,91 @@ def test_no_hidden_load_reaches_the_network_or_the_store(site: Site, listener: L
     assert site.store.quad_count() == before
 
 
+def test_glued_keywords_never_reach_the_network(site: Site, listener: Listener) -> None:
+    """SERVICE and LOAD glued to their neighbours (`1SERVICE`, `SERVICESILENT<…>`,
+    `LOADSILENT<…>`), which a scanner for the word missed, at every spelling of loopback:
+    refused, nothing fetched, nothing stored, the engine alive."""
+    engine = site.store.ping(5)
+    before = site.store.quad_count()
+    for host in LOOPBACK_HOSTS:
+        for query in glued_service_queries(listener.target(host)):
+            answered = _post(site.url, "/sparql", {"query": query})
+            assert answered.status_code in (400, 403), (query, answered.text[:300])
+        for update in glued_load_updates(listener.target(host)):
+            answered = _post(site.url, "/update", {"update": update}, **AUTH)
+            assert answered.status_code in (400, 403), (update, answered.text[:300])
+    assert listener.hits == []
+    assert site.store.quad_count() == before
+    assert site.store.ping(5) == engine
+
+
+def test_the_glued_forms_are_service_and_load_to_oxigraph() -> None:
+    """The corpus is hostile for real: a bare pyoxigraph store (no guard, no sandbox) calls
+    a listener of this test's own for every glued form."""
+    with listening() as oracle:
+        missed = []
+        for text in [*glued_service_queries(oracle.target()), *glued_load_updates(oracle.target())]:
+            store = ox.Store()
+            store.load(BAIT, format=ox.RdfFormat.TURTLE)
+            calls = len(oracle.hits)
+            try:
+                if "INSERT" in text or "LOAD" in text.upper():
+                    store.update(text)
+                else:
+                    result = store.query(text)
+                    bool(result) if text.startswith("ASK") else list(result)  # type: ignore[arg-type]
+            except OSError:
+                pass  # the listener hangs up without an answer
+            if not _wait(lambda before=calls: len(oracle.hits) > before):
+                missed.append(text)
+    assert missed == []
+
+
+def _wait(condition: Callable[[], bool], seconds: float = 5) -> bool:
+    """Whether `condition` holds within `seconds` (the listener records on its own thread)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_a_remote_body_is_never_repeated_in_an_error() -> None:
+    """Oxigraph's message for a failed SERVICE carries the remote's whole answer; the
+    error a client sees never does (the in-process store, as the CLI and tests use it)."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    secret = b"root:x:0:0:SECRET-REMOTE-BODY"
+    done = threading.Event()
+
+    def answer() -> None:  # every call: the store runs the query again to stream it
+        while not done.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(1000)
+                conn.sendall(b"HTTP/1.1 500 Oops\r\nContent-Length: %d\r\n\r\n%s"
+                             % (len(secret), secret))
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    store = OxigraphStore()
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{server.getsockname()[1]}/> {{ ?s ?p ?o }} }}"
+    try:
+        with pytest.raises(StoreError) as failure:
+            b"".join(store.query(query).serialize("application/sparql-results+json"))
+    finally:
+        done.set()
+        thread.join(10)
+        server.close()
+        store.close()
+    assert "SECRET-REMOTE-BODY" not in str(failure.value)
+    assert "500" in str(failure.value)
+
+
 def test_the_engine_itself_cannot_reach_the_network(site: Site, listener: Listener) -> None:
     """The second wall: a SERVICE or LOAD handed straight to the engine, past every check,
     still fetches nothing (seccomp: the engine may open Unix sockets only)."""
@@ -152,6 +261,8 @@ def test_the_engine_itself_cannot_reach_the_network(site: Site, listener: Listen
 
 @pytest.mark.parametrize("kind", sorted(deep_texts(1000)))
 def test_deep_texts_are_refused_with_the_setting_named(site: Site, kind: str) -> None:
+    """Also long object lists (`1,1,…`) and predicate lists (`;`): 12,000 commas (24 KB)
+    passed the guard and killed a web worker serving the memory store (SIGSEGV)."""
     engine = site.store.ping(5)
     text = deep_texts(60000)[kind]
     answered = _post(site.url, "/sparql", {"query": text})
@@ -265,9 +376,10 @@ def test_answers_stay_right_over_http_after_failures(site: Site, listener: Liste
 
 def test_a_runaway_update_is_stopped_and_changes_nothing(site: Site) -> None:
     before = site.store.quad_count()
+    values = " ".join(map(str, range(2000)))  # 8e9 rows whatever the store holds
     runaway = ("INSERT { GRAPH <http://example.org/g> { <http://example.org/s> "
                "<http://example.org/n> ?n } } WHERE { SELECT (COUNT(*) AS ?n) WHERE { "
-               "GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } } }")
+               + " ".join(f"VALUES ?{v} {{ {values} }}" for v in "abc") + " } }")
     answered = _post(site.url, "/update", {"update": runaway}, **AUTH)
     assert answered.status_code == 503, answered.text[:300]  # run to its end, it would take hours
     assert "GEOKG_QUERY_TIMEOUT" in answered.json()["detail"]

@@ -84,9 +84,6 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
                        port=settings.port if port is None else port,
                        workers=settings.workers if workers is None else workers)
     follow_feeds = bool(settings.feeds) and watch is not False
-    if follow_feeds and not dev and settings.store.strip() == "memory":
-        raise click.UsageError("the memory store lives in one process: follow feeds with "
-                               "`geokg serve --dev`, or use an embedded or remote store")
     listener = _listen(settings.host, settings.port)  # a taken port fails before any work
     configure_logging()  # JSON lines, as under gunicorn.conf.py (the app adds request ids)
     # The one opening of the store, in this process (the embedded store: its engine process)
@@ -109,21 +106,16 @@ def serve(settings: Settings, host: str | None, port: int | None, samples: bool,
 def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.socket,
                       follow_feeds: bool) -> None:
     """gunicorn with this process as its master (`geokg.web.server`). Each worker makes its
-    own app on the master's store: the engine's socket for the embedded store, a client of
-    its own for a remote one; the `memory` store lives in this process, so its one worker
-    gets the app made here before the fork."""
+    own app on the master's store: the engine's socket for the embedded and the `memory`
+    store, a client of its own for a remote one."""
     from geokg.web import create_app, server
 
     store = pipeline.store
     engine_socket = store.engine_socket
-    shared = settings.store.strip() == "memory"
-    if shared and (settings.workers or 1) > 1:
-        click.echo("the memory store lives in one process: serving with one worker", err=True)
-    app = create_app(settings, pipeline=pipeline) if shared else None
     workers_settings = replace(settings, engine_socket=engine_socket or settings.engine_socket)
 
     def load() -> server.WsgiApp:
-        return app if app is not None else create_app(workers_settings)
+        return create_app(workers_settings)
 
     watcher = _start_watcher_process(settings, engine_socket) if follow_feeds else None
 
@@ -133,10 +125,9 @@ def _serve_production(settings: Settings, pipeline: Pipeline, listener: socket.s
         store.close()
 
     options = server.server_options(
-        settings, workers=1 if shared else settings.workers or server.default_workers(),
+        settings, workers=settings.workers or server.default_workers(),
         heartbeat_dir=os.path.dirname(engine_socket) if engine_socket else settings.run_dir,
         on_exit=on_exit)
-    options["preload_app"] = shared
     _announce(settings, listener)
     server.run(listener, options, load)
 

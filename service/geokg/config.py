@@ -18,7 +18,9 @@ from geokg.errors import ConfigError
 #: new setting without documentation fails `tests/test_docs.py`.
 SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "store": ("GEOKG_STORE", "Where the graph lives: `oxigraph:PATH` (embedded, on disk; the "
-              "default is `oxigraph:./geokg-data`), `memory` (lost at exit; tests), or "
+              "default is `oxigraph:./geokg-data`), `memory` (lost at exit; tests; served, it "
+              "lives in a store engine process like the embedded store, and is emptied when "
+              "that engine is stopped for a timeout or crashes), or "
               "`sparql:QUERY_URL[,UPDATE_URL]` (a remote SPARQL 1.1 store)."),
     "base_iri": ("GEOKG_BASE_IRI", "Prefix of every IRI geokg mints (entities, events, articles). "
                  "Set it to the public URL when serving behind a proxy; changing it later "
@@ -39,9 +41,10 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                         "128). A text that uses the word SERVICE or LOAD is also read by rdflib's "
                         "parser, which gives up at about 30 levels."),
     "max_query_operators": ("GEOKG_MAX_QUERY_OPERATORS", "Most operators (`!`, `&&`, `||`, "
-                            "comparisons, arithmetic), property-path steps and group keywords "
-                            "(UNION, OPTIONAL, MINUS, FILTER, BIND, GRAPH, SERVICE) one SPARQL "
-                            "text may hold; more gets 400 (default 2000)."),
+                            "comparisons, arithmetic), property-path steps, group keywords "
+                            "(UNION, OPTIONAL, MINUS, FILTER, BIND, GRAPH, SERVICE) and object "
+                            "and predicate list separators (`,` `;`) one SPARQL text may hold; "
+                            "more gets 400 (default 2000)."),
     "max_iri_length": ("GEOKG_MAX_IRI_LENGTH", "Longest IRI a curation write (`/update`, "
                        "`/store`) may store, in characters; longer gets 400 (default 4096)."),
     "max_literal_length": ("GEOKG_MAX_LITERAL_LENGTH", "Longest literal a curation write may "
@@ -139,8 +142,7 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                          "(default `geokg-feeds/0.1 (+https://w3id.org/geokg)`); add a contact "
                          "address for the sites you follow."),
     "workers": ("GEOKG_WORKERS", "Worker processes of `geokg serve` (gunicorn, gthread); "
-                "default: one per CPU core it may use, at most 8. The `memory` store has "
-                "one worker."),
+                "default: one per CPU core it may use, at most 8."),
     "threads": ("GEOKG_THREADS", "Threads per worker process, of `geokg serve` and of "
                 "`gunicorn.conf.py` (default 8)."),
     "statistics_delay": ("GEOKG_STATISTICS_DELAY", "Seconds the web app waits after a write before "

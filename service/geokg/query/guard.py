@@ -16,11 +16,20 @@ Two questions are answered here, each with the tool that can answer it:
   prefix declaration, with its escapes read either way.
 * **Does it make the server fetch a URL?** (`SERVICE`, `LOAD`). Answered by a real SPARQL
   parser (rdflib's), whose tree names each SERVICE with its endpoint resolved against BASE
-  and the prefixes; the token count of the keyword must agree with it, or the text is
-  refused as one that cannot be checked. rdflib's parser is slow (about 10 µs a character),
-  so it runs only when the text, with its `\\u` escapes expanded, holds the word at all; the
-  keyword cannot be written without its letters. The engine process has no network either
-  (`geokg.store.sandbox`): a text that fooled both views still fetches nothing there.
+  and the prefixes. A text the parser cannot read is refused (fail closed), and so is one
+  where the parser's count disagrees with `fetch_keywords`, which counts the keyword's
+  letters everywhere but inside strings, IRIs, variables, blank node labels, language tags
+  and the local part of prefixed names: Oxigraph matches keywords letter by letter with no
+  word boundary (`1SERVICE`, `SERVICESILENT<…>` and `LOADSILENT<…>` are SERVICE and LOAD to
+  it), and a comment is counted too, since where a comment starts is what a reader can be
+  fooled about (`ex:a\\#b`). rdflib's parser is slow (10-40 ms for a short query), so it
+  runs only when `may_fetch` finds the letters s-e-r-v-i-c-e or l-o-a-d in a row, in any
+  case, in the text as written or with its `\\u` escapes expanded. That test is a proof,
+  not a guess: Oxigraph reads SERVICE and LOAD only as those seven or four letters in a row
+  (ASCII case-insensitive, escapes read either way), and nothing else in SPARQL makes it
+  fetch. The engine process has no network either (`geokg.store.sandbox`): a text that
+  fooled every view still fetches nothing there; the `memory` store runs in such an
+  engine as well when served.
 """
 
 from __future__ import annotations
@@ -61,11 +70,20 @@ _TOKEN = re.compile(rf"""
   | (?P<open>[{{(\[]) | (?P<close>[}})\]])
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
+#: Separators of object lists (`,`) and predicate lists (`;`): Oxigraph's parser recurses
+#: once per item (12,000 commas crashed a web worker), so each counts as an operator.
+_LIST_SEPARATORS = frozenset({",", ";"})
 #: Keywords that each add one level to the algebra Oxigraph builds and walks recursively.
 _GROUP_KEYWORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH"})
-#: The keywords that make an engine fetch a URL, as a test on the expanded text: if none
-#: of these words stands alone, neither keyword can be in the query.
-_FETCH_WORDS = re.compile(r"(?<![A-Za-z0-9_])(service|load)(?![A-Za-z0-9_])", re.IGNORECASE)
+#: The letters of the keywords that make an engine fetch a URL, with no word boundary:
+#: Oxigraph's parser matches a keyword as so many letters in a row, whatever precedes or
+#: follows them (`1SERVICE`, `SERVICESILENT`, `LOADSILENT<…>`). IGNORECASE also matches a
+#: few non-ASCII look-alikes (`ſ`, the Kelvin sign): more texts parsed, never fewer.
+_FETCH_LETTERS = re.compile(r"service|load", re.IGNORECASE)
+#: Tokens whose letters Oxigraph never reads as a keyword: each is one greedy terminal of
+#: the grammar. A prefixed name's prefix is not among them (`SERVICE:x {` is read as
+#: `SERVICE :x {` when that is the only way to parse it).
+_OPAQUE = frozenset({"space", "string", "iri", "var", "bnode", "langtag"})
 
 
 @dataclass(frozen=True)
@@ -73,8 +91,7 @@ class Measure:
     """How deeply a SPARQL text nests and how many operators it chains."""
 
     depth: int  # deepest nesting of { ( [
-    operators: int  # operators, path steps and group keywords
-    keywords: dict[str, int]  # SERVICE / LOAD written as keywords, by count
+    operators: int  # operators, path steps, group keywords, list separators (, ;)
 
 
 @dataclass(frozen=True)
@@ -112,9 +129,8 @@ def tokens(text: str) -> Iterator[Token]:
 
 
 def measure(text: str) -> Measure:
-    """Depth, operator count and fetching keywords of a SPARQL text (query or update)."""
+    """Depth and operator count of a SPARQL text (query or update)."""
     depth = deepest = operators = 0
-    keywords = {"SERVICE": 0, "LOAD": 0}
     for token in tokens(text):
         kind = token.kind
         if kind == "open":
@@ -122,14 +138,34 @@ def measure(text: str) -> Measure:
             deepest = max(deepest, depth)
         elif kind == "close":
             depth = max(depth - 1, 0)
-        elif kind == "operator":
+        elif kind == "operator" or token.text in _LIST_SEPARATORS:
             operators += 1
         elif kind == "word":
-            word = token.text.upper()
-            operators += word in _GROUP_KEYWORDS
-            if word in keywords:
-                keywords[word] += 1
-    return Measure(deepest, operators, keywords)
+            operators += token.text.upper() in _GROUP_KEYWORDS
+    return Measure(deepest, operators)
+
+
+def fetch_keywords(text: str) -> dict[str, int]:
+    """How often SERVICE and LOAD may stand in the text as a keyword, counted generously:
+    their letters anywhere outside strings, IRIs, variables, blank node labels, language
+    tags and the local part of prefixed names (comments included; see the module doc)."""
+    found = {"SERVICE": 0, "LOAD": 0}
+    for match in _TOKEN.finditer(text):
+        kind, part = match.lastgroup or "other", match.group()
+        if kind in _OPAQUE:
+            continue
+        if kind == "pname":
+            part = part.partition(":")[0]
+        for letters in _FETCH_LETTERS.findall(part):
+            found["SERVICE" if len(letters) == 7 else "LOAD"] += 1
+    return found
+
+
+def _readings(text: str) -> list[str]:
+    """The text as Oxigraph may read it (escapes in strings and IRIs only) and as rdflib
+    does (escapes expanded everywhere)."""
+    expanded = expand_escapes(text)
+    return [text] if expanded == text else [text, expanded]
 
 
 def check_limits(text: str, settings: Settings, what: str = "query") -> None:
@@ -146,7 +182,7 @@ def check_limits(text: str, settings: Settings, what: str = "query") -> None:
         check_extensions(text, what)
     upper = text.upper()
     depth_bound = text.count("{") + text.count("(") + text.count("[")
-    operator_bound = (sum(map(text.count, "!^/|+-*=<>?&"))
+    operator_bound = (sum(map(text.count, "!^/|+-*=<>?&,;"))
                       + sum(map(upper.count, _GROUP_KEYWORDS)))
     if depth_bound <= settings.max_query_depth and operator_bound <= settings.max_query_operators:
         return
@@ -157,8 +193,9 @@ def check_limits(text: str, settings: Settings, what: str = "query") -> None:
             f"GEOKG_MAX_QUERY_DEPTH={settings.max_query_depth}; write it flatter")
     if found.operators > settings.max_query_operators:
         raise QueryTooComplex(
-            f"the {what} chains {found.operators} operators, property-path steps and group "
-            f"keywords, more than GEOKG_MAX_QUERY_OPERATORS={settings.max_query_operators}; "
+            f"the {what} chains {found.operators} operators, property-path steps, group "
+            f"keywords and list separators (, ;), more than "
+            f"GEOKG_MAX_QUERY_OPERATORS={settings.max_query_operators}; "
             "split it into smaller queries")
 
 
@@ -189,26 +226,31 @@ def check_extensions(text: str, what: str = "query") -> None:
 
 
 def may_fetch(text: str) -> bool:
-    """False only when the text cannot hold a SERVICE or LOAD keyword at all, whether its
-    escapes are read where Oxigraph reads them or everywhere (as rdflib does)."""
-    return bool(_FETCH_WORDS.search(text) or _FETCH_WORDS.search(expand_escapes(text)))
+    """False only when the text cannot hold a SERVICE or LOAD keyword at all: the letters
+    of neither stand in a row, in any case, whether its escapes are read where Oxigraph
+    reads them or everywhere (as rdflib does)."""
+    return any(_FETCH_LETTERS.search(view) for view in _readings(text))
 
 
 def services_in(query: str, *, base: str | None = None) -> list[Service]:
     """The outermost SERVICE clauses of a query, in text order, as the parser reads them.
 
-    Raises ServiceRefused when the text names SERVICE but cannot be checked: the parser
-    rejects it, or its tree and the keyword count disagree (a text read one way by us and
-    another way by an engine is the trick of a request forgery).
+    Raises ServiceRefused when the text holds the letters of SERVICE or LOAD but cannot be
+    checked: the parser rejects it, or its tree and `fetch_keywords` (of either reading of
+    the escapes) disagree; a text read one way by us and another way by an engine is the
+    trick of a request forgery.
     """
     if not may_fetch(query):
         return []
     tree = _parse(query, update=False)
-    keywords = measure(query).keywords["SERVICE"]
-    if (parsed := len(_nodes(tree, "ServiceGraphPattern"))) != keywords:
-        raise ServiceRefused(
-            f"the text writes SERVICE {keywords} time(s) as a keyword but the parser reads "
-            f"{parsed} SERVICE clause(s); a text that can be read two ways is not run")
+    parsed = len(_nodes(tree, "ServiceGraphPattern"))
+    for view in _readings(query):
+        if (written := fetch_keywords(view)["SERVICE"]) != parsed:
+            raise ServiceRefused(
+                f"the letters SERVICE stand {written} time(s) outside strings, IRIs and "
+                f"variables but the parser reads {parsed} SERVICE clause(s); a text that can "
+                "be read two ways is not run (keep the word out of comments, prefix names "
+                "and other words)")
     prologue, body = tree[0], tree[1]
     names = _Names(prologue, base)
     return [Service(names.iri(node["term"]), "silent" in node)
@@ -220,7 +262,8 @@ def check_update(update: str, settings: Settings) -> None:
     check_limits(update, settings, "update")
     if not may_fetch(update):
         return
-    named = [word for word, count in measure(update).keywords.items() if count]
+    counts = [fetch_keywords(view) for view in _readings(update)]
+    named = [word for word in ("LOAD", "SERVICE") if any(count[word] for count in counts)]
     if not named:
         try:
             tree = _parse(update, update=True)

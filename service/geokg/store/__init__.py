@@ -21,16 +21,21 @@ def open_store(settings: Settings, *, stoppable: bool = False) -> Store:
     """Open the store named by `settings.store` (`oxigraph:PATH`, `memory`, `sparql:Q[,U]`).
 
     `stoppable` (the web server): queries must stop at GEOKG_QUERY_TIMEOUT. An embedded
-    store then runs in an engine process that can be killed (`geokg.store.engine_client`); a
-    remote store gets the limit as its HTTP timeout; `memory` cannot leave this process,
-    so its queries are not stopped (it is for tests and one-off runs).
+    store, and `memory` too, then runs in an engine process that can be killed
+    (`geokg.store.engine_client`) and has no network (`geokg.store.sandbox`: the second wall
+    against SERVICE and LOAD); a remote store gets the limit as its HTTP timeout.
+
+    Why `memory` in an engine as well: in this process Oxigraph would call any URL a text
+    that fooled the query check names, and a query that overflows the parser's stack would
+    kill the web worker. The price: an in-memory engine killed for a timeout (or crashed)
+    comes back empty.
     """
     spec = settings.store.strip()
     scheme, _, rest = spec.partition(":")
-    if stoppable and scheme == "oxigraph" and rest:
+    if stoppable and (spec == "memory" or (scheme == "oxigraph" and rest)):
         from geokg.store.engine_client import open_engine_store
 
-        return open_engine_store(rest, settings.query_timeout, settings.engine_socket,
+        return open_engine_store(rest or None, settings.query_timeout, settings.engine_socket,
                                  settings.run_dir)
     if spec == "memory":
         from geokg.store.oxigraph import OxigraphStore

@@ -43,7 +43,7 @@ from typing import IO, Any
 
 from geokg.errors import GeokgError, InputError, QuerySyntaxError, StoreError
 from geokg.store.formats import dataset_format, graph_format, result_format
-from geokg.store.oxigraph import OxigraphResult, OxigraphStore
+from geokg.store.oxigraph import OxigraphResult, OxigraphStore, failure_text
 from geokg.store.sandbox import forbid_network
 
 # Frame kinds.
@@ -303,7 +303,7 @@ def _run(call: Any) -> Any:
     except SyntaxError as exc:
         raise QuerySyntaxError(str(exc)) from None
     except (OSError, RuntimeError, ValueError) as exc:
-        raise StoreError(f"query failed: {exc}") from None
+        raise StoreError(f"query failed: {failure_text(exc)}") from None
 
 
 # --- process life -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 import queue
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -26,6 +27,11 @@ from geokg.store.base import (
 )
 from geokg.store.formats import dataset_format, graph_format, result_format
 
+#: Oxigraph's message for a failed HTTP exchange (SERVICE, LOAD) ends with the remote's
+#: whole answer: never repeated to a client, who could read any URL's body through it.
+_REMOTE_BODY = re.compile(r"\s*with payload:.*", re.DOTALL)
+#: The longest engine message passed on (a parser's message quotes the text it read).
+_MESSAGE_CHARS = 1000
 #: Chunks waiting between the serializer thread and the HTTP response; bounds memory.
 _QUEUE_CHUNKS = 16
 _DONE = object()
@@ -150,11 +156,16 @@ def stream_writes(produce: Callable[[IO[bytes]], object]) -> Iterator[bytes]:
         cancelled.set()
 
 
+def failure_text(exc: BaseException) -> str:
+    """An engine error's message as a client may see it: without a remote's answer."""
+    return _REMOTE_BODY.sub(" (the remote's answer is not shown)", str(exc))[:_MESSAGE_CHARS]
+
+
 def _store_error(exc: BaseException) -> BaseException:
     if isinstance(exc, SyntaxError):
         return QuerySyntaxError(str(exc))
     if isinstance(exc, OSError | RuntimeError):
-        return StoreError(f"query failed: {exc}")
+        return StoreError(f"query failed: {failure_text(exc)}")
     return exc
 
 
@@ -226,7 +237,7 @@ def _call(run: Callable[[], Any]) -> Any:
     except SyntaxError as exc:
         raise QuerySyntaxError(str(exc)) from None
     except (OSError, RuntimeError) as exc:
-        raise StoreError(f"query failed: {exc}") from exc
+        raise StoreError(f"query failed: {failure_text(exc)}") from exc
 
 
 # --- store --------------------------------------------------------------------------
