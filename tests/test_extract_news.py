@@ -5063,3 +5063,21 @@ def test_acted_on_at_a_request(text: str, lang: str) -> None:
     day = dt.date(2017, 9, 20)
     assert [(e.participants, e.addressees) for e in read_article(text, published=day, lang=lang).events
             if e.type is DEMAND] == [(["mexico"], ["germany"])]
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    # "the 20-minute phone call" of a story that told no call before: its sentence's two sides
+    ("New Zealand Prime Minister Jacinda Ardern has congratulated President-elect Joe Biden on his election "
+     "victory. Ardern said the tone of the 20-minute phone call Monday was warm and that Biden spoke very "
+     "favorably about how New Zealand was handling the pandemic.", "en", "2020-11-23",
+     [{"new-zealand", "united-states"}]),
+    ("Merkel kritisierte die Rede von Trump scharf. Merkel sagte, sie habe Trump in dem Telefongespräch "
+     "deutlich gemacht, dass eine Lösung gefunden werden muss.", "de", "2017-09-20",
+     [{"germany", "united-states"}]),
+])
+def test_a_call_the_story_only_refers_to(text: str, lang: str, published: str,
+                                        expected: list[set[str]]) -> None:
+    day = dt.date.fromisoformat(published)
+    gaz = load_gazetteer()
+    assert [gaz.states_of(e.participants, day) for e in read_article(text, published=day, lang=lang).events
+            if e.type is CALL] == expected

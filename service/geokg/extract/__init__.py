@@ -55,7 +55,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)
         if reader.refers_to_a_call(reading):
-            discourse.talks_were_a_call(sentence, dated=bool(dates))
+            discourse.talks_were_a_call(sentence, dated=bool(dates), sides=reader.sides_told(reading),
+                                        days=[d.date for d in dates])
         discourse.saw_sentence(sentence, reader.sides_told(reading),
                                [f.mention.entity for f in found], [d.date for d in reading.dates],
                                reader.anchored(reading),

@@ -174,7 +174,8 @@ class Discourse:
         # ("President-elect Trump met Biden": one state, no meeting between two)
         self.events = [e for e in self.events if e.type not in MULTI_SIDED or len(self.sides(e)) >= 2]
 
-    def talks_were_a_call(self, sentence: Sentence, dated: bool = False) -> None:
+    def talks_were_a_call(self, sentence: Sentence, dated: bool = False, sides: list[str] | None = None,
+                          days: list[FuzzyDate] | None = None) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
         just before, that the next sentence calls a call, were that call; further on ("…
         haben sich ausgetauscht. … Russland sei mit dem Telefongespräch zufrieden"), within a
@@ -189,6 +190,27 @@ class Discourse:
                 for e in self.events):
             talk.type = EventType.CALL
             self.generic_talks = [e for e in self.generic_talks if e is not talk]
+        elif talk is None and sides:
+            self._call_told_by_reference(sentence, sides, days or [])
+
+    def _one_other_named(self, candidate: Candidate) -> str | None:
+        """"Ardern said the tone of the phone call was warm and that Biden spoke …": the one
+        leader or state of another side that the sentence of "the call" names."""
+        own = self.sides(candidate.event)
+        others = [k for k in candidate.named if self.gaz.entities[k].kind in ("leader", "state")
+                  and self.gaz.state_of(k, self.on) not in own]
+        return others[0] if len({self.gaz.state_of(k, self.on) for k in others}) == 1 else None
+
+    def _call_told_by_reference(self, sentence: Sentence, sides: list[str], days: list[FuzzyDate]) -> None:
+        """"Ardern said the tone of the 20-minute phone call Monday was warm and that Biden …":
+        a call the story names only by referring to it, with no call told before, is a call
+        of the two sides its sentence names."""
+        named = list({self.gaz.state_of(k, self.on): k for k in sides}.values())
+        if len(named) != 2 or any(e.type is EventType.CALL for e in self.events):
+            return
+        day = next((d for d in days if d.precision is Precision.DAY), None) or self._reference_date()
+        self.events.append(Event(EventType.CALL, named, sentence, "call", date=day,
+                                 confidence=INFERRED_CONFIDENCE))
 
     def _talks_into_calls(self) -> None:
         """"Merkel und Macron haben mit Putin und Poroschenko beraten" in the lead of a story
@@ -379,7 +401,8 @@ class Discourse:
                 if event.type is EventType.CALL and len(self.sides(event)) == 1:
                     # "Assad's office said Putin phoned him": a call has two ends, the other
                     # is the side the story is about
-                    other = self._story_other_side(self.sides(event))
+                    other = self._story_other_side(self.sides(event)) or (
+                        self._one_other_named(candidate) if candidate.definite else None)
                     if other is not None:
                         event.participants.append(other)
                         event.confidence = min(event.confidence, INFERRED_CONFIDENCE)

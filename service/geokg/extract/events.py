@@ -2630,17 +2630,21 @@ class SentenceReader:
     def _definite(self, r: SentenceReading, first: int) -> bool:
         """"das Telefonat", "the agreement": a noun trigger right after a definite article
         (adjectives may stand between); "the two met" is not one, nor "talked on the
-        phone", where the article belongs to the medium."""
-        if r.tokens[first].key in self.lex.word_class("call_medium"):
+        phone", where the article belongs to the medium ("the 20-minute phone call" is one)."""
+        nxt = r.tokens[first + 1].key if first + 1 < len(r.tokens) else ""
+        if r.tokens[first].key in self.lex.word_class("call_medium") and nxt not in ("call", "calls"):
             return False
         j = first - 1
-        while j >= 0 and r.tokens[j].is_word and r.tokens[j].text.islower() \
-                and r.tokens[j].key not in self.lex.word_class("definite"):
-            if not _looks_attributive(r.tokens[j]):
+        definite = self.lex.word_class("definite")
+        while j >= 0 and (r.tokens[j].text == "-" or r.tokens[j].text.isdigit() or r.tokens[j].is_word
+                          and r.tokens[j].text.islower()) and r.tokens[j].key not in definite:
+            compound = j > 0 and r.tokens[j - 1].text == "-"  # ("20-minute")
+            if r.tokens[j].is_word and not r.tokens[j].text.isdigit() and not compound \
+                    and not _looks_attributive(r.tokens[j]):
                 return False
             j -= 1
         is_noun = r.tokens[first].capitalized if self.lex.lang == "de" else True
-        return j >= 0 and r.tokens[j].key in self.lex.word_class("definite") and is_noun
+        return j >= 0 and r.tokens[j].key in definite and is_noun
 
     def _group(self, r: SentenceReading, first: int) -> str | None:
         """"beide Länder" → states; "beide Staatsoberhäupter", "the two leaders" → leaders;
