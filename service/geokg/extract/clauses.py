@@ -126,6 +126,10 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1] and not inside_gap:
         return False
     prev = tokens[j]
+    conflicts = lex.word_class("conflict_noun")
+    if prev.key in ("between", "zwischen") and j > 0 and tokens[j - 1].key in conflicts \
+            and not keep[0] <= j <= keep[1]:
+        return True  # "discussed the ongoing conflict between Israel and Hamas": the conflict's sides
     if prev.key in ("mit", "with") and _partner_of_a_noun(lex, tokens, j, keep, found_all or []):
         return True  # "telefonierten nach dem Deal der Weltmächte mit dem Iran": the deal's partner
     if prev.key in ORIGIN_PREPOSITIONS and j > 0 and tokens[j - 1].key in lex.word_class("government"):
