@@ -5085,7 +5085,7 @@ def test_a_call_the_story_only_refers_to(text: str, lang: str, published: str,
 
 def test_the_sides_of_a_conflict_talked_about_are_no_partners() -> None:
     text = ("Saudi Arabia's Crown Prince Mohammed bin Salman and Iranian President Ebrahim Raisi on "
-            "Wednesday discussed the ongoing conflict between Israel and Hamas on a phone call. This is the first such "
-            "call since the two countries restored diplomatic ties in March this year.")
+            "Wednesday discussed the ongoing conflict between Israel and Hamas on a phone call. This is the "
+            "first such call since the two countries restored diplomatic ties in March this year.")
     assert state_sides(text, "2023-10-12", CALL) == [{"saudi-arabia", "iran"}]
     assert state_sides(text, "2023-10-12", AGREEMENT) == [{"saudi-arabia", "iran"}]
