@@ -20,6 +20,13 @@ by a numbered closing line (a different text is a different article), as in bulk
    (first seen → stored), which the interval does not include.
 
 Prints one JSON object per phase. Files go to a temporary folder (or --keep DIR).
+
+    python bench/feeds.py --items 1000 --feeds 20 --pairs 5
+
+runs backlog and bulk in 5 alternating pairs instead (the watcher first in odd pairs): each
+phase's line with the load average before and after, each pair's rates and ratio (watcher
+over bulk: from first to last article stored, as `geokg ingest` reports, and by wall time
+with start-up), and the median ratios. On a shared machine that is the figure to compare.
 """
 
 from __future__ import annotations
@@ -126,6 +133,8 @@ class Site:
         self.index = index
         self.items = items
         self.pages = {f"/news/{i.n}": i for i in items}
+        self.made: dict[str, bytes] = {}
+        self.lock = threading.Lock()
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -158,7 +167,7 @@ class Site:
             body, media_type = feed_document(self.url, self.index, listed)
             headers = {"Content-Type": media_type, "ETag": etag}
         elif handler.path in self.pages:
-            body, headers = page_html(self.pages[handler.path]), {"Content-Type": "text/html; charset=utf-8"}
+            body, headers = self.page(handler.path), {"Content-Type": "text/html; charset=utf-8"}
         else:
             body, headers = b"not here", {"Content-Type": "text/plain"}
             handler.send_response(404)
@@ -172,6 +181,14 @@ class Site:
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
         handler.wfile.write(body)
+
+    def page(self, path: str) -> bytes:
+        """The page, made once (as a site serves it from its cache: the bench's own CPU
+        time then competes less with what it measures)."""
+        with self.lock:
+            if path not in self.made:
+                self.made[path] = page_html(self.pages[path])
+            return self.made[path]
 
     def close(self) -> None:
         self.server.shutdown()
@@ -308,6 +325,41 @@ def live(folder: Path, items: list[Item], feeds: int, minutes: float, interval: 
             "load_avg_1min": round(os.getloadavg()[0], 2)}
 
 
+def pairs(root: Path, count: int, feeds: int, runs: int, host_delay: float) -> None:
+    """`runs` pairs of backlog and bulk on the same corpus, alternating which goes first:
+    on a shared machine the load moves, so the two rates are compared pair by pair."""
+    ratios: list[float] = []
+    wall_ratios: list[float] = []
+    for run in range(runs):
+        results = {}
+        for phase in (["backlog", "bulk"] if run % 2 == 0 else ["bulk", "backlog"]):
+            folder = root / f"pair-{run + 1}" / phase
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            load_before = os.getloadavg()
+            items = make_items(count, feeds)
+            result = backlog(folder, items, feeds, host_delay) if phase == "backlog" \
+                else bulk(folder, items)
+            results[phase] = {**result, "load_avg_before": [round(x, 2) for x in load_before],
+                              "load_avg_after": [round(x, 2) for x in os.getloadavg()]}
+            print(json.dumps({"pair": run + 1, **results[phase]}), flush=True)
+        watcher, bulk_run = results["backlog"], results["bulk"]
+        ratio = float(watcher["items_per_s"]) / float(bulk_run["items_per_s"])  # type: ignore[arg-type]
+        wall = float(watcher["items_per_s_wall"]) / float(bulk_run["items_per_s_wall"])  # type: ignore[arg-type]
+        ratios.append(ratio)
+        wall_ratios.append(wall)
+        print(json.dumps({"pair": run + 1, "first": "watcher" if run % 2 == 0 else "bulk",
+                          "watcher_items_per_s": watcher["items_per_s"],
+                          "bulk_items_per_s": bulk_run["items_per_s"], "ratio": round(ratio, 3),
+                          "watcher_items_per_s_wall": watcher["items_per_s_wall"],
+                          "bulk_items_per_s_wall": bulk_run["items_per_s_wall"],
+                          "ratio_wall": round(wall, 3)}), flush=True)
+    print(json.dumps({"pairs": runs, "items": count, "median_ratio": round(statistics.median(ratios), 3),
+                      "median_ratio_wall": round(statistics.median(wall_ratios), 3),
+                      "ratios": [round(r, 3) for r in ratios],
+                      "ratios_wall": [round(r, 3) for r in wall_ratios]}), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1000)
@@ -321,10 +373,16 @@ def main() -> None:
                         help="GEOKG_FEEDS_HOST_DELAY of the backlog phase (default 0: the "
                              "watcher's own speed, not the sites' pace).")
     parser.add_argument("--phases", nargs="+", default=["backlog", "bulk", "live"])
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="Instead of --phases: this many pairs of backlog and bulk, "
+                             "alternating, each pair's ratio and the median ratio.")
     parser.add_argument("--keep", type=Path, help="Write stores and files here (kept).")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="geokg-feeds-"))
     try:
+        if args.pairs:
+            pairs(root, args.items, args.feeds, args.pairs, args.backlog_host_delay)
+            return
         for phase in args.phases:
             for interval in args.interval if phase == "live" else [None]:
                 folder = root / (phase if interval is None else f"{phase}-{interval:g}")

@@ -30,7 +30,7 @@ from geokg.feeds import open_watcher
 from geokg.pipeline import Pipeline
 from geokg.store.oxigraph import OxigraphStore
 from geokg.web import create_app
-from reliability import command_line, gunicorn_deployment, wait_for, wait_until_up
+from reliability import command_line, gunicorn_deployment, isolated_env, wait_for, wait_until_up
 from support import free_port
 
 
@@ -147,6 +147,45 @@ def test_geokg_serve_follows_the_feeds_in_the_background(tmp_path: Path, site: F
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_geokg_serve_dev_follows_the_feeds_in_a_thread_of_its_own_process(
+        tmp_path: Path, site: FeedSite) -> None:
+    """The development server (one process) runs the watcher in a thread: /feeds names the
+    server's own pid, and items are ingested and queryable through it."""
+    for item in STORIES:
+        site.put_story(item)
+    site.routes["/rss.xml"] = Route(rss(site.url, STORIES[:2]), content_type="application/rss+xml")
+    settings = watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
+        {"url": f"{site.url}/rss.xml", "name": "n", "interval": 1}]))
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = isolated_env(tmp_path / "home", **{
+        k: v for k, v in _environment(settings, GEOKG_STORE=f"oxigraph:{tmp_path}/data",
+                                      GEOKG_RUN_DIR=str(tmp_path / "run")).items()
+        if k.startswith("GEOKG_")})
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "geokg.cli", "serve", "--dev",
+                                   "--no-samples", "--host", "127.0.0.1", "--port", str(port)],
+                                  env=env, stdout=out, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, server, log)
+        wait_for(lambda: _ingested(url, "n") == 2, "the two items ingested")
+        report = requests.get(f"{url}/feeds?format=json", timeout=30).json()
+        assert report["watcher"]["pid"] == server.pid and report["watcher"]["running"]
+        site.routes["/rss.xml"] = Route(rss(site.url, STORIES[:3]), content_type="application/rss+xml")
+        wait_for(lambda: _ingested(url, "n") == 3, "the new item ingested")
+        assert requests.get(f"{url}/articles", timeout=30).json()["total"] == 3
+        answer = requests.get(f"{url}/sparql", timeout=30, headers={"Accept": "text/csv"}, params={
+            "query": "PREFIX schema: <https://schema.org/> SELECT ?u WHERE { ?a schema:url ?u }"})
+        assert {f"{site.url}/news/{s.slug}" for s in STORIES[:3]} <= set(answer.text.split())
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+    assert "following the feeds" in log.read_text()
 
 
 @pytest.mark.slow

@@ -216,10 +216,15 @@ def watch(settings: Settings, once: bool, feed_list: str | None) -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        with open_watcher(settings, pipeline, on_stored=refresher.schedule, say=say) as watcher:
+        # --once is a batch, like `geokg ingest`: the statistics are counted once, at its end
+        # (not every GEOKG_STATISTICS_DELAY seconds while it stores a backlog)
+        with open_watcher(settings, pipeline, on_stored=None if once else refresher.schedule,
+                          say=say) as watcher:
             say(f"following {len(watcher.feeds)} feeds; state in {watcher.state.path}")
             if once:
                 summary = watcher.run_once()
+                if summary.ingested or summary.updated:
+                    refresher.schedule()
             else:
                 try:
                     watcher.run(stop)

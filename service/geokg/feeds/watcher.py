@@ -2,9 +2,10 @@
 through the pipeline, remembering everything in the state file.
 
 A round: the due feeds are fetched (in the fetcher threads), their entries recorded; then
-the due items are read, a few pages ahead of the one being stored: threads fetch and
-extract pages (I/O, trafilatura), this thread claims texts, writes through the pipeline
-(which owns writes) and records the outcome, one transaction per step (`geokg.feeds.state`).
+the due items are read, a few pages ahead of the one being stored: threads fetch pages
+and hand them to the reader process (trafilatura, `PageReader`), this thread claims texts,
+writes through the pipeline (which owns writes) and records the outcome, one transaction per
+step (`geokg.feeds.state`).
 
 Failures: a feed that fails (after GEOKG_FEEDS_RETRIES quick retries) waits its interval
 times 2^failures (at most GEOKG_FEEDS_MAX_BACKOFF) and is reported; a page that fails for a
@@ -38,8 +39,8 @@ from geokg.feeds.documents import (
     FEED_ACCEPT,
     PAGE_ACCEPT,
     FeedDocument,
+    PageReader,
     read_feed,
-    read_page,
 )
 from geokg.feeds.feedlist import Feed, load_feeds
 from geokg.feeds.fetch import Fetched, Fetcher
@@ -101,15 +102,18 @@ class Watcher:
         self.say = say or log.info
         self.fetcher = Fetcher(settings)
         self.pool = ThreadPoolExecutor(settings.feeds_fetchers, thread_name_prefix="geokg-feeds")
+        self.reader = PageReader()
         self.summary = Summary()
         state.sync_feeds([(feed.name, feed.url) for feed in feeds])
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        self.reader.close()
 
     # -- the loop ----------------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
         """Rounds until `stop` is set; sleeps while nothing is due."""
+        self.reader.start()  # from this thread, while the first polls go on
         while not stop.is_set():
             busy = self.round()
             self.state.heartbeat()
@@ -120,6 +124,7 @@ class Watcher:
 
     def run_once(self) -> Summary:
         """Poll every feed now, then read every item that is due (for cron and tests)."""
+        self.reader.start()
         self.poll(list(self.feeds.values()))
         while self.read_items(ROUND_ITEMS):
             self.state.heartbeat()
@@ -188,6 +193,8 @@ class Watcher:
     def read_items(self, limit: int) -> int:
         """Read and store up to `limit` due items; how many were taken."""
         items = _by_turns(self.state.due_items(time.time(), limit, list(self.feeds)))
+        if items:
+            self.reader.start()  # from this thread (see PageReader)
         languages = {name: self.state.feed(name).language for name in self.feeds}
         ahead: collections.deque[tuple[Item, Future[_Outcome]]] = collections.deque()
         pending = iter(items)
@@ -216,7 +223,7 @@ class Watcher:
             page_validators = (fetched.etag, fetched.last_modified)
             if fetched.not_modified:
                 return _NotModified(page_validators)
-            page = read_page(fetched.body, fetched.media_type, item.url)
+            page = self.reader.read(fetched.body, fetched.media_type, item.url)
             lang = (feed.lang if feed else None) or page.lang or feed_language
             if lang is not None and lang not in LANGUAGES:
                 raise DocumentError(f"{item.url} is in language {lang!r}; geokg reads "

@@ -198,7 +198,7 @@ _worker: tuple[Gazetteer, Minter] | None = None
 def _start_worker(base_iri: str, parent: int) -> None:
     """Load what every article needs once per worker process."""
     global _worker
-    _end_with(parent)
+    end_with_parent(parent)
     _worker = (load_gazetteer(), Minter(base_iri))
 
 
@@ -206,8 +206,9 @@ def _start_worker(base_iri: str, parent: int) -> None:
 PR_SET_PDEATHSIG = 1
 
 
-def _end_with(parent: int) -> None:
-    """Make this worker end when `parent` does, even when it is killed (-9).
+def end_with_parent(parent: int) -> None:
+    """Make this worker end when `parent` does, even when it is killed (-9); a pool's
+    `initializer` (also of the feed watcher's page reader).
 
     Why: a pool worker waits on a queue whose writing end its siblings hold too, so a
     parent's death is never seen there and the workers would run on for minutes. Linux
