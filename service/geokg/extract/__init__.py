@@ -29,11 +29,13 @@ def article_id(text: str) -> str:
 
 def read_article(text: str, *, published: dt.date | None = None, lang: str | None = None,
                  url: str | None = None, title: str | None = None,
-                 gazetteer: Gazetteer | None = None) -> Article:
+                 gazetteer: Gazetteer | None = None, content_id: str | None = None) -> Article:
+    """Read one article. `content_id` is its `article_id` when the caller hashed the text
+    already (ingest does, for the graph's gk:contentHash): the text is hashed once."""
     gaz = gazetteer or load_gazetteer()
     lang = lang or detect_language(text)
     layout = parse_layout(text, lambda name: _default_place(gaz, [name]) is not None)
-    article = Article(id=article_id(text), text=text, lang=lang, title=title or layout.title,
+    article = Article(id=content_id or article_id(text), text=text, lang=lang, title=title or layout.title,
                       published=published, url=url, sources=layout.details.get("Quellen", []))
     article.sentences = split_sentences(text, layout, lang)
     article.place = _default_place(gaz, layout.details.get("Ort", []) + [layout.dateline_place or ""])

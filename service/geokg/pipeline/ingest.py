@@ -126,7 +126,7 @@ def prepare_article(item: ArticleInput, gazetteer: Gazetteer, mint: Minter) -> P
     main one.
     """
     article = read_article(item.text, published=item.published, lang=item.lang, url=item.url,
-                           title=item.title, gazetteer=gazetteer)
+                           title=item.title, gazetteer=gazetteer, content_id=item.article_id)
     ingested = dt.datetime.now(dt.UTC).replace(microsecond=0)
     graph = article_graph(article, gazetteer, mint, ingested, content_hash=item.content_hash,
                           origin=item.origin)
