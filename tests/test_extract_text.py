@@ -230,3 +230,18 @@ def test_short_lines_of_a_page_stay_paragraphs() -> None:
 def test_a_known_place_before_a_dash_is_a_dateline(line: str, dateline: str | None) -> None:
     text = "Überschrift\n\n" + line
     assert parse_layout(text, lambda name: name in ("Riad", "Cape Town", "Moskau")).dateline == dateline
+
+
+def test_a_digest_of_headlines_is_no_wrapped_text() -> None:
+    # (lines of 45-80 characters that end without a full stop, each starting anew)
+    text = ("Zelenskiy meets the chief of NATO in Kyiv on Monday, May 6\n"
+            "Macron hosts Xi for talks on trade and tariffs with the EU\n"
+            "Scholz welcomes Modi for consultations on Tuesday, May 7\n"
+            "Biden speaks with Netanyahu by phone about aid from the UN\n"
+            "Putin and Xi sign a partnership pact on Thursday, May 16\n")
+    assert len(parse_layout(text).paragraphs) == 5
+
+
+def test_an_aside_between_dashes_is_no_dateline() -> None:
+    text = "Überschrift\n\nWashington - and its allies - urged China to stop the drills."
+    assert parse_layout(text, lambda name: name == "Washington").dateline is None

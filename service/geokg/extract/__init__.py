@@ -34,7 +34,7 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
     already (ingest does, for the graph's gk:contentHash): the text is hashed once."""
     gaz = gazetteer or load_gazetteer()
     lang = lang or detect_language(text)
-    layout = parse_layout(text, lambda name: _default_place(gaz, [name]) is not None)
+    layout = parse_layout(text, lambda name: _city(gaz, name))
     article = Article(id=content_id or article_id(text), text=text, lang=lang, title=title or layout.title,
                       published=published, url=url, sources=layout.details.get("Quellen", []))
     article.sentences = split_sentences(text, layout, lang)
@@ -57,8 +57,9 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
             candidate.event.place = candidate.event.place or article.place
             discourse.add(candidate)
         if reader.refers_to_a_call(reading):
+            partnered = any(t.key in lex.word_class("partner_prep") for t in tokens)
             discourse.talks_were_a_call(sentence, dated=bool(dates), sides=reader.sides_told(reading),
-                                        days=[d.date for d in dates])
+                                        days=[d.date for d in dates], partnered=partnered)
         discourse.saw_sentence(sentence, reader.sides_told(reading),
                                [f.mention.entity for f in found], [d.date for d in reading.dates],
                                reader.anchored(reading),
@@ -68,6 +69,12 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
                                chained=any(d.chained for d in dates))
     article.events = discourse.finish(finder.elected)
     return article
+
+
+def _city(gaz: Gazetteer, name: str) -> bool:
+    """Whether a name is a city of the gazetteer ("Riad", "Cape Town"; not "Die Türkei")."""
+    key = tuple(t.key for t in tokenize(name, lang="en"))
+    return any(gaz.entities[e.entity].kind == "city" for e in gaz.names.get(key, []))
 
 
 def _default_place(gaz: Gazetteer, names: list[str]) -> str | None:

@@ -126,10 +126,6 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1] and not inside_gap:
         return False
     prev = tokens[j]
-    conflicts = lex.word_class("conflict_noun")
-    if prev.key in ("between", "zwischen") and j > 0 and tokens[j - 1].key in conflicts \
-            and not keep[0] <= j <= keep[1]:
-        return True  # "discussed the ongoing conflict between Israel and Hamas": the conflict's sides
     if prev.key in ("mit", "with") and _partner_of_a_noun(lex, tokens, j, keep, found_all or []):
         return True  # "telefonierten nach dem Deal der Weltmächte mit dem Iran": the deal's partner
     if prev.key in ORIGIN_PREPOSITIONS and j > 0 and tokens[j - 1].key in lex.word_class("government"):
@@ -210,7 +206,7 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         k = _skip_back(lex, tokens, j - 1)
         return k >= 0 and not keep[0] <= k <= keep[1] and (
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"}
-            or tokens[k].key in lex.word_class("besides_prep"))
+            or tokens[k].key in lex.word_class("besides_prep") and tokens[found.first].key in ("der", "des"))
     return False
 
 
@@ -219,7 +215,8 @@ def _partner_of_a_noun(lex: Lexicon, tokens: list[Token], j: int, keep: tuple[in
     """"nach dem Deal der Weltmächte mit dem Iran", "over the deal with Iran": "mit"/"with"
     after a deal's noun in a circumstance's phrase belongs to that deal (its genitives may
     stand between), not to the sentence's verb ("war in Rom mit Meloni zusammengetroffen",
-    "nach eigenen Angaben mit Xi telefoniert": other nouns leave "mit" to the verb)."""
+    "nach eigenen Angaben mit Xi telefoniert": other nouns leave "mit" to the verb; "agreed to
+    a ceasefire with Israel": a verb's own preposition is no circumstance)."""
     k, deals = j - 1, lex.word_class("agreement_object") | {"deal"}
     for _ in range(3):  # the noun, and up to two genitives before it ("dem Deal der Weltmächte")
         noun = k >= 1 and tokens[k].is_word and (tokens[k].capitalized if lex.lang == "de"
@@ -228,7 +225,7 @@ def _partner_of_a_noun(lex: Lexicon, tokens: list[Token], j: int, keep: tuple[in
         if not noun or keep[0] <= k <= keep[1]:
             return False
         head, k = tokens[k].key, _skip_back(lex, tokens, k - 1)
-        if k >= 0 and tokens[k].key in lex.word_class("block_prep"):
+        if k >= 0 and tokens[k].key in lex.word_class("deal_context_prep"):
             return head in deals and not keep[0] <= k <= keep[1]
         if lex.lang != "de" or k < 0:
             return False

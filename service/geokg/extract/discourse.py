@@ -175,7 +175,7 @@ class Discourse:
         self.events = [e for e in self.events if e.type not in MULTI_SIDED or len(self.sides(e)) >= 2]
 
     def talks_were_a_call(self, sentence: Sentence, dated: bool = False, sides: list[str] | None = None,
-                          days: list[FuzzyDate] | None = None) -> None:
+                          days: list[FuzzyDate] | None = None, partnered: bool = False) -> None:
         """"… haben mit Putin beraten. Bei dem Vierer-Telefonat ging es um …": talks told
         just before, that the next sentence calls a call, were that call; further on ("…
         haben sich ausgetauscht. … Russland sei mit dem Telefongespräch zufrieden"), within a
@@ -190,21 +190,23 @@ class Discourse:
                 for e in self.events):
             talk.type = EventType.CALL
             self.generic_talks = [e for e in self.generic_talks if e is not talk]
-        elif talk is None and sides:
+        elif talk is None and sides and partnered:
             self._call_told_by_reference(sentence, sides, days or [])
 
     def _one_other_named(self, candidate: Candidate) -> str | None:
         """"Ardern said the tone of the phone call was warm and that Biden spoke …": the one
         leader or state of another side that the sentence of "the call" names."""
         own = self.sides(candidate.event)
+        if any(e.type is EventType.CALL for e in self.events):
+            return None  # a call told before is what "the call" refers to
         others = [k for k in candidate.named if self.gaz.entities[k].kind in ("leader", "state")
                   and self.gaz.state_of(k, self.on) not in own]
         return others[0] if len({self.gaz.state_of(k, self.on) for k in others}) == 1 else None
 
     def _call_told_by_reference(self, sentence: Sentence, sides: list[str], days: list[FuzzyDate]) -> None:
-        """"Ardern said the tone of the 20-minute phone call Monday was warm and that Biden …":
-        a call the story names only by referring to it, with no call told before, is a call
-        of the two sides its sentence names."""
+        """"Ich hatte vor der Rede mit ihm gesprochen … in dem Telefongespräch": a call the story
+        names only by referring to it, with no call told before, is a call of the two sides its
+        sentence names with a partner word ("mit", "with", "zwischen"; `partnered`)."""
         named = list({self.gaz.state_of(k, self.on): k for k in sides}.values())
         if len(named) != 2 or any(e.type is EventType.CALL for e in self.events):
             return
@@ -266,6 +268,13 @@ class Discourse:
             if event.type is EventType.SUPPORT and not event.addressees and event.participants \
                     and any(event is e for e in self.goods_given):
                 other = self._story_other_side(self.sides(event))
+                # (only a side the story tells as receiving: in a war story the side named most
+                # may be the aggressor — "… Germany sent more air defence systems")
+                receivers = [k for e in self.events if e.type is EventType.SUPPORT for k in e.addressees]
+                receivers += [k for keys in self.story_receivers for k in keys]
+                received = {self.gaz.state_of(k, self.on) for k in receivers}
+                if other not in received:
+                    continue
                 # (not past a third side its sentence names: "… in einen Fonds für erneuerbare
                 # Energien in der Ukraine einzuzahlen" in a story of Germany and the US)
                 named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - {

@@ -1287,6 +1287,8 @@ class SentenceReader:
             return None
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED,
                               trigger.type is EventType.CALL)
+        if trigger.type in TALKS:  # ("discussed the conflict between Israel and Hamas on a phone call")
+            actors = [f for f in actors if not self._side_of_a_conflict(r, f)]
         event = Event(trigger.type, [], r.sentence,
                       " ".join(r.sentence.text[r.tokens[first].start - r.sentence.start:
                                                r.tokens[last].end - r.sentence.start].split()))
@@ -1348,6 +1350,17 @@ class SentenceReader:
                          story_receiver=trigger.type is EventType.SUPPORT
                          and self._goods_given(r, kinds, first))
 
+    def _side_of_a_conflict(self, r: SentenceReading, f: Found) -> bool:
+        """"the ongoing conflict between Israel and Hamas", "der Krieg zwischen Russland und
+        der Ukraine": the sides of a conflict that talks are about are not their partners (an
+        accord that ends it is theirs: "a ceasefire ending the conflict between Israel and …")."""
+        skip = self.lex.word_class("determiner") | self.lex.word_class("conjunction") | {","}
+        j = f.first - 1
+        while j > 0 and (r.tokens[j].key in skip or any(g.first <= j <= g.last for g in r.found)):
+            j -= 1
+        return j > 0 and r.tokens[j].key in ("between", "zwischen") \
+            and r.tokens[j - 1].key in self.lex.word_class("conflict_noun")
+
     def _goods_given(self, r: SentenceReading, kinds: tuple[str, ...], first: int) -> bool:
         """Money, relief, arms or energy handed over by a verb that says only that (not "give
         shelter", "granted asylum", "heavily armed"; not troops, who may occupy, or access)."""
@@ -1379,8 +1392,10 @@ class SentenceReader:
         # ("hat von Biden eine Zusage über Patriots erhalten": a promise received, inside the match)
         inside = first + 1 if "receiver_subject" in trigger.flags else last + 1
         handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
-        if any(t.key in self.lex.word_class("supply_end") for t in r.tokens[first:last + 1]):
-            return None  # "announced the suspension of US funding", "kündigte das Ende der Hilfen an"
+        ends, links = self.lex.word_class("supply_end"), self.lex.word_class("ending_link")
+        if any(t.key in ends and r.tokens[i + 1].key in links
+               for i, t in enumerate(r.tokens[first:last], first)):
+            return None  # "announced the suspension of US funding" (not "sagten Kiew Ende Mai Hilfe zu")
         if "money_object" in trigger.flags and "money" not in kinds:
             return None  # "zahlt Russland für Gas" buys; "zahlt Kenia 50 Millionen Dollar" gives
         if kinds == ("troops",) and self._sent_to_a_border(r, clause, last):

@@ -389,10 +389,14 @@ class MentionFinder:
             person = by_first.get(end + 1) or (by_first.get(end + 2) if end + 1 < len(tokens)
                                                 and tokens[end + 1].capitalized else None)
             # ("Die frisch gewählte Präsidentin der Republik Moldau, Maia Sandu, …": the person
-            # in apposition holds the title, whoever held the office that day)
+            # in apposition holds the title, whoever held the office that day; not "After talks
+            # with the Turkish president, Vladimir Putin said …": a leader of another state)
             tail = state_found.last if state_found and state_found.first > end else end
-            person = person or (by_first.get(tail + 2) if tail + 2 < len(tokens)
-                                and tokens[tail + 1].text == "," else None)
+            comma = tail + 2 < len(tokens) and tokens[tail + 1].text == ","
+            apposed = by_first.get(tail + 2) if comma else None
+            if apposed is not None and state is not None and \
+                    self.gaz.state_of(apposed.mention.entity, self.on) == state:
+                person = person or apposed
             if person and self.gaz.entities[person.mention.entity].kind == "leader":
                 self._absorb(out, state_found)  # "Chinese President Xi": Xi is the actor
                 # the title belongs to the person's phrase ("of Turkish President Erdogan")

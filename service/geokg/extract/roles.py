@@ -273,7 +273,7 @@ class RoleReader:
             self._colon_demand(r, event, actors, first)
             return
         if "at_request" in trigger.flags:
-            self._at_request(r, event, actors, last)
+            self._at_request(r, event, actors, first, last)
             return
         if "reported_obligation" in trigger.flags:
             self._reported_demand(r, event, actors, first, last)
@@ -535,17 +535,27 @@ class RoleReader:
                    and self.gaz.entities[f.mention.entity].kind == "region"]
         return [h for h in holders if h and h not in own_sides][:1]
 
-    def _at_request(self, r: SentenceReading, event: Event, actors: list[Found], last: int) -> None:
+    def _at_request(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                    last: int) -> None:
         """"Germany sends the experts at the request of the Mexican authorities", "auf Bitte
         der mexikanischen Behörden": who requested is named after the match; who acts on it,
         the sentence's other side, was asked (else the story says whom)."""
-        requester = next((f for f in actors if last < f.first <= last + 4), None)
+        determiners = self.lex.word_class("determiner")
+        requester = next((f for f in r.found if f.first > last and f.actor and all(
+            t.key in determiners or is_adjective(t) for t in r.tokens[last + 1:f.first])), None)
         if requester is None:
             return
         own = self.gaz.state_of(requester.mention.entity, r.day)
+        subject = [f for f in actors if f.last < first]
+        if subject and self.gaz.state_of(subject[-1].mention.entity, r.day) == own:
+            return  # "The US Senate, at the request of President Biden, approved …": its own side
+        clause = clause_of(r.clauses, last)
+        # the one acting on it: the subject before the match, or (German, "Auf Bitte der Ukraine
+        # liefert Deutschland …") the one after the verb in the same clause
+        others = [f for f in actors if f is not requester and clause_of(r.clauses, f.first) is clause
+                  and self.gaz.state_of(f.mention.entity, r.day) != own]
         event.participants = [requester.mention.entity]
-        event.addressees = [f.mention.entity for f in actors if f is not requester
-                            and self.gaz.state_of(f.mention.entity, r.day) != own][:1]
+        event.addressees = [f.mention.entity for f in others][:1]
 
     def _passive_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
                         last: int) -> bool:

@@ -147,7 +147,7 @@ def detect_language(text: str) -> str:
 
 
 def parse_layout(text: str, is_place: Callable[[str], bool] | None = None) -> Layout:
-    """`is_place` tells a known place, so that "Riad - Außenministerin Baerbock …" is read
+    """`is_place` tells a known city, so that "Riad - Außenministerin Baerbock …" is read
     as a dateline too (not only "RIAD (dpa) -"), and its place is no side of the story."""
     layout = Layout()
     end = len(text)
@@ -173,7 +173,7 @@ def parse_layout(text: str, is_place: Callable[[str], bool] | None = None) -> La
             layout.title = line.strip()
         else:
             m = DATELINE.match(line)
-            m = m if m and (_is_dateline(m.group("place")) or _is_place_dateline(m, is_place)) \
+            m = m if m and (_is_dateline(m.group("place")) or _is_place_dateline(m, line, is_place)) \
                 else AGENCY_DATELINE.match(line) or (
                 BRACKET_DATELINE.match(line) or CAPITALS_DATELINE.match(line) or DAY_DATELINE.match(line)
                 if layout.dateline is None else None)  # (the story's first dateline only)
@@ -214,7 +214,11 @@ def _hard_wrapped(text: str) -> bool:
         return False
     wrapped = [line for line in lines if 45 <= len(line) <= 80]
     unended = [line for line in lines if not line.endswith((".", "!", "?", ":", '"', "”"))]
-    return len(wrapped) >= 0.7 * len(lines) and len(unended) >= 0.5 * len(lines)
+    # (cut mid-sentence, many lines go on in lower case: a digest of headlines starts each
+    # line anew)
+    going_on = [line for line in lines[1:] if line[:1].islower()]
+    return len(wrapped) >= 0.7 * len(lines) and len(unended) >= 0.5 * len(lines) \
+        and len(going_on) >= 0.3 * (len(lines) - 1)
 
 
 def _looks_like_details(rest: str) -> bool:
@@ -240,12 +244,15 @@ def _parse_details(rest: str) -> dict[str, list[str]]:
     return details
 
 
-def _is_place_dateline(m: re.Match[str], is_place: Callable[[str], bool] | None) -> bool:
-    """"Riad - Außenministerin …", "Cape Town – A strong …": a known place of one or two words
-    before a dash ("Atomstreit - Iran: …" is a topic, "Moskau: Putin sagt …" a speaker)."""
+def _is_place_dateline(m: re.Match[str], line: str, is_place: Callable[[str], bool] | None) -> bool:
+    """"Riad - Außenministerin …", "Cape Town – A strong …": a known city of one or two words
+    before a dash ("Atomstreit - Iran: …" is a topic, "Moskau: Putin sagt …" a speaker, and
+    "Washington - and its allies - urged …" an aside between two dashes)."""
     place = m.group("place").strip()
+    sentence = re.split(r"[.!?](?:\s|$)", line[m.end():], maxsplit=1)[0]
     return is_place is not None and len(place.split()) <= 2 and not any(c.isdigit() for c in place) \
-        and m.group().rstrip().endswith(("-", "–", "—")) and is_place(place)
+        and m.group().rstrip().endswith(("-", "–", "—")) and not re.search(r"\s[–—-]\s", sentence) \
+        and is_place(place)
 
 
 def _is_dateline(place: str) -> bool:
