@@ -308,15 +308,18 @@ def test_an_article_just_stored_is_listed_before_the_statistics_refresh(tmp_path
     count yet (the refresh comes GEOKG_STATISTICS_DELAY later) was missing from every page."""
     settings = Settings(store="memory", statistics_delay=3600)
     app = create_app(settings)
-    client = app.test_client()
-    first = client.post("/articles", json={"text": "Scholz telefonierte am Montag mit Macron.",
-                                           "published": "2024-05-06"})
-    assert first.status_code == 201, first.text
     pipeline = app.extensions[PIPELINE_KEY]
-    refresh_statistics(pipeline.store, pipeline.mint)  # counts May 2024 only
-    second = client.post("/articles", json={"text": "Lula traf am Dienstag Xi in Peking.",
-                                            "published": "2025-02-04"})
-    assert second.status_code == 201, second.text
-    listed = client.get("/articles", query_string={"limit": 10}).json
-    assert {a["iri"] for a in listed["articles"]} == {first.json["iri"], second.json["iri"]}
-    assert listed["total"] == 2
+    try:  # (a served memory store lives in an engine process of its own: closed at the end)
+        client = app.test_client()
+        first = client.post("/articles", json={"text": "Scholz telefonierte am Montag mit Macron.",
+                                               "published": "2024-05-06"})
+        assert first.status_code == 201, first.text
+        refresh_statistics(pipeline.store, pipeline.mint)  # counts May 2024 only
+        second = client.post("/articles", json={"text": "Lula traf am Dienstag Xi in Peking.",
+                                                "published": "2025-02-04"})
+        assert second.status_code == 201, second.text
+        listed = client.get("/articles", query_string={"limit": 10}).json
+        assert {a["iri"] for a in listed["articles"]} == {first.json["iri"], second.json["iri"]}
+        assert listed["total"] == 2
+    finally:
+        pipeline.store.close()
