@@ -262,27 +262,26 @@ class Discourse:
 
     def _receivers_from_salience(self) -> None:
         """"Für Deutschland kündigte Baerbock Hilfsgelder in Höhe von 244 Millionen Euro an" in
-        the story of a conference for Sudan: a supply that names no receiver, after its story
-        had its say, goes to the side the story is about. The weakest evidence, used last."""
+        the story of a conference that pledged aid to Sudan: a supply that names no receiver,
+        after its story had its say, goes to the side the story is about — only a side the
+        story tells as receiving (in a war story the side named most may be the aggressor:
+        "… Germany sent more air defence systems"). The weakest evidence, used last."""
+        receivers = [k for e in self.events if e.type is EventType.SUPPORT for k in e.addressees]
+        receivers += [k for keys in self.story_receivers for k in keys]
+        received = {self.gaz.state_of(k, self.on) for k in receivers}
         for event in self.events:
-            if event.type is EventType.SUPPORT and not event.addressees and event.participants \
-                    and any(event is e for e in self.goods_given):
-                other = self._story_other_side(self.sides(event))
-                # (only a side the story tells as receiving: in a war story the side named most
-                # may be the aggressor — "… Germany sent more air defence systems")
-                receivers = [k for e in self.events if e.type is EventType.SUPPORT for k in e.addressees]
-                receivers += [k for keys in self.story_receivers for k in keys]
-                received = {self.gaz.state_of(k, self.on) for k in receivers}
-                if other not in received:
-                    continue
-                # (not past a third side its sentence names: "… in einen Fonds für erneuerbare
-                # Energien in der Ukraine einzuzahlen" in a story of Germany and the US)
-                named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - {
-                    self.gaz.state_of(p, self.on) for e in self.events if e.type is EventType.SUPPORT
-                    and e.sentence.index == event.sentence.index for p in e.participants}
-                if other is not None and not named - self.sides(event) - {other}:
-                    event.addressees = [other]
-                    event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
+            if event.type is not EventType.SUPPORT or event.addressees or not event.participants \
+                    or not any(event is e for e in self.goods_given):
+                continue
+            other = self._story_other_side(self.sides(event))
+            # (not past a third side its sentence names: "… in einen Fonds für erneuerbare
+            # Energien in der Ukraine einzuzahlen" in a story of Germany and the US)
+            named = self.sides_on(self.sentence_actors[event.sentence.index], self.on) - {
+                self.gaz.state_of(p, self.on) for e in self.events if e.type is EventType.SUPPORT
+                and e.sentence.index == event.sentence.index for p in e.participants}
+            if other in received and not named - self.sides(event) - {other}:
+                event.addressees = [other]
+                event.confidence = min(event.confidence, INFERRED_CONFIDENCE)
 
     def _story_other_side(self, own: frozenset[str]) -> str | None:
         """The one side besides `own` the story names most, of the sentences read so far (all
