@@ -112,7 +112,7 @@ def wait_until_up(server: Server, timeout: float = 600.0) -> None:
         try:
             if requests.get(server.query_url, params={"query": "ASK {}"}, timeout=30).ok:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # still preparing the store
             pass
         time.sleep(0.2)
     server.stop()

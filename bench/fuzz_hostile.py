@@ -1,11 +1,21 @@
 """Hostile clients against a real `geokg serve` (embedded store, write token, short timeout):
 over 10,000 SPARQL queries and updates that try to make the server fetch a URL or crash
-its engine, and over 10,000 hostile article and RDF uploads. Prints what must be zero:
-connections to a loopback listener, 5xx answers other than 503/504, engine deaths other
-than timeout kills, and answers to the wrong request (a `BIND(n)` probe after every 50
+its engine (the corpus of tests/hostile.py, with the triples its glued forms match stored
+first, so that a SERVICE that got through would run), and over 10,000 hostile article and
+RDF uploads. Prints, per part and in a summary line, what must be zero: connections to a
+loopback listener, 5xx answers other than 503/504, engine deaths other than the kills of
+timed-out calls, and answers to the wrong request (a `BIND(n)` probe after every 50
 requests must return its own n).
 
     python fuzz_hostile.py [--clients 4] [--quick]
+    python fuzz_hostile.py --only uploads --parts 2 --part 1 > up1.out   # one slice, own server
+    python fuzz_hostile.py --summarize q.out up1.out up2.out             # the runs' summary
+
+Each run starts its own server on a new store; `--parts N --part K` sends the K-th of N
+consecutive slices of each corpus, so that N runs of K = 1..N send the whole corpus once, in
+its order (a PUT that empties a graph still comes before the POSTs that add to it; every
+other item would send only the POSTs, and the graphs they add to would grow for the whole
+part).
 """
 
 from __future__ import annotations
@@ -25,13 +35,14 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from common import BIN, free_port  # noqa: E402
-from hostile import LOOPBACK_HOSTS, deep_texts, load_updates, service_queries  # noqa: E402
+from hostile import BAIT, LOOPBACK_HOSTS, deep_texts, load_updates, service_queries  # noqa: E402
 
 TOKEN = "b" * 24
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -140,10 +151,12 @@ def start(store: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
-            requests.get(f"{url}/healthz", timeout=2)
+            requests.get(f"{url}/healthz", timeout=10)
             return process, url
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.1)
+    process.terminate()
+    process.wait(30)
     raise RuntimeError("geokg serve did not start")
 
 
@@ -163,7 +176,7 @@ def probe(session: requests.Session, url: str, n: int) -> bool:
     return False
 
 
-def run(url: str, work: list[tuple[str, str, dict[str, str], bytes]], clients: int) -> dict[str, int]:
+def run(url: str, work: list[tuple[str, str, dict[str, str], bytes]], clients: int) -> Counter[str]:
     counts: Counter[str] = Counter()
     local = threading.local()
 
@@ -176,6 +189,8 @@ def run(url: str, work: list[tuple[str, str, dict[str, str], bytes]], clients: i
                                      timeout=120).status_code
         except requests.RequestException as exc:
             counts[f"connection error {type(exc).__name__}"] += 1
+            print(f"connection error {exc!r:.300} on {method} {path:.80} {headers.get('Content-Type')} "
+                  f"({len(body)} bytes)", file=sys.stderr, flush=True)
             return
         counts["requests"] += 1
         counts[f"status {status}"] += 1
@@ -187,39 +202,123 @@ def run(url: str, work: list[tuple[str, str, dict[str, str], bytes]], clients: i
 
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(send, range(len(work))))
-    return dict(counts)
+    return counts
+
+
+DEATH = re.compile(r"store engine (\d+) ended \((signal \d+|exit status \d+)\)")
+TIMEOUT_KILL = re.compile(r"stopping the store engine (\d+): .* ran past GEOKG_QUERY_TIMEOUT")
+
+
+def deaths(log: str) -> tuple[Counter[str], int]:
+    """Engine deaths in a server log by cause, and how many were not the kill of a call that
+    ran past the deadline (a crash: a signal other than 9, an exit, or a kill nobody logged)."""
+    killed = set(TIMEOUT_KILL.findall(log))
+    causes: Counter[str] = Counter()
+    crashes = 0
+    for pid, cause in DEATH.findall(log):
+        causes[cause] += 1
+        crashes += not (cause == "signal 9" and pid in killed)
+    return causes, crashes
+
+
+def totals(part: str, items: int, seconds: float, counts: Counter[str], loopback: int,
+           log: str) -> dict[str, object]:
+    """One part's line: what it sent and what came back, and what must be zero."""
+    by_cause, crashes = deaths(log)
+    statuses = {k.removeprefix("status "): n for k, n in sorted(counts.items())
+                if k.startswith("status ")}
+    return {"part": part, "items": items, "seconds": round(seconds, 1),
+            "requests": counts["requests"], "probes": counts["probes"],
+            "status": statuses,
+            "5xx by status": {k: n for k, n in statuses.items() if k.startswith("5")},
+            "connection errors": {k: n for k, n in counts.items() if k.startswith("connection")},
+            "loopback connections": loopback, "engine deaths": dict(by_cause),
+            "engine crashes": crashes, "wrong answers": counts["wrong answers"],
+            "5xx other than 503/504": counts["5xx other than 503/504"]}
+
+
+def summary(parts: list[dict[str, Any]]) -> dict[str, object]:
+    """The parts' lines added up; `goal met` when every figure that must be zero is."""
+    added: dict[str, Counter[str]] = {k: Counter() for k in
+                                      ("status", "5xx by status", "engine deaths",
+                                       "connection errors")}
+    for part in parts:
+        for key, counter in added.items():
+            counter.update(part[key])
+    zero = {k: sum(int(p[k]) for p in parts) for k in
+            ("loopback connections", "engine crashes", "wrong answers", "5xx other than 503/504")}
+    # A 200 whose stream the deadline broke off reaches requests as ChunkedEncodingError: the
+    # documented cut (the client sees it), one per query killed after its answer began.
+    cut = added["connection errors"]["connection error ChunkedEncodingError"]
+    others = sum(added["connection errors"].values()) - cut
+    return {"part": "summary", "parts": [p["part"] for p in parts],
+            "requests": sum(int(p["requests"]) for p in parts),
+            "probes": sum(int(p["probes"]) for p in parts),
+            **{k: dict(sorted(v.items())) for k, v in added.items()}, **zero,
+            "streams cut by the deadline": cut, "other connection errors": others,
+            "goal met": not any(zero.values()) and not others}
+
+
+Request = tuple[str, str, dict[str, str], bytes]
+
+
+def slice_of(work: list[Request], part: int, parts: int) -> list[Request]:
+    """The `part`-th of `parts` consecutive slices of `work` (1-based)."""
+    return work[len(work) * (part - 1) // parts:len(work) * part // parts]
+
+
+def parts_of(only: str, listener: Listener, quick: bool, part: int, parts: int
+             ) -> Iterator[tuple[str, list[Request]]]:
+    """(name, requests) of each part this run sends (`slice_of` each corpus)."""
+    if only in ("all", "queries"):
+        sparql = [("POST", path, {"Content-Type": "application/x-www-form-urlencoded", **AUTH},
+                   urlencode({"query" if path == "/sparql" else "update": text}).encode())
+                  for path, text in texts(listener, quick)]
+        yield "queries and updates", slice_of(sparql, part, parts)
+    if only in ("all", "uploads"):
+        yield "article and RDF uploads", slice_of(list(uploads(listener, quick)), part, parts)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--quick", action="store_true", help="a small sample (smoke test)")
+    parser.add_argument("--only", choices=["all", "queries", "uploads"], default="all")
+    parser.add_argument("--parts", type=int, default=1, help="split each corpus in this many")
+    parser.add_argument("--part", type=int, default=1, help="which of them to send (1-based)")
+    parser.add_argument("--summarize", nargs="+", type=Path, metavar="OUTPUT",
+                        help="add up the part lines of earlier runs' outputs; send nothing")
     args = parser.parse_args()
+    if args.summarize:
+        lines = [json.loads(line) for path in args.summarize
+                 for line in path.read_text().splitlines() if line.startswith("{")]
+        print(json.dumps(summary([p for p in lines if p.get("part") not in ("summary", None)])))
+        return
+    if not 1 <= args.part <= args.parts:
+        parser.error("--part must be between 1 and --parts")
     listener = Listener()
     folder = Path(tempfile.mkdtemp(prefix="geokg-fuzz-"))
-    process, url = start(folder / "store", folder / "server.log")
+    log = folder / "server.log"
+    process, url = start(folder / "store", log)
+    lines = []
     try:
-        sparql = [("POST", path, {"Content-Type": "application/x-www-form-urlencoded", **AUTH},
-                   urlencode({"query" if path == "/sparql" else "update": text}).encode())
-                  for path, text in texts(listener, args.quick)]
-        started = time.monotonic()
-        figures = run(url, sparql, args.clients)
-        print(json.dumps({"part": "queries and updates", "texts": len(sparql),
-                          "seconds": round(time.monotonic() - started, 1), **figures}), flush=True)
-        bodies = list(uploads(listener, args.quick))
-        started = time.monotonic()
-        figures = run(url, bodies, args.clients)
-        print(json.dumps({"part": "article and RDF uploads", "uploads": len(bodies),
-                          "seconds": round(time.monotonic() - started, 1), **figures}), flush=True)
+        bait = requests.put(f"{url}/store?graph=urn:ex:bait", data=BAIT.encode(), timeout=60,
+                            headers={"Content-Type": "text/turtle", **AUTH})
+        bait.raise_for_status()
+        for name, work in parts_of(args.only, listener, args.quick, args.part, args.parts):
+            seen, hits = len(log.read_text(errors="replace")), listener.hits
+            started = time.monotonic()
+            counts = run(url, work, args.clients)
+            time.sleep(1)  # the last deaths reach the log
+            lines.append(totals(f"{name} {args.part}/{args.parts}", len(work),
+                                time.monotonic() - started, counts, listener.hits - hits,
+                                log.read_text(errors="replace")[seen:]))
+            print(json.dumps(lines[-1]), flush=True)
     finally:
         process.terminate()
         process.wait(30)
         listener.close()
-    deaths = Counter(re.findall(r"ended \((signal \d+|exit status \d+)\)",
-                                (folder / "server.log").read_text(errors="replace")))
-    crashes = sum(n for cause, n in deaths.items() if cause != "signal 9")
-    print(json.dumps({"part": "totals", "loopback connections": listener.hits,
-                      "engine deaths": dict(deaths), "engine crashes": crashes}), flush=True)
+    print(json.dumps(summary(lines)), flush=True)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def test_an_event_reported_twice_is_one_node_in_two_graphs() -> None:
 
 @pytest.mark.parametrize("script", ["generate", "load", "queries", "stream", "ingest", "rdflib_peer",
                                     "statistics_graph", "request_cost", "pages", "feeds", "reextract",
-                                    "protocol_conformance"])
+                                    "protocol_conformance", "fuzz_hostile", "map_page"])
 def test_script_help_runs(script: str) -> None:
     done = subprocess.run([sys.executable, str(BENCH / f"{script}.py"), "--help"], cwd=BENCH,
                           capture_output=True, text=True, timeout=60)
@@ -155,6 +155,50 @@ def test_pages_builds_a_hub_store_and_measures_every_page(tmp_path: Path) -> Non
     assert set(load["statuses"]) == {"200"}
     [peak] = [line["peak_rss_mb"] for line in lines if "every_s" in line]  # not load.py's
     assert peak >= next(line["rss_mb"] for line in lines if line.get("at") == "idle") > 0
+
+
+def test_map_page_bench_compares_live_and_kept_figures(tmp_path: Path) -> None:
+    """On a store pages.py builds (its load keeps the map's figures): the map served by this
+    code, then the points counted live and read from the kept figures, which must agree."""
+    subprocess.run([sys.executable, str(BENCH / "pages.py"), "--store", str(tmp_path / "store"),
+                    "--articles", "60", "--hot-event-reports", "5", "--runs", "1",
+                    "--load-clients", "0", "--only", "map"], cwd=BENCH, check=True,
+                   capture_output=True, timeout=300)
+    done = subprocess.run([sys.executable, str(BENCH / "map_page.py"), "--store",
+                           str(tmp_path / "store"), "--runs", "2", "--rounds", "1"],
+                          cwd=BENCH, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    http, local = [json.loads(line) for line in done.stdout.splitlines()]
+    assert http["part"] == "HTTP /map, this code" and http["n"] == 2
+    assert local["points"] > 0 and local["kept (after)"]["n"] == 2
+
+
+def test_fuzz_bench_adds_up_the_parts_of_separate_runs(tmp_path: Path) -> None:
+    """--summarize: the lines of two runs' parts, added up; a stream cut by the deadline is
+    no failure, a loopback connection is."""
+    part = {"part": "queries and updates 1/2", "items": 3, "seconds": 1.0, "requests": 3,
+            "probes": 1, "status": {"403": 2, "200": 1}, "5xx by status": {},
+            "connection errors": {"connection error ChunkedEncodingError": 1},
+            "loopback connections": 0, "engine deaths": {"signal 9": 1}, "engine crashes": 0,
+            "wrong answers": 0, "5xx other than 503/504": 0}
+    first, second = tmp_path / "a.out", tmp_path / "b.out"
+    first.write_text(json.dumps(part) + "\n")
+    second.write_text(json.dumps({**part, "part": "queries and updates 2/2", "status": {"503": 2},
+                                  "5xx by status": {"503": 2}}) + "\n")
+
+    def summarize() -> dict[str, object]:
+        done = subprocess.run([sys.executable, str(BENCH / "fuzz_hostile.py"), "--summarize",
+                               str(first), str(second)], cwd=BENCH, capture_output=True,
+                              text=True, timeout=60, check=True)
+        summary: dict[str, object] = json.loads(done.stdout)
+        return summary
+
+    summary = summarize()
+    assert summary["requests"] == 6 and summary["status"] == {"200": 1, "403": 2, "503": 2}
+    assert summary["engine deaths"] == {"signal 9": 2} and summary["streams cut by the deadline"] == 2
+    assert summary["goal met"] is True
+    second.write_text(json.dumps({**part, "part": "uploads 1/1", "loopback connections": 1}) + "\n")
+    assert summarize()["goal met"] is False
 
 
 def test_feeds_bench_follows_its_local_sites(tmp_path: Path) -> None:

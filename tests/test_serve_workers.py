@@ -158,3 +158,20 @@ def test_a_get_query_of_several_kilobytes_is_answered(tmp_path: Path) -> None:
         assert refused.status_code == 414  # URI Too Long
         assert requests.get(f"{server.url}/sparql", params={"query": "ASK {}"}, timeout=30,
                             headers={"Accept": "application/sparql-results+json"}).ok
+
+
+def test_a_request_refused_before_its_body_was_read_leaves_its_connection_usable(
+        tmp_path: Path) -> None:
+    """The answer to a request refused without reading its body (405, a bad graph name, no
+    token) says keep-alive; gunicorn closes a connection with over 64 KB of body unread, so
+    the client's next request on it failed (found by bench/fuzz_hostile.py)."""
+    body = ('<http://e/s> <http://e/p> "' + "x" * 300_000 + '" .').encode()
+    refusals = [("POST", "/store?default", {}), ("PUT", "/store?graph=x", {}),
+                ("PUT", "/store?graph=http://example.org/g", {"Authorization": "Bearer wrong"})]
+    with geokg_serve(tmp_path / "data", tmp_path / "serve.log", GEOKG_WORKERS="1",
+                     GEOKG_WRITE_TOKEN="t" * 24) as server, requests.Session() as session:
+        for method, path, headers in refusals * 2:
+            refused = session.request(method, f"{server.url}{path}", data=body, timeout=60,
+                                      headers={"Content-Type": "application/n-triples", **headers})
+            assert refused.status_code in (400, 401, 403, 405), (path, refused.status_code)
+            assert session.get(f"{server.url}/healthz", timeout=30).ok  # the same connection

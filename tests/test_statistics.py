@@ -30,6 +30,8 @@ from geokg.pipeline.statistics import (
     DATA_SETS,
     HUB_FIGURES,
     HUB_MONTHS,
+    MAP_CLAIMANTS,
+    MAP_FIGURES,
     STATISTICS_DIR,
     StatisticsRefresher,
     refresh_statistics,
@@ -125,7 +127,8 @@ def test_the_graph_says_when_and_over_how_many_quads_it_was_computed(tmp_path: P
         after = dt.datetime.now(dt.UTC)
         found = stamps(store)
         assert sorted(found) == sorted(f"{GRAPH}#{name}"
-                                       for name in [*DATA_SETS, HUB_FIGURES, HUB_MONTHS])
+                                       for name in [*DATA_SETS, HUB_FIGURES, HUB_MONTHS,
+                                                        MAP_FIGURES, MAP_CLAIMANTS])
         size = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}").rows()
         for at, quads in found.values():
             assert before <= dt.datetime.fromisoformat(at) <= after

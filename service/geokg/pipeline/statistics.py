@@ -21,7 +21,9 @@ Besides the data sets of `ontology/statistics/`, a refresh keeps the figures of 
 hubs (`hub_figures`: entities in at least GEOKG_HUB_EVENTS events), which a page would
 otherwise count over every copy of the hub. They carry the store's revision token as read
 before counting (`geokg.pipeline.revision`), and pages use them only while it is the
-store's: exact figures, never stale ones.
+store's: exact figures, never stale ones. The figures of the map (`map_figures`: events and
+claims per place and type, and who claims each place) are kept the same way: the map counts
+every event of the archive.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ def refresh_statistics(store: Store, mint: Minter,
                                            source_quads))
         parts.append(_observations(store, graph, name))
     parts.append(hub_figures(store, mint, hub_events, token, generated, source_quads))
+    parts.append(map_figures(store, mint, token, generated, source_quads))
     ntriples = "".join(parts)
     _put(store, mint, ntriples, token if first else None)
     observations = ntriples.count(f" <{RDF.type}> <{QB.Observation}> .")
@@ -201,6 +204,73 @@ def _events_per_month(store: Store, hub: str) -> list[tuple[str, int]]:
     # A start that is no date counts in no month: a page that reaches it counts live.
     return [(r["month"] or "", int(r["events"] or 0)) for r in rows
             if re.fullmatch(r"\d{4}-\d{2}", r["month"] or "")]
+
+
+#: The data sets of the map's figures, in the statistics graph.
+MAP_FIGURES, MAP_CLAIMANTS = "map-figures", "map-claimants"
+#: The types of events the map counts (`geokg.web.pictures` draws them).
+EVENT_TYPES = ("Call", "Meeting", "Demand", "TerritorialClaim", "Agreement", "Support")
+
+
+def map_counts(store: Store) -> list[dict[str, str | None]]:
+    """Rows (?place ?type ?how ?n): distinct events of each type that happened at a place
+    (`sem:hasPlace`, ?how "event") or claim it (`gk:territory`, ?how "claim").
+
+    Every event and claim counts, so each side is DISTINCT on its own and joined by hash:
+    joined as they stand, the copies of every event in every article graph reporting it
+    multiplied (at 100k articles the map ran past GEOKG_QUERY_TIMEOUT)."""
+    types = " ".join(f"<{GK}{t}>" for t in EVENT_TYPES)
+    return store.query(f"""SELECT ?place ?type ?how (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?ev ?place ?how WHERE {{
+      {{ ?ev <{SEM.hasPlace}> ?place BIND("event" AS ?how) }}
+      UNION {{ ?ev <{GK.territory}> ?place BIND("claim" AS ?how) }} }} }}
+  {{ SELECT DISTINCT ?ev ?type WHERE {{ VALUES ?type {{ {types} }} ?ev a ?type }} }}
+  FILTER(isIRI(?place))
+}} GROUP BY ?place ?type ?how""").rows()
+
+
+def map_claimants(store: Store) -> list[dict[str, str | None]]:
+    """Rows (?place ?claimant ?n): who takes part in claims on each place, in how many."""
+    return store.query(f"""SELECT ?place ?claimant (COUNT(DISTINCT ?ev) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?ev ?place WHERE {{ ?ev <{GK.territory}> ?place }} }}
+  ?ev <{GK.participant}> ?claimant FILTER(isIRI(?place) && isIRI(?claimant))
+}} GROUP BY ?place ?claimant""").rows()  # gk:territory is a claim's (its domain): no type
+
+
+def map_figures(store: Store, mint: Minter, token: str, generated: dt.datetime,
+                source_quads: int) -> str:
+    """N-Triples of the map's figures, counted as the map would count them (`map_counts`,
+    `map_claimants`): one observation per place and event type with its events there and
+    its claims on it, and one per claimed place and claimant. `token`: the revision the
+    counts are of; the map reads them only while it is the store's."""
+    graph = str(mint.statistics_graph)
+    figures, claimants = URIRef(f"{graph}#{MAP_FIGURES}"), URIRef(f"{graph}#{MAP_CLAIMANTS}")
+    lines = [_data_set_description(figures, GK.MapFigures, generated, source_quads),
+             _data_set_description(claimants, GK.MapClaimants, generated, source_quads),
+             f"{figures.n3()} {GK.revision.n3()} {Literal(token).n3()} .\n",
+             f"{claimants.n3()} {GK.revision.n3()} {Literal(token).n3()} .\n"]
+    cells: dict[tuple[str, str], dict[str, int]] = {}
+    for row in map_counts(store):
+        if row["place"] and row["type"] and row["how"] in ("event", "claim"):
+            cells.setdefault((row["place"], row["type"]), {})[row["how"] or ""] = int(row["n"] or 0)
+    for (place, kind), counts in sorted(cells.items()):
+        measures = [(GK.eventCount, Literal(counts["event"])) if "event" in counts else None,
+                    (GK.claimCount, Literal(counts["claim"])) if "claim" in counts else None]
+        lines.append(_cells(_observation(figures, place, kind), figures,
+                            [(GK.place, URIRef(place)), (GK.eventType, URIRef(kind)),
+                             *(m for m in measures if m)]))
+    for row in map_claimants(store):
+        if row["place"] and row["claimant"]:
+            lines.append(_cells(_observation(claimants, row["place"], row["claimant"]), claimants,
+                                [(GK.claimedTerritory, URIRef(row["place"])),
+                                 (GK.actor, URIRef(row["claimant"])),
+                                 (GK.claimCount, Literal(int(row["n"] or 0)))]))
+    return "".join(lines)
+
+
+def _cells(node: URIRef, data_set: URIRef, facts: list[tuple[URIRef, URIRef | Literal]]) -> str:
+    every = [(RDF.type, QB.Observation), (QB.dataSet, data_set), *facts]
+    return "".join(f"{node.n3()} {p.n3()} {o.n3()} .\n" for p, o in every)
 
 
 def _observation(data_set: URIRef, *dimensions: str) -> URIRef:

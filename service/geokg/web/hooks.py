@@ -1,5 +1,6 @@
 """App-wide hooks that hold for every route: what a write leaves behind (cached VoID figures
-dropped, the statistics graph recomputed), and CORS for reads.
+dropped, the statistics graph recomputed), CORS for reads, and a request body read to its
+end before the answer, so that its connection can carry the next request.
 
 Views say what they are with a decorator: `@writes` on a view that writes through this app,
 `@reads_by_post` on one that also reads with POST (a long query). Nothing here guesses from
@@ -52,6 +53,22 @@ def reads_by_post(view: Callable[P, R]) -> Callable[P, R]:
 def init_app(app: Flask) -> None:
     app.after_request(after_writes)
     app.after_request(allow_cross_origin_reads)
+    app.after_request(read_rest_of_body)
+
+
+def read_rest_of_body(response: Response) -> Response:
+    """Read what a view left unread of the request body (a request refused before its body
+    mattered: 400 for a bad graph name, 401, 405, 415), up to GEOKG_MAX_BODY_BYTES.
+
+    Why: the answer says keep-alive, but gunicorn closes a connection whose unread body
+    passes 64 KB once the answer is sent; a client that sends its next request on it (as
+    HTTP allows) gets a connection error instead of an answer. A body over the limit is
+    refused by its Content-Length and not read (413)."""
+    length = request.content_length
+    if length and length <= (current_app.config["MAX_CONTENT_LENGTH"] or 0):
+        while request.stream.read(1 << 16):
+            pass
+    return response
 
 
 def _view_mark(name: str) -> object:

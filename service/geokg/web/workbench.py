@@ -204,16 +204,20 @@ def timeline_picture() -> str:
 
 @bp.get("/map")
 def map_page() -> str:
-    points = pictures.map_points(get_store(), str(get_pipeline().mint.gazetteer_graph))
-    return render_template("workbench_map.html", points=points,
+    return render_template("workbench_map.html", points=_map_points(),
                            coastlines_missing=not (VENDOR_DIR / "world-atlas").is_dir())
 
 
 @bp.get("/map/points.json")
 def map_points() -> Response:
     return _json({"points": [{**p.to_json(), "href": local_link(p.iri)}
-                             for p in pictures.map_points(
-                                 get_store(), str(get_pipeline().mint.gazetteer_graph))]})
+                             for p in _map_points()]})
+
+
+def _map_points() -> list[pictures.MapPoint]:
+    mint = get_pipeline().mint
+    return pictures.map_points(get_store(), str(mint.gazetteer_graph), str(mint.statistics_graph),
+                               str(mint.revision_graph))
 
 
 def _iri_param() -> str:
