@@ -550,8 +550,8 @@ class RoleReader:
         if subject and self.gaz.state_of(subject[-1].mention.entity, r.day) == own:
             return  # "The US Senate, at the request of President Biden, approved …": its own side
         clause = clause_of(r.clauses, last)
-        # the one acting on it: the subject before the match, or (German, "Auf Bitte der Ukraine
-        # liefert Deutschland …") the one after the verb in the same clause
+        # the one acting on it: another side of the match's own clause, before it ("Germany
+        # sends … at the request of …") or after it ("auf Bitte der Ukraine liefert Deutschland")
         others = [f for f in actors if f is not requester and clause_of(r.clauses, f.first) is clause
                   and self.gaz.state_of(f.mention.entity, r.day) != own]
         event.participants = [requester.mention.entity]
