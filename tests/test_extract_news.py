@@ -5047,9 +5047,8 @@ def test_an_accord_agreed_on_the_sidelines_of_a_visit_told_sentences_before() ->
      [({"israel"}, {"brazil"})]),
 ])
 def test_declared_persona_non_grata(text: str, lang: str, expected: list[tuple[set[str], set[str]]]) -> None:
-    gaz, day = load_gazetteer(), dt.date(2024, 4, 6)
-    assert [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
-            for e in read_article(text, published=day, lang=lang).events if e.type is DEMAND] == expected
+    demands = [(sides, to) for kind, sides, to in state_events(text, "2024-04-06", lang) if kind is DEMAND]
+    assert demands == expected
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -5085,10 +5084,7 @@ def test_a_call_referred_to_without_its_partner_is_none(text: str, lang: str) ->
 ])
 def test_a_call_the_story_only_refers_to(text: str, lang: str, published: str,
                                         expected: list[set[str]]) -> None:
-    day = dt.date.fromisoformat(published)
-    gaz = load_gazetteer()
-    assert [gaz.states_of(e.participants, day) for e in read_article(text, published=day, lang=lang).events
-            if e.type is CALL] == expected
+    assert [sides for kind, sides, _ in state_events(text, published, lang) if kind is CALL] == expected
 
 
 def test_the_sides_of_a_conflict_talked_about_are_no_partners() -> None:
@@ -5127,7 +5123,5 @@ def test_the_sides_of_a_conflict_talked_about_are_no_partners() -> None:
 ])
 def test_what_the_new_rules_leave_alone(text: str, lang: str,
                                         expected: list[tuple[str, set[str], set[str]]]) -> None:
-    day = dt.date(2024, 5, 6)
-    gaz = load_gazetteer()
-    assert [(e.type.name, gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
-            for e in read_article(text, published=day, lang=lang).events] == expected
+    events = [(kind.name, sides, to) for kind, sides, to in state_events(text, "2024-05-06", lang)]
+    assert events == expected
