@@ -126,13 +126,16 @@ def test_201_200_and_get_answer_one_shape(server: Server, posted: requests.Respo
 def test_201_and_200_bodies_are_the_documented_shape() -> None:
     """Both answers validate against the OpenAPI description the app publishes."""
     app = create_app(Settings(store="memory"))
-    operation = schemathesis.openapi.from_wsgi("/openapi.json", app)["/articles"]["POST"]
-    case = operation.Case(body={"text": SCHOLZ, "published": "2024-11-16"},
-                          media_type="application/json")
-    for status in (201, 200):
-        response = case.call()
-        assert response.status_code == status
-        case.validate_response(response)  # raises when the body breaks the schema
+    try:
+        operation = schemathesis.openapi.from_wsgi("/openapi.json", app)["/articles"]["POST"]
+        case = operation.Case(body={"text": SCHOLZ, "published": "2024-11-16"},
+                              media_type="application/json")
+        for status in (201, 200):
+            response = case.call()
+            assert response.status_code == status
+            case.validate_response(response)  # raises when the body breaks the schema
+    finally:
+        app.extensions[STORE_KEY].close()
 
 
 def test_post_text_plain_with_metadata_in_the_query(server: Server) -> None:

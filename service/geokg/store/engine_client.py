@@ -163,12 +163,6 @@ class _Connection:
         except OSError:
             pass
 
-    def __del__(self) -> None:
-        # (a connection some path dropped without closing it ends here, not open until the
-        # interpreter exits: the engine's thread for it stops at its next read or write)
-        if hasattr(self, "reader"):
-            self.close()
-
 
 def _error(body: Mapping[str, Any]) -> GeokgError:
     """The geokg error an ERROR frame names."""
