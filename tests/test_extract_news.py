@@ -5125,3 +5125,84 @@ def test_what_the_new_rules_leave_alone(text: str, lang: str,
                                         expected: list[tuple[str, set[str], set[str]]]) -> None:
     events = [(kind.name, sides, to) for kind, sides, to in state_events(text, "2024-05-06", lang)]
     assert events == expected
+
+
+# --- session 26 -----------------------------------------------------------------------------
+def dated(text: str, published: str, lang: str) -> list[tuple[str, set[str], str | None]]:
+    """(type, sides, date as ISO text with its precision's initial) of every event read."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [(e.type.name, gaz.states_of(e.participants, day),
+             e.date and e.date.value.isoformat() + e.date.precision.value[0])
+            for e in read_article(text, published=day, lang=lang).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Bundespräsident Steinmeier gab am Donnerstag mit Srettha Thavisin eine gemeinsame Pressekonferenz.",
+    "Die Regierung gab am Donnerstag bekannt, Steinmeier habe mit Srettha Thavisin telefoniert.",
+])
+def test_a_weekday_after_a_verb_ending_like_a_range_word_dates_the_event(text: str) -> None:
+    # "gab am Donnerstag" holds no "ab am Donnerstag" (a span's start)
+    [(_, sides, date)] = dated(text, "2024-01-26", "de")
+    assert sides == {"germany", "thailand"} and date == "2024-01-25d"
+
+
+def test_a_span_word_still_undates_the_day_after_it() -> None:
+    text = "Russland fordert von der Ukraine ab Donnerstag eine Waffenruhe."
+    [(_, _, date)] = dated(text, "2024-01-26", "de")
+    assert date != "2024-01-25d"
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    ("UN observers patrol the zone set up by the 1974 disengagement agreement between Israel and Syria.",
+     "en", "1974-01-01y"),
+    ("Peru and Colombia signed the treaty of 1922 in Lima.", "en", "1922-01-01y"),
+    ("Das Abkommen von 1974 zwischen Israel und Syrien schuf eine Pufferzone.", "de", "1974-01-01y"),
+])
+def test_a_treaty_named_with_its_year_is_dated_by_it(text: str, lang: str, date: str) -> None:
+    assert [d for kind, _, d in dated(text, "2024-12-10", lang) if kind == "AGREEMENT"] == [date]
+
+
+def test_a_treaty_year_dates_no_other_event_of_its_sentence() -> None:
+    text = ("Kishida and Yoon met in Tokyo on Thursday after long talks about the 1965 treaty "
+            "between Japan and South Korea.")
+    assert [d for kind, _, d in dated(text, "2023-03-17", "en") if kind == "MEETING"] == ["2023-03-16d"]
+
+
+def test_the_two_countries_of_a_background_accord_are_the_states() -> None:
+    # whoever led them then: Modi and Obama were not in office in 2008
+    text = ("Modi welcomed Obama in New Delhi on Sunday. Picking up from a stalled 2008 civil nuclear "
+            "agreement between the two countries, the new deal lets U.S. firms invest in India.")
+    events = read_article(text, published=dt.date(2015, 1, 26), lang="en").events
+    accord = [e for e in events if e.type is AGREEMENT and e.date and e.date.value.year == 2008]
+    assert [sorted(e.participants) for e in accord] == [["india", "united-states"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cambodia received 600,000 doses of vaccine donated by China on Sunday.",
+     [({"china"}, {"cambodia"})]),
+    ("Ukraine received weapons provided by the United States and Britain.",
+     [({"united-states", "united-kingdom"}, {"ukraine"})]),
+])
+def test_what_a_side_received_from_a_giver_named_after_by(text: str, expected: list) -> None:
+    assert state_supplies(text, "2024-04-15") == expected
+
+
+def test_people_from_a_list_of_states_after_the_verb_give_together() -> None:
+    text = ("Zum Abschluss sagten unter anderem Vertreter aus Großbritannien, den USA und Saudi-Arabien "
+            "dem Sudan zusätzliches Geld zu.")
+    assert state_supplies(text, "2024-04-15", "de") == [
+        ({"united-kingdom", "united-states", "saudi-arabia"}, {"sudan"})]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a year of what is no accord stays no date ("the 2024 elections")
+    ("Biden called Macron on Monday before the 2024 elections.", "en", [("CALL", {"united-states", "france"},
+                                                                          "2024-01-15d")]),
+    # received by someone, not from someone: no supply told
+    ("The letter was received by Kyiv on Monday.", "en", []),
+    # people from a state after the verb, and a receiver named after them
+    ("Am Montag sagten Diplomaten aus Japan der Ukraine weitere Hilfe zu.", "de",
+     [("SUPPORT", {"japan"}, "2024-01-15d")]),
+])
+def test_what_the_session_26_rules_leave_alone(text: str, lang: str, expected: list) -> None:
+    assert dated(text, "2024-01-16", lang) == expected

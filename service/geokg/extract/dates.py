@@ -24,11 +24,15 @@ class DateMention:
     start: int  # offsets in the sentence text
     end: int
     chained: bool = False  # counted from a day told before ("am Tag danach")
+    #: the year of the treaty named with it ("the 1974 agreement"): that treaty's date only
+    accord: bool = False
 
 
+#: Words that make the date after them the end or start of a span, not an event's day; whole
+#: words only ("Sie gab am Montag bekannt" is no "ab am Montag").
 NOT_EVENT_DATE = {
-    "de": r"(?:seit|bis|ab|vor|nach|zuvor|bereits seit)",
-    "en": r"(?:since|until|till|before|after|by|from)",
+    "de": r"\b(?:seit|bis|ab|vor|nach|zuvor|bereits seit)",
+    "en": r"\b(?:since|until|till|before|after|by|from)",
 }
 RELATIVE_DAYS = {
     "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
@@ -83,6 +87,17 @@ RELATIVE_PERIODS = {
     },
 }
 LAST_YEAR = {"de": r"(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres", "en": r"last\s+year"}
+#: The year of a treaty named with it ("the 1974 disengagement agreement", "a deal from 2008",
+#: "das Abkommen von 1974"): when it was concluded, not a span's start.
+_ACCORD_EN = r"(?:treaty|treaties|agreement|agreements|accord|accords|deal|pact|declaration|" \
+    r"memorandum|ceasefire|truce|armistice|convention|protocol)"
+_ACCORD_DE = r"\w*(?:abkommen|vertrag|vertrags|vertrages|vereinbarung|pakt|paktes|erklärung|" \
+    r"waffenstillstand|waffenstillstands|waffenruhe|deal|deals|memorandum)"
+ACCORD_YEAR = {
+    "en": (rf"{{year}}(?=\s+(?:[\w-]+\s+){{{{0,2}}}}{_ACCORD_EN}\b)",
+           rf"(?<=\s){_ACCORD_EN}\s+(?:of|from)\s+{{year}}"),
+    "de": (rf"(?<=\s){_ACCORD_DE}\s+(?:von|aus\s+dem\s+Jahr(?:e)?)\s+{{year}}",),
+}
 PERIOD_WORDS = {
     "de": r"(?:Anfang|Mitte|Ende|Beginn|Frühjahr|Herbst|Sommer|Winter)",
     "en": r"(?:early|mid|late|the end of|the beginning of|the start of)",
@@ -133,6 +148,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("next_day", NEXT_DAY[lang]),
         ("weeks_back", WEEKS_BACK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
+        *(("accord_year", rx.format(year=year)) for rx in ACCORD_YEAR[lang]),
         *RELATIVE_PERIODS[lang].items(),
     ]
     return [(kind, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for kind, rx in found]
@@ -179,10 +195,13 @@ def find_dates(text: str, lang: str, published: dt.date | None,
                     found.append(DateMention(FuzzyDate(after, Precision.DAY), m.start(), m.end(), True))
                 continue
             date = _resolve(kind, m, lang, published)
-            if date and _introduced_by_range_word(text, m.start(), lang):
+            # (a treaty's year names the treaty: "created by the 1974 agreement" is no "by 1974")
+            if date and kind != "accord_year" and _introduced_by_range_word(text, m.start(), lang):
                 date = _since_recent_day(date, kind, text, m.start(), lang, published)
             if date:
-                found.append(DateMention(date, m.start(), m.end()))
+                # (a treaty's year spans the year alone: its noun stays a word to read)
+                span = m.span("year") if kind == "accord_year" else m.span()
+                found.append(DateMention(date, *span, accord=kind == "accord_year"))
     found += [d for m in counted_back if (d := _days_back(m, found, published))]
     return sorted(found, key=lambda d: d.start)
 
@@ -251,7 +270,7 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
             month = months[fold(groups["month"]).rstrip(".")]
             y = published.year if month < published.month else published.year - 1
             return FuzzyDate(dt.date(y, month, 1), Precision.MONTH)
-        if kind in ("year", "year_only"):
+        if kind in ("year", "year_only", "accord_year"):
             return FuzzyDate(dt.date(int(groups["year"]), 1, 1), Precision.YEAR)
     except (KeyError, ValueError):
         return None

@@ -474,6 +474,8 @@ class Discourse:
         if len(self.sides(event, picked)) < 2:
             picked = self._last_two(leaders_only=candidate.group in ("leaders", "presidents"),
                                     presidents=presidents)
+        if candidate.group == "states":  # "the two countries": the states, whoever led them then
+            picked = _dedupe([self.gaz.state_of(p, self.on) for p in picked])
         if len(self.sides(event, picked)) >= 2:
             # ("traf sich Trump mit beiden Außenministern": the group joins who met it)
             own = [p for p in event.participants if not self.sides(event, [p]) & self.sides(event, picked)] \

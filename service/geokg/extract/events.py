@@ -64,6 +64,9 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.MEETING: ALL_CUES + ("recall",),
 }
 BASE_CONFIDENCE = 0.85
+#: How far (characters) a treaty's year may stand from the trigger it dates ("the 1974
+#: disengagement agreement", "signed the treaty of 1922")
+ACCORD_YEAR_REACH = 30
 #: The group size of "sie"/"they": the sides of the event told before, however many.
 ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
@@ -1324,7 +1327,8 @@ class SentenceReader:
             event.topic = event.trigger  # "expelled the Canadian ambassador": to leave
         elif trigger.type in (EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT):
             event.topic = self._topic(r, clause, trigger, first, last)
-        event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last))
+        event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last),
+                                treaty=trigger.type is EventType.AGREEMENT)
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         additive = self.lex.word_class("additive")
@@ -2609,7 +2613,7 @@ class SentenceReader:
         return start
 
     def _date(self, r: SentenceReading, clause: Clause, first: int,
-              content: int | None = None) -> FuzzyDate | None:
+              content: int | None = None, treaty: bool = False) -> FuzzyDate | None:
         """The date nearest the trigger in its clause, else in the sentence's other clauses
         that can speak of it — but the date of a reporting clause ("acknowledged on Saturday
         that it had supplied …") is when it was said, not when it happened, a date in a
@@ -2617,10 +2621,13 @@ class SentenceReader:
         ", which Seoul scrapped in 2019") is another event's, and one in what a demand asks
         or an accord settles ("urged Beijing to abide by the July 12, 2016 award", "agreed to
         meet on Monday") is its content's."""
-        dates = [d for d in r.dates if content is None or d.start < content]
+        anchor = r.tokens[first].start - r.sentence.start
+        # (a treaty's year dates that treaty, when it is the `treaty` told, and nothing else the
+        # sentence tells: "met on Thursday and recalled the 1965 treaty")
+        dates = [d for d in r.dates if (content is None or d.start < content) and (not d.accord or (
+            treaty and d.start - ACCORD_YEAR_REACH <= anchor <= d.end + ACCORD_YEAR_REACH))]
         if not dates:
             return None
-        anchor = r.tokens[first].start - r.sentence.start
 
         def in_clause(d: DateMention, c: Clause) -> bool:
             # overlapping, not only starting inside: "…, a day after they agreed" reaches

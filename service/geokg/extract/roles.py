@@ -1100,14 +1100,28 @@ class RoleReader:
         joint = self.coordinated(self.list_before(r, before[0], actors) + before, r) \
             if supplier.last < first and before else []
         pool = in_clause or actors
-        if self.lex.lang == "de" and supplier.first > first and all(
-                t.key in self.lex.word_class("verb_adverb") for t in r.tokens[first + 1:supplier.first]):
+        if self.lex.lang == "de" and supplier.first > first and self._subject_right_after(
+                r.tokens[first + 1:supplier.first]):
             # "sicherten Saudi-Arabien, die Emirate und Kuwait Ägypten … zu": a subject list
             # right after the verb (its commas cut the clause), then whom it is given to
-            # ("sagten auch Indien und die EU Hilfe zu": an adverb may stand before it)
+            # ("sagten auch Indien und die EU Hilfe zu": an adverb may stand before it;
+            # "sagten Vertreter aus Großbritannien, den USA und Saudi-Arabien … zu": so may
+            # the people the list says where they come from)
             joint = self.coordinated([f for f in actors if f.first >= supplier.first], r)
             pool = pool + [f for f in actors if f.first > joint[-1].last and f not in pool]
         return supplier, joint, pool
+
+    def _subject_right_after(self, between: list[Token]) -> bool:
+        """Whether the words between a German verb and a name leave the name its subject:
+        adverbs ("sagten auch Indien …", "unter anderem"), or people from it ("sagten Vertreter
+        aus Indien …")."""
+        keys = " ".join(t.key for t in between)
+        if keys.startswith("unter anderem"):
+            between = between[2:]
+        words = [t for t in between if t.key not in self.lex.word_class("verb_adverb")]
+        if len(words) == 2 and words[0].capitalized and words[1].key in GROUP_ORIGINS:
+            return True
+        return not words
 
     def _destination(self, r: SentenceReading, own: Clause, first: int, sides: set[str]) -> str | None:
         """Where goods or people were sent, when no one is named as receiving them: an
