@@ -5206,3 +5206,28 @@ def test_people_from_a_list_of_states_after_the_verb_give_together() -> None:
 ])
 def test_what_the_session_26_rules_leave_alone(text: str, lang: str, expected: list) -> None:
     assert dated(text, "2024-01-16", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, addressees", [
+    ("Erdogan said on Sunday that Sweden and Finland must hand over the suspects.", "en",
+     {"sweden", "finland"}),
+    ("Merkel sagte am Montag, Russland und die Ukraine müssten verhandeln.", "de", {"russia", "ukraine"}),
+    ("»Russland und Belarus müssen ihre Truppen abziehen«, sagte Scholz am Montag.", "de",
+     {"russia", "belarus"}),
+])
+def test_an_obligation_of_several_sides_asks_each(text: str, lang: str, addressees: set[str]) -> None:
+    assert [to for kind, _, to in state_events(text, "2023-01-16", lang) if kind is DEMAND] == [addressees]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Merkel sagte am Montag, Russland und die Ukraine müssten verhandeln.", "de"),
+    ("Putin und Selenskyj müssen sich treffen, sagte Erdogan.", "de"),
+    ("Biden and Xi need to talk more often, Blinken said on Monday.", "en"),
+])
+def test_talks_that_must_be_held_have_not_been(text: str, lang: str) -> None:
+    assert [kind for kind, _, _ in state_events(text, "2023-01-16", lang) if kind in (MEETING, CALL)] == []
+
+
+def test_talks_held_stay_talks_whatever_must_follow() -> None:
+    text = "Biden and Xi met in Bali on Monday, and both said their teams must now deliver."
+    assert state_sides(text, "2022-11-15", MEETING) == [{"united-states", "china"}]

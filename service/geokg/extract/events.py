@@ -60,8 +60,10 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.DEMAND: tuple(k for k in ALL_CUES if k != "ended"),
     # an agreement announced has been reached ("Lawrow kündigte die Einigung an")
     EventType.AGREEMENT: tuple(k for k in ALL_CUES if k not in ("ended", "announced")),
-    # "Botschafter zu Konsultationen zurückbeordert": envoys called home meet no one
-    EventType.MEETING: ALL_CUES + ("recall",),
+    # "Botschafter zu Konsultationen zurückbeordert": envoys called home meet no one;
+    # talks someone says must be held have not been ("Russland und die Ukraine müssten verhandeln")
+    EventType.MEETING: ALL_CUES + ("recall", "obligation"),
+    EventType.CALL: ALL_CUES + ("obligation",),
 }
 BASE_CONFIDENCE = 0.85
 #: How far (characters) a treaty's year may stand from the trigger it dates ("the 1974

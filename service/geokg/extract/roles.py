@@ -784,7 +784,10 @@ class RoleReader:
         if self.gaz.state_of(speaker.mention.entity, on) == self.gaz.state_of(subject.mention.entity, on):
             return
         event.participants = [speaker.mention.entity]
-        event.addressees = [subject.mention.entity]
+        # "said Sweden and Finland must hand over …": each of the obligation's subjects
+        event.addressees = unique(f.mention.entity for f in self.coordinated(
+            [subject] + [f for f in actors if subject.last < f.first < last], r)
+            if self.gaz.state_of(f.mention.entity, on) != self.gaz.state_of(speaker.mention.entity, on))
 
     def _told_to(self, r: SentenceReading, actors: list[Found], first: int) -> Found | None:
         """Whom a saying is addressed to: the object of "told" ("told Xi he should …"), or
@@ -858,7 +861,16 @@ class RoleReader:
                 self.gaz.state_of(subject.mention.entity, r.day):
             return
         event.participants = [speaker.mention.entity]
-        event.addressees = [subject.mention.entity]
+        event.addressees = [f.mention.entity for f in self._list_ending_at(r, subject, actors)]
+
+    def _list_ending_at(self, r: SentenceReading, last: Found, actors: list[Found]) -> list[Found]:
+        """The names joined to `last` before it ("Putin and Zelensky must meet"), and it."""
+        chain = [last]
+        for f in reversed([f for f in actors if f.last < last.first]):
+            if self.coordinated([f, chain[0]], r) != [f, chain[0]]:
+                break
+            chain.insert(0, f)
+        return chain
 
     def _asked_of(self, r: SentenceReading, last: int, side: str) -> list[Found]:
         """The addressee in a "von"/"from" phrase right after the demand verb, or before a
