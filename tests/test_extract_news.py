@@ -5231,3 +5231,23 @@ def test_talks_that_must_be_held_have_not_been(text: str, lang: str) -> None:
 def test_talks_held_stay_talks_whatever_must_follow() -> None:
     text = "Biden and Xi met in Bali on Monday, and both said their teams must now deliver."
     assert state_sides(text, "2022-11-15", MEETING) == [{"united-states", "china"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Putin phoned Azerbaijan's President Ilham Aliyev and Armenia's President Serzh Sargsyan on Tuesday.",
+     "en"),
+    ("Putin rief am Dienstag Aliyev und Sargsjan an.", "de"),
+    ("Der Kreml teilte am Dienstag mit, Putin habe mit dem aserbaidschanischen Präsidenten Aliyev und dem "
+     "armenischen Präsidenten Sargsjan telefoniert.", "de"),
+])
+def test_a_caller_who_phoned_two_leaders_had_two_calls(text: str, lang: str) -> None:
+    assert sorted(sorted(s) for s in state_sides(text, "2016-04-05", CALL)) == [
+        ["armenia", "russia"], ["azerbaijan", "russia"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Biden and Scholz phoned Macron on Tuesday.", "en"),
+    ("Scholz hat am Dienstag mit Macron und Biden gemeinsam telefoniert.", "de"),
+])
+def test_a_call_of_three_stays_one(text: str, lang: str) -> None:
+    assert state_sides(text, "2016-04-05", CALL) == [{"germany", "france", "united-states"}]

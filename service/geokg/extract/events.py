@@ -2767,12 +2767,21 @@ class SentenceReader:
             return None
         with_at = next((i for i in range(first, len(r.tokens))
                         if r.tokens[i].key in ("mit", "with")), None)
+        if with_at is None and self.lex.lang == "de":
+            # "…, Putin habe mit Aliyev und Sargsjan telefoniert": the verb comes last
+            clause = clause_of(r.clauses, first)
+            with_at = next((i for i in range(clause.first, first) if r.tokens[i].key == "mit"), None)
+            if with_at is not None:
+                actors = [f for f in actors if clause.first <= f.first < first]
         if with_at is None:
             # "briefed Moon and Abe by telephone", "informierte A und B telefonisch": the
             # subject calls each of the objects the call is the manner of
             # ("called Ghani and Hasina": the subject phoned each of them)
+            # ("phoned Aliyev and Sargsyan", "rief Aliyev und Sargsjan an": a verb whose object
+            # is called)
             if not (first > 0 and r.tokens[first - 1].key in self.lex.word_class("call_manner")
                     or r.tokens[first].key in self.lex.word_class("call_manner")
+                    or r.tokens[first].key in self.lex.word_class("transitive_call")
                     or "callee" in trigger.flags):
                 return None
             if len(self.roles.coordinated(actors, r)) > 1:
