@@ -165,6 +165,8 @@ def main() -> None:
     cheap = sorted(load.cheap_ms)
     print(json.dumps({
         "seconds": args.seconds, "clients": args.clients, "disturbances": events,
+        # (a request that got no HTTP answer at all: refused, reset or timed out)
+        "connection errors": sum(n for k, n in load.counts.items() if k.startswith("connection error")),
         **dict(sorted(load.counts.items())),
         "cheap p50 ms": round(statistics.median(cheap), 1) if cheap else None,
         "cheap p99 ms": round(cheap[int(len(cheap) * 0.99) - 1], 1) if cheap else None,
