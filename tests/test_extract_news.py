@@ -5251,3 +5251,25 @@ def test_a_caller_who_phoned_two_leaders_had_two_calls(text: str, lang: str) -> 
 ])
 def test_a_call_of_three_stays_one(text: str, lang: str) -> None:
     assert state_sides(text, "2016-04-05", CALL) == [{"germany", "france", "united-states"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("He urged Washington to cease military contact with Taiwan, which China considers as a renegade "
+     "province.", "en"),
+    ("The US sold arms to Taiwan, which Beijing claims as its own territory.", "en"),
+])
+def test_a_state_a_relative_clause_hangs_on_is_what_its_subject_claims(text: str, lang: str) -> None:
+    article = read_article(text, published=dt.date(2016, 12, 3), lang=lang)
+    assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] == [
+        (["china"], ["taiwan"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the antecedent is the claimant when the relative has no subject of its own
+    ("China, which regards Taiwan as a renegade province, protested the sale.", [(["china"], ["taiwan"])]),
+    # a relative without a subject of its own describes the state: no claim on it
+    ("The US sold arms to Taiwan, which considers itself a sovereign state.", []),
+])
+def test_a_relative_clause_without_its_own_subject_claims_no_antecedent(text: str, expected: list) -> None:
+    article = read_article(text, published=dt.date(2016, 12, 3), lang="en")
+    assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] == expected

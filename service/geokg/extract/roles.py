@@ -1669,7 +1669,8 @@ class RoleReader:
         territories = unique(f.mention.entity for f in named or regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
         if not territories and "territory_state" in trigger.flags:
-            territories = self._territory_after(r, first, claimants)
+            territories = unique(f.mention.entity for f in self._claimed_antecedent(r, first)) \
+                or self._territory_after(r, first, claimants)
         owner = self._said_owner(r, first) or self._owner_found(r, first, last)
         if owner is not None:  # "betrachten die Golanhöhen als israelisches Staatsgebiet"
             claimants = [owner]
@@ -1916,12 +1917,18 @@ class RoleReader:
 
     def _claimed_antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"the Senkaku Islands, which China also claims": an object relative clause claims
-        the region it hangs on."""
+        the region it hangs on — or the state, when the clause names its own subject right
+        after the pronoun ("Taiwan, which Beijing claims as its own", "Taiwan, das China als
+        abtrünnige Provinz betrachtet", "Taiwan, which it considers part of China")."""
         clause = clause_of(r.clauses, first)
         if not clause.relative or clause.first < 2:
             return []
+        subject = clause.first + 1
+        own_subject = any(f.first == subject and f.actor for f in r.found) or (
+            subject < first and r.tokens[subject].key in self.lex.word_class("personal_pronoun"))
+        kinds = ("region", "state") if own_subject else ("region",)
         return [f for f in r.found if f.last == clause.first - 2
-                and self.gaz.entities[f.mention.entity].kind == "region"]
+                and self.gaz.entities[f.mention.entity].kind in kinds]
 
     def claim_owner(self, r: SentenceReading, first: int, last: int) -> str | None:
         """The state (or leader) `_owner_found` names, a capital standing for its state."""
