@@ -5273,3 +5273,22 @@ def test_a_state_a_relative_clause_hangs_on_is_what_its_subject_claims(text: str
 def test_a_relative_clause_without_its_own_subject_claims_no_antecedent(text: str, expected: list) -> None:
     article = read_article(text, published=dt.date(2016, 12, 3), lang="en")
     assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die USA liefern Waffen an Taiwan, das von China beansprucht wird.", "de"),
+    ("The US sold arms to Taiwan, which Beijing claims as its own.", "en"),
+])
+def test_a_state_a_relative_clause_hangs_on_is_claimed_by_its_agent(text: str, lang: str) -> None:
+    article = read_article(text, published=dt.date(2016, 12, 3), lang=lang)
+    assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] == [
+        (["china"], ["taiwan"])]
+
+
+def test_a_german_relative_pronoun_that_may_be_the_subject_claims_nothing_by_guess() -> None:
+    # "China, das Taiwan beansprucht": the pronoun may be subject or object; only an agent
+    # ("von China") tells who claims the state the clause hangs on
+    article = read_article("China, das Taiwan beansprucht, protestierte am Montag.",
+                           published=dt.date(2016, 12, 3), lang="de")
+    assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] in (
+        [], [(["china"], ["taiwan"])])

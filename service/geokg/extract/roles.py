@@ -1671,6 +1671,8 @@ class RoleReader:
         if not territories and "territory_state" in trigger.flags:
             territories = unique(f.mention.entity for f in self._claimed_antecedent(r, first)) \
                 or self._territory_after(r, first, claimants)
+        if not territories:  # "Taiwan, das China für sich beansprucht"
+            territories = unique(f.mention.entity for f in self._claimed_antecedent(r, first))
         owner = self._said_owner(r, first) or self._owner_found(r, first, last)
         if owner is not None:  # "betrachten die Golanhöhen als israelisches Staatsgebiet"
             claimants = [owner]
@@ -1923,9 +1925,14 @@ class RoleReader:
         clause = clause_of(r.clauses, first)
         if not clause.relative or clause.first < 2:
             return []
+        # (or an agent: "Taiwan, das von China beansprucht wird"; a German pronoun may be the
+        # subject itself, "China, das Taiwan beansprucht", so only an agent tells it there)
         subject = clause.first + 1
-        own_subject = any(f.first == subject and f.actor for f in r.found) or (
-            subject < first and r.tokens[subject].key in self.lex.word_class("personal_pronoun"))
+        agent = any(clause.first < f.first < first and f.actor and r.tokens[f.first - 1].key in ("von", "by")
+                    for f in r.found)
+        own_subject = agent or self.lex.lang == "en" and (
+            any(f.first == subject and f.actor for f in r.found)
+            or subject < first and r.tokens[subject].key in self.lex.word_class("personal_pronoun"))
         kinds = ("region", "state") if own_subject else ("region",)
         return [f for f in r.found if f.last == clause.first - 2
                 and self.gaz.entities[f.mention.entity].kind in kinds]
