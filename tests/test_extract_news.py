@@ -5292,3 +5292,25 @@ def test_a_german_relative_pronoun_that_may_be_the_subject_claims_nothing_by_gue
                            published=dt.date(2016, 12, 3), lang="de")
     assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] in (
         [], [(["china"], ["taiwan"])])
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # "sie" right after an inverted singular verb is the woman told before
+    ("Verteidigungsministerin Ursula von der Leyen besuchte am Sonntag Niger. Zudem übergab sie "
+     "Lastwagen an die nigrischen Streitkräfte.", SUPPORT, [{"germany"}]),
+    ("Kanzlerin Merkel reiste am Montag nach Albanien. In der Hauptstadt Tirana traf sie Regierungschef "
+     "Edi Rama.", MEETING, [{"germany", "albania"}]),
+])
+def test_sie_after_an_inverted_singular_verb_is_the_woman_told_before(text: str, kind: EventType,
+                                                                        expected: list[set[str]]) -> None:
+    assert [s for s in state_sides(text, "2018-11-12", kind) if s != {"germany", "niger"}] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a subject of its own, "sie" is the object
+    ("Die Inseln sind seit 1945 besetzt, Japan verlangt sie zurück.", [({"japan"}, set())]),
+    # a plural verb: "sie" are they
+    ("Merkel und Macron reisten nach Peking. Dort trafen sie Xi Jinping.", []),
+])
+def test_sie_that_is_no_woman_told_before(text: str, expected: list) -> None:
+    assert state_demands(text, "2018-11-12") == expected

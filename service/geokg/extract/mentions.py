@@ -535,7 +535,13 @@ class MentionFinder:
             how = "pronoun"
             if self._event_possessive(tokens, i) or self._singular_sie(tokens, i):
                 # "bei ihrem Besuch in Peking", "during his visit"; "sie sagte" (she, not they)
-                key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+                # ("Gemeinsam mit ihrem Kollegen X eröffnete sie …": after an inverted verb,
+                # the phrase before it names someone else; she is the one told before)
+                inverted = self._after_inverted_verb(tokens, i)
+                if inverted and any(f.last == i - 2 and f.actor and _opens_clause(tokens, f.first) for f in found):
+                    continue  # "…, Japan verlangt sie zurück": the subject came first, "sie" is its object
+                key = self._leader_for_pronoun([] if inverted and not self._singular_sie(tokens, i, False)
+                                               else [f.mention for f in found if f.last < i])
                 how = "possessive" if self._event_possessive(tokens, i) else how
             elif token.key in self.lex.word_class("pronoun_leader") or self._person_anaphor(tokens, i, found):
                 # "er", "she"; "Die Grünen-Politikerin ruft Peking auf", "the minister urged":
@@ -690,7 +696,7 @@ class MentionFinder:
             return False
         return any(t.key in self.lex.word_class("anchor") for t in tokens[i + 1:i + 4])
 
-    def _singular_sie(self, tokens: list[Token], i: int) -> bool:
+    def _singular_sie(self, tokens: list[Token], i: int, inverted: bool = True) -> bool:
         """German "sie" before a singular verb ("sie sagte", "sie traf"), or after a singular
         verb of saying ("…“, sagte sie"), is one woman."""
         if self.lex.lang != "de" or tokens[i].key != "sie":
@@ -701,7 +707,17 @@ class MentionFinder:
                 not verb.key.endswith(("ten", "en"))
         after = i + 1 < len(tokens) and singular(tokens[i + 1])
         said = i > 0 and singular(tokens[i - 1]) and tokens[i - 1].key in self.lex.word_class("speech_verb")
-        return after or said
+        return after or said or inverted and self._after_inverted_verb(tokens, i)
+
+    def _after_inverted_verb(self, tokens: list[Token], i: int) -> bool:
+        """"Zudem übergab sie …", "Am Montag traf sie …": a singular verb in second place, a
+        phrase before it and "sie" right after (a plural verb ends in -en: "trafen sie");
+        not after a word that opens a clause ("weil sie", "als sie", "und sie")."""
+        if i < 2 or not tokens[i - 1].is_word or not tokens[i - 1].text.islower():
+            return False
+        verb = tokens[i - 1].key
+        not_verbs = self.lex.word_class("clause_opener_de")
+        return not verb.endswith(("en", "ern", "eln")) and verb not in not_verbs and tokens[i - 2].is_word
 
     def _state_for_pronoun(self, earlier: list[Found], nearby: bool = True) -> str | None:
         """"it": a state or organisation named before it in the sentence, else (when `nearby`)
@@ -740,6 +756,11 @@ class MentionFinder:
         start, end = tokens[first].start, tokens[last].end
         text = sentence.text[start - sentence.start:end - sentence.start]
         return Mention(entity, start, end, text, sentence.index, how)
+
+
+def _opens_clause(tokens: list[Token], i: int) -> bool:
+    """Whether token i begins a clause: the sentence's first, or after a comma or "und"."""
+    return i == 0 or tokens[i - 1].text in (",", ";", ":") or tokens[i - 1].key in ("und", "aber", "doch")
 
 
 def _abbreviates(abbreviation: str, name: str) -> bool:
