@@ -538,7 +538,8 @@ class MentionFinder:
                 # ("Gemeinsam mit ihrem Kollegen X eröffnete sie …": after an inverted verb,
                 # the phrase before it names someone else; she is the one told before)
                 inverted = self._after_inverted_verb(tokens, i)
-                if inverted and any(f.last == i - 2 and f.actor and _opens_clause(tokens, f.first) for f in found):
+                if inverted and any(f.last == i - 2 and f.actor and _opens_clause(tokens, f.first)
+                                    for f in found):
                     continue  # "…, Japan verlangt sie zurück": the subject came first, "sie" is its object
                 key = self._leader_for_pronoun([] if inverted and not self._singular_sie(tokens, i, False)
                                                else [f.mention for f in found if f.last < i])
@@ -713,7 +714,8 @@ class MentionFinder:
         """"Zudem übergab sie …", "Am Montag traf sie …": a singular verb in second place, a
         phrase before it and "sie" right after (a plural verb ends in -en: "trafen sie");
         not after a word that opens a clause ("weil sie", "als sie", "und sie")."""
-        if i < 2 or not tokens[i - 1].is_word or not tokens[i - 1].text.islower():
+        if self.lex.lang != "de" or tokens[i].key != "sie" or i < 2 or not tokens[i - 1].is_word \
+                or not tokens[i - 1].text.islower():
             return False
         verb = tokens[i - 1].key
         not_verbs = self.lex.word_class("clause_opener_de")
