@@ -5314,3 +5314,17 @@ def test_sie_after_an_inverted_singular_verb_is_the_woman_told_before(text: str,
 ])
 def test_sie_that_is_no_woman_told_before(text: str, expected: list) -> None:
     assert state_demands(text, "2018-11-12") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a surname after another state's adjective and a role is that state's person
+    ("Von der Leyen traf am Sonntag den nigrischen Verteidigungsminister Kalla Moutari.", "de",
+     [{"germany", "niger"}]),
+    ("Von der Leyen met her Nigerien counterpart Kalla Moutari on Sunday.", "en", [{"germany", "niger"}]),
+    # the state's own person keeps the name
+    ("Scholz traf am Sonntag seinen französischen Amtskollegen Macron.", "de", [{"germany", "france"}]),
+    ("Biden met his French counterpart Macron on Sunday.", "en", [{"united-states", "france"}]),
+])
+def test_a_surname_after_another_states_role_is_that_states_person(text: str, lang: str,
+                                                                    expected: list[set[str]]) -> None:
+    assert [s for kind, s, _ in state_events(text, "2018-11-12", lang) if kind is MEETING] == expected

@@ -60,7 +60,7 @@ class MentionFinder:
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
         self._note_elected(tokens, names)
-        found = self._titles(sentence, tokens, names)
+        found = self._not_of_another_state(tokens, self._titles(sentence, tokens, names))
         found += self._pronouns(sentence, tokens, found)
         found.sort(key=lambda f: f.first)
         self.history.extend(f.mention for f in found)
@@ -72,6 +72,27 @@ class MentionFinder:
         self._learn_abbreviations(tokens, found)
         self._note_plain_uses(sentence, tokens, found)
         return found
+
+    def _not_of_another_state(self, tokens: list[Token], found: list[Found]) -> list[Found]:
+        """"ihren nigrischen Kollegen Kalla Moutari", "his Nigerien counterpart Kalla": a
+        person's name right after another state's adjective and a role is someone of that
+        state, not the person of ours whose surname it shares (Indonesia's Jusuf Kalla)."""
+        roles = self.lex.word_class("colleague") | self.lex.word_class("counterpart") | \
+            self.lex.word_class("person_anaphor")
+        out = []
+        for f in found:
+            # (a surname alone: a full name is the person's own)
+            person = f.first == f.last and (
+                f.mention.how == "official" or self.gaz.entities[f.mention.entity].kind == "leader")
+            before = next((d for d in found if d.mention.how in ("demonym", "demonym-actor", "title",
+                                                                  "title-demonym")
+                           and f.first - 3 <= d.last < f.first), None)
+            between = tokens[before.last + 1:f.first] if before else []
+            if person and before is not None and all(t.key in roles for t in between) \
+                    and self.gaz.state_of(f.mention.entity, self.on) != before.mention.entity:
+                continue
+            out.append(f)
+        return out
 
     def _bodies_of_others(self, tokens: list[Token], names: list[Found]) -> list[Found]:
         """"der Kollektive Sicherheitsrat der OVKS", "the Security Council of the CSTO": a
