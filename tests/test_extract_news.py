@@ -5328,3 +5328,10 @@ def test_sie_that_is_no_woman_told_before(text: str, expected: list) -> None:
 def test_a_surname_after_another_states_role_is_that_states_person(text: str, lang: str,
                                                                     expected: list[set[str]]) -> None:
     assert [s for kind, s, _ in state_events(text, "2018-11-12", lang) if kind is MEETING] == expected
+
+
+def test_a_mountain_peak_is_no_summit() -> None:
+    text = "Kroatien erhielt den strategisch wichtigen Berggipfel Trdinov vrh zugesprochen."
+    assert state_sides(text, "2017-06-29", MEETING) == []
+    assert state_sides("Merkel und Macron trafen sich am Donnerstag beim EU-Gipfel in Brüssel.", "2017-06-29",
+                       MEETING) == [{"germany", "france"}]

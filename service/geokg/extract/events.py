@@ -480,7 +480,9 @@ class SentenceReader:
                 for i, t in enumerate(r.tokens[h[1] + 1:h[2]], h[1] + 1)),
         }
         hits = [h for h in hits if all(holds(h) for flag, holds in conditions.items() if flag in h[0].flags)]
-        return hits
+        # "den strategisch wichtigen Berggipfel": a word that only ends like a trigger
+        lookalikes = self.lex.word_class("trigger_lookalike")
+        return [h for h in hits if not (h[1] == h[2] and r.tokens[h[1]].key in lookalikes)]
 
     def _sends_a_figure(self, r: SentenceReading, verb: int) -> bool:
         """The verb's object, right after it or after its article, is no goods ("sending
