@@ -5335,3 +5335,45 @@ def test_a_mountain_peak_is_no_summit() -> None:
     assert state_sides(text, "2017-06-29", MEETING) == []
     assert state_sides("Merkel und Macron trafen sich am Donnerstag beim EU-Gipfel in Brüssel.", "2017-06-29",
                        MEETING) == [{"germany", "france"}]
+
+
+# --- session 26: what an independent review found the new rules must leave alone -----------
+@pytest.mark.parametrize("text, lang, expected", [
+    # a treaty's year dates its treaty only when nothing else dates the event
+    ("Serbia and Kosovo signed a 2025 trade deal on Monday.", "en", [("AGREEMENT", {"serbia", "kosovo"},
+                                                                       "2024-03-04d")]),
+    ("Japan and South Korea signed an agreement from 2024 onwards on Monday.", "en",
+     [("AGREEMENT", {"japan", "south-korea"}, "2024-03-04d")]),
+    # "the leaders of the two countries" are the leaders (as the states they lead here)
+    ("Putin and Erdogan met in Sochi on Monday. The leaders of the two countries agreed to extend the "
+     "grain deal.", "en", [("MEETING", {"russia", "turkey"}, "2024-03-04d"),
+                           ("AGREEMENT", {"russia", "turkey"}, "2024-03-04d")]),
+    # "claims" that says, not claims
+    ("Moscow launched missiles at Ukraine, which Russia claims is run by extremists.", "en", []),
+    # a call that had to be made was made
+    ("Scholz musste am Montag mit Putin telefonieren, nachdem der Gasstreit eskaliert war.", "de",
+     [("CALL", {"germany", "russia"}, "2024-03-04d")]),
+    # "by rail", "sent by" an attacker: no giver
+    ("Ukraine received ammunition delivered by rail through Poland on Tuesday.", "en", []),
+    ("Ukraine received drones sent by Russia overnight, the air force said.", "en", []),
+    # "sind sie" are they
+    ("Baerbock traf am Montag die Außenminister Polens und Litauens. Am Dienstag sind sie nach Kiew "
+     "gereist.", "de", [("MEETING", {"germany", "poland", "lithuania"}, "2024-03-04d")]),
+])
+def test_what_the_session_26_rules_must_leave_alone(text: str, lang: str, expected: list) -> None:
+    assert dated(text, "2024-03-05", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("'Russia and Ukraine must negotiate,' Putin said on Monday.", "en"),
+    ("Putin said on Monday that Russia and Ukraine must negotiate.", "en"),
+    ("»Brasilien und Venezuela müssen vereint sein«, sagte Maduro am Montag.", "de"),
+])
+def test_an_obligation_the_speakers_own_side_shares_asks_no_one(text: str, lang: str) -> None:
+    assert [to for kind, _, to in state_events(text, "2024-03-05", lang) if kind is DEMAND] == []
+
+
+def test_trucks_beside_the_goods_they_carry_are_no_kind_of_their_own() -> None:
+    article = read_article("Egypt sent 200 trucks of food aid to Gaza on Monday.",
+                           published=dt.date(2024, 3, 5), lang="en")
+    assert [e.support_kind for e in article.events if e.type is SUPPORT] == ["humanitarian"]

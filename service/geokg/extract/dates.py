@@ -24,8 +24,9 @@ class DateMention:
     start: int  # offsets in the sentence text
     end: int
     chained: bool = False  # counted from a day told before ("am Tag danach")
-    #: the year of the treaty named with it ("the 1974 agreement"): that treaty's date only
-    accord: bool = False
+    #: where the treaty whose year this is is named ("the 1974 agreement"), or -1: a
+    #: treaty's year dates that treaty only
+    treaty_at: int = -1
 
 
 #: Words that make the date after them the end or start of a span, not an event's day; whole
@@ -87,16 +88,21 @@ RELATIVE_PERIODS = {
     },
 }
 LAST_YEAR = {"de": r"(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres", "en": r"last\s+year"}
-#: The year of a treaty named with it ("the 1974 disengagement agreement", "a deal from 2008",
-#: "das Abkommen von 1974"): when it was concluded, not a span's start.
-_ACCORD_EN = r"(?:treaty|treaties|agreement|agreements|accord|accords|deal|pact|declaration|" \
+#: The year of a treaty named with it ("the 1974 disengagement agreement", "the treaty of 1922",
+#: "das Abkommen von 1974"): when that treaty was concluded, not a span's start. Each pattern
+#: marks the treaty's noun (`treaty`), so the year dates that noun's event only; `_patterns`
+#: puts the year's group where "{year}" stands.
+_TREATY_EN = r"(?P<treaty>treaty|treaties|agreement|agreements|accord|accords|deal|pact|declaration|" \
     r"memorandum|ceasefire|truce|armistice|convention|protocol)"
-_ACCORD_DE = r"\w*(?:abkommen|vertrag|vertrags|vertrages|vereinbarung|pakt|paktes|erklärung|" \
-    r"waffenstillstand|waffenstillstands|waffenruhe|deal|deals|memorandum)"
-ACCORD_YEAR = {
-    "en": (rf"{{year}}(?=\s+(?:[\w-]+\s+){{{{0,2}}}}{_ACCORD_EN}\b)",
-           rf"(?<=\s){_ACCORD_EN}\s+(?:of|from)\s+{{year}}"),
-    "de": (rf"(?<=\s){_ACCORD_DE}\s+(?:von|aus\s+dem\s+Jahr(?:e)?)\s+{{year}}",),
+_TREATY_DE = r"(?P<treaty>\w*(?:abkommen|vertrag|vertrags|vertrages|vereinbarung|pakt|paktes|erklärung|" \
+    r"waffenstillstand|waffenstillstands|waffenruhe|deal|deals|memorandum))"
+# (after "of"/"from" the year ends the phrase: not "an agreement from 2023 talks", "from 2024 onwards")
+_YEAR_ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|between|with|and|in|at|on|by|under|to|for|" \
+    r"was|were|is|has|had|still|remains|expired|signed)\b)"
+TREATY_YEAR = {
+    "en": ("{year}(?=\\s+(?:[\\w-]+\\s+){0,2}" + _TREATY_EN + "\\b)",
+           "(?<=\\s)" + _TREATY_EN + "\\s+(?:of|from)\\s+{year}" + _YEAR_ENDS),
+    "de": ("(?<=\\s)" + _TREATY_DE + "\\s+(?:von|aus\\s+dem\\s+Jahre?)\\s+{year}",),
 }
 PERIOD_WORDS = {
     "de": r"(?:Anfang|Mitte|Ende|Beginn|Frühjahr|Herbst|Sommer|Winter)",
@@ -148,7 +154,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("next_day", NEXT_DAY[lang]),
         ("weeks_back", WEEKS_BACK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
-        *(("accord_year", rx.format(year=year)) for rx in ACCORD_YEAR[lang]),
+        *(("treaty_year", rx.replace("{year}", year)) for rx in TREATY_YEAR[lang]),
         *RELATIVE_PERIODS[lang].items(),
     ]
     return [(kind, re.compile(rf"\b{rx}\b", re.IGNORECASE)) for kind, rx in found]
@@ -196,12 +202,13 @@ def find_dates(text: str, lang: str, published: dt.date | None,
                 continue
             date = _resolve(kind, m, lang, published)
             # (a treaty's year names the treaty: "created by the 1974 agreement" is no "by 1974")
-            if date and kind != "accord_year" and _introduced_by_range_word(text, m.start(), lang):
+            if date and kind != "treaty_year" and _introduced_by_range_word(text, m.start(), lang):
                 date = _since_recent_day(date, kind, text, m.start(), lang, published)
             if date:
                 # (a treaty's year spans the year alone: its noun stays a word to read)
-                span = m.span("year") if kind == "accord_year" else m.span()
-                found.append(DateMention(date, *span, accord=kind == "accord_year"))
+                treaty = kind == "treaty_year"
+                span = m.span("year") if treaty else m.span()
+                found.append(DateMention(date, *span, treaty_at=m.start("treaty") if treaty else -1))
     found += [d for m in counted_back if (d := _days_back(m, found, published))]
     return sorted(found, key=lambda d: d.start)
 
@@ -270,7 +277,7 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
             month = months[fold(groups["month"]).rstrip(".")]
             y = published.year if month < published.month else published.year - 1
             return FuzzyDate(dt.date(y, month, 1), Precision.MONTH)
-        if kind in ("year", "year_only", "accord_year"):
+        if kind in ("year", "year_only", "treaty_year"):
             return FuzzyDate(dt.date(int(groups["year"]), 1, 1), Precision.YEAR)
     except (KeyError, ValueError):
         return None

@@ -469,12 +469,13 @@ class Discourse:
                 len(self.sides_on(opening, self.on) - self.sides(previous)) >= 2  # "Russia and Ukraine …"
                 for opening in self.sentence_openers[previous.sentence.index + 1:event.sentence.index])
         presidents = candidate.group == "presidents"
-        if previous is not None and (candidate.group != "states" or recent):
+        states = candidate.group == "states" or candidate.group == "leaders of states" and not recent
+        if previous is not None and (not states or recent):
             picked = [p for p in previous.participants if not presidents or self._president(p)]
         if len(self.sides(event, picked)) < 2:
             picked = self._last_two(leaders_only=candidate.group in ("leaders", "presidents"),
                                     presidents=presidents)
-        if candidate.group == "states":  # "the two countries": the states, whoever led them then
+        if states:  # "the two countries": the states, whoever led them then
             picked = _dedupe([self.gaz.state_of(p, self.on) for p in picked])
         if len(self.sides(event, picked)) >= 2:
             # ("traf sich Trump mit beiden Außenministern": the group joins who met it)

@@ -66,9 +66,6 @@ CUES_OF: dict[EventType, tuple[str, ...]] = {
     EventType.CALL: ALL_CUES + ("obligation",),
 }
 BASE_CONFIDENCE = 0.85
-#: How far (characters) a treaty's year may stand from the trigger it dates ("the 1974
-#: disengagement agreement", "signed the treaty of 1922")
-ACCORD_YEAR_REACH = 30
 #: The group size of "sie"/"they": the sides of the event told before, however many.
 ANY_GROUP = -1
 #: Words of a sum between its currency and what it qualifies ("$1.85 billion military aid").
@@ -90,7 +87,7 @@ class Candidate:
     trigger: Trigger
     anchor: int  # token index of the trigger
     definite: bool  # "das Telefonat", "the agreement": refers to an event already named
-    group: str | None  # "leaders" / "states" when sides are named as "beide"/"the two"
+    group: str | None  # "leaders" / "states" / … when sides are named as "beide"/"the two"
     anchored: bool  # "im Gespräch", "during the call": part of the last call or meeting
     support_kinds: tuple[str, ...] = ()
     #: "the former Spanish colony": a region named before; "alle vier Regionen": four of them
@@ -1331,8 +1328,8 @@ class SentenceReader:
             event.topic = event.trigger  # "expelled the Canadian ambassador": to leave
         elif trigger.type in (EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT):
             event.topic = self._topic(r, clause, trigger, first, last)
-        event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last),
-                                treaty=trigger.type is EventType.AGREEMENT)
+        event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last)) \
+            or self._treaty_year(r, trigger, first, last)
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         additive = self.lex.word_class("additive")
@@ -2467,6 +2464,8 @@ class SentenceReader:
                 kinds = self._money_for_purchases(span, forms, kinds)
             if "training" in kinds and len(kinds) > 1:  # "auszubilden und auszurüsten": one pledge
                 kinds = tuple(k for k in kinds if k != "training")
+            if "vehicles" in kinds and len(kinds) > 1:  # "200 trucks of food aid": the food
+                kinds = tuple(k for k in kinds if k != "vehicles")
             if kinds:
                 return kinds
         # "airlifted aid to Turkey": aid of no named kind, told in the verb's own clause
@@ -2617,7 +2616,7 @@ class SentenceReader:
         return start
 
     def _date(self, r: SentenceReading, clause: Clause, first: int,
-              content: int | None = None, treaty: bool = False) -> FuzzyDate | None:
+              content: int | None = None) -> FuzzyDate | None:
         """The date nearest the trigger in its clause, else in the sentence's other clauses
         that can speak of it — but the date of a reporting clause ("acknowledged on Saturday
         that it had supplied …") is when it was said, not when it happened, a date in a
@@ -2625,13 +2624,11 @@ class SentenceReader:
         ", which Seoul scrapped in 2019") is another event's, and one in what a demand asks
         or an accord settles ("urged Beijing to abide by the July 12, 2016 award", "agreed to
         meet on Monday") is its content's."""
-        anchor = r.tokens[first].start - r.sentence.start
-        # (a treaty's year dates that treaty, when it is the `treaty` told, and nothing else the
-        # sentence tells: "met on Thursday and recalled the 1965 treaty")
-        dates = [d for d in r.dates if (content is None or d.start < content) and (not d.accord or (
-            treaty and d.start - ACCORD_YEAR_REACH <= anchor <= d.end + ACCORD_YEAR_REACH))]
+        # (a treaty's year is `_treaty_year`'s: "met on Thursday and recalled the 1965 treaty")
+        dates = [d for d in r.dates if (content is None or d.start < content) and d.treaty_at < 0]
         if not dates:
             return None
+        anchor = r.tokens[first].start - r.sentence.start
 
         def in_clause(d: DateMention, c: Clause) -> bool:
             # overlapping, not only starting inside: "…, a day after they agreed" reaches
@@ -2646,6 +2643,15 @@ class SentenceReader:
                   and r.tokens[c.first].key not in self.lex.word_class("circumstance_start")]
         pool = inside or [d for d in dates if any(in_clause(d, c) for c in others)]
         return min(pool, key=lambda d: abs(d.start - anchor)).date if pool else None
+
+    def _treaty_year(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> FuzzyDate | None:
+        """An accord with no date of its own told with its year ("the 1974 disengagement
+        agreement between Israel and Syria", "das Abkommen von 1974"): that year, when the
+        treaty's noun is the trigger's word."""
+        if trigger.type is not EventType.AGREEMENT:
+            return None
+        span = (r.tokens[first].start - r.sentence.start, r.tokens[last].end - r.sentence.start)
+        return next((d.date for d in r.dates if span[0] <= d.treaty_at < span[1]), None)
 
     def _place(self, r: SentenceReading) -> str | None:
         for f in r.found:
@@ -2705,7 +2711,10 @@ class SentenceReader:
                 continue  # "both Moscow and Kyiv" lists names, it does not refer back
             following = set(keys[i + 1:i + 3])
             if following & self.lex.word_class("group_states"):
-                return "states"
+                # "the leaders of the two countries", "die Staatschefs beider Länder": the leaders
+                # of the talks just told (else, as of "the two countries", the states)
+                leaders_of = set(keys[max(0, i - 3):i]) & self.lex.word_class("group_leaders")
+                return "leaders of states" if leaders_of else "states"
             if following & self.lex.word_class("group_presidents"):
                 return "presidents"  # "die beiden Präsidenten": not the prime minister told with them
             if following & self.lex.word_class("group_leaders"):

@@ -739,8 +739,9 @@ class MentionFinder:
                 or not tokens[i - 1].text.islower():
             return False
         verb = tokens[i - 1].key
-        not_verbs = self.lex.word_class("clause_opener_de")
-        return not verb.endswith(("en", "ern", "eln")) and verb not in not_verbs and tokens[i - 2].is_word
+        not_verbs = self.lex.word_class("not_a_verb_before_sie")
+        plural = verb.endswith(("en", "ern", "eln", "un"))  # ("trafen sie", "tun sie")
+        return not plural and verb not in not_verbs and tokens[i - 2].is_word
 
     def _state_for_pronoun(self, earlier: list[Found], nearby: bool = True) -> str | None:
         """"it": a state or organisation named before it in the sentence, else (when `nearby`)

@@ -780,14 +780,13 @@ class RoleReader:
             return
         if speaker is None or subject is None:
             return
-        on = r.day
-        if self.gaz.state_of(speaker.mention.entity, on) == self.gaz.state_of(subject.mention.entity, on):
+        # "said Sweden and Finland must hand over …": each of the obligation's subjects; a list
+        # with the speaker's own side asks no one ("Putin said Russia and Ukraine must negotiate")
+        listed = self.coordinated([subject] + [f for f in actors if subject.last < f.first < last], r)
+        if self._own_side_among(speaker, listed, r):
             return
         event.participants = [speaker.mention.entity]
-        # "said Sweden and Finland must hand over …": each of the obligation's subjects
-        event.addressees = unique(f.mention.entity for f in self.coordinated(
-            [subject] + [f for f in actors if subject.last < f.first < last], r)
-            if self.gaz.state_of(f.mention.entity, on) != self.gaz.state_of(speaker.mention.entity, on))
+        event.addressees = unique(f.mention.entity for f in listed)
 
     def _told_to(self, r: SentenceReading, actors: list[Found], first: int) -> Found | None:
         """Whom a saying is addressed to: the object of "told" ("told Xi he should …"), or
@@ -857,16 +856,22 @@ class RoleReader:
             (f for f in r.found if f.actor and first < f.first < end), None)
         if speaker is None or subject is None:
             return
-        if self.gaz.state_of(speaker.mention.entity, r.day) == \
-                self.gaz.state_of(subject.mention.entity, r.day):
+        # (a list with the speaker's own side asks no one: "'Brasilien und Venezuela müssen
+        # vereint sein', sagte Maduro")
+        listed = self._list_ending_at(r, subject, actors)
+        if self._own_side_among(speaker, listed, r):
             return
         event.participants = [speaker.mention.entity]
-        event.addressees = [f.mention.entity for f in self._list_ending_at(r, subject, actors)]
+        event.addressees = unique(f.mention.entity for f in listed)
 
-    def _list_ending_at(self, r: SentenceReading, last: Found, actors: list[Found]) -> list[Found]:
-        """The names joined to `last` before it ("Putin and Zelensky must meet"), and it."""
-        chain = [last]
-        for f in reversed([f for f in actors if f.last < last.first]):
+    def _own_side_among(self, speaker: Found, listed: list[Found], r: SentenceReading) -> bool:
+        side = self.gaz.state_of(speaker.mention.entity, r.day)
+        return any(self.gaz.state_of(f.mention.entity, r.day) == side for f in listed)
+
+    def _list_ending_at(self, r: SentenceReading, end: Found, actors: list[Found]) -> list[Found]:
+        """The names joined to `end` before it ("Putin and Zelensky must meet"), and it."""
+        chain = [end]
+        for f in reversed([f for f in actors if f.last < end.first]):
             if self.coordinated([f, chain[0]], r) != [f, chain[0]]:
                 break
             chain.insert(0, f)
@@ -988,7 +993,7 @@ class RoleReader:
         if passive is not None:
             return passive
         if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
-            return self._received_supply(r, event, actors, first, last)
+            return self._received_supply(r, event, actors, first, last, "giver_after" in trigger.flags)
         return self._subject_supply(r, event, actors, by_prep, trigger, (first, last), kinds)
 
     def _subject_supply(self, r: SentenceReading, event: Event, actors: list[Found],
@@ -1131,7 +1136,7 @@ class RoleReader:
         if keys.startswith("unter anderem"):
             between = between[2:]
         words = [t for t in between if t.key not in self.lex.word_class("verb_adverb")]
-        if len(words) == 2 and words[0].capitalized and words[1].key in GROUP_ORIGINS:
+        if len(words) == 2 and words[0].capitalized and words[1].key in ("aus", "von"):
             return True
         return not words
 
@@ -1330,7 +1335,7 @@ class RoleReader:
         return [f for f in actors if f not in listed] if len(listed) > 1 else actors
 
     def _received_supply(self, r: SentenceReading, event: Event, actors: list[Found],
-                         first: int, last: int) -> bool:
+                         first: int, last: int, giver_after: bool = False) -> bool:
         """The subject receives ("Russland bezieht aus dem Iran Drohnen", "received … from
         Berlin": a capital after "from" stands for its state): the side named last before the
         verb, not who reports it ("Kyiv said Russia struck Kharkiv with the help of North
@@ -1344,6 +1349,11 @@ class RoleReader:
             f.actor or f.mention.how == "place" and self.gaz.entities[f.mention.entity].metonym_of)
             and not self.gaz.states_of([f.mention.entity], r.day) & own
             and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key not in going]
+        if giver_after:  # "donated by China (and …)": right after "by" (not "by rail through Poland"),
+            # to a receiver named before the verb
+            adjacent = [f for f in suppliers
+                        if before_determiners(r.tokens, f.first - 1, determiners) == last]
+            suppliers = [f for f in suppliers if adjacent and before and f.first >= adjacent[0].first]
         # "took receipt of German-supplied Patriots": the state the compound names, when no
         # "from X" names the supplier
         suppliers = suppliers or [f for f in r.found if f.first > first and f.last + 1 == last - 1
@@ -1668,11 +1678,13 @@ class RoleReader:
         named = [f for f in regions if f.mention.how not in ("demonym", "demonym-actor")]
         territories = unique(f.mention.entity for f in named or regions)
         claimants = [f for f in actors if self.gaz.entities[f.mention.entity].kind != "region"]
+        # "Taiwan, which Beijing claims as its own territory": what the relative hangs on, before
+        # a state named after the verb (Beijing)
+        antecedent = [] if territories else unique(
+            f.mention.entity for f in self._claimed_antecedent(r, first))
         if not territories and "territory_state" in trigger.flags:
-            territories = unique(f.mention.entity for f in self._claimed_antecedent(r, first)) \
-                or self._territory_after(r, first, claimants)
-        if not territories:  # "Taiwan, das China für sich beansprucht"
-            territories = unique(f.mention.entity for f in self._claimed_antecedent(r, first))
+            territories = antecedent or self._territory_after(r, first, claimants)
+        territories = territories or antecedent
         owner = self._said_owner(r, first) or self._owner_found(r, first, last)
         if owner is not None:  # "betrachten die Golanhöhen als israelisches Staatsgebiet"
             claimants = [owner]
@@ -1920,20 +1932,22 @@ class RoleReader:
     def _claimed_antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"the Senkaku Islands, which China also claims": an object relative clause claims
         the region it hangs on — or the state, when the clause names its own subject right
-        after the pronoun ("Taiwan, which Beijing claims as its own", "Taiwan, das China als
-        abtrünnige Provinz betrachtet", "Taiwan, which it considers part of China")."""
+        after the pronoun ("Taiwan, which Beijing claims as its own") or an agent ("Taiwan,
+        das von China beansprucht wird"), and the verb claims rather than says ("Ukraine,
+        which Russia claims is run by …"). A German pronoun may be the subject itself ("China,
+        das Taiwan beansprucht"): there only an agent tells who claims."""
         clause = clause_of(r.clauses, first)
         if not clause.relative or clause.first < 2:
             return []
-        # (or an agent: "Taiwan, das von China beansprucht wird"; a German pronoun may be the
-        # subject itself, "China, das Taiwan beansprucht", so only an agent tells it there)
         subject = clause.first + 1
         agent = any(clause.first < f.first < first and f.actor and r.tokens[f.first - 1].key in ("von", "by")
                     for f in r.found)
         own_subject = agent or self.lex.lang == "en" and (
             any(f.first == subject and f.actor for f in r.found)
             or subject < first and r.tokens[subject].key in self.lex.word_class("personal_pronoun"))
-        kinds = ("region", "state") if own_subject else ("region",)
+        after = r.tokens[first + 1] if first + 1 < len(r.tokens) else None
+        claims = after is None or not after.is_word or after.key in self.lex.word_class("claimed_as")
+        kinds = ("region", "state") if own_subject and claims else ("region",)
         return [f for f in r.found if f.last == clause.first - 2
                 and self.gaz.entities[f.mention.entity].kind in kinds]
 
