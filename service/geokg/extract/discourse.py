@@ -469,7 +469,7 @@ class Discourse:
                 len(self.sides_on(opening, self.on) - self.sides(previous)) >= 2  # "Russia and Ukraine …"
                 for opening in self.sentence_openers[previous.sentence.index + 1:event.sentence.index])
         presidents = candidate.group == "presidents"
-        states = candidate.group == "states" or candidate.group == "leaders of states" and not recent
+        states = candidate.group == "states" or (candidate.group == "leaders of states" and not recent)
         if previous is not None and (not states or recent):
             picked = [p for p in previous.participants if not presidents or self._president(p)]
         if len(self.sides(event, picked)) < 2:

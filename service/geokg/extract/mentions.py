@@ -562,8 +562,8 @@ class MentionFinder:
                 if inverted and any(f.last == i - 2 and f.actor and _opens_clause(tokens, f.first)
                                     for f in found):
                     continue  # "…, Japan verlangt sie zurück": the subject came first, "sie" is its object
-                key = self._leader_for_pronoun([] if inverted and not self._singular_sie(tokens, i, False)
-                                               else [f.mention for f in found if f.last < i])
+                told_here = not inverted or self._singular_sie(tokens, i, or_inverted=False)
+                key = self._leader_for_pronoun([f.mention for f in found if f.last < i] if told_here else [])
                 how = "possessive" if self._event_possessive(tokens, i) else how
             elif token.key in self.lex.word_class("pronoun_leader") or self._person_anaphor(tokens, i, found):
                 # "er", "she"; "Die Grünen-Politikerin ruft Peking auf", "the minister urged":
@@ -718,9 +718,10 @@ class MentionFinder:
             return False
         return any(t.key in self.lex.word_class("anchor") for t in tokens[i + 1:i + 4])
 
-    def _singular_sie(self, tokens: list[Token], i: int, inverted: bool = True) -> bool:
+    def _singular_sie(self, tokens: list[Token], i: int, or_inverted: bool = True) -> bool:
         """German "sie" before a singular verb ("sie sagte", "sie traf"), or after a singular
-        verb of saying ("…“, sagte sie"), is one woman."""
+        verb of saying ("…“, sagte sie"), is one woman; with `or_inverted`, also after any
+        singular verb in second place ("Zudem übergab sie …")."""
         if self.lex.lang != "de" or tokens[i].key != "sie":
             return False
 
@@ -729,7 +730,7 @@ class MentionFinder:
                 not verb.key.endswith(("ten", "en"))
         after = i + 1 < len(tokens) and singular(tokens[i + 1])
         said = i > 0 and singular(tokens[i - 1]) and tokens[i - 1].key in self.lex.word_class("speech_verb")
-        return after or said or inverted and self._after_inverted_verb(tokens, i)
+        return after or said or or_inverted and self._after_inverted_verb(tokens, i)
 
     def _after_inverted_verb(self, tokens: list[Token], i: int) -> bool:
         """"Zudem übergab sie …", "Am Montag traf sie …": a singular verb in second place, a
