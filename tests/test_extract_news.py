@@ -5331,7 +5331,8 @@ def test_a_surname_after_another_states_role_is_that_states_person(text: str, la
 
 
 def test_a_mountain_peak_is_no_summit() -> None:
-    text = "Kroatien erhielt den strategisch wichtigen Berggipfel Trdinov vrh zugesprochen."
+    text = ("Dafür profitierte Kroatien von Begradigungen der Landgrenze mit Slowenien und erhielt den "
+            "strategisch wichtigen Berggipfel Trdinov vrh zugesprochen.")
     assert state_sides(text, "2017-06-29", MEETING) == []
     assert state_sides("Merkel und Macron trafen sich am Donnerstag beim EU-Gipfel in Brüssel.", "2017-06-29",
                        MEETING) == [{"germany", "france"}]
