@@ -5378,3 +5378,21 @@ def test_trucks_beside_the_goods_they_carry_are_no_kind_of_their_own() -> None:
     article = read_article("Egypt sent 200 trucks of food aid to Gaza on Monday.",
                            published=dt.date(2024, 3, 5), lang="en")
     assert [e.support_kind for e in article.events if e.type is SUPPORT] == ["humanitarian"]
+
+
+def test_what_givers_pledge_at_a_conference_for_a_state_goes_to_it() -> None:
+    text = ("Bei einer internationalen Konferenz zum Sudan haben Geber am Montag Hunderte Millionen Euro "
+            "zugesagt. Der Sudan leidet seit einem Jahr unter dem Krieg. Im Sudan sind Millionen Menschen "
+            "auf der Flucht. Deutschland kündigte Hilfsgelder in Höhe von 244 Millionen Euro an. Die USA "
+            "sagten 94 Millionen Euro zu.")
+    assert state_supplies(text, "2024-04-15", "de") == [({"germany"}, {"sudan"}),
+                                                        ({"united-states"}, {"sudan"})]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a press conference is held for no one
+    ("Bei einer Pressekonferenz zum Iran sagte Deutschland am Montag weitere 50 Millionen Euro zu.", "de"),
+    ("Biden spoke at a news conference on Iran on Monday. Germany pledged 50 million euros.", "en"),
+])
+def test_a_press_conference_on_a_state_names_no_receiver(text: str, lang: str) -> None:
+    assert state_supplies(text, "2024-04-15", lang) == [({"germany"}, set())]

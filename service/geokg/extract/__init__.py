@@ -66,7 +66,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
                                opening=[f.mention.entity for f in found if f.actor and f.first <= 3],
                                earlier=reader.told_earlier(reading),
                                continuing=any(t.key in lex.word_class("continuing") for t in tokens),
-                               chained=any(d.chained for d in dates))
+                               chained=any(d.chained for d in dates),
+                               receiving=reader.aid_conference_for(reading))
     article.events = discourse.finish(finder.elected)
     return article
 

@@ -59,7 +59,8 @@ class Discourse:
 
     def saw_sentence(self, sentence: Sentence, actors: list[str], mentioned: list[str],
                      dates: list[FuzzyDate], anchored: bool, opening: list[str] | None = None,
-                     earlier: bool = False, continuing: bool = False, chained: bool = False) -> None:
+                     earlier: bool = False, continuing: bool = False, chained: bool = False,
+                     receiving: list[str] | None = None) -> None:
         """Record what a sentence named: sides (for "beide"/"the two"), all entities (for
         "the territory"), its dates and whether it speaks of a call or meeting ("im
         Gespräch") — the narrative context later sentences of its paragraph continue. The
@@ -67,7 +68,9 @@ class Discourse:
         übernommen") are of its background, not the story's, unless they are the report's
         eve ("In der Nacht auf Samstag hatte es noch Gefechte gegeben" on Sunday). A day
         counted from such a date (`chained`: "Am Tag danach besuchte Orban Kiew") dates its
-        own events but is not the story's day."""
+        own events but is not the story's day. `receiving`: the states a donors' conference
+        of the sentence is held for, who receive what the story's givers pledge."""
+        self.story_receivers.update((key,) for key in receiving or [])
         self.actors.extend(actors)
         self.sentence_actors.append(actors)
         self.sentence_openers.append(opening or [])

@@ -2880,6 +2880,29 @@ class SentenceReader:
                       for f in r.found)
         return progressive or subject and verb.key.endswith("s") and verb.lemma != verb.key
 
+    def aid_conference_for(self, r: SentenceReading) -> list[str]:
+        """The states a donors' conference is held for ("bei einer internationalen Konferenz
+        zum Sudan", "die Geberkonferenz für den Jemen", "a pledging conference for Syria",
+        "the Sudan conference"): the side what is pledged there goes to."""
+        nouns = self.lex.word_test("aid_conference")
+        preps = self.lex.word_class("aid_conference_prep")
+        determiners = self.lex.word_class("determiner")
+        out = []
+        for f in r.found:
+            if self.gaz.entities[f.mention.entity].kind != "state" or f.first == 0:
+                continue
+            j = before_determiners(r.tokens, f.first - 1, determiners)
+            # (not a press conference: "a news conference on Iran")
+            for_it = j > 0 and r.tokens[j].key in preps and nouns(r.tokens[j - 1]) and not (
+                j > 1 and r.tokens[j - 2].key in self.lex.word_class("press_word"))
+            compound = f.last + 2 < len(r.tokens) and r.tokens[f.last + 1].text == "-" \
+                and nouns(r.tokens[f.last + 2])  # "die Sudan-Konferenz"
+            named_before = f.last + 1 < len(r.tokens) and nouns(r.tokens[f.last + 1]) \
+                and self.lex.lang == "en"  # "the Sudan conference"
+            if for_it or compound or named_before:
+                out.append(f.mention.entity)
+        return out
+
     def told_earlier(self, r: SentenceReading) -> bool:
         """The sentence's main verb is a pluperfect ("Ungarn hatte … übernommen", "had
         taken over"): what it dates happened before the story. An auxiliary needs its
