@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import rdflib
 import requests
@@ -19,7 +20,10 @@ from flask import Flask
 from rdflib.query import Result
 from werkzeug.serving import make_server
 
+from geokg.config import Settings
+from geokg.pipeline.statistics import wait_for_refreshes
 from geokg.store.oxigraph import OxigraphStore
+from geokg.web import create_app
 
 #: Small so the "query too long" test needs no megabyte request.
 TEST_MAX_QUERY_LENGTH = 5000
@@ -110,6 +114,21 @@ def hub_store(articles: int, seed: int, hot_reports: int, folder: Path | None = 
     store = OxigraphStore(folder) if folder else OxigraphStore()
     store.load(out.getvalue().encode("utf-8"), "nquads")
     return store
+
+
+@contextmanager
+def hub_site(folder: Path, **settings: Any) -> Iterator[LiveServer]:
+    """The app, with `settings`, serving `hub_store(200, seed=5, hot_reports=20)` on disk in
+    `folder`; the statistics are refreshed only when a test says so. The store closes after
+    every refresh a write scheduled has run (one must not find the store closed)."""
+    store = hub_store(200, seed=5, hot_reports=20, folder=folder)
+    app = create_app(Settings(store="memory", statistics_delay=3600, **settings), store=store)
+    try:
+        with serving(app) as url:
+            yield LiveServer(url, store, app)
+    finally:
+        wait_for_refreshes()
+        store.close()
 
 
 def select(site: LiveServer, query: str) -> list[dict[str, str]]:

@@ -5290,8 +5290,7 @@ def test_a_german_relative_pronoun_that_may_be_the_subject_claims_nothing_by_gue
     # ("von China") tells who claims the state the clause hangs on
     article = read_article("China, das Taiwan beansprucht, protestierte am Montag.",
                            published=dt.date(2016, 12, 3), lang="de")
-    assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] in (
-        [], [(["china"], ["taiwan"])])
+    assert [(e.participants, e.territories) for e in article.events if e.type is CLAIM] == []
 
 
 @pytest.mark.parametrize("text, kind, expected", [

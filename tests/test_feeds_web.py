@@ -19,6 +19,7 @@ from feedsite import (
     STORIES,
     FeedSite,
     Route,
+    Story,
     first_read_ago,
     published_ago,
     rss,
@@ -114,6 +115,27 @@ def _environment(settings: Settings, **extra: str) -> dict[str, str]:
             "GEOKG_FEEDS_HOST_DELAY": "0", "GEOKG_FEEDS_INTERVAL": "1", **extra}
 
 
+def _feed_of(tmp_path: Path, site: FeedSite, items: list[Story]) -> Settings:
+    """Every story on the site, `items` of them in its feed "n" (polled each second), and the
+    settings that follow it."""
+    for item in STORIES:
+        site.put_story(item)
+    site.routes["/rss.xml"] = Route(rss(site.url, items), content_type="application/rss+xml")
+    return watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
+        {"url": f"{site.url}/rss.xml", "name": "n", "interval": 1}]))
+
+
+def _serve(log: Path, env: dict[str, str], *options: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`geokg serve` (with `options`) on a free port in a session of its own, its output in
+    `log`; the caller stops it by its process group."""
+    port = free_port()
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "geokg.cli", "serve", "--no-samples", *options,
+                                   "--port", str(port)],
+                                  env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    return server, f"http://127.0.0.1:{port}"
+
+
 def _ingested(url: str, name: str) -> int:
     answer = requests.get(f"{url}/feeds", headers={"Accept": "application/json"}, timeout=30)
     assert answer.status_code == 200, answer.text
@@ -123,19 +145,9 @@ def _ingested(url: str, name: str) -> int:
 
 @pytest.mark.slow
 def test_geokg_serve_follows_the_feeds_in_the_background(tmp_path: Path, site: FeedSite) -> None:
-    for item in STORIES:
-        site.put_story(item)
-    site.routes["/rss.xml"] = Route(rss(site.url, STORIES[:2]), content_type="application/rss+xml")
-    settings = watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
-        {"url": f"{site.url}/rss.xml", "name": "n", "interval": 1}]))
-    port = free_port()
+    settings = _feed_of(tmp_path, site, STORIES[:2])
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "geokg.cli", "serve", "--no-samples",
-                                   "--port", str(port)],
-                                  env=_environment(settings, GEOKG_STORE=f"oxigraph:{tmp_path}/data"),
-                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    server, url = _serve(log, _environment(settings, GEOKG_STORE=f"oxigraph:{tmp_path}/data"))
     try:
         wait_until_up(url, server, log)
         wait_for(lambda: _ingested(url, "n") == 2, "the two items ingested")
@@ -154,23 +166,13 @@ def test_geokg_serve_dev_follows_the_feeds_in_a_thread_of_its_own_process(
         tmp_path: Path, site: FeedSite) -> None:
     """The development server (one process) runs the watcher in a thread: /feeds names the
     server's own pid, and items are ingested and queryable through it."""
-    for item in STORIES:
-        site.put_story(item)
-    site.routes["/rss.xml"] = Route(rss(site.url, STORIES[:2]), content_type="application/rss+xml")
-    settings = watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
-        {"url": f"{site.url}/rss.xml", "name": "n", "interval": 1}]))
-    port = free_port()
+    settings = _feed_of(tmp_path, site, STORIES[:2])
     log = tmp_path / "serve.log"
     env = isolated_env(tmp_path / "home", **{
         k: v for k, v in _environment(settings, GEOKG_STORE=f"oxigraph:{tmp_path}/data",
                                       GEOKG_RUN_DIR=str(tmp_path / "run")).items()
         if k.startswith("GEOKG_")})
-    with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "geokg.cli", "serve", "--dev",
-                                   "--no-samples", "--host", "127.0.0.1", "--port", str(port)],
-                                  env=env, stdout=out, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    server, url = _serve(log, env, "--dev", "--host", "127.0.0.1")
     try:
         wait_until_up(url, server, log)
         wait_for(lambda: _ingested(url, "n") == 2, "the two items ingested")
@@ -190,11 +192,7 @@ def test_geokg_serve_dev_follows_the_feeds_in_a_thread_of_its_own_process(
 
 @pytest.mark.slow
 def test_gunicorn_with_two_workers_runs_exactly_one_watcher(tmp_path: Path, site: FeedSite) -> None:
-    for item in STORIES:
-        site.put_story(item)
-    site.routes["/rss.xml"] = Route(rss(site.url, STORIES), content_type="application/rss+xml")
-    settings = watcher_settings(tmp_path, site, write_feed_list(tmp_path, [
-        {"url": f"{site.url}/rss.xml", "name": "n", "interval": 1}]))
+    settings = _feed_of(tmp_path, site, STORIES)
     env = {k: v for k, v in _environment(settings).items() if k.startswith("GEOKG_")}
     with gunicorn_deployment(tmp_path, workers=2, **env) as deployment:
         wait_for(lambda: _ingested(deployment.url, "n") == len(STORIES), "every item ingested")

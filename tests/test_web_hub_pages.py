@@ -17,13 +17,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from geokg.config import Settings
 from geokg.pipeline.bulk import bulk_ingest
 from geokg.pipeline.reextract import reextract
-from geokg.pipeline.statistics import wait_for_refreshes
-from geokg.web import create_app
 from geokg.web.state import PIPELINE_KEY
-from support import GENERATED_BASE, PUTIN, LiveServer, hub_store, select, serving
+from support import GENERATED_BASE, PUTIN, LiveServer, hub_site, select
 
 BASE = GENERATED_BASE
 PAGE_SIZE = 7
@@ -40,17 +37,9 @@ PLANTED = 987654
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[LiveServer]:
-    store = hub_store(200, seed=5, hot_reports=20, folder=tmp_path / "data")
-    settings = Settings(store="memory", base_iri=BASE, page_size=PAGE_SIZE,
-                        description_page_size=25, hub_events=20, write_token=TOKEN,
-                        statistics_delay=3600)  # refreshed by the tests, when they say
-    app = create_app(settings, store=store)
-    try:
-        with serving(app) as url:
-            yield LiveServer(url, store, app)
-    finally:
-        wait_for_refreshes()  # one a write scheduled must not find the store closed
-        store.close()
+    with hub_site(tmp_path / "data", base_iri=BASE, page_size=PAGE_SIZE, description_page_size=25,
+                  hub_events=20, write_token=TOKEN) as running:
+        yield running
 
 
 def counted(site: LiveServer) -> tuple[int, int]:

@@ -17,12 +17,9 @@ from typing import Any
 import pytest
 import requests
 
-from geokg.config import Settings
-from geokg.pipeline.statistics import wait_for_refreshes
-from geokg.web import create_app
 from geokg.web.pictures import kept_map_figures, map_points
 from geokg.web.state import PIPELINE_KEY
-from support import GENERATED_BASE, LiveServer, hub_store, serving
+from support import GENERATED_BASE, LiveServer, hub_site
 
 BASE = GENERATED_BASE
 TOKEN = "curator-token-for-tests-0123"
@@ -37,16 +34,8 @@ PLANTED = 987654
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[LiveServer]:
-    store = hub_store(200, seed=5, hot_reports=20, folder=tmp_path / "data")
-    settings = Settings(store="memory", base_iri=BASE, write_token=TOKEN,
-                        statistics_delay=3600)  # refreshed by the tests, when they say
-    app = create_app(settings, store=store)
-    try:
-        with serving(app) as url:
-            yield LiveServer(url, store, app)
-    finally:
-        wait_for_refreshes()
-        store.close()
+    with hub_site(tmp_path / "data", base_iri=BASE, write_token=TOKEN) as running:
+        yield running
 
 
 def shown(site: LiveServer) -> list[dict[str, Any]]:
