@@ -5395,3 +5395,108 @@ def test_what_givers_pledge_at_a_conference_for_a_state_goes_to_it() -> None:
 ])
 def test_a_press_conference_on_a_state_names_no_receiver(text: str, lang: str) -> None:
     assert state_supplies(text, "2024-04-15", lang) == [({"germany"}, set())]
+
+
+# --- session 27 -----------------------------------------------------------------------------
+def asked(text: str, published: str, lang: str) -> list[tuple[set[str], set[str]]]:
+    """(demanders, addressees) of every demand read, as the states they stood for that day."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [(gaz.states_of(e.participants, day), gaz.states_of(e.addressees, day))
+            for e in read_article(text, published=day, lang=lang).events if e.type is DEMAND]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Presidents Emmanuel Macron of France and Olaf Scholz of Germany met Xi Jinping in Beijing on Monday.",
+     "en"),
+    ("Serzh Sarkisian of Armenia and Ilham Aliyev of Azerbaijan met Xi Jinping in Beijing on Monday.", "en"),
+])
+def test_a_leader_listed_after_another_leaders_state_is_a_side(text: str, lang: str) -> None:
+    # "A of X and B of Y": B is coordinated with A, not with A's state after "of"
+    [(kind, sides, _)] = dated(text, "2023-04-04", lang)
+    assert kind == "MEETING" and len(sides) == 3 and "china" in sides
+
+
+def test_who_facilitated_an_accord_is_no_side_of_it() -> None:
+    text = ("Bahrain and Qatar restored ties in April. It followed an agreement in January, facilitated by "
+            "Kuwait, to resume diplomatic relations.")
+    assert all("kuwait" not in sides for kind, sides, _ in dated(text, "2023-04-04", "en"))
+
+
+def test_a_broker_present_at_the_signing_stays_a_side() -> None:
+    text = ("Armenia and Azerbaijan reached a deal on Monday. The agreement, brokered by Qatar, was signed "
+            "in Doha in the presence of Emir Tamim bin Hamad Al Thani.")
+    [(kind, sides, _)] = dated(text, "2025-06-24", "en")
+    assert kind == "AGREEMENT" and sides == {"armenia", "azerbaijan", "qatar"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline of a bare participle names whom it asks before "zu", not who asks
+    ("Iran zur Freilassung der Seeleute aufgefordert", []),
+    ("Kanada hat Indien zur Zusammenarbeit aufgerufen.", [({"canada"}, {"india"})]),
+])
+def test_a_participle_headline_asks_the_name_before_zu(text: str, expected: list) -> None:
+    assert asked(text, "2023-04-04", "de") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der frühere Präsident Evo Morales hat in Mexiko Asyl beantragt.", "de"),
+    ("Former president Evo Morales requested asylum in Mexico on Monday.", "en"),
+])
+def test_a_plea_for_asylum_is_no_states_demand(text: str, lang: str) -> None:
+    assert asked(text, "2019-11-12", lang) == []
+
+
+def test_a_call_during_which_leaders_stressed_efforts_took_place() -> None:
+    text = ("Emir Tamim congratulated President Erdogan on his re-election on Monday. The two leaders "
+            "stressed during a phone call the importance of continuing efforts to expand trade.")
+    assert [(k, s) for k, s, _ in dated(text, "2023-05-30", "en")] == [("CALL", {"qatar", "turkey"})]
+
+
+def test_a_sides_adjective_in_an_earlier_clause_lends_no_cue_to_its_talks() -> None:
+    text = ('Polnische Abgeordnete könnten das Lager besuchen, "nicht aber Kiew", sagte der ukrainische '
+            "Außenminister Dmytro Kuleba am Montag nach einem Gespräch mit seinem polnischen Kollegen "
+            "Zbigniew Rau in Warschau.")
+    assert [(k, s) for k, s, _ in dated(text, "2023-04-04", "de")] == [("MEETING", {"ukraine", "poland"})]
+
+
+def test_that_after_a_name_before_its_verb_opens_a_relative_clause() -> None:
+    # the main clause's date is the pledge's, not the report's day
+    text = ("In March 2019, the African Union that is based in Ethiopia pledged to give $1 billion in "
+            "aid to Sudan.")
+    article = read_article(text, published=dt.date(2023, 4, 4), lang="en")
+    assert [e.date.value.isoformat() + e.date.precision.value[0] for e in article.events
+            if e.type is SUPPORT] == ["2019-03-01m"]
+
+
+def test_pressing_hard_on_claims_is_no_demand() -> None:
+    text = "The pact is likely to irk China, which is pressing hard on claims to the whole sea."
+    assert asked(text, "2023-04-04", "en") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Conceding defeat, Jair Bolsonaro urged his backers to stay calm for the sake of Brazil.", "en"),
+    ("Präsident Vucic wiederholte seine Aufforderung an die Öffentlichkeit, über die Lage in Serbien "
+     "nachzudenken.", "de"),
+])
+def test_an_appeal_to_ones_own_followers_asks_no_state(text: str, lang: str) -> None:
+    assert asked(text, "2023-05-30", lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Man habe Russland wiederholt aufgefordert, die Gefangenen freizulassen, sagte Außenministerin Baerbock.",
+    "Man fordere Russland auf, die Gefangenen freizulassen, sagte Außenministerin Baerbock.",
+])
+def test_the_impersonal_man_asks_for_whoever_reports_it(text: str) -> None:
+    assert asked(text, "2023-04-04", "de") == [({"germany"}, {"russia"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday with a travel verb in the present is a coming trip (published on a Thursday)
+    ("Am Freitag reist Kanzler Scholz nach Indien weiter.", []),
+    ("Am Samstag reist Baerbock nach Japan, wo der Gipfel der G7 stattfindet.", []),
+    # past and perfect tell a trip that was made
+    ("Am Montag reiste Kanzler Scholz nach Indien.", [("MEETING", {"germany", "india"}, "2023-02-20d")]),
+    ("Am Montag ist Kanzler Scholz nach Indien gereist.", [("MEETING", {"germany", "india"}, "2023-02-20d")]),
+])
+def test_a_german_present_trip_on_a_weekday_is_still_to_come(text: str, expected: list) -> None:
+    assert dated(text, "2023-02-23", "de") == expected

@@ -48,6 +48,8 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
             start = i + 1 if token.text in BREAK_PUNCTUATION else i
             # "dass"/"that" opens what is said or demanded; "after"/"weil" only a circumstance
             relative, complement = False, token.key in lex.word_class("complementizer")
+            if _relative_that(tokens, i, lex):
+                relative, complement = True, False
             continue
         if after_comma and i == start and token.key in relatives:
             relative = True
@@ -57,6 +59,13 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
         clauses.append(Clause(start, len(tokens) - 1, relative, complement))
     clauses = [_verb_second(c, tokens, lex) for c in clauses]
     return [_mark_infinitive(c, tokens, lex) if i else c for i, c in enumerate(clauses)]
+
+
+def _relative_that(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """"the Gulf Cooperation Council that is headquartered in Riyadh pledged …": "that"
+    after a name and before a verb of its own is a relative pronoun, not what a report says."""
+    return tokens[i].key == "that" and 0 < i < len(tokens) - 1 and tokens[i - 1].capitalized \
+        and tokens[i + 1].key in lex.word_class("verb_after_relative")
 
 
 def _decimal_comma(tokens: list[Token], i: int) -> bool:
@@ -106,6 +115,16 @@ def clause_of(clauses: list[Clause], index: int) -> Clause:
     return next((c for c in clauses if index in c), clauses[-1])
 
 
+def _person_of_origin(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[Found]) -> Found:
+    """The person whose state `found` names ("Nursultan Nazarbayev of Kazakhstan and Aleksandr
+    Lukashenko of Belarus": the name after "and" is coordinated with Nazarbayev, not with the
+    state that only says where he comes from), else `found` itself."""
+    j = _skip_back(lex, tokens, found.first - 1)
+    if j < 1 or tokens[j].key not in ("of", "von"):
+        return found
+    return next((f for f in found_all if f.last == j - 1 and f.actor), found)
+
+
 def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[Found] | None = None,
                keep: tuple[int, int] = (-1, -1)) -> bool:
     """True when a mention sits in a prepositional phrase that makes it a circumstance:
@@ -153,7 +172,7 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if prev.key in lex.word_class("conjunction") and found_all is not None:
         before = next((f for f in found_all if f.last < j and f.last >= _skip_back(lex, tokens, j - 1)), None)
         if before is not None:
-            return is_blocked(tokens, before, lex, found_all, keep)
+            return is_blocked(tokens, _person_of_origin(tokens, before, lex, found_all), lex, found_all, keep)
         # "sprach über Migration und die Ukraine": a name coordinated with a common noun
         # of the phrase shares its preposition
         k = _skip_back(lex, tokens, j - 2)

@@ -28,7 +28,7 @@ from geokg.extract.dates import DateMention, calendar_words
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import CURRENCY_SIGNS, Found
-from geokg.extract.model import Event, EventType, FuzzyDate
+from geokg.extract.model import Event, EventType, FuzzyDate, Precision
 from geokg.extract.reading import SentenceReading
 from geokg.extract.roles import (
     GROUP_SIZES,
@@ -460,6 +460,9 @@ class SentenceReader:
             # "wants Kyiv to …" demands, "wants to talk" does not: the row leaves the word to
             # the other rows ("pressed for tougher measures")
             "needs_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found),
+            # "pressed Iran to …", "pressed them to …"; not "pressing hard on claims to …"
+            "pressed_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found)
+            or r.tokens[h[1] + 1].key in self.lex.word_class("object_pronoun"),
             # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
             "object_after": lambda h: self._names_next(r, h[2]),
             "state_predicate": lambda h: self._territory_is_state(r, h[1]),
@@ -1472,6 +1475,8 @@ class SentenceReader:
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
         if trigger.type in TALKS and self._talks_called_for(r, clause, first):
             return False  # "rief beide Seiten zu Gesprächen auf", "urged talks between …"
+        if trigger.type is EventType.MEETING and self._trip_ahead(r, clause, first, last):
+            return False  # "Am Freitag reist Macron nach Südafrika weiter": a coming Friday
         if trigger.type is EventType.MEETING and self._where_lands_meet(r, first):
             return False  # "the area where Laos, Cambodia and Thailand meet"
         if "with_partner" in trigger.flags and not self._with_partner(r, clause, first):
@@ -1503,6 +1508,19 @@ class SentenceReader:
             if token.key in demand or token.key in self.lex.word_class("call_verb") and nxt in asking:
                 return True
         return False
+
+    def _trip_ahead(self, r: SentenceReading, clause: Clause, first: int, last: int) -> bool:
+        """German tells a coming trip in the present ("Am Mittwoch reist Trump nach Südkorea"):
+        a travel verb in the present, or a summit that "stattfindet", with a weekday (which
+        dates resolve to the past week) is a plan, unless a perfect auxiliary makes it past
+        ("ist gereist")."""
+        words = r.tokens[min(first, clause.first):max(last, clause.last) + 1]
+        if self.lex.lang != "de" or not any(t.key in self.lex.word_class("present_trip") for t in words) \
+                or any(t.key in self.lex.word_class("perfect_aux") for t in words):
+            return False
+        # (the weekday may date the clause a summit's "wo … stattfindet" hangs on)
+        return any(d.date.precision is Precision.DAY and 0 < (r.day - d.date.value).days < 7
+                   for d in r.dates)
 
     def _where_lands_meet(self, r: SentenceReading, first: int) -> bool:
         """"the area where Laos, Cambodia and Thailand meet", "das Dreiländereck, wo Polen,
@@ -1587,15 +1605,23 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
+        if any(t.key in self.lex.word_class("asylum") for t in r.tokens[max(0, first - 4):last + 5]):
+            event.participants = []  # "wo er Asyl beantragt hat": a person's plea, not a state's demand
+            return
         people = [i for i in range(first + 1, min(last + 5, len(r.tokens)))  # ("asked aides to")
                   if r.tokens[i].key in self.lex.word_class("own_people")]
-        others = any(f.last == i - 1 for i in people for f in r.found)  # "urged Russian citizens"
+        # "urged Russian citizens" asks another's people; "urged his supporters" its own
+        others = any(f.last == i - 1 and f.mention.how not in ("possessive", "pronoun")
+                     for i in people for f in r.found)
         if not event.addressees and (people and not others or self._own_demonym_asked(r, event, last)
                                      or self._mobilised(r, first, last)):
             event.participants = []  # "forderte von den Bürgern, mehr … zu kaufen": its own people
             return
         if not event.addressees and self._asks_its_own_side(r, event, first, last):
             event.participants = []  # "Minister Buschmann hat Kanzler Scholz um Entlassung gebeten"
+            return
+        if not event.addressees and self._asked_in_headline(r, actors, first):
+            event.addressees, event.participants = event.participants, []
             return
         if not event.addressees and event.participants:
             event.addressees = self._whose_forces_leave(r, event, last)
@@ -1607,6 +1633,18 @@ class SentenceReader:
                 [f.mention.entity for f in actors if f.first > first][:1]
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
+
+    def _asked_in_headline(self, r: SentenceReading, actors: list[Found], first: int) -> bool:
+        """A German headline of a bare participle ("Japan zum Respekt vor Fischereirechten
+        aufgerufen", "Russland zur Zurückhaltung aufgefordert"): the name right before "zu"
+        is whom it asks, as in "Taiwan hat Japan zum Respekt aufgerufen"; no one is named
+        who asked."""
+        if self.lex.lang != "de" or not r.tokens[first].key.startswith("auf") or \
+                any(t.key in self.lex.word_class("auxiliary") for t in r.tokens):
+            return False
+        before = [f for f in actors if f.first < first]
+        return len(before) == 1 and before[0].last + 1 < first and \
+            r.tokens[before[0].last + 1].key in ("zu", "zum", "zur")
 
     def _own_demonym_asked(self, r: SentenceReading, event: Event, last: int) -> bool:
         """"Sisi urged Egyptians to work for security": a leader's appeal to their own people
@@ -1949,11 +1987,17 @@ class SentenceReader:
                 listed = self.roles.list_before(r, head, [f for f in r.found if f.actor])
                 mediators |= {f.mention.entity for f in listed + [head]}
         event.participants = [p for p in event.participants if p not in mediators]
-        # "… mediated by Turkey", "in a deal brokered by China"
-        for i in range(last + 1, len(r.tokens) - 1):
+        # "… mediated by Turkey", "in a deal brokered by China", "an agreement, facilitated by
+        # China, to resume relations"
+        for i in range(len(r.tokens) - 1):
             if r.tokens[i].key in mediation and r.tokens[i + 1].key in ("by", "von", "durch"):
                 agents = {f.mention.entity for f in r.found if i + 1 < f.first <= i + 5}
-                event.participants = [p for p in event.participants if p not in agents]
+                # (unless named again after the trigger: "the agreement, brokered by Turkey,
+                # was signed in the presence of President Erdogan")
+                again = self.gaz.states_of([f.mention.entity for f in r.found if f.first > max(last, i + 5)],
+                                           r.day)
+                event.participants = [p for p in event.participants
+                                      if p not in agents or self.gaz.state_of(p, r.day) in again]
         return len(event.participants) >= 2 or not mediators
 
     def _in_circumstance(self, r: SentenceReading, trigger: Trigger, first: int) -> bool:
@@ -1978,6 +2022,8 @@ class SentenceReader:
         partner = next((f for f in r.found if f.actor and first < f.first <= first + 8
                         and self._after_with(r, f)), None)
         end = partner.last if partner is not None else clause.last
+        if j > clause.first:  # ("emphasized during a phone call the importance of continuing
+            end = min(end, first + 5)  # efforts to …": the verb's object after the phrase)
         return not has_cue(r.tokens, clause.first, end, self.lex, others, (first, first))
 
     def _after_it(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
@@ -2148,7 +2194,10 @@ class SentenceReader:
         """A list's commas cut clauses: the cue of a clause whose list of sides ends in the
         trigger's clause ("sollen Berater Deutschlands, Frankreichs und Russlands
         zusammenkommen") is the trigger's cue too."""
-        starts = [f.first for f in r.found if f.mention.entity in sides and f.first < clause.first]
+        # (a side's adjective before is no list member: "Deutsche Parlamentarier könnten …",
+        # sagte Cavusoglu nach einem Gespräch mit Gabriel")
+        starts = [f.first for f in r.found
+                  if f.actor and f.mention.entity in sides and f.first < clause.first]
         if not starts or (self.lex.lang == "de" and
                           r.tokens[clause.first].key in self.lex.word_class("clause_break")):
             return False  # "…, nachdem sich die beiden getroffen hatten": a clause of its own

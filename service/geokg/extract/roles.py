@@ -287,7 +287,8 @@ class RoleReader:
                 self._first_person_subject(r, event, actors, first) or \
                 self._people_demand(r, event, first, last):
             return
-        if self._perfect_demand(r, event, actors, first, last):
+        if self._impersonal_demand(r, event, actors, first) or \
+                self._perfect_demand(r, event, actors, first, last):
             return
         agent = self.agent_of_noun(r, first, last)
         if agent is not None:  # "A request by Kyiv for F-16 jets was turned down by Washington"
@@ -375,6 +376,23 @@ class RoleReader:
         asked = [f for f in actors if first < f.first <= own.last]
         event.participants = [subject[0].mention.entity]
         event.addressees = [asked[0].mention.entity] if asked else []
+        return True
+
+    def _impersonal_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int) -> bool:
+        """"Man habe Südkorea wiederholt aufgefordert, …, sagte Regierungssprecher Suga": with
+        the impersonal "man" as subject, the names before the verb are asked, and who says
+        it speaks for those who ask."""
+        clause = clause_of(r.clauses, first)
+        if self.lex.lang != "de" or r.tokens[clause.first].key != "man":
+            return False
+        asked = [f for f in actors if clause.first < f.first <= clause.last]  # ("Man fordere Russland auf")
+        speech = self.lex.word_class("speech_verb")
+        speaker = next((f for f in r.found if f.actor and f.first > first and any(
+            t.key in speech for t in r.tokens[max(first, f.first - 5):f.first])), None)
+        if not asked or speaker is None:
+            return False
+        event.participants = [speaker.mention.entity]
+        event.addressees = unique(f.mention.entity for f in self.coordinated(asked, r))
         return True
 
     def _perfect_demand(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
