@@ -5500,3 +5500,30 @@ def test_the_impersonal_man_asks_for_whoever_reports_it(text: str) -> None:
 ])
 def test_a_german_present_trip_on_a_weekday_is_still_to_come(text: str, expected: list) -> None:
     assert dated(text, "2023-02-23", "de") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Präsident Putin rief die Staatschefs Armeniens und Aserbaidschans, Serzh Sarksyan und Ilham Aliyev, "
+     "am Dienstag bei Telefonaten zu einer Waffenruhe auf.", "de"),
+    ("Putin urged Serzh Sargsyan and Ilham Aliyev in phone calls on Tuesday to stop the fighting.", "en"),
+])
+def test_calls_in_the_plural_are_one_call_with_each(text: str, lang: str) -> None:
+    calls = [sides for kind, sides, _ in dated(text, "2016-04-05", lang) if kind == "CALL"]
+    assert sorted(calls, key=sorted) == [{"russia", "armenia"}, {"russia", "azerbaijan"}]
+
+
+def test_a_demand_noun_whose_verb_is_negated_is_no_demand() -> None:
+    text = "Konkrete Forderungen habe Xi jedoch nicht gestellt, hieß es am Mittwoch."
+    assert asked(text, "2025-11-27", "de") == []
+
+
+def test_a_demand_noun_with_its_verb_is_a_demand() -> None:
+    text = "Xi habe am Dienstag Forderungen an Japan gestellt, hieß es am Mittwoch."
+    assert asked(text, "2025-11-27", "de") == [({"china"}, {"japan"})]
+
+
+def test_a_call_with_one_end_told_is_with_whom_that_side_just_asked() -> None:
+    text = ("Präsident Biden hat Premierminister Kishida gebeten, die Exporte nach China zu begrenzen. "
+            "Biden habe in einem Telefonat am Dienstag seinen Wunsch erklärt, sagten Regierungsvertreter.")
+    assert [(k, s) for k, s, _ in dated(text, "2023-01-18", "de") if k == "CALL"] == \
+        [("CALL", {"united-states", "japan"})]

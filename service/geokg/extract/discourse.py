@@ -196,6 +196,19 @@ class Discourse:
         elif talk is None and sides and partnered:
             self._call_told_by_reference(sentence, sides, days or [])
 
+    def _other_side_just_told(self, event: Event) -> str | None:
+        """"Trump hat Takaichi gebeten, … Trump habe in einem Telefonat den Wunsch geäußert":
+        a call with its other end untold, right after an event of its one side with one other,
+        is with that other."""
+        last = self.events[-1] if self.events else None
+        if last is None or not 0 < event.sentence.index - last.sentence.index <= 1:
+            return None
+        keys = last.participants + last.addressees
+        others = self.sides(last, keys) - self.sides(event)
+        if not self.sides(event) <= self.sides(last, keys) or len(others) != 1:
+            return None
+        return next(k for k in keys if self.sides(last, [k]) == others)
+
     def _one_other_named(self, candidate: Candidate) -> str | None:
         """"Ardern said the tone of the phone call was warm and that Biden spoke …": the one
         leader or state of another side that the sentence of "the call" names."""
@@ -413,7 +426,8 @@ class Discourse:
                     # "Assad's office said Putin phoned him": a call has two ends, the other
                     # is the side the story is about
                     other = self._story_other_side(self.sides(event)) or (
-                        self._one_other_named(candidate) if candidate.definite else None)
+                        self._one_other_named(candidate) if candidate.definite else None) or \
+                        self._other_side_just_told(event)
                     if other is not None:
                         event.participants.append(other)
                         event.confidence = min(event.confidence, INFERRED_CONFIDENCE)

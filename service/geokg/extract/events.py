@@ -2109,6 +2109,12 @@ class SentenceReader:
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
         scope_last = self._before_purpose_or_words(r, trigger, (first, last), scope_last)
+        end = next((i for i in range(last + 1, len(r.tokens)) if r.tokens[i].text in ",;:."), len(r.tokens))
+        light = next((i for i in range(last + 1, end)  # ("jedoch" may cut the clause)
+                      if r.tokens[i].key in self.lex.word_class("demand_light_verb")), None)
+        if trigger.type is EventType.DEMAND and light is not None and \
+                has_cue(r.tokens, last + 1, light, self.lex, ("negation",), (first, last)):
+            return True  # "Konkrete Forderungen habe Trump jedoch nicht gestellt"
         if trigger.type is EventType.DEMAND and scope_last > last + 2:
             # what is demanded is content ("verlangte von Kanada Beweise für die Vorwürfe",
             # "eine Erklärung zur geplanten Ratifizierung"); only a negation after the verb,
@@ -2660,9 +2666,17 @@ class SentenceReader:
         """German puts an infinitive's "zu" last ("bat Biden, beim Gipfel über Kampfjets zu
         sprechen"): what is asked begins at the comma that opens its clause."""
         own = clause_of(r.clauses, start)
-        if self.lex.lang == "de" and own.first > trigger and r.tokens[own.first - 1].text == ",":
+        if self.lex.lang == "de" and own.first > trigger and r.tokens[own.first - 1].text == "," \
+                and self._zu_infinitive(r.tokens[own.first:own.last + 1]):
             return min(start, own.first)
-        return start
+        return start  # (not "…, bei Telefonaten zu Friedensschritten auf": a noun after "zu")
+
+    def _zu_infinitive(self, tokens: list[Token]) -> bool:
+        """"zu sprechen", "abzugeben": a German infinitive with its "zu" (not "zu einer Waffenruhe")."""
+        determiners = self.lex.word_class("determiner")
+        return any(t.key == "zu" and i + 1 < len(tokens) and tokens[i + 1].is_word
+                   and not tokens[i + 1].capitalized and tokens[i + 1].key not in determiners
+                   or SEPARABLE_ZU.match(t.key) for i, t in enumerate(tokens))
 
     def _date(self, r: SentenceReading, clause: Clause, first: int,
               content: int | None = None) -> FuzzyDate | None:
@@ -2838,10 +2852,11 @@ class SentenceReader:
             # subject calls each of the objects the call is the manner of
             # ("called Ghani and Hasina": the subject phoned each of them)
             # ("phoned Aliyev and Sargsyan", "rief Aliyev und Sargsjan an": a verb whose object
-            # is called)
+            # is called; "rief A und B bei Telefonaten zu … auf": calls, one with each)
             if not (first > 0 and r.tokens[first - 1].key in self.lex.word_class("call_manner")
                     or r.tokens[first].key in self.lex.word_class("call_manner")
                     or r.tokens[first].key in self.lex.word_class("transitive_call")
+                    or r.tokens[first].key in self.lex.word_class("plural_call")
                     or "callee" in trigger.flags):
                 return None
             if len(self.roles.coordinated(actors, r)) > 1:
