@@ -5527,3 +5527,20 @@ def test_a_call_with_one_end_told_is_with_whom_that_side_just_asked() -> None:
             "Biden habe in einem Telefonat am Dienstag seinen Wunsch erklärt, sagten Regierungsvertreter.")
     assert [(k, s) for k, s, _ in dated(text, "2023-01-18", "de") if k == "CALL"] == \
         [("CALL", {"united-states", "japan"})]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Chilean Foreign Ministry on Monday ordered Venezuelan diplomats to leave the country.", "en",
+     [({"chile"}, {"venezuela"})]),
+    ("Das kubanische Außenministerium forderte die USA am Montag auf, die Sanktionen aufzuheben.", "de",
+     [({"cuba"}, {"united-states"})]),
+])
+def test_a_states_ministry_asks_for_that_state(text: str, lang: str, expected: list) -> None:
+    assert asked(text, "2024-07-30", lang) == expected
+
+
+def test_an_obligation_told_at_length_before_its_speaker_is_still_asked() -> None:
+    text = ('Serbia and Kosovo must hand over up to 40 suspects to the court in The Hague before the EU '
+            'approves their applications to open accession talks, the Italian foreign minister '
+            'Antonio Tajani has said.')
+    assert ({"italy"}, {"serbia", "kosovo"}) in asked(text, "2024-07-30", "en")
