@@ -5544,3 +5544,28 @@ def test_an_obligation_told_at_length_before_its_speaker_is_still_asked() -> Non
             'approves their applications to open accession talks, the Italian foreign minister '
             'Antonio Tajani has said.')
     assert ({"italy"}, {"serbia", "kosovo"}) in asked(text, "2024-07-30", "en")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kanzler Scholz hat in einem Gespräch mit Präsident Erdogan eine rasche Freilassung der Geiseln "
+     "der Hamas gefordert.", "de"),
+    ("In talks with President Erdogan, Chancellor Scholz demanded the release of the hostages held by "
+     "Hamas.", "en"),
+])
+def test_the_captor_is_asked_to_free_captives_not_the_partner_of_the_talks(text: str, lang: str) -> None:
+    article = read_article(text, published=dt.date(2023, 10, 20), lang=lang)
+    assert [(e.participants, e.addressees) for e in article.events if e.type is DEMAND] == \
+        [(["olaf-scholz"], ["hamas"])]
+    assert [set(e.participants) for e in article.events if e.type is MEETING] == \
+        [{"olaf-scholz", "recep-tayyip-erdogan"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In talks with President Macron, Biden urged Russia to withdraw its troops.", "en"),
+    # a German subject after the fronted verb stays one
+    ("Bei einem Treffen mit Präsident Macron forderte Präsident Biden Russland zum Abzug auf.", "de"),
+])
+def test_names_of_an_opening_phrase_of_talks_do_not_demand(text: str, lang: str) -> None:
+    assert asked(text, "2023-10-20", lang) == [({"united-states"}, {"russia"})]
+    assert [s for k, s, _ in dated(text, "2023-10-20", lang) if k == "MEETING"] == \
+        [{"united-states", "france"}]

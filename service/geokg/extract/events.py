@@ -1296,6 +1296,7 @@ class SentenceReader:
                               trigger.type is EventType.CALL)
         if trigger.type in TALKS:  # ("discussed the conflict between Israel and Hamas on a phone call")
             actors = [f for f in actors if not self._side_of_a_conflict(r, f)]
+            actors = self._without_demanded(r, actors, last)
         event = Event(trigger.type, [], r.sentence,
                       " ".join(r.sentence.text[r.tokens[first].start - r.sentence.start:
                                                r.tokens[last].end - r.sentence.start].split()))
@@ -1357,6 +1358,29 @@ class SentenceReader:
                          group_partner=group_partner,
                          story_receiver=trigger.type is EventType.SUPPORT
                          and self._goods_given(r, kinds, first))
+
+    def _without_demanded(self, r: SentenceReading, actors: list[Found], last: int) -> list[Found]:
+        """"in einem Gespräch mit dem Emir von Katar eine Freilassung der Geiseln der Hamas
+        gefordert", "in talks with the Emir demanded that Hamas free the hostages": past the
+        partners after "mit"/"with", a name after a verb that asks, gives or claims (or before
+        a German final one) is that verb's, not a partner of the talks."""
+        if last + 1 < len(r.tokens) and r.tokens[last + 1].key in ("mit", "with"):
+            last += 1  # ("talks with": the noun alone may be the match)
+        if r.tokens[last].key not in ("mit", "with"):
+            return actors
+        partners = self.roles.coordinated([f for f in actors if f.first > last], r)
+        if not partners:
+            return actors
+        end, starts = partners[-1].last, [t for t in r.trigger_starts if t > partners[-1].last]
+
+        def the_verbs(f: Found) -> bool:
+            if self.lex.lang == "en":  # after the verb
+                return any(t < f.first for t in starts)
+            # before a German final verb, or after a fronted one but not the first name after
+            # it, its subject ("Bei einem Treffen mit Abdullah sagte Kanzlerin Merkel … zu")
+            return any(f.first < t <= clause_of(r.clauses, f.first).last or t < f.first and any(
+                t < g.first < f.first for g in actors) for t in starts)
+        return [f for f in actors if f.first <= end or not the_verbs(f)]
 
     def _side_of_a_conflict(self, r: SentenceReading, f: Found) -> bool:
         """"the ongoing conflict between Israel and Hamas", "der Krieg zwischen Russland und
@@ -1605,6 +1629,9 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
+        captor = self.roles.captor_asked(r, last, self.gaz.states_of(event.participants, r.day))
+        if captor and event.participants:
+            event.addressees = captor
         if any(t.key in self.lex.word_class("asylum") for t in r.tokens[max(0, first - 4):last + 5]):
             event.participants = []  # "wo er Asyl beantragt hat": a person's plea, not a state's demand
             return

@@ -87,6 +87,18 @@ class RoleReader:
                if f.actor and clause_of(r.clauses, f.first) is clause}
         return found if len(own) < 2 else [f for f in found if clause_of(r.clauses, f.first) is not opening]
 
+    def _opening_setting(self, r: SentenceReading, first: int, before: list[Found]) -> list[Found]:
+        """The names of an English phrase of circumstance that opens the sentence ("In talks
+        with the Emir, Biden demanded …"), when the trigger's own clause has a subject of its
+        own before the verb; else none."""
+        opening, clause = r.clauses[0], clause_of(r.clauses, first)
+        openers = self.lex.word_class("circumstance") | self.lex.word_class("opening_prep")
+        if self.lex.lang != "en" or opening is clause or r.tokens[opening.first].key not in openers:
+            return []
+        if not any(clause_of(r.clauses, f.first) is clause for f in before):
+            return []
+        return [f for f in before if clause_of(r.clauses, f.first) is opening]
+
     def _clause_after_opening_phrase(self, r: SentenceReading, actors: list[Found],
                                      first: int) -> list[Found]:
         """"In a call that lasted two hours, Xi urged Biden …", "Bei ihrem Treffen in Rom
@@ -299,6 +311,10 @@ class RoleReader:
         # "the Biden administration, which called on …": the relative's antecedent demands
         before = self._antecedent(r, first) or [
             f for f in actors if f.last < first and not self._infinitive_object(r, f)]
+        # ("In talks with Macron, Biden urged Russia …": the opening phrase sets the scene)
+        setting = self._opening_setting(r, first, before)
+        before = [f for f in before if f not in setting]
+        actors = [f for f in actors if f not in setting]
         # the subject of the trigger's own clause: "Trump sagte, Kim habe … verlangt" (not a
         # name after a preposition: "ending an agreement with Britain and called on London")
         trigger_clause = clause_of(r.clauses, first)
@@ -542,6 +558,31 @@ class RoleReader:
                 return out
             out.insert(0, prev)
             current = prev
+
+    def captor_asked(self, r: SentenceReading, last: int, own_sides: set[str]) -> list[str]:
+        """"forderte eine Freilassung der Geiseln der Hamas", "demanded the release of the
+        hostages held by Hamas": whoever holds the captives is asked to free them, not the
+        partner of the talks it was demanded in."""
+        clause = clause_of(r.clauses, last)  # (German names what it asks before its final verb)
+        release = next((i for i in range(clause.first if self.lex.lang == "de" else last,
+                                         min(last + 8, len(r.tokens)))
+                        if r.tokens[i].key in self.lex.word_class("release_noun")), None)
+        if release is None:
+            return []
+        captives = self.lex.word_class("captive_noun")
+        for f in r.found:
+            if not f.actor or not release < f.first <= release + 9:
+                continue
+            # back over lower-case words to the genitive article or "by" (which a name like
+            # "der Hamas" may hold itself)
+            j = f.first if r.tokens[f.first].key in ("der", "des") else f.first - 1
+            while j > release and r.tokens[j].text.islower() and r.tokens[j].key not in ("by", "der", "des"):
+                j -= 1  # ("der islamistischen Hamas", "held by the")
+            if r.tokens[j].key in ("by", "der", "des", "von") and any(
+                    t.key in captives for t in r.tokens[release:f.first]):
+                state = self.gaz.state_of(f.mention.entity, r.day)
+                return [] if state in own_sides else [f.mention.entity]
+        return []
 
     def _holder_asked_to_return(self, r: SentenceReading, last: int, own_sides: set[str]) -> list[str]:
         """"Japan fordert die Rückgabe der südlichen Kurilen": a territory asked back is
