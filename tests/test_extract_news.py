@@ -5569,3 +5569,25 @@ def test_names_of_an_opening_phrase_of_talks_do_not_demand(text: str, lang: str)
     assert asked(text, "2023-10-20", lang) == [({"united-states"}, {"russia"})]
     assert [s for k, s, _ in dated(text, "2023-10-20", lang) if k == "MEETING"] == \
         [{"united-states", "france"}]
+
+
+def test_a_mediator_named_before_its_german_participle_is_no_side() -> None:
+    text = ("Armenien und Aserbaidschan haben am Freitag ein von den USA vermitteltes Friedensabkommen "
+            "unterzeichnet.")
+    assert [(k, s) for k, s, _ in dated(text, "2025-08-09", "de")] == \
+        [("AGREEMENT", {"armenia", "azerbaijan"})]
+
+
+def test_a_name_inside_what_the_two_agreed_is_no_side() -> None:
+    text = ("President Biden congratulated Japan's new prime minister Fumio Kishida on his victory, and "
+            "the two agreed to work closely in dealing with China.")
+    assert [(k, s) for k, s, _ in dated(text, "2021-10-05", "en")] == \
+        [("AGREEMENT", {"united-states", "japan"})]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Im März hatte Mali eine Vereinbarung über Zusammenarbeit mit Frankreich gekündigt.", "de"),
+    ("In March Mali terminated an agreement on military cooperation with France.", "en"),
+])
+def test_an_accord_ended_is_no_accord_made(text: str, lang: str) -> None:
+    assert [k for k, _, _ in dated(text, "2022-05-03", lang)] == []

@@ -1977,7 +1977,12 @@ class SentenceReader:
         with Russia and Belarus": with two or more sides before the verb, names inside what
         was agreed are none of its sides."""
         subject = self.roles.coordinated([f for f in actors if f.last < first], r)
-        if len(subject) < 2:
+        # ("… and the two agreed to work closely in dealing with North Korea": a pair told
+        # by "the two", "beide" is a subject of two as well)
+        before = [t.key for t in r.tokens[max(0, first - 3):first]]
+        pair = before[-2:] == ["the", "two"] or before[-1:] in (["both"], ["beide"]) or \
+            self._group_subject(r, clause_of(r.clauses, first), first) == 2
+        if len(subject) < 2 and not pair:
             return actors
         content = self._content_start(r, last, EventType.AGREEMENT)
         # "Beziehungen zu Israel", "agreed with Poland", "agreed to establish relations with
@@ -2007,6 +2012,11 @@ class SentenceReader:
         # mediation", "Qatar, Egypt and the United States mediated the talks": the names of
         # the mediation are no sides
         mediators = {f.mention.entity for f in r.found for i in said if i < f.first <= min(i + 4, first)}
+        # ("ein von den USA vermitteltes Friedensabkommen": the agent before the participle)
+        determiners = self.lex.word_class("determiner")
+        mediators |= {f.mention.entity for f in r.found for i in said if f.last == i - 1 and f.first > 0
+                      and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key
+                      in ("von", "durch")}
         for i in said:
             head = next((f for f in r.found if f.actor and i - 3 <= f.last < i and not any(
                 t.is_word for t in r.tokens[f.last + 1:i])), None)
@@ -2099,6 +2109,8 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, max(clause.first, first - 3), first - 1,
                                                            self.lex, ("ended",), (first, last)):
             return True  # "cancel signing of minerals deal": the signing is called off
+        if trigger.type is EventType.AGREEMENT and self._ended_at_clause_end(r, clause, last):
+            return True  # "hatte eine Vereinbarung über … mit den USA beendet"
         if trigger.type is EventType.DEMAND and [t.key for t in r.tokens[last + 1:last + 3]] in (
                 ["zu", "haben"], ["zu", "sein"]):
             return True  # "beschuldigte Israel, das Flugzeug in die Schusslinie gedrängt zu haben"
@@ -2166,6 +2178,16 @@ class SentenceReader:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return judged is None and has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
+
+    def _ended_at_clause_end(self, r: SentenceReading, clause: Clause, last: int) -> bool:
+        """A German clause whose final verb ends the accord it names ("hatte der Niger eine
+        Vereinbarung über militärische Zusammenarbeit mit den USA beendet", "das Abkommen
+        gekündigt"): no accord made."""
+        end = max(clause.last, last)
+        while end > last and not r.tokens[end].is_word:
+            end -= 1
+        return self.lex.lang == "de" and end > last and \
+            r.tokens[end].key in self.lex.word_class("accord_ended")
 
     def _before_purpose_or_words(self, r: SentenceReading, trigger: Trigger, span: tuple[int, int],
                                  scope_last: int) -> int:
