@@ -5591,3 +5591,52 @@ def test_a_name_inside_what_the_two_agreed_is_no_side() -> None:
 ])
 def test_an_accord_ended_is_no_accord_made(text: str, lang: str) -> None:
     assert [k for k, _, _ in dated(text, "2022-05-03", lang)] == []
+
+
+# --- session 27: what an independent review found the new rules must leave alone -----------
+@pytest.mark.parametrize("text, lang, expected", [
+    # one asked to help free captives is asked; a genitive of belonging is no captor
+    ("Biden called on Qatar to help secure the release of the hostages held by Hamas.", "en",
+     [({"united-states"}, {"qatar"})]),
+    ("Scholz forderte von Russland die Freilassung der Soldaten der Ukraine.", "de",
+     [({"germany"}, {"russia"})]),
+    # asylum seekers and asylum applications are what is asked about, not a plea
+    ("Scholz urged Italy to register asylum seekers.", "en", [({"germany"}, {"italy"})]),
+    ("Die Bundesregierung forderte Polen auf, Asylanträge zu prüfen.", "de", [({"germany"}, {"poland"})]),
+    # a negation inside what is demanded does not undo the demand
+    ("Russia's demand that Ukraine never join NATO was raised again by Lavrov on Monday.", "en",
+     [({"russia"}, {"ukraine"})]),
+    # a verb-final "aufrief" is no headline participle
+    ("Die Lage entspannte sich erst, als Scholz zur Besonnenheit aufrief.", "de", [({"germany"}, set())]),
+    # the backers of another are not one's own people
+    ("Erdogan called on the backers of Hamas to pressure the group to free the hostages.", "en",
+     [({"turkey"}, set())]),
+])
+def test_demands_the_session_27_rules_must_leave_alone(text: str, lang: str, expected: list) -> None:
+    assert asked(text, "2024-03-05", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the subject after a fronted phrase of talks is a side of them
+    ("Bei einem Treffen mit Macron hat Scholz Russland zum Abzug aufgefordert.", "de",
+     [("MEETING", {"germany", "france"}), ("DEMAND", {"germany"})]),
+    ("In einem Telefonat mit Erdogan hat Scholz am Montag die Freilassung der Geiseln gefordert.", "de",
+     [("CALL", {"germany", "turkey"}), ("DEMAND", {"germany"})]),
+    # a call with a partner of its own, or after an event of another day, is with no one told before
+    ("Kanzler Scholz traf am Montag Präsident Macron in Paris. Am Dienstag telefonierte Scholz dann mit "
+     "dem Papst.", "de", [("MEETING", {"germany", "france"})]),
+    ("Macron urged Xi to press Russia over Ukraine on Monday. Macron said in a phone call on Tuesday that "
+     "Europe would stay united.", "en", [("DEMAND", {"france"})]),
+    # a mediation phrase of one side's list is not its head: "…the United States, facilitated by Turkey"
+    ("The prisoner swap between Russia and the United States, facilitated by Turkey, took place on Thursday.",
+     "en", [("AGREEMENT", {"russia", "united-states"})]),
+    # a noun, or an infinitive after a modal, tells no coming trip
+    ("Am Montag musste Scholz überraschend nach Paris reisen und traf dort Macron.", "de",
+     [("MEETING", {"germany", "france"})]),
+    ("Am Montag traf Scholz nach mehreren Reisen in die Region in Doha den Emir von Katar.", "de",
+     [("MEETING", {"germany", "qatar"})]),
+    # asking Congress for aid gives no aid
+    ("Biden pressed Congress to approve aid to Ukraine.", "en", [("DEMAND", {"united-states"})]),
+])
+def test_events_the_session_27_rules_must_leave_alone(text: str, lang: str, expected: list) -> None:
+    assert [(kind, sides) for kind, sides, _ in dated(text, "2023-02-23", lang)] == expected

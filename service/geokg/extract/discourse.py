@@ -10,6 +10,7 @@ completed from what came before.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
@@ -198,11 +199,16 @@ class Discourse:
 
     def _other_side_just_told(self, event: Event) -> str | None:
         """"Trump hat Takaichi gebeten, … Trump habe in einem Telefonat den Wunsch geäußert":
-        a call with its other end untold, right after an event of its one side with one other,
-        is with that other."""
+        a call with no partner told at all ("mit", "with" nobody the gazetteer knows: "mit dem
+        Papst"), right after an undated demand of its one side of one other, is with that
+        other."""
         last = self.events[-1] if self.events else None
-        if last is None or not 0 < event.sentence.index - last.sentence.index <= 1:
-            return None
+        if last is None or last.type is not EventType.DEMAND or \
+                not 0 < event.sentence.index - last.sentence.index <= 1 or \
+                re.search(r"\b(?:mit|with)\b", event.sentence.text, re.IGNORECASE) or \
+                (last.date is not None and event.date is not None and last.date != event.date) or \
+                any(c.dates for c in self.sentences if c.sentence.index == last.sentence.index):
+            return None  # (a demand dated in its own sentence is of another occasion)
         keys = last.participants + last.addressees
         others = self.sides(last, keys) - self.sides(event)
         if not self.sides(event) <= self.sides(last, keys) or len(others) != 1:

@@ -460,9 +460,11 @@ class SentenceReader:
             # "wants Kyiv to …" demands, "wants to talk" does not: the row leaves the word to
             # the other rows ("pressed for tougher measures")
             "needs_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found),
-            # "pressed Iran to …", "pressed them to …"; not "pressing hard on claims to …"
+            # "pressed Iran to …", "pressed them to …", "pressed Congress to …", "pressed the
+            # government to …"; not "pressing hard on claims to …"
             "pressed_object": lambda h: any(f.actor and h[1] < f.first < h[2] for f in r.found)
-            or r.tokens[h[1] + 1].key in self.lex.word_class("object_pronoun"),
+            or r.tokens[h[1] + 1].key in self.lex.word_class("object_pronoun")
+            or r.tokens[h[1] + 1].capitalized or r.tokens[h[1] + 1].key == "the",
             # "erwartet von Ankara, dass …" asks Ankara; "erwartet von dem Gipfel Fortschritte" not
             "object_after": lambda h: self._names_next(r, h[2]),
             "state_predicate": lambda h: self._territory_is_state(r, h[1]),
@@ -1296,7 +1298,7 @@ class SentenceReader:
                               trigger.type is EventType.CALL)
         if trigger.type in TALKS:  # ("discussed the conflict between Israel and Hamas on a phone call")
             actors = [f for f in actors if not self._side_of_a_conflict(r, f)]
-            actors = self._without_demanded(r, actors, last)
+            actors = self._without_demanded(r, actors, (first, last))
         event = Event(trigger.type, [], r.sentence,
                       " ".join(r.sentence.text[r.tokens[first].start - r.sentence.start:
                                                r.tokens[last].end - r.sentence.start].split()))
@@ -1359,11 +1361,15 @@ class SentenceReader:
                          story_receiver=trigger.type is EventType.SUPPORT
                          and self._goods_given(r, kinds, first))
 
-    def _without_demanded(self, r: SentenceReading, actors: list[Found], last: int) -> list[Found]:
+    def _without_demanded(self, r: SentenceReading, actors: list[Found],
+                          span: tuple[int, int]) -> list[Found]:
         """"in einem Gespräch mit dem Emir von Katar eine Freilassung der Geiseln der Hamas
         gefordert", "in talks with the Emir demanded that Hamas free the hostages": past the
         partners after "mit"/"with", a name after a verb that asks, gives or claims (or before
-        a German final one) is that verb's, not a partner of the talks."""
+        a German final one) is that verb's, not a partner of the talks — but the subject a
+        fronted phrase of talks puts after it stays ("Bei einem Treffen mit Macron hat Scholz
+        Russland aufgefordert")."""
+        first, last = span
         if last + 1 < len(r.tokens) and r.tokens[last + 1].key in ("mit", "with"):
             last += 1  # ("talks with": the noun alone may be the match)
         if r.tokens[last].key not in ("mit", "with"):
@@ -1372,6 +1378,9 @@ class SentenceReader:
         if not partners:
             return actors
         end, starts = partners[-1].last, [t for t in r.trigger_starts if t > partners[-1].last]
+        fronted = not any(f.last < first for f in actors)
+        subject = self.roles.coordinated([f for f in actors if f.first > end], r) \
+            if self.lex.lang == "de" and fronted else []
 
         def the_verbs(f: Found) -> bool:
             if self.lex.lang == "en":  # after the verb
@@ -1380,7 +1389,7 @@ class SentenceReader:
             # it, its subject ("Bei einem Treffen mit Abdullah sagte Kanzlerin Merkel … zu")
             return any(f.first < t <= clause_of(r.clauses, f.first).last or t < f.first and any(
                 t < g.first < f.first for g in actors) for t in starts)
-        return [f for f in actors if f.first <= end or not the_verbs(f)]
+        return [f for f in actors if f.first <= end or f in subject or not the_verbs(f)]
 
     def _side_of_a_conflict(self, r: SentenceReading, f: Found) -> bool:
         """"the ongoing conflict between Israel and Hamas", "der Krieg zwischen Russland und
@@ -1539,8 +1548,12 @@ class SentenceReader:
         dates resolve to the past week) is a plan, unless a perfect auxiliary makes it past
         ("ist gereist")."""
         words = r.tokens[min(first, clause.first):max(last, clause.last) + 1]
-        if self.lex.lang != "de" or not any(t.key in self.lex.word_class("present_trip") for t in words) \
-                or any(t.key in self.lex.word_class("perfect_aux") for t in words):
+        # (a verb in lower case: not "nach mehreren Reisen"; nor after a modal or auxiliary:
+        # "musste nach Paris reisen", "ist gereist")
+        if self.lex.lang != "de" or not any(t.key in self.lex.word_class("present_trip") and t.text.islower()
+                                            for t in words) \
+                or any(t.key in self.lex.word_class("perfect_aux") | self.lex.word_class("modal_verb")
+                       for t in words):
             return False
         # (the weekday may date the clause a summit's "wo … stattfindet" hangs on)
         return any(d.date.precision is Precision.DAY and 0 < (r.day - d.date.value).days < 7
@@ -1629,14 +1642,17 @@ class SentenceReader:
                       span: tuple[int, int], group_subject: int) -> None:
         first, last = span
         self.roles.demand(r, event, actors, trigger, first, last)
+        # (whom the demand was made to in talks is not asked to free what another holds; one
+        # asked to help free them is: "called on Qatar to help secure the release of …")
         captor = self.roles.captor_asked(r, last, self.gaz.states_of(event.participants, r.day))
-        if captor and event.participants:
+        if captor and event.participants and all(self._talk_partner(r, a) for a in event.addressees):
             event.addressees = captor
-        if any(t.key in self.lex.word_class("asylum") for t in r.tokens[max(0, first - 4):last + 5]):
+        if self._asks_asylum(r, first, last):
             event.participants = []  # "wo er Asyl beantragt hat": a person's plea, not a state's demand
             return
         people = [i for i in range(first + 1, min(last + 5, len(r.tokens)))  # ("asked aides to")
-                  if r.tokens[i].key in self.lex.word_class("own_people")]
+                  if r.tokens[i].key in self.lex.word_class("own_people")
+                  and not (i + 1 < len(r.tokens) and r.tokens[i + 1].key in ("of", "der", "des", "in", "im"))]
         # "urged Russian citizens" asks another's people; "urged his supporters" its own
         others = any(f.last == i - 1 and f.mention.how not in ("possessive", "pronoun")
                      for i in people for f in r.found)
@@ -1661,13 +1677,33 @@ class SentenceReader:
             event.addressees = list(dict.fromkeys(named))
             event.participants = []
 
+    def _asks_asylum(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"hat Asyl beantragt", "bat um Asyl", "requested asylum": asylum itself is what is
+        asked, right at the verb (not "urged Italy to register asylum seekers", "Asylanträge
+        schneller zu bearbeiten")."""
+        for i in range(max(0, first - 2), min(len(r.tokens), last + 3)):
+            after = r.tokens[i + 1].key if i + 1 < len(r.tokens) else ""
+            if r.tokens[i].key in self.lex.word_class("asylum") and \
+                    after not in self.lex.word_class("asylum_compound_head"):
+                return True
+        return False
+
+    def _talk_partner(self, r: SentenceReading, key: str) -> bool:
+        """Whether a side is named as the partner of talks ("in einem Gespräch mit dem Emir")."""
+        determiners = self.lex.word_class("determiner")
+        return any(f.mention.entity == key and f.first > 0 and r.tokens[
+            before_determiners(r.tokens, f.first - 1, determiners)].key in ("mit", "with") for f in r.found)
+
     def _asked_in_headline(self, r: SentenceReading, actors: list[Found], first: int) -> bool:
         """A German headline of a bare participle ("Japan zum Respekt vor Fischereirechten
         aufgerufen", "Russland zur Zurückhaltung aufgefordert"): the name right before "zu"
         is whom it asks, as in "Taiwan hat Japan zum Respekt aufgerufen"; no one is named
         who asked."""
-        if self.lex.lang != "de" or not r.tokens[first].key.startswith("auf") or \
+        if self.lex.lang != "de" or r.tokens[first].key not in ("aufgerufen", "aufgefordert") or \
                 any(t.key in self.lex.word_class("auxiliary") for t in r.tokens):
+            return False
+        clause = clause_of(r.clauses, first)  # (the headline's clause: "…, Biden besorgt")
+        if clause.first > 0 or first + 1 < len(r.tokens) and r.tokens[first + 1].is_word:
             return False
         before = [f for f in actors if f.first < first]
         return len(before) == 1 and before[0].last + 1 < first and \
@@ -2018,6 +2054,8 @@ class SentenceReader:
                       and r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key
                       in ("von", "durch")}
         for i in said:
+            if i + 1 < len(r.tokens) and r.tokens[i + 1].key in ("by", "von", "durch"):
+                continue  # ("between Russia and the United States, facilitated by Turkey")
             head = next((f for f in r.found if f.actor and i - 3 <= f.last < i and not any(
                 t.is_word for t in r.tokens[f.last + 1:i])), None)
             if head is not None:
@@ -2025,14 +2063,24 @@ class SentenceReader:
                 mediators |= {f.mention.entity for f in listed + [head]}
         event.participants = [p for p in event.participants if p not in mediators]
         # "… mediated by Turkey", "in a deal brokered by China", "an agreement, facilitated by
-        # China, to resume relations"
-        for i in range(len(r.tokens) - 1):
+        # China, to resume relations" (the phrase before the accord's infinitive)
+        start = clause.first
+        earlier = [c for c in r.clauses if c.last < clause.first]
+        infinitive = clause.complement or r.tokens[clause.first].key in ("to", "zu")
+        if infinitive and earlier and r.tokens[earlier[-1].first].key in mediation:
+            start = earlier[-1].first
+        present = self.lex.word_class("presence_word") | {"with", "mit"}
+        for i in range(start, len(r.tokens) - 1):
             if r.tokens[i].key in mediation and r.tokens[i + 1].key in ("by", "von", "durch"):
                 agents = {f.mention.entity for f in r.found if i + 1 < f.first <= i + 5}
-                # (unless named again after the trigger: "the agreement, brokered by Turkey,
-                # was signed in the presence of President Erdogan")
-                again = self.gaz.states_of([f.mention.entity for f in r.found if f.first > max(last, i + 5)],
-                                           r.day)
+                # (unless present at the signing: "the agreement, brokered by Turkey, was
+                # signed in the presence of President Erdogan")
+                later = [f for f in r.found if f.first > max(last, i + 5)]
+                at = next((k for k, f in enumerate(later)
+                           if any(t.key in present for t in r.tokens[f.first - 4:f.first])), None)
+                within = clause_of(r.clauses, later[at].first) if at is not None else None
+                again = self.gaz.states_of([f.mention.entity for f in later[at or 0:]
+                                            if within is not None and f.first in within], r.day)
                 event.participants = [p for p in event.participants
                                       if p not in agents or self.gaz.state_of(p, r.day) in again]
         return len(event.participants) >= 2 or not mediators
@@ -2060,7 +2108,7 @@ class SentenceReader:
                         and self._after_with(r, f)), None)
         end = partner.last if partner is not None else clause.last
         if j > clause.first:  # ("emphasized during a phone call the importance of continuing
-            end = min(end, first + 5)  # efforts to …": the verb's object after the phrase)
+            end = min(end, first + 3)  # efforts to …": the verb's object after the phrase)
         return not has_cue(r.tokens, clause.first, end, self.lex, others, (first, first))
 
     def _after_it(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
@@ -2152,8 +2200,10 @@ class SentenceReader:
         light = next((i for i in range(last + 1, end)  # ("jedoch" may cut the clause)
                       if r.tokens[i].key in self.lex.word_class("demand_light_verb")), None)
         if trigger.type is EventType.DEMAND and light is not None and \
-                has_cue(r.tokens, last + 1, light, self.lex, ("negation",), (first, last)):
-            return True  # "Konkrete Forderungen habe Trump jedoch nicht gestellt"
+                has_cue(r.tokens, max(last + 1, light - 2), light, self.lex, ("negation",), (first, last)):
+            # "Konkrete Forderungen habe Trump jedoch nicht gestellt" (not "Russia's demand that
+            # Ukraine never join NATO was raised"): the negation is the verb's
+            return True
         if trigger.type is EventType.DEMAND and scope_last > last + 2:
             # what is demanded is content ("verlangte von Kanada Beweise für die Vorwürfe",
             # "eine Erklärung zur geplanten Ratifizierung"); only a negation after the verb,

@@ -250,6 +250,11 @@ class RoleReader:
         between = r.tokens[a.last + 1:b.first]
         if not between and a.mention.entity == b.mention.entity:
             return True  # a title and the name it is followed by ("President of Tajikistan Emomali Rahmon")
+        # ("Scholz und Meloni Russland": the list ends on Meloni; Russland is no member)
+        listed = next((f for f in r.found if f.actor and f.first <= b.first - 1 <= f.last), None)
+        if listed is not None and a.last < listed.first - 1 and (
+                r.tokens[listed.first - 1].key in self.lex.word_class("conjunction")):
+            return False
         if between and between[0].text == "(":
             close = next((i for i, t in enumerate(between[:6]) if t.text == ")"), None)
             between = between[close + 1:] if close is not None else between
@@ -561,15 +566,15 @@ class RoleReader:
 
     def captor_asked(self, r: SentenceReading, last: int, own_sides: set[str]) -> list[str]:
         """"forderte eine Freilassung der Geiseln der Hamas", "demanded the release of the
-        hostages held by Hamas": whoever holds the captives is asked to free them, not the
-        partner of the talks it was demanded in."""
+        hostages held by Hamas": whoever holds the captives is asked to free them. Only
+        hostages belong to their captor in the genitive ("die Freilassung der Soldaten der
+        Ukraine" frees Ukraine's soldiers); "held by" names the captor of anyone."""
         clause = clause_of(r.clauses, last)  # (German names what it asks before its final verb)
         release = next((i for i in range(clause.first if self.lex.lang == "de" else last,
                                          min(last + 8, len(r.tokens)))
                         if r.tokens[i].key in self.lex.word_class("release_noun")), None)
         if release is None:
             return []
-        captives = self.lex.word_class("captive_noun")
         for f in r.found:
             if not f.actor or not release < f.first <= release + 9:
                 continue
@@ -578,8 +583,11 @@ class RoleReader:
             j = f.first if r.tokens[f.first].key in ("der", "des") else f.first - 1
             while j > release and r.tokens[j].text.islower() and r.tokens[j].key not in ("by", "der", "des"):
                 j -= 1  # ("der islamistischen Hamas", "held by the")
-            if r.tokens[j].key in ("by", "der", "des", "von") and any(
-                    t.key in captives for t in r.tokens[release:f.first]):
+            words = r.tokens[release:j]
+            held = r.tokens[j].key == "by" and any(t.key in self.lex.word_class("held") for t in words[-2:])
+            hostages = r.tokens[j].key in ("der", "des") and any(
+                t.key in self.lex.word_class("hostage_noun") for t in words[-2:])
+            if held or hostages:
                 state = self.gaz.state_of(f.mention.entity, r.day)
                 return [] if state in own_sides else [f.mention.entity]
         return []
@@ -2083,8 +2091,9 @@ class RoleReader:
         on = event.date.value if event.date else r.day
         if len({self.gaz.state_of(p, on) for p in event.participants}) >= 2:
             return
+        span = self._past_appositions(r, clause)
         for f in r.found:
-            if f.first not in clause:  # "der Besuch, …, den die Richter in Den Haag erlassen"
+            if not span[0] <= f.first <= span[1]:  # "der Besuch, …, den die Richter in Den Haag erlassen"
                 continue
             entity = self.gaz.entities[f.mention.entity]
             j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
@@ -2099,6 +2108,17 @@ class RoleReader:
                 event.participants.append(host)
                 return
 
+
+
+    @staticmethod
+    def _past_appositions(r: SentenceReading, clause: Clause) -> tuple[int, int]:
+        """The clause with its phrase resumed after a name in commas ("Bei einem Besuch des
+        Emirs, Scheich Tamim Al Thani, am Freitag in Berlin"): the commas cut no clause there."""
+        later = [c for c in r.clauses if c.first > clause.last]
+        if len(later) >= 2 and any(f.first <= later[0].first <= f.last for f in r.found) and all(
+                t.capitalized for t in r.tokens[later[0].first:later[0].last + 1]):
+            return clause.first, later[1].last
+        return clause.first, clause.last
 
 
 def headline_colon(r: SentenceReading, modal: int) -> int | None:
