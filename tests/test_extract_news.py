@@ -5640,3 +5640,16 @@ def test_demands_the_session_27_rules_must_leave_alone(text: str, lang: str, exp
 ])
 def test_events_the_session_27_rules_must_leave_alone(text: str, lang: str, expected: list) -> None:
     assert [(kind, sides) for kind, sides, _ in dated(text, "2023-02-23", lang)] == expected
+
+
+def test_a_visits_host_may_follow_its_guests_name_in_commas() -> None:
+    text = ("Bei einem Besuch des Emirs von Katar, Scheich Tamim bin Hamad Al Thani, am Freitag in Berlin "
+            "hieß es, Katar wolle bald Gas liefern.")
+    assert [(k, s) for k, s, _ in dated(text, "2022-05-22", "de") if k == "MEETING"] == \
+        [("MEETING", {"qatar", "germany"})]
+
+
+def test_a_list_ends_where_no_joiner_follows_its_last_name() -> None:
+    text = "Bei einem Treffen mit Macron haben Scholz und Meloni Russland zum Abzug aufgefordert."
+    assert [(k, s) for k, s, _ in dated(text, "2023-10-20", "de") if k == "MEETING"] == \
+        [("MEETING", {"france", "germany", "italy"})]

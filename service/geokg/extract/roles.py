@@ -27,6 +27,8 @@ REFUSAL_NOT_OBJECT = frozenset({"on", "against", "for", "about", "gegen", "für"
 QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘", "’"})
 
 #: Numerals of a group ("die drei Regierungen", "the two leaders", "alle vier Regionen").
+#: Lower-case words inside a person's name ("Tamim bin Hamad Al Thani", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "van", "der", "de", "da", "di", "du", "la"})
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
                "two": 2, "both": 2, "three": 3, "four": 4}
 
@@ -2115,8 +2117,11 @@ class RoleReader:
         """The clause with its phrase resumed after a name in commas ("Bei einem Besuch des
         Emirs, Scheich Tamim Al Thani, am Freitag in Berlin"): the commas cut no clause there."""
         later = [c for c in r.clauses if c.first > clause.last]
-        if len(later) >= 2 and any(f.first <= later[0].first <= f.last for f in r.found) and all(
-                t.capitalized for t in r.tokens[later[0].first:later[0].last + 1]):
+        if len(later) < 2:
+            return clause.first, clause.last
+        words = r.tokens[later[0].first:later[0].last + 1]
+        name = any(f.first <= later[0].first + 1 and f.last >= later[0].first for f in r.found)
+        if name and len(words) <= 7 and all(t.capitalized or t.key in NAME_PARTICLES for t in words):
             return clause.first, later[1].last
         return clause.first, clause.last
 
