@@ -5484,6 +5484,7 @@ def test_an_appeal_to_ones_own_followers_asks_no_state(text: str, lang: str) -> 
 
 @pytest.mark.parametrize("text", [
     "Man habe Russland wiederholt aufgefordert, die Gefangenen freizulassen, sagte Außenministerin Baerbock.",
+    "Deshalb habe man Russland aufgefordert, die Gefangenen freizulassen, sagte Außenministerin Baerbock.",
     "Man fordere Russland auf, die Gefangenen freizulassen, sagte Außenministerin Baerbock.",
 ])
 def test_the_impersonal_man_asks_for_whoever_reports_it(text: str) -> None:
@@ -5494,6 +5495,7 @@ def test_the_impersonal_man_asks_for_whoever_reports_it(text: str) -> None:
     # a weekday with a travel verb in the present is a coming trip (published on a Thursday)
     ("Am Freitag reist Kanzler Scholz nach Indien weiter.", []),
     ("Am Samstag reist Baerbock nach Japan, wo der Gipfel der G7 stattfindet.", []),
+    ("Am Freitag trifft Kanzler Scholz in Washington Präsident Biden.", []),
     # past and perfect tell a trip that was made
     ("Am Montag reiste Kanzler Scholz nach Indien.", [("MEETING", {"germany", "india"}, "2023-02-20d")]),
     ("Am Montag ist Kanzler Scholz nach Indien gereist.", [("MEETING", {"germany", "india"}, "2023-02-20d")]),

@@ -405,8 +405,8 @@ class RoleReader:
         """"Man habe Südkorea wiederholt aufgefordert, …, sagte Regierungssprecher Suga": with
         the impersonal "man" as subject, the names before the verb are asked, and who says
         it speaks for those who ask."""
-        clause = clause_of(r.clauses, first)
-        if self.lex.lang != "de" or r.tokens[clause.first].key != "man":
+        clause = clause_of(r.clauses, first)  # ("Man habe …", "Deshalb habe man …")
+        if self.lex.lang != "de" or not any(t.key == "man" for t in r.tokens[clause.first:first + 1]):
             return False
         asked = [f for f in actors if clause.first < f.first <= clause.last]  # ("Man fordere Russland auf")
         speech = self.lex.word_class("speech_verb")
