@@ -5655,3 +5655,12 @@ def test_a_list_ends_where_no_joiner_follows_its_last_name() -> None:
     text = "Bei einem Treffen mit Macron haben Scholz und Meloni Russland zum Abzug aufgefordert."
     assert [(k, s) for k, s, _ in dated(text, "2023-10-20", "de") if k == "MEETING"] == \
         [("MEETING", {"france", "germany", "italy"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beim China-Besuch von Kanzler Scholz am Freitag ging es um Handel.", {"germany", "china"}),
+    ("Beim Panama-Besuch von US-Außenminister Rubio am Sonntag ging es um den Kanal.",
+     {"united-states", "panama"}),
+])
+def test_a_compound_visit_noun_names_its_host_before_the_hyphen(text: str, expected: set) -> None:
+    assert [(k, s) for k, s, _ in dated(text, "2025-04-11", "de")] == [("MEETING", expected)]

@@ -852,6 +852,12 @@ class SentenceReader:
         if after + 2 < len(r.tokens) and r.tokens[after + 1].key in ("with", "mit"):
             partner = next((f for f in r.found if f.actor and after + 2 <= f.first <= after + 4), None)
             return [owner.mention.entity, partner.mention.entity] if partner else []
+        if visit and first >= 2 and r.tokens[first - 1].text == "-":
+            # "beim Panama-Besuch von Hegseth": the host before the hyphen
+            compound = next((f for f in r.found if f.last == first - 2), None)
+            host = self._host_state(compound) if compound is not None else None
+            if host is not None and host != self.gaz.state_of(owner.mention.entity, r.day):
+                return [owner.mention.entity, host]
         if not visit or after + 2 >= len(r.tokens) or \
                 r.tokens[after + 1].key not in self.lex.word_class("host_prep"):
             return []
@@ -896,8 +902,10 @@ class SentenceReader:
         if before is not None or not visit or not r.tokens[last].capitalized:
             return before  # (a noun: "Macron empfing Lula in Paris" names its guest)
         start = last + 2 if last + 1 < len(r.tokens) and r.tokens[last + 1].key == "von" else last + 1
+        # (a minister by title too: "beim Panama-Besuch von US-Außenminister Rubio")
         return next((f for f in r.found if f.actor and f.first == start
-                     and self.gaz.entities[f.mention.entity].kind == "leader"), None)
+                     and (self.gaz.entities[f.mention.entity].kind == "leader"
+                          or f.mention.how in ("official", "title", "title-state"))), None)
 
     def _host_state(self, f: Found) -> str | None:
         """The state a visit's place names: the state itself, or the state of a capital
