@@ -5664,3 +5664,8 @@ def test_a_list_ends_where_no_joiner_follows_its_last_name() -> None:
 ])
 def test_a_compound_visit_noun_names_its_host_before_the_hyphen(text: str, expected: set) -> None:
     assert [(k, s) for k, s, _ in dated(text, "2025-04-11", "de")] == [("MEETING", expected)]
+
+
+def test_a_former_president_named_in_the_background_is_his_state_then() -> None:
+    text = "Bill Clinton was the last sitting U.S. president to visit Argentina, in 1997."
+    assert dated(text, "2016-03-23", "en") == [("MEETING", {"united-states", "argentina"}, "1997-01-01y")]
