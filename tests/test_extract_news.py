@@ -5669,3 +5669,12 @@ def test_a_compound_visit_noun_names_its_host_before_the_hyphen(text: str, expec
 def test_a_former_president_named_in_the_background_is_his_state_then() -> None:
     text = "Bill Clinton was the last sitting U.S. president to visit Argentina, in 1997."
     assert dated(text, "2016-03-23", "en") == [("MEETING", {"united-states", "argentina"}, "1997-01-01y")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Putin said the two countries should deepen their cooperation in energy.", "en"),
+    ("Erdogan sagte, beide Länder müssten ihre Zusammenarbeit vertiefen.", "de"),
+    ("France and Italy urged their nationals to leave the country at once.", "en"),
+])
+def test_a_duty_of_the_speakers_own_pair_or_people_asks_no_state(text: str, lang: str) -> None:
+    assert asked(text, "2024-03-05", lang) == []

@@ -29,6 +29,8 @@ QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘"
 #: Numerals of a group ("die drei Regierungen", "the two leaders", "alle vier Regionen").
 #: Lower-case words inside a person's name ("Tamim bin Hamad Al Thani", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "van", "der", "de", "da", "di", "du", "la"})
+#: Words that make a group a pair ("the two countries", "beide Seiten").
+PAIR_WORDS = frozenset({"two", "both", "zwei", "beide", "beiden"})
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
                "two": 2, "both": 2, "three": 3, "four": 4}
 
@@ -878,6 +880,8 @@ class RoleReader:
         subject = r.tokens[start:last]
         if any(t.key in self.lex.word_class("personal_pronoun") for t in subject):
             return False
+        if any(t.key in PAIR_WORDS for t in subject):
+            return False  # "Xi said the two countries should …": the speaker's own side is one of them
         return self._group_obligated(subject) or self._course_obligated(r, subject, last)
 
     def _group_obligated(self, subject: list[Token]) -> bool:
