@@ -2070,28 +2070,35 @@ class SentenceReader:
                 listed = self.roles.list_before(r, head, [f for f in r.found if f.actor])
                 mediators |= {f.mention.entity for f in listed + [head]}
         event.participants = [p for p in event.participants if p not in mediators]
-        # "… mediated by Turkey", "in a deal brokered by China", "an agreement, facilitated by
-        # China, to resume relations" (the phrase before the accord's infinitive)
+        agents = self._agents_of_mediation(r, clause, last)
+        event.participants = [p for p in event.participants if p not in agents]
+        return len(event.participants) >= 2 or not mediators
+
+    def _agents_of_mediation(self, r: SentenceReading, clause: Clause, last: int) -> set[str]:
+        """"… mediated by Turkey", "in a deal brokered by China", "an agreement, facilitated by
+        China, to resume relations" (the phrase before the accord's infinitive): the agents,
+        unless present at the signing ("the agreement, brokered by Turkey, was signed in the
+        presence of President Erdogan")."""
+        mediation = self.lex.word_class("mediation")
         start = clause.first
         earlier = [c for c in r.clauses if c.last < clause.first]
         infinitive = clause.complement or r.tokens[clause.first].key in ("to", "zu")
         if infinitive and earlier and r.tokens[earlier[-1].first].key in mediation:
             start = earlier[-1].first
         present = self.lex.word_class("presence_word") | {"with", "mit"}
+        agents: set[str] = set()
         for i in range(start, len(r.tokens) - 1):
-            if r.tokens[i].key in mediation and r.tokens[i + 1].key in ("by", "von", "durch"):
-                agents = {f.mention.entity for f in r.found if i + 1 < f.first <= i + 5}
-                # (unless present at the signing: "the agreement, brokered by Turkey, was
-                # signed in the presence of President Erdogan")
-                later = [f for f in r.found if f.first > max(last, i + 5)]
-                at = next((k for k, f in enumerate(later)
-                           if any(t.key in present for t in r.tokens[f.first - 4:f.first])), None)
-                within = clause_of(r.clauses, later[at].first) if at is not None else None
-                again = self.gaz.states_of([f.mention.entity for f in later[at or 0:]
-                                            if within is not None and f.first in within], r.day)
-                event.participants = [p for p in event.participants
-                                      if p not in agents or self.gaz.state_of(p, r.day) in again]
-        return len(event.participants) >= 2 or not mediators
+            if r.tokens[i].key not in mediation or r.tokens[i + 1].key not in ("by", "von", "durch"):
+                continue
+            later = [f for f in r.found if f.first > max(last, i + 5)]
+            at = next((k for k, f in enumerate(later)
+                       if any(t.key in present for t in r.tokens[f.first - 4:f.first])), None)
+            within = clause_of(r.clauses, later[at].first) if at is not None else None
+            again = self.gaz.states_of([f.mention.entity for f in later[at or 0:]
+                                        if within is not None and f.first in within], r.day)
+            agents |= {f.mention.entity for f in r.found if i + 1 < f.first <= i + 5
+                       and self.gaz.state_of(f.mention.entity, r.day) not in again}
+        return agents
 
     def _in_circumstance(self, r: SentenceReading, trigger: Trigger, first: int) -> bool:
         """A call or meeting noun in a phrase of circumstance ("bei einem Besuch in Kiew",
@@ -2204,14 +2211,8 @@ class SentenceReader:
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
         scope_last = self._before_purpose_or_words(r, trigger, (first, last), scope_last)
-        end = next((i for i in range(last + 1, len(r.tokens)) if r.tokens[i].text in ",;:."), len(r.tokens))
-        light = next((i for i in range(last + 1, end)  # ("jedoch" may cut the clause)
-                      if r.tokens[i].key in self.lex.word_class("demand_light_verb")), None)
-        if trigger.type is EventType.DEMAND and light is not None and \
-                has_cue(r.tokens, max(last + 1, light - 2), light, self.lex, ("negation",), (first, last)):
-            # "Konkrete Forderungen habe Trump jedoch nicht gestellt" (not "Russia's demand that
-            # Ukraine never join NATO was raised"): the negation is the verb's
-            return True
+        if trigger.type is EventType.DEMAND and self._negated_light_verb(r, first, last):
+            return True  # "Konkrete Forderungen habe Trump jedoch nicht gestellt"
         if trigger.type is EventType.DEMAND and scope_last > last + 2:
             # what is demanded is content ("verlangte von Kanada Beweise für die Vorwürfe",
             # "eine Erklärung zur geplanten Ratifizierung"); only a negation after the verb,
@@ -2236,6 +2237,17 @@ class SentenceReader:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return judged is None and has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
+
+    def _negated_light_verb(self, r: SentenceReading, first: int, last: int) -> bool:
+        """A demand noun whose verb is negated right before it ("Forderungen habe Trump jedoch
+        nicht gestellt", "demands were not made"); not a negation inside what is demanded
+        ("Russia's demand that Ukraine never join NATO was raised"). "jedoch" may cut the
+        clause, so the verb is looked for up to the next punctuation."""
+        end = next((i for i in range(last + 1, len(r.tokens)) if r.tokens[i].text in ",;:."), len(r.tokens))
+        light = next((i for i in range(last + 1, end)
+                      if r.tokens[i].key in self.lex.word_class("demand_light_verb")), None)
+        return light is not None and has_cue(r.tokens, max(last + 1, light - 2), light, self.lex,
+                                             ("negation",), (first, last))
 
     def _ended_at_clause_end(self, r: SentenceReading, clause: Clause, last: int) -> bool:
         """A German clause whose final verb ends the accord it names ("hatte der Niger eine
