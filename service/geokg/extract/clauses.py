@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geokg.extract.dates import calendar_words
 from geokg.extract.lexicon import Lexicon, sentence_forms
 from geokg.extract.mentions import GROUP_ORIGINS, ORIGIN_PREPOSITIONS, Found
 from geokg.extract.text import Token
@@ -63,8 +64,10 @@ def split_clauses(tokens: list[Token], lex: Lexicon) -> list[Clause]:
 
 def _relative_that(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """"the Gulf Cooperation Council that is headquartered in Riyadh pledged …": "that"
-    after a name and before a verb of its own is a relative pronoun, not what a report says."""
+    after a name and before a verb of its own is a relative pronoun, not what a report says
+    (not after a day: "said on Monday that was …")."""
     return tokens[i].key == "that" and 0 < i < len(tokens) - 1 and tokens[i - 1].capitalized \
+        and tokens[i - 1].key not in calendar_words(lex.lang) \
         and tokens[i + 1].key in lex.word_class("verb_after_relative")
 
 

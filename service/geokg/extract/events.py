@@ -1707,7 +1707,7 @@ class SentenceReader:
         aufgerufen", "Russland zur Zurückhaltung aufgefordert"): the name right before "zu"
         is whom it asks, as in "Taiwan hat Japan zum Respekt aufgerufen"; no one is named
         who asked."""
-        if self.lex.lang != "de" or r.tokens[first].key not in ("aufgerufen", "aufgefordert") or \
+        if r.tokens[first].key not in self.lex.word_class("headline_participle") or \
                 any(t.key in self.lex.word_class("auxiliary") for t in r.tokens):
             return False
         clause = clause_of(r.clauses, first)  # (the headline's clause: "…, Biden besorgt")
