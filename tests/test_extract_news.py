@@ -5682,3 +5682,84 @@ def test_a_former_president_named_in_the_background_is_his_state_then() -> None:
 ])
 def test_a_duty_of_the_speakers_own_pair_or_people_asks_no_state(text: str, lang: str) -> None:
     assert asked(text, "2024-03-05", lang) == []
+
+
+# --- session 28 -----------------------------------------------------------------------------
+def participants_of(text: str, published: str, lang: str, kind: EventType) -> list[list[str]]:
+    """The participants of each event of a kind, as read (a leader or the state itself)."""
+    article = read_article(text, published=dt.date.fromisoformat(published), lang=lang)
+    return [e.participants for e in article.events if e.type is kind]
+
+
+@pytest.mark.parametrize("text, published, lang, expected", [
+    # a minister who led the government years later: his state that day, not himself
+    ("Japan's Defence Minister Shigeru Ishiba met Chinese Defence Minister Cao Gangchuan in Tokyo on Friday.",
+     "2008-05-10", "en", ["japan", "china"]),
+    ("Japans Verteidigungsminister Shigeru Ishiba traf am Freitag in Tokio den chinesischen "
+     "Verteidigungsminister Cao Gangchuan.", "2008-05-10", "de", ["japan", "china"]),
+    # (in the office the gazetteer lists, the leader himself)
+    ("Japan's Prime Minister Shigeru Ishiba met Chinese Premier Li Qiang in Vientiane on Thursday.",
+     "2024-10-12", "en", ["shigeru-ishiba", "li-qiang"]),
+])
+def test_a_minister_who_led_at_another_time_speaks_for_his_state(text: str, published: str, lang: str,
+                                                                 expected: list) -> None:
+    assert participants_of(text, published, lang, MEETING) == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Belarus müsse die inhaftierten Journalisten sofort freilassen, teilte das Auswärtige Amt mit.", "de",
+     [({"germany"}, {"belarus"})]),
+    ("Serbien müsse die Blockade der Grenze beenden, so Kosovos Premier Kurti.", "de",
+     [({"kosovo"}, {"serbia"})]),
+    ("Belarus must release the jailed journalists at once, according to the German foreign ministry.", "en",
+     [({"germany"}, {"belarus"})]),
+    # (a name after the modal in a phrase of its own is not who is bound)
+    ("Das Abkommen solle den Handel mit Vietnam erleichtern, teilte Tokio mit.", "de", []),
+])
+def test_an_obligation_attributed_after_it_is_the_speakers_demand(text: str, lang: str,
+                                                                   expected: list) -> None:
+    assert asked(text, "2023-05-10", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lula called on President Ramaphosa in Pretoria on Monday.", [("MEETING", {"brazil", "south-africa"})]),
+    ("During the visit Lula also called on President Ramaphosa.", [("MEETING", {"brazil", "south-africa"})]),
+    ("Lula called on President Ramaphosa to join the initiative.", [("DEMAND", {"brazil"})]),
+    ("Lula called on South Africa on Monday for a ceasefire.", [("DEMAND", {"brazil"})]),
+])
+def test_calling_on_a_person_with_nothing_asked_is_a_visit(text: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2023-08-21", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Japan signed similar agreements with Vietnam, Indonesia and the Philippines.", "en",
+     [{"japan", "vietnam"}, {"japan", "indonesia"}, {"japan", "philippines"}]),
+    ("Entsprechende Verträge unterzeichnete Indien auch mit Nepal und Bhutan.", "de",
+     [{"india", "nepal"}, {"india", "bhutan"}]),
+    # (one accord, in the singular, is one accord of all)
+    ("Japan signed an agreement with Vietnam, Indonesia and the Philippines.", "en",
+     [{"japan", "vietnam", "indonesia", "philippines"}]),
+])
+def test_accords_in_the_plural_with_a_list_are_one_with_each(text: str, lang: str, expected: list) -> None:
+    assert [s for k, s in kinds_and_sides(text, "2023-05-10", lang) if k == "AGREEMENT"] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ramaphosa and Lula reaffirmed their commitment to regular high-level meetings.", "en"),
+    ("Ramaphosa und Lula vereinbarten regelmäßige Treffen der Außenminister.", "de"),
+])
+def test_meetings_promised_as_a_habit_are_no_meeting(text: str, lang: str) -> None:
+    assert "MEETING" not in [k for k, _ in kinds_and_sides(text, "2023-08-21", lang)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Lula opened the bridge on Friday in the presence of his Paraguayan counterpart.", "en",
+     [{"brazil", "paraguay"}]),
+    ("Im Beisein von Macron sprach Scholz am Montag in Paris über Europa.", "de", [{"france", "germany"}]),
+    ("The accord was signed in the presence of Modi and Hasina on Saturday.", "en",
+     [{"india", "bangladesh"}]),
+    # (onlookers of one state at a signing told in the passive meet no one)
+    ("The accord was signed in the presence of Erdogan and Guterres on Saturday.", "en", []),
+])
+def test_being_present_with_another_leader_is_a_meeting(text: str, lang: str, expected: list) -> None:
+    assert [s for k, s in kinds_and_sides(text, "2023-06-10", lang) if k == "MEETING"] == expected

@@ -447,6 +447,9 @@ class SentenceReader:
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
+            "present_together": lambda h: self._present_together(r, h[2]),
+            "courtesy_call": lambda h: self._courtesy_call(r, h[2]),
+            "not_courtesy_call": lambda h: not self._courtesy_call(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
             "in_the_room": lambda h: not any(t.key in self.lex.word_class("remote_medium") for t in r.tokens[
                 clause_of(r.clauses, h[1]).first:clause_of(r.clauses, h[1]).last + 1]),
@@ -954,8 +957,30 @@ class SentenceReader:
     def _person_after(self, r: SentenceReading, last: int) -> bool:
         """"discussed policing with Fiji's prime minister": a talk with a person is a meeting
         with their state; "discussed US engagement with Egypt" names no one to meet."""
-        people = [f for f in r.found if f.actor and last < f.first <= last + 7 and self._person(f)]
+        # ("his Mauritian counterpart": a person of the state the adjective names)
+        people = [f for f in r.found if f.actor and last < f.first <= last + 7 and (
+            self._person(f) or f.last + 1 < len(r.tokens)
+            and r.tokens[f.last + 1].key in self.lex.word_class("counterpart"))]
         return bool(people) and self._guest(r, last) is not None
+
+    def _present_together(self, r: SentenceReading, last: int) -> bool:
+        """"Modi … in the presence of his counterpart", "Im Beisein von Buhari spricht Gauck",
+        "signed in the presence of Modi and Hasina": people of two states in one place — not
+        "was signed in the presence of Erdogan and Guterres", onlookers of one state at a
+        signing by no one named in person."""
+        people = [f for f in r.found if f.actor and self._person(f)]
+        present = [f for f in people if last < f.first <= last + 10
+                   and clause_of(r.clauses, f.first) is clause_of(r.clauses, last)]
+        states = {self.gaz.state_of(f.mention.entity, r.day) for f in present}
+        return len(people) > len(present) or len(
+            {s for s in states if self.gaz.entities[s].kind == "state"}) >= 2
+
+    def _courtesy_call(self, r: SentenceReading, last: int) -> bool:
+        """"called on President Xi Jinping." pays a visit; "called on Xi to …" or "… for
+        talks" asks something, and so does a call on a state ("called on Russia")."""
+        called = next((f for f in r.found if f.actor and last < f.first <= last + 3), None)
+        return called is not None and self._person(called) and not any(
+            t.key in ("to", "for") for t in r.tokens[called.last + 1:])
 
     def _person_before(self, r: SentenceReading, first: int) -> bool:
         """A leader or an official as the verb's subject, right before it ("Blinken flew
@@ -1363,7 +1388,7 @@ class SentenceReader:
         return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
-                         self._caller(r, trigger, actors, first),
+                         self._caller(r, trigger, actors, first, last),
                          group_subject, additional, open_addressee, respective, named, likewise=likewise,
                          group_partner=group_partner,
                          story_receiver=trigger.type is EventType.SUPPORT
@@ -2159,6 +2184,17 @@ class SentenceReader:
         negated = has_cue(r.tokens, clause.first, first - 1, self.lex, ("negation", "denial"))
         return not recognised or negated
 
+    def _recurring(self, tokens: list[Token], first: int) -> bool:
+        """A talks noun after "regular", "regelmäßige", "periodic" among its adjectives."""
+        recurring = self.lex.word_class("recurring_adjective")
+        k = first - 1
+        while k >= 0 and (is_adjective(tokens[k]) or tokens[k].key in recurring or "-" in (
+                tokens[k].text, tokens[k + 1].text, tokens[k - 1].text if k > 0 else "")):
+            if tokens[k].key in recurring:
+                return True
+            k -= 1
+        return False
+
     def _not_factual(self, r: SentenceReading, trigger: Trigger, clause: Clause, first: int,
                      last: int) -> bool:
         kinds = CUES_OF.get(trigger.type, ALL_CUES)
@@ -2167,6 +2203,8 @@ class SentenceReader:
         if trigger.type is not EventType.TERRITORIAL_CLAIM and first > 0 and \
                 r.tokens[first - 1].key in self.lex.word_class("planned_adjective"):
             return True  # "das geplante Freihandelsabkommen zwischen …", "the proposed summit"
+        if trigger.type in TALKS and self._recurring(r.tokens, first):
+            return True  # "commitment to regular high-level meetings": a habit to be, no event
         if trigger.type is not EventType.SUPPORT and self._headline_to(r, first):
             return True  # "India, Pakistan to sign trade deal", "Pompeo to witness signing of …"
         if trigger.type is EventType.AGREEMENT and has_cue(r.tokens, max(clause.first, first - 3), first - 1,
@@ -2396,7 +2434,11 @@ class SentenceReader:
                                 or self._pronoun_after_and(r, f, trigger)
                                 or self._agent_of_a_participle(r, f, trigger)):
                 continue
-            if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f):
+            # (one looking on is no side, unless their presence is what the match tells:
+            # "commissioned the ship in the presence of his Mauritian counterpart")
+            present_told = trigger[1] < f.first <= trigger[1] + 4 and any(
+                t.key in self.lex.word_class("presence_word") for t in r.tokens[trigger[0]:trigger[1] + 1])
+            if (own is not clause and self._looking_on(r, own)) or self._onlooker(r, f) and not present_told:
                 continue
             out.append(f)
         return out
@@ -2945,13 +2987,16 @@ class SentenceReader:
         return first > clause.first and r.tokens[first - 1].key == "they"
 
     def _caller(self, r: SentenceReading, trigger: Trigger, actors: list[Found],
-                first: int) -> str | None:
+                first: int, last: int) -> str | None:
         """The one side that calls several others named after "mit"/"with" ("telefonierte
         Trump mit Moon und Abe", "spoke with Trump and then with Biden"): each is its own
         call, unless it is a conference or said to be joint."""
         if trigger.type is EventType.AGREEMENT and any(
                 t.key in self.lex.word_class("relations") for t in r.tokens[first:]):
             return self._partner_of_each(r, actors, first)  # "agreed to establish ties with"
+        if trigger.type is EventType.AGREEMENT and any(
+                t.key in self.lex.word_class("plural_accord") for t in r.tokens[first:last + 1]):
+            return self._one_with_each(r, actors, first)
         separate = any(t.key in self.lex.word_class("separately") for t in r.tokens)
         if trigger.type is EventType.MEETING and not separate:
             return None  # "met Macron and Biden": one meeting of three, unless "separate talks"
@@ -2986,6 +3031,19 @@ class SentenceReader:
             callers = {f.mention.entity for f in actors if f.last < with_at}
             called = {f.mention.entity for f in actors if f.first > with_at}
         return next(iter(callers)) if len(callers) == 1 and len(called) >= 2 else None
+
+    def _one_with_each(self, r: SentenceReading, actors: list[Found], first: int) -> str | None:
+        """"Ähnliche Vereinbarungen schloss die US-Regierung auch mit Ecuador, Guatemala und
+        El Salvador": accords in the plural, one side before "mit"/"with" and several after
+        it, are one accord with each of them."""
+        clause = clause_of(r.clauses, first)
+        joined = next((i for i in range(first, clause.last + 1) if r.tokens[i].key in ("mit", "with")), None)
+        if joined is None:
+            return None
+        before = {f.mention.entity for f in actors
+                  if f.last < joined and clause_of(r.clauses, f.first) is clause}
+        partners = self.roles.coordinated([f for f in actors if f.first > joined], r)
+        return next(iter(before)) if len(before) == 1 and len(partners) >= 2 else None
 
     def _partner_of_each(self, r: SentenceReading, actors: list[Found], first: int) -> str | None:
         """"die Emirate, Bahrain und der Sudan … Beziehungen zu Israel": the one side after

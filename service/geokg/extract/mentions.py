@@ -418,7 +418,13 @@ class MentionFinder:
             if apposed is not None and state is not None and \
                     self.gaz.state_of(apposed.mention.entity, self.on) == state:
                 person = person or apposed
-            if person and self.gaz.entities[person.mention.entity].kind == "leader":
+            if person and self._minister_before_office(person, roles, state):
+                # "Georgia's Economy Minister Giorgi Gakharia" two years before he led its
+                # government: a minister speaks for his state, not as the leader he became
+                self._absorb(out, state_found)
+                person.mention = replace(person.mention, entity=cast(str, state), how="official")
+                person.first = min(person.first, state_found.first if state_found else i, i)
+            elif person and self.gaz.entities[person.mention.entity].kind == "leader":
                 self._absorb(out, state_found)  # "Chinese President Xi": Xi is the actor
                 # the title belongs to the person's phrase ("of Turkish President Erdogan")
                 person.first = min(person.first, state_found.first if state_found else i, i)
@@ -517,6 +523,13 @@ class MentionFinder:
         named = [key for key, o in holding
                  if title in fold(o.label_en) or title in fold(o.label_de)]
         return (named or [key for key, _ in holding] or cast("list[str | None]", [None]))[0]
+
+    def _minister_before_office(self, person: Found, roles: tuple[str, ...], state: str | None) -> bool:
+        """A minister's title before someone the gazetteer lists for a leader's office they
+        did not hold that day (before it, or after it: "Foreign Secretary David Cameron")."""
+        entity = self.gaz.entities[person.mention.entity]
+        return state is not None and set(roles) == {"minister"} and entity.kind == "leader" \
+            and self.gaz.entities[state].kind == "state" and not self.gaz.in_office(entity.key, self.on)
 
     def _singular(self, tokens: list[Token], i: int) -> bool:
         """A bare title names one person only in the singular: "der Kanzler", "des Kanzlers",

@@ -925,8 +925,12 @@ class RoleReader:
         # "Israel must …" names it before the modal; "Es ist an der Zeit, dass London …" after
         # ("It is time for Hamas to …": the subject after "for" as well)
         end = closing if closing is not None else last - 1
+        # (after the modal only right after it, past adverbs: "Nun müsse auch Russland …",
+        # not "Es solle die Zusammenarbeit mit Peking verbessern")
         subject = next((f for f in reversed(actors) if f.last < first), None) or next(
-            (f for f in r.found if f.actor and first < f.first < end), None)
+            (f for f in r.found if f.actor and first < f.first < end and not any(
+                t.capitalized or t.key in self.lex.word_class("preposition") and t.key not in ("for", "für")
+                for t in r.tokens[first + 1:f.first])), None)
         if speaker is None or subject is None:
             return
         # (a list with the speaker's own side asks no one: "'Brasilien und Venezuela müssen
