@@ -5763,3 +5763,26 @@ def test_meetings_promised_as_a_habit_are_no_meeting(text: str, lang: str) -> No
 ])
 def test_being_present_with_another_leader_is_a_meeting(text: str, lang: str, expected: list) -> None:
     assert [s for k, s in kinds_and_sides(text, "2023-06-10", lang) if k == "MEETING"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kritiker haben Scholz aufgefordert, die Lieferungen zu stoppen.",
+    "Menschenrechtsgruppen forderten Macron auf, das Thema in Peking anzusprechen.",
+    "Die Opposition hat Meloni aufgefordert, zurückzutreten.",
+    # (a demand by people the sentence does not name)
+    "Lula begründete den Schritt mit Forderungen von Landwirten.",
+    "Lula pointed to demands by farmers for lower tariffs.",
+])
+def test_a_demand_by_someone_unnamed_is_no_demand_of_the_named(text: str) -> None:
+    lang = "en" if " by " in text else "de"
+    assert [demanders for demanders, _ in asked(text, "2023-03-02", lang) if demanders] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Scholz hat Putin aufgefordert, die Truppen abzuziehen.", [({"germany"}, {"russia"})]),
+    ("Gestern hat Scholz Russland aufgefordert, die Truppen abzuziehen.", [({"germany"}, {"russia"})]),
+    ("Die Bundesregierung hat Russland aufgefordert, die Truppen abzuziehen.", [({"germany"}, {"russia"})]),
+    ("Brasiliens Präsident hat Russland aufgefordert, die Truppen abzuziehen.", [({"brazil"}, {"russia"})]),
+])
+def test_a_named_subject_before_the_auxiliary_still_demands(text: str, expected: list) -> None:
+    assert asked(text, "2023-03-02", "de") == expected

@@ -1605,12 +1605,16 @@ class SentenceReader:
         return place >= 0 and r.tokens[place].key in self.lex.word_class("land_meeting_place")
 
     def _no_political_demand(self, r: SentenceReading, first: int, last: int) -> bool:
-        """A market's demand ("strong demand growth", "oil demand") or a call for entries ("a
-        call for proposals", "Aufruf zur Einreichung von Projektanträgen") asks no one."""
+        """A market's demand ("strong demand growth", "oil demand"), a call for entries ("a
+        call for proposals", "Aufruf zur Einreichung von Projektanträgen") or one by people
+        the sentence does not name asks no one of the story's sides."""
         if r.tokens[first].key not in self.lex.word_class("demand_noun"):
             return False  # a verb ("demanded energy aid") asks someone whatever follows
         before, after = r.tokens[first - 1:first] if first else [], r.tokens[first + 1:first + 2]
-        return any(t.key in self.lex.word_class("market_before") for t in before) or any(
+        # ("mit Forderungen von Exporteuren", "demands by protesters": made by no one named)
+        unnamed_maker = first + 2 < len(r.tokens) and r.tokens[first + 1].key in ("von", "by", "from") \
+            and not any(f.actor and first + 2 <= f.first <= first + 4 for f in r.found)
+        return unnamed_maker or any(t.key in self.lex.word_class("market_before") for t in before) or any(
             t.key in self.lex.word_class("market_after") for t in after) or any(
             t.key in self.lex.word_class("entries_noun") for t in r.tokens[first + 1:last + 5])
 

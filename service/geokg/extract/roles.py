@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from geokg.extract.clauses import Clause, after_a_judgement, clause_of, is_adjective, is_blocked
+from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import GROUP_ORIGINS, ORIGIN_PREPOSITIONS, Found
@@ -33,6 +34,11 @@ NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "van", "der", "de",
 PAIR_WORDS = frozenset({"two", "both", "zwei", "beide", "beiden"})
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
                "two": 2, "both": 2, "three": 3, "four": 4}
+
+ACTIVE_PERFECT = frozenset({"hat", "haben", "hatte", "hatten", "habe"})
+#: German adverbs and adjectives that may open a sentence ("Nachdrücklich drängte …")
+ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "falls", "wärts")
+
 
 class RoleReader:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon):
@@ -328,6 +334,12 @@ class RoleReader:
         # name after a preposition: "ending an agreement with Britain and called on London")
         trigger_clause = clause_of(r.clauses, first)
         if self._fronted_demand(r, event, actors, before, first, trigger_clause):
+            return
+        asked = [f for f in actors if trigger_clause.first < f.first and f.first != first]
+        if self._unnamed_group_subject(r, trigger_clause, first) and not (
+                asked and self._compared(r, asked[0])):
+            # "Kritiker haben Scholz aufgefordert": the name after the verb is asked
+            event.addressees = [asked[0].mention.entity] if asked else []
             return
         subjects = [f for f in before if clause_of(r.clauses, f.first) is trigger_clause
                     and not self._after_preposition(r, f) and not self._dative(r, f)]
@@ -1254,6 +1266,36 @@ class RoleReader:
         while j > 0 and (tokens[j].text[:1].isupper() or tokens[j].key in self.lex.word_class("determiner")):
             j -= 1
         return j
+
+    def _unnamed_group_subject(self, r: SentenceReading, clause: Clause, first: int) -> bool:
+        """German, before the finite verb ("haben", "hat" or the match itself): a noun phrase
+        that names no one ("Kritiker haben", "Nichtregierungsorganisationen haben", "Die
+        Opposition hat"), not an adverb or a phrase ("Gestern haben", "Als Folge habe"): the
+        subject is unnamed. Not a passive ("Botschafter Meyer sei aufgefordert")."""
+        if self.lex.lang != "de":
+            return False
+        finite = next((k for k in range(clause.first + 1, first)
+                       if r.tokens[k].key in self.lex.word_class("auxiliary")), first)
+        if r.tokens[finite].key not in ACTIVE_PERFECT and finite != first:
+            return False
+        field = r.tokens[clause.first:finite]
+        openers = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_second_opening") | \
+            self.lex.word_class("preposition") | self.lex.word_class("not_a_verb_before_sie") | \
+            set(calendar_words("de"))
+        openers -= self.lex.word_class("determiner")  # ("die" opens relative clauses too)
+        openers |= self.lex.word_class("possessive_own")  # "sein Land verlange": someone's
+        # ("Vergangene Woche forderte Russland …": a time, not a subject)
+        openers |= self.lex.word_class("duration_unit") | self.lex.word_class("period_noun")
+        # (a noun ends it, not an adverb: "Nachdrücklich drängte Steinmeier …")
+        adverb = not field or field[-1].key.endswith(ADVERB_ENDINGS)
+        return 1 <= len(field) <= 4 and field[-1].capitalized and not adverb and all(
+            t.is_word and t.key not in openers for t in field) \
+            and not any(clause.first <= f.first < finite for f in r.found)
+
+    def _compared(self, r: SentenceReading, f: Found) -> bool:
+        """"hatten wie die USA … gefordert": a name compared with, or after a preposition."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return r.tokens[j].key in ("wie", "like", "as") or self._after_preposition(r, f)
 
     def _dative(self, r: SentenceReading, f: Found) -> bool:
         """"Dem Iran stellte Trump eine Frist": a German name in the dative is no subject."""
