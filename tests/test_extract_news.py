@@ -5786,3 +5786,23 @@ def test_a_demand_by_someone_unnamed_is_no_demand_of_the_named(text: str) -> Non
 ])
 def test_a_named_subject_before_the_auxiliary_still_demands(text: str, expected: list) -> None:
     assert asked(text, "2023-03-02", "de") == expected
+
+
+def test_a_headline_names_leaders_by_the_surnames_its_lead_gives_in_full() -> None:
+    text = ("Ruto, Ramaphosa stress closer cooperation with China in first phone call\n\n"
+            "Kenyan President William Ruto held his first phone call with South African President "
+            "Cyril Ramaphosa on Monday, his office said.")
+    assert kinds_and_sides(text, "2022-09-20", "en") == [("CALL", {"kenya", "south-africa"})]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Ruto and Ramaphosa stressed their cooperation with China in a phone call on Monday.", "en",
+     [("CALL", {"kenya", "south-africa"})]),
+    ("Ruto und Ramaphosa betonten am Montag in einem Telefonat die Zusammenarbeit mit China.", "de",
+     [("CALL", {"kenya", "south-africa"})]),
+    # (with one side named, the name after "cooperation with" is the partner)
+    ("Ruto discussed cooperation with Ramaphosa in Pretoria on Monday.", "en",
+     [("MEETING", {"kenya", "south-africa"})]),
+])
+def test_the_partner_of_ties_two_sides_spoke_of_is_no_side(text: str, lang: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2022-09-20", lang) == expected

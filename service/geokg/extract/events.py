@@ -1330,7 +1330,8 @@ class SentenceReader:
         actors = self._actors(r, clause, (first, last), trigger.type in MULTI_SIDED,
                               trigger.type is EventType.CALL)
         if trigger.type in TALKS:  # ("discussed the conflict between Israel and Hamas on a phone call")
-            actors = [f for f in actors if not self._side_of_a_conflict(r, f)]
+            actors = [f for f in actors
+                      if not self._side_of_a_conflict(r, f) and not self._ties_with(r, f, actors)]
             actors = self._without_demanded(r, actors, (first, last))
         event = Event(trigger.type, [], r.sentence,
                       " ".join(r.sentence.text[r.tokens[first].start - r.sentence.start:
@@ -2639,6 +2640,16 @@ class SentenceReader:
     def _frame_at(self, r: SentenceReading, k: int) -> bool:
         return r.tokens[k].key in self.lex.word_class("frame_noun") and \
             r.tokens[k - 1].key in self.lex.word_class("frame_prep")
+
+    def _ties_with(self, r: SentenceReading, f: Found, actors: list[Found]) -> bool:
+        """"Lee, Ishiba stress trilateral cooperation with the U.S. in first phone call": the
+        partner of ties that two sides named before spoke of is no side of their talks (not
+        "Biden discussed cooperation with Modi": his partner)."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        if j < 1 or r.tokens[j].key not in ("with", "mit", "zu") or \
+                r.tokens[j - 1].key not in self.lex.word_class("ties_noun"):
+            return False
+        return len(self.gaz.states_of([a.mention.entity for a in actors if a.last < j - 1], r.day)) >= 2
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a

@@ -57,6 +57,16 @@ class MentionFinder:
         # "an Israeli court … The court": the sentence a body's word was last used outside a name
         self.plain_use: dict[str, int] = {}
 
+    def look_ahead(self, sentences: list[tuple[Sentence, list[Token]]]) -> None:
+        """A headline names leaders by the surname the lead gives in full after it ("Lee,
+        Ishiba stress …" before "President Lee Jae-myung held …"): learn those names first."""
+        ahead = MentionFinder(self.gaz, self.lex, self.on)
+        for sentence, tokens in sentences:
+            ahead.find(sentence, tokens)
+        for key, (entity, how) in ahead.local_names.items():
+            if how == "alias":
+                self.local_names.setdefault(key, (entity, how))
+
     def find(self, sentence: Sentence, tokens: list[Token]) -> list[Found]:
         names = self._bodies_of_others(tokens, self._names(sentence, tokens))
         self._note_elected(tokens, names)
