@@ -5806,3 +5806,18 @@ def test_a_headline_names_leaders_by_the_surnames_its_lead_gives_in_full() -> No
 ])
 def test_the_partner_of_ties_two_sides_spoke_of_is_no_side(text: str, lang: str, expected: list) -> None:
     assert kinds_and_sides(text, "2022-09-20", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung in Oslo liefert Waffen an die Ukrainer.", {"ukraine"}),
+    ("Japan schickte Hilfsgüter an die Syrer.", {"syria"}),
+])
+def test_a_german_people_noun_receives_for_its_state(text: str, expected: set) -> None:
+    gaz, day = load_gazetteer(), dt.date(2023, 3, 1)
+    events = read_article(text, published=day, lang="de").events
+    assert [gaz.states_of(e.addressees, day) for e in events if e.type is SUPPORT] == [expected]
+
+
+def test_a_word_that_is_also_a_people_noun_is_no_state() -> None:
+    assert "mali" not in {m.entity for m in read_article(
+        "Die Maler in Berlin stellten ihre Bilder aus.", published=dt.date(2023, 3, 1), lang="de").mentions}

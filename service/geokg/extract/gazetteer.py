@@ -282,10 +282,18 @@ def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> N
     for stem in _split(row.get("demonyms_de", "")):
         for ending in GERMAN_ADJECTIVE_ENDINGS:
             gazetteer.add_name(stem + ending, NameEntry(entity.key, "demonym", False, False))
+        people = stem[:-4] + "er"  # "ukrainisch": "Waffen an die Ukrainer", "den Syrern"
+        if stem.endswith("isch") and entity.kind in ("state", "region") and people not in NOT_PEOPLE:
+            for form in (people, people + "n", people + "s"):
+                gazetteer.add_name(form[:1].upper() + form[1:], NameEntry(entity.key, "people", False, True,
+                                                                          lang="de"))
     for name in [entity.label_de, *_split(row.get("aliases_de", ""))]:
         for form in declined(name):
             gazetteer.add_name(form, NameEntry(entity.key, "name", False, True, lang="de"))
 
+
+#: German people nouns made from a demonym that are other words ("malisch": not "die Maler").
+NOT_PEOPLE = frozenset({"maler", "letter"})
 
 #: Stems of adjectives in German names besides those in "-isch" ("Vereinigte Arabische Emirate").
 NAME_ADJECTIVES = frozenset({"vereinigt", "neu", "rot", "schwarz", "groß", "gelb", "weiß", "hoh", "frei",

@@ -339,9 +339,9 @@ class MentionFinder:
         if how == "demonym":
             actor = self._government_follows(tokens, last)
             how = "demonym-actor" if actor else how
-        elif how == "people":  # "the Palestinians want …", "aid for Palestinians" name a
-            # side; "Scholz met Ukrainians" does not
-            actor = first > 0 and (tokens[first - 1].key == "the" or
+        elif how == "people":  # "the Palestinians want …", "aid for Palestinians", "Waffen an
+            # die Ukrainer" name a side; "Scholz met Ukrainians" does not
+            actor = first > 0 and (tokens[first - 1].key in ("the", "die", "den") or
                                    tokens[first - 1].key in self.lex.word_class("receiver_prep"))
             how = "demonym-actor" if actor else "demonym"
         if compound and tokens[last + 2].key in self.lex.word_class("government") and \
