@@ -5821,3 +5821,13 @@ def test_a_german_people_noun_receives_for_its_state(text: str, expected: set) -
 def test_a_word_that_is_also_a_people_noun_is_no_state() -> None:
     assert "mali" not in {m.entity for m in read_article(
         "Die Maler in Berlin stellten ihre Bilder aus.", published=dt.date(2023, 3, 1), lang="de").mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lula hat zu einem sofortigen Waffenstillstand zwischen Äthiopien und Eritrea aufgerufen.", []),
+    ("Lula rief zu einer Waffenruhe zwischen Äthiopien und Eritrea auf.", []),
+    # (an accord the sides made, whoever asked for it)
+    ("Äthiopien und Eritrea haben einen Waffenstillstand vereinbart.", [{"ethiopia", "eritrea"}]),
+])
+def test_an_accord_called_for_is_no_accord(text: str, expected: list) -> None:
+    assert [s for k, s in kinds_and_sides(text, "2023-05-10", "de") if k == "AGREEMENT"] == expected

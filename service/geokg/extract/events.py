@@ -1540,7 +1540,8 @@ class SentenceReader:
             return False  # a bare "call" is a call only as "the Scholz-Macron call"
         if trigger.type is EventType.MEETING and self._light_treffen(r, clause, first):
             return False  # "hat eine Entscheidung über das Abkommen mit Iran getroffen"
-        if trigger.type in TALKS and self._talks_called_for(r, clause, first):
+        if trigger.type in TALKS + (EventType.AGREEMENT,) and self._talks_called_for(
+                r, clause, first, trigger.type is EventType.AGREEMENT):
             return False  # "rief beide Seiten zu Gesprächen auf", "urged talks between …"
         if trigger.type is EventType.MEETING and self._trip_ahead(r, clause, first, last):
             return False  # "Am Freitag reist Macron nach Südafrika weiter": a coming Friday
@@ -1556,12 +1557,22 @@ class SentenceReader:
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
 
-    def _talks_called_for(self, r: SentenceReading, clause: Clause, first: int) -> bool:
-        """Talks that are what a demand asks for ("forderte Gespräche zwischen Serbien und dem
-        Kosovo", "riefen Kolumbien und Venezuela zu Gesprächen auf", "called on both sides to
-        hold talks") have not taken place; talks that are where the demand was made ("urged
-        Putin at their meeting", "forderte bei dem Treffen") have."""
+    def _talks_called_for(self, r: SentenceReading, clause: Clause, first: int,
+                          accord: bool = False) -> bool:
+        """Talks or an accord that are what a demand asks for ("forderte Gespräche zwischen
+        Serbien und dem Kosovo", "riefen Kolumbien und Venezuela zu Gesprächen auf", "called on
+        both sides to hold talks", "hat zu einem Waffenstillstand … aufgerufen") have not taken
+        place; talks that are where the demand was made ("urged Putin at their meeting",
+        "forderte bei dem Treffen") have."""
         demand, asking = self.lex.word_class("demand_verb"), self.lex.word_class("asking_prep")
+        words = [t for t in r.tokens[first:clause.last + 1] if t.is_word]
+        j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
+        while j > clause.first and is_adjective(r.tokens[j]):
+            j -= 1
+        object_of = r.tokens[j].key in ("zu", "zum", "zur") or \
+            r.tokens[j].key not in self.lex.word_class("preposition")  # not "nach dem …"
+        if accord and self.lex.lang == "de" and words and words[-1].key in demand and object_of:
+            return True  # "hat zu einem Waffenstillstand zwischen … aufgerufen": the participle last
         settings = self.lex.word_class("circumstance") | self.lex.word_class("opening_prep") | \
             self.lex.word_class("circumstance_start")
         joiners = self.lex.word_class("conjunction")
