@@ -5831,3 +5831,11 @@ def test_a_word_that_is_also_a_people_noun_is_no_state() -> None:
 ])
 def test_an_accord_called_for_is_no_accord(text: str, expected: list) -> None:
     assert [s for k, s in kinds_and_sides(text, "2023-05-10", "de") if k == "AGREEMENT"] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Serbien verhandelt derzeit mit Frankreich über den Kauf von Kampfjets.", "de"),
+    ("Serbia is currently negotiating with France over the purchase of fighter jets.", "en"),
+])
+def test_negotiations_told_as_going_on_are_no_meeting(text: str, lang: str) -> None:
+    assert kinds_and_sides(text, "2022-04-30", lang) == []

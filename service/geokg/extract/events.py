@@ -1543,6 +1543,8 @@ class SentenceReader:
         if trigger.type in TALKS + (EventType.AGREEMENT,) and self._talks_called_for(
                 r, clause, first, trigger.type is EventType.AGREEMENT):
             return False  # "rief beide Seiten zu Gesprächen auf", "urged talks between …"
+        if trigger.type is EventType.MEETING and "generic" in trigger.flags and self._ongoing(r, clause):
+            return False  # "verhandle derzeit mit Frankreich": a process, not a meeting
         if trigger.type is EventType.MEETING and self._trip_ahead(r, clause, first, last):
             return False  # "Am Freitag reist Macron nach Südafrika weiter": a coming Friday
         if trigger.type is EventType.MEETING and self._where_lands_meet(r, first):
@@ -1586,6 +1588,12 @@ class SentenceReader:
             if token.key in demand or token.key in self.lex.word_class("call_verb") and nxt in asking:
                 return True
         return False
+
+    def _ongoing(self, r: SentenceReading, clause: Clause) -> bool:
+        """Negotiations told as going on ("verhandelt derzeit mit Frankreich über …", "is
+        currently negotiating with"), not a meeting on a day."""
+        in_progress = self.lex.word_class("in_progress")
+        return any(t.key in in_progress for t in r.tokens[clause.first:clause.last + 1])
 
     def _trip_ahead(self, r: SentenceReading, clause: Clause, first: int, last: int) -> bool:
         """German tells a coming trip in the present ("Am Mittwoch reist Trump nach Südkorea"):
