@@ -42,6 +42,9 @@ from geokg.extract.text import Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
 TALKS = (EventType.CALL, EventType.MEETING)
+#: A wish or a plan before "in the presence of": no one was present yet ("wants any deal to be
+#: signed in the presence of Biden", "was meant to be signed …")
+WISH_WORDS = frozenset({"wants", "want", "wanted", "meant", "ready", "willing", "wolle", "wollen", "will"})
 CAPTIONS = frozenset({"caption", "caption_marker"})  # flags of a picture's caption
 ALL_CUES = ("negation", "modality", "planned", "future", "announced", "ended", "shelved",
             "denial", "question", "intended")
@@ -447,7 +450,11 @@ class SentenceReader:
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
-            "present_together": lambda h: self._present_together(r, h[2]),
+            "present_together": lambda h: self._present_together(r, h[1], h[2]),
+            # "…, so Scholz", "…, so der Kreml"; not "…, so dass …", "…, so wie es die Ukraine tue"
+            "speaker_next": lambda h: h[2] + 1 < len(r.tokens) and (
+                r.tokens[h[2] + 1].capitalized or r.tokens[h[2] + 1].key in self.lex.word_class("determiner"))
+            and any(f.actor and h[2] < f.first <= h[2] + 4 for f in r.found),
             "courtesy_call": lambda h: self._courtesy_call(r, h[2]),
             "not_courtesy_call": lambda h: not self._courtesy_call(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
@@ -963,11 +970,17 @@ class SentenceReader:
             and r.tokens[f.last + 1].key in self.lex.word_class("counterpart"))]
         return bool(people) and self._guest(r, last) is not None
 
-    def _present_together(self, r: SentenceReading, last: int) -> bool:
+    def _present_together(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Modi … in the presence of his counterpart", "Im Beisein von Buhari spricht Gauck",
         "signed in the presence of Modi and Hasina": people of two states in one place — not
         "was signed in the presence of Erdogan and Guterres", onlookers of one state at a
-        signing by no one named in person."""
+        signing by no one named in person, nor a presence wished for ("wants to negotiate only
+        in the presence of Biden", "was meant to be signed …")."""
+        opening = clause_of(r.clauses, first).first
+        if first > 0 and r.tokens[first - 1].key in ("only", "nur") or any(
+                t.key in WISH_WORDS for t in r.tokens[opening:first]) or has_cue(
+                r.tokens, opening, first - 1, self.lex, ("modality", "future", "planned")):
+            return False
         people = [f for f in r.found if f.actor and self._person(f)]
         present = [f for f in people if last < f.first <= last + 10
                    and clause_of(r.clauses, f.first) is clause_of(r.clauses, last)]
@@ -976,11 +989,23 @@ class SentenceReader:
             {s for s in states if self.gaz.entities[s].kind == "state"}) >= 2
 
     def _courtesy_call(self, r: SentenceReading, last: int) -> bool:
-        """"called on President Xi Jinping." pays a visit; "called on Xi to …" or "… for
-        talks" asks something, and so does a call on a state ("called on Russia")."""
+        """"called on President Xi Jinping." or "… in Beijing on Monday." pays a visit; "called
+        on Xi to …", "… for talks", "…: end this war" or "…, urging a ceasefire" asks
+        something, and so does a call on a state ("called on Russia")."""
         called = next((f for f in r.found if f.actor and last < f.first <= last + 3), None)
-        return called is not None and self._person(called) and not any(
-            t.key in ("to", "for") for t in r.tokens[called.last + 1:])
+        if called is None or not self._person(called):
+            return False
+        # only a place, a time and other people may follow: not "…: end this war", "…,
+        # urging a ceasefire", "… in an open letter", "… to withdraw"
+        end = max([called.last] + [f.last for f in self.roles.coordinated(
+            [called] + [f for f in r.found if f.actor and f.first > called.last], r)])
+        setting = {"in", "at", "on", "during", "and", "the", "his", "her", "their"} | \
+            calendar_words(self.lex.lang)
+        rest = r.tokens[end + 1:]
+        if any(t.text in QUOTE_MARKS | {":"} for t in r.tokens):
+            return False  # '"Send the tanks," Zelensky called on Scholz': the quote asks
+        return all(t.key in setting or t.capitalized or t.text.isdigit() or t is rest[-1] and t.text in ".!"
+                   for t in rest)
 
     def _person_before(self, r: SentenceReading, first: int) -> bool:
         """A leader or an official as the verb's subject, right before it ("Blinken flew
@@ -1632,8 +1657,11 @@ class SentenceReader:
             return False  # a verb ("demanded energy aid") asks someone whatever follows
         before, after = r.tokens[first - 1:first] if first else [], r.tokens[first + 1:first + 2]
         # ("mit Forderungen von Exporteuren", "demands by protesters": made by no one named)
+        time = self.lex.word_class("period_noun") | self.lex.word_class("duration_unit") | \
+            calendar_words(self.lex.lang)
         unnamed_maker = first + 2 < len(r.tokens) and r.tokens[first + 1].key in ("von", "by", "from") \
-            and not any(f.actor and first + 2 <= f.first <= first + 4 for f in r.found)
+            and not any(f.actor and first + 2 <= f.first <= first + 4 for f in r.found) \
+            and not any(t.key in time for t in r.tokens[first + 2:first + 5])  # "von vergangener Woche"
         return unnamed_maker or any(t.key in self.lex.word_class("market_before") for t in before) or any(
             t.key in self.lex.word_class("market_after") for t in after) or any(
             t.key in self.lex.word_class("entries_noun") for t in r.tokens[first + 1:last + 5])
@@ -2208,6 +2236,13 @@ class SentenceReader:
         negated = has_cue(r.tokens, clause.first, first - 1, self.lex, ("negation", "denial"))
         return not recognised or negated
 
+    @staticmethod
+    def _dated_clause(r: SentenceReading, clause: Clause) -> bool:
+        """Whether a date is told in the clause ("held their regular summit on Monday")."""
+        start, end = r.tokens[clause.first].start, r.tokens[clause.last].end
+        offset = r.sentence.start
+        return any(start <= offset + d.start < end for d in r.dates)
+
     def _recurring(self, tokens: list[Token], first: int) -> bool:
         """A talks noun after "regular", "regelmäßige", "periodic" among its adjectives."""
         recurring = self.lex.word_class("recurring_adjective")
@@ -2227,7 +2262,7 @@ class SentenceReader:
         if trigger.type is not EventType.TERRITORIAL_CLAIM and first > 0 and \
                 r.tokens[first - 1].key in self.lex.word_class("planned_adjective"):
             return True  # "das geplante Freihandelsabkommen zwischen …", "the proposed summit"
-        if trigger.type in TALKS and self._recurring(r.tokens, first):
+        if trigger.type in TALKS and self._recurring(r.tokens, first) and not self._dated_clause(r, clause):
             return True  # "commitment to regular high-level meetings": a habit to be, no event
         if trigger.type is not EventType.SUPPORT and self._headline_to(r, first):
             return True  # "India, Pakistan to sign trade deal", "Pompeo to witness signing of …"
@@ -2665,9 +2700,9 @@ class SentenceReader:
         partner of ties that two sides named before spoke of is no side of their talks (not
         "Biden discussed cooperation with Modi": his partner)."""
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-        if j < 1 or r.tokens[j].key not in ("with", "mit", "zu") or \
+        if j < 1 or r.tokens[j].key not in ("with", "mit", "zu") or self._person(f) or \
                 r.tokens[j - 1].key not in self.lex.word_class("ties_noun"):
-            return False
+            return False  # (a person after "with" is spoken with: "discussed relations with Xi")
         return len(self.gaz.states_of([a.mention.entity for a in actors if a.last < j - 1], r.day)) >= 2
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
@@ -3029,7 +3064,8 @@ class SentenceReader:
                 t.key in self.lex.word_class("relations") for t in r.tokens[first:]):
             return self._partner_of_each(r, actors, first)  # "agreed to establish ties with"
         if trigger.type is EventType.AGREEMENT and any(
-                t.key in self.lex.word_class("plural_accord") for t in r.tokens[first:last + 1]):
+                t.key in self.lex.word_class("plural_accord") for t in r.tokens[first:last + 1]) and not any(
+                t.key in self.lex.word_class("joint") for t in r.tokens):  # not "trilateral", "joint"
             return self._one_with_each(r, actors, first)
         separate = any(t.key in self.lex.word_class("separately") for t in r.tokens)
         if trigger.type is EventType.MEETING and not separate:

@@ -292,8 +292,9 @@ def _index_names(gazetteer: Gazetteer, entity: Entity, row: dict[str, str]) -> N
             gazetteer.add_name(form, NameEntry(entity.key, "name", False, True, lang="de"))
 
 
-#: German people nouns made from a demonym that are other words ("malisch": not "die Maler").
-NOT_PEOPLE = frozenset({"maler", "letter"})
+#: German people nouns made from a demonym that are other words ("malisch": not "die Maler";
+#: "die Malteser" are an aid service, "die Dominikaner" an order).
+NOT_PEOPLE = frozenset({"maler", "letter", "malteser", "dominikaner"})
 
 #: Stems of adjectives in German names besides those in "-isch" ("Vereinigte Arabische Emirate").
 NAME_ADJECTIVES = frozenset({"vereinigt", "neu", "rot", "schwarz", "groß", "gelb", "weiß", "hoh", "frei",

@@ -340,9 +340,11 @@ class MentionFinder:
             actor = self._government_follows(tokens, last)
             how = "demonym-actor" if actor else how
         elif how == "people":  # "the Palestinians want …", "aid for Palestinians", "Waffen an
-            # die Ukrainer" name a side; "Scholz met Ukrainians" does not
-            actor = first > 0 and (tokens[first - 1].key in ("the", "die", "den") or
-                                   tokens[first - 1].key in self.lex.word_class("receiver_prep"))
+            # die Ukrainer" name a side; "Scholz met Ukrainians", "besuchte die Ukrainer" not
+            receiving = self.lex.word_class("receiver_prep")
+            actor = first > 0 and (tokens[first - 1].key == "the" or tokens[first - 1].key in receiving or (
+                first > 1 and tokens[first - 1].key in ("die", "den") and tokens[first - 2].key in receiving)
+                or first == 1 and tokens[0].key == "die")  # "Die Palästinenser beanspruchen …"
             how = "demonym-actor" if actor else "demonym"
         if compound and tokens[last + 2].key in self.lex.word_class("government") and \
                 entity.kind in ACTOR_KINDS | {"city"}:
@@ -428,7 +430,8 @@ class MentionFinder:
             if apposed is not None and state is not None and \
                     self.gaz.state_of(apposed.mention.entity, self.on) == state:
                 person = person or apposed
-            if person and self._minister_before_office(person, roles, state):
+            former = any(t.key in self.lex.word_class("past_office") for t in tokens[max(0, i - 3):i])
+            if person and not former and self._minister_before_office(person, roles, state):
                 # "Georgia's Economy Minister Giorgi Gakharia" two years before he led its
                 # government: a minister speaks for his state, not as the leader he became
                 self._absorb(out, state_found)

@@ -336,7 +336,8 @@ class RoleReader:
         if self._fronted_demand(r, event, actors, before, first, trigger_clause):
             return
         asked = [f for f in actors if trigger_clause.first < f.first and f.first != first]
-        if self._unnamed_group_subject(r, trigger_clause, first) and not (
+        if self._only_the_asked_named(r, asked, trigger_clause) and \
+                self._unnamed_group_subject(r, trigger_clause, first) and not (
                 asked and self._compared(r, asked[0])):
             # "Kritiker haben Scholz aufgefordert": the name after the verb is asked
             event.addressees = [asked[0].mention.entity] if asked else []
@@ -940,18 +941,36 @@ class RoleReader:
         # (after the modal only right after it, past adverbs: "Nun müsse auch Russland …",
         # not "Es solle die Zusammenarbeit mit Peking verbessern")
         subject = next((f for f in reversed(actors) if f.last < first), None) or next(
-            (f for f in r.found if f.actor and first < f.first < end and not any(
-                t.capitalized or t.key in self.lex.word_class("preposition") and t.key not in ("for", "für")
-                for t in r.tokens[first + 1:f.first])), None)
+            (f for f in r.found if f.actor and first < f.first < end
+             and self._right_after_modal(r, first, f)), None)
         if speaker is None or subject is None:
+            return
+        # "Die Ukraine müsse weiter unterstützt werden", "Israel müsse sich verteidigen können":
+        # the subject is helped or allowed, not asked
+        if end > 0 and r.tokens[end - 1].key in ("werden", "worden", "können", "dürfen"):
             return
         # (a list with the speaker's own side asks no one: "'Brasilien und Venezuela müssen
         # vereint sein', sagte Maduro")
         listed = self._list_ending_at(r, subject, actors)
         if self._own_side_among(speaker, listed, r):
             return
-        event.participants = [speaker.mention.entity]
+        # ("…, erklärten Scholz und Macron": both ask)
+        speakers = self.coordinated([speaker] + [f for f in actors if f.first > speaker.last], r) \
+            if speaker.first > last else [speaker]
+        event.participants = unique(f.mention.entity for f in speakers)
         event.addressees = unique(f.mention.entity for f in listed)
+
+    def _right_after_modal(self, r: SentenceReading, modal: int, f: Found) -> bool:
+        """A subject after the modal, past adverbs or "for" ("Nun müsse auch Russland …", "It
+        is time for Hamas to …") or as the place of a government ("müsse die Regierung in
+        Moskau einlenken"), not a name in a phrase ("Es solle die Zusammenarbeit mit Peking …")."""
+        between = r.tokens[modal + 1:f.first]
+        government = self.lex.word_class("government")
+        if len(between) >= 2 and (between[-2].key in government or between[-2].lemma in government) \
+                and between[-1].key in ("in", "der", "des"):
+            return True
+        prepositions = self.lex.word_class("preposition") - {"for", "für"}
+        return not any(t.capitalized or t.key in prepositions for t in between)
 
     def _own_side_among(self, speaker: Found, listed: list[Found], r: SentenceReading) -> bool:
         side = self.gaz.state_of(speaker.mention.entity, r.day)
@@ -1267,6 +1286,17 @@ class RoleReader:
             j -= 1
         return j
 
+    def _only_the_asked_named(self, r: SentenceReading, asked: list[Found], clause: Clause) -> bool:
+        """One side named after the verb, one list: not "Zunächst forderte Scholz Putin auf" nor
+        "Zurückhaltung hat Biden von Netanjahu gefordert", where the subject is named there too."""
+        joiners = self.lex.word_class("conjunction") | self.lex.word_class("determiner") | {","}
+        gaps = [r.tokens[a.last + 1:b.first] for a, b in zip(asked, asked[1:], strict=False)]
+        listed = all(gap and all(t.key in joiners for t in gap) for gap in gaps)
+        determiners = self.lex.word_class("determiner")
+        marked = any(r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key
+                     in ("von", "an", "bei") for f in r.found if f.actor and f.first > clause.first)
+        return listed and not marked
+
     def _unnamed_group_subject(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """German, before the finite verb ("haben", "hat" or the match itself): a noun phrase
         that names no one ("Kritiker haben", "Nichtregierungsorganisationen haben", "Die
@@ -1284,6 +1314,7 @@ class RoleReader:
             set(calendar_words("de"))
         openers -= self.lex.word_class("determiner")  # ("die" opens relative clauses too)
         openers |= self.lex.word_class("possessive_own")  # "sein Land verlange": someone's
+        openers |= self.lex.word_class("group") | self.lex.word_class("other_person")  # "Beide", "Der Gast"
         # ("Vergangene Woche forderte Russland …": a time, not a subject)
         openers |= self.lex.word_class("duration_unit") | self.lex.word_class("period_noun")
         # (a noun ends it, not an adverb: "Nachdrücklich drängte Steinmeier …")
