@@ -5877,3 +5877,13 @@ def test_events_the_session_28_rules_must_leave_alone(text: str, lang: str, expe
 def test_a_former_minister_speaks_for_no_state() -> None:
     text = "Former Japanese Defence Minister Shigeru Ishiba met Tsai Ing-wen in Taipei on Friday."
     assert participants_of(text, "2019-08-10", "en", MEETING) == [["shigeru-ishiba", "tsai-ing-wen"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lula's visit to Angola last month raised hopes of closer trade.", [("MEETING", {"brazil", "angola"})]),
+    # (a hope to meet is no meeting yet)
+    ("Lula hopes to visit Angola next month.", []),
+    ("Lula said he hoped Lourenço would visit Brazil.", []),
+])
+def test_hopes_a_visit_raised_are_no_plan(text: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2023-09-05", "en") == expected
