@@ -5887,3 +5887,13 @@ def test_a_former_minister_speaks_for_no_state() -> None:
 ])
 def test_hopes_a_visit_raised_are_no_plan(text: str, expected: list) -> None:
     assert kinds_and_sides(text, "2023-09-05", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Vor der Wahl in Georgien forderten Polen und Litauen das Land zu fairen Abstimmungen auf.", "de",
+     [({"poland", "lithuania"}, {"georgia"})]),
+    ("After the coup in Gabon, Kenya urged the country to free the president.", "en",
+     [({"kenya"}, {"gabon"})]),
+])
+def test_the_country_asked_is_the_state_named_before(text: str, lang: str, expected: list) -> None:
+    assert asked(text, "2023-09-05", lang) == expected

@@ -516,6 +516,25 @@ class RoleReader:
             people = self._demonym_subject(r, clause_of(r.clauses, that), len(r.tokens))
             event.addressees = [people.mention.entity] if people and \
                 people.mention.entity not in own_sides else []
+        country = self._country_asked(r, first, last, own_sides, demanders)
+        if country:
+            event.addressees = country
+
+    def _country_asked(self, r: SentenceReading, first: int, last: int, own_sides: set[str],
+                       demanders: list[Found]) -> list[str]:
+        """"Vor der Einweihung des Staudamms in Äthiopien fordern Ägypten und Sudan das Land zu
+        einem Kurswechsel auf", "urged the country to release Bazoum": the object of the verb
+        is the state named last before it, not the demanders' own."""
+        for i in range(first + 1, min(len(r.tokens), last + 6)):
+            if r.tokens[i].key in self.lex.word_class("country_anaphor") and \
+                    r.tokens[i - 1].key in ("das", "the") and r.tokens[i + 1:i + 2] and \
+                    r.tokens[i + 1].text not in ("'", "’"):
+                if any(f.actor and last < f.first < i and f not in demanders for f in r.found):
+                    return []  # "urged Russia and the country's allies": named first
+                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < i]
+                states = [s for s in states if self.gaz.entities[s].kind == "state" and s not in own_sides]
+                return states[-1:]
+        return []
 
     def _audience(self, r: SentenceReading, clause: Clause, own_sides: set[str]) -> list[str]:
         """"hat vor dem UN-Sicherheitsrat den Abzug gefordert", "demanded before the General
