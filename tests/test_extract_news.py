@@ -5897,3 +5897,8 @@ def test_hopes_a_visit_raised_are_no_plan(text: str, expected: list) -> None:
 ])
 def test_the_country_asked_is_the_state_named_before(text: str, lang: str, expected: list) -> None:
     assert asked(text, "2023-09-05", lang) == expected
+
+
+def test_setting_ones_hopes_on_talks_is_no_talk() -> None:
+    assert kinds_and_sides("Marcos setzt darauf, mit Peking über die Fischerei zu verhandeln.", "2023-09-05",
+                           "de") == []
