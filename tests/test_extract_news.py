@@ -5902,3 +5902,13 @@ def test_the_country_asked_is_the_state_named_before(text: str, lang: str, expec
 def test_setting_ones_hopes_on_talks_is_no_talk() -> None:
     assert kinds_and_sides("Marcos setzt darauf, mit Peking über die Fischerei zu verhandeln.", "2023-09-05",
                            "de") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("After Lula's visit, farmers staged protests demanding the expulsion of Chinese diplomats.", []),
+    ("A day after clashes with Albanian protesters demanding the release of prisoners, Vucic met Kurti.", []),
+    # (a leader demanding is a demander)
+    ("Lula is demanding that Venezuela publish the results.", [({"brazil"}, {"venezuela"})]),
+])
+def test_crowds_demanding_are_no_state(text: str, expected: list) -> None:
+    assert asked(text, "2023-09-05", "en") == expected

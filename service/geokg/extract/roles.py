@@ -299,6 +299,9 @@ class RoleReader:
         if "colon_speaker" in trigger.flags:
             self._colon_demand(r, event, actors, first)
             return
+        if self.lex.lang == "en" and r.tokens[first].key.endswith("ing") and first > 0 and \
+                r.tokens[first - 1].key in self.lex.word_class("crowd_noun"):
+            return  # "protests demanding the expulsion of …", "Serb protesters demanding …": no state asks
         if "at_request" in trigger.flags:
             self._at_request(r, event, actors, first, last)
             return
