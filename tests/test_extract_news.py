@@ -5912,3 +5912,11 @@ def test_setting_ones_hopes_on_talks_is_no_talk() -> None:
 ])
 def test_crowds_demanding_are_no_state(text: str, expected: list) -> None:
     assert asked(text, "2023-09-05", "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maduro said some of those killed in the US boat strikes were Venezuelan.", set()),
+    ("Putin said Crimea is Russian.", {("russia", "crimea")}),
+])
+def test_a_name_modifying_a_noun_is_no_territory_said_to_be_someones(text: str, expected: set) -> None:
+    assert state_claims(text, "2025-10-20") == expected

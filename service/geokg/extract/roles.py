@@ -2037,6 +2037,18 @@ class RoleReader:
             return []
         return self.coordinated(named, r)
 
+    def _attributive(self, r: SentenceReading, f: Found, verb: int) -> bool:
+        """"those killed in the US boat strikes were Colombian": a name before a lower-case
+        noun modifies it; it is not what the verb says is someone's."""
+        if self.lex.lang != "en" or f.last + 2 >= verb:
+            return False
+        nxt, then = r.tokens[f.last + 1], r.tokens[f.last + 2]
+        verbs = {"is", "are", "was", "were", "has", "have", "had", "been", "be", "will", "would", "should"}
+        return f.first > 0 and r.tokens[f.first - 1].key == "the" and all(
+            t.is_word and t.text.islower()
+            and t.key not in verbs | self.lex.word_class("determiner") | self.lex.word_class("conjunction")
+            for t in (nxt, then))
+
     def _subject_territories(self, r: SentenceReading, own: Clause, first: int,
                              last: int) -> tuple[list[Found], list[Found]]:
         """The territories a belonging's clause names, and the one it is about: before the
@@ -2050,7 +2062,8 @@ class RoleReader:
             start = max((c.first for c in previous[:-1]), default=0)
         territory = [f for f in r.found if start <= f.first and f.last < last
                      and self.gaz.entities[f.mention.entity].kind in ("region", "state")
-                     and f.mention.how not in ("place", "demonym")]  # not "russisches (Land)"
+                     and f.mention.how not in ("place", "demonym")  # not "russisches (Land)"
+                     and not self._attributive(r, f, first)]
         inverted = self.lex.lang == "de" and r.tokens[first].key not in ("zu", "zum", "zur")
         # (an article between: "Für Belgrad bleibt das Kosovo eine serbische Provinz")
         after_verb = first + 2 if first + 1 < len(r.tokens) and \
