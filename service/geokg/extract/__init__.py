@@ -41,7 +41,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
     article.place = _default_place(gaz, layout.details.get("Ort", []) + [layout.dateline_place or ""])
     lex = load_lexicon(lang)
     finder = MentionFinder(gaz, lex, published)
-    if layout.title or len(article.sentences) > 1 and not article.sentences[0].text.rstrip().endswith("."):
+    headline = len(article.sentences) > 1 and not article.sentences[0].text.rstrip().endswith(".")
+    if layout.title or headline:
         finder.look_ahead([(s, tokenize(s.text, s.start, lang)) for s in article.sentences[1:3]])
     reader = SentenceReader(gaz, lex)
     dated = find_dates(layout.dateline, lang, published) if layout.dateline else []

@@ -339,12 +339,8 @@ class MentionFinder:
         if how == "demonym":
             actor = self._government_follows(tokens, last)
             how = "demonym-actor" if actor else how
-        elif how == "people":  # "the Palestinians want …", "aid for Palestinians", "Waffen an
-            # die Ukrainer" name a side; "Scholz met Ukrainians", "besuchte die Ukrainer" not
-            receiving = self.lex.word_class("receiver_prep")
-            actor = first > 0 and (tokens[first - 1].key == "the" or tokens[first - 1].key in receiving or (
-                first > 1 and tokens[first - 1].key in ("die", "den") and tokens[first - 2].key in receiving)
-                or first == 1 and tokens[0].key == "die")  # "Die Palästinenser beanspruchen …"
+        elif how == "people":
+            actor = self._people_as_side(tokens, first)
             how = "demonym-actor" if actor else "demonym"
         if compound and tokens[last + 2].key in self.lex.word_class("government") and \
                 entity.kind in ACTOR_KINDS | {"city"}:
@@ -357,6 +353,16 @@ class MentionFinder:
         elif actor and self._modifies_a_noun(tokens, first, last):
             how, actor = "modifier", False
         return Found(self._mention(sentence, tokens, first, last, key, how), first, last, actor)
+
+    def _people_as_side(self, tokens: list[Token], first: int) -> bool:
+        """"the Palestinians want …", "aid for Palestinians", "Waffen an die Ukrainer", "Die
+        Palästinenser beanspruchen …" name a side; "Scholz met Ukrainians", "besuchte die
+        Ukrainer" (people met, not a state) do not."""
+        receiving = self.lex.word_class("receiver_prep")
+        before = [t.key for t in tokens[max(0, first - 2):first]]
+        return bool(before) and (before[-1] == "the" or before[-1] in receiving or (
+            len(before) == 2 and before[1] in ("die", "den") and before[0] in receiving)
+            or first == 1 and before == ["die"])
 
     def _modifies_a_noun(self, tokens: list[Token], first: int, last: int) -> bool:
         """"the Ukraine war", "a Gaza ceasefire": an English name between an article and a
