@@ -5920,3 +5920,35 @@ def test_crowds_demanding_are_no_state(text: str, expected: list) -> None:
 ])
 def test_a_name_modifying_a_noun_is_no_territory_said_to_be_someones(text: str, expected: set) -> None:
     assert state_claims(text, "2025-10-20") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a passive or an ability in a clause after the modal's own leaves the demand
+    ("Russland müsse die Truppen abziehen, damit Verhandlungen beginnen können, sagte Scholz.", "de",
+     [("DEMAND", {"germany"})]),
+    # keeping or extending an accord that exists: the accord is told too
+    ("Die USA haben die Einhaltung der Waffenruhe zwischen Israel und der Hamas gefordert.", "de",
+     [("AGREEMENT", {"israel", "hamas"}), ("DEMAND", {"united-states"})]),
+    # "derzeit" inside the topic of talks held on a day
+    ("Scholz sprach am Montag mit Macron über die derzeit angespannte Lage.", "de",
+     [("MEETING", {"germany", "france"})]),
+    # hoping to meet is no meeting
+    ("Zelensky is hoping to meet Biden.", "en", []),
+    # an adverb or an object first: the name after the verb demands
+    ("Mehrfach forderte Scholz einen Waffenstillstand.", "de", [("DEMAND", {"germany"})]),
+    # a headline's "calls on" and an appeal in a message are appeals
+    ("Zelensky calls on Biden, Scholz", "en", [("DEMAND", {"ukraine"})]),
+])
+def test_events_the_second_review_found_the_session_28_rules_must_leave_alone(text: str, lang: str,
+                                                                                expected: list) -> None:
+    assert kinds_and_sides(text, "2023-05-10", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Scholz urged Russia to withdraw from Ukraine and called on the country to negotiate.",
+     [({"germany"}, {"russia"})]),
+    ("Nach seiner Rückkehr aus China forderte Scholz das Land zu mehr Offenheit auf.",
+     [({"germany"}, set())]),
+])
+def test_the_country_asked_is_not_one_come_from(text: str, expected: list) -> None:
+    assert asked(text, "2023-05-10", "en" if " the " in text else "de") == expected

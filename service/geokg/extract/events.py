@@ -1002,8 +1002,11 @@ class SentenceReader:
         setting = {"in", "at", "on", "during", "and", "the", "his", "her", "their"} | \
             calendar_words(self.lex.lang)
         rest = r.tokens[end + 1:]
-        if any(t.text in QUOTE_MARKS | {":"} for t in r.tokens):
-            return False  # '"Send the tanks," Zelensky called on Scholz': the quote asks
+        medium = self.lex.word_class("appeal_medium")
+        if any(t.text in QUOTE_MARKS | {":"} or t.key in medium for t in r.tokens) \
+                or not r.sentence.text.rstrip().endswith("."):
+            # '"Send the tanks," Zelensky called on Scholz', "in his Christmas message", a headline
+            return False
         return all(t.key in setting or t.capitalized or t.text.isdigit() or t is rest[-1] and t.text in ".!"
                    for t in rest)
 
@@ -1596,8 +1599,9 @@ class SentenceReader:
         j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
         while j > clause.first and is_adjective(r.tokens[j]):
             j -= 1
-        object_of = r.tokens[j].key in ("zu", "zum", "zur") or \
-            r.tokens[j].key not in self.lex.word_class("preposition")  # not "nach dem …"
+        # (what is asked of an accord that exists is no accord asked for: "die Einhaltung der
+        # Waffenruhe gefordert", "urged the extension of the truce")
+        object_of = r.tokens[j].key in {"zu", "zum", "zur"} | self.lex.word_class("auxiliary")
         if accord and self.lex.lang == "de" and words and words[-1].key in demand and object_of:
             return True  # "hat zu einem Waffenstillstand zwischen … aufgerufen": the participle last
         settings = self.lex.word_class("circumstance") | self.lex.word_class("opening_prep") | \
@@ -1609,6 +1613,9 @@ class SentenceReader:
                 return False
             if token.key in joiners and not (j - 1 in r.named and j + 1 in r.named):
                 return False  # "demanded a ceasefire and met Zelensky": the meeting is its own
+            if accord and (token.key == "of" or self.lex.lang == "de" and token.capitalized
+                           and j > clause.first):
+                return False  # "die Umsetzung des Abkommens", "the extension of the truce": it exists
             nxt = r.tokens[j + 1].key
             if token.key in demand or token.key in self.lex.word_class("call_verb") and nxt in asking:
                 return True
@@ -1617,8 +1624,9 @@ class SentenceReader:
     def _ongoing(self, r: SentenceReading, clause: Clause) -> bool:
         """Negotiations told as going on ("verhandelt derzeit mit Frankreich über …", "is
         currently negotiating with"), not a meeting on a day."""
-        in_progress = self.lex.word_class("in_progress")
-        return any(t.key in in_progress for t in r.tokens[clause.first:clause.last + 1])
+        in_progress = self.lex.word_class("in_progress")  # (not talks of a day about "die derzeit …")
+        return any(t.key in in_progress for t in r.tokens[clause.first:clause.last + 1]) and \
+            not self._dated_clause(r, clause)
 
     def _trip_ahead(self, r: SentenceReading, clause: Clause, first: int, last: int) -> bool:
         """German tells a coming trip in the present ("Am Mittwoch reist Trump nach Südkorea"):
@@ -2305,6 +2313,9 @@ class SentenceReader:
             # "Netanyahu's visit to Washington, scheduled for next week, was postponed": the
             # sentence says of its subject what became of it
             scope_last = len(r.tokens) - 1
+        if trigger.type in TALKS:  # not what it caused ("the visit raised hopes of peace")
+            scope_last = next((k - 1 for k in range(last + 1, scope_last + 1)
+                               if r.tokens[k].key in self.lex.word_class("caused_verb")), scope_last)
         if trigger.type in (EventType.DEMAND, EventType.AGREEMENT):
             scope_last = min(scope_last, self._content_start(r, last, trigger.type) - 1)
         scope_last = self._before_purpose_or_words(r, trigger, (first, last), scope_last)

@@ -357,12 +357,12 @@ class MentionFinder:
     def _people_as_side(self, tokens: list[Token], first: int) -> bool:
         """"the Palestinians want …", "aid for Palestinians", "Waffen an die Ukrainer", "Die
         Palästinenser beanspruchen …" name a side; "Scholz met Ukrainians", "besuchte die
-        Ukrainer" (people met, not a state) do not."""
+        Ukrainer", "Die Iraner, die gegen das Regime protestieren, …" (people, not a state) do not."""
         receiving = self.lex.word_class("receiver_prep")
         before = [t.key for t in tokens[max(0, first - 2):first]]
         return bool(before) and (before[-1] == "the" or before[-1] in receiving or (
             len(before) == 2 and before[1] in ("die", "den") and before[0] in receiving)
-            or first == 1 and before == ["die"])
+            or first == 1 and before == ["die"] and first + 1 < len(tokens) and tokens[first + 1].text != ",")
 
     def _modifies_a_noun(self, tokens: list[Token], first: int, last: int) -> bool:
         """"the Ukraine war", "a Gaza ceasefire": an English name between an article and a

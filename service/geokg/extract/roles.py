@@ -531,10 +531,14 @@ class RoleReader:
         for i in range(first + 1, min(len(r.tokens), last + 6)):
             if r.tokens[i].key in self.lex.word_class("country_anaphor") and \
                     r.tokens[i - 1].key in ("das", "the") and r.tokens[i + 1:i + 2] and \
-                    r.tokens[i + 1].text not in ("'", "’"):
+                    r.tokens[i + 1].text not in ("'", "’") and \
+                    r.tokens[i - 2].key not in self.lex.word_class("preposition"):  # not "für das Land"
                 if any(f.actor and last < f.first < i and f not in demanders for f in r.found):
                     return []  # "urged Russia and the country's allies": named first
-                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < i]
+                # (not a state one comes from or goes to: "withdraw from Ukraine", "aus China")
+                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < i
+                          and r.tokens[before_determiners(r.tokens, f.first - 1, self.lex.word_class(
+                              "determiner"))].key not in ("from", "aus", "to", "nach", "von")]
                 states = [s for s in states if self.gaz.entities[s].kind == "state" and s not in own_sides]
                 return states[-1:]
         return []
@@ -969,8 +973,9 @@ class RoleReader:
             return
         # "Die Ukraine müsse weiter unterstützt werden", "Israel müsse sich verteidigen können":
         # the subject is helped or allowed, not asked
-        if end > 0 and r.tokens[end - 1].key in ("werden", "worden", "können", "dürfen"):
-            return
+        modal_end = next((i for i in range(first + 1, end + 1) if r.tokens[i].text in closers), end)
+        if r.tokens[modal_end - 1].key in ("werden", "worden", "können", "dürfen"):
+            return  # (the modal's own clause ends so, not a "damit …" or relative clause after it)
         # (a list with the speaker's own side asks no one: "'Brasilien und Venezuela müssen
         # vereint sein', sagte Maduro")
         listed = self._list_ending_at(r, subject, actors)
@@ -1341,7 +1346,11 @@ class RoleReader:
         openers |= self.lex.word_class("duration_unit") | self.lex.word_class("period_noun")
         # (a noun ends it, not an adverb: "Nachdrücklich drängte Steinmeier …")
         adverb = not field or field[-1].key.endswith(ADVERB_ENDINGS)
-        return 1 <= len(field) <= 4 and field[-1].capitalized and not adverb and all(
+        # a subject's shape: "Die Opposition", "Kritiker", "Menschenrechtsgruppen" — not an
+        # adverb ("Zunächst", "Mehrfach") nor an object ("Einen Waffenstillstand forderte …")
+        subject_like = bool(field) and (field[0].key in ("die", "der", "das") or field[-1].key.endswith(
+            ("er", "en", "innen")) and field[0].key not in self.lex.word_class("indefinite_article"))
+        return 1 <= len(field) <= 4 and field[-1].capitalized and not adverb and subject_like and all(
             t.is_word and t.key not in openers for t in field) \
             and not any(clause.first <= f.first < finite for f in r.found)
 
