@@ -5952,3 +5952,11 @@ def test_events_the_second_review_found_the_session_28_rules_must_leave_alone(te
 ])
 def test_the_country_asked_is_not_one_come_from(text: str, expected: list) -> None:
     assert asked(text, "2023-05-10", "en" if " the " in text else "de") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nach dem Besuch in Washington rief Macron das Land zur Einheit auf.", "de"),
+    ("After Russia's attack on Ukraine, Scholz urged the country to halt the offensive.", "en"),
+])
+def test_the_country_asked_is_only_the_scene_of_the_sentence(text: str, lang: str) -> None:
+    assert [addressees for _, addressees in asked(text, "2023-05-10", lang)] == [set()]

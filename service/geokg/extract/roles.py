@@ -526,8 +526,8 @@ class RoleReader:
     def _country_asked(self, r: SentenceReading, first: int, last: int, own_sides: set[str],
                        demanders: list[Found]) -> list[str]:
         """"Vor der Einweihung des Staudamms in Äthiopien fordern Ägypten und Sudan das Land zu
-        einem Kurswechsel auf", "urged the country to release Bazoum": the object of the verb
-        is the state named last before it, not the demanders' own."""
+        einem Kurswechsel auf", "After the coup in Niger, France urged the country to …": the
+        object of the verb is the state where the sentence's scene is, not the demanders'."""
         for i in range(first + 1, min(len(r.tokens), last + 6)):
             if r.tokens[i].key in self.lex.word_class("country_anaphor") and \
                     r.tokens[i - 1].key in ("das", "the") and r.tokens[i + 1:i + 2] and \
@@ -535,12 +535,12 @@ class RoleReader:
                     r.tokens[i - 2].key not in self.lex.word_class("preposition"):  # not "für das Land"
                 if any(f.actor and last < f.first < i and f not in demanders for f in r.found):
                     return []  # "urged Russia and the country's allies": named first
-                # (not a state one comes from or goes to: "withdraw from Ukraine", "aus China")
-                states = [self.gaz.state_of(f.mention.entity, r.day) for f in r.found if f.last < i
-                          and r.tokens[before_determiners(r.tokens, f.first - 1, self.lex.word_class(
-                              "determiner"))].key not in ("from", "aus", "to", "nach", "von")]
-                states = [s for s in states if self.gaz.entities[s].kind == "state" and s not in own_sides]
-                return states[-1:]
+                # only a state where what the sentence tells takes place ("vor der Wahl in
+                # Georgien", "after the coup in Gabon"): "the country" is often the speaker's own
+                states = [f.mention.entity for f in r.found if f.last < i and f.first > 0
+                          and r.tokens[f.first - 1].key in ("in", "im")
+                          and self.gaz.entities[f.mention.entity].kind == "state"]
+                return [s for s in states if s not in own_sides][-1:]
         return []
 
     def _audience(self, r: SentenceReading, clause: Clause, own_sides: set[str]) -> list[str]:
