@@ -35,6 +35,7 @@ PAIR_WORDS = frozenset({"two", "both", "zwei", "beide", "beiden"})
 GROUP_SIZES = {"zwei": 2, "beiden": 2, "beide": 2, "drei": 3, "vier": 4,
                "two": 2, "both": 2, "three": 3, "four": 4}
 
+#: German auxiliaries of an active perfect ("Kritiker haben Scholz aufgefordert"), not a passive
 ACTIVE_PERFECT = frozenset({"hat", "haben", "hatte", "hatten", "habe"})
 #: German adverbs and adjectives that may open a sentence ("Nachdrücklich drängte …")
 ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "falls", "wärts")
@@ -1336,14 +1337,7 @@ class RoleReader:
         if r.tokens[finite].key not in ACTIVE_PERFECT and finite != first:
             return False
         field = r.tokens[clause.first:finite]
-        openers = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_second_opening") | \
-            self.lex.word_class("preposition") | self.lex.word_class("not_a_verb_before_sie") | \
-            set(calendar_words("de"))
-        openers -= self.lex.word_class("determiner")  # ("die" opens relative clauses too)
-        openers |= self.lex.word_class("possessive_own")  # "sein Land verlange": someone's
-        openers |= self.lex.word_class("group") | self.lex.word_class("other_person")  # "Beide", "Der Gast"
-        # ("Vergangene Woche forderte Russland …": a time, not a subject)
-        openers |= self.lex.word_class("duration_unit") | self.lex.word_class("period_noun")
+        openers = self._no_subject_words()
         # (a noun ends it, not an adverb: "Nachdrücklich drängte Steinmeier …")
         adverb = not field or field[-1].key.endswith(ADVERB_ENDINGS)
         # a subject's shape: "Die Opposition", "Kritiker", "Menschenrechtsgruppen" — not an
@@ -1353,6 +1347,18 @@ class RoleReader:
         return 1 <= len(field) <= 4 and field[-1].capitalized and not adverb and subject_like and all(
             t.is_word and t.key not in openers for t in field) \
             and not any(clause.first <= f.first < finite for f in r.found)
+
+    def _no_subject_words(self) -> frozenset[str]:
+        """Words that open a German clause without being its unnamed subject: adverbs, times
+        ("Vergangene Woche"), prepositions, conjunctions, someone's ("sein Land"), someone
+        told before ("Beide", "Der Gast") — but not the articles ("die" opens relatives too)."""
+        words = self.lex.word_class("opening_adverb") | self.lex.word_class("verb_second_opening") | \
+            self.lex.word_class("preposition") | self.lex.word_class("not_a_verb_before_sie") | \
+            calendar_words("de")
+        words -= self.lex.word_class("determiner")
+        return words | self.lex.word_class("possessive_own") | self.lex.word_class("group") | \
+            self.lex.word_class("other_person") | self.lex.word_class("duration_unit") | \
+            self.lex.word_class("period_noun")
 
     def _compared(self, r: SentenceReading, f: Found) -> bool:
         """"hatten wie die USA … gefordert": a name compared with, or after a preposition."""
