@@ -4,6 +4,10 @@ functions through /sparql, on the real sample articles in a real on-disk store."
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
+import sys
+import time
 from hashlib import sha256
 from pathlib import Path
 
@@ -163,3 +167,28 @@ def test_search_json_shape(sample_site: LiveServer) -> None:
     assert body["query"] == "Putin" and len(body["results"]) == 3
     assert set(body["results"][0]) == {"kind", "iri", "text", "graph", "links", "rank"}
     json.dumps(body)
+
+
+def test_an_index_another_process_holds_longer_than_five_seconds_is_waited_for(tmp_path: Path) -> None:
+    """gunicorn's workers open one index file at once; one that finds it held (created or
+    written by another worker) must wait, not fail its boot ("database is locked")."""
+    path = index_path(tmp_path / "data")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time; con = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        "con.execute('BEGIN EXCLUSIVE'); con.execute('CREATE TABLE held(x)'); print('held', flush=True); "
+        "time.sleep(7); con.execute('COMMIT')"), str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        index = SearchIndex(OxigraphStore(), path)
+        assert time.monotonic() - started > 5  # it did wait for the holder
+        assert index._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        reader = sqlite3.connect(str(path))
+        assert reader.execute("SELECT count(*) FROM graphs").fetchone() == (0,)
+        reader.close()
+        index._db.close()
+    finally:
+        holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()

@@ -172,6 +172,8 @@ _TITLES = f"""SELECT ?g ?s ?text WHERE {{ VALUES ?g {{ {{graphs}} }}
   GRAPH ?g {{ ?s <{DCTERMS.title}> ?text }} }}"""
 #: Graphs read per query while indexing (one query per graph costs ~10 ms each).
 _BATCH = 100
+#: How long opening or writing the index waits for another process that holds it.
+LOCK_WAIT_SECONDS = 60.0
 Document = tuple[str, str, str, str]  # kind, iri, text, links
 
 
@@ -183,12 +185,17 @@ class SearchIndex:
         self.path = path
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
+        # (gunicorn's workers open one index file at once: while one creates it or writes a
+        # long batch, the others wait for it rather than fail their boot after sqlite's 5 s)
+        self._db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False,
+                                   timeout=LOCK_WAIT_SECONDS)
         self._lock = threading.Lock()
         self._seen_generation: int | None = None
         with self._lock, self._db:
-            # Derived data, rebuilt from the store when lost: WAL without a sync per commit.
-            self._db.execute("PRAGMA journal_mode=WAL")
+            # Derived data, rebuilt from the store when lost: WAL without a sync per commit
+            # (asked for only once: switching needs the file to itself)
+            if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
 
