@@ -192,3 +192,27 @@ def test_an_index_another_process_holds_longer_than_five_seconds_is_waited_for(t
         holder.wait(timeout=30)
         if holder.stdout is not None:
             holder.stdout.close()
+
+
+def test_a_worker_creating_the_index_is_waited_for_by_the_others(tmp_path: Path) -> None:
+    """While one worker creates the index (its lock held, the new file open in a read), another
+    worker opening it waits for it instead of failing its boot: switching the file to WAL
+    under an open reader fails at once with "database is locked"."""
+    path = index_path(tmp_path / "data")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, sqlite3, sys, time; path = sys.argv[1]; lock = open(path + '.lock', 'a'); "
+        "fcntl.flock(lock, fcntl.LOCK_EX); con = sqlite3.connect(path, isolation_level=None); "
+        "con.execute('CREATE TABLE IF NOT EXISTS started(x)'); con.execute('BEGIN'); "
+        "con.execute('SELECT * FROM started').fetchall(); print('held', flush=True); time.sleep(7); "
+        "con.execute('COMMIT'); con.close(); fcntl.flock(lock, fcntl.LOCK_UN)"), str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        index = SearchIndex(OxigraphStore(), path)
+        assert index._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        index._db.close()
+    finally:
+        holder.wait(timeout=30)
+        if holder.stdout is not None:
+            holder.stdout.close()

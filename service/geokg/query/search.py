@@ -20,12 +20,14 @@ the share of query words found).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -177,6 +179,21 @@ LOCK_WAIT_SECONDS = 60.0
 Document = tuple[str, str, str, str]  # kind, iri, text, links
 
 
+@contextmanager
+def _one_process_at_a_time(path: Path | None) -> Iterator[None]:
+    """Creating the index file is done by one process at a time (gunicorn's workers start
+    together): an exclusive lock on a file beside it, held until the schema is written."""
+    if path is None:
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 class SearchIndex:
     """An FTS5 index that mirrors the searchable text of a store (see the module doc)."""
 
@@ -191,9 +208,10 @@ class SearchIndex:
                                    timeout=LOCK_WAIT_SECONDS)
         self._lock = threading.Lock()
         self._seen_generation: int | None = None
-        with self._lock, self._db:
+        with self._lock, _one_process_at_a_time(path), self._db:
             # Derived data, rebuilt from the store when lost: WAL without a sync per commit
-            # (asked for only once: switching needs the file to itself)
+            # (asked for only once: switching needs the file to itself, and sqlite answers
+            # "locked" at once, without waiting, when another process has it open)
             if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
