@@ -893,10 +893,11 @@ def test_the_subject_after_a_conjunction_demands_and_allies_are_no_one_in_partic
     ("Beide vereinbarten, in engem Kontakt zu bleiben.", "de"),
     ("Sunak and Meloni agreed to stay in close contact.", "en"),
 ])
-def test_agreeing_to_stay_in_touch_is_a_readout_formula_not_an_agreement(text: str, lang: str) -> None:
+def test_agreeing_to_stay_in_touch_is_an_agreement_of_the_two(text: str, lang: str) -> None:
+    # (readers of a call's readout count it as an accord: four gold events, no negative)
     text = ("Sunak telefonierte am Montag mit Meloni. " if lang == "de" else
             "Sunak spoke with Meloni by phone on Monday. ") + text
-    assert sides(read(text, "2023-06-16", lang), AGREEMENT) == []
+    assert sides(read(text, "2023-06-16", lang), AGREEMENT) == [frozenset({"rishi-sunak", "giorgia-meloni"})]
 
 
 def test_a_name_in_the_phrase_before_the_speaker_is_not_the_speaker() -> None:

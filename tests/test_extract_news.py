@@ -5960,3 +5960,74 @@ def test_the_country_asked_is_not_one_come_from(text: str, expected: list) -> No
 ])
 def test_the_country_asked_is_only_the_scene_of_the_sentence(text: str, lang: str) -> None:
     assert [addressees for _, addressees in asked(text, "2023-05-10", lang)] == [set()]
+
+
+# --- session 29 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, expected", [
+    # the country after a place's name says where the place lies; it takes no part
+    ("On Tuesday, at a summit in Asunción, Paraguay, Lula urged Maduro to free the prisoners.", "en",
+     [("DEMAND", {"brazil"})]),
+    ("Scholz traf Modi am Montag in Antalya, Türkei.", "de", [("MEETING", {"germany", "india"})]),
+    # a list of states after "to" is a list, each of them a receiver
+    ("Russia will send grain to Mali, Zimbabwe, Somalia and Eritrea.", "en",
+     [("SUPPORT", {"russia"})]),
+])
+def test_the_country_of_a_place_takes_no_part(text: str, lang: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2023-05-10", lang) == expected
+
+
+def test_every_state_of_a_list_after_to_still_receives() -> None:
+    text = "Russia will send grain to Mali, Zimbabwe, Somalia and Eritrea."
+    assert state_supplies(text, "2023-05-10") == [({"russia"}, {"mali", "zimbabwe", "somalia", "eritrea"})]
+
+
+def test_who_thanks_for_a_grant_in_a_quote_receives_it_and_the_medium_is_no_city() -> None:
+    text = ("Syrian Finance Minister, Karim Haddad, announced the payment of salaries.\n\n"
+            "\"We thank the Qatari government for its generous grant,\" Haddad said, as quoted by "
+            "the state agency Sana.")
+    assert state_supplies(text, "2025-05-08") == [({"qatar"}, {"syria"})]
+
+
+def test_the_prime_minister_is_the_head_of_government_named_before_not_the_president() -> None:
+    text = ("Trump telefonierte am Sonntag mit Netanyahu.\n\n"
+            "Trump nannte Frankreich, Deutschland, Großbritannien, Italien, Spanien, Polen, Japan, "
+            "Kanada, Ägypten und Jordanien als Partner.\n\n"
+            "Der Präsident und der Premierminister kamen überein, die engen Konsultationen fortzusetzen.")
+    article = read_article(text, published=dt.date(2017, 1, 23), lang="de")
+    assert {m.text: m.entity for m in article.mentions if m.sentence == 2} == {
+        "Präsident": "donald-trump", "Premierminister": "benjamin-netanyahu"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Putin traf am Samstag in Buenos Aires Präsidentin Cristina Kirchner. Die Staatschefs "
+     "vereinbarten eine engere Zusammenarbeit in der Atomenergie.", "de"),
+    ("Putin met Cristina Kirchner in Buenos Aires on Saturday. The leaders agreed to expand "
+     "cooperation in nuclear energy.", "en"),
+])
+def test_the_leaders_as_a_subject_are_those_told_before(text: str, lang: str) -> None:
+    assert [s for kind, s in kinds_and_sides(text, "2014-07-13", lang) if kind == "AGREEMENT"] == [
+        {"russia", "argentina"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Mali, Burkina Faso und Niger haben am Samstag einen Staatenbund gegründet.", "de"),
+    ("Mali, Burkina Faso and Niger founded a confederation on Saturday.", "en"),
+])
+def test_states_founding_an_alliance_agree(text: str, lang: str) -> None:
+    assert kinds_and_sides(text, "2024-07-08", lang) == [("AGREEMENT", {"mali", "burkina-faso", "niger"})]
+
+
+def test_the_speaker_after_a_quote_is_not_whom_the_quote_names() -> None:
+    text = ("Trump gibt Mexiko mehr Zeit für einen Zoll-Deal.\n\n"
+            "«Ich habe gerade mit Präsidentin Claudia Sheinbaum telefoniert», schreibt er auf Truth "
+            "Social.")
+    assert kinds_and_sides(text, "2025-07-31", "de") == [("CALL", {"united-states", "mexico"})]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Trump telefonierte am Mittwoch mit Xi. Er sagte, dass er mit Xi über Handel, Taiwan, den "
+     "Krieg in der Ukraine und den Iran gesprochen habe.", "de"),
+    ("Trump spoke with Xi by phone on Wednesday. He said they talked about trade, Taiwan, and Iran.", "en"),
+])
+def test_a_name_in_a_list_of_topics_is_no_side(text: str, lang: str) -> None:
+    assert all("taiwan" not in s for _, s in kinds_and_sides(text, "2026-02-05", lang))

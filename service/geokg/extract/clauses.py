@@ -182,6 +182,9 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
         if k >= 0 and not keep[0] <= k <= keep[1] and tokens[j - 1].is_word and \
                 tokens[k].key in lex.word_class("block_prep"):
             return True
+    if prev.text == "," and _listed_topic(tokens, found, j, lex, found_all or []) \
+            and not keep[0] <= j <= keep[1]:
+        return True  # "sprach mit Xi über Handel, Taiwan, den Krieg …": an item of the topics
     if prev.key in GROUP_ORIGINS and j > 0 and found_all is not None \
             and tokens[j - 1].key in lex.word_class("conjunction"):
         # "Vertreter der EU und aus Neuseeland": the origin repeated after "und" is as
@@ -230,6 +233,21 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
             _is_preposition(tokens[k], lex) or tokens[k].key in {"nach", "laut"}
             or tokens[k].key in lex.word_class("besides_prep") and tokens[found.first].key in ("der", "des"))
     return False
+
+
+def _listed_topic(tokens: list[Token], found: Found, comma: int, lex: Lexicon,
+                  found_all: list[Found]) -> bool:
+    """A name in a list that a topic's preposition opens with a common noun ("über Handel,
+    Taiwan, den Krieg …", "about trade, Taiwan and Iran"); the list goes on after it."""
+    item = comma - 1
+    noun = tokens[item].is_word and tokens[item].key not in calendar_words(lex.lang) and (
+        tokens[item].capitalized if lex.lang == "de" else tokens[item].text.islower())
+    if item < 1 or not noun or any(f.first <= item <= f.last for f in found_all):
+        return False
+    k = _skip_back(lex, tokens, item - 1)
+    after = tokens[found.last + 1] if found.last + 1 < len(tokens) else None
+    goes_on = after is not None and (after.text == "," or after.key in lex.word_class("conjunction"))
+    return k >= 0 and tokens[k].key in lex.word_class("topic_prep") and goes_on
 
 
 def _partner_of_a_noun(lex: Lexicon, tokens: list[Token], j: int, keep: tuple[int, int],

@@ -32,13 +32,12 @@ from geokg.extract.model import Event, EventType, FuzzyDate, Precision
 from geokg.extract.reading import SentenceReading
 from geokg.extract.roles import (
     GROUP_SIZES,
-    QUOTE_MARKS,
     RoleReader,
     before_determiners,
     headline_colon,
     unique,
 )
-from geokg.extract.text import Token
+from geokg.extract.text import QUOTE_MARKS, Token
 
 MULTI_SIDED = (EventType.CALL, EventType.MEETING, EventType.AGREEMENT)
 TALKS = (EventType.CALL, EventType.MEETING)
@@ -796,12 +795,8 @@ class SentenceReader:
 
     def _agreed_to_meet(self, r: SentenceReading, last: int) -> bool:
         """Whether what was agreed is only to meet ("agreed to meet", "vereinbarten, sich
-        bald zu treffen") or to stay in touch ("in engem Kontakt zu bleiben"), the formulas
-        of a talk's readout."""
-        content = r.tokens[last + 1:last + 9]
-        if any(t.key in self.lex.word_class("contact_noun") for t in content) and \
-                any(t.key in self.lex.word_class("stay_verb") for t in content):
-            return True
+        bald zu treffen"). (Agreeing to stay in touch is an accord: readers of a readout
+        count it as one.)"""
         if self._meeting_as_object(r, last):
             return True  # "vereinbarten ein weiteres Treffen", "agreed a summit in May"
         meet = self.lex.word_class("meet_verb")
@@ -3001,6 +2996,9 @@ class SentenceReader:
                         for k in keys[opening + 1:first])
         if opening < first and keys[opening] in self.lex.word_class("sides_noun") and whole:
             return "sides"
+        if opening + 1 == first and keys[opening] in self.lex.word_class("plural_leaders") and \
+                opening > 0 and keys[opening - 1] in self.lex.word_class("definite"):
+            return "leaders"  # "Die Staatschefs vereinbarten …", "The leaders agreed …"
         quoted = self._quoted_span(r, first)
         for i, key in enumerate(keys):
             if i in quoted:

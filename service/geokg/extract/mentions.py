@@ -16,8 +16,8 @@ from typing import cast
 from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
-from geokg.extract.model import Mention, Sentence
-from geokg.extract.text import Token, fold, is_dictionary_word
+from geokg.extract.model import Mention, Office, Sentence
+from geokg.extract.text import QUOTE_MARKS, Token, fold, is_dictionary_word
 
 #: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
@@ -233,6 +233,10 @@ class MentionFinder:
                     tokens[end + 1].start == tokens[end].end:
                 i = end + 1  # "US$5 million", "NZ$": a currency, not the state
                 continue
+            if i > 0 and tokens[i - 1].key in self.lex.word_class("medium_noun") \
+                    and self.gaz.entities[entry.entity].metonym_of:
+                i = end + 1  # "the official Syrian agency Sana": the medium, not Yemen's capital
+                continue
             if end == i and (self._official_follows(tokens, i, entry)
                              or tokens[i].key in self.others_surnames and entry.how in ("name", "alias")
                              and self.gaz.entities[entry.entity].kind == "leader"):
@@ -336,6 +340,8 @@ class MentionFinder:
                 how, actor = "place", False
             else:
                 key, how, actor = entity.metonym_of, "metonym", True
+        elif entity.kind == "state" and self._country_of_a_place(tokens, first, last):
+            how, actor = "place", False
         if how == "demonym":
             actor = self._government_follows(tokens, last)
             how = "demonym-actor" if actor else how
@@ -382,6 +388,23 @@ class MentionFinder:
         while j >= 0 and tokens[j].key in self.lex.word_class("determiner"):
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("locative")
+
+    def _country_of_a_place(self, tokens: list[Token], first: int, last: int) -> bool:
+        """"in Asunción, Paraguay, Macri asked …", "met in Sochi, Russia.": the country after
+        a place's name says where the place is; it takes no part."""
+        if first < 3 or tokens[first - 1].text != "," or not (
+                last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ")", ";")):
+            return False
+        j = first - 2
+        while j > first - 5 and tokens[j].is_word and tokens[j].capitalized:
+            j -= 1
+        # (a list of states is none: "grain to Burkina Faso, Zimbabwe, Mali")
+        place = self._longest_name(tokens, j + 1)
+        listed = place is not None and self.gaz.entities[place[1].entity].kind != "city"
+        k = j
+        while k >= 0 and tokens[k].key in self.lex.word_class("determiner"):
+            k -= 1
+        return j < first - 2 and k >= 0 and tokens[k].key in self.lex.word_class("place_prep") and not listed
 
     def _government_in(self, tokens: list[Token], first: int) -> bool:
         """"die Regierung in Kiew", "officials from Tehran": the capital stands for the state."""
@@ -474,8 +497,9 @@ class MentionFinder:
         the article names them again by a part of the name. Only words the language's word
         list lacks count as parts of a name: German capitalizes every noun ("Außenminister
         Wadephul Gespräche"), and a headline every word."""
-        k = end + 1
-        while k < len(tokens) and k <= end + 3 and k not in named and tokens[k].is_word \
+        # (or set off by a comma: "Syrian Finance Minister, Mohammed Barnieh, announced …")
+        k = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].text == ",")
+        while k < len(tokens) and k <= end + 4 and k not in named and tokens[k].is_word \
                 and tokens[k].capitalized and tokens[k].key not in self.lex.title_starts:
             word = tokens[k].text
             if len(word) >= 3 and not is_dictionary_word(word, self.lex.lang):
@@ -534,14 +558,22 @@ class MentionFinder:
         """"der Präsident", "the chancellor": the leader last named who holds such an office,
         one whose office is called so first ("the Prime Minister" after "President Biden …
         Prime Minister Netanyahu" is Netanyahu, though both head a government)."""
-        recent = [m.entity for m in reversed(self.history[-12:])
-                  if self.gaz.entities[m.entity].kind == "leader"]
-        holding = [(key, o) for key in dict.fromkeys(recent) for o in self.gaz.offices
-                   if o.holder == key and o.roles & set(roles)
-                   and o.start <= self.on and (o.end is None or self.on <= o.end)]
+        holding = self._holding(roles, self.history[-12:])
         named = [key for key, o in holding
                  if title in fold(o.label_en) or title in fold(o.label_de)]
+        if not named and title in self.lex.word_class("premier_title"):
+            # "der Premierminister" after Trump and, earlier, Netanyahu: a head of government
+            # who is not their state's president too, however long ago the article named them
+            named = [key for key, o in self._holding(roles, self.history)
+                     if "head_of_state" not in o.roles]
         return (named or [key for key, _ in holding] or cast("list[str | None]", [None]))[0]
+
+    def _holding(self, roles: tuple[str, ...], mentions: list[Mention]) -> list[tuple[str, Office]]:
+        """The leaders of `mentions`, the last named first, with their offices of `roles` that day."""
+        recent = [m.entity for m in reversed(mentions) if self.gaz.entities[m.entity].kind == "leader"]
+        return [(key, o) for key in dict.fromkeys(recent) for o in self.gaz.offices
+                if o.holder == key and o.roles & set(roles)
+                and o.start <= self.on and (o.end is None or self.on <= o.end)]
 
     def _minister_before_office(self, person: Found, roles: tuple[str, ...], state: str | None) -> bool:
         """A minister's title before someone the gazetteer lists for a leader's office they
@@ -599,8 +631,11 @@ class MentionFinder:
                 how = "possessive" if self._event_possessive(tokens, i) else how
             elif token.key in self.lex.word_class("pronoun_leader") or self._person_anaphor(tokens, i, found):
                 # "er", "she"; "Die Grünen-Politikerin ruft Peking auf", "the minister urged":
-                # the person told before
-                key = self._leader_for_pronoun([f.mention for f in found if f.last < i])
+                # the person told before (not one the speaker's own quote names: "«Ich habe
+                # mit Claudia Sheinbaum telefoniert», schreibt er")
+                quoted = _quoted_before(tokens, i)
+                key = self._leader_for_pronoun([f.mention for f in found
+                                                if f.last < i and f.first not in quoted])
             elif token.key in self.lex.word_class("pronoun_leader_object") or \
                     self._other_person(tokens, i, found):
                 # "Scholz empfing ihn", "Putin empfing seinen Gast", "bat seinen Gastgeber":
@@ -813,6 +848,15 @@ class MentionFinder:
         start, end = tokens[first].start, tokens[last].end
         text = sentence.text[start - sentence.start:end - sentence.start]
         return Mention(entity, start, end, text, sentence.index, how)
+
+
+def _quoted_before(tokens: list[Token], i: int) -> range:
+    """The words of a quotation that closes right before token i (", schreibt er", "he said")."""
+    closing = next((k for k in range(i - 1, max(-1, i - 5), -1) if tokens[k].text in QUOTE_MARKS), None)
+    if closing is None:
+        return range(0)
+    opening = next((k for k in range(closing - 1, -1, -1) if tokens[k].text in QUOTE_MARKS), None)
+    return range(opening + 1, closing) if opening is not None else range(0)
 
 
 def _opens_clause(tokens: list[Token], i: int) -> bool:

@@ -18,14 +18,13 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import GROUP_ORIGINS, ORIGIN_PREPOSITIONS, Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
-from geokg.extract.text import Token
+from geokg.extract.text import QUOTE_MARKS, Token
 
 #: Words before a name that make it no object of "give up"/"verzichten auf" ("give up on
 #: Ukraine", "auf Sanktionen gegen Russland verzichten").
 REFUSAL_NOT_OBJECT = frozenset({"on", "against", "for", "about", "gegen", "für", "über", "wegen"})
 
 #: Marks that open or close a quotation, in German and English typography.
-QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘", "’"})
 
 #: Numerals of a group ("die drei Regierungen", "the two leaders", "alle vier Regionen").
 #: Lower-case words inside a person's name ("Tamim bin Hamad Al Thani", "Ursula von der Leyen").
@@ -1119,7 +1118,8 @@ class RoleReader:
                 return False
         if self._participle_agents(r, first, last):  # "die von Japan finanzierten Schiffe"
             return self._attributive_supply(r, event, first, last)
-        if self._quoted_supply(r, event, by_prep, first, last) or \
+        receiver_subject = "receiver_subject" in trigger.flags  # ("'We thank Qatar for …'")
+        if not receiver_subject and self._quoted_supply(r, event, by_prep, first, last) or \
                 self._goods_of_a_state(r, event, actors, by_prep, first):
             return True
         actors = self._not_receiving(r, actors, by_prep, last)
@@ -1128,7 +1128,7 @@ class RoleReader:
         passive = self._passive_supply(r, event, actors, first, last)
         if passive is not None:
             return passive
-        if "receiver_subject" in trigger.flags:  # "Russland bezieht aus dem Iran Drohnen"
+        if receiver_subject:  # "Russland bezieht aus dem Iran Drohnen"
             return self._received_supply(r, event, actors, first, last, "giver_after" in trigger.flags)
         return self._subject_supply(r, event, actors, by_prep, trigger, (first, last), kinds)
 
@@ -1529,6 +1529,9 @@ class RoleReader:
         Korean soldiers"; "Macron said Malian troops retook Kidal with the help of …")."""
         before = [f for f in r.found if f.last < first and (f.actor or self.names_a_force(r, f))]
         receiver = (before[-1] if before else actors[0]).mention.entity
+        quote = None if before else self.first_person_quote(r, first, last)
+        if quote is not None and quote[2] is not None:  # "'We thank Qatar for the grant,' said Barnieh"
+            receiver = quote[2].mention.entity
         own = self.gaz.states_of([receiver], r.day)  # ("…, Zelenskiy said": its own side supplies nothing)
         # (nor where the goods go: "grünes Licht für eine Entsendung von Truppen nach Libyen bekommen")
         determiners, going = self.lex.word_class("determiner"), self.lex.word_class("destination_prep")

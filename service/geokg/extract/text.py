@@ -17,6 +17,9 @@ import simplemma
 
 from geokg.extract.model import Sentence
 
+#: Marks that open or close a quotation (straight, typographic, German and French).
+QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘", "’"})
+
 WORD = re.compile(r"\w+", re.UNICODE)
 TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
