@@ -6031,3 +6031,46 @@ def test_the_speaker_after_a_quote_is_not_whom_the_quote_names() -> None:
 ])
 def test_a_name_in_a_list_of_topics_is_no_side(text: str, lang: str) -> None:
     assert all("taiwan" not in s for _, s in kinds_and_sides(text, "2026-02-05", lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Erdogan and Raisi met last month in Turkmenistan's capital Ashgabat.", "en"),
+    ("Erdogan und Raisi trafen sich im Oktober in der Hauptstadt Aschgabat.", "de"),
+])
+def test_a_city_named_after_capital_is_the_place_not_its_state(text: str, lang: str) -> None:
+    assert kinds_and_sides(text, "2021-12-01", lang) == [("MEETING", {"turkey", "iran"})]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Erdogan called on the international community to stand by Azerbaijan.", "en"),
+    ("Scholz urged the international community to pressure Russia.", "en"),
+    ("Erdogan rief die internationale Gemeinschaft auf, an der Seite Aserbaidschans zu stehen.", "de"),
+])
+def test_a_group_asked_leaves_the_names_of_what_it_is_asked_to_do_unasked(text: str, lang: str) -> None:
+    assert [addressees for _, addressees in asked(text, "2024-01-10", lang)] == [set()]
+
+
+def test_a_state_asked_is_still_asked() -> None:
+    assert asked("Scholz urged Russia's allies to stop arming it.", "2024-01-10", "en") == [
+        ({"germany"}, {"russia"})]
+
+
+def test_an_accord_also_agreed_sharing_only_generic_words_is_a_second_accord() -> None:
+    text = ("Lee Jae-myung held a phone call with Shigeru Ishiba on Monday and agreed to enhance "
+            "efforts within the framework of trilateral cooperation.\n\n"
+            "They also agreed to further strengthen communication and cooperation between their "
+            "governments.")
+    assert [s for kind, s in kinds_and_sides(text, "2025-06-09", "en") if kind == "AGREEMENT"] == [
+        {"south-korea", "japan"}, {"south-korea", "japan"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia and Azerbaijan still say a peace agreement could be signed by the end of 2023.", []),
+    # German reported speech tells a signing that happens
+    ("Duterte traf Xi am Donnerstag in Peking. Wirtschaftsabkommen über 13,5 Milliarden Dollar "
+     "würden unterzeichnet, so der Handelsminister.",
+     [("MEETING", {"philippines", "china"}), ("AGREEMENT", {"philippines", "china"})]),
+])
+def test_a_modal_inside_a_signing_pattern_leaves_it_unsigned(text: str, expected: list) -> None:
+    lang = "en" if " the " in text else "de"
+    assert kinds_and_sides(text, "2023-12-08", lang) == expected

@@ -46,7 +46,8 @@ def read_article(text: str, *, published: dt.date | None = None, lang: str | Non
         finder.look_ahead([(s, tokenize(s.text, s.start, lang)) for s in article.sentences[1:3]])
     reader = SentenceReader(gaz, lex)
     dated = find_dates(layout.dateline, lang, published) if layout.dateline else []
-    discourse = Discourse(gaz, published, dated[0].date if dated else None)
+    discourse = Discourse(gaz, published, dated[0].date if dated else None,
+                          generic_topic=lex.word_class("generic_topic"))
     last_day: dt.date | None = None  # the last day told, for "am Tag danach"
     for sentence in article.sentences:
         tokens = tokenize(sentence.text, sentence.start, lang)

@@ -32,8 +32,10 @@ STORY_SIDE_MENTIONS = 3  # how often a story names a side for it to be the story
 
 class Discourse:
     def __init__(self, gazetteer: Gazetteer, published: dt.date | None,
-                 dateline: FuzzyDate | None = None):
+                 dateline: FuzzyDate | None = None, generic_topic: frozenset[str] = frozenset()):
         self.gaz = gazetteer
+        #: stems every accord's topic may share ("cooperation", "Beziehungen"): no sign of one accord
+        self.generic_stems = {w[:6] for w in generic_topic}
         self.published = published
         self.dateline = dateline  # "MOSCOW, JAN 23 -": the day the story is told from
         self.on = published or dt.date.today()
@@ -791,7 +793,10 @@ class Discourse:
             if not additional and (headline or not (_informative(a) and _informative(b))):
                 return True
             same_sentence = a.sentence.index == b.sentence.index
-            return same_sentence or _topics_overlap(a, b) or (
+            # ("They also agreed to further strengthen communication" after "agreed to enhance
+            # efforts within the framework of cooperation": only generic words shared, two accords)
+            shared = _topic_stems(a) & _topic_stems(b) - (self.generic_stems if additional else set())
+            return same_sentence or bool(shared) or (
                 a.treaty is not None and a.treaty == b.treaty)
         return _dates_agree(a, b) and not self._other_persons(a, b) and not self._earlier_occasion(a, b) \
             and not self._long_before(a, b)

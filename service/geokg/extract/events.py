@@ -2290,6 +2290,12 @@ class SentenceReader:
             # the content; cues before it, around the saying, decide
             # ("said he would not say whether Ukraine should …" is no demand either)
             return has_cue(r.tokens, clause.first, last - 1, self.lex, kinds, (first, first))
+        if trigger.type in MULTI_SIDED and last > first + 1 and has_cue(
+                r.tokens, first + 1, last - 1, self.lex, ("modality", "negation")) and not any(
+                t.key in ("würde", "würden") for t in r.tokens[first + 1:last]):
+            # "say a peace agreement could be signed": the modal inside the pattern (not German
+            # reported speech: "Abkommen würden unterzeichnet, so der Minister")
+            return True
         scope_first = clause.first
         if self._is_complement(r, clause, first) and clause.first > 0:
             # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts

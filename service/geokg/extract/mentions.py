@@ -336,7 +336,9 @@ class MentionFinder:
         compound = last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 2].is_word \
             and tokens[last + 1].start == tokens[last].end
         if entity.metonym_of:
-            if self._after_locative(tokens, first) and not self._government_in(tokens, first):
+            named_as_city = first > 0 and tokens[first - 1].key in self.lex.word_class("city_noun")
+            place = self._after_locative(tokens, first) or named_as_city
+            if place and not self._government_in(tokens, first):
                 how, actor = "place", False
             else:
                 key, how, actor = entity.metonym_of, "metonym", True

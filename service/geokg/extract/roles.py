@@ -502,7 +502,8 @@ class RoleReader:
 
         same_clause = [f for f in after if clause_of(r.clauses, f.first) is own]
         verb_final = others(before[len(demanders):])[-1:]
-        candidates = others(asked_of) or others(same_clause) or verb_final or others(after)
+        candidates = others(asked_of) if self._group_asked(r, first, last) else \
+            others(asked_of) or others(same_clause) or verb_final or others(after)
         # "appellierte an Israel und die Hamas": the list the first addressee begins
         pool = others([f for f in r.found if f.actor and candidates and f.first > candidates[0].last])
         addressees = self.coordinated(candidates[:1] + pool, r) if candidates else []
@@ -522,6 +523,20 @@ class RoleReader:
         country = self._country_asked(r, first, last, own_sides, demanders)
         if country:
             event.addressees = country
+
+    def _group_asked(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"urged the international community to stand by Azerbaijan", "rief die Verbündeten
+        auf, …": a group no name stands for is asked, right after the verb (or inside a German
+        verb's frame); a name in what it is asked to do is not asked."""
+        if self.lex.lang == "de":
+            span = range(first + 1, last)
+        else:
+            to = next((i for i in range(last + 1, min(len(r.tokens), last + 7))
+                       if r.tokens[i].key == "to"), None)
+            span = range(last + 1, to) if to is not None else range(0)
+        groups = self.lex.word_class("open_addressee")
+        return any(r.tokens[i].key in groups for i in span) and \
+            not any(f.first in span for f in r.found)
 
     def _country_asked(self, r: SentenceReading, first: int, last: int, own_sides: set[str],
                        demanders: list[Found]) -> list[str]:
