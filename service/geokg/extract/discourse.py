@@ -485,6 +485,9 @@ class Discourse:
         event = candidate.event
         if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
             return
+        if candidate.group == "the leaders" and any(
+                self.gaz.entities[key].kind == "organisation" for key in self.mentioned):
+            return  # "The leaders agreed …" in a story of the G7 or the EU: the summit's, unnamed
         picked: list[str] = []
         previous = self._event_referred_to(candidate)
         # "the two countries" right after a meeting of two is that pair; further on, the
@@ -498,7 +501,7 @@ class Discourse:
         if previous is not None and (not states or recent):
             picked = [p for p in previous.participants if not presidents or self._president(p)]
         if len(self.sides(event, picked)) < 2:
-            picked = self._last_two(leaders_only=candidate.group in ("leaders", "presidents"),
+            picked = self._last_two(leaders_only=candidate.group in ("leaders", "the leaders", "presidents"),
                                     presidents=presidents)
         if states:  # "the two countries": the states, whoever led them then
             picked = _dedupe([self.gaz.state_of(p, self.on) for p in picked])

@@ -521,6 +521,8 @@ class SentenceReader:
         nouns_after = self.lex.word_class("noun_marker") | self.lex.word_class("number_word")
         if before.isdigit() or before in nouns_after:
             return False
+        if any(f.last == i - 1 and f.mention.how in ("demonym", "demonym-actor") for f in r.found):
+            return False  # "importing the Egyptian arms": a noun after its origin
         in_a_name = r.tokens[i].capitalized and i + 1 < len(r.tokens) and r.tokens[i + 1].capitalized
         return not in_a_name or self.roles.title_case(r)
 
@@ -1961,9 +1963,12 @@ class SentenceReader:
         verb-final trigger, English ones after the verb."""
         own = self.gaz.states_of(event.participants, r.day)
         clause = clause_of(r.clauses, first)
+        # (a German verb in second place has its objects after it: "Irans oberster Führer Ali
+        # Chamenei forderte die islamischen Staaten auf" names no object before it)
+        verb_final = last + 2 >= clause.last
         start = min((f.last + 1 for f in r.found if f.mention.entity in event.participants
                      and clause.first <= f.first < first), default=first) \
-            if self.lex.lang == "de" else first + 1  # English objects follow the verb
+            if self.lex.lang == "de" and verb_final else first + 1  # English objects follow the verb
         objects = [f for f in r.found if f.actor and start <= f.first <= max(last, first + 4)
                    and clause.first <= f.first <= clause.last
                    and f.mention.entity not in event.participants]
@@ -1979,6 +1984,8 @@ class SentenceReader:
             actors = [f for f in actors if f.last < first]
         if "topic_inside" in trigger.flags:  # "sich über die Lage in der Ukraine einig": what, not who
             actors = [f for f in actors if not first < f.first < last]
+        if "founded" in trigger.flags:  # "gründeten ein Bündnis", "founded the Eurasian Economic Union"
+            actors = [f for f in actors if not (f.first <= last and f.last > first)]
         definite = self._definite(r, first)
         if definite and (self._reference_in_pp(r.tokens, first) or self._reacted_to(r.tokens, first)):
             # "was disappointed by the signing of the deal", "Scholz begrüßte die
@@ -2290,12 +2297,9 @@ class SentenceReader:
             # the content; cues before it, around the saying, decide
             # ("said he would not say whether Ukraine should …" is no demand either)
             return has_cue(r.tokens, clause.first, last - 1, self.lex, kinds, (first, first))
-        if trigger.type in MULTI_SIDED and last > first + 1 and has_cue(
-                r.tokens, first + 1, last - 1, self.lex, ("modality", "negation")) and not any(
-                t.key in ("würde", "würden") for t in r.tokens[first + 1:last]):
-            # "say a peace agreement could be signed": the modal inside the pattern (not German
-            # reported speech: "Abkommen würden unterzeichnet, so der Minister")
-            return True
+        if trigger.type in MULTI_SIDED and any(
+                t.key in self.lex.word_class("inside_modal") for t in r.tokens[first + 1:last]):
+            return True  # "say a peace agreement could be signed": the modal inside the pattern
         scope_first = clause.first
         if self._is_complement(r, clause, first) and clause.first > 0:
             # "kündigte an, mit der Nato zu beraten": the governing clause's cue counts
@@ -3002,9 +3006,11 @@ class SentenceReader:
                         for k in keys[opening + 1:first])
         if opening < first and keys[opening] in self.lex.word_class("sides_noun") and whole:
             return "sides"
-        if opening + 1 == first and keys[opening] in self.lex.word_class("plural_leaders") and \
-                opening > 0 and keys[opening - 1] in self.lex.word_class("definite"):
-            return "leaders"  # "Die Staatschefs vereinbarten …", "The leaders agreed …"
+        leaders, definite = self.lex.word_class("plural_leaders"), self.lex.word_class("definite")
+        if first >= 2 and keys[first - 1] in leaders and keys[first - 2] in definite or \
+                self.lex.lang == "de" and first + 2 < len(keys) and keys[first + 1] in definite \
+                and keys[first + 2] in leaders:
+            return "the leaders"  # "Die Staatschefs vereinbarten …", "The leaders agreed …"
         quoted = self._quoted_span(r, first)
         for i, key in enumerate(keys):
             if i in quoted:

@@ -234,7 +234,7 @@ class MentionFinder:
                 i = end + 1  # "US$5 million", "NZ$": a currency, not the state
                 continue
             if i > 0 and tokens[i - 1].key in self.lex.word_class("medium_noun") \
-                    and self.gaz.entities[entry.entity].metonym_of:
+                    and self.gaz.entities[entry.entity].metonym_of and self._ends_a_phrase(tokens, end):
                 i = end + 1  # "the official Syrian agency Sana": the medium, not Yemen's capital
                 continue
             if end == i and (self._official_follows(tokens, i, entry)
@@ -391,15 +391,28 @@ class MentionFinder:
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("locative")
 
+    def _ends_a_phrase(self, tokens: list[Token], end: int) -> bool:
+        """No verb of a clause of its own follows ("told the newspaper Moscow must withdraw")."""
+        after = tokens[end + 1] if end + 1 < len(tokens) else None
+        return after is None or not after.is_word or after.key in self.lex.word_class("block_prep") \
+            or after.key in self.lex.word_class("speech_verb")
+
     def _country_of_a_place(self, tokens: list[Token], first: int, last: int) -> bool:
         """"in Asunción, Paraguay, Macri asked …", "met in Sochi, Russia.": the country after
         a place's name says where the place is; it takes no part."""
         if first < 3 or tokens[first - 1].text != "," or not (
                 last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ")", ";")):
             return False
+        # (the first of a list of sides is none: "in Madrid, Spain, France and Portugal agreed")
+        following = self._longest_name(tokens, last + 2) if last + 2 < len(tokens) and \
+            tokens[last + 1].text == "," else None
+        if following is not None and following[1].how != "official" \
+                and self.gaz.entities[following[1].entity].kind == "state":
+            return False
         j = first - 2
-        while j > first - 5 and tokens[j].is_word and tokens[j].capitalized:
-            j -= 1
+        places = self.lex.word_class("place_prep")
+        while j > first - 5 and tokens[j].is_word and tokens[j].capitalized and tokens[j].key not in places:
+            j -= 1  # (up to "In" opening the sentence: "In Geneva, Switzerland, Blinken met …")
         # (a list of states is none: "grain to Burkina Faso, Zimbabwe, Mali")
         place = self._longest_name(tokens, j + 1)
         listed = place is not None and self.gaz.entities[place[1].entity].kind != "city"
@@ -499,8 +512,13 @@ class MentionFinder:
         the article names them again by a part of the name. Only words the language's word
         list lacks count as parts of a name: German capitalizes every noun ("Außenminister
         Wadephul Gespräche"), and a headline every word."""
-        # (or set off by a comma: "Syrian Finance Minister, Mohammed Barnieh, announced …")
-        k = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].text == ",")
+        # (or set off by commas: "Syrian Finance Minister, Mohammed Barnieh, announced …")
+        k = end + 1
+        if k < len(tokens) and tokens[k].text == ",":
+            closing = next((i for i in range(k + 1, min(len(tokens), k + 5)) if not tokens[i].is_word), None)
+            if closing is None or tokens[closing].text != ",":
+                return
+            k += 1
         while k < len(tokens) and k <= end + 4 and k not in named and tokens[k].is_word \
                 and tokens[k].capitalized and tokens[k].key not in self.lex.title_starts:
             word = tokens[k].text
@@ -567,7 +585,7 @@ class MentionFinder:
             # "der Premierminister" after Trump and, earlier, Netanyahu: a head of government
             # who is not their state's president too, however long ago the article named them
             named = [key for key, o in self._holding(roles, self.history)
-                     if "head_of_state" not in o.roles]
+                     if "head_of_state" not in o.roles and _premier_office(o)]
         return (named or [key for key, _ in holding] or cast("list[str | None]", [None]))[0]
 
     def _holding(self, roles: tuple[str, ...], mentions: list[Mention]) -> list[tuple[str, Office]]:
@@ -850,6 +868,13 @@ class MentionFinder:
         start, end = tokens[first].start, tokens[last].end
         text = sentence.text[start - sentence.start:end - sentence.start]
         return Mention(entity, start, end, text, sentence.index, how)
+
+
+def _premier_office(office: Office) -> bool:
+    """An office its holder is called prime minister or premier in ("Prime Minister of Israel",
+    "Ministerpräsident Israels"), not chancellor."""
+    return "Prime Minister" in office.label_en or "Premier" in office.label_en \
+        or "Ministerpräsident" in office.label_de or "Premierminister" in office.label_de
 
 
 def _quoted_before(tokens: list[Token], i: int) -> range:

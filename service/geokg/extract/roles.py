@@ -528,12 +528,10 @@ class RoleReader:
         """"urged the international community to stand by Azerbaijan", "rief die Verbündeten
         auf, …": a group no name stands for is asked, right after the verb (or inside a German
         verb's frame); a name in what it is asked to do is not asked."""
-        if self.lex.lang == "de":
-            span = range(first + 1, last)
-        else:
-            to = next((i for i in range(last + 1, min(len(r.tokens), last + 7))
-                       if r.tokens[i].key == "to"), None)
-            span = range(last + 1, to) if to is not None else range(0)
+        ends = ("auf", ",") if self.lex.lang == "de" else ("to",)
+        end = next((i for i in range(first + 1, min(len(r.tokens), last + 8))
+                    if r.tokens[i].key in ends or r.tokens[i].text in ends), None)
+        span = range(first + 1, end) if end is not None else range(0)
         groups = self.lex.word_class("open_addressee")
         return any(r.tokens[i].key in groups for i in span) and \
             not any(f.first in span for f in r.found)
@@ -1155,6 +1153,10 @@ class RoleReader:
         first, last = span
         own = clause_of(r.clauses, first)
         supplier, joint, pool = self._supplier_and_pool(r, actors, by_prep, own, span)
+        if self.lex.lang == "en" and supplier.first > last and r.tokens[first].text.islower() \
+                and not any(own.first <= f.first < first for f in r.found) \
+                and r.tokens[supplier.first - 1].key != "by" and not self._english_noun(r, first):
+            return False  # "Chine said it would give Cambodia doses": the name after the verb receives
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does
         # (German: "hat ukrainische Rekruten ausgebildet", the object before the verb)
@@ -1542,11 +1544,17 @@ class RoleReader:
         Berlin": a capital after "from" stands for its state): the side named last before the
         verb, not who reports it ("Kyiv said Russia struck Kharkiv with the help of North
         Korean soldiers"; "Macron said Malian troops retook Kidal with the help of …")."""
+        relatives = self.lex.word_class("relative")
+        # ("getting supplies to Tuvalu, which suffered surges from …": "from" is the relative's)
+        if any(r.tokens[i].text == "," and r.tokens[i + 1].key in relatives for i in range(first, last)):
+            return False
         before = [f for f in r.found if f.last < first and (f.actor or self.names_a_force(r, f))]
         receiver = (before[-1] if before else actors[0]).mention.entity
         quote = None if before else self.first_person_quote(r, first, last)
-        if quote is not None and quote[2] is not None:  # "'We thank Qatar for the grant,' said Barnieh"
-            receiver = quote[2].mention.entity
+        if quote is not None and self._receiver_named_in_quote(r, last, quote[1]):
+            return False
+        if quote is not None and quote[2] is not None:
+            receiver = quote[2].mention.entity  # "'We thank Qatar for the grant,' said Barnieh"
         own = self.gaz.states_of([receiver], r.day)  # ("…, Zelenskiy said": its own side supplies nothing)
         # (nor where the goods go: "grünes Licht für eine Entsendung von Truppen nach Libyen bekommen")
         determiners, going = self.lex.word_class("determiner"), self.lex.word_class("destination_prep")
@@ -1573,6 +1581,15 @@ class RoleReader:
                                     for f in self.coordinated(suppliers, r))
         event.addressees = [receiver]
         return True
+
+    def _receiver_named_in_quote(self, r: SentenceReading, last: int, closing: int) -> bool:
+        """"'We thank Germany for the jets it sent to Ukraine,' Duda said": a name after "to"
+        inside the quote received, not the speaker who thanks."""
+        going = self.lex.word_class("receiver_prep") - {"for", "für"}
+        determiners = self.lex.word_class("determiner")
+        return any(last < f.first < closing and
+                   r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in going
+                   for f in r.found)
 
     def _quoted_supply(self, r: SentenceReading, event: Event, by_prep: list[tuple[Found, str]],
                        first: int, last: int) -> bool:
