@@ -6167,3 +6167,10 @@ def test_a_leader_named_before_a_verb_in_second_place_demands() -> None:
     text = ("Irans oberster Führer Ali Chamenei forderte die islamischen Staaten auf, alle "
             "Handelsbeziehungen zu Israel abzubrechen.")
     assert asked(text, "2023-11-01", "de") == [({"iran"}, set())]
+
+
+def test_a_meeting_with_one_leader_stays_theirs_when_another_of_the_state_is_named_after() -> None:
+    text = ("Ardern held talks with President Xi Jinping in Beijing on Monday. Later, Ardern emerged "
+            "from a meeting with Premier Li Keqiang. Xi later praised her brief visit.")
+    assert sorted(sorted(p) for p in participants_of(text, "2019-04-02", "en", MEETING)) == [
+        ["jacinda-ardern", "li-keqiang"], ["jacinda-ardern", "xi-jinping"]]

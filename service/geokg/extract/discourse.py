@@ -857,13 +857,18 @@ class Discourse:
         on = event.date.value if event.date else self.on
         for key in keys:
             side = next(iter(self.sides(event, [key])))
-            # (not a leader out of office over one in it: "Biden's trip comes weeks before
-            # Trump takes office" is Biden's)
-            if side not in chosen or self.gaz.entities[key].kind == "leader" and not (
-                    self.gaz.in_office(chosen[side], on) and not self.gaz.in_office(key, on)):
+            current = chosen.get(side)
+            if current is None or self.gaz.entities[key].kind == "leader" and (
+                    self.gaz.entities[current].kind != "leader" or self._better_in_office(current, key, on)):
                 chosen[side] = key
         order = [next(iter(self.sides(event, [k]))) for k in keys]
         return [chosen[s] for s in dict.fromkeys(order)]
+
+    def _better_in_office(self, current: str, key: str, on: dt.date) -> bool:
+        """A leader in office over one out of it ("Biden's trip comes weeks before Trump takes
+        office" is Biden's); else the leader the event named first stays ("a meeting with
+        Premier Li" absorbing a later "Xi" is Li's)."""
+        return not self.gaz.in_office(current, on) and self.gaz.in_office(key, on)
 
     # -- dates -----------------------------------------------------------------------------
     @staticmethod
