@@ -247,10 +247,11 @@ def _listed_topic(tokens: list[Token], found: Found, comma: int, lex: Lexicon,
     k = _skip_back(lex, tokens, item - 1)
     after = tokens[found.last + 1] if found.last + 1 < len(tokens) else None
     goes_on = after is not None and (after.text == "," or after.key in lex.word_class("conjunction"))
-    # (not a phrase that opens the sentence or a clause: "Regarding the hostages, Qatar and
-    # Egypt urged …", "On trade, China and the EU agreed …" name their subjects after it)
-    opening = k == 0 or not tokens[k - 1].is_word
-    return k >= 0 and tokens[k].key in lex.word_class("topic_list_prep") and goes_on and not opening
+    # (only after a side the talk is with, in the same stretch: "sprach mit Xi über …"; not
+    # "After talks about trade, Xi and Biden agreed …", "Regarding the hostages, Qatar and …")
+    talked_with = k > 0 and any(f.last < k and all(t.is_word for t in tokens[f.last + 1:k])
+                                for f in found_all)
+    return k >= 0 and tokens[k].key in lex.word_class("topic_list_prep") and goes_on and talked_with
 
 
 def _partner_of_a_noun(lex: Lexicon, tokens: list[Token], j: int, keep: tuple[int, int],

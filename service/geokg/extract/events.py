@@ -511,6 +511,15 @@ class SentenceReader:
             j += 1
         return j < len(tokens) and tokens[j].key in self.lex.word_class("not_sent")
 
+    def _modal_inside(self, r: SentenceReading, first: int, last: int) -> bool:
+        """A modal verb or a negation inside a gapped pattern ("a peace agreement could be
+        signed"), not in a clause of its own there ("signed what could be a landmark deal",
+        "ein Abkommen, das Manöver erleichtern soll, unterzeichnet")."""
+        span = r.tokens[first + 1:last]
+        modal = next((i for i, t in enumerate(span) if t.key in self.lex.word_class("inside_modal")), None)
+        clause_openers = self.lex.word_class("relative") | {"what", ","}
+        return modal is not None and not any(t.key in clause_openers or t.text == "," for t in span[:modal])
+
     def _used_as_verb(self, r: SentenceReading, i: int) -> bool:
         """An English word that may be a noun is a verb only without an article, possessive or
         number before it ("two of its ships") and, outside a title-case headline ("US Sends
@@ -2297,8 +2306,7 @@ class SentenceReader:
             # the content; cues before it, around the saying, decide
             # ("said he would not say whether Ukraine should …" is no demand either)
             return has_cue(r.tokens, clause.first, last - 1, self.lex, kinds, (first, first))
-        if trigger.type in MULTI_SIDED and any(
-                t.key in self.lex.word_class("inside_modal") for t in r.tokens[first + 1:last]):
+        if trigger.type in MULTI_SIDED and self._modal_inside(r, first, last):
             return True  # "say a peace agreement could be signed": the modal inside the pattern
         scope_first = clause.first
         if self._is_complement(r, clause, first) and clause.first > 0:
@@ -3009,7 +3017,7 @@ class SentenceReader:
         leaders, definite = self.lex.word_class("plural_leaders"), self.lex.word_class("definite")
         if first >= 2 and keys[first - 1] in leaders and keys[first - 2] in definite or \
                 self.lex.lang == "de" and first + 2 < len(keys) and keys[first + 1] in definite \
-                and keys[first + 2] in leaders:
+                and keys[first + 2] in leaders and keys[first + 3:first + 4] not in (["der"], ["des"]):
             return "the leaders"  # "Die Staatschefs vereinbarten …", "The leaders agreed …"
         quoted = self._quoted_span(r, first)
         for i, key in enumerate(keys):
@@ -3119,7 +3127,9 @@ class SentenceReader:
             callers = {f.mention.entity for f in actors[:1]}
             called = {f.mention.entity for f in actors[1:]}
         else:
-            callers = {f.mention.entity for f in actors if f.last < with_at}
+            # ("Egypt's Sisi speaks with Erdogan, Assad": one side by two names calls)
+            before = [f.mention.entity for f in actors if f.last < with_at]
+            callers = {before[-1]} if len(self.gaz.states_of(before, r.day)) == 1 else set(before)
             called = {f.mention.entity for f in actors if f.first > with_at}
         return next(iter(callers)) if len(callers) == 1 and len(called) >= 2 else None
 

@@ -17,7 +17,7 @@ from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Office, Sentence
-from geokg.extract.text import QUOTE_MARKS, Token, fold, is_dictionary_word
+from geokg.extract.text import APOSTROPHES, QUOTE_MARKS, Token, fold, is_dictionary_word
 
 #: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
@@ -336,13 +336,15 @@ class MentionFinder:
         compound = last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 2].is_word \
             and tokens[last + 1].start == tokens[last].end
         if entity.metonym_of:
-            named_as_city = first > 0 and tokens[first - 1].key in self.lex.word_class("city_noun")
+            # ("in Turkmenistan's capital Ashgabat"; not "Turkey and the Syrian capital Damascus agreed")
+            named_as_city = first > 0 and tokens[first - 1].key in self.lex.word_class("city_noun") and any(
+                t.key in self.lex.word_class("place_prep") for t in tokens[max(0, first - 6):first - 1])
             place = self._after_locative(tokens, first) or named_as_city
             if place and not self._government_in(tokens, first):
                 how, actor = "place", False
             else:
                 key, how, actor = entity.metonym_of, "metonym", True
-        elif entity.kind == "state" and self._country_of_a_place(tokens, first, last):
+        elif entity.kind == "state" and self._country_of_a_place(tokens, first, last, entity.key):
             how, actor = "place", False
         if how == "demonym":
             actor = self._government_follows(tokens, last)
@@ -397,14 +399,15 @@ class MentionFinder:
         return after is None or not after.is_word or after.key in self.lex.word_class("block_prep") \
             or after.key in self.lex.word_class("speech_verb")
 
-    def _country_of_a_place(self, tokens: list[Token], first: int, last: int) -> bool:
+    def _country_of_a_place(self, tokens: list[Token], first: int, last: int, state: str) -> bool:
         """"in Asunción, Paraguay, Macri asked …", "met in Sochi, Russia.": the country after
         a place's name says where the place is; it takes no part."""
         if first < 3 or tokens[first - 1].text != "," or not (
                 last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ")", ";")):
             return False
         # (the first of a list of sides is none: "in Madrid, Spain, France and Portugal agreed")
-        following = self._longest_name(tokens, last + 2) if last + 2 < len(tokens) and \
+        after = last + 2 + (last + 3 < len(tokens) and tokens[last + 2].key in ("the", "die", "der", "den"))
+        following = self._longest_name(tokens, after) if after < len(tokens) and \
             tokens[last + 1].text == "," else None
         if following is not None and following[1].how != "official" \
                 and self.gaz.entities[following[1].entity].kind == "state":
@@ -413,9 +416,12 @@ class MentionFinder:
         places = self.lex.word_class("place_prep")
         while j > first - 5 and tokens[j].is_word and tokens[j].capitalized and tokens[j].key not in places:
             j -= 1  # (up to "In" opening the sentence: "In Geneva, Switzerland, Blinken met …")
-        # (a list of states is none: "grain to Burkina Faso, Zimbabwe, Mali")
+        # (a list of states is none: "grain to Burkina Faso, Zimbabwe, Mali"; nor a state a
+        # known city lies outside of: "In Brussels, Hungary, which holds the presidency, …")
         place = self._longest_name(tokens, j + 1)
-        listed = place is not None and self.gaz.entities[place[1].entity].kind != "city"
+        city = self.gaz.entities[place[1].entity] if place is not None else None
+        listed = city is not None and (city.kind != "city" or bool(city.part_of)
+                                       and city.part_of != state)
         k = j
         while k >= 0 and tokens[k].key in self.lex.word_class("determiner"):
             k -= 1
@@ -516,8 +522,9 @@ class MentionFinder:
         k = end + 1
         if k < len(tokens) and tokens[k].text == ",":
             closing = next((i for i in range(k + 1, min(len(tokens), k + 5)) if not tokens[i].is_word), None)
-            if closing is None or tokens[closing].text != ",":
-                return
+            if closing is None or tokens[closing].text != "," or closing + 1 < len(tokens) and \
+                    tokens[closing + 1].key in self.lex.word_class("conjunction"):
+                return  # (not a list: "the Egyptian Foreign Minister, Witkoff, and Qatar's …")
             k += 1
         while k < len(tokens) and k <= end + 4 and k not in named and tokens[k].is_word \
                 and tokens[k].capitalized and tokens[k].key not in self.lex.title_starts:
@@ -879,10 +886,11 @@ def _premier_office(office: Office) -> bool:
 
 def _quoted_before(tokens: list[Token], i: int) -> range:
     """The words of a quotation that closes right before token i (", schreibt er", "he said")."""
-    closing = next((k for k in range(i - 1, max(-1, i - 5), -1) if tokens[k].text in QUOTE_MARKS), None)
+    marks = QUOTE_MARKS - APOSTROPHES  # ("Biden's call …, Scholz's spokesman": possessives)
+    closing = next((k for k in range(i - 1, max(-1, i - 5), -1) if tokens[k].text in marks), None)
     if closing is None:
         return range(0)
-    opening = next((k for k in range(closing - 1, -1, -1) if tokens[k].text in QUOTE_MARKS), None)
+    opening = next((k for k in range(closing - 1, -1, -1) if tokens[k].text in marks), None)
     return range(opening + 1, closing) if opening is not None else range(0)
 
 

@@ -528,7 +528,7 @@ class RoleReader:
         """"urged the international community to stand by Azerbaijan", "rief die Verbündeten
         auf, …": a group no name stands for is asked, right after the verb (or inside a German
         verb's frame); a name in what it is asked to do is not asked."""
-        ends = ("auf", ",") if self.lex.lang == "de" else ("to",)
+        ends = ("auf",) if self.lex.lang == "de" else ("to",)  # ("die Partner, darunter Deutschland, auf")
         end = next((i for i in range(first + 1, min(len(r.tokens), last + 8))
                     if r.tokens[i].key in ends or r.tokens[i].text in ends), None)
         span = range(first + 1, end) if end is not None else range(0)
@@ -1155,7 +1155,8 @@ class RoleReader:
         supplier, joint, pool = self._supplier_and_pool(r, actors, by_prep, own, span)
         if self.lex.lang == "en" and supplier.first > last and r.tokens[first].text.islower() \
                 and not any(own.first <= f.first < first for f in r.found) \
-                and r.tokens[supplier.first - 1].key != "by" and not self._english_noun(r, first):
+                and r.tokens[supplier.first - 1].key not in ("by", "was", "were", "is", "are", "be") \
+                and not self._english_noun(r, first):  # ("Also pledging aid was Japan")
             return False  # "Chine said it would give Cambodia doses": the name after the verb receives
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does

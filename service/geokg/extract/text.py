@@ -19,6 +19,8 @@ from geokg.extract.model import Sentence
 
 #: Marks that open or close a quotation (straight, typographic, German and French).
 QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘", "’"})
+#: Of those, the ones that also write a possessive or an elision ("Biden's", "Scholz'").
+APOSTROPHES = frozenset({"'", "’", "‘", "‚"})
 
 WORD = re.compile(r"\w+", re.UNICODE)
 TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
