@@ -6211,3 +6211,31 @@ def test_one_leader_speaking_with_two_has_two_calls() -> None:
     text = "Egypt's Sisi speaks with Erdogan, Assad"
     assert sorted(sorted(p) for p in participants_of(text, "2023-02-08", "en", CALL)) == [
         ["abdel-fattah-el-sisi", "bashar-al-assad"], ["abdel-fattah-el-sisi", "recep-tayyip-erdogan"]]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # what a third review found, kept as guards
+    ("In January, Ukraine, which has been short of shells for months, asked Germany for more "
+     "ammunition.", "en", [("DEMAND", {"ukraine"})]),
+    ("In Asia, Japan, a close U.S. ally, signed a defence pact with the Philippines on Monday.", "en",
+     [("AGREEMENT", {"japan", "united-states", "philippines"})]),
+    ("Officials in the Iranian capital Tehran said they had asked Russia to help.", "en",
+     [("DEMAND", {"iran"})]),
+    ("Ukraine and Japan signed in May a ten-year security agreement, officials said.", "en",
+     [("AGREEMENT", {"ukraine", "japan"})]),
+    ("Having sent Leopard tanks to Ukraine last year, Poland is now sending howitzers.", "en",
+     [("SUPPORT", {"poland"})]),
+    ("The United States gave a $2 billion boost to Ukraine's air defence.", "en",
+     [("SUPPORT", {"united-states"})]),
+    ("Netanjahu sprach am Montag mit Biden. Scholz traf am Abend Macron. Der Regierungschef "
+     "forderte Putin auf, den Krieg zu beenden.", "de",
+     [("MEETING", {"israel", "united-states"}), ("MEETING", {"germany", "france"}), ("DEMAND", {"germany"})]),
+])
+def test_events_the_third_review_found_the_session_29_rules_must_leave_alone(text: str, lang: str,
+                                                                              expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2024-05-10", lang), key=str) == sorted(expected, key=str)
+
+
+def test_a_figure_of_speech_for_help_supplies_nothing() -> None:
+    text = "He said membership in the union will give a further boost to Armenia's trade with Russia."
+    assert state_supplies(text, "2014-10-10") == []

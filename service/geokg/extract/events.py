@@ -516,7 +516,8 @@ class SentenceReader:
         signed"), not in a clause of its own there ("signed what could be a landmark deal",
         "ein Abkommen, das Manöver erleichtern soll, unterzeichnet")."""
         span = r.tokens[first + 1:last]
-        modal = next((i for i, t in enumerate(span) if t.key in self.lex.word_class("inside_modal")), None)
+        modal = next((i for i, t in enumerate(span)  # (not the month: "signed in May a treaty")
+                      if t.key in self.lex.word_class("inside_modal") and t.text.islower()), None)
         clause_openers = self.lex.word_class("relative") | {"what", ","}
         return modal is not None and not any(t.key in clause_openers or t.text == "," for t in span[:modal])
 
@@ -1501,6 +1502,8 @@ class SentenceReader:
         # ("hat von Biden eine Zusage über Patriots erhalten": a promise received, inside the match)
         inside = first + 1 if "receiver_subject" in trigger.flags else last + 1
         handed = any(t.key in self.lex.word_class("not_supplied") for t in r.tokens[inside:last + 6])
+        figurative = any(t.key in self.lex.word_class("figurative_goods") for t in r.tokens[inside:last + 6])
+        handed = handed or figurative and not {"money", "weapons"} & set(kinds)  # ("a $2 billion boost")
         ends, links = self.lex.word_class("supply_end"), self.lex.word_class("ending_link")
         if any(t.key in ends and r.tokens[i + 1].key in links
                for i, t in enumerate(r.tokens[first:last], first)):

@@ -336,10 +336,7 @@ class MentionFinder:
         compound = last + 2 < len(tokens) and tokens[last + 1].text == "-" and tokens[last + 2].is_word \
             and tokens[last + 1].start == tokens[last].end
         if entity.metonym_of:
-            # ("in Turkmenistan's capital Ashgabat"; not "Turkey and the Syrian capital Damascus agreed")
-            named_as_city = first > 0 and tokens[first - 1].key in self.lex.word_class("city_noun") and any(
-                t.key in self.lex.word_class("place_prep") for t in tokens[max(0, first - 6):first - 1])
-            place = self._after_locative(tokens, first) or named_as_city
+            place = self._after_locative(tokens, first) or self._named_as_a_city(tokens, first)
             if place and not self._government_in(tokens, first):
                 how, actor = "place", False
             else:
@@ -393,6 +390,14 @@ class MentionFinder:
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("locative")
 
+    def _named_as_a_city(self, tokens: list[Token], first: int) -> bool:
+        """"in Turkmenistan's capital Ashgabat": a city after "capital" in a place's phrase (not
+        "Turkey and the Syrian capital Damascus agreed", "officials in the capital Kyiv")."""
+        before = tokens[max(0, first - 6):first - 1]
+        return first > 0 and tokens[first - 1].key in self.lex.word_class("city_noun") \
+            and any(t.key in self.lex.word_class("place_prep") for t in before) \
+            and not any(t.key in self.lex.word_class("government") for t in before)
+
     def _ends_a_phrase(self, tokens: list[Token], end: int) -> bool:
         """No verb of a clause of its own follows ("told the newspaper Moscow must withdraw")."""
         after = tokens[end + 1] if end + 1 < len(tokens) else None
@@ -422,10 +427,17 @@ class MentionFinder:
         city = self.gaz.entities[place[1].entity] if place is not None else None
         listed = city is not None and (city.kind != "city" or bool(city.part_of)
                                        and city.part_of != state)
+        # (nor a time or a part of the world: "In January, Ukraine, …", "In Asia, Japan, …"; nor,
+        # after a town the gazetteer does not know, a state a relative clause tells of)
+        vague = any(t.key in calendar_words(self.lex.lang) or t.key in self.lex.word_class("world_region")
+                    for t in tokens[j + 1:first - 1])
+        relative = last + 2 < len(tokens) and tokens[last + 2].key in self.lex.word_class("relative")
+        told_of = city is None and relative
         k = j
         while k >= 0 and tokens[k].key in self.lex.word_class("determiner"):
             k -= 1
-        return j < first - 2 and k >= 0 and tokens[k].key in self.lex.word_class("place_prep") and not listed
+        return j < first - 2 and k >= 0 and tokens[k].key in self.lex.word_class("place_prep") \
+            and not (listed or vague or told_of)
 
     def _government_in(self, tokens: list[Token], first: int) -> bool:
         """"die Regierung in Kiew", "officials from Tehran": the capital stands for the state."""
@@ -521,7 +533,8 @@ class MentionFinder:
         # (or set off by commas: "Syrian Finance Minister, Mohammed Barnieh, announced …")
         k = end + 1
         if k < len(tokens) and tokens[k].text == ",":
-            closing = next((i for i in range(k + 1, min(len(tokens), k + 5)) if not tokens[i].is_word), None)
+            closing = next((i for i in range(k + 1, min(len(tokens), k + 7))
+                            if not tokens[i].is_word and tokens[i].text not in ("-", "'", "’")), None)
             if closing is None or tokens[closing].text != "," or closing + 1 < len(tokens) and \
                     tokens[closing + 1].key in self.lex.word_class("conjunction"):
                 return  # (not a list: "the Egyptian Foreign Minister, Witkoff, and Qatar's …")

@@ -1153,11 +1153,8 @@ class RoleReader:
         first, last = span
         own = clause_of(r.clauses, first)
         supplier, joint, pool = self._supplier_and_pool(r, actors, by_prep, own, span)
-        if self.lex.lang == "en" and supplier.first > last and r.tokens[first].text.islower() \
-                and not any(own.first <= f.first < first for f in r.found) \
-                and r.tokens[supplier.first - 1].key not in ("by", "was", "were", "is", "are", "be") \
-                and not self._english_noun(r, first):  # ("Also pledging aid was Japan")
-            return False  # "Chine said it would give Cambodia doses": the name after the verb receives
+        if self._object_taken_for_supplier(r, supplier, own, first, last):
+            return False
         # "ukrainische Bataillone auszubilden", "arm Ukrainian forces": a side named by a
         # demonym after the verb names the receiver when no name does
         # (German: "hat ukrainische Rekruten ausgebildet", the object before the verb)
@@ -1236,6 +1233,18 @@ class RoleReader:
                 states = [s for s in states if self.gaz.entities[s].kind == "state" and s not in sides]
                 return states[-1] if states else None
         return None
+
+    def _object_taken_for_supplier(self, r: SentenceReading, supplier: Found, own: Clause,
+                                   first: int, last: int) -> bool:
+        """"Chine said it would give Cambodia doses": in English, with no name before the verb in
+        its clause, the name after it receives (not a passive's agent, an inverted copula's
+        subject, "Also pledging aid was Japan", nor the subject after a fronted clause,
+        "Having sent tanks to Ukraine, Poland …")."""
+        return self.lex.lang == "en" and supplier.first > last and r.tokens[first].text.islower() \
+            and not any(own.first <= f.first < first for f in r.found) \
+            and r.tokens[supplier.first - 1].key not in ("by", "was", "were", "is", "are", "be") \
+            and not any(t.text == "," for t in r.tokens[last + 1:supplier.first]) \
+            and not self._english_noun(r, first)
 
     def _supplier_and_pool(self, r: SentenceReading, actors: list[Found], by_prep: list[tuple[Found, str]],
                            own: Clause, span: tuple[int, int]) -> tuple[Found, list[Found], list[Found]]:
