@@ -518,7 +518,7 @@ class SentenceReader:
         span = r.tokens[first + 1:last]
         modal = next((i for i, t in enumerate(span)  # (not the month: "signed in May a treaty")
                       if t.key in self.lex.word_class("inside_modal") and t.text.islower()), None)
-        clause_openers = self.lex.word_class("relative") | {"what", ","}
+        clause_openers = self.lex.word_class("relative") | {"what"}
         return modal is not None and not any(t.key in clause_openers or t.text == "," for t in span[:modal])
 
     def _used_as_verb(self, r: SentenceReading, i: int) -> bool:
@@ -3018,9 +3018,11 @@ class SentenceReader:
         if opening < first and keys[opening] in self.lex.word_class("sides_noun") and whole:
             return "sides"
         leaders, definite = self.lex.word_class("plural_leaders"), self.lex.word_class("definite")
+        # (not "In Riad vereinbarten die Staatschefs der Golfstaaten …": leaders of others)
+        genitive = first + 3 < len(keys) and keys[first + 3] in ("der", "des")
         if first >= 2 and keys[first - 1] in leaders and keys[first - 2] in definite or \
                 self.lex.lang == "de" and first + 2 < len(keys) and keys[first + 1] in definite \
-                and keys[first + 2] in leaders and keys[first + 3:first + 4] not in (["der"], ["des"]):
+                and keys[first + 2] in leaders and not genitive:
             return "the leaders"  # "Die Staatschefs vereinbarten …", "The leaders agreed …"
         quoted = self._quoted_span(r, first)
         for i, key in enumerate(keys):

@@ -411,7 +411,8 @@ class MentionFinder:
                 last + 1 == len(tokens) or tokens[last + 1].text in (",", ".", ")", ";")):
             return False
         # (the first of a list of sides is none: "in Madrid, Spain, France and Portugal agreed")
-        after = last + 2 + (last + 3 < len(tokens) and tokens[last + 2].key in ("the", "die", "der", "den"))
+        definite = self.lex.word_class("definite")
+        after = last + 2 + (last + 3 < len(tokens) and tokens[last + 2].key in definite)
         following = self._longest_name(tokens, after) if after < len(tokens) and \
             tokens[last + 1].text == "," else None
         if following is not None and following[1].how != "official" \

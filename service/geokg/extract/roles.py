@@ -530,7 +530,7 @@ class RoleReader:
         verb's frame); a name in what it is asked to do is not asked."""
         ends = ("auf",) if self.lex.lang == "de" else ("to",)  # ("die Partner, darunter Deutschland, auf")
         end = next((i for i in range(first + 1, min(len(r.tokens), last + 8))
-                    if r.tokens[i].key in ends or r.tokens[i].text in ends), None)
+                    if r.tokens[i].key in ends), None)
         span = range(first + 1, end) if end is not None else range(0)
         groups = self.lex.word_class("open_addressee")
         return any(r.tokens[i].key in groups for i in span) and \
