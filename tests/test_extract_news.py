@@ -6239,3 +6239,14 @@ def test_events_the_third_review_found_the_session_29_rules_must_leave_alone(tex
 def test_a_figure_of_speech_for_help_supplies_nothing() -> None:
     text = "He said membership in the union will give a further boost to Armenia's trade with Russia."
     assert state_supplies(text, "2014-10-10") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an elision or a possessive ends no quote; a single-quoted English quote is one
+    ("„Gute Gespräche“ nannte Macron das Treffen mit Xi; Scholz' Sprecher sagte, er habe ebenfalls "
+     "mit Xi telefoniert.", "de", [("CALL", {"germany", "china"}), ("MEETING", {"france", "china"})]),
+    ("Biden met Zelensky. 'I told Putin he must withdraw,' he said.", "en",
+     [("DEMAND", {"united-states"}), ("MEETING", {"united-states", "ukraine"})]),
+])
+def test_apostrophes_of_possessives_are_no_quote_marks(text: str, lang: str, expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2024-05-10", lang), key=str) == sorted(expected, key=str)

@@ -17,7 +17,7 @@ from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Office, Sentence
-from geokg.extract.text import APOSTROPHES, QUOTE_MARKS, Token, fold, is_dictionary_word
+from geokg.extract.text import Token, fold, is_dictionary_word, is_quote_mark
 
 #: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
@@ -900,11 +900,10 @@ def _premier_office(office: Office) -> bool:
 
 def _quoted_before(tokens: list[Token], i: int) -> range:
     """The words of a quotation that closes right before token i (", schreibt er", "he said")."""
-    marks = QUOTE_MARKS - APOSTROPHES  # ("Biden's call …, Scholz's spokesman": possessives)
-    closing = next((k for k in range(i - 1, max(-1, i - 5), -1) if tokens[k].text in marks), None)
+    closing = next((k for k in range(i - 1, max(-1, i - 5), -1) if is_quote_mark(tokens, k)), None)
     if closing is None:
         return range(0)
-    opening = next((k for k in range(closing - 1, -1, -1) if tokens[k].text in marks), None)
+    opening = next((k for k in range(closing - 1, -1, -1) if is_quote_mark(tokens, k)), None)
     return range(opening + 1, closing) if opening is not None else range(0)
 
 

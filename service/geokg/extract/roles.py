@@ -18,7 +18,7 @@ from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import GROUP_ORIGINS, ORIGIN_PREPOSITIONS, Found
 from geokg.extract.model import Event
 from geokg.extract.reading import SentenceReading
-from geokg.extract.text import QUOTE_MARKS, Token
+from geokg.extract.text import QUOTE_MARKS, Token, is_quote_mark
 
 #: Words before a name that make it no object of "give up"/"verzichten auf" ("give up on
 #: Ukraine", "auf Sanktionen gegen Russland verzichten").
@@ -728,14 +728,6 @@ class RoleReader:
                 and (first < f.first < leave if self.lex.lang == "de" else leave < f.first <= leave + 2)]
         return near[0] if near else None
 
-    @staticmethod
-    def _quote_mark(r: SentenceReading, i: int) -> bool:
-        """A quotation mark, not the apostrophe inside "Russia’s" or "don't"."""
-        token = r.tokens[i]
-        inside_a_word = 0 < i < len(r.tokens) - 1 and r.tokens[i - 1].end == token.start \
-            and r.tokens[i + 1].start == token.end and r.tokens[i + 1].is_word
-        return token.text in QUOTE_MARKS and not (token.text in ("’", "'") and inside_a_word)
-
     def _people_demand(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
         """"after months of Ukrainian pleas", "die polnischen Forderungen an Berlin": the
         demonym before a demand noun names who demands, whoever reports it."""
@@ -793,8 +785,8 @@ class RoleReader:
     def _first_person_quote_span(self, r: SentenceReading, first: int,
                                  last: int) -> tuple[int, int] | None:
         """The quote marks around a trigger told in the first person ("'We urge …'")."""
-        opening = next((i for i in range(first - 1, -1, -1) if self._quote_mark(r, i)), None)
-        closing = next((i for i in range(last + 1, len(r.tokens)) if self._quote_mark(r, i)), None)
+        opening = next((i for i in range(first - 1, -1, -1) if is_quote_mark(r.tokens, i)), None)
+        closing = next((i for i in range(last + 1, len(r.tokens)) if is_quote_mark(r.tokens, i)), None)
         # ("„Wir erwarten, dass …“": the pattern may begin with the "we"; "'Spoke to PM Sharif
         # and wished him,' Modi tweeted": a post opens with its verb, its "I" left out)
         if opening is None or closing is None:
@@ -1596,10 +1588,7 @@ class RoleReader:
         """"'We thank Germany for the jets it sent to Ukraine,' Duda said": a name after "to"
         inside the quote received, not the speaker who thanks."""
         going = self.lex.word_class("receiver_prep") - {"for", "für"}
-        determiners = self.lex.word_class("determiner")
-        return any(last < f.first < closing and
-                   r.tokens[before_determiners(r.tokens, f.first - 1, determiners)].key in going
-                   for f in r.found)
+        return any(last < f.first < closing and self._receiver_prep(r, f, going) for f in r.found)
 
     def _quoted_supply(self, r: SentenceReading, event: Event, by_prep: list[tuple[Found, str]],
                        first: int, last: int) -> bool:

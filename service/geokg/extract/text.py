@@ -19,8 +19,6 @@ from geokg.extract.model import Sentence
 
 #: Marks that open or close a quotation (straight, typographic, German and French).
 QUOTE_MARKS = frozenset({'"', "'", "„", "“", "”", "»", "«", "‚", "‘", "’"})
-#: Of those, the ones that also write a possessive or an elision ("Biden's", "Scholz'").
-APOSTROPHES = frozenset({"'", "’", "‘", "‚"})
 
 WORD = re.compile(r"\w+", re.UNICODE)
 TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -320,3 +318,18 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int, para: in
         end -= 1
     if end - start >= 3 and WORD.search(text, start, end):
         out.append(Sentence(len(out), start, end, text[start:end], para))
+
+
+def is_quote_mark(tokens: list[Token], i: int) -> bool:
+    """A quotation mark, not an apostrophe: inside "Russia’s" or "don't", or ending a word
+    in a possessive or an elision ("Scholz' Sprecher", "the allies' weapons")."""
+    token = tokens[i]
+    if token.text not in QUOTE_MARKS:
+        return False
+    if token.text not in ("’", "'"):
+        return True
+    before = i > 0 and tokens[i - 1].end == token.start
+    after = i + 1 < len(tokens) and tokens[i + 1].start == token.end and tokens[i + 1].is_word
+    elision = before and not after and tokens[i - 1].is_word \
+        and tokens[i - 1].key.endswith(("s", "x", "z", "ß"))
+    return not (before and after) and not elision
