@@ -6250,3 +6250,62 @@ def test_a_figure_of_speech_for_help_supplies_nothing() -> None:
 ])
 def test_apostrophes_of_possessives_are_no_quote_marks(text: str, lang: str, expected: list) -> None:
     assert sorted(kinds_and_sides(text, "2024-05-10", lang), key=str) == sorted(expected, key=str)
+
+
+# --- session 30 -----------------------------------------------------------------------------
+def test_both_countries_are_states_not_the_court_between_them() -> None:
+    text = ("Chile took Bolivia to the International Court of Justice in 2013. "
+            "Both countries had agreed to accept the court's ruling.")
+    assert state_sides(text, "2018-10-01", AGREEMENT) == [{"bolivia", "chile"}]
+
+
+def test_the_council_is_the_body_the_story_is_about() -> None:
+    text = ("The UN Security Council adopted a resolution on Yemen on Tuesday. In it, the Security "
+            "Council backed the peace initiative of the Gulf Cooperation Council. The Council also "
+            "called on Iran to stop arming the rebels.")
+    assert [(set(e.participants), set(e.addressees)) for e in read(text, "2015-04-14").events
+            if e.type is DEMAND] == [({"un-security-council"}, {"iran"})]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Japan's Foreign Ministry protested China's new map on Monday. Beijing had published it last "
+     "week, the ministry said. The ministry demanded that China withdraw the map.", "en"),
+    ("Das japanische Außenministerium protestierte am Montag gegen Chinas neue Karte. Peking habe sie "
+     "vergangene Woche veröffentlicht, teilte das Ministerium mit. Das Ministerium forderte China auf, "
+     "die Karte zurückzuziehen.", "de"),
+])
+def test_the_ministry_is_the_one_named_with_its_state_before(text: str, lang: str) -> None:
+    assert asked(text, "2023-08-30", lang) == [({"japan"}, {"china"})]
+
+
+def test_islands_off_a_state_are_not_that_state() -> None:
+    text = "Seoul reasserted its claim on the islets off Japan's Shimane Prefecture on Tuesday."
+    assert state_claims(text, "2024-04-16") == set()
+
+
+def test_a_genitive_in_a_fronted_phrase_is_not_who_annexed() -> None:
+    text = "Nach dem Rückzug Frankreichs annektierte Marokko Teile der Westsahara."
+    assert {(e.participants[0], e.territories[0]) for e in read_article(
+        text, published=dt.date(2024, 7, 30), lang="de").events if e.type is CLAIM} == {
+        ("morocco", "western-sahara")}
+
+
+def test_an_order_made_is_no_meeting() -> None:
+    text = "Kenia reagierte am Dienstag auf eine am Montag getroffene Anordnung Washingtons."
+    assert kinds_and_sides(text, "2015-03-03", "de") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Raisi is visiting Pakistan and Sri Lanka this week.", "en",
+     [("MEETING", {"iran", "pakistan"}), ("MEETING", {"iran", "sri-lanka"})]),
+    ("Macron reiste am Montag nach Berlin und Warschau.", "de",
+     [("MEETING", {"france", "germany"}), ("MEETING", {"france", "poland"})]),
+    ("A delegation visiting Pakistan and Sri Lanka this week signed nothing.", "en", []),
+])
+def test_a_visit_to_two_hosts_is_a_visit_to_each(text: str, lang: str, expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2024-04-24", lang), key=str) == sorted(expected, key=str)
+
+
+def test_a_framework_finalized_with_a_state_is_an_accord() -> None:
+    text = "Japan finalized a security framework with Australia on Monday."
+    assert state_sides(text, "2024-04-24", AGREEMENT) == [{"japan", "australia"}]

@@ -486,7 +486,7 @@ class Discourse:
         if event.type not in MULTI_SIDED or candidate.group is None or len(self.sides(event)) >= 2:
             return
         if candidate.group == "the leaders" and any(
-                self.gaz.entities[key].kind == "organisation" for key in self.mentioned):
+                self._organisation(key) for key in self.mentioned):
             return  # "The leaders agreed …" in a story of the G7 or the EU: the summit's, unnamed
         picked: list[str] = []
         previous = self._event_referred_to(candidate)
@@ -499,10 +499,11 @@ class Discourse:
         presidents = candidate.group == "presidents"
         states = candidate.group == "states" or (candidate.group == "leaders of states" and not recent)
         if previous is not None and (not states or recent):
-            picked = [p for p in previous.participants if not presidents or self._president(p)]
+            picked = [p for p in previous.participants if (not presidents or self._president(p))
+                      and not (states and self._organisation(p))]  # "both countries": not the court
         if len(self.sides(event, picked)) < 2:
             picked = self._last_two(leaders_only=candidate.group in ("leaders", "the leaders", "presidents"),
-                                    presidents=presidents)
+                                    presidents=presidents, states_only=states)
         if states:  # "the two countries": the states, whoever led them then
             picked = _dedupe([self.gaz.state_of(p, self.on) for p in picked])
         if len(self.sides(event, picked)) >= 2:
@@ -513,6 +514,9 @@ class Discourse:
             event.confidence = INFERRED_CONFIDENCE
             if previous is not None and picked == list(previous.participants):
                 event.date = event.date or previous.date  # "beide vereinbarten": same occasion
+
+    def _organisation(self, key: str) -> bool:
+        return self.gaz.entities[key].kind == "organisation"
 
     def _event_referred_to(self, candidate: Candidate) -> Event | None:
         """The event "beide"/"the two" refer to: one told in this very sentence ("Am Ende des
@@ -533,10 +537,13 @@ class Discourse:
                    and "President" in o.label_en and "Vice" not in o.label_en
                    for o in self.gaz.terms_of.get(key, []))
 
-    def _last_two(self, leaders_only: bool, presidents: bool = False) -> list[str]:
+    def _last_two(self, leaders_only: bool, presidents: bool = False,
+                  states_only: bool = False) -> list[str]:
         picked: list[str] = []
         for key in reversed(self.actors):
             if leaders_only and self.gaz.entities[key].kind != "leader":
+                continue
+            if states_only and self._organisation(key):
                 continue
             if presidents and not self._president(key):
                 continue

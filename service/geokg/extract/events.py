@@ -136,6 +136,7 @@ class SentenceReader:
                     out.extend(self._gapped_supplies(reading, commitment))
                 out.extend(self._gapped_partners(reading, candidate))
                 out.extend(self._signed_in_person(reading, candidate))
+        out = [one for candidate in out for one in self._hosts_one_by_one(reading, candidate)]
         self._signed_on_a_visit(reading, out)
         return out
 
@@ -316,6 +317,35 @@ class SentenceReader:
         after = tokens[j].key if j < len(tokens) else ""
         return token.text[:1].isdigit() and (re.fullmatch(r"[\d.,]+(m|bn|mn|mio|mrd)", token.key) is not None
                                              or after in SCALE_WORDS | self.lex.word_class("currency"))
+
+    def _hosts_one_by_one(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
+        """"Raisi is visiting Pakistan and Sri Lanka", "besuchte Pakistan und Sri Lanka": a
+        visit to each host, who do not meet one another (and no visit at all when no visitor
+        is named: "a delegation visiting Pakistan and Sri Lanka")."""
+        event = candidate.event
+        if event.type is not EventType.MEETING or "visit" not in candidate.trigger.flags:
+            return [candidate]
+        determiners = self.lex.word_class("determiner")
+        listed = [f for f in r.found if f.first > candidate.anchor]
+        # the list opens right after the verb or noun, or after "to"/"nach" ("reiste am Montag
+        # nach Berlin und Warschau")
+        start = next((k for k, f in enumerate(listed) if (j := before_determiners(
+            r.tokens, f.first - 1, determiners)) == candidate.anchor or r.tokens[j].key in
+            self.lex.word_class("host_prep")), None)
+        joined = self.roles.coordinated(listed[start:], r) if start is not None else []
+        after = joined[-1].last + 1 if joined else len(r.tokens)
+        if after < len(r.tokens) and r.tokens[after].is_word and finite_verb(r.tokens, after, self.lex):
+            return [candidate]  # "During Xi's visit to Saudi Arabia, China and Egypt signed …"
+        places = [self.gaz.entities[f.mention.entity] for f in joined]
+        # (states and their cities: not "visited Putin and Xi met …")
+        hosts = unique(p.key if p.kind == "state" else p.metonym_of or p.part_of or "" for p in places
+                       if p.kind in ("state", "city"))
+        if len(self.gaz.states_of(hosts, r.day)) < 2 or not set(hosts) & set(event.participants):
+            return [candidate]
+        own = self.gaz.states_of(hosts, r.day)
+        visitors = [p for p in event.participants if not self.gaz.states_of([p], r.day) & own]
+        return [replace(candidate, event=replace(event, participants=visitors + [host]))
+                for host in hosts] if visitors else []
 
     def _gapped_partners(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
         """"hatte Biden mit Johnson telefoniert, am Sonntag mit Macron (und am Montag mit
@@ -1686,10 +1716,13 @@ class SentenceReader:
     def _light_treffen(self, r: SentenceReading, clause: Clause, first: int) -> bool:
         """"treffen" with a decision noun as its object ("traf eine Entscheidung", "hat eine
         Entscheidung … getroffen") is no meeting: the noun within five words after the verb,
-        or before a participle at the end of its clause."""
+        or before a participle at the end of its clause. An inflected participle ("eine kürzlich
+        getroffene Anweisung") is an adjective, and the meeting word never one."""
         key = r.tokens[first].key
         if not key.startswith(("traf", "treff", "getroff")):
             return False
+        if key.startswith("getroffen") and key != "getroffen":
+            return True
         span = r.tokens[max(clause.first, first - 10):first] if key.startswith("getroff") \
             else r.tokens[first + 1:first + 6]
         return any(t.key in self.lex.word_class("decision_noun") for t in span)

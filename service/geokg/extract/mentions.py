@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import cast
@@ -56,6 +57,9 @@ class MentionFinder:
         self.elected: set[str] = set()
         # "an Israeli court … The court": the sentence a body's word was last used outside a name
         self.plain_use: dict[str, int] = {}
+        # "South Korea's Foreign Ministry protested … The ministry demanded": a state body
+        # named with its state (body word, its modifier) -> (the state, the sentence)
+        self.bodies: dict[tuple[str, str | None], tuple[str, int]] = {}
 
     def look_ahead(self, sentences: list[tuple[Sentence, list[Token]]]) -> None:
         """A headline names leaders by the surname the lead gives in full after it ("Lee,
@@ -81,6 +85,7 @@ class MentionFinder:
         self._learn_short_names(found)
         self._learn_abbreviations(tokens, found)
         self._note_plain_uses(sentence, tokens, found)
+        self._note_bodies(sentence, tokens, found)
         return found
 
     def _not_of_another_state(self, tokens: list[Token], found: list[Found]) -> list[Found]:
@@ -686,8 +691,10 @@ class MentionFinder:
                 key = self._leader_for_pronoun([], exclude=mine)
             elif (token.key in self.lex.word_class("pronoun_state") and (token.text.islower() or i == 0)) \
                     or self._body_anaphor(tokens, i, found):
-                # "it", "the Foreign Ministry", "das Außenministerium": the state told before
-                key = self._state_for_pronoun([f for f in found if f.last < i and f.actor])
+                # "it", "the Foreign Ministry", "das Außenministerium": the state whose body
+                # this is, told before, else the state told before
+                key = self._body_owner(sentence, tokens, i) or \
+                    self._state_for_pronoun([f for f in found if f.last < i and f.actor])
             elif token.key in self.lex.word_class("government_anaphor"):
                 key = self._government_meant(tokens, i, found)
             elif token.key in self.lex.word_class("organisation_anaphor"):
@@ -709,19 +716,23 @@ class MentionFinder:
     def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
         """"the court", "der Gerichtshof", "the Council": after a definite article and with
         no name of its own ("the Council of Europe", "the EU court"), the organisation last
-        named whose name holds that word — unless the word was used since for something else
-        ("an Israeli court heard the petition. The court …")."""
+        named whose name holds that word, the one named most if several are ("the Council"
+        in a story of the Security Council that cites the Gulf Cooperation Council once) —
+        unless the word was used since for something else ("an Israeli court heard the
+        petition. The court …")."""
         if i == 0 or tokens[i - 1].key not in self.lex.word_class("definite") or \
                 any(i - 1 <= f.last and f.first <= i + 1 for f in found) or \
                 i + 1 < len(tokens) and tokens[i + 1].key in ("of", "des", "der", "für", "for"):
             return None
         word = tokens[i].key
-        for m in reversed(self.history[-40:]):
-            entity = self.gaz.entities[m.entity]
-            if entity.kind == "organisation" and any(w == word or w.endswith(word)
-                                                     for w in self.gaz.name_words(m.entity)):
-                return m.entity if self.plain_use.get(word, -1) < m.sentence else None
-        return None
+        named = [m for m in self.history[-40:] if self.gaz.entities[m.entity].kind == "organisation"
+                 and any(w == word or w.endswith(word) for w in self.gaz.name_words(m.entity))]
+        if not named:
+            return None
+        counts = Counter(m.entity for m in named)
+        meant = max(reversed(named), key=lambda m: counts[m.entity])  # ties: the last named
+        last = max(m.sentence for m in named if m.entity == meant.entity)
+        return meant.entity if self.plain_use.get(word, -1) < last else None
 
     def _note_plain_uses(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
         """Where a word for a body was last used outside any name ("an Israeli court")."""
@@ -806,6 +817,40 @@ class MentionFinder:
         # Botschafter … aufgefordert")
         own = linked or any(j < f.first <= i + (words is not None) for f in found)
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not own
+
+    def _note_bodies(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
+        """A state's body named with its state: "South Korea's Foreign Ministry", "das
+        russische Außenministerium", "the ministry in Kyiv"."""
+        words = self.lex.word_class("body_anaphor")
+        modifiers = self.lex.word_class("government_modifier")
+        glue = {"'s", "'", "s", "’s", "’"} | modifiers
+        for k, t in enumerate(tokens):
+            if not any(t.key.endswith(w) for w in words):
+                continue
+            owner = next((f for f in found if self._state_like(f) and f.last < k and f.last >= k - 4
+                          and all(u.key in glue for u in tokens[f.last + 1:k])), None)
+            if owner is None and k + 2 < len(tokens) and tokens[k + 1].key in ("in", "of", "des", "der"):
+                owner = next((f for f in found if self._state_like(f) and f.first == k + 2), None)
+            if owner is not None:
+                self.bodies[(t.key, self._body_modifier(tokens, k))] = (owner.mention.entity, sentence.index)
+
+    def _state_like(self, f: Found) -> bool:
+        return self.gaz.entities[f.mention.entity].kind == "state" and f.mention.how != "pronoun"
+
+    def _body_modifier(self, tokens: list[Token], k: int) -> str | None:
+        """"foreign" in "the foreign ministry": which of a state's bodies."""
+        before = tokens[k - 1].key if k else ""
+        return before if before in self.lex.word_class("government_modifier") else None
+
+    def _body_owner(self, sentence: Sentence, tokens: list[Token], i: int) -> str | None:
+        """"The ministry demanded …" after "South Korea's Foreign Ministry protested …": the
+        state of the last such body named with its state a few sentences before (not a state
+        named in between: "Tokyo repeated an unjustifiable claim, the ministry said")."""
+        modifier = self._body_modifier(tokens, i)
+        told = [(at, state) for (word, mod), (state, at) in self.bodies.items()
+                if word.endswith(tokens[i].key) and (modifier is None or mod in (None, modifier))
+                and sentence.index - at <= 5]
+        return max(told)[1] if told else None
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:
         """"seinen Gast", "ihrem Gastgeber", "his host": the other leader of the story, when

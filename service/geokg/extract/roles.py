@@ -1892,7 +1892,8 @@ class RoleReader:
         # "betrachtet Taiwan als Teil …": the territory inside the pattern, not one claimed
         # in the next clause ("… und beansprucht die Spratly-Inseln")
         inside = [f for f in r.found if first < f.first and f.last < last and f.mention.how != "place"
-                  and self.gaz.entities[f.mention.entity].kind in ("region", "state")]
+                  and self.gaz.entities[f.mention.entity].kind in ("region", "state")
+                  and not self._near(r, f)]
         if inside and "territory_state" in trigger.flags:
             regions = inside
         # "claims the Spanish enclaves of Ceuta and Melilla": whose they are now is not claimed
@@ -2206,8 +2207,11 @@ class RoleReader:
                     f.mention.how in ("place", "people"):
                 continue
             after = [t.text for t in r.tokens[f.last + 1:first]]
+            # (a German genitive before a noun, not before a verb: "Nach dem Abzug Spaniens
+            # annektierte Marokko …")
             possessive = after[:2] in (["'", "s"], ["’", "s"]) and len(after) <= 3 or (
-                not after and self.lex.lang == "de" and r.tokens[f.last].text.endswith("s"))
+                not after and self.lex.lang == "de" and r.tokens[f.last].text.endswith("s")
+                and r.tokens[first].capitalized)
             hyphenated = after == ["-"] and f.mention.how in ("compound", "demonym")
             # "die von Marokko seit knapp 50 Jahren beanspruchte Westsahara": an adverbial
             # may stand between the agent and the participle, no comma
@@ -2229,6 +2233,11 @@ class RoleReader:
                 return f
         return None
 
+    def _near(self, r: SentenceReading, f: Found) -> bool:
+        """"the islands off Japan's Shimane Prefecture": a place near a state is not the state."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return f.first > 0 and r.tokens[j].key in self.lex.word_class("nearby_prep")
+
     def _names_the_territory(self, r: SentenceReading, j: int) -> bool:
         """"als"/"as" before the owner's adjective, or the territory itself ("considers the
         Kherson region Russian territory")."""
@@ -2240,7 +2249,8 @@ class RoleReader:
         and referred to by a territory word ("the island", "die Insel")."""
         own = {self.gaz.state_of(f.mention.entity, r.day) for f in claimants[:1]}
         states = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "state"
-                  and f.mention.how not in ("demonym", "compound") and f.mention.entity not in own]
+                  and f.mention.how not in ("demonym", "compound") and f.mention.entity not in own
+                  and not self._near(r, f)]
         for f in states:
             if f.first > first:
                 return [f.mention.entity]
