@@ -787,8 +787,9 @@ def test_another_leader_of_the_same_state_calls_apart() -> None:
      {"joe-biden"}, {"ukraine"}),
     ("In einem gemeinsamen Brief verlangten Starmer, Macron und Carney von Netanjahu ein Ende "
      "der Blockade.", {"keir-starmer", "emmanuel-macron", "mark-carney"}, {"benjamin-netanyahu"}),
+    # (the Commission speaks for the EU, as the Kremlin for Russia)
     ("Die EU-Kommission forderte Ungarn auf, das Gesetz zurückzunehmen.",
-     {"european-commission"}, {"hungary"}),
+     {"european-union"}, {"hungary"}),
     ("Am Telefon legte Macron Peseschkian am Sonntag nahe, auf einen Vergeltungsschlag zu "
      "verzichten.", {"emmanuel-macron"}, {"masoud-pezeshkian"}),
     ("Trump gave Qatar until Sunday evening to deliver an answer.",
@@ -1298,7 +1299,7 @@ def test_a_body_deciding_is_no_agreement_with_the_states_it_decides_about() -> N
     ("Man verlange von Ottawa eine Entschuldigung, teilte das Außenministerium in Neu-Delhi mit.",
      {"india"}, {"canada"}),
     ("Serbien wurde von der EU-Kommission in einem Bericht aufgefordert, die Sanktionen "
-     "mitzutragen.", {"european-commission"}, {"serbia"}),
+     "mitzutragen.", {"european-union"}, {"serbia"}),
 ])
 def test_demands_of_objects_juntas_ministries_and_long_passives(
         text: str, demanders: set[str], addressees: set[str]) -> None:
@@ -6309,3 +6310,25 @@ def test_a_visit_to_two_hosts_is_a_visit_to_each(text: str, lang: str, expected:
 def test_a_framework_finalized_with_a_state_is_an_accord() -> None:
     text = "Japan finalized a security framework with Australia on Monday."
     assert state_sides(text, "2024-04-24", AGREEMENT) == [{"japan", "australia"}]
+
+
+def test_the_commission_promising_aid_is_the_eu() -> None:
+    text = "Die EU-Kommission hat Tunesien Finanzhilfen in Höhe von 100 Millionen Euro in Aussicht gestellt."
+    assert state_supplies(text, "2023-06-11", "de") == [({"european-union"}, {"tunisia"})]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Scholz war mit Macron nach Kiew gereist.", "de", {"germany", "france", "ukraine"}),
+    ("Das sagte Ursula von der Leyen bei einem Besuch in der Hauptstadt Tunis mit der italienischen "
+     "Regierungschefin Giorgia Meloni am Sonntag.", "de", {"european-union", "italy", "tunisia"}),
+    ("Von der Leyen said so during a visit to Tunis with Italy's Prime Minister Giorgia Meloni on Sunday.",
+     "en", {"european-union", "italy", "tunisia"}),
+])
+def test_two_visiting_together_meet_their_host(text: str, lang: str, expected: set) -> None:
+    assert kinds_and_sides(text, "2023-06-11", lang) == [("MEETING", expected)]
+
+
+def test_a_venue_away_from_the_visit_word_is_no_host() -> None:
+    text = ("Stoltenberg announced the deal after hosting Erdogan and Swedish Prime Minister Ulf "
+            "Kristersson for talks in the Lithuanian capital Vilnius.")
+    assert "lithuania" not in set().union(*(s for _, s in kinds_and_sides(text, "2023-07-10", "en")))

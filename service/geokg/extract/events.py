@@ -2105,7 +2105,7 @@ class SentenceReader:
             return
         speakers = self._speakers(r, span)
         visit = replace(event, participants=[p for p in event.participants if p not in speakers])
-        self.roles.add_host(r, visit, clause)
+        self.roles.add_host(r, visit, clause, span)
         if len(self.gaz.states_of(visit.participants, r.day)) >= 2:
             event.participants = visit.participants
         else:
@@ -2678,7 +2678,10 @@ class SentenceReader:
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
         source = f.first > trigger[1] and r.tokens[j].text == "," and f.last + 1 < len(r.tokens) \
             and r.tokens[f.last + 1].key in speech
-        return (after or before) and reported or source
+        # ("von der Leyen said so during a visit to Tunis": the visit is when she spoke, hers)
+        k = before_determiners(r.tokens, trigger[0] - 1, self.lex.word_class("determiner"))
+        when = f.last < k <= f.last + 4 and r.tokens[k].key in self.lex.word_class("circumstance")
+        return (after or before) and reported and not when or source
 
     def _after_a_second_verb(self, r: SentenceReading, f: Found, trigger: tuple[int, int],
                              call: bool = False) -> bool:

@@ -2263,10 +2263,16 @@ class RoleReader:
             return [f.mention.entity for f in states if f.first < first][-1:]
         return []
 
-    def add_host(self, r: SentenceReading, event: Event, clause: Clause) -> None:
-        """A visit "in Pjöngjang"/"in China" has the host state as its other side."""
+    def add_host(self, r: SentenceReading, event: Event, clause: Clause,
+                 trigger: tuple[int, int] | None = None) -> None:
+        """A visit "in Pjöngjang"/"in China" has the host state as its other side; a visit of
+        two sides to a third state too, when the place is told right at the visit word ("bei
+        einem Besuch in der Hauptstadt Nouakchott mit Spaniens Regierungschef", "nach Kairo
+        gereist"), not a venue further off ("hosted Erdogan and Kristersson for talks in
+        Vilnius")."""
         on = event.date.value if event.date else r.day
-        if len({self.gaz.state_of(p, on) for p in event.participants}) >= 2:
+        sides = {self.gaz.state_of(p, on) for p in event.participants}
+        if len(sides) >= 2 and trigger is None:
             return
         span = self._past_appositions(r, clause)
         for f in r.found:
@@ -2274,6 +2280,12 @@ class RoleReader:
                 continue
             entity = self.gaz.entities[f.mention.entity]
             j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+            if entity.kind == "city" and r.tokens[j].key in self.lex.word_class("city_noun"):
+                # ("in der Hauptstadt Nouakchott")
+                j = before_determiners(r.tokens, j - 1, self.lex.word_class("determiner"))
+            if len(sides) >= 2 and trigger is not None and not trigger[0] <= j <= trigger[1] + 1 \
+                    and f.last != trigger[0] - 1:
+                continue
             if entity.kind == "leader" and r.tokens[j].key in self.lex.word_class("host_person_prep"):
                 host: str | None = entity.key  # "der Besuch Merkels bei Trump": the person visited
             elif r.tokens[j].key not in self.lex.word_class("host_prep"):
@@ -2281,11 +2293,9 @@ class RoleReader:
             else:
                 host = entity.metonym_of or entity.part_of if entity.kind == "city" else (
                     entity.key if entity.kind == "state" and is_blocked(r.tokens, f, self.lex) else None)
-            if host and f.first > 0 and host not in event.participants:
+            if host and f.first > 0 and host not in event.participants and host not in sides:
                 event.participants.append(host)
                 return
-
-
 
     @staticmethod
     def _past_appositions(r: SentenceReading, clause: Clause) -> tuple[int, int]:
