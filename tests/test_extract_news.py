@@ -6332,3 +6332,25 @@ def test_a_venue_away_from_the_visit_word_is_no_host() -> None:
     text = ("Stoltenberg announced the deal after hosting Erdogan and Swedish Prime Minister Ulf "
             "Kristersson for talks in the Lithuanian capital Vilnius.")
     assert "lithuania" not in set().union(*(s for _, s in kinds_and_sides(text, "2023-07-10", "en")))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Xi spoke with Lula on Monday. The two leaders discussed efforts toward peace between Russia and "
+     "Ukraine and agreed to expand cooperation in health.", "en"),
+    ("Xi telefonierte am Montag mit Lula. Die beiden Führer diskutierten die Bemühungen um Frieden "
+     "zwischen Russland und der Ukraine und vereinbarten eine engere Zusammenarbeit.", "de"),
+])
+def test_parties_of_a_peace_discussed_are_not_who_agreed_next(text: str, lang: str) -> None:
+    assert state_sides_in(text, "2025-08-12", lang, AGREEMENT) == [{"china", "brazil"}]
+
+
+def test_talks_between_two_that_ended_in_a_deal_keep_their_sides() -> None:
+    text = "Die Gespräche zwischen Russland und der Ukraine endeten am Montag mit einer Vereinbarung."
+    assert state_sides_in(text, "2025-08-12", "de", AGREEMENT) == [{"russia", "ukraine"}]
+
+
+def state_sides_in(text: str, published: str, lang: str, kind: EventType) -> list[set[str]]:
+    """`state_sides` for a text in a given language."""
+    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
+    return [gaz.states_of(e.participants, day)
+            for e in read_article(text, published=day, lang=lang).events if e.type is kind]

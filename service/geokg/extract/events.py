@@ -2356,6 +2356,8 @@ class SentenceReader:
                 scope_first = clause.first
         if judged is not None:
             scope_first = judged  # "lehnte den Vorschlag ab und forderte …": what it did next
+        elif self._next_act(r, scope_first, first):
+            scope_first = first - 1  # "diskutierten die Bemühungen um Frieden und vereinbarten …"
         scope_last = self._next_verb_phrase(r, clause, last) - 1
         if trigger.type in TALKS and first == last and \
                 self._subject_noun(r, first):
@@ -2394,6 +2396,15 @@ class SentenceReader:
         # "warf Moskau vor, die Separatisten zu versorgen", "denied sending drones".
         return judged is None and has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
+
+    def _next_act(self, r: SentenceReading, scope_first: int, first: int) -> bool:
+        """A verb told as done after "and" that follows another verb told as done: the
+        subject's next act, which what was said of the first ("discussed efforts toward …")
+        does not govern."""
+        tokens = r.tokens
+        return scope_first < first - 1 and tokens[first - 1].key in self.lex.word_class("and_word") \
+            and self._told_verb(tokens, first) \
+            and any(self._told_verb(tokens, i) for i in range(scope_first, first - 1))
 
     def _negated_light_verb(self, r: SentenceReading, first: int, last: int) -> bool:
         """A demand noun whose verb is negated right before it ("Forderungen habe Trump jedoch
@@ -2549,6 +2560,7 @@ class SentenceReader:
             if own is not clause and not inside and (own.relative or (own.complement and multi_sided)):
                 continue
             if multi_sided and (self._of_another_event(r, f, trigger) or self._in_the_frame(r, f, trigger)
+                                or self._between_of_an_earlier_noun(r, f, trigger)
                                 or self._after_a_second_verb(r, f, trigger, call)
                                 or self._pronoun_after_and(r, f, trigger)
                                 or self._agent_of_a_participle(r, f, trigger)):
@@ -2767,6 +2779,32 @@ class SentenceReader:
                 r.tokens[j - 1].key not in self.lex.word_class("ties_noun"):
             return False  # (a person after "with" is spoken with: "discussed relations with Xi")
         return len(self.gaz.states_of([a.mention.entity for a in actors if a.last < j - 1], r.day)) >= 2
+
+    def _between_of_an_earlier_noun(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
+        """"The two leaders discussed peace between Russia and Ukraine and agreed to …": the
+        names after "between" that follow the object of an earlier verb, before the event's
+        word, are that noun's parties (not in "Talks between Russia and Ukraine ended in a deal")."""
+        if f.last >= trigger[0]:
+            return False
+        glue = self.lex.word_class("determiner") | self.lex.word_class("conjunction") | {","}
+        j = f.first - 1
+        while j > 0 and (r.tokens[j].key in glue or any(g.first <= j <= g.last for g in r.found)):
+            j -= 1
+        noun = r.tokens[j - 1] if j > 0 else None
+        if r.tokens[j].key not in self.lex.word_class("between") or noun is None or not noun.is_word \
+                or (self.lex.lang == "de" and not noun.capitalized):
+            return False
+        start = clause_of(r.clauses, j).first
+        return any(self._told_verb(r.tokens, i) for i in range(start, j - 1))
+
+    def _told_verb(self, tokens: list[Token], i: int) -> bool:
+        """A verb surely told as done: an English past, a German weak past ("diskutierten")
+        or a strong one the lexicon lists ("sprachen") — not any lower-case word."""
+        token = tokens[i]
+        if not token.is_word or not finite_verb(tokens, i, self.lex) or is_adjective(token):
+            return False
+        return token.key in self.lex.word_class("irregular_past") or (
+            token.key.endswith(("te", "ten") if self.lex.lang == "de" else "ed"))
 
     def _of_another_event(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Nach einem ersten Gespräch mit Putin hatte Macron mit Selenskyj telefoniert": a
