@@ -6354,3 +6354,9 @@ def state_sides_in(text: str, published: str, lang: str, kind: EventType) -> lis
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
     return [gaz.states_of(e.participants, day)
             for e in read_article(text, published=day, lang=lang).events if e.type is kind]
+
+
+def test_days_given_to_a_state_to_act_are_a_demand_in_german_too() -> None:
+    text = ("Venezuelas Außenministerin hat den Vereinigten Staaten 15 Tage Zeit gegeben, um das Personal "
+            "ihrer Botschaft in Caracas zu reduzieren.")
+    assert asked(text, "2015-03-03", "de") == [({"venezuela"}, {"united-states"})]
