@@ -6360,3 +6360,28 @@ def test_days_given_to_a_state_to_act_are_a_demand_in_german_too() -> None:
     text = ("Venezuelas Außenministerin hat den Vereinigten Staaten 15 Tage Zeit gegeben, um das Personal "
             "ihrer Botschaft in Caracas zu reduzieren.")
     assert asked(text, "2015-03-03", "de") == [({"venezuela"}, {"united-states"})]
+
+
+@pytest.mark.parametrize("text, expected, year", [
+    ("India never accepted the China-Pakistan boundary agreement of 1963.", {"china", "pakistan"}, 1963),
+    ("Modi praised the 2009 India-Mercosur Preferential Trade Agreement.", {"india", "mercosur"}, 2009),
+    ("Chile and Venezuela have had an extradition treaty since 1962.", {"chile", "venezuela"}, 1962),
+    ("Venezuela invokes the 1966 agreement with the United Kingdom.", {"venezuela", "united-kingdom"}, 1966),
+])
+def test_an_accord_named_with_its_year_was_made_that_year(text: str, expected: set, year: int) -> None:
+    events = [e for e in read(text, "2024-05-10").events if e.type is AGREEMENT]
+    on = dt.date(year, 6, 1)
+    assert [(load_gazetteer().states_of(e.participants, on), e.date.value.year if e.date else None)
+            for e in events] == [(expected, year)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an accord's year with no party in its phrase names no sides; "According" is no accord
+    ("Biden looks forward to working with Petro, including on implementation of the 2016 Peace Accord.", []),
+    ("According to officials, Putin told Trump that Moscow wanted Kyiv to withdraw its troops.",
+     [("DEMAND", {"russia"})]),
+    ("Ramaphosa backed efforts to end the Russia-Ukraine conflict in a phone call with Putin on Tuesday.",
+     [("CALL", {"south-africa", "russia"})]),
+])
+def test_accord_years_and_hyphens_read_no_more_than_that(text: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2024-05-10", "en") == expected

@@ -403,6 +403,8 @@ class SentenceReader:
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
         kept = self._one_per_word(self._matches(reading))
+        # (a bare accord noun is an event only with its year; else it must not hide others)
+        kept = [h for h in kept if "dated_accord" not in h[0].flags or self._accord_of_years_ago(reading, *h)]
         # ("the so-called Golden Gate": an adjective, no call)
         kept = [h for h in kept if not (h[1] >= 2 and reading.tokens[h[1] - 1].text == "-"
                                         and reading.tokens[h[1] - 2].key == "so")]
@@ -863,9 +865,19 @@ class SentenceReader:
 
     def _hyphenated_sides(self, r: SentenceReading, first: int, last: int) -> list[str]:
         """"the Scholz-Macron call", "Putin-Trump summit", "Steinmeier-Selenskyj-Telefonat":
-        names joined by hyphens right before the event noun (or right after it) are its sides."""
+        names joined by hyphens right before the event noun, perhaps with words of its own
+        between ("the China-Pakistan boundary agreement"), or right after it, are its sides."""
         by_last = {f.last: f for f in r.found}
         chain: list[str] = []
+        k = first - 1  # ("the India-Mercosur Preferential Trade Agreement"; not "the
+        # Russia-Ukraine conflict in a phone call")
+        plain = self.lex.word_class("preposition") | self.lex.word_class("determiner")
+        between = plain | self.lex.word_class("conflict_noun")
+        while r.tokens[first].key not in plain and k > 0 and first - k <= 3 and k not in by_last \
+                and r.tokens[k].is_word and r.tokens[k].key not in between:
+            k -= 1
+        if k in by_last and k < first - 1:
+            first = k + 1
         j = first - 1 if first > 0 and r.tokens[first - 1].text == "-" else first
         while j > 0 and (j == first or r.tokens[j].text == "-") and (f := by_last.get(j - 1)):
             chain.insert(0, f.mention.entity)
@@ -1433,7 +1445,8 @@ class SentenceReader:
             event.topic = event.trigger  # "expelled the Canadian ambassador": to leave
         elif trigger.type in (EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT):
             event.topic = self._topic(r, clause, trigger, first, last)
-        event.date = self._date(r, clause, first, self._content_offset(r, trigger.type, last)) \
+        event.date = self._treaty_year(r, trigger, first, last) if "dated_accord" in trigger.flags else \
+            self._date(r, clause, first, self._content_offset(r, trigger.type, last)) \
             or self._treaty_year(r, trigger, first, last)
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
@@ -1592,6 +1605,8 @@ class SentenceReader:
                       last: int) -> bool:
         """Whether the trigger tells an event of its own: not negated, planned or asked; not
         a reference to one told before; with what its row's flags require around it."""
+        if "dated_accord" in trigger.flags:
+            return self._accord_of_years_ago(r, trigger, first, last)
         if not (self._owned_claim(r, trigger, clause, first, last)  # Russia's claim stands
                 or self._in_circumstance(r, trigger, first)  # the visit is no announcement
                 or self._after_it(r, trigger, first, last)  # "Nach dem Telefonat … wird gearbeitet"
@@ -1625,6 +1640,51 @@ class SentenceReader:
                 r.tokens[first + 1].key in self.lex.word_class("question_word"):
             return False  # "Trump asked how long …", "bat … ob": a question, no demand
         return True
+
+    def _accord_of_years_ago(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> bool:
+        """An accord named with a year before the one the story is told in ("the China-Pakistan
+        boundary agreement of 1963") was made then, whatever the sentence says of it now; not
+        a planned one ("the proposed 2019 treaty")."""
+        year = self._treaty_year(r, trigger, first, last)
+        planned = first > 0 and r.tokens[first - 1].key in self.lex.word_class("planned_adjective")
+        return year is not None and year.value.year < r.day.year and not planned \
+            and self._accord_names_a_side(r, first, last)
+
+    def _accord_names_a_side(self, r: SentenceReading, first: int, last: int) -> bool:
+        """A side named in the accord's own phrase: joined by hyphens before it ("the
+        China-Pakistan boundary agreement"), its owner ("Israel's 1979 peace treaty"), the
+        subject of a verb of having ("have had an extradition treaty since 1962"), or after
+        "between"/"with" ("the treaty of 1904 with Bolivia"); else whom the sentence names is
+        no party of it ("implementation of the 2016 peace accord" in a story of a call)."""
+        if self._hyphenated_sides(r, first, last):
+            return True
+        j = self._accord_phrase_start(r, first)
+        owner = any(f.actor and (f.last == j - 1 and r.tokens[j].text in ("'", "’")
+                                 or f.last == j and f.mention.how in ("demonym", "compound"))
+                    for f in r.found)
+        held = r.tokens[j].key in self.lex.word_class("possession_verb")
+        joiners = self.lex.word_class("between") | self.lex.word_class("partner_prep")
+        joined = next((k for k in range(last + 1, min(last + 6, len(r.tokens)))
+                       if r.tokens[k].key in joiners), None)
+        partner = joined is not None and any(f.actor and 0 < f.first - joined <= 3 for f in r.found)
+        return owner or held or partner
+
+    def _accord_phrase_start(self, r: SentenceReading, first: int) -> int:
+        """The token right before an accord noun's phrase ("the 2009 … Preferential Trade"):
+        a possessive mark, a name, a verb of having, or the word before the article."""
+        j = first - 1
+        while j > 0:
+            t = r.tokens[j]
+            if t.text in ("'", "’") or any(f.last == j for f in r.found) \
+                    or t.key in self.lex.word_class("possession_verb"):
+                break
+            modifier = t.key in self.lex.word_class("determiner") or not t.is_word or t.text.isdigit() \
+                or is_adjective(t) or self.lex.lang == "en" and t.text.islower() \
+                and t.key not in self.lex.word_class("preposition")
+            if not modifier:
+                break
+            j -= 1
+        return j
 
     def _talks_called_for(self, r: SentenceReading, clause: Clause, first: int,
                           accord: bool = False) -> bool:
