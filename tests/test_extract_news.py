@@ -6385,3 +6385,35 @@ def test_an_accord_named_with_its_year_was_made_that_year(text: str, expected: s
 ])
 def test_accord_years_and_hyphens_read_no_more_than_that(text: str, expected: list) -> None:
     assert kinds_and_sides(text, "2024-05-10", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Sisi voiced his condolences at a press conference held with Croatian President Zoran Milanovic.",
+     "en", {"egypt", "croatia"}),
+    ("Scholz sagte das am Montag auf einer Pressekonferenz mit Macron in Paris.", "de",
+     {"germany", "france"}),
+])
+def test_a_press_conference_with_a_leader_is_a_meeting(text: str, lang: str, expected: set) -> None:
+    assert kinds_and_sides(text, "2023-02-10", lang) == [("MEETING", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The sanctions followed Russia's seizure of the Crimean peninsula.", {("russia", "crimea")}),
+    ("Azerbaijan reclaimed Nagorno-Karabakh after a lightning offensive in September.",
+     {("azerbaijan", "nagorno-karabakh")}),
+    ("The Senkaku Islands, claimed by China and Japan, lie nearby.",
+     {("china", "senkaku-islands"), ("japan", "senkaku-islands")}),
+    ("The Senkaku Islands are disputed by China and Japan.",
+     {("china", "senkaku-islands"), ("japan", "senkaku-islands")}),
+    # a place's attack claimed by a side claims no land; a seized ship is no territory
+    ("The attack on Crimea, claimed by Kyiv, killed two.", set()),
+    ("Russia's seizure of the tanker angered Britain.", set()),
+])
+def test_seizures_reclaimed_land_and_claims_told_in_passing(text: str, expected: set) -> None:
+    assert state_claims(text, "2023-10-23") == expected
+
+
+def test_an_annexation_told_with_its_year_is_of_that_year() -> None:
+    text = "The UN never recognised Israel's 1981 annexation of the Golan Heights."
+    claims = [e for e in read(text, "2023-10-23").events if e.type is CLAIM]
+    assert [(e.participants, e.date.value.year if e.date else None) for e in claims] == [(["israel"], 1981)]

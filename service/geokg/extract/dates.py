@@ -91,11 +91,12 @@ LAST_YEAR = {"de": r"(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres", "en":
 #: The year of a treaty named with it ("the 1974 disengagement agreement", "the treaty of 1922",
 #: "das Abkommen von 1974"): when that treaty was concluded, not a span's start. Each pattern
 #: marks the treaty's noun (`treaty`), so the year dates that noun's event only; `_patterns`
-#: puts the year's group where "{year}" stands.
+#: puts the year's group where "{year}" stands. An annexation's year dates it as well ("Israel's
+#: 1981 annexation of the Golan").
 _TREATY_EN = r"(?P<treaty>treaty|treaties|agreement|agreements|accord|accords|deal|pact|declaration|" \
-    r"memorandum|ceasefire|truce|armistice|convention|protocol)"
+    r"memorandum|ceasefire|truce|armistice|convention|protocol|annexation|seizure)"
 _TREATY_DE = r"(?P<treaty>\w*(?:abkommen|vertrag|vertrags|vertrages|vereinbarung|pakt|paktes|erklärung|" \
-    r"waffenstillstand|waffenstillstands|waffenruhe|deal|deals|memorandum))"
+    r"waffenstillstand|waffenstillstands|waffenruhe|deal|deals|memorandum|annexion))"
 # (after "of"/"from" the year ends the phrase: not "an agreement from 2023 talks", "from 2024 onwards")
 _YEAR_ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|between|with|and|in|at|on|by|under|to|for|" \
     r"was|were|is|has|had|still|remains|expired|signed)\b)"

@@ -3099,10 +3099,10 @@ class SentenceReader:
         return min(pool, key=lambda d: abs(d.start - anchor)).date if pool else None
 
     def _treaty_year(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> FuzzyDate | None:
-        """An accord with no date of its own told with its year ("the 1974 disengagement
-        agreement between Israel and Syria", "das Abkommen von 1974"): that year, when the
-        treaty's noun is the trigger's word."""
-        if trigger.type is not EventType.AGREEMENT:
+        """An accord or annexation with no date of its own told with its year ("the 1974
+        disengagement agreement between Israel and Syria", "das Abkommen von 1974", "Israel's
+        1981 annexation of the Golan"): that year, when the noun is the trigger's word."""
+        if trigger.type not in (EventType.AGREEMENT, EventType.TERRITORIAL_CLAIM):
             return None
         span = (r.tokens[first].start - r.sentence.start, r.tokens[last].end - r.sentence.start)
         return next((d.date for d in r.dates if span[0] <= d.treaty_at < span[1]), None)

@@ -2110,6 +2110,8 @@ class RoleReader:
         previous = [c for c in r.clauses if c.last < own.first]
         if previous and previous[-1].relative:
             start = max((c.first for c in previous[:-1]), default=0)
+        elif previous and first == own.first and r.tokens[own.first - 1].text == ",":
+            start = previous[-1].first  # "the Senkaku Islands, claimed by China and Japan, …"
         territory = [f for f in r.found if start <= f.first and f.last < last
                      and self.gaz.entities[f.mention.entity].kind in ("region", "state")
                      and f.mention.how not in ("place", "demonym")  # not "russisches (Land)"
