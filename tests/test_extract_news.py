@@ -6417,3 +6417,16 @@ def test_an_annexation_told_with_its_year_is_of_that_year() -> None:
     text = "The UN never recognised Israel's 1981 annexation of the Golan Heights."
     claims = [e for e in read(text, "2023-10-23").events if e.type is CLAIM]
     assert [(e.participants, e.date.value.year if e.date else None) for e in claims] == [(["israel"], 1981)]
+
+
+def test_an_armed_forces_chief_speaks_for_the_state() -> None:
+    text = "The Philippine armed forces chief, Romeo Brawner, demanded the return of the seized weapons."
+    assert asked(text, "2024-06-20", "en") == [({"philippines"}, set())]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya sent the Somali ambassador back to Mogadishu on Saturday.", [({"kenya"}, {"somalia"})]),
+    ("Russia sent its ambassador back to Kyiv after consultations.", []),
+])
+def test_an_envoy_sent_back_is_told_to_leave(text: str, expected: list) -> None:
+    assert asked(text, "2019-02-16", "en") == expected
