@@ -336,10 +336,16 @@ class SentenceReader:
         after = joined[-1].last + 1 if joined else len(r.tokens)
         if after < len(r.tokens) and r.tokens[after].is_word and finite_verb(r.tokens, after, self.lex):
             return [candidate]  # "During Xi's visit to Saudi Arabia, China and Egypt signed …"
-        places = [self.gaz.entities[f.mention.entity] for f in joined]
-        # (states and their cities: not "visited Putin and Xi met …")
-        hosts = unique(p.key if p.kind == "state" else p.metonym_of or p.part_of or "" for p in places
-                       if p.kind in ("state", "city"))
+        # (a name owning the next noun is no host: "visited Paris and Beijing's ally Serbia")
+        owning = next((k for k, f in enumerate(joined) if f.last + 1 < len(r.tokens)
+                       and r.tokens[f.last + 1].text in ("'", "’")), len(joined))
+        places = [self.gaz.entities[f.mention.entity] for f in joined[:owning]]
+        # (states and their cities, not the visitor's own: not "visited Putin and Xi met …",
+        # "Zelensky visited Kharkiv and Warsaw" is a visit to Poland)
+        leaders = [p for p in event.participants if self.gaz.entities[p].kind == "leader"]
+        home = self.gaz.states_of(leaders, r.day)
+        hosts = [h for h in unique(p.key if p.kind == "state" else p.metonym_of or p.part_of or ""
+                                   for p in places if p.kind in ("state", "city")) if h not in home]
         if len(self.gaz.states_of(hosts, r.day)) < 2 or not set(hosts) & set(event.participants):
             return [candidate]
         own = self.gaz.states_of(hosts, r.day)
@@ -1662,7 +1668,9 @@ class SentenceReader:
         owner = any(f.actor and (f.last == j - 1 and r.tokens[j].text in ("'", "’")
                                  or f.last == j and f.mention.how in ("demonym", "compound"))
                     for f in r.found)
-        held = r.tokens[j].key in self.lex.word_class("possession_verb")
+        # (not "have had no peace treaty since 1947": none held since)
+        held = r.tokens[j].key in self.lex.word_class("possession_verb") and not has_cue(
+            r.tokens, max(0, j - 3), first - 1, self.lex, ("negation",))
         joiners = self.lex.word_class("between") | self.lex.word_class("partner_prep")
         joined = next((k for k in range(last + 1, min(last + 6, len(r.tokens)))
                        if r.tokens[k].key in joiners), None)
@@ -1680,7 +1688,7 @@ class SentenceReader:
                 break
             modifier = t.key in self.lex.word_class("determiner") or not t.is_word or t.text.isdigit() \
                 or is_adjective(t) or self.lex.lang == "en" and t.text.islower() \
-                and t.key not in self.lex.word_class("preposition")
+                and t.key not in self.lex.word_class("preposition") and not t.key.endswith("ed")
             if not modifier:
                 break
             j -= 1
@@ -2416,8 +2424,13 @@ class SentenceReader:
                 scope_first = clause.first
         if judged is not None:
             scope_first = judged  # "lehnte den Vorschlag ab und forderte …": what it did next
-        elif self._next_act(r, scope_first, first):
-            scope_first = first - 1  # "diskutierten die Bemühungen um Frieden und vereinbarten …"
+        elif (earlier := self._next_act(r, scope_first, first)) is not None:
+            # "diskutierten die Bemühungen um Frieden und vereinbarten …": what was said of the
+            # first verb's object does not govern the next act; what governs the first verb
+            # does ("unclear whether Iran supplied drones and signed a pact")
+            if has_cue(r.tokens, scope_first, earlier, self.lex, kinds, (first, last)):
+                return True
+            scope_first = first - 1
         scope_last = self._next_verb_phrase(r, clause, last) - 1
         if trigger.type in TALKS and first == last and \
                 self._subject_noun(r, first):
@@ -2457,14 +2470,14 @@ class SentenceReader:
         return judged is None and has_cue(r.tokens, 0, first - 1, self.lex, ("denial",)) and (
             clause.complement or clause.first > 0) and not self._contrasted(r, clause, first)
 
-    def _next_act(self, r: SentenceReading, scope_first: int, first: int) -> bool:
+    def _next_act(self, r: SentenceReading, scope_first: int, first: int) -> int | None:
         """A verb told as done after "and" that follows another verb told as done: the
-        subject's next act, which what was said of the first ("discussed efforts toward …")
-        does not govern."""
+        subject's next act. The first verb's position, or None."""
         tokens = r.tokens
-        return scope_first < first - 1 and tokens[first - 1].key in self.lex.word_class("and_word") \
-            and self._told_verb(tokens, first) \
-            and any(self._told_verb(tokens, i) for i in range(scope_first, first - 1))
+        if scope_first >= first - 1 or tokens[first - 1].key not in self.lex.word_class("and_word") \
+                or not self._told_verb(tokens, first):
+            return None
+        return next((i for i in range(scope_first, first - 1) if self._told_verb(tokens, i)), None)
 
     def _negated_light_verb(self, r: SentenceReading, first: int, last: int) -> bool:
         """A demand noun whose verb is negated right before it ("Forderungen habe Trump jedoch
@@ -2844,8 +2857,8 @@ class SentenceReader:
         """"The two leaders discussed peace between Russia and Ukraine and agreed to …": the
         names after "between" that follow the object of an earlier verb, before the event's
         word, are that noun's parties (not in "Talks between Russia and Ukraine ended in a deal")."""
-        if f.last >= trigger[0]:
-            return False
+        if f.last >= trigger[0] or clause_of(r.clauses, trigger[0]).relative:
+            return False  # ("mediated talks between Israel and Hamas, which agreed to a truce")
         glue = self.lex.word_class("determiner") | self.lex.word_class("conjunction") | {","}
         j = f.first - 1
         while j > 0 and (r.tokens[j].key in glue or any(g.first <= j <= g.last for g in r.found)):

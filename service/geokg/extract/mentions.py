@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import cast
@@ -60,6 +59,9 @@ class MentionFinder:
         # "South Korea's Foreign Ministry protested … The ministry demanded": a state body
         # named with its state (body word, its modifier) -> (the state, the sentence)
         self.bodies: dict[tuple[str, str | None], tuple[str, int]] = {}
+        # the mentions named only inside a prepositional phrase ("abide by the Gulf Cooperation
+        # Council"), by id: a body told back is rather one named as a side
+        self.in_phrase: set[int] = set()
 
     def look_ahead(self, sentences: list[tuple[Sentence, list[Token]]]) -> None:
         """A headline names leaders by the surname the lead gives in full after it ("Lee,
@@ -86,6 +88,14 @@ class MentionFinder:
         self._learn_abbreviations(tokens, found)
         self._note_plain_uses(sentence, tokens, found)
         self._note_bodies(sentence, tokens, found)
+        determiners, prepositions = self.lex.word_class("determiner"), self.lex.word_class("preposition")
+        for f in found:
+            j = f.first - 1
+            while j >= 0 and (tokens[j].key in determiners or tokens[j].is_word and tokens[j].text.islower()
+                              and tokens[j].key not in prepositions and j >= f.first - 2):
+                j -= 1
+            if j >= 0 and tokens[j].key in prepositions:
+                self.in_phrase.add(id(f.mention))
         return found
 
     def _not_of_another_state(self, tokens: list[Token], found: list[Found]) -> list[Found]:
@@ -691,10 +701,16 @@ class MentionFinder:
                 key = self._leader_for_pronoun([], exclude=mine)
             elif (token.key in self.lex.word_class("pronoun_state") and (token.text.islower() or i == 0)) \
                     or self._body_anaphor(tokens, i, found):
-                # "it", "the Foreign Ministry", "das Außenministerium": the state whose body
-                # this is, told before, else the state told before
-                key = self._body_owner(sentence, tokens, i) or \
-                    self._state_for_pronoun([f for f in found if f.last < i and f.actor])
+                # "it", "the Foreign Ministry", "das Außenministerium": the state named before
+                # it in the sentence ("In Cairo, the ministry demanded …"), else the state whose
+                # body this is, told before, else the state of the sentence before — the body
+                # told before first when it reports after a comma ("Tokyo repeated its claim,
+                # the ministry said": the state named is what it reports)
+                here = [] if self._reports_after_comma(tokens, i) else [f for f in found if f.last < i]
+                opening = next((self.gaz.state_of_place(f.mention.entity) for f in here
+                                if f.mention.how == "place" and f.first == 1), None)  # "In Cairo, …"
+                key = self._state_for_pronoun([f for f in here if f.actor], nearby=False) or opening \
+                    or self._body_owner(sentence, tokens, i) or self._state_for_pronoun([])
             elif token.key in self.lex.word_class("government_anaphor"):
                 key = self._government_meant(tokens, i, found)
             elif token.key in self.lex.word_class("organisation_anaphor"):
@@ -716,9 +732,9 @@ class MentionFinder:
     def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
         """"the court", "der Gerichtshof", "the Council": after a definite article and with
         no name of its own ("the Council of Europe", "the EU court"), the organisation last
-        named whose name holds that word, the one named most if several are ("the Council"
-        in a story of the Security Council that cites the Gulf Cooperation Council once) —
-        unless the word was used since for something else ("an Israeli court heard the
+        named whose name holds that word, where not only in a phrase ("the Council" in a story
+        of the Security Council that asks parties to abide by the Gulf Cooperation Council's
+        plan) — unless the word was used since for something else ("an Israeli court heard the
         petition. The court …")."""
         if i == 0 or tokens[i - 1].key not in self.lex.word_class("definite") or \
                 any(i - 1 <= f.last and f.first <= i + 1 for f in found) or \
@@ -729,10 +745,8 @@ class MentionFinder:
                  and any(w == word or w.endswith(word) for w in self.gaz.name_words(m.entity))]
         if not named:
             return None
-        counts = Counter(m.entity for m in named)
-        meant = max(reversed(named), key=lambda m: counts[m.entity])  # ties: the last named
-        last = max(m.sentence for m in named if m.entity == meant.entity)
-        return meant.entity if self.plain_use.get(word, -1) < last else None
+        meant = next((m for m in reversed(named) if id(m) not in self.in_phrase), named[-1])
+        return meant.entity if self.plain_use.get(word, -1) < meant.sentence else None
 
     def _note_plain_uses(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
         """Where a word for a body was last used outside any name ("an Israeli court")."""
@@ -818,6 +832,19 @@ class MentionFinder:
         own = linked or any(j < f.first <= i + (words is not None) for f in found)
         return j >= 0 and tokens[j].key in self.lex.word_class("definite") and not own
 
+    def _reports_after_comma(self, tokens: list[Token], i: int) -> bool:
+        """", the ministry said", ", teilte das Ministerium mit": a body word after a comma
+        (and its article and modifier) with a verb of saying right after it or, inverted, right
+        before it."""
+        speech = self.lex.word_class("speech_verb")
+        j = i - 1
+        while j > 0 and (tokens[j].key in self.lex.word_class("definite")
+                         or tokens[j].key in self.lex.word_class("government_modifier")):
+            j -= 1
+        if j > 0 and tokens[j].key in speech and tokens[j - 1].text == ",":
+            return True
+        return j >= 0 and tokens[j].text == "," and i + 1 < len(tokens) and tokens[i + 1].key in speech
+
     def _note_bodies(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
         """A state's body named with its state: "South Korea's Foreign Ministry", "das
         russische Außenministerium", "the ministry in Kyiv"."""
@@ -831,11 +858,14 @@ class MentionFinder:
                           and all(u.key in glue for u in tokens[f.last + 1:k])), None)
             if owner is None and k + 2 < len(tokens) and tokens[k + 1].key in ("in", "of", "des", "der"):
                 owner = next((f for f in found if self._state_like(f) and f.first == k + 2), None)
+            # (a body told back keeps the chain: "… the ministry said. The ministry demanded …")
+            owner = owner or next((f for f in found if f.first == k and f.mention.how == "pronoun"), None)
             if owner is not None:
                 self.bodies[(t.key, self._body_modifier(tokens, k))] = (owner.mention.entity, sentence.index)
 
     def _state_like(self, f: Found) -> bool:
-        return self.gaz.entities[f.mention.entity].kind == "state" and f.mention.how != "pronoun"
+        return self.gaz.entities[f.mention.entity].kind == "state" and \
+            f.mention.how not in ("pronoun", "place")
 
     def _body_modifier(self, tokens: list[Token], k: int) -> str | None:
         """"foreign" in "the foreign ministry": which of a state's bodies."""
@@ -849,7 +879,7 @@ class MentionFinder:
         modifier = self._body_modifier(tokens, i)
         told = [(at, state) for (word, mod), (state, at) in self.bodies.items()
                 if word.endswith(tokens[i].key) and (modifier is None or mod in (None, modifier))
-                and sentence.index - at <= 5]
+                and sentence.index - at <= 1]
         return max(told)[1] if told else None
 
     def _other_person(self, tokens: list[Token], i: int, found: list[Found]) -> bool:

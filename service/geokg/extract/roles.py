@@ -2274,7 +2274,10 @@ class RoleReader:
         Vilnius")."""
         on = event.date.value if event.date else r.day
         sides = {self.gaz.state_of(p, on) for p in event.participants}
-        if len(sides) >= 2 and trigger is None:
+        # (two sides visit together: one went "with" the other; not "During a visit to
+        # Hiroshima for the G7 summit, Biden and Zelensky signed …")
+        together = any(t.key in self.lex.word_class("partner_prep") for t in r.tokens)
+        if len(sides) >= 2 and (trigger is None or not together):
             return
         span = self._past_appositions(r, clause)
         for f in r.found:
