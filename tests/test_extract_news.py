@@ -6458,3 +6458,8 @@ def test_an_envoy_sent_back_is_told_to_leave(text: str, expected: list) -> None:
 def test_events_the_first_review_found_the_session_30_rules_must_leave_alone(text: str,
                                                                               expected: list) -> None:
     assert sorted(kinds_and_sides(text, "2024-05-10", "en"), key=str) == sorted(expected, key=str)
+
+
+def test_the_governments_of_a_list_of_states_are_all_its_sides() -> None:
+    text = "The governments of Brazil, Mexico and Colombia called on Venezuela to release the minutes."
+    assert asked(text, "2024-08-01", "en") == [({"brazil", "mexico", "colombia"}, {"venezuela"})]
