@@ -6463,3 +6463,35 @@ def test_events_the_first_review_found_the_session_30_rules_must_leave_alone(tex
 def test_the_governments_of_a_list_of_states_are_all_its_sides() -> None:
     text = "The governments of Brazil, Mexico and Colombia called on Venezuela to release the minutes."
     assert asked(text, "2024-08-01", "en") == [({"brazil", "mexico", "colombia"}, {"venezuela"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # visits of several are no meeting of the visitors; a commitment to visit is a plan
+    ("On Tuesday, Bainimarama said the visits by Modi and Chinese President Xi Jinping were the symbols "
+     "of Fiji's new status.", []),
+    ("Obama reaffirmed to Kenyan President Uhuru Kenyatta his commitment to visiting Kenya in July.", []),
+    ("The neighbours fought over the Nagorno-Karabakh region, which Azerbaijan reclaimed in September.",
+     [("TERRITORIAL_CLAIM", {"azerbaijan"})]),
+])
+def test_visits_of_several_plans_and_land_reclaimed(text: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2014-06-20", "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the second review of the session 30 rules found, kept as guards
+    ("Israel and Saudi Arabia have been negotiating a normalisation deal since 2022.", []),
+    ("Britain and India have been seeking a free trade agreement since 2022.", []),
+    ("Germany sent the German ambassador back to Moscow after consultations in Berlin.", []),
+    ("At a virtual press conference with Zelensky, Trudeau announced new aid.", []),
+    ("China has reclaimed land on reefs in the Spratly Islands.", []),
+    ("Russia's seizure of the Zaporizhzhia nuclear plant alarmed the IAEA.", []),
+    ("After a dinner with Macron, Scholz travelled to Beijing.", [("MEETING", {"france", "germany"})]),
+])
+def test_events_the_second_review_found_the_session_30_rules_must_leave_alone(text: str,
+                                                                               expected: list) -> None:
+    assert kinds_and_sides(text, "2024-05-10", "en") == expected
+
+
+def test_a_new_accord_is_not_dated_by_the_last_one() -> None:
+    text = "Serbia and Kosovo reached their first agreement since 2013 on Monday."
+    assert [e.date.value.year for e in read(text, "2024-05-10").events if e.type is AGREEMENT] == [2024]

@@ -102,7 +102,7 @@ _YEAR_ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|between|with|and|in|at|on|by
     r"was|were|is|has|had|still|remains|expired|signed)\b)"
 TREATY_YEAR = {
     "en": ("{year}(?=\\s+(?:[\\w-]+\\s+){0,3}" + _TREATY_EN + "\\b)",
-           "(?<=\\s)" + _TREATY_EN + "\\s+(?:of|from|since)\\s+{year}" + _YEAR_ENDS),
+           "(?<=\\s)" + _TREATY_EN + "\\s+(?:of|from)\\s+{year}" + _YEAR_ENDS),
     "de": ("(?<=\\s)" + _TREATY_DE + "\\s+(?:von|aus\\s+dem\\s+Jahre?)\\s+{year}",),
 }
 PERIOD_WORDS = {

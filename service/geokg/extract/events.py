@@ -8,6 +8,7 @@ left to `discourse.Discourse`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -136,7 +137,8 @@ class SentenceReader:
                     out.extend(self._gapped_supplies(reading, commitment))
                 out.extend(self._gapped_partners(reading, candidate))
                 out.extend(self._signed_in_person(reading, candidate))
-        out = [one for candidate in out for one in self._hosts_one_by_one(reading, candidate)]
+        out = [one for candidate in out for one in self._hosts_one_by_one(reading, candidate)
+               if not self._visits_of_several(reading, one)]
         self._signed_on_a_visit(reading, out)
         return out
 
@@ -352,6 +354,24 @@ class SentenceReader:
         visitors = [p for p in event.participants if not self.gaz.states_of([p], r.day) & own]
         return [replace(candidate, event=replace(event, participants=visitors + [host]))
                 for host in hosts] if visitors else []
+
+    def _visits_of_several(self, r: SentenceReading, candidate: Candidate) -> bool:
+        """"the visits by Modi and Xi", "die Besuche von Macron und Scholz in Peking": a plural
+        visit noun with several visitors tells visits of each, no meeting of the visitors."""
+        event, i = candidate.event, candidate.anchor
+        token = r.tokens[i]
+        k = i - 1
+        while k > 0 and is_adjective(r.tokens[k]):
+            k -= 1
+        plural_noun = token.key != token.lemma and k >= 0 \
+            and r.tokens[k].key in self.lex.word_class("determiner")
+        if event.type is not EventType.MEETING or "visit" not in candidate.trigger.flags or not plural_noun:
+            return False
+        agents = self.lex.word_class("passive_agent") | {"of", "von"}
+        by = i + 1 < len(r.tokens) and r.tokens[i + 1].key in agents
+        named = [f for f in r.found if f.first > i + 1 and f.actor]
+        visitors = self.roles.coordinated(named, r) if by else []
+        return len(self.gaz.states_of([f.mention.entity for f in visitors], r.day)) >= 2
 
     def _gapped_partners(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
         """"hatte Biden mit Johnson telefoniert, am Sonntag mit Macron (und am Montag mit
@@ -1451,9 +1471,12 @@ class SentenceReader:
             event.topic = event.trigger  # "expelled the Canadian ambassador": to leave
         elif trigger.type in (EventType.DEMAND, EventType.AGREEMENT, EventType.SUPPORT):
             event.topic = self._topic(r, clause, trigger, first, last)
-        event.date = self._treaty_year(r, trigger, first, last) if "dated_accord" in trigger.flags else \
+        event.date = self._accord_year(r, trigger, first, last) if "dated_accord" in trigger.flags else \
             self._date(r, clause, first, self._content_offset(r, trigger.type, last)) \
             or self._treaty_year(r, trigger, first, last)
+        if "claimed_by" in trigger.flags and first > 0 and r.tokens[first - 1].text == ",":
+            # "The Kurils, disputed by Russia and Japan, were seized in 1945": a standing claim
+            event.date = None
         event.place = self._place(r)
         event.confidence = BASE_CONFIDENCE
         additive = self.lex.word_class("additive")
@@ -1651,10 +1674,23 @@ class SentenceReader:
         """An accord named with a year before the one the story is told in ("the China-Pakistan
         boundary agreement of 1963") was made then, whatever the sentence says of it now; not
         a planned one ("the proposed 2019 treaty")."""
-        year = self._treaty_year(r, trigger, first, last)
+        year = self._accord_year(r, trigger, first, last)
         planned = first > 0 and r.tokens[first - 1].key in self.lex.word_class("planned_adjective")
         return year is not None and year.value.year < r.day.year and not planned \
             and self._accord_names_a_side(r, first, last)
+
+    def _accord_year(self, r: SentenceReading, trigger: Trigger, first: int, last: int) -> FuzzyDate | None:
+        """The year an accord is named with ("the 1963 agreement", "the treaty of 1904"), or,
+        for one held, the year it is held since ("have had an extradition treaty since 1962";
+        not "their first agreement since 2013")."""
+        year = self._treaty_year(r, trigger, first, last)
+        since = last + 2 < len(r.tokens) and r.tokens[last + 1].key in self.lex.word_class("held_since")
+        if year is None and since and r.tokens[self._accord_phrase_start(r, first)].key in \
+                self.lex.word_class("possession_verb"):
+            number = r.tokens[last + 2].text
+            if len(number) == 4 and number.isdigit() and number[:2] in ("19", "20"):
+                year = FuzzyDate(dt.date(int(number), 1, 1), Precision.YEAR)
+        return year
 
     def _accord_names_a_side(self, r: SentenceReading, first: int, last: int) -> bool:
         """A side named in the accord's own phrase: joined by hyphens before it ("the
@@ -1688,7 +1724,8 @@ class SentenceReader:
                 break
             modifier = t.key in self.lex.word_class("determiner") or not t.is_word or t.text.isdigit() \
                 or is_adjective(t) or self.lex.lang == "en" and t.text.islower() \
-                and t.key not in self.lex.word_class("preposition") and not t.key.endswith("ed")
+                and t.key not in self.lex.word_class("preposition") \
+                and not t.key.endswith(("ed", "ing", "en"))
             if not modifier:
                 break
             j -= 1

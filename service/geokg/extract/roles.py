@@ -1877,6 +1877,8 @@ class RoleReader:
             return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags))
         if not self._part_of_a_state(r, first, last):
             return 0  # "sees Ukraine as part of the European family": no state's territory
+        if "object_next" in trigger.flags:
+            return self._region_taken(r, event, actors, first, last)
         regions = [f for f in r.found if self.gaz.entities[f.mention.entity].kind == "region"
                    and f.mention.how != "place"]
         # "beansprucht im Südchinesischen Meer die Spratly-Inseln": where, not what
@@ -2185,7 +2187,9 @@ class RoleReader:
         after = r.tokens[first + 1] if first + 1 < len(r.tokens) else None
         claims = after is None or not after.is_word or after.key in self.lex.word_class("claimed_as")
         kinds = ("region", "state") if own_subject and claims else ("region",)
-        return [f for f in r.found if f.last == clause.first - 2
+        # (a region word may follow the name: "the Nagorno-Karabakh region, which …")
+        return [f for f in r.found if (f.last == clause.first - 2 or f.last == clause.first - 3
+                                       and r.tokens[f.last + 1].key in self.lex.word_class("region_noun"))
                 and self.gaz.entities[f.mention.entity].kind in kinds]
 
     def claim_owner(self, r: SentenceReading, first: int, last: int) -> str | None:
@@ -2235,6 +2239,28 @@ class RoleReader:
                 return f
         return None
 
+    def _region_taken(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                      last: int) -> int:
+        """"reclaimed Nagorno-Karabakh", "Russia's seizure of the Crimean peninsula", "the
+        region, which Azerbaijan reclaimed": the region right after the match (or the one a
+        relative clause hangs on) is taken by the side before it (not "reclaimed land on reefs
+        in the Spratlys", "the seizure of the Zaporizhzhia nuclear plant")."""
+        k = last + 1
+        while k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("determiner"):
+            k += 1
+        region = next((f for f in r.found if f.first == k
+                       and self.gaz.entities[f.mention.entity].kind == "region"), None)
+        nxt = r.tokens[region.last + 1] if region is not None and region.last + 1 < len(r.tokens) else None
+        if nxt is not None and nxt.key in self.lex.word_class("site_noun"):
+            return 0
+        region = region or next(iter(self._claimed_antecedent(r, first)), None)
+        sides = [f for f in actors if f.last < k and self.gaz.entities[f.mention.entity].kind != "region"]
+        if region is None or not sides:
+            return 0
+        event.participants = [self.gaz.stands_for(sides[-1].mention.entity)]
+        event.territories = [region.mention.entity]
+        return 0
+
     def _near(self, r: SentenceReading, f: Found) -> bool:
         """"the islands off Japan's Shimane Prefecture": a place near a state is not the state."""
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
@@ -2274,10 +2300,7 @@ class RoleReader:
         Vilnius")."""
         on = event.date.value if event.date else r.day
         sides = {self.gaz.state_of(p, on) for p in event.participants}
-        # (two sides visit together: one went "with" the other; not "During a visit to
-        # Hiroshima for the G7 summit, Biden and Zelensky signed …")
-        together = any(t.key in self.lex.word_class("partner_prep") for t in r.tokens)
-        if len(sides) >= 2 and (trigger is None or not together):
+        if len(sides) >= 2 and (trigger is None or not self._went_together(r, trigger)):
             return
         span = self._past_appositions(r, clause)
         for f in r.found:
@@ -2301,6 +2324,25 @@ class RoleReader:
             if host and f.first > 0 and host not in event.participants and host not in sides:
                 event.participants.append(host)
                 return
+
+    def _went_together(self, r: SentenceReading, trigger: tuple[int, int]) -> bool:
+        """Two sides visit together: one went "with" the other, with no comma between that
+        and the visit word ("war mit Macron nach Kiew gereist", "a visit to Tunis with Meloni");
+        not "During a visit to Hiroshima, Biden and Zelensky signed …", nor with whom another
+        event was ("After a dinner with Macron, Scholz travelled …", "Nach einer
+        Pressekonferenz mit Meloni reiste …")."""
+        for m, t in enumerate(r.tokens):
+            if t.key not in self.lex.word_class("partner_prep") or m == 0:
+                continue
+            lo, hi = sorted((m, trigger[0]))
+            if any(u.text in (",", ";") for u in r.tokens[lo:hi]):
+                continue
+            before = r.tokens[m - 1]
+            named = any(f.last == m - 1 for f in r.found)
+            moved = before.text.islower() and (self.lex.lang == "de" or before.key.endswith("ed"))
+            if named or moved or m - 1 == trigger[1]:
+                return True
+        return False
 
     @staticmethod
     def _past_appositions(r: SentenceReading, clause: Clause) -> tuple[int, int]:
