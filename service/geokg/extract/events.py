@@ -355,6 +355,18 @@ class SentenceReader:
         return [replace(candidate, event=replace(event, participants=visitors + [host]))
                 for host in hosts] if visitors else []
 
+    def _region_before_comma(self, r: SentenceReading, first: int) -> bool:
+        """"the Senkaku Islands, claimed by China": a region right before the comma the
+        participle follows (not "the islands, claimed by Japan": whose, the sentence may not say)."""
+        return first >= 2 and r.tokens[first - 1].text == "," and any(
+            f.last == first - 2 and self.gaz.entities[f.mention.entity].kind == "region" for f in r.found)
+
+    def _own_envoy(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"sent its ambassador to Turkey back home": a state's own envoy recalled, no expulsion."""
+        own = self.lex.word_class("possessive_leader") | self.lex.word_class("group_possessive") | \
+            self.lex.word_class("pronoun_state_possessive")
+        return any(t.key in own for t in r.tokens[first:last + 1])
+
     def _visits_of_several(self, r: SentenceReading, candidate: Candidate) -> bool:
         """"the visits by Modi and Xi", "die Besuche von Macron und Scholz in Peking": a plural
         visit noun with several visitors tells visits of each, no meeting of the visitors."""
@@ -428,9 +440,14 @@ class SentenceReader:
 
     # -- triggers --------------------------------------------------------------------------
     def _triggers(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
-        kept = self._one_per_word(self._matches(reading))
-        # (a bare accord noun is an event only with its year; else it must not hide others)
-        kept = [h for h in kept if "dated_accord" not in h[0].flags or self._accord_of_years_ago(reading, *h)]
+        # (a match its row's own test rules out must not hide others: a bare accord noun is an
+        # event only with its year, a participle in apposition only after a region, an envoy
+        # sent back only another state's)
+        kept = self._one_per_word([
+            h for h in self._matches(reading)
+            if ("dated_accord" not in h[0].flags or self._accord_of_years_ago(reading, *h))
+            and ("apposition" not in h[0].flags or self._region_before_comma(reading, h[1]))
+            and ("match_is_topic" not in h[0].flags or not self._own_envoy(reading, h[1], h[2]))])
         # ("the so-called Golden Gate": an adjective, no call)
         kept = [h for h in kept if not (h[1] >= 2 and reading.tokens[h[1] - 1].text == "-"
                                         and reading.tokens[h[1] - 2].key == "so")]
@@ -1474,7 +1491,7 @@ class SentenceReader:
         event.date = self._accord_year(r, trigger, first, last) if "dated_accord" in trigger.flags else \
             self._date(r, clause, first, self._content_offset(r, trigger.type, last)) \
             or self._treaty_year(r, trigger, first, last)
-        if "claimed_by" in trigger.flags and first > 0 and r.tokens[first - 1].text == ",":
+        if "apposition" in trigger.flags:
             # "The Kurils, disputed by Russia and Japan, were seized in 1945": a standing claim
             event.date = None
         event.place = self._place(r)
@@ -2894,8 +2911,12 @@ class SentenceReader:
         """"The two leaders discussed peace between Russia and Ukraine and agreed to …": the
         names after "between" that follow the object of an earlier verb, before the event's
         word, are that noun's parties (not in "Talks between Russia and Ukraine ended in a deal")."""
-        if f.last >= trigger[0] or clause_of(r.clauses, trigger[0]).relative:
-            return False  # ("mediated talks between Israel and Hamas, which agreed to a truce")
+        theirs = any(t.key in self.lex.word_class("group_possessive")
+                     for t in r.tokens[trigger[0]:trigger[0] + 6])
+        if f.last >= trigger[0] or clause_of(r.clauses, trigger[0]).relative or theirs:
+            # ("mediated talks between Israel and Hamas, which agreed to a truce", "praised the
+            # swap between Russia and Ukraine and hosted a meeting of their negotiators")
+            return False
         glue = self.lex.word_class("determiner") | self.lex.word_class("conjunction") | {","}
         j = f.first - 1
         while j > 0 and (r.tokens[j].key in glue or any(g.first <= j <= g.last for g in r.found)):

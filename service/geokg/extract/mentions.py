@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import cast
@@ -88,15 +89,20 @@ class MentionFinder:
         self._learn_abbreviations(tokens, found)
         self._note_plain_uses(sentence, tokens, found)
         self._note_bodies(sentence, tokens, found)
+        self._note_phrases(tokens, found)
+        return found
+
+    def _note_phrases(self, tokens: list[Token], found: list[Found]) -> None:
+        """The mentions inside a prepositional phrase ("abide by the Gulf Cooperation
+        Council"): a preposition before the name, past its article and up to two adjectives."""
         determiners, prepositions = self.lex.word_class("determiner"), self.lex.word_class("preposition")
         for f in found:
             j = f.first - 1
-            while j >= 0 and (tokens[j].key in determiners or tokens[j].is_word and tokens[j].text.islower()
-                              and tokens[j].key not in prepositions and j >= f.first - 2):
+            while j >= 0 and (tokens[j].key in determiners or j >= f.first - 2 and tokens[j].is_word
+                              and tokens[j].text.islower() and tokens[j].key not in prepositions):
                 j -= 1
             if j >= 0 and tokens[j].key in prepositions:
                 self.in_phrase.add(id(f.mention))
-        return found
 
     def _not_of_another_state(self, tokens: list[Token], found: list[Found]) -> list[Found]:
         """"ihren nigrischen Kollegen Kalla Moutari", "his Nigerien counterpart Kalla": a
@@ -732,10 +738,10 @@ class MentionFinder:
     def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:
         """"the court", "der Gerichtshof", "the Council": after a definite article and with
         no name of its own ("the Council of Europe", "the EU court"), the organisation last
-        named whose name holds that word, where not only in a phrase ("the Council" in a story
-        of the Security Council that asks parties to abide by the Gulf Cooperation Council's
-        plan) — unless the word was used since for something else ("an Israeli court heard the
-        petition. The court …")."""
+        named whose name holds that word — or, when that one was named only in a phrase, one
+        named more often ("the Council" in a story of the Security Council that asks parties to
+        abide by the Gulf Cooperation Council's plan) — unless the word was used since for
+        something else ("an Israeli court heard the petition. The court …")."""
         if i == 0 or tokens[i - 1].key not in self.lex.word_class("definite") or \
                 any(i - 1 <= f.last and f.first <= i + 1 for f in found) or \
                 i + 1 < len(tokens) and tokens[i + 1].key in ("of", "des", "der", "für", "for"):
@@ -745,7 +751,12 @@ class MentionFinder:
                  and any(w == word or w.endswith(word) for w in self.gaz.name_words(m.entity))]
         if not named:
             return None
-        meant = next((m for m in reversed(named) if id(m) not in self.in_phrase), named[-1])
+        meant = named[-1]
+        if id(meant) in self.in_phrase:  # (the last named only in a phrase, another named more)
+            counts = Counter(m.entity for m in named)
+            other = max(reversed(named), key=lambda m: counts[m.entity])
+            if counts[other.entity] >= 2 and counts[other.entity] > counts[meant.entity]:
+                meant = next(m for m in reversed(named) if m.entity == other.entity)
         return meant.entity if self.plain_use.get(word, -1) < meant.sentence else None
 
     def _note_plain_uses(self, sentence: Sentence, tokens: list[Token], found: list[Found]) -> None:
@@ -874,8 +885,8 @@ class MentionFinder:
 
     def _body_owner(self, sentence: Sentence, tokens: list[Token], i: int) -> str | None:
         """"The ministry demanded …" after "South Korea's Foreign Ministry protested …": the
-        state of the last such body named with its state a few sentences before (not a state
-        named in between: "Tokyo repeated an unjustifiable claim, the ministry said")."""
+        state of the last such body named with its state (or told back) in this sentence or
+        the one before."""
         modifier = self._body_modifier(tokens, i)
         told = [(at, state) for (word, mod), (state, at) in self.bodies.items()
                 if word.endswith(tokens[i].key) and (modifier is None or mod in (None, modifier))

@@ -2057,7 +2057,8 @@ class RoleReader:
         own = clause_of(r.clauses, first)
         if any(t.key in ("until", "bis") for t in r.tokens[own.first:own.last + 1]):
             return False
-        territory, before = self._subject_territories(r, own, first, last)
+        apposition = first == own.first and first > 0 and r.tokens[first - 1].text == ","
+        territory, before = self._subject_territories(r, own, first, last, apposition)
         agents = self._passive_agents(r, first, own)
         if not agents:
             return False
@@ -2101,8 +2102,8 @@ class RoleReader:
             and t.key not in verbs | self.lex.word_class("determiner") | self.lex.word_class("conjunction")
             for t in (nxt, then))
 
-    def _subject_territories(self, r: SentenceReading, own: Clause, first: int,
-                             last: int) -> tuple[list[Found], list[Found]]:
+    def _subject_territories(self, r: SentenceReading, own: Clause, first: int, last: int,
+                             apposition: bool = False) -> tuple[list[Found], list[Found]]:
         """The territories a belonging's clause names, and the one it is about: before the
         verb, or right after it in German inversion ("Peking zufolge ist Tibet ein Teil
         Chinas"); before a relative clause that interrupts it ("the Senkakus, which it calls
@@ -2112,8 +2113,11 @@ class RoleReader:
         previous = [c for c in r.clauses if c.last < own.first]
         if previous and previous[-1].relative:
             start = max((c.first for c in previous[:-1]), default=0)
-        elif previous and first == own.first and r.tokens[own.first - 1].text == ",":
-            start = previous[-1].first  # "the Senkaku Islands, claimed by China and Japan, …"
+        elif previous and (apposition or own.first >= 2 and r.tokens[own.first - 1].text == ","
+                           and r.tokens[own.first - 2].key in self.lex.word_class("copula")):
+            # "the Senkaku Islands, claimed by China and Japan, …", "The Malvinas were, are and
+            # will be Argentine"
+            start = previous[-1].first
         territory = [f for f in r.found if start <= f.first and f.last < last
                      and self.gaz.entities[f.mention.entity].kind in ("region", "state")
                      and f.mention.how not in ("place", "demonym")  # not "russisches (Land)"
