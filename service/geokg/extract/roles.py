@@ -2248,7 +2248,7 @@ class RoleReader:
         """"reclaimed Nagorno-Karabakh", "Russia's seizure of the Crimean peninsula", "the
         region, which Azerbaijan reclaimed": the region right after the match (or the one a
         relative clause hangs on) is taken by the side before it (not "reclaimed land on reefs
-        in the Spratlys", "the seizure of the Zaporizhzhia nuclear plant")."""
+        in the Spratlys", "the seizure of the Zaporizhzhia nuclear plant"). Never an anaphor: 0."""
         k = last + 1
         while k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("determiner"):
             k += 1
