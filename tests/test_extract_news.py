@@ -38,10 +38,11 @@ def state_demands(text: str, published: str) -> list[tuple[set[str], set[str]]]:
             for e in read(text, published).events if e.type is DEMAND]
 
 
-def state_sides(text: str, published: str, kind: EventType) -> list[set[str]]:
+def state_sides(text: str, published: str, kind: EventType, lang: str | None = None) -> list[set[str]]:
     """The sides of each event of a kind, as the states they stood for that day."""
     gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
-    return [gaz.states_of(e.participants, day) for e in read(text, published).events if e.type is kind]
+    return [gaz.states_of(e.participants, day)
+            for e in read_article(text, published=day, lang=lang).events if e.type is kind]
 
 
 def state_calls_with_days(text: str, published: str) -> list[tuple[set[str], str | None]]:
@@ -6341,19 +6342,13 @@ def test_a_venue_away_from_the_visit_word_is_no_host() -> None:
      "zwischen Russland und der Ukraine und vereinbarten eine engere Zusammenarbeit.", "de"),
 ])
 def test_parties_of_a_peace_discussed_are_not_who_agreed_next(text: str, lang: str) -> None:
-    assert state_sides_in(text, "2025-08-12", lang, AGREEMENT) == [{"china", "brazil"}]
+    assert state_sides(text, "2025-08-12", AGREEMENT, lang) == [{"china", "brazil"}]
 
 
 def test_talks_between_two_that_ended_in_a_deal_keep_their_sides() -> None:
     text = "Die Gespräche zwischen Russland und der Ukraine endeten am Montag mit einer Vereinbarung."
-    assert state_sides_in(text, "2025-08-12", "de", AGREEMENT) == [{"russia", "ukraine"}]
+    assert state_sides(text, "2025-08-12", AGREEMENT, "de") == [{"russia", "ukraine"}]
 
-
-def state_sides_in(text: str, published: str, lang: str, kind: EventType) -> list[set[str]]:
-    """`state_sides` for a text in a given language."""
-    gaz, day = load_gazetteer(), dt.date.fromisoformat(published)
-    return [gaz.states_of(e.participants, day)
-            for e in read_article(text, published=day, lang=lang).events if e.type is kind]
 
 
 def test_days_given_to_a_state_to_act_are_a_demand_in_german_too() -> None:

@@ -100,6 +100,16 @@ _TREATY_DE = r"(?P<treaty>\w*(?:abkommen|vertrag|vertrags|vertrages|vereinbarung
 # (after "of"/"from" the year ends the phrase: not "an agreement from 2023 talks", "from 2024 onwards")
 _YEAR_ENDS = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|between|with|and|in|at|on|by|under|to|for|" \
     r"was|were|is|has|had|still|remains|expired|signed)\b)"
+#: A year as news names one (1900–2099).
+YEAR_DIGITS = r"(?:19|20)\d\d"
+
+
+def year_named(word: str) -> FuzzyDate | None:
+    """The year a word is ("since 1962"), where no date pattern reads it."""
+    return FuzzyDate(dt.date(int(word), 1, 1), Precision.YEAR) \
+        if re.fullmatch(YEAR_DIGITS, word) else None
+
+
 TREATY_YEAR = {
     "en": ("{year}(?=\\s+(?:[\\w-]+\\s+){0,3}" + _TREATY_EN + "\\b)",
            "(?<=\\s)" + _TREATY_EN + "\\s+(?:of|from)\\s+{year}" + _YEAR_ENDS),
@@ -135,7 +145,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     months, days = _names(lang)
     month = "(?P<month>" + "|".join(sorted(map(re.escape, months), key=len, reverse=True)) + r")\.?"
     day_name = "(?P<weekday>" + "|".join(sorted(days, key=len, reverse=True)) + ")"
-    year = r"(?P<year>(?:19|20)\d\d)"
+    year = rf"(?P<year>{YEAR_DIGITS})"
     relative_days = sorted(RELATIVE_DAYS[lang], key=len, reverse=True)  # longest first
     rel = "(?P<relative>" + "|".join(relative_days).replace(" ", r"\s+") + ")"
     period = "(?:" + PERIOD_WORDS[lang] + r"(?:\s+|-)(?:des\s+Jahres\s+)?)"

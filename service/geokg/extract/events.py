@@ -8,7 +8,6 @@ left to `discourse.Discourse`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -25,7 +24,7 @@ from geokg.extract.clauses import (
     owned_thing,
     split_clauses,
 )
-from geokg.extract.dates import DateMention, calendar_words
+from geokg.extract.dates import DateMention, calendar_words, year_named
 from geokg.extract.gazetteer import Gazetteer
 from geokg.extract.lexicon import Lexicon, Trigger, sentence_forms
 from geokg.extract.mentions import CURRENCY_SIGNS, Found
@@ -1704,9 +1703,7 @@ class SentenceReader:
         since = last + 2 < len(r.tokens) and r.tokens[last + 1].key in self.lex.word_class("held_since")
         if year is None and since and r.tokens[self._accord_phrase_start(r, first)].key in \
                 self.lex.word_class("possession_verb"):
-            number = r.tokens[last + 2].text
-            if len(number) == 4 and number.isdigit() and number[:2] in ("19", "20"):
-                year = FuzzyDate(dt.date(int(number), 1, 1), Precision.YEAR)
+            year = year_named(r.tokens[last + 2].text)
         return year
 
     def _accord_names_a_side(self, r: SentenceReading, first: int, last: int) -> bool:

@@ -1873,7 +1873,7 @@ class RoleReader:
         they stand for (else 0)."""
         if "territory_subject" in trigger.flags:
             if "claimed_by" in trigger.flags:
-                return int(self._passive_claim(r, event, first, last))
+                return int(self._passive_claim(r, event, first, last, "apposition" in trigger.flags))
             return int(self._belongs_to(r, event, first, last, "adjective_predicate" in trigger.flags))
         if not self._part_of_a_state(r, first, last):
             return 0  # "sees Ukraine as part of the European family": no state's territory
@@ -2048,7 +2048,8 @@ class RoleReader:
         event.participants, event.territories = [owner], unique(claimed)
         return False
 
-    def _passive_claim(self, r: SentenceReading, event: Event, first: int, last: int) -> bool:
+    def _passive_claim(self, r: SentenceReading, event: Event, first: int, last: int,
+                       apposition: bool = False) -> bool:
         """"The Spratlys are claimed in whole or in part by Vietnam, China and Brunei", "Kashmir
         is claimed by India and Pakistan": each agent claims the territories named before the
         verb, whoever holds them now (not a place: "the attack on Crimea was claimed by Kyiv";
@@ -2057,7 +2058,6 @@ class RoleReader:
         own = clause_of(r.clauses, first)
         if any(t.key in ("until", "bis") for t in r.tokens[own.first:own.last + 1]):
             return False
-        apposition = first == own.first and first > 0 and r.tokens[first - 1].text == ","
         territory, before = self._subject_territories(r, own, first, last, apposition)
         agents = self._passive_agents(r, first, own)
         if not agents:
