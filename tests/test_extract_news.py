@@ -6513,3 +6513,124 @@ def test_a_new_accord_is_not_dated_by_the_last_one() -> None:
 def test_events_the_third_review_found_the_session_30_rules_must_leave_alone(text: str,
                                                                               expected: list) -> None:
     assert sorted(kinds_and_sides(text, "2024-05-24", "en"), key=str) == sorted(expected, key=str)
+
+
+# --- session 31 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("President Xi visits Latin America, encouraging free trade.", []),
+    ("Chile was the first country in South America to sign a free trade agreement with China, in 2005.",
+     [("AGREEMENT", {"chile", "china"})]),
+])
+def test_a_part_of_the_world_named_after_a_state_is_not_that_state(text: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2016-11-23", "en") == expected
+
+
+def test_islands_claimed_in_the_sentence_that_names_them() -> None:
+    text = ("Milei led the event for the Falklands War, where the president claimed the sovereignty "
+            "of the islands.")
+    assert state_claims(text, "2024-04-02") == {("argentina", "falkland-islands")}
+
+
+def test_a_state_that_seized_the_islands_told_before_claims_them() -> None:
+    text = "The Falklands are disputed. On April 2, 1982, Argentina seized the islands."
+    claims = [e for e in read(text, "2024-04-02").events
+              if e.type is CLAIM and e.participants == ["argentina"]]
+    assert [(c.territories, c.date.value.isoformat() if c.date else None) for c in claims] == [
+        (["falkland-islands"], "1982-04-02")]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran seized the tanker on Friday.",
+    "Russia seized the Zaporizhzhia nuclear plant in 2022.",
+])
+def test_seizing_what_is_no_territory_claims_nothing(text: str) -> None:
+    assert [e for e in read(text, "2024-04-02").events if e.type is CLAIM] == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("«Es war ein Treffen im Klima der Brüderlichkeit», sagte Maduro nach der Zusammenkunft mit seinem "
+     "kolumbianischen Kollegen in Ecuadors Hauptstadt Quito.", "de"),
+    ("Maduro said after the meeting with his Colombian counterpart in Quito that it went well.", "en"),
+])
+def test_who_speaks_right_after_talks_with_a_colleague_held_them(text: str, lang: str) -> None:
+    assert state_sides(text, "2015-09-22", MEETING, lang) == [{"venezuela", "colombia"}]
+
+
+def test_a_deputy_minister_speaks_for_his_state() -> None:
+    text = ("Der russische Vizeaußenminister Sergej Riabkow äußerte sich am Donnerstag in Teheran. "
+            "Er habe sich zuvor mit seinem iranischen Kollegen getroffen.")
+    assert state_sides(text, "2018-05-11", MEETING, "de") == [{"russia", "iran"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Wenige Stunden vor seinem Treffen mit Kreml-Chef Wladimir Putin hat US-Präsident Donald Trump mit "
+     "dem belarussischen Präsidenten Alexander Lukaschenko telefoniert.", "de"),
+    ("Hours before his meeting with Putin, Trump called Lukashenko.", "en"),
+])
+def test_talks_still_to_come_only_time_the_event_told(text: str, lang: str) -> None:
+    assert kinds_and_sides(text, "2025-08-15", lang) == [("CALL", {"united-states", "belarus"})]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Am Rande des G20-Gipfels traf Scholz den chinesischen Präsidenten Xi.", "de",
+     [("MEETING", {"germany", "china"})]),
+    ("Marles said Foreign Minister Penny Wong raised the issue with her Chinese counterpart, Wang Yi, "
+     "during their meeting on the sidelines of the G20 foreign ministers summit in South Africa.", "en",
+     [("MEETING", {"australia", "china"})]),
+])
+def test_a_summit_on_whose_sidelines_two_met_is_only_where(text: str, lang: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2024-02-22", lang) == expected
+
+
+def test_a_deadline_given_to_a_capital_asks_its_state() -> None:
+    text = ("The African Union will send a 5,000 strong force to Burundi, giving Bujumbura a four-day "
+            "deadline to agree.")
+    assert asked(text, "2015-12-19", "en") == [({"african-union"}, {"burundi"})]
+
+
+def test_they_opening_a_sentence_are_the_sides_listed_before() -> None:
+    text = ("Saudi Arabia, the United Arab Emirates and Bahrain recalled their ambassadors. They have "
+            "also asked Qatar not to support any party aiming to threaten security.")
+    assert asked(text, "2014-03-05", "en") == [({"saudi-arabia", "united-arab-emirates", "bahrain"},
+                                                {"qatar"})]
+
+
+def test_congo_in_todays_news_is_the_democratic_republic() -> None:
+    text = ("Im Osten des Kongo soll ab Freitagabend ein Waffenstillstand gelten. Darauf haben sich der "
+            "kongolesische Präsident und der ruandische Außenminister bei Gesprächen in Angola geeinigt.")
+    assert sorted(kinds_and_sides(text, "2022-11-24", "de"), key=str) == [
+        ("AGREEMENT", {"democratic-republic-of-the-congo", "rwanda"}),
+        ("MEETING", {"democratic-republic-of-the-congo", "rwanda"})]
+
+
+def test_a_courtesy_call_told_in_a_quoted_statement_is_a_visit() -> None:
+    text = ('In a statement shared on X, President\'s Secretariat stated, "Prime Minister Sitiveni '
+            'Ligamamada Rabuka of Fiji called on President Droupadi Murmu at Rashtrapati Bhavan.')
+    assert kinds_and_sides(text, "2025-08-25", "en") == [("MEETING", {"fiji", "india"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Trump and PM Modi enjoyed warm relations in his first term, but during his campaign the "
+     "American leader called India a \"very big abuser\" of trade and vowed to use tariffs.", []),
+    ("Xi and Putin, who met in Moscow, vowed to deepen their partnership.",
+     [("AGREEMENT", {"china", "russia"}), ("MEETING", {"china", "russia"})]),
+])
+def test_a_vow_is_an_accord_only_of_the_sides_that_vow(text: str, expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2025-01-27", "en"), key=str) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Reports suggest that the Indian side was working on an early meeting between Modi and Trump.", "en"),
+    ("Die Regierungen in Berlin und Paris arbeiten an einem Treffen der beiden Präsidenten.", "de"),
+])
+def test_talks_being_worked_on_have_not_been_held(text: str, lang: str) -> None:
+    assert kinds_and_sides(text, "2025-01-27", lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Macron hatte daraufhin Verhandlungen zwischen den politischen Lagern vorgeschlagen, die eine "
+     "Unabhängigkeit der Inselgruppe oder den Verbleib bei Frankreich fordern.", "de"),
+    ("Biden met leaders of the parties who demand independence from France.", "en"),
+])
+def test_a_demand_of_a_relative_clause_on_no_side_is_none(text: str, lang: str) -> None:
+    assert asked(text, "2025-07-12", lang) == []

@@ -450,6 +450,10 @@ class SentenceReader:
         # ("the so-called Golden Gate": an adjective, no call)
         kept = [h for h in kept if not (h[1] >= 2 and reading.tokens[h[1] - 1].text == "-"
                                         and reading.tokens[h[1] - 2].key == "so")]
+        # ("met on the sidelines of the G20 summit", "am Rande des Nato-Gipfels": a venue)
+        # (not a visit: "am Rande des Besuchs von von der Leyen in Tunis" tells one)
+        kept = [h for h in kept if not (h[0].type is EventType.MEETING and h[1] == h[2]
+                                        and "visit" not in h[0].flags and self._venue(reading.tokens, h[1]))]
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
                                    and self._reference_in_pp(reading.tokens, h[1])
@@ -475,6 +479,12 @@ class SentenceReader:
         # no visit of its own)
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
             o[0].type is EventType.MEETING and o[2] < h[1] for o in kept) and self._framed(reading, h[1]))]
+        # ("Wenige Stunden vor seinem Treffen mit Putin hat Trump mit Lukaschenko telefoniert",
+        # "ahead of his meeting with Xi, Biden called …": talks still to come time another event)
+        kept = [h for h in kept if not (h[0].type in TALKS and h[1] == h[2]
+                                        and self._noun(reading.tokens, h[1])
+                                        and self._before_it(reading.tokens, h[1])
+                                        and any(o[1] > h[2] for o in kept))]
         # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
         kept = [h for h in kept if not self._in_a_title(reading, h[1], h[2])]
         # ("the International Monetary Fund approved …": a word of a name tells no event)
@@ -809,6 +819,21 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
 
+    def _talks_just_held(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"Maduro said after the meeting with Santos", "sagte Maduro nach der Zusammenkunft
+        mit Santos": talks with someone, right after which one speaks, are the speaker's."""
+        j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
+        return j >= 0 and r.tokens[j].key in self.lex.word_class("after_prep") and \
+            last + 1 < len(r.tokens) and r.tokens[last + 1].key in ("with", "mit")
+
+    def _speaker_before(self, r: SentenceReading, first: int) -> list[str]:
+        """Who speaks right before the phrase of the talks ("Maduro said after the meeting")."""
+        j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
+        speech = self.lex.word_class("speech_verb")
+        return [f.mention.entity for f in r.found if f.actor and f.last < j <= f.last + 3
+                and all(t.key in speech or t.key in self.lex.word_class("verb_adverb")
+                        for t in r.tokens[f.last + 1:j])][-1:]
+
     def _reacted_to(self, tokens: list[Token], first: int) -> bool:
         """"welcomed the agreement", "begrüßten die Vereinbarung": a verb of reaction right
         before the definite noun of an event told before."""
@@ -1094,12 +1119,18 @@ class SentenceReader:
             calendar_words(self.lex.lang)
         rest = r.tokens[end + 1:]
         medium = self.lex.word_class("appeal_medium")
-        if any(t.text in QUOTE_MARKS | {":"} or t.key in medium for t in r.tokens) \
-                or not r.sentence.text.rstrip().endswith("."):
+        # (a quote that tells the visit is the statement's: 'stated, "Prime Minister Rabuka
+        # called on President Murmu at Rashtrapati Bhavan.')
+        marks = [i for i, t in enumerate(r.tokens) if t.text in QUOTE_MARKS and not (  # (not "President's")
+            i + 1 < len(r.tokens) and r.tokens[i + 1].key == "s" and r.tokens[i + 1].start == t.end)]
+        told_in_quote = len(marks) in (1, 2) and marks[0] < last and (len(marks) == 1 or marks[1] > end)
+        told = r.tokens[marks[0]:] if told_in_quote else r.tokens
+        if any(t.text == ":" or t.key in medium for t in told) or marks and not told_in_quote \
+                or not r.sentence.text.rstrip().rstrip("\"”“").endswith("."):
             # '"Send the tanks," Zelensky called on Scholz', "in his Christmas message", a headline
             return False
-        return all(t.key in setting or t.capitalized or t.text.isdigit() or t is rest[-1] and t.text in ".!"
-                   for t in rest)
+        return all(t.key in setting or t.capitalized or t.text.isdigit() or t.text in QUOTE_MARKS
+                   or t is rest[-1] and t.text in ".!" for t in rest)
 
     def _person_before(self, r: SentenceReading, first: int) -> bool:
         """A leader or an official as the verb's subject, right before it ("Blinken flew
@@ -1224,6 +1255,20 @@ class SentenceReader:
         return self.lex.lang == "en" and first >= 2 and tokens[first - 1].text == "-" and \
             tokens[first - 1].start == tokens[first - 2].end and \
             tokens[first].start == tokens[first - 1].end and tokens[first].text.islower()
+
+    def _past_verb_object(self, r: SentenceReading, f: Found) -> bool:
+        """A name right after an English past verb (past its article): the verb's object."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return self.lex.lang == "en" and j >= 0 and r.tokens[j].text.islower() and (
+            r.tokens[j].key.endswith("ed") or r.tokens[j].key in self.lex.word_class("irregular_past"))
+
+    def _venue(self, tokens: list[Token], first: int) -> bool:
+        """A meeting noun a few words after "on the sidelines of", "am Rande des"."""
+        venues = self.lex.word_class("venue_phrase")
+        noun = tokens[first].capitalized if self.lex.lang == "de" else \
+            tokens[first].key in self.lex.word_class("meeting_noun")
+        return noun and any(f"{tokens[j].key} {tokens[j + 1].key}" in venues
+                            for j in range(max(0, first - 6), first - 1))
 
     def _before_it(self, tokens: list[Token], first: int) -> bool:
         """"vor dem Besuch", "before his visit", "ahead of the visit": a time before it."""
@@ -2145,13 +2190,20 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
             return False  # "agreed to meet in Washington soon": a meeting planned, no accord
         if "subject_sides" in trigger.flags:  # "Xi vowed to reunify with Taiwan": a pledge of its own
-            actors = [f for f in actors if f.last < first]
+            # (not the object of a verb before: "called India an abuser and vowed to …",
+            # nor a subject of a clause before: "Trump and Modi enjoyed warm relations, but … vowed")
+            contrast = self.lex.word_class("contrast")
+            actors = [f for f in actors if f.last < first and not self._past_verb_object(r, f)
+                      and not any(t.key in contrast for t in r.tokens[f.last + 1:first])]
         if "topic_inside" in trigger.flags:  # "sich über die Lage in der Ukraine einig": what, not who
             actors = [f for f in actors if not first < f.first < last]
         if "founded" in trigger.flags:  # "gründeten ein Bündnis", "founded the Eurasian Economic Union"
             actors = [f for f in actors if not (f.first <= last and f.last > first)]
+        if "venue_after" in trigger.flags:  # "bei Gesprächen in Angola": where, not who
+            actors = [f for f in actors if f.first != last + 1]
         definite = self._definite(r, first)
-        if definite and (self._reference_in_pp(r.tokens, first) or self._reacted_to(r.tokens, first)):
+        if definite and (self._reference_in_pp(r.tokens, first) and not self._talks_just_held(r, first, last)
+                         or self._reacted_to(r.tokens, first)):
             # "was disappointed by the signing of the deal", "Scholz begrüßte die
             # Vereinbarung": who reacts to it is no side
             actors = [f for f in actors if f.first > first]
@@ -2162,6 +2214,8 @@ class SentenceReader:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
+        if definite and self._talks_just_held(r, first, last):
+            event.participants = unique(self._speaker_before(r, first) + event.participants)
         # (an owner also named as a side elsewhere stays: "Biden … met in Wilmington, Biden's hometown")
         owning = {id(f) for f in actors if self._owner_of_a_thing(r, f, span)}
         owners = {f.mention.entity for f in actors if id(f) in owning} - \
@@ -2772,7 +2826,8 @@ class SentenceReader:
         """The people the sentence says were there in person without being sides ("…, with
         Trump looking on"): present at a meeting. Not who watched from afar."""
         return unique(f.mention.entity for f in r.found
-                      if f.actor and self.roles.attending(r, f) and self._person(f))
+                      if f.actor and self.roles.attending(r, f) and self._person(f)
+                      and not self.roles.at_venue(r, f))
 
     def _looking_on(self, r: SentenceReading, own: Clause) -> bool:
         """"With Netanyahu standing by him, Trump signed the document": a fronted "with"
@@ -2794,9 +2849,11 @@ class SentenceReader:
 
     def _speakers(self, r: SentenceReading, trigger: tuple[int, int]) -> set[str]:
         """Who reports the event ("Moscow says NATO violated the agreement Russia concluded
-        with it": named again at or after the event's word, a side after all)."""
-        again = {f.mention.entity for f in r.found if f.actor and f.first > trigger[0]}
-        return {f.mention.entity for f in r.found if self._speaker(r, f, trigger)} - again
+        with it", "Marles said Foreign Minister Wong raised it during their meeting": named
+        again after the report's verb, a side after all)."""
+        return {f.mention.entity for f in r.found if self._speaker(r, f, trigger) and not any(
+            g is not f and g.actor and g.mention.entity == f.mention.entity
+            and g.first > min(f.last, trigger[0]) for g in r.found)}
 
     def _speaker(self, r: SentenceReading, f: Found, trigger: tuple[int, int]) -> bool:
         """"Tillerson said the two leaders had agreed …", "sagte Trump, beide Staaten hätten
@@ -2814,9 +2871,11 @@ class SentenceReader:
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
         source = f.first > trigger[1] and r.tokens[j].text == "," and f.last + 1 < len(r.tokens) \
             and r.tokens[f.last + 1].key in speech
-        # ("von der Leyen said so during a visit to Tunis": the visit is when she spoke, hers)
+        # ("von der Leyen said so during a visit to Tunis", "sagte Maduro nach der Zusammenkunft
+        # mit Santos": the talks are when she spoke, hers)
         k = before_determiners(r.tokens, trigger[0] - 1, self.lex.word_class("determiner"))
-        when = f.last < k <= f.last + 4 and r.tokens[k].key in self.lex.word_class("circumstance")
+        when = f.last < k <= f.last + 4 and r.tokens[k].key in \
+            self.lex.word_class("circumstance") | self.lex.word_class("after_prep")
         return (after or before) and reported and not when or source
 
     def _after_a_second_verb(self, r: SentenceReading, f: Found, trigger: tuple[int, int],

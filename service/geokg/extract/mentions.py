@@ -63,6 +63,9 @@ class MentionFinder:
         # the mentions named only inside a prepositional phrase ("abide by the Gulf Cooperation
         # Council"), by id: a body told back is rather one named as a side
         self.in_phrase: set[int] = set()
+        # "Saudi Arabia, the UAE and Bahrain recalled … . They also asked Qatar …": the list
+        # of sides that opened each sentence, for a "they" that opens the next
+        self.opening_lists: list[list[Found]] = []
 
     def look_ahead(self, sentences: list[tuple[Sentence, list[Token]]]) -> None:
         """A headline names leaders by the surname the lead gives in full after it ("Lee,
@@ -90,7 +93,24 @@ class MentionFinder:
         self._note_plain_uses(sentence, tokens, found)
         self._note_bodies(sentence, tokens, found)
         self._note_phrases(tokens, found)
+        self.opening_lists.append(self._opening_list(tokens, found))
         return found
+
+    def _opening_list(self, tokens: list[Token], found: list[Found]) -> list[Found]:
+        """Two or more sides listed at the start of a sentence, before any other word (past
+        a few capitalized ones: "Regional heavyweight Saudi Arabia, the UAE and Bahrain")."""
+        sides = [f for f in found if f.actor and f.mention.how != "pronoun"]
+        if not sides or sides[0].first > 3 or any(
+                t.is_word and not t.capitalized for t in tokens[:sides[0].first]):
+            return []
+        listed = [sides[0]]
+        joiners = self.lex.word_class("conjunction") | self.lex.word_class("determiner") | {","}
+        for f in sides[1:]:
+            between = tokens[listed[-1].last + 1:f.first]
+            if not between or not all(t.key in joiners for t in between):
+                break
+            listed.append(f)
+        return listed if len(listed) >= 2 else []
 
     def _note_phrases(self, tokens: list[Token], found: list[Found]) -> None:
         """The mentions inside a prepositional phrase ("abide by the Gulf Cooperation
@@ -254,6 +274,10 @@ class MentionFinder:
                     tokens[end + 1].start == tokens[end].end:
                 i = end + 1  # "US$5 million", "NZ$": a currency, not the state
                 continue
+            if i > 0 and tokens[i - 1].capitalized and self.gaz.entities[entry.entity].kind == "state" \
+                    and tokens[i - 1].key in self.lex.word_class("compass_word"):
+                i = end + 1  # "South Georgia", "Latin America": another place, not the state
+                continue
             if i > 0 and tokens[i - 1].key in self.lex.word_class("medium_noun") \
                     and self.gaz.entities[entry.entity].metonym_of and self._ends_a_phrase(tokens, end):
                 i = end + 1  # "the official Syrian agency Sana": the medium, not Yemen's capital
@@ -362,7 +386,8 @@ class MentionFinder:
                 how, actor = "place", False
             else:
                 key, how, actor = entity.metonym_of, "metonym", True
-        elif entity.kind == "state" and self._country_of_a_place(tokens, first, last, entity.key):
+        elif entity.kind == "state" and (self._country_of_a_place(tokens, first, last, entity.key)
+                                         or self._owns_a_city(tokens, last)):
             how, actor = "place", False
         if how == "demonym":
             actor = self._government_follows(tokens, last)
@@ -414,10 +439,28 @@ class MentionFinder:
     def _named_as_a_city(self, tokens: list[Token], first: int) -> bool:
         """"in Turkmenistan's capital Ashgabat": a city after "capital" in a place's phrase (not
         "Turkey and the Syrian capital Damascus agreed", "officials in the capital Kyiv")."""
-        before = tokens[max(0, first - 6):first - 1]
-        return first > 0 and tokens[first - 1].key in self.lex.word_class("city_noun") \
-            and any(t.key in self.lex.word_class("place_prep") for t in before) \
-            and not any(t.key in self.lex.word_class("government") for t in before)
+        if first == 0 or tokens[first - 1].key not in self.lex.word_class("city_noun"):
+            return False
+        start = max(0, first - 6)
+        # ("mit seinem Kollegen in Ecuadors Hauptstadt Quito": its state's genitive before it)
+        noun_after = 1 if self.lex.lang == "de" else 3  # "Ecuadors Hauptstadt", "Ecuador's capital"
+        for j in range(start, first - 1):
+            owner = self._longest_name(tokens, j)
+            if owner is not None and owner[0] + noun_after == first - 1 and self._owns_a_city(
+                    tokens, owner[0]) and self.gaz.entities[owner[1].entity].kind == "state":
+                return True
+        preps = [j for j in range(start, first - 1) if tokens[j].key in self.lex.word_class("place_prep")]
+        government = self.lex.word_class("government")
+        return bool(preps) and not any(t.key in government for t in tokens[start:first])
+
+    def _owns_a_city(self, tokens: list[Token], last: int) -> bool:
+        """"in Ecuador's capital Quito", "in Ecuadors Hauptstadt Quito": where, not who."""
+        k = last + 1
+        if k + 1 < len(tokens) and tokens[k].text in ("'", "’") and tokens[k + 1].key == "s":
+            k += 2
+        elif not (self.lex.lang == "de" and tokens[last].text.endswith("s")):
+            return False
+        return k < len(tokens) and tokens[k].key in self.lex.word_class("city_noun")
 
     def _ends_a_phrase(self, tokens: list[Token], end: int) -> bool:
         """No verb of a clause of its own follows ("told the newspaper Moscow must withdraw")."""
@@ -462,10 +505,12 @@ class MentionFinder:
             and not (listed or vague or told_of)
 
     def _government_in(self, tokens: list[Token], first: int) -> bool:
-        """"die Regierung in Kiew", "officials from Tehran": the capital stands for the state."""
+        """"die Regierung in Kiew", "officials from Tehran": the capital stands for the state
+        (not after another state's adjective: "his Colombian counterpart in Quito" is where)."""
         return first >= 2 and tokens[first - 1].key in ORIGIN_PREPOSITIONS and (
             tokens[first - 2].key in self.lex.word_class("government")
-            or tokens[first - 2].lemma in self.lex.word_class("government"))
+            or tokens[first - 2].lemma in self.lex.word_class("government")) and not (
+            first >= 3 and any(e.how == "demonym" for e in self.gaz.names.get((tokens[first - 3].key,), ())))
 
     def _government_follows(self, tokens: list[Token], last: int) -> bool:
         """"die russische Regierung", "Russian officials", "dem russischen Militär", and the
@@ -572,6 +617,9 @@ class MentionFinder:
 
     def _title_at(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...], str | None] | None:
         starts = self.lex.title_starts
+        deputy = tokens[i].key[4:] if self.lex.lang == "de" and tokens[i].key.startswith("vize") else ""
+        if (deputy,) in self.lex.titles:  # "Vizeaußenminister": a minister of no office we list
+            return i, ("minister",), self.lex.titles[(deputy,)][1]
         if tokens[i].key not in starts and tokens[i].lemma not in starts:
             return None
         for size in (4, 3, 2, 1):
@@ -717,6 +765,12 @@ class MentionFinder:
                                 if f.mention.how == "place" and f.first == 1), None)  # "In Cairo, …"
                 key = self._state_for_pronoun([f for f in here if f.actor], nearby=False) or opening \
                     or self._body_owner(sentence, tokens, i) or self._state_for_pronoun([])
+            elif i == 0 and token.key in self.lex.word_class("pronoun_group") and self.opening_lists \
+                    and self.opening_lists[-1]:
+                # "They": the sides listed at the start of the sentence before, each one
+                out.extend(Found(self._mention(sentence, tokens, i, i, f.mention.entity, how), i, i, True)
+                           for f in self.opening_lists[-1])
+                continue
             elif token.key in self.lex.word_class("government_anaphor"):
                 key = self._government_meant(tokens, i, found)
             elif token.key in self.lex.word_class("organisation_anaphor"):
@@ -732,7 +786,7 @@ class MentionFinder:
         """Every word `_pronouns` may read as referring back: the first test of each case."""
         classes = ("possessive_leader", "possessive_person", "possessive_official", "pronoun_leader",
                    "person_anaphor", "pronoun_leader_object", "other_person", "pronoun_state",
-                   "body_anaphor", "government_anaphor", "organisation_anaphor")
+                   "body_anaphor", "government_anaphor", "organisation_anaphor", "pronoun_group")
         return frozenset({"sie"}).union(*(self.lex.word_class(c) for c in classes))
 
     def _organisation_meant(self, tokens: list[Token], i: int, found: list[Found]) -> str | None:

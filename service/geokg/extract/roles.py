@@ -164,9 +164,7 @@ class RoleReader:
         before = " " + " ".join(t.key for t in r.tokens[max(0, f.first - 4):f.first]) + " "
         if any(f" {phrase} " in before for phrase in self.lex.word_class("presence_phrase")):
             return True
-        # (a venue only right before the name: not "On the sidelines of the conference Germany …")
-        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-        if j > 0 and f"{r.tokens[j - 1].key} {r.tokens[j].key}" in self.lex.word_class("venue_phrase"):
+        if self.at_venue(r, f):
             return True
         if not {t.key for t in r.tokens[max(0, f.first - 4):f.first]} & self.lex.word_class("onlooker_start"):
             return False
@@ -175,6 +173,13 @@ class RoleReader:
         return any(after[:len(phrase.split())] == phrase.split()
                    for phrase in self.lex.word_class("onlooker_phrasal")) or \
             bool(after) and after[0] == "present" and closes
+
+    def at_venue(self, r: SentenceReading, f: Found) -> bool:
+        """"on the sidelines of the G20 foreign ministers' meeting": the body whose gathering
+        is the venue (only right before the name: not "On the sidelines of the conference
+        Germany …")."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        return j > 0 and f"{r.tokens[j - 1].key} {r.tokens[j].key}" in self.lex.word_class("venue_phrase")
 
     def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
         """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
@@ -216,6 +221,18 @@ class RoleReader:
         between = [t for t in r.tokens[last + 1:first] if t.is_word]
         verbs = [t for t in between if t.text.islower()]
         return 1 <= len(between) <= 4 and len(verbs) == 1 and between[0] is verbs[0]
+
+    def _unnamed_antecedent(self, r: SentenceReading, first: int) -> bool:
+        """A subject relative clause ("…, die eine Unabhängigkeit fordern", "…, who demand …")
+        that hangs on no side named and names none before its verb: its subject is no side."""
+        clause = clause_of(r.clauses, first)
+        if not clause.relative or clause.first < 2 or \
+                r.tokens[clause.first].key not in self.lex.word_class("subject_relative"):
+            return False
+        if any(f.actor and clause.first < f.first < first and not self._after_preposition(r, f)
+               for f in r.found) or self._antecedent(r, first):
+            return False
+        return not any(f.actor and f.last >= clause.first - 3 for f in r.found if f.last < clause.first)
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
@@ -326,6 +343,8 @@ class RoleReader:
             self._address(r, event, [agent], [agent], [f for f in actors if f.first > agent.last],
                           (first, last))
             return
+        if self._unnamed_antecedent(r, first):
+            return  # "Verhandlungen zwischen den Lagern, die die Unabhängigkeit fordern": they ask
         # "the Biden administration, which called on …": the relative's antecedent demands
         before = self._antecedent(r, first) or [
             f for f in actors if f.last < first and not self._infinitive_object(r, f)]
@@ -1080,6 +1099,9 @@ class RoleReader:
         out = [found[0]]
         joiners = self.lex.word_class("conjunction") | {","}
         for f in found[1:]:
+            if f.first == out[-1].first and f.mention.how == out[-1].mention.how == "pronoun":
+                out.append(f)  # "They": the sides of a list told before, together
+                continue
             between = r.tokens[out[-1].last + 1:f.first]
             # an article alone joins nothing: "Abe den russischen Präsidenten Putin" is
             # subject and object
@@ -1940,7 +1962,16 @@ class RoleReader:
         nouns = [i for i in range(first + 1, len(r.tokens)) if self._territory_noun(r.tokens[i])]
         if not nouns:
             return 0
-        return self._group_size_before(r, nouns[0])
+        size = self._group_size_before(r, nouns[0])
+        # "at the event for the Falklands War, the president claimed the islands": the
+        # region this sentence named before (the story's earlier ones are the discourse's)
+        earlier = unique(f.mention.entity for f in r.found if f.last < first and f.mention.how != "demonym"
+                         and self.gaz.entities[f.mention.entity].kind == "region"
+                         and self.gaz.entities[f.mention.entity].part_of not in own_states)
+        if size == 1 and earlier:
+            event.territories = earlier[-1:]
+            return 0
+        return size
 
     def _group_size_before(self, r: SentenceReading, noun: int) -> int:
         """How many a territory noun counts ("alle vier Regionen", "vier ganz oder teilweise
@@ -2248,7 +2279,8 @@ class RoleReader:
         """"reclaimed Nagorno-Karabakh", "Russia's seizure of the Crimean peninsula", "the
         region, which Azerbaijan reclaimed": the region right after the match (or the one a
         relative clause hangs on) is taken by the side before it (not "reclaimed land on reefs
-        in the Spratlys", "the seizure of the Zaporizhzhia nuclear plant"). Never an anaphor: 0."""
+        in the Spratlys", "the seizure of the Zaporizhzhia nuclear plant"). "Argentina seized
+        the islands": the territory noun right after stands for the one told before (1)."""
         k = last + 1
         while k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("determiner"):
             k += 1
@@ -2259,9 +2291,14 @@ class RoleReader:
             return 0
         region = region or next(iter(self._claimed_antecedent(r, first)), None)
         sides = [f for f in actors if f.last < k and self.gaz.entities[f.mention.entity].kind != "region"]
-        if region is None or not sides:
+        anaphor = region is None and last + 1 < k < len(r.tokens) \
+            and r.tokens[k].key in self.lex.word_class("territory_anaphor")
+        if region is None and not anaphor or not sides:
             return 0
         event.participants = [self.gaz.stands_for(sides[-1].mention.entity)]
+        if anaphor:
+            return 1
+        assert region is not None
         event.territories = [region.mention.entity]
         return 0
 
