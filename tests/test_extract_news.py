@@ -6634,3 +6634,51 @@ def test_talks_being_worked_on_have_not_been_held(text: str, lang: str) -> None:
 ])
 def test_a_demand_of_a_relative_clause_on_no_side_is_none(text: str, lang: str) -> None:
     assert asked(text, "2025-07-12", lang) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Xi met Boluarte in Lima on Thursday. After the talks the two presidents witnessed the signing of a "
+     "Belt and Road cooperation plan.", "en",
+     [("AGREEMENT", {"china", "peru"}), ("MEETING", {"china", "peru"})]),
+    ("Modi und Putin wohnten der Unterzeichnung von zwölf Abkommen bei.", "de",
+     [("AGREEMENT", {"india", "russia"})]),
+    ("Thousands of people witnessed the signing of the document.", "en", []),
+])
+def test_leaders_who_witnessed_their_sides_signing_agreed(text: str, lang: str, expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2024-11-16", lang), key=str) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Indonesia and Vietnam concluded negotiations on their EEZ boundaries, Widodo said.", "en",
+     [("AGREEMENT", {"indonesia", "vietnam"})]),
+    ("Indonesia and Vietnam concluded talks on Friday without an agreement.", "en",
+     [("MEETING", {"indonesia", "vietnam"})]),
+    ("China und Australien erklärten die 2005 begonnenen Freihandelsverhandlungen für abgeschlossen.", "de",
+     [("AGREEMENT", {"china", "australia"})]),
+    ("Biden und Xi verkündeten die Aufwertung der Beziehungen zu einer umfassenden strategischen "
+     "Partnerschaft.", "de", [("AGREEMENT", {"united-states", "china"})]),
+])
+def test_negotiations_concluded_and_ties_upgraded_are_accords(text: str, lang: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2024-06-16", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Kuwait told the Iranian embassy to reduce its staff.", "en", [({"kuwait"}, {"iran"})]),
+    ("Kuwait forderte die iranische Botschaft auf, ihr Personal zu reduzieren.", "de",
+     [({"kuwait"}, {"iran"})]),
+])
+def test_an_embassy_told_to_act_is_its_state_asked(text: str, lang: str, expected: list) -> None:
+    assert asked(text, "2024-06-16", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police arrested Glas, who had been granted political asylum in the Mexican embassy since December.",
+     "en"),
+    ("Photo: U.S. Embassy in Hanoi", "en"),
+    ("Kuwait told the Iranian embassy to reduce its staff. The agency said Kuwait also decided to freeze any "
+     "activities involving joint committees between the two countries.", "en"),
+    ("Venezuela hat den Geschäftsträger seiner Botschaft in den USA zu Beratungen nach Caracas "
+     "zurückbeordert.", "de"),
+])
+def test_an_embassy_as_a_place_and_a_decision_of_one_side_make_no_event_of_two(text: str, lang: str) -> None:
+    assert [kind for kind, _ in kinds_and_sides(text, "2024-06-16", lang) if kind != "DEMAND"] == []

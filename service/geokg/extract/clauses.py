@@ -335,7 +335,9 @@ def has_cue(tokens: list[Token], first: int, last: int, lex: Lexicon, kinds: tup
         for pattern in lex.cues.get(kind, ()):
             for a, _b in pattern.find(span, forms):
                 pos = first + a
-                if exclude[0] <= pos <= exclude[1] or (before is not None and pos >= before):
+                # (a recall may start at its trigger: "zu Beratungen … zurückbeordert")
+                if exclude[0] <= pos <= exclude[1] and kind != "recall" or \
+                        before is not None and pos >= before:
                     continue
                 if kind == "negation" and _not_only(tokens, pos, lex):
                     continue
@@ -437,7 +439,10 @@ def _noun_after(tokens: list[Token], pos: int, lex: Lexicon) -> bool:
     if lex.lang != "en" or pos == 0:
         return False
     before = tokens[pos - 1]
-    return before.key in lex.word_class("determiner") or (
+    # (or after a noun it ends: "signed a Belt and Road cooperation plan", not "plans to")
+    compound = tokens[pos].key in lex.word_class("plan_noun") and before.is_word and \
+        not (pos + 1 < len(tokens) and tokens[pos + 1].key == "to")
+    return before.key in lex.word_class("determiner") or compound or (
         pos > 1 and tokens[pos - 2].text == "-")
 
 

@@ -1554,7 +1554,10 @@ class SentenceReader:
         group_partner = any(t.key in ("mit", "with") and k + 1 < len(r.tokens)
                             and r.tokens[k + 1].key in self.lex.word_class("group")
                             for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
-        return Candidate(event, trigger, first, self._definite(r, first), self._group(r, first),
+        # (a pledge of its subject: "Kuwait decided to freeze committees between the two
+        # countries" is Kuwait's alone)
+        group = self._group(r, first, subject_only="subject_sides" in trigger.flags)
+        return Candidate(event, trigger, first, self._definite(r, first), group,
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
                          self._caller(r, trigger, actors, first, last),
@@ -3259,10 +3262,11 @@ class SentenceReader:
         is_noun = r.tokens[first].capitalized if self.lex.lang == "de" else True
         return j >= 0 and r.tokens[j].key in definite and is_noun
 
-    def _group(self, r: SentenceReading, first: int) -> str | None:
+    def _group(self, r: SentenceReading, first: int, subject_only: bool = False) -> str | None:
         """"beide Länder" → states; "beide Staatsoberhäupter", "the two leaders" → leaders;
-        "beide Seiten", "the two" → sides: who is meant comes from what was told before."""
-        keys = [t.key for t in r.tokens]
+        "beide Seiten", "the two" → sides: who is meant comes from what was told before
+        (`subject_only`: told before the trigger)."""
+        keys = [t.key for t in (r.tokens[:first] if subject_only else r.tokens)]
         groups = self.lex.word_class("group")
         owner = next((i for i in range(max(0, first - 4), first)
                       if keys[i] in self.lex.word_class("group_possessive")), None)

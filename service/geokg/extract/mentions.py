@@ -525,8 +525,11 @@ class MentionFinder:
             while k + 1 < len(tokens) and tokens[k].key in joiners and tokens[k + 1].key in modifiers:
                 k += 2  # "the Japanese foreign and defence ministers"
         nxt = tokens[k] if k < len(tokens) else None
+        # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where)
+        embassy = nxt is not None and nxt.key in self.lex.word_class("embassy") \
+            and not self._after_locative(tokens, last)
         return nxt is not None and (nxt.key in self.lex.word_class("government")
-                                    or nxt.lemma in self.lex.word_class("government"))
+                                    or nxt.lemma in self.lex.word_class("government") or embassy)
 
     # -- titles ----------------------------------------------------------------------------
     def _titles(self, sentence: Sentence, tokens: list[Token], names: list[Found]) -> list[Found]:
