@@ -6682,3 +6682,25 @@ def test_an_embassy_told_to_act_is_its_state_asked(text: str, lang: str, expecte
 ])
 def test_an_embassy_as_a_place_and_a_decision_of_one_side_make_no_event_of_two(text: str, lang: str) -> None:
     assert [kind for kind, _ in kinds_and_sides(text, "2024-06-16", lang) if kind != "DEMAND"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinas neue Standardkarte zeigt Taiwan als chinesisches Territorium.", {("china", "taiwan")}),
+    ("China released a new official map showing Taiwan as Chinese territory.", {("china", "taiwan")}),
+    ("India called Jammu and Kashmir its own union territory.", {("india", "kashmir")}),
+    ("After three decades of the contested region of Karabakh being run by Armenia, Azerbaijan retook it "
+     "in a surprise invasion in September 2023.", {("azerbaijan", "nagorno-karabakh")}),
+    ("Ukrainian troops recaptured the village of Robotyne.", set()),
+])
+def test_maps_names_and_retaking_claim_a_territory(text: str, expected: set) -> None:
+    assert state_claims(text, "2023-09-01") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Chinese UN envoy told the council that Japan must withdraw the remarks.", "en", "china"),
+    ("Das Deutsche Rote Kreuz schickte Hilfsgüter in die Türkei.", "de", "germany"),
+])
+def test_a_state_adjective_before_a_body_makes_it_the_states_own(text: str, lang: str, expected: str) -> None:
+    mentions = read_article(text, published=dt.date(2023, 9, 1), lang=lang).mentions
+    assert [m.entity for m in mentions if m.how == "demonym-actor"] == [expected]
+    assert not any(m.entity in ("united-nations", "icrc") for m in mentions)

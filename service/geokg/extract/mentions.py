@@ -278,6 +278,10 @@ class MentionFinder:
                     and tokens[i - 1].key in self.lex.word_class("compass_word"):
                 i = end + 1  # "South Georgia", "Latin America": another place, not the state
                 continue
+            if i > 0 and self._state_demonym(tokens[i - 1]) and \
+                    self.gaz.entities[entry.entity].kind == "organisation":
+                i = end + 1  # "the Tongan Red Cross", "Russia's UN envoy": the state's own, not the body
+                continue
             if i > 0 and tokens[i - 1].key in self.lex.word_class("medium_noun") \
                     and self.gaz.entities[entry.entity].metonym_of and self._ends_a_phrase(tokens, end):
                 i = end + 1  # "the official Syrian agency Sana": the medium, not Yemen's capital
@@ -453,6 +457,10 @@ class MentionFinder:
         government = self.lex.word_class("government")
         return bool(preps) and not any(t.key in government for t in tokens[start:first])
 
+    def _state_demonym(self, token: Token) -> bool:
+        return any(e.how == "demonym" and self.gaz.entities[e.entity].kind == "state"
+                   for e in self.gaz.names.get((token.key,), ()))
+
     def _owns_a_city(self, tokens: list[Token], last: int) -> bool:
         """"in Ecuador's capital Quito", "in Ecuadors Hauptstadt Quito": where, not who."""
         k = last + 1
@@ -525,6 +533,9 @@ class MentionFinder:
             while k + 1 < len(tokens) and tokens[k].key in joiners and tokens[k + 1].key in modifiers:
                 k += 2  # "the Japanese foreign and defence ministers"
         nxt = tokens[k] if k < len(tokens) else None
+        after = self._longest_name(tokens, k) if nxt is not None else None
+        if after is not None and self.gaz.entities[after[1].entity].kind == "organisation":
+            return True  # "the Tongan Red Cross", "the Chinese UN envoy": the state's own
         # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where)
         embassy = nxt is not None and nxt.key in self.lex.word_class("embassy") \
             and not self._after_locative(tokens, last)

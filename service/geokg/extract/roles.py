@@ -2290,6 +2290,10 @@ class RoleReader:
         if nxt is not None and nxt.key in self.lex.word_class("site_noun"):
             return 0
         region = region or next(iter(self._claimed_antecedent(r, first)), None)
+        if region is None and k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("pronoun_state"):
+            # "the contested region of Karabakh …, Azerbaijan retook it": the region named before
+            region = next((f for f in reversed(r.found) if f.last < first
+                           and self.gaz.entities[f.mention.entity].kind == "region"), None)
         sides = [f for f in actors if f.last < k and self.gaz.entities[f.mention.entity].kind != "region"]
         anaphor = region is None and last + 1 < k < len(r.tokens) \
             and r.tokens[k].key in self.lex.word_class("territory_anaphor")
