@@ -6704,3 +6704,9 @@ def test_a_state_adjective_before_a_body_makes_it_the_states_own(text: str, lang
     mentions = read_article(text, published=dt.date(2023, 9, 1), lang=lang).mentions
     assert [m.entity for m in mentions if m.how == "demonym-actor"] == [expected]
     assert not any(m.entity in ("united-nations", "icrc") for m in mentions)
+
+
+def test_her_talks_with_a_partner_are_hers_and_the_partners_only() -> None:
+    text = ("In Belgrad hatte Merkel nach ihren Gesprächen mit Präsident Aleksandar Vucic das Interesse "
+            "Deutschlands und der EU an der Integration der Westbalkan-Staaten betont.")
+    assert participants_of(text, "2021-09-14", "de", MEETING) == [["angela-merkel", "aleksandar-vucic"]]

@@ -1015,6 +1015,9 @@ class SentenceReader:
         pronoun = next((f for f in r.found if f.mention.how == "possessive" and f.last == first - 1), None)
         if pronoun is not None:
             return pronoun
+        if first < last and r.tokens[first].key in self.lex.word_class("possessive_person"):
+            # the row "ihren|ihrem … Gesprächen": the person named before the pronoun
+            return next((f for f in reversed(r.found) if f.actor and f.last < first and self._person(f)), None)
         if self.lex.lang == "en":
             owner = next((f for f in r.found if f.actor and f.last < last <= f.last + 5
                           and r.tokens[f.last + 1].text in ("'", "’")), None)
