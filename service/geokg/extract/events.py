@@ -453,7 +453,7 @@ class SentenceReader:
         # ("met on the sidelines of the G20 summit", "am Rande des Nato-Gipfels": a venue)
         # (not a visit: "am Rande des Besuchs von von der Leyen in Tunis" tells one)
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and h[1] == h[2]
-                                        and "visit" not in h[0].flags and self._venue(reading.tokens, h[1]))]
+                                        and "visit" not in h[0].flags and self._venue(reading, h[1]))]
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
                                    and self._reference_in_pp(reading.tokens, h[1])
@@ -603,7 +603,12 @@ class SentenceReader:
         modal = next((i for i, t in enumerate(span)  # (not the month: "signed in May a treaty")
                       if t.key in self.lex.word_class("inside_modal") and t.text.islower()), None)
         clause_openers = self.lex.word_class("relative") | {"what"}
-        return modal is not None and not any(t.key in clause_openers or t.text == "," for t in span[:modal])
+        # ("concluded talks on Friday without an agreement": "without" right before the accord
+        # the match ends on; not "signed without fanfare an agreement", "ohne Zögern")
+        without = any(t.key in self.lex.word_class("without") and last - (first + 1 + i) <= 2
+                      for i, t in enumerate(span))
+        return without or modal is not None and not any(
+            t.key in clause_openers or t.text == "," for t in span[:modal])
 
     def _used_as_verb(self, r: SentenceReading, i: int) -> bool:
         """An English word that may be a noun is a verb only without an article, possessive or
@@ -975,6 +980,8 @@ class SentenceReader:
         if owner is None:
             return []
         after = max(last, owner.last)  # "der Besuch Xis in Moskau": the owner after the noun
+        # (a noun's match that ends on it: "Gesprächen mit")
+        after -= r.tokens[after].key in ("with", "mit") and self._noun(r.tokens, first)
         if after + 2 < len(r.tokens) and r.tokens[after + 1].key in ("with", "mit"):
             partner = next((f for f in r.found if f.actor and after + 2 <= f.first <= after + 4), None)
             return [owner.mention.entity, partner.mention.entity] if partner else []
@@ -1015,9 +1022,12 @@ class SentenceReader:
         pronoun = next((f for f in r.found if f.mention.how == "possessive" and f.last == first - 1), None)
         if pronoun is not None:
             return pronoun
-        if first < last and r.tokens[first].key in self.lex.word_class("possessive_person"):
-            # the row "ihren|ihrem … Gesprächen": the person named before the pronoun
-            return next((f for f in reversed(r.found) if f.actor and f.last < first and self._person(f)), None)
+        # "nach ihren Gesprächen mit Vucic", a pronoun no mention stands for: the person
+        # named before it (the pronoun may begin the match: the row "ihren|ihrem … Gesprächen")
+        k = first if first < last and r.tokens[first].key in self.lex.word_class("possessive_person") \
+            else first - 1
+        if k >= 0 and r.tokens[k].key in self.lex.word_class("possessive_person"):
+            return next((f for f in reversed(r.found) if f.actor and f.last < k and self._person(f)), None)
         if self.lex.lang == "en":
             owner = next((f for f in r.found if f.actor and f.last < last <= f.last + 5
                           and r.tokens[f.last + 1].text in ("'", "’")), None)
@@ -1259,19 +1269,55 @@ class SentenceReader:
             tokens[first - 1].start == tokens[first - 2].end and \
             tokens[first].start == tokens[first - 1].end and tokens[first].text.islower()
 
+    @staticmethod
+    def _with_the_whole_group(r: SentenceReading, keys: list[str]) -> list[str]:
+        """"They" standing for the sides listed before (one mention each at the same word):
+        one of them read as a side brings the others ("… and Germany condemned the invasion.
+        They said Russia must withdraw")."""
+        out = list(keys)
+        for f in r.found:
+            if f.mention.how == "pronoun" and f.mention.entity in keys:
+                out += [g.mention.entity for g in r.found
+                        if g.first == f.first and g.mention.how == "pronoun" and g.mention.entity not in out]
+        return out
+
+    def _vowing_subject(self, r: SentenceReading, actors: list[Found], clause: Clause,
+                        first: int) -> list[Found]:
+        """Who vows or decides: the names before the verb, not the object of a verb before
+        ("called India an abuser and vowed to …"); those of the verb's own clause when it
+        names any ("Trump and Modi enjoyed warm relations, but the American leader … vowed";
+        not "…, but the two leaders vowed", which refers back)."""
+        before = [f for f in actors if f.last < first and not self._past_verb_object(r, f)]
+        own = [f for f in before if clause_of(r.clauses, f.first) is clause]
+        return own or before
+
     def _past_verb_object(self, r: SentenceReading, f: Found) -> bool:
         """A name right after an English past verb (past its article): the verb's object."""
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
         return self.lex.lang == "en" and j >= 0 and r.tokens[j].text.islower() and (
             r.tokens[j].key.endswith("ed") or r.tokens[j].key in self.lex.word_class("irregular_past"))
 
-    def _venue(self, tokens: list[Token], first: int) -> bool:
-        """A meeting noun a few words after "on the sidelines of", "am Rande des"."""
-        venues = self.lex.word_class("venue_phrase")
-        noun = tokens[first].capitalized if self.lex.lang == "de" else \
+    def _venue(self, r: SentenceReading, first: int) -> bool:
+        """The meeting noun that heads the phrase after "on the sidelines of", "am Rande des"
+        ("des G20-Gipfels", "of the G20 foreign ministers summit"); not a later one ("Am Rande
+        des Gipfels gab es ein Treffen zwischen …", "On the sidelines of APEC, a summit …")."""
+        tokens, venues = r.tokens, self.lex.word_class("venue_phrase")
+        start = next((j + 2 for j in range(max(0, first - 7), first - 1)
+                      if f"{tokens[j].key} {tokens[j + 1].key}" in venues), None)
+        if start is None:
+            return False
+        named = {k for f in r.found for k in range(f.first, f.last + 1)}
+        for k in range(start, first):
+            t = tokens[k]
+            if not t.is_word and t.text not in ("-", "'", "’"):
+                return False
+            # (an earlier head: a German noun or name not in a compound, an English meeting word)
+            german_head = t.capitalized and (k not in named or tokens[k + 1].text != "-")
+            if german_head if self.lex.lang == "de" else \
+                    k not in named and t.key in self.lex.word_class("meeting_noun"):
+                return False
+        return tokens[first].capitalized if self.lex.lang == "de" else \
             tokens[first].key in self.lex.word_class("meeting_noun")
-        return noun and any(f"{tokens[j].key} {tokens[j + 1].key}" in venues
-                            for j in range(max(0, first - 6), first - 1))
 
     def _before_it(self, tokens: list[Token], first: int) -> bool:
         """"vor dem Besuch", "before his visit", "ahead of the visit": a time before it."""
@@ -1523,6 +1569,9 @@ class SentenceReader:
                 return None
         elif not self._sides_of(r, event, actors, trigger, clause, (first, last)):
             return None
+        event.participants = self._with_the_whole_group(r, event.participants)
+        if trigger.type is EventType.DEMAND:
+            event.addressees = self._with_the_whole_group(r, event.addressees)
         if trigger.type in (EventType.DEMAND, EventType.SUPPORT) and \
                 self._unnamed_subject(r, clause, first):
             # "Arabische Länder fordern Israel zum Rückzug auf", "Junta bittet Mali um Hilfe":
@@ -1559,7 +1608,8 @@ class SentenceReader:
                             for k, t in enumerate(r.tokens[clause.first:clause.last + 1], clause.first))
         # (a pledge of its subject: "Kuwait decided to freeze committees between the two
         # countries" is Kuwait's alone)
-        group = self._group(r, first, subject_only="subject_sides" in trigger.flags)
+        group = self._group(r, first, subject_only="subject_sides" in trigger.flags
+                            and any(f.last < first for f in actors))
         return Candidate(event, trigger, first, self._definite(r, first), group,
                          self.anchored(r), kinds, anaphor, self._same_day(r),
                          self._background(r, clause, first, trigger.type),
@@ -2196,11 +2246,7 @@ class SentenceReader:
         if trigger.type is EventType.AGREEMENT and self._agreed_to_meet(r, last):
             return False  # "agreed to meet in Washington soon": a meeting planned, no accord
         if "subject_sides" in trigger.flags:  # "Xi vowed to reunify with Taiwan": a pledge of its own
-            # (not the object of a verb before: "called India an abuser and vowed to …",
-            # nor a subject of a clause before: "Trump and Modi enjoyed warm relations, but … vowed")
-            contrast = self.lex.word_class("contrast")
-            actors = [f for f in actors if f.last < first and not self._past_verb_object(r, f)
-                      and not any(t.key in contrast for t in r.tokens[f.last + 1:first])]
+            actors = self._vowing_subject(r, actors, clause, first)
         if "topic_inside" in trigger.flags:  # "sich über die Lage in der Ukraine einig": what, not who
             actors = [f for f in actors if not first < f.first < last]
         if "founded" in trigger.flags:  # "gründeten ein Bündnis", "founded the Eurasian Economic Union"
@@ -2264,7 +2310,12 @@ class SentenceReader:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
         if trigger.type is EventType.MEETING and len(own_sides) != 1:  # (a visit "to the island")
             self._meeting_sides(r, event, trigger, clause, span)
-        return True
+        # ("… signed agreements. They also met with business leaders", "They were met by
+        # relatives": "they" with someone unnamed are no talks between the sides it stands for)
+        group = {f.mention.entity for f in r.found if f.mention.how == "pronoun" and sum(
+            g.first == f.first and g.mention.how == "pronoun" for g in r.found) > 1}
+        with_unnamed = last + 1 < len(r.tokens) and r.tokens[last + 1].key in ("with", "by", "mit", "von")
+        return not (group and set(event.participants) <= group and with_unnamed)
 
     def _first_person_speaker(self, r: SentenceReading, span: tuple[int, int]) -> str | None:
         """"'I had a good call with President Macron,' Biden wrote", "„Wir haben uns in Berlin

@@ -274,9 +274,11 @@ class MentionFinder:
                     tokens[end + 1].start == tokens[end].end:
                 i = end + 1  # "US$5 million", "NZ$": a currency, not the state
                 continue
-            if i > 0 and tokens[i - 1].capitalized and self.gaz.entities[entry.entity].kind == "state" \
-                    and tokens[i - 1].key in self.lex.word_class("compass_word"):
-                i = end + 1  # "South Georgia", "Latin America": another place, not the state
+            compass = i > 0 and tokens[i - 1].capitalized and \
+                tokens[i - 1].key in self.lex.word_class("compass_word")
+            feature = end + 1 < len(tokens) and tokens[end + 1].key in self.lex.word_class("feature_after")
+            if self.gaz.entities[entry.entity].kind == "state" and (compass or feature):
+                i = end + 1  # "South Georgia", "Latin America", "the Congo Basin": another place
                 continue
             if i > 0 and self._state_demonym(tokens[i - 1]) and \
                     self.gaz.entities[entry.entity].kind == "organisation":

@@ -232,7 +232,9 @@ class RoleReader:
         if any(f.actor and clause.first < f.first < first and not self._after_preposition(r, f)
                for f in r.found) or self._antecedent(r, first):
             return False
-        return not any(f.actor and f.last >= clause.first - 3 for f in r.found if f.last < clause.first)
+        # (the phrase it hangs on, up to its comma: "Poland and the Baltic states, which …")
+        return not any(f.actor and clause.first - 7 <= f.last < clause.first and not any(
+            not t.is_word for t in r.tokens[f.last + 1:clause.first - 1]) for f in r.found)
 
     def _antecedent(self, r: SentenceReading, first: int) -> list[Found]:
         """"Modi, who held talks with Putin": the name a subject relative clause hangs on is
@@ -2286,9 +2288,12 @@ class RoleReader:
             k += 1
         region = next((f for f in r.found if f.first == k
                        and self.gaz.entities[f.mention.entity].kind == "region"), None)
-        nxt = r.tokens[region.last + 1] if region is not None and region.last + 1 < len(r.tokens) else None
-        if nxt is not None and nxt.key in self.lex.word_class("site_noun"):
-            return 0
+        j = region.last + 1 if region is not None else len(r.tokens)
+        while j < len(r.tokens) and r.tokens[j].key in self.lex.word_class("territory_anaphor"):
+            j += 1  # ("the Karabakh enclave's main roads")
+        nxt = r.tokens[j] if j < len(r.tokens) else None
+        if nxt is not None and (nxt.key in self.lex.word_class("site_noun") or nxt.text in ("'", "’")):
+            return 0  # (nor "seized Kherson's city council building": the region owns what was taken)
         region = region or next(iter(self._claimed_antecedent(r, first)), None)
         if region is None and k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("pronoun_state"):
             # "the contested region of Karabakh …, Azerbaijan retook it": the region named before
@@ -2375,7 +2380,13 @@ class RoleReader:
         and the visit word ("war mit Macron nach Kiew gereist", "a visit to Tunis with Meloni");
         not "During a visit to Hiroshima, Biden and Zelensky signed …", nor with whom another
         event was ("After a dinner with Macron, Scholz travelled …", "Nach einer
-        Pressekonferenz mit Meloni reiste …")."""
+        Pressekonferenz mit Meloni reiste …"); or they are listed as its subject, right before
+        the verb ("Scholz, Macron and Draghi travelled to Kyiv")."""
+        subject = [f for f in r.found if f.actor and f.last < trigger[0]]
+        listed = self.coordinated(subject, r) if subject else []
+        if len(listed) >= 2 and listed == subject and trigger[0] - listed[-1].last <= 2 \
+                and listed[0].first <= 1:
+            return True
         for m, t in enumerate(r.tokens):
             if t.key not in self.lex.word_class("partner_prep") or m == 0:
                 continue
