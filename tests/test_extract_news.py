@@ -6754,3 +6754,21 @@ def test_events_the_first_review_found_the_session_31_rules_must_leave_alone(tex
 def test_they_who_demand_are_every_side_listed_before(text: str) -> None:
     demands = asked(text, "2022-02-24", "en")
     assert len(demands) == 1 and demands[0][1] == {"russia"} and len(demands[0][0]) >= 3
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Qatar will provide $500 million to the Gaza Strip, its foreign minister said on Wednesday.", "en",
+     [({"qatar"}, {"gaza-strip"})]),
+    ("Planes from New Zealand and Japan have also delivered aid to Tonga.", "en",
+     [({"new-zealand", "japan"}, {"tonga"})]),
+    ("Flugzeuge aus Neuseeland und Japan haben Hilfsgüter nach Tonga gebracht.", "de",
+     [({"new-zealand", "japan"}, {"tonga"})]),
+    ("Turkey has assisted Azerbaijan with drones and military advisers.", "en",
+     [({"turkey"}, {"azerbaijan"})]),
+    ("Planes from Japan delivered aid to Tonga, according to Zed Seselja, Australia's minister for the "
+     "Pacific.", "en", [({"japan"}, {"tonga"})]),
+])
+def test_suppliers_named_by_where_their_planes_come_from_and_regions_receiving(text: str, lang: str,
+                                                                               expected: list) -> None:
+    assert [(set(e.participants), set(e.addressees)) for e in read_article(
+        text, published=dt.date(2022, 1, 22), lang=lang).events if e.type is SUPPORT] == expected

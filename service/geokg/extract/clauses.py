@@ -128,6 +128,16 @@ def _person_of_origin(tokens: list[Token], found: Found, lex: Lexicon, found_all
     return next((f for f in found_all if f.last == j - 1 and f.actor), found)
 
 
+def _source_named_before(tokens: list[Token], comma: int, lex: Lexicon) -> bool:
+    """A source's name right before the comma ("according to Zed Seselja, …", "laut Peter
+    Stano, …"): up to four capitalized words after "according to"/"laut"."""
+    k = comma - 1
+    while k > comma - 5 and k >= 0 and tokens[k].is_word and tokens[k].capitalized:
+        k -= 1
+    return 0 <= k < comma - 1 and (tokens[k].key == "laut" or tokens[k].key == "to" and k > 0
+                                   and tokens[k - 1].key in lex.word_class("source"))
+
+
 def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[Found] | None = None,
                keep: tuple[int, int] = (-1, -1)) -> bool:
     """True when a mention sits in a prepositional phrase that makes it a circumstance:
@@ -148,10 +158,16 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1] and not inside_gap:
         return False
     prev = tokens[j]
+    if prev.text == "," and _source_named_before(tokens, j, lex):
+        return True  # "according to Zed Seselja, Australia's minister": the source's apposition
     if prev.key in ("mit", "with") and _partner_of_a_noun(lex, tokens, j, keep, found_all or []):
         return True  # "telefonierten nach dem Deal der Weltmächte mit dem Iran": the deal's partner
-    if prev.key in ORIGIN_PREPOSITIONS and j > 0 and tokens[j - 1].key in lex.word_class("government"):
-        # "die Regierung in Kiew", "diplomats from Russia": as blocked as "die Regierung"
+    vehicle = prev.key in lex.word_class("source_prep") and j > 0 and \
+        tokens[j - 1].key in lex.word_class("vehicle")
+    government = j > 0 and tokens[j - 1].key in lex.word_class("government")
+    if prev.key in ORIGIN_PREPOSITIONS and government or vehicle:
+        # "die Regierung in Kiew", "diplomats from Russia", "planes from Japan": as blocked as
+        # "die Regierung"
         j = _skip_back(lex, tokens, j - 2)
         if j < 0 or keep[0] <= j <= keep[1]:
             return False

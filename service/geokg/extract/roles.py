@@ -1820,13 +1820,20 @@ class RoleReader:
             if f.first == 0 or not self._receiver_prep(r, f, receivers):
                 continue
             entity = self.gaz.entities[f.mention.entity]
-            if f.actor:
-                found.append((f, f.mention.entity))
+            if f.actor or entity.kind == "region" and f.mention.how != "demonym" and self._given_to(r, f):
+                found.append((f, f.mention.entity))  # (a region too: "$500 million to the Gaza Strip")
             elif f.mention.how == "place" and (entity.metonym_of or entity.kind == "city" and entity.part_of):
                 # (any city: "firefighters to Los Angeles", "aid convoys to Derna")
                 found.append((f, self.gaz.state_of_place(f.mention.entity)))
         return found + [(f, f.mention.entity) for f in r.found if self._owes(r, f)
                         and not any(f is g for g, _ in found)]
+
+    def _given_to(self, r: SentenceReading, f: Found) -> bool:
+        """"to"/"for"/"an"/"für" the Gaza Strip (not troops moved "in die Region Cherson")."""
+        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
+        while j > 0 and r.tokens[j].key in self.lex.word_class("region_noun"):
+            j = before_determiners(r.tokens, j - 1, self.lex.word_class("determiner"))
+        return j >= 0 and r.tokens[j].key in ("to", "for", "an", "für")
 
     def _owes(self, r: SentenceReading, f: Found) -> bool:
         """"writing off Cuba's debts", "cover part of Syria's wage bill": in a sentence that
