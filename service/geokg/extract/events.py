@@ -451,9 +451,13 @@ class SentenceReader:
         kept = [h for h in kept if not (h[1] >= 2 and reading.tokens[h[1] - 1].text == "-"
                                         and reading.tokens[h[1] - 2].key == "so")]
         # ("met on the sidelines of the G20 summit", "am Rande des Nato-Gipfels": a venue)
-        # (not a visit: "am Rande des Besuchs von von der Leyen in Tunis" tells one)
+        # (not a visit: "am Rande des Besuchs von von der Leyen in Tunis" tells one; and only
+        # beside another word of talks: "spoke on the sidelines of the NATO summit" met there)
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and h[1] == h[2]
-                                        and "visit" not in h[0].flags and self._venue(reading, h[1]))]
+                                        and "visit" not in h[0].flags and self._venue(reading, h[1])
+                                        and any(o[0].type in TALKS and o[1] != h[1]
+                                                and not self._venue_phrase_at(reading.tokens, o[1])
+                                                for o in kept))]
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
                                    and self._reference_in_pp(reading.tokens, h[1])
@@ -826,9 +830,11 @@ class SentenceReader:
 
     def _talks_just_held(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Maduro said after the meeting with Santos", "sagte Maduro nach der Zusammenkunft
-        mit Santos": talks with someone, right after which one speaks, are the speaker's."""
+        mit Santos": talks with someone, right after which one speaks, are the speaker's (not a
+        summit, which others may have held: "Zelensky said after the summit with Putin")."""
         j = before_determiners(r.tokens, first - 1, self.lex.word_class("determiner"))
-        return j >= 0 and r.tokens[j].key in self.lex.word_class("after_prep") and \
+        summit = r.tokens[last].key in self.lex.word_class("summit_noun")
+        return j >= 0 and r.tokens[j].key in self.lex.word_class("after_prep") and not summit and \
             last + 1 < len(r.tokens) and r.tokens[last + 1].key in ("with", "mit")
 
     def _speaker_before(self, r: SentenceReading, first: int) -> list[str]:
@@ -1297,13 +1303,17 @@ class SentenceReader:
         return self.lex.lang == "en" and j >= 0 and r.tokens[j].text.islower() and (
             r.tokens[j].key.endswith("ed") or r.tokens[j].key in self.lex.word_class("irregular_past"))
 
+    def _venue_phrase_at(self, tokens: list[Token], i: int) -> bool:
+        venues = self.lex.word_class("venue_phrase")
+        return i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in venues
+
     def _venue(self, r: SentenceReading, first: int) -> bool:
         """The meeting noun that heads the phrase after "on the sidelines of", "am Rande des"
         ("des G20-Gipfels", "of the G20 foreign ministers summit"); not a later one ("Am Rande
         des Gipfels gab es ein Treffen zwischen …", "On the sidelines of APEC, a summit …")."""
-        tokens, venues = r.tokens, self.lex.word_class("venue_phrase")
+        tokens = r.tokens
         start = next((j + 2 for j in range(max(0, first - 7), first - 1)
-                      if f"{tokens[j].key} {tokens[j + 1].key}" in venues), None)
+                      if self._venue_phrase_at(tokens, j)), None)
         if start is None:
             return False
         named = {k for f in r.found for k in range(f.first, f.last + 1)}
@@ -2251,8 +2261,10 @@ class SentenceReader:
             actors = [f for f in actors if not first < f.first < last]
         if "founded" in trigger.flags:  # "gründeten ein Bündnis", "founded the Eurasian Economic Union"
             actors = [f for f in actors if not (f.first <= last and f.last > first)]
-        if "venue_after" in trigger.flags:  # "bei Gesprächen in Angola": where, not who
-            actors = [f for f in actors if f.first != last + 1]
+        if "venue_after" in trigger.flags:  # "bei Gesprächen in Angola (und Abu Dhabi)": where, not who
+            places = self.roles.coordinated([f for f in r.found if f.first > last], r)
+            places = places if places and places[0].first == last + 1 else []
+            actors = [f for f in actors if f not in places]
         definite = self._definite(r, first)
         if definite and (self._reference_in_pp(r.tokens, first) and not self._talks_just_held(r, first, last)
                          or self._reacted_to(r.tokens, first)):
@@ -2310,12 +2322,17 @@ class SentenceReader:
             return False  # "a law signed by President Putin" in Russia: no accord with anyone
         if trigger.type is EventType.MEETING and len(own_sides) != 1:  # (a visit "to the island")
             self._meeting_sides(r, event, trigger, clause, span)
-        # ("… signed agreements. They also met with business leaders", "They were met by
-        # relatives": "they" with someone unnamed are no talks between the sides it stands for)
-        group = {f.mention.entity for f in r.found if f.mention.how == "pronoun" and sum(
-            g.first == f.first and g.mention.how == "pronoun" for g in r.found) > 1}
-        with_unnamed = last + 1 < len(r.tokens) and r.tokens[last + 1].key in ("with", "by", "mit", "von")
-        return not (group and set(event.participants) <= group and with_unnamed)
+        # ("… signed agreements. They also met with business leaders", "They were greeted by
+        # Zelensky": who "they" are at a meeting is too loose to tell; a call, an accord or a
+        # demand of theirs is the listed sides')
+        if trigger.type is EventType.MEETING:
+            group = {f.mention.entity for f in r.found if f.mention.how == "pronoun" and sum(
+                g.first == f.first and g.mention.how == "pronoun" for g in r.found) > 1}
+            named = {f.mention.entity for f in r.found if f.mention.how != "pronoun"}
+            if set(event.participants) & (group - named):
+                event.participants = [p for p in event.participants if p not in group - named]
+                return len(self.gaz.states_of(event.participants, r.day)) >= 2
+        return True
 
     def _first_person_speaker(self, r: SentenceReading, span: tuple[int, int]) -> str | None:
         """"'I had a good call with President Macron,' Biden wrote", "„Wir haben uns in Berlin

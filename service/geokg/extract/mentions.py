@@ -280,9 +280,9 @@ class MentionFinder:
             if self.gaz.entities[entry.entity].kind == "state" and (compass or feature):
                 i = end + 1  # "South Georgia", "Latin America", "the Congo Basin": another place
                 continue
-            if i > 0 and self._state_demonym(tokens[i - 1]) and \
+            if i > 0 and self._state_demonym(tokens[i - 1]) and self._role_of_a_body(tokens, end) and \
                     self.gaz.entities[entry.entity].kind == "organisation":
-                i = end + 1  # "the Tongan Red Cross", "Russia's UN envoy": the state's own, not the body
+                i = end + 1  # "the Chinese UN envoy": the state's envoy to the body, not the body
                 continue
             if i > 0 and tokens[i - 1].key in self.lex.word_class("medium_noun") \
                     and self.gaz.entities[entry.entity].metonym_of and self._ends_a_phrase(tokens, end):
@@ -459,6 +459,11 @@ class MentionFinder:
         government = self.lex.word_class("government")
         return bool(preps) and not any(t.key in government for t in tokens[start:first])
 
+    def _role_of_a_body(self, tokens: list[Token], end: int) -> bool:
+        """An envoy right after a body's name ("UN envoy", "UN-Botschafter"); not the body
+        itself or its own people ("Lebanese Hezbollah", "Palestinian Hamas officials")."""
+        return end + 1 < len(tokens) and tokens[end + 1].key in self.lex.word_class("envoy_noun")
+
     def _state_demonym(self, token: Token) -> bool:
         return any(e.how == "demonym" and self.gaz.entities[e.entity].kind == "state"
                    for e in self.gaz.names.get((token.key,), ()))
@@ -536,8 +541,9 @@ class MentionFinder:
                 k += 2  # "the Japanese foreign and defence ministers"
         nxt = tokens[k] if k < len(tokens) else None
         after = self._longest_name(tokens, k) if nxt is not None else None
-        if after is not None and self.gaz.entities[after[1].entity].kind == "organisation":
-            return True  # "the Tongan Red Cross", "the Chinese UN envoy": the state's own
+        if after is not None and self.gaz.entities[after[1].entity].kind == "organisation" \
+                and self._role_of_a_body(tokens, after[0]):
+            return True  # "the Chinese UN envoy": the state's own
         # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where)
         embassy = nxt is not None and nxt.key in self.lex.word_class("embassy") \
             and not self._after_locative(tokens, last)

@@ -324,6 +324,12 @@ class RoleReader:
         if "at_request" in trigger.flags:
             self._at_request(r, event, actors, first, last)
             return
+        if "pressure_from" in trigger.flags:  # "Maduro has been under pressure from Trump to …"
+            pressing = next((f for f in actors if first < f.first < last), None)
+            pressed = next((f for f in reversed(actors) if f.last < first), None)
+            if pressing is not None and pressed is not None:
+                event.participants, event.addressees = [pressing.mention.entity], [pressed.mention.entity]
+            return
         if "reported_obligation" in trigger.flags:
             self._reported_demand(r, event, actors, first, last)
             return
@@ -2301,6 +2307,8 @@ class RoleReader:
         nxt = r.tokens[j] if j < len(r.tokens) else None
         if nxt is not None and (nxt.key in self.lex.word_class("site_noun") or nxt.text in ("'", "’")):
             return 0  # (nor "seized Kherson's city council building": the region owns what was taken)
+        if region is not None and region.mention.how == "demonym":
+            return 0  # (nor what a region's adjective qualifies: "seized Crimean grain")
         region = region or next(iter(self._claimed_antecedent(r, first)), None)
         if region is None and k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("pronoun_state"):
             # "the contested region of Karabakh …, Azerbaijan retook it": the region named before
