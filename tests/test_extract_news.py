@@ -6811,3 +6811,17 @@ def test_who_puts_a_side_under_pressure_to_act_demands(text: str, expected: list
 def test_events_the_second_review_found_the_session_31_rules_must_leave_alone(text: str, lang: str,
                                                                                expected: list) -> None:
     assert sorted(kinds_and_sides(text, "2023-07-11", lang), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("India and Pakistan exchanged fire. Biden called on both countries to show restraint.", "en",
+     [({"united-states"}, {"india", "pakistan"})]),
+    ("Trump threatened Canada, Mexico and China with tariffs. He called on the three countries to stop drug "
+     "smuggling.", "en", [({"united-states"}, {"canada", "mexico", "china"})]),
+    ("Indien und Pakistan lieferten sich Gefechte. Biden rief beide Länder zur Zurückhaltung auf.", "de",
+     [({"united-states"}, {"india", "pakistan"})]),
+    ("India and Pakistan exchanged fire. Biden called on Congress to approve aid for both countries.", "en",
+     [({"united-states"}, set())]),
+])
+def test_a_demand_of_both_countries_asks_the_sides_told_before(text: str, lang: str, expected: list) -> None:
+    assert asked(text, "2024-11-26", lang) == expected

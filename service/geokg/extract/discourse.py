@@ -600,8 +600,9 @@ class Discourse:
     def _address_demand(self, candidate: Candidate) -> None:
         """A demand made during a call or meeting is addressed to the other side of it."""
         event = candidate.event
-        if not event.addressees and event.participants and candidate.group == "sides":
-            self._address_both_sides(event)
+        if not event.addressees and event.participants and (candidate.group == "sides"
+                                                             or candidate.addressed_group):
+            self._address_both_sides(event, candidate.addressed_group or 2)
         if event.addressees or not event.participants or not candidate.anchored:
             return
         demander = self.sides(event)
@@ -650,20 +651,20 @@ class Discourse:
                 break
         return picked
 
-    def _address_both_sides(self, event: Event) -> None:
-        """"called on both sides": the two sides of the last event between two others, or
-        the last two states named other than the demander's."""
+    def _address_both_sides(self, event: Event, size: int = 2) -> None:
+        """"called on both sides", "the three countries": the sides of the last event between
+        that many others, or the last that many states named other than the demander's."""
         demander = self.sides(event)
         for previous in reversed(self.events):
             others = [p for p in previous.participants if not self.sides(previous, [p]) & demander]
-            if previous.type in MULTI_SIDED and len(self.sides(previous, others)) == 2:
+            if previous.type in MULTI_SIDED and len(self.sides(previous, others)) == size:
                 event.addressees = others
                 return
         picked: list[str] = []
         for key in reversed(self.actors):
             if not self.sides_on([key], self.on) & (demander | self.sides_on(picked, self.on)):
                 picked.append(key)
-            if len(picked) == 2:
+            if len(picked) == size:
                 event.addressees = picked[::-1]
                 event.confidence = INFERRED_CONFIDENCE
                 return

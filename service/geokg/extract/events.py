@@ -115,6 +115,8 @@ class Candidate:
     #: goods or money handed over by a plain verb of giving ("kündigte Hilfsgelder … an"), not
     #: "granted asylum", "armed groups" or troops: whom the story is about may receive them
     story_receiver: bool = False
+    #: "called on both countries to …", "die Forderung an die drei Staaten": that many told before
+    addressed_group: int = 0
 
 
 class SentenceReader:
@@ -1627,7 +1629,9 @@ class SentenceReader:
                          group_subject, additional, open_addressee, respective, named, likewise=likewise,
                          group_partner=group_partner,
                          story_receiver=trigger.type is EventType.SUPPORT
-                         and self._goods_given(r, kinds, first))
+                         and self._goods_given(r, kinds, first),
+                         addressed_group=self._addressed_group(r, clause, first, last)
+                         if trigger.type is EventType.DEMAND and not event.addressees else 0)
 
     def _without_demanded(self, r: SentenceReading, actors: list[Found],
                           span: tuple[int, int]) -> list[Found]:
@@ -3396,6 +3400,16 @@ class SentenceReader:
     def anchored(self, r: SentenceReading) -> bool:
         """Whether the sentence speaks of a call or meeting ("im Gespräch", "the talks")."""
         return any(t.key in self.lex.word_class("anchor") for t in r.tokens)
+
+    def _addressed_group(self, r: SentenceReading, clause: Clause, first: int, last: int) -> int:
+        """How many sides a demand's object like "both countries", "die drei Staaten", "beide
+        Seiten" stands for, inside the match or right after it ("called on Congress to approve
+        aid for both countries" asks Congress); else 0."""
+        nouns = self.lex.word_class("group_states") | self.lex.word_class("sides_noun")
+        for i in range(first + 1, min(last + 4, clause.last + 1, len(r.tokens) - 1)):
+            if r.tokens[i].key in GROUP_SIZES and i + 1 < len(r.tokens) and r.tokens[i + 1].key in nouns:
+                return GROUP_SIZES[r.tokens[i].key]
+        return 0
 
     def _group_subject(self, r: SentenceReading, clause: Clause, first: int) -> int:
         """How many sides a subject like "die drei Regierungen", "the two leaders" stands
