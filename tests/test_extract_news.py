@@ -1718,7 +1718,8 @@ def test_who_objects_to_a_call_between_two_leaders_is_no_side_of_it() -> None:
     "After talking to Macron, Biden called Scholz on Monday.",
 ])
 def test_a_talk_told_as_a_gerund_after_after_is_another_call(text: str) -> None:
-    assert sides(read(text, "2023-03-06"), CALL) == [frozenset({"joe-biden", "olaf-scholz"})]
+    assert sorted(sides(read(text, "2023-03-06"), CALL), key=sorted) == [
+        frozenset({"joe-biden", "emmanuel-macron"}), frozenset({"joe-biden", "olaf-scholz"})]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -6825,3 +6826,20 @@ def test_events_the_second_review_found_the_session_31_rules_must_leave_alone(te
 ])
 def test_a_demand_of_both_countries_asks_the_sides_told_before(text: str, lang: str, expected: list) -> None:
     assert asked(text, "2024-11-26", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Australian Prime Minister Anthony Albanese reassured the public after speaking with New Zealand Prime "
+     "Minister Christopher Luxon on Friday.", [{"australia", "new-zealand"}]),
+    ('Trump called Zelenskyy after speaking with Putin to "inform him of the conversation."',
+     [{"united-states", "ukraine"}, {"united-states", "russia"}]),
+])
+def test_speaking_with_a_leader_after_or_before_another_act_is_a_call_of_its_own(text: str,
+                                                                                 expected: list) -> None:
+    assert sorted(state_sides(text, "2025-03-19", CALL, "en"), key=sorted) == sorted(expected, key=sorted)
+
+
+def test_meeting_told_after_a_quote_is_the_speakers() -> None:
+    text = ('"It is clearly a provocation," Tusk told a news conference after meeting Georgian President '
+            'Georgy Margvelashvili.')
+    assert participants_of(text, "2015-07-20", "en", MEETING) == [["donald-tusk", "giorgi-margvelashvili"]]

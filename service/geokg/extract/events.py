@@ -830,6 +830,29 @@ class SentenceReader:
         return j >= 1 and tokens[j].key in self.lex.word_class("definite") and \
             tokens[j - 1].key in self.lex.word_class("preposition")
 
+    def _adverbial_talks(self, r: SentenceReading, actors: list[Found], first: int, last: int) -> list[str]:
+        """"after speaking with Putin", "before meeting Xi": an English participle clause of
+        talks has the main clause's subject and the partner after it as its sides, not the
+        main verb's object."""
+        if self.lex.lang != "en" or first == 0 or not r.tokens[first].key.endswith("ing") or \
+                r.tokens[first - 1].key not in self.lex.word_class("clause_break"):
+            return []
+        partners = self.roles.coordinated([f for f in actors if last < f.first <= last + 4], r)
+        # (the nearest name before it that no verb has as its object: "Tusk told a news
+        # conference after meeting …", "Trump called Zelenskyy after speaking with Putin")
+        quoted = {i for i, t in enumerate(r.tokens[:first]) if t.text in QUOTE_MARKS}
+        subject = next((f for f in reversed(actors) if f.last < first - 1 and not self._past_verb_object(r, f)
+                        and not any(q > f.last for q in quoted)), None)
+        if subject is None and partners:  # "After talking to Macron, Biden called Scholz"
+            cut = next((i for i in range(1, len(partners)) if any(
+                t.text == "," for t in r.tokens[partners[i - 1].last + 1:partners[i].first])), len(partners))
+            partners = partners[:cut]
+            subject = next((f for f in r.found if f.actor and f.first > partners[-1].last and any(
+                t.text == "," for t in r.tokens[partners[-1].last + 1:f.first])), None)
+        if not partners or subject is None:
+            return []
+        return unique([subject.mention.entity] + [f.mention.entity for f in partners])
+
     def _talks_just_held(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Maduro said after the meeting with Santos", "sagte Maduro nach der Zusammenkunft
         mit Santos": talks with someone, right after which one speaks, are the speaker's (not a
@@ -2282,6 +2305,9 @@ class SentenceReader:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
             r, self.roles.sides(r, actors, first, last, definite), span, definite)
+        adverbial = self._adverbial_talks(r, actors, first, last)
+        if adverbial:  # "Trump called Zelenskyy after speaking with Putin": Trump and Putin
+            event.participants = adverbial
         if definite and self._talks_just_held(r, first, last):
             event.participants = unique(self._speaker_before(r, first) + event.participants)
         # (an owner also named as a side elsewhere stays: "Biden … met in Wilmington, Biden's hometown")
