@@ -129,13 +129,17 @@ def _person_of_origin(tokens: list[Token], found: Found, lex: Lexicon, found_all
 
 
 def _source_named_before(tokens: list[Token], comma: int, lex: Lexicon) -> bool:
-    """A source's name right before the comma ("according to Zed Seselja, …", "laut Peter
-    Stano, …"): up to four capitalized words after "according to"/"laut"."""
+    """A source's name right before the comma, the source told after a comma itself ("…,
+    according to Zed Seselja, Australia's minister", "…, laut Peter Stano, Sprecher …"): what
+    follows is its apposition. Not a source that opens the sentence ("According to Axios,
+    Trump and Netanyahu spoke")."""
     k = comma - 1
     while k > comma - 5 and k >= 0 and tokens[k].is_word and tokens[k].capitalized:
         k -= 1
-    return 0 <= k < comma - 1 and (tokens[k].key == "laut" or tokens[k].key == "to" and k > 0
-                                   and tokens[k - 1].key in lex.word_class("source"))
+    start = k if tokens[k].key == "laut" else k - 1
+    source = 0 <= k < comma - 1 and (tokens[k].key == "laut" or tokens[k].key == "to" and k > 0
+                                     and tokens[k - 1].key in lex.word_class("source"))
+    return source and start > 0 and tokens[start - 1].text == ","
 
 
 def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[Found] | None = None,

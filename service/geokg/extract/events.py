@@ -2359,9 +2359,10 @@ class SentenceReader:
             group = {f.mention.entity for f in r.found if f.mention.how == "pronoun" and sum(
                 g.first == f.first and g.mention.how == "pronoun" for g in r.found) > 1}
             named = {f.mention.entity for f in r.found if f.mention.how != "pronoun"}
-            if set(event.participants) & (group - named):
-                event.participants = [p for p in event.participants if p not in group - named]
-                return len(self.gaz.states_of(event.participants, r.day)) >= 2
+            told = [p for p in event.participants if p not in group - named]
+            if told != event.participants and len(self.gaz.states_of(told, r.day)) < 2:
+                return False
+            event.participants = told
         return True
 
     def _first_person_speaker(self, r: SentenceReading, span: tuple[int, int]) -> str | None:

@@ -98,7 +98,8 @@ class MentionFinder:
 
     def _opening_list(self, tokens: list[Token], found: list[Found]) -> list[Found]:
         """Two or more sides listed at the start of a sentence, before any other word (past
-        a few capitalized ones: "Regional heavyweight Saudi Arabia, the UAE and Bahrain")."""
+        a few capitalized ones: "Regional heavyweight Saudi Arabia, the UAE and Bahrain"), and
+        the whole of its sides (not "A, B and C signed the declaration with Qatar")."""
         sides = [f for f in found if f.actor and f.mention.how != "pronoun"]
         if not sides or sides[0].first > 3 or any(
                 t.is_word and not t.capitalized for t in tokens[:sides[0].first]):
@@ -110,7 +111,9 @@ class MentionFinder:
             if not between or not all(t.key in joiners for t in between):
                 break
             listed.append(f)
-        return listed if len(listed) >= 2 else []
+        partner = any(t.key in ("with", "mit") and any(f.first == i + 1 or f.first == i + 2 for f in sides)
+                      for i, t in enumerate(tokens) if i > listed[-1].last)
+        return listed if len(listed) >= 2 and not partner else []
 
     def _note_phrases(self, tokens: list[Token], found: list[Found]) -> None:
         """The mentions inside a prepositional phrase ("abide by the Gulf Cooperation
@@ -544,11 +547,21 @@ class MentionFinder:
         if after is not None and self.gaz.entities[after[1].entity].kind == "organisation" \
                 and self._role_of_a_body(tokens, after[0]):
             return True  # "the Chinese UN envoy": the state's own
-        # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where)
+        # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where,
+        # "The Chinese embassy in Berlin hosted a reception" a building's own event)
+        j = last - 1
+        while j >= 0 and tokens[j].key in self.lex.word_class("determiner"):
+            j -= 1
+        object_of_a_verb = j >= 0 and tokens[j].is_word and tokens[j].text.islower()
         embassy = nxt is not None and nxt.key in self.lex.word_class("embassy") \
-            and not self._after_locative(tokens, last)
+            and not self._after_locative(tokens, last) and object_of_a_verb
+        # ("mit seinem kolumbianischen Kollegen": his counterpart; not "seine französischen
+        # Kollegen von den Grünen", "die deutschen Kollegen seien gereist")
+        colleague = nxt is not None and nxt.key in self.lex.word_class("colleague") and last >= 1 and \
+            tokens[last - 1].key in ("seinem", "ihrem", "seinen", "ihren") and \
+            not (k + 1 < len(tokens) and tokens[k + 1].key in ("von", "vom", "aus"))
         return nxt is not None and (nxt.key in self.lex.word_class("government")
-                                    or nxt.lemma in self.lex.word_class("government") or embassy)
+                                    or nxt.lemma in self.lex.word_class("government") or embassy or colleague)
 
     # -- titles ----------------------------------------------------------------------------
     def _titles(self, sentence: Sentence, tokens: list[Token], names: list[Found]) -> list[Found]:

@@ -327,7 +327,10 @@ class RoleReader:
         if "pressure_from" in trigger.flags:  # "Maduro has been under pressure from Trump to …"
             pressing = next((f for f in actors if first < f.first < last), None)
             pressed = next((f for f in reversed(actors) if f.last < first), None)
-            if pressing is not None and pressed is not None:
+            # (an infinitive after "to", not a direction: "fighters advancing to the capital")
+            infinitive = last + 1 < len(r.tokens) and r.tokens[last + 1].text.islower() and \
+                r.tokens[last + 1].key not in self.lex.word_class("determiner")
+            if pressing is not None and pressed is not None and infinitive:
                 event.participants, event.addressees = [pressing.mention.entity], [pressed.mention.entity]
             return
         if "reported_obligation" in trigger.flags:
@@ -1826,20 +1829,13 @@ class RoleReader:
             if f.first == 0 or not self._receiver_prep(r, f, receivers):
                 continue
             entity = self.gaz.entities[f.mention.entity]
-            if f.actor or entity.kind == "region" and f.mention.how != "demonym" and self._given_to(r, f):
-                found.append((f, f.mention.entity))  # (a region too: "$500 million to the Gaza Strip")
+            if f.actor:
+                found.append((f, f.mention.entity))
             elif f.mention.how == "place" and (entity.metonym_of or entity.kind == "city" and entity.part_of):
                 # (any city: "firefighters to Los Angeles", "aid convoys to Derna")
                 found.append((f, self.gaz.state_of_place(f.mention.entity)))
         return found + [(f, f.mention.entity) for f in r.found if self._owes(r, f)
                         and not any(f is g for g, _ in found)]
-
-    def _given_to(self, r: SentenceReading, f: Found) -> bool:
-        """"to"/"for"/"an"/"für" the Gaza Strip (not troops moved "in die Region Cherson")."""
-        j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-        while j > 0 and r.tokens[j].key in self.lex.word_class("region_noun"):
-            j = before_determiners(r.tokens, j - 1, self.lex.word_class("determiner"))
-        return j >= 0 and r.tokens[j].key in ("to", "for", "an", "für")
 
     def _owes(self, r: SentenceReading, f: Found) -> bool:
         """"writing off Cuba's debts", "cover part of Syria's wage bill": in a sentence that
@@ -1933,6 +1929,10 @@ class RoleReader:
         inside = [f for f in r.found if first < f.first and f.last < last and f.mention.how != "place"
                   and self.gaz.entities[f.mention.entity].kind in ("region", "state")
                   and not self._near(r, f)]
+        if "named_before_as" in trigger.flags:  # "shows Taiwan as …", not "a map of the US State Department"
+            as_at = max((i for i in range(first, last) if r.tokens[i].key in ("as", "als")), default=last)
+            inside = [f for f in inside if f.last < as_at and as_at - f.last <= 2]
+            inside = self.list_before(r, inside[-1], r.found) + inside[-1:] if inside else []
         if inside and "territory_state" in trigger.flags:
             regions = inside
         # "claims the Spanish enclaves of Ceuta and Melilla": whose they are now is not claimed
@@ -2312,8 +2312,11 @@ class RoleReader:
         region = region or next(iter(self._claimed_antecedent(r, first)), None)
         if region is None and k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("pronoun_state"):
             # "the contested region of Karabakh …, Azerbaijan retook it": the region named before
+            # (not a place phrase: "fought for Bakhmut in the Donetsk region, … seized it")
             region = next((f for f in reversed(r.found) if f.last < first
-                           and self.gaz.entities[f.mention.entity].kind == "region"), None)
+                           and self.gaz.entities[f.mention.entity].kind == "region"
+                           and r.tokens[before_determiners(r.tokens, f.first - 1, self.lex.word_class(
+                               "determiner"))].key not in self.lex.word_class("locative")), None)
         sides = [f for f in actors if f.last < k and self.gaz.entities[f.mention.entity].kind != "region"]
         anaphor = region is None and last + 1 < k < len(r.tokens) \
             and r.tokens[k].key in self.lex.word_class("territory_anaphor")
