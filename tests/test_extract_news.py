@@ -6815,8 +6815,11 @@ def test_events_the_second_review_found_the_session_31_rules_must_leave_alone(te
 @pytest.mark.parametrize("text, lang, expected", [
     ("India and Pakistan exchanged fire. Biden called on both countries to show restraint.", "en",
      [({"united-states"}, {"india", "pakistan"})]),
-    ("Trump threatened Canada, Mexico and China with tariffs. He called on the three countries to stop drug "
-     "smuggling.", "en", [({"united-states"}, {"canada", "mexico", "china"})]),
+    # (never a guess among the last names: the three countries are not the list that opened)
+    ("Saudi Arabia, the UAE and Bahrain cut ties with Qatar. Kuwait called on the three countries to "
+     "resolve the dispute through dialogue.", "en", [({"kuwait"}, set())]),
+    ("Macron and Scholz spoke with Putin by phone on Saturday. Zelenskiy urged both countries to send more "
+     "heavy weapons.", "en", [({"ukraine"}, {"france", "germany"})]),
     ("Indien und Pakistan lieferten sich Gefechte. Biden rief beide Länder zur Zurückhaltung auf.", "de",
      [({"united-states"}, {"india", "pakistan"})]),
     ("India and Pakistan exchanged fire. Biden called on Congress to approve aid for both countries.", "en",
@@ -6852,8 +6855,6 @@ def test_meeting_told_after_a_quote_is_the_speakers() -> None:
      [("SUPPORT", {"united-states"})]),
     ("Ukrainian forces retook Kherson city on Friday, nine months after Russian troops occupied it.", "en",
      []),
-    ("Russian forces fought for months for Bakhmut in the Donetsk region, and Wagner said on Saturday that "
-     "it had seized it completely.", "en", []),
     ("Morocco welcomed a new official map published by the US State Department that shows Western Sahara "
      "as Moroccan territory.", "en", [("TERRITORIAL_CLAIM", {"morocco"})]),
     ("The European Commission presented a new map on Wednesday that shows Ukraine and Moldova as candidate "
@@ -6861,7 +6862,6 @@ def test_meeting_told_after_a_quote_is_the_speakers() -> None:
     ("Saudi Arabia, the UAE and Bahrain signed the Al-Ula declaration with Qatar on Tuesday. They agreed "
      "to restore air, land and sea links.", "en",
      [("AGREEMENT", {"saudi-arabia", "united-arab-emirates", "bahrain", "qatar"})]),
-    ("The Chinese embassy in Berlin hosted a reception for the 75th anniversary.", "en", []),
     ("Die deutschen Kollegen seien nach Kiew gereist, um sich ein Bild zu machen, sagte ein französischer "
      "Abgeordneter.", "de", []),
     ("Habeck und seine französischen Kollegen von den Grünen forderten die EU auf, einen Gaspreisdeckel "
@@ -6871,3 +6871,20 @@ def test_meeting_told_after_a_quote_is_the_speakers() -> None:
 def test_events_the_third_review_found_the_session_31_rules_must_leave_alone(text: str, lang: str,
                                                                               expected: list) -> None:
     assert sorted(kinds_and_sides(text, "2022-11-11", lang), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("On Monday, according to Axios, Trump and Netanyahu spoke by phone about the hostages.", "en",
+     [("CALL", {"united-states", "israel"})]),
+    ("Macron said he was speaking with Zelenskiy every week about the war.", "en", []),
+    ("Venezuela published an official map that shows the Essequibo region of Guyana as Venezuela's 24th "
+     "state.", "en", [("TERRITORIAL_CLAIM", {"venezuela"})]),
+    ("Britain, France and Germany triggered the snapback mechanism in coordination with Washington. They "
+     "demanded that Iran restore cooperation with the IAEA.", "en",
+     [("DEMAND", {"united-kingdom", "france", "germany"})]),
+    ("Baerbock telefonierte mit ihren Kollegen aus Frankreich und Polen.", "de",
+     [("CALL", {"germany", "france"}), ("CALL", {"germany", "poland"})]),
+])
+def test_events_the_fourth_review_found_the_session_31_rules_must_leave_alone(text: str, lang: str,
+                                                                               expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2025-02-04", lang), key=str) == sorted(expected, key=str)

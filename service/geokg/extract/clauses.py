@@ -131,8 +131,9 @@ def _person_of_origin(tokens: list[Token], found: Found, lex: Lexicon, found_all
 def _source_named_before(tokens: list[Token], comma: int, lex: Lexicon) -> bool:
     """A source's name right before the comma, the source told after a comma itself ("…,
     according to Zed Seselja, Australia's minister", "…, laut Peter Stano, Sprecher …"): what
-    follows is its apposition. Not a source that opens the sentence ("According to Axios,
-    Trump and Netanyahu spoke")."""
+    follows is its apposition, when a side was named before the source. Not a source that
+    opens the sentence or follows its opening phrase ("According to Axios, Trump …", "On
+    Monday, according to TASS, Putin met …")."""
     k = comma - 1
     while k > comma - 5 and k >= 0 and tokens[k].is_word and tokens[k].capitalized:
         k -= 1
@@ -162,16 +163,17 @@ def is_blocked(tokens: list[Token], found: Found, lex: Lexicon, found_all: list[
     if j < 0 or keep[0] <= j <= keep[1] and not inside_gap:
         return False
     prev = tokens[j]
-    if prev.text == "," and _source_named_before(tokens, j, lex):
+    if prev.text == "," and _source_named_before(tokens, j, lex) and any(
+            f.actor and f.last < j - 3 for f in found_all or []):
         return True  # "according to Zed Seselja, Australia's minister": the source's apposition
     if prev.key in ("mit", "with") and _partner_of_a_noun(lex, tokens, j, keep, found_all or []):
         return True  # "telefonierten nach dem Deal der Weltmächte mit dem Iran": the deal's partner
-    vehicle = prev.key in lex.word_class("source_prep") and j > 0 and \
-        tokens[j - 1].key in lex.word_class("vehicle")
+    vehicle = prev.key in lex.word_class("source_prep") and j > 0 and (
+        tokens[j - 1].key in lex.word_class("vehicle") or tokens[j - 1].key in lex.word_class("colleague"))
     government = j > 0 and tokens[j - 1].key in lex.word_class("government")
     if prev.key in ORIGIN_PREPOSITIONS and government or vehicle:
-        # "die Regierung in Kiew", "diplomats from Russia", "planes from Japan": as blocked as
-        # "die Regierung"
+        # "die Regierung in Kiew", "diplomats from Russia", "planes from Japan", "ihren Kollegen
+        # aus Frankreich": as blocked as "die Regierung"
         j = _skip_back(lex, tokens, j - 2)
         if j < 0 or keep[0] <= j <= keep[1]:
             return False

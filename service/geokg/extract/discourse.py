@@ -602,7 +602,9 @@ class Discourse:
         event = candidate.event
         if not event.addressees and event.participants and (candidate.group == "sides"
                                                              or candidate.addressed_group):
-            self._address_both_sides(event, candidate.addressed_group or 2)
+            # ("beide Seiten", as ever: the last two named when no event tells them)
+            self._address_both_sides(event, candidate.addressed_group or 2,
+                                     named_only=candidate.group != "sides")
         if event.addressees or not event.participants or not candidate.anchored:
             return
         demander = self.sides(event)
@@ -651,15 +653,26 @@ class Discourse:
                 break
         return picked
 
-    def _address_both_sides(self, event: Event, size: int = 2) -> None:
-        """"called on both sides", "the three countries": the sides of the last event between
-        that many others, or the last that many states named other than the demander's."""
+    def _address_both_sides(self, event: Event, size: int = 2, named_only: bool = False) -> None:
+        """"called on both sides": the two sides of the last event between two others, or
+        the last two states named other than the demander's. "both countries", "the three
+        countries" (`named_only`): that many sides of the last event, or the sides the sentence
+        before opened with, never a guess among the last names ("Macron and Scholz spoke with
+        Putin. Zelenskiy urged both countries …")."""
         demander = self.sides(event)
         for previous in reversed(self.events):
             others = [p for p in previous.participants if not self.sides(previous, [p]) & demander]
             if previous.type in MULTI_SIDED and len(self.sides(previous, others)) == size:
                 event.addressees = others
                 return
+        if named_only:
+            before = event.sentence.index - 1
+            opened = self.sentence_openers[before] if 0 <= before < len(self.sentence_openers) else []
+            opened = [p for p in opened if not self.sides_on([p], self.on) & demander]
+            if len(self.sides_on(opened, self.on)) == size:
+                event.addressees = opened
+                event.confidence = INFERRED_CONFIDENCE
+            return
         picked: list[str] = []
         for key in reversed(self.actors):
             if not self.sides_on([key], self.on) & (demander | self.sides_on(picked, self.on)):

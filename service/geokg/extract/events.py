@@ -834,6 +834,9 @@ class SentenceReader:
         """"after speaking with Putin", "before meeting Xi": an English participle clause of
         talks has the main clause's subject and the partner after it as its sides, not the
         main verb's object."""
+        if self.lex.lang == "en" and first + 1 < len(r.tokens) and \
+                r.tokens[first].key in self.lex.word_class("clause_break"):
+            first += 1  # (the match may begin on its "after": "after speaking with Putin")
         if self.lex.lang != "en" or first == 0 or not r.tokens[first].key.endswith("ing") or \
                 r.tokens[first - 1].key not in self.lex.word_class("clause_break"):
             return []

@@ -112,7 +112,8 @@ class MentionFinder:
                 break
             listed.append(f)
         partner = any(t.key in ("with", "mit") and any(f.first == i + 1 or f.first == i + 2 for f in sides)
-                      for i, t in enumerate(tokens) if i > listed[-1].last)
+                      and tokens[i - 1].key not in self.lex.word_class("partner_not")
+                      for i, t in enumerate(tokens) if listed[-1].last < i <= listed[-1].last + 8)
         return listed if len(listed) >= 2 and not partner else []
 
     def _note_phrases(self, tokens: list[Token], found: list[Found]) -> None:
@@ -547,14 +548,9 @@ class MentionFinder:
         if after is not None and self.gaz.entities[after[1].entity].kind == "organisation" \
                 and self._role_of_a_body(tokens, after[0]):
             return True  # "the Chinese UN envoy": the state's own
-        # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where,
-        # "The Chinese embassy in Berlin hosted a reception" a building's own event)
-        j = last - 1
-        while j >= 0 and tokens[j].key in self.lex.word_class("determiner"):
-            j -= 1
-        object_of_a_verb = j >= 0 and tokens[j].is_word and tokens[j].text.islower()
+        # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where)
         embassy = nxt is not None and nxt.key in self.lex.word_class("embassy") \
-            and not self._after_locative(tokens, last) and object_of_a_verb
+            and not self._after_locative(tokens, last)
         # ("mit seinem kolumbianischen Kollegen": his counterpart; not "seine französischen
         # Kollegen von den Grünen", "die deutschen Kollegen seien gereist")
         colleague = nxt is not None and nxt.key in self.lex.word_class("colleague") and last >= 1 and \

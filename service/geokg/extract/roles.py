@@ -1931,7 +1931,10 @@ class RoleReader:
                   and not self._near(r, f)]
         if "named_before_as" in trigger.flags:  # "shows Taiwan as …", not "a map of the US State Department"
             as_at = max((i for i in range(first, last) if r.tokens[i].key in ("as", "als")), default=last)
-            inside = [f for f in inside if f.last < as_at and as_at - f.last <= 2]
+            # (a region before its state: "shows the Essequibo region of Guyana as …")
+            inside = [f for f in inside if f.last < as_at and as_at - f.last <= 5]
+            regions_named = [f for f in inside if self.gaz.entities[f.mention.entity].kind == "region"]
+            inside = regions_named or inside[-1:]
             inside = self.list_before(r, inside[-1], r.found) + inside[-1:] if inside else []
         if inside and "territory_state" in trigger.flags:
             regions = inside
@@ -2312,11 +2315,8 @@ class RoleReader:
         region = region or next(iter(self._claimed_antecedent(r, first)), None)
         if region is None and k < len(r.tokens) and r.tokens[k].key in self.lex.word_class("pronoun_state"):
             # "the contested region of Karabakh …, Azerbaijan retook it": the region named before
-            # (not a place phrase: "fought for Bakhmut in the Donetsk region, … seized it")
             region = next((f for f in reversed(r.found) if f.last < first
-                           and self.gaz.entities[f.mention.entity].kind == "region"
-                           and r.tokens[before_determiners(r.tokens, f.first - 1, self.lex.word_class(
-                               "determiner"))].key not in self.lex.word_class("locative")), None)
+                           and self.gaz.entities[f.mention.entity].kind == "region"), None)
         sides = [f for f in actors if f.last < k and self.gaz.entities[f.mention.entity].kind != "region"]
         anaphor = region is None and last + 1 < k < len(r.tokens) \
             and r.tokens[k].key in self.lex.word_class("territory_anaphor")
