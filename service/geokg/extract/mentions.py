@@ -554,7 +554,7 @@ class MentionFinder:
         # ("mit seinem kolumbianischen Kollegen": his counterpart; not "seine französischen
         # Kollegen von den Grünen", "die deutschen Kollegen seien gereist")
         colleague = nxt is not None and nxt.key in self.lex.word_class("colleague") and last >= 1 and \
-            tokens[last - 1].key in ("seinem", "ihrem", "seinen", "ihren") and \
+            tokens[last - 1].key in self.lex.word_class("possessive_person") and \
             not (k + 1 < len(tokens) and tokens[k + 1].key in ("von", "vom", "aus"))
         return nxt is not None and (nxt.key in self.lex.word_class("government")
                                     or nxt.lemma in self.lex.word_class("government") or embassy or colleague)
