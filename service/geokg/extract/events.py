@@ -34,6 +34,7 @@ from geokg.extract.roles import (
     GROUP_SIZES,
     RoleReader,
     before_determiners,
+    group_of,
     headline_colon,
     unique,
 )
@@ -458,7 +459,7 @@ class SentenceReader:
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and h[1] == h[2]
                                         and "visit" not in h[0].flags and self._venue(reading, h[1])
                                         and any(o[0].type in TALKS and o[1] != h[1]
-                                                and not self._venue_phrase_at(reading.tokens, o[1])
+                                                and not self.roles.venue_phrase_at(reading.tokens, o[1])
                                                 for o in kept))]
         medium = self.lex.word_class("call_medium")  # "talked on the phone": a manner
         reading.call_references = [h[1] for h in kept if h[0].type is EventType.CALL and h[1] == h[2]
@@ -1308,12 +1309,8 @@ class SentenceReader:
         """"They" standing for the sides listed before (one mention each at the same word):
         one of them read as a side brings the others ("… and Germany condemned the invasion.
         They said Russia must withdraw")."""
-        out = list(keys)
-        for f in r.found:
-            if f.mention.how == "pronoun" and f.mention.entity in keys:
-                out += [g.mention.entity for g in r.found
-                        if g.first == f.first and g.mention.how == "pronoun" and g.mention.entity not in out]
-        return out
+        return unique(keys + [g.mention.entity for f in r.found if f.mention.entity in keys
+                              for g in group_of(r.found, f)])
 
     def _vowing_subject(self, r: SentenceReading, actors: list[Found], clause: Clause,
                         first: int) -> list[Found]:
@@ -1331,17 +1328,13 @@ class SentenceReader:
         return self.lex.lang == "en" and j >= 0 and r.tokens[j].text.islower() and (
             r.tokens[j].key.endswith("ed") or r.tokens[j].key in self.lex.word_class("irregular_past"))
 
-    def _venue_phrase_at(self, tokens: list[Token], i: int) -> bool:
-        venues = self.lex.word_class("venue_phrase")
-        return i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in venues
-
     def _venue(self, r: SentenceReading, first: int) -> bool:
         """The meeting noun that heads the phrase after "on the sidelines of", "am Rande des"
         ("des G20-Gipfels", "of the G20 foreign ministers summit"); not a later one ("Am Rande
         des Gipfels gab es ein Treffen zwischen …", "On the sidelines of APEC, a summit …")."""
         tokens = r.tokens
         start = next((j + 2 for j in range(max(0, first - 7), first - 1)
-                      if self._venue_phrase_at(tokens, j)), None)
+                      if self.roles.venue_phrase_at(tokens, j)), None)
         if start is None:
             return False
         named = {k for f in r.found for k in range(f.first, f.last + 1)}
@@ -2359,8 +2352,7 @@ class SentenceReader:
         # Zelensky": who "they" are at a meeting is too loose to tell; a call, an accord or a
         # demand of theirs is the listed sides')
         if trigger.type is EventType.MEETING:
-            group = {f.mention.entity for f in r.found if f.mention.how == "pronoun" and sum(
-                g.first == f.first and g.mention.how == "pronoun" for g in r.found) > 1}
+            group = {f.mention.entity for f in r.found if group_of(r.found, f)}
             named = {f.mention.entity for f in r.found if f.mention.how != "pronoun"}
             told = [p for p in event.participants if p not in group - named]
             if told != event.participants and len(self.gaz.states_of(told, r.day)) < 2:

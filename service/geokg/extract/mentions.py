@@ -529,7 +529,7 @@ class MentionFinder:
         return first >= 2 and tokens[first - 1].key in ORIGIN_PREPOSITIONS and (
             tokens[first - 2].key in self.lex.word_class("government")
             or tokens[first - 2].lemma in self.lex.word_class("government")) and not (
-            first >= 3 and any(e.how == "demonym" for e in self.gaz.names.get((tokens[first - 3].key,), ())))
+            first >= 3 and self._state_demonym(tokens[first - 3]))
 
     def _government_follows(self, tokens: list[Token], last: int) -> bool:
         """"die russische Regierung", "Russian officials", "dem russischen Militär", and the

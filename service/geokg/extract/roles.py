@@ -179,7 +179,12 @@ class RoleReader:
         is the venue (only right before the name: not "On the sidelines of the conference
         Germany …")."""
         j = before_determiners(r.tokens, f.first - 1, self.lex.word_class("determiner"))
-        return j > 0 and f"{r.tokens[j - 1].key} {r.tokens[j].key}" in self.lex.word_class("venue_phrase")
+        return j > 0 and self.venue_phrase_at(r.tokens, j - 1)
+
+    def venue_phrase_at(self, tokens: list[Token], i: int) -> bool:
+        """"on the sidelines of", "am Rande des": its two words from token `i`."""
+        venues = self.lex.word_class("venue_phrase")
+        return i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in venues
 
     def _participle_subject(self, r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
         """"After meeting Trump in Davos, Zelensky said …": a fronted participle clause has
@@ -1110,7 +1115,7 @@ class RoleReader:
         out = [found[0]]
         joiners = self.lex.word_class("conjunction") | {","}
         for f in found[1:]:
-            if f.first == out[-1].first and f.mention.how == out[-1].mention.how == "pronoun":
+            if f in group_of(r.found, out[-1]):
                 out.append(f)  # "They": the sides of a list told before, together
                 continue
             between = r.tokens[out[-1].last + 1:f.first]
@@ -2320,12 +2325,11 @@ class RoleReader:
         sides = [f for f in actors if f.last < k and self.gaz.entities[f.mention.entity].kind != "region"]
         anaphor = region is None and last + 1 < k < len(r.tokens) \
             and r.tokens[k].key in self.lex.word_class("territory_anaphor")
-        if region is None and not anaphor or not sides:
+        if not sides or region is None and not anaphor:
             return 0
         event.participants = [self.gaz.stands_for(sides[-1].mention.entity)]
-        if anaphor:
-            return 1
-        assert region is not None
+        if region is None:
+            return 1  # ("the islands": the story names them)
         event.territories = [region.mention.entity]
         return 0
 
@@ -2442,6 +2446,15 @@ def before_determiners(tokens: list[Token], j: int, determiners: frozenset[str])
     while j > 0 and (tokens[j].key in determiners or is_adjective(tokens[j])):
         j -= 1
     return max(j, 0)
+
+
+def group_of(found: list[Found], f: Found) -> list[Found]:
+    """The mentions a "they" stands for (`MentionFinder._pronouns`: one per side, all at its
+    word), `f` among them; none when `f` is no such pronoun."""
+    if f.mention.how != "pronoun":
+        return []
+    group = [g for g in found if g.first == f.first and g.mention.how == "pronoun"]
+    return group if len(group) > 1 else []
 
 
 def unique(items: Iterable[str]) -> list[str]:
