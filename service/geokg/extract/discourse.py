@@ -755,6 +755,13 @@ class Discourse:
             return [_copy(event, addressees=[a]) for a in event.addressees]
         if event.type is EventType.SUPPORT and candidate.respective and len(self.sides(event)) > 1:
             return [_copy(event, participants=[p]) for p in event.participants]
+        if event.type is EventType.DEMAND and candidate.reciprocal and not event.addressees \
+                and len(self.sides(event)) == 2 and all(
+                    p in candidate.named or self.gaz.entities[p].kind == "state" for p in event.participants):
+            # "Thailand and Cambodia called on each other to …": two demands, one of each (of
+            # sides named here, or states: "beide Länder" after a call of Trump is not him)
+            return [_copy(event, participants=[a], addressees=[b])
+                    for a, b in (event.participants, event.participants[::-1])]
         caller = candidate.caller  # set for calls, and for meetings said to be separate
         if caller in event.participants and len(event.participants) > 2:
             return [_copy(event, participants=[caller, other])

@@ -118,6 +118,8 @@ class Candidate:
     story_receiver: bool = False
     #: "called on both countries to …", "die Forderung an die drei Staaten": that many told before
     addressed_group: int = 0
+    #: "called on each other to …", "forderten die jeweilige Gegenseite auf": each asks the other
+    reciprocal: bool = False
 
 
 class SentenceReader:
@@ -492,6 +494,16 @@ class SentenceReader:
                                         and self._noun(reading.tokens, h[1])
                                         and self._before_it(reading.tokens, h[1])
                                         and any(o[1] > h[2] for o in kept))]
+        # ("at the request of Foreign Minister Mahuta, who is unable to travel": the noun of the
+        # phrase tells who asked, not a request "to" do what follows)
+        kept = [h for h in kept if not any("at_request" in o[0].flags and o[1] < h[1] <= o[2]
+                                           for o in kept)]
+        # ("hat die Uno gebeten, um Ankara zum Rückzug zu zwingen": "um" right after the verb
+        # and a comma opens a purpose, not what is asked for)
+        kept = [h for h in kept if not (h[2] == h[1] + 2 and reading.tokens[h[2]].key == "um"
+                                        and reading.tokens[h[2] - 1].text == ",")]
+        # ("a highly trained U.S. brigade", "well-armed forces": a participle as an adjective)
+        kept = [h for h in kept if not self._participle_adjective(reading.tokens, h[1])]
         # ("Finance Minister Tarin", "the Trade Ministry": a word of a title tells no event)
         kept = [h for h in kept if not self._in_a_title(reading, h[1], h[2])]
         # ("the International Monetary Fund approved …": a word of a name tells no event)
@@ -510,6 +522,11 @@ class SentenceReader:
                 h[0].type is EventType.MEETING and h[1] == h[2] and "visit" not in h[0].flags
                 and self._noun(tokens, h[1]) and self._talked_about(tokens, min(calls), h[1]))]
         return kept
+
+    def _participle_adjective(self, tokens: list[Token], i: int) -> bool:
+        j = i - 2 if i >= 2 and tokens[i - 1].text == "-" else i - 1
+        return self.lex.lang == "en" and j >= 0 and tokens[i].key.endswith("ed") and \
+            tokens[j].key in self.lex.word_class("participle_adverb")
 
     def _without_purpose_of_meeting(self, hits: list[tuple[Trigger, int, int]],
                                     r: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -892,6 +909,15 @@ class SentenceReader:
         return next((i for i in range(last + 1, min(clause.last + 1, last + 9))
                      if r.tokens[i].key in verbs), None)
 
+    def _timed_by_another(self, r: SentenceReading, first: int, last: int) -> int | None:
+        """"His visit came as the US revealed …": an event noun as the subject of "came" is
+        timed by what follows, whose names are not its sides; where "came" stands."""
+        verb = last + 1
+        if first != last or verb + 1 >= len(r.tokens) or \
+                r.tokens[verb].key not in self.lex.word_class("timed_verb"):
+            return None
+        return verb if r.tokens[verb + 1].key in self.lex.word_class("timed_by") else None
+
     def _before_noun_phrase(self, tokens: list[Token], first: int) -> int:
         """The word before a noun's articles and adjectives (-1 at the sentence start)."""
         j = first - 1
@@ -1102,6 +1128,9 @@ class SentenceReader:
             guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 6), None)
             if guest is None:
                 return None
+        force = self.lex.word_class("force_noun")
+        if guest.last + 1 < len(r.tokens) and r.tokens[guest.last + 1].key in force:
+            return None  # ("welcomed U.S. troops": forces are no guest)
         return guest if self._only_titles(r.tokens[last + 1:guest.first]) else None
 
     def _only_titles(self, tokens: list[Token]) -> bool:
@@ -1650,7 +1679,15 @@ class SentenceReader:
                          story_receiver=trigger.type is EventType.SUPPORT
                          and self._goods_given(r, kinds, first),
                          addressed_group=self._addressed_group(r, clause, first, last)
-                         if trigger.type is EventType.DEMAND and not event.addressees else 0)
+                         if trigger.type is EventType.DEMAND and not event.addressees else 0,
+                         reciprocal=trigger.type is EventType.DEMAND and self._reciprocal(r, first, last))
+
+    def _reciprocal(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"called on each other to stop", "forderten sich gegenseitig auf": the words right
+        after the verb say each side asked the other."""
+        words = [t.key for t in r.tokens[first:last + 5]]
+        return any(w in self.lex.word_class("reciprocal") or " ".join(words[k:k + 2]) in
+                   self.lex.word_class("reciprocal") for k, w in enumerate(words))
 
     def _without_demanded(self, r: SentenceReading, actors: list[Found],
                           span: tuple[int, int]) -> list[Found]:
@@ -2246,7 +2283,8 @@ class SentenceReader:
             if trigger[0] <= i <= trigger[1]:
                 continue
             if r.tokens[i].key in blocking:
-                return True
+                # (not the embassy whose official was summoned: "an official at the Chinese embassy")
+                return not (i > 0 and r.tokens[i - 1].key in self.lex.word_class("staff_noun"))
             if r.tokens[i].key in addressing:  # "13 demands to Qatar", not "nach Angaben von Polen"
                 # (nor a supply's receiver: "an end to arms deliveries to Ukraine")
                 return i > 0 and (r.tokens[i - 1].key in self.lex.word_class("source")
@@ -2297,6 +2335,9 @@ class SentenceReader:
         judged = self._judged_after(r, clause, first, last)
         if judged is not None:  # "Ein Telefonat mit Tsai wertete China als Provokation"
             actors = [f for f in actors if f.first < judged]
+        framed = self._timed_by_another(r, first, last)
+        if framed is not None:  # "His visit came as the US began joint patrols with Manila"
+            actors = [f for f in actors if f.first < framed]
         if trigger.type is EventType.AGREEMENT:
             actors = self._not_in_what_was_agreed(r, actors, first, last)
         event.participants = self._without_speakers(
@@ -3256,10 +3297,27 @@ class SentenceReader:
         # ("bat Takaichi, eine Eskalation zu vermeiden": a match that runs past a comma
         # holds what is asked after it)
         commas = [i for i in range(first, last + 1) if r.tokens[i].text == ","]
+        if self._only_circumstance(r.tokens, (commas[-1] if commas else last) + 1, end):
+            return None  # "signed the deal on Friday with Cambodia's Interior Minister Sar Kheng"
         start = r.tokens[commas[-1] if commas else last].end - r.sentence.start
         stop = r.tokens[end - 1].end - r.sentence.start if end > last + 1 else start
         text = " ".join(r.sentence.text[start:stop].split()).strip(" ,.;:–-\"“”„")  # (a wrapped line's break)
         return text[:200] or None
+
+    def _only_circumstance(self, tokens: list[Token], begin: int, end: int) -> bool:
+        """Whether the words after a trigger tell only when and with whom ("on Friday with
+        Cambodia's Interior Minister"), not what was agreed, asked or given."""
+        days = calendar_words(self.lex.lang)
+        k, before = begin, -1
+        while k != before:  # ("with Haiti on Friday" too)
+            before = k
+            if k + 1 < end and tokens[k].key in ("on", "am") and tokens[k + 1].key in days:
+                k += 2
+            if k < end and tokens[k].key in ("with", "mit"):
+                k = next((i for i in range(k + 1, end) if tokens[i].key in ("on", "am") or not (
+                    tokens[i].capitalized or not tokens[i].is_word or tokens[i].key == "s"
+                    or tokens[i].key in self.lex.word_class("determiner"))), end)
+        return k > begin and all(not t.is_word for t in tokens[k:end])
 
     def _names_the_signers(self, r: SentenceReading, clause: Clause, by: int) -> bool:
         """Whether "by"/"von" at `by` names who signed: after a passive auxiliary ("wurde von

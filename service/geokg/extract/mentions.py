@@ -18,7 +18,7 @@ from geokg.extract.dates import calendar_words
 from geokg.extract.gazetteer import ACTOR_KINDS, Gazetteer, NameEntry
 from geokg.extract.lexicon import Lexicon
 from geokg.extract.model import Mention, Office, Sentence
-from geokg.extract.text import Token, fold, is_dictionary_word, is_quote_mark
+from geokg.extract.text import Token, fold, is_dictionary_word, is_quote_mark, word_forms
 
 #: Prepositions that tie a government word to its state: "die Regierung in Kiew", "officials
 #: from Tehran", "Vertreter aus Moskau", "the leaders of Fiji".
@@ -446,6 +446,15 @@ class MentionFinder:
             j -= 1
         return j >= 0 and tokens[j].key in self.lex.word_class("locative")
 
+    def _staff_at(self, tokens: list[Token], first: int) -> bool:
+        """"summoned a senior official at the Chinese embassy": one of its staff, who speaks
+        for it, not a place where something happens."""
+        j = first - 1
+        while j >= 0 and tokens[j].key in self.lex.word_class("determiner"):
+            j -= 1
+        return j >= 1 and tokens[j].key in self.lex.word_class("locative") and \
+            tokens[j - 1].key in self.lex.word_class("staff_noun")
+
     def _named_as_a_city(self, tokens: list[Token], first: int) -> bool:
         """"in Turkmenistan's capital Ashgabat": a city after "capital" in a place's phrase (not
         "Turkey and the Syrian capital Damascus agreed", "officials in the capital Kyiv")."""
@@ -550,7 +559,7 @@ class MentionFinder:
             return True  # "the Chinese UN envoy": the state's own
         # ("told the Iranian embassy to …" asks Iran; "asylum in the Mexican embassy" is where)
         embassy = nxt is not None and nxt.key in self.lex.word_class("embassy") \
-            and not self._after_locative(tokens, last)
+            and not (self._after_locative(tokens, last) and not self._staff_at(tokens, last))
         # ("mit seinem kolumbianischen Kollegen": his counterpart; not "seine französischen
         # Kollegen von den Grünen", "die deutschen Kollegen seien gereist")
         colleague = nxt is not None and nxt.key in self.lex.word_class("colleague") and last >= 1 and \
@@ -648,9 +657,14 @@ class MentionFinder:
 
     def _title_at(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...], str | None] | None:
         starts = self.lex.title_starts
-        deputy = tokens[i].key[4:] if self.lex.lang == "de" and tokens[i].key.startswith("vize") else ""
-        if (deputy,) in self.lex.titles:  # "Vizeaußenminister": a minister of no office we list
-            return i, ("minister",), self.lex.titles[(deputy,)][1]
+        # "Vizeaußenminister", "Übergangsministerpräsident": a deputy or a stand-in, not the
+        # holder the gazetteer lists; the state speaks through them as through a minister
+        prefix = next((p for p in self.lex.word_class("title_prefix") if tokens[i].key.startswith(p)), "")
+        if prefix and len(tokens[i].key) > len(prefix) + 3:
+            rest = tokens[i].text[len(prefix):]
+            for word in word_forms(rest[0].upper() + rest[1:], self.lex.lang):
+                if (word,) in self.lex.titles:
+                    return i, ("minister",), self.lex.titles[(word,)][1]
         if tokens[i].key not in starts and tokens[i].lemma not in starts:
             return None
         for size in (4, 3, 2, 1):
@@ -670,6 +684,11 @@ class MentionFinder:
         "Kenya's"),
         or a genitive/"of" right after it ("Präsident Russlands", "President of Russia")."""
         j = first - 1
+        # ("Australia's Immigration Minister", "Britain's Home Affairs Minister": the ministry's
+        # own words before a bare "Minister")
+        while self.lex.lang == "en" and tokens[last].key in ("minister", "secretary") and j >= first - 3 \
+                and j > 0 and tokens[j].capitalized and j not in by_last and tokens[j].is_word:
+            j -= 1
         if j >= 2 and tokens[j].key == "s" and tokens[j - 1].text in ("'", "’"):
             j -= 2  # "Kenya's Defence Minister"
         before = by_last.get(j) or (by_last.get(j - 1) if tokens[j].text == "-"

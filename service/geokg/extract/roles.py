@@ -386,6 +386,8 @@ class RoleReader:
         # Telefonat mit Netanjahu forderte Biden …"): a name in that phrase is no subject
         inverted_subject = self.lex.lang == "de" and r.tokens[first - 1].is_word and any(
             f.first == last + 1 or f.first == first + 1 for f in actors) if first > 0 else False
+        if not subjects and (speaker := self._participle_subject_before(r, first, before)):
+            subjects = [speaker]
         if subjects:  # "Merz, Macron, Starmer und Tusk forderten": commas split clauses
             subjects = self.list_before(r, subjects[0], actors) + subjects
         # "Bei seinem Treffen mit Wang Yi pochte Wadephul auf …": the opening phrase's names
@@ -421,6 +423,17 @@ class RoleReader:
             [f for f in after if f not in demanders] + setting
         event.participants = unique(f.mention.entity for f in demanders)
         self._address(r, event, demanders, before, after, (first, last))
+
+    def _participle_subject_before(self, r: SentenceReading, first: int, before: list[Found]) -> Found | None:
+        """"Chile's lawsuit is no surprise, Morales said, calling on Santiago to …": a
+        participle after a comma has the subject of the clause right before it, not the first
+        name of the sentence."""
+        if self.lex.lang != "en" or first < 2 or r.tokens[first - 1].text != "," or \
+                not r.tokens[first].key.endswith("ing"):
+            return None
+        previous = clause_of(r.clauses, first - 2)
+        return next((f for f in before if previous.first <= f.first <= previous.last
+                     and not self._after_preposition(r, f)), None)
 
     def _reduced_passive(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …", "Iran,
@@ -2051,6 +2064,15 @@ class RoleReader:
         return token.key in nouns or self.lex.lang == "de" and token.capitalized and any(
             token.key.endswith(n) and len(token.key) > len(n) + 2 for n in nouns if len(n) >= 5)
 
+    def _owner_of_no_land(self, r: SentenceReading, f: Found) -> bool:
+        """"is part of the Pentagon's operation": a name owning a thing that is not land
+        ("part of China's territory") owns nothing by "part of"."""
+        k = f.last + 1
+        if k + 1 >= len(r.tokens) or r.tokens[k].text not in ("'", "’") or r.tokens[k + 1].key != "s":
+            return False
+        land = self.lex.word_class("territory_noun")
+        return not any(t.key in land for t in r.tokens[k + 2:k + 5])
+
     def _belongs_to(self, r: SentenceReading, event: Event, first: int, last: int,
                     adjective_only: bool = False) -> bool:
         """"Crimea is part of Russia", "Grönland gehöre zum dänischen Königreich", "Taiwan
@@ -2077,9 +2099,11 @@ class RoleReader:
         elif adjective_only:
             return False  # "Die Krim ist für Russland strategisch": no state's adjective
         else:
+            # (not an owner of something else: "is part of the Pentagon's operation", only
+            # of land: "is part of China's territory")
             after = [f for f in r.found if (last < f.first <= min(own.last, last + 3) or f.last == last - 1)
                      and self.gaz.entities[f.mention.entity].kind in ("state", "leader")
-                     and f.mention.how != "people"]
+                     and f.mention.how != "people" and not self._owner_of_no_land(r, f)]
         if before and not after and any(t.key in self.lex.word_class("possessive_own")
                                         for t in r.tokens[first + 1:last + 3]):
             # "China insists Taiwan is part of its territory": the one who says so owns it
