@@ -6971,3 +6971,41 @@ def test_land_owned_by_a_state_is_still_claimed_as_part_of_it() -> None:
 ])
 def test_a_participle_after_a_clause_asks_in_that_clauses_subjects_name(text: str, expected: list) -> None:
     assert asked(text, "2022-11-14", "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a threat on a condition asks the other side to meet it
+    ('Gentiloni on Tuesday threatened "immediate and proportional" measures against Egypt if Cairo did not '
+     "speed up the probe.", "en", [({"italy"}, {"egypt"})]),
+    ("Trump threatened tariffs on Mexico unless it stopped migrants from crossing the border.", "en",
+     [({"united-states"}, {"mexico"})]),
+    ("Trump drohte Mexiko mit Strafzöllen, falls das Land die Migration nicht stoppe.", "de",
+     [({"united-states"}, {"mexico"})]),
+    ("Iran threatened to close the Strait of Hormuz if attacked.", "en", []),
+    # a state's electoral authorities are the state's
+    ("The United States continued to appeal to the Venezuelan electoral authorities to disclose complete "
+     "voting results.", "en", [({"united-states"}, {"venezuela"})]),
+    ("Die USA forderten die venezolanische Wahlbehörde auf, die Ergebnisse offenzulegen.", "de",
+     [({"united-states"}, {"venezuela"})]),
+])
+def test_threats_and_electoral_authorities_the_session_32_rules_read(text: str, lang: str,
+                                                                     expected: list) -> None:
+    assert asked(text, "2025-02-01", lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Selenskyj ist in Berlin. Der ukrainische Präsident will mit Scholz über Waffen sprechen.", "de",
+     [("MEETING", {"ukraine", "germany"})]),
+    ("Außenministerin Annalena Baerbock reist durch den Kaukasus. Zuvor war sie in Georgien und Armenien.",
+     "de", [("MEETING", {"germany", "georgia"}), ("MEETING", {"germany", "armenia"})]),
+    ("Biden was in Warsaw on Tuesday, a year after the invasion.", "en",
+     [("MEETING", {"united-states", "poland"})]),
+    ("Erdogan arrived in Nairobi on Wednesday. Before Kenya, Mr Erdogan was in Uganda where he spent two "
+     "days.", "en", [("MEETING", {"turkey", "uganda"})]),
+    # not a leader in their own state, nor one staying that is judged or liked there
+    ("Widodo ist in Indonesien äußerst beliebt.", "de", []),
+    ("Der Präsident war in Deutschland heftig kritisiert worden.", "de", []),
+    ("Xi was in no mood for talks.", "en", []),
+])
+def test_a_leader_staying_in_another_state_visits_it(text: str, lang: str, expected: list) -> None:
+    assert sorted(kinds_and_sides(text, "2023-02-21", lang), key=str) == sorted(expected, key=str)

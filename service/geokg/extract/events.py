@@ -332,12 +332,13 @@ class SentenceReader:
         if event.type is not EventType.MEETING or "visit" not in candidate.trigger.flags:
             return [candidate]
         determiners = self.lex.word_class("determiner")
-        listed = [f for f in r.found if f.first > candidate.anchor]
+        listed = [f for f in r.found if f.first > candidate.anchor and f.mention.how != "pronoun"]
         # the list opens right after the verb or noun, or after "to"/"nach" ("reiste am Montag
-        # nach Berlin und Warschau")
+        # nach Berlin und Warschau"; a stay's "in": "war sie in Georgien und Armenien")
+        stay = "stay" in candidate.trigger.flags
+        host_prep = self.lex.word_class("host_prep") | ({"in"} if stay else set())
         start = next((k for k, f in enumerate(listed) if (j := before_determiners(
-            r.tokens, f.first - 1, determiners)) == candidate.anchor or r.tokens[j].key in
-            self.lex.word_class("host_prep")), None)
+            r.tokens, f.first - 1, determiners)) == candidate.anchor or r.tokens[j].key in host_prep), None)
         joined = self.roles.coordinated(listed[start:], r) if start is not None else []
         after = joined[-1].last + 1 if joined else len(r.tokens)
         if after < len(r.tokens) and r.tokens[after].is_word and finite_verb(r.tokens, after, self.lex):
@@ -352,10 +353,17 @@ class SentenceReader:
         home = self.gaz.states_of(leaders, r.day)
         hosts = [h for h in unique(p.key if p.kind == "state" else p.metonym_of or p.part_of or ""
                                    for p in places if p.kind in ("state", "city")) if h not in home]
-        if len(self.gaz.states_of(hosts, r.day)) < 2 or not set(hosts) & set(event.participants):
-            return [candidate]
         own = self.gaz.states_of(hosts, r.day)
         visitors = [p for p in event.participants if not self.gaz.states_of([p], r.day) & own]
+        if stay:  # ("Before Kenya, Erdogan was in Uganda": he and his host)
+            anchor = candidate.anchor
+            visitors = [f.mention.entity for f in r.found if f.actor and (
+                anchor - 2 <= f.last < anchor or f.first == anchor + 1)][-1:]
+            if hosts and visitors and not self.gaz.states_of(visitors, r.day) & own:
+                return [replace(candidate, event=replace(event, participants=visitors + [host]))
+                        for host in hosts]
+        if len(own) < 2 or not set(hosts) & set(event.participants):
+            return [candidate]
         return [replace(candidate, event=replace(event, participants=visitors + [host]))
                 for host in hosts] if visitors else []
 
@@ -565,6 +573,7 @@ class SentenceReader:
             "courtesy_call": lambda h: self._courtesy_call(r, h[2]),
             "not_courtesy_call": lambda h: not self._courtesy_call(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
+            "stay": lambda h: self._stays_at(r, h[1], h[2]),
             "in_the_room": lambda h: not any(t.key in self.lex.word_class("remote_medium") for t in r.tokens[
                 clause_of(r.clauses, h[1]).first:clause_of(r.clauses, h[1]).last + 1]),
             # ("führt Krieg gegen die Ukraine, Gespräche lehnt Moskau ab": two clauses)
@@ -1217,6 +1226,22 @@ class SentenceReader:
         gap += self._rest_of_a_name(r, first - gap)
         subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
         return subject is not None and self._person(subject)
+
+    def _stays_at(self, r: SentenceReading, first: int, last: int) -> bool:
+        """"Sie ist derzeit in Beirut und forderte …", "Zuvor war Merkel in Georgien", "Biden
+        was in Warsaw on Tuesday": a leader or an official, right before the verb or right
+        after it, staying in a state or city named last in the clause (not "Widodo ist in
+        Indonesien äußerst beliebt", "war in Deutschland heftig kritisiert worden")."""
+        # (a personal pronoun is a person: "Sie ist derzeit in Beirut")
+        person = self._person_before(r, first) or any(
+            f.first in (first - 1, first + 1) and f.actor and (self._person(f) or f.mention.how == "pronoun")
+            for f in r.found)
+        place = next((f for f in r.found if f.first == last + 1), None)
+        if not person or place is None or \
+                self.gaz.entities[place.mention.entity].kind not in ("state", "city"):
+            return False
+        nxt = r.tokens[place.last + 1] if place.last + 1 < len(r.tokens) else None
+        return nxt is None or not nxt.is_word or nxt.key in self.lex.word_class("after_a_stay")
 
     def _rest_of_a_name(self, r: SentenceReading, last: int) -> int:
         """How many words before `last` (inclusive) continue a name the gazetteer knows in a
