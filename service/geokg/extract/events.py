@@ -532,9 +532,12 @@ class SentenceReader:
         return kept
 
     def _participle_adjective(self, tokens: list[Token], i: int) -> bool:
+        """"a highly trained brigade", "the well-armed forces": an adverb after an article or a
+        comma makes the participle an adjective ("Germany has fully financed …" is a verb)."""
         j = i - 2 if i >= 2 and tokens[i - 1].text == "-" else i - 1
-        return self.lex.lang == "en" and j >= 0 and tokens[i].key.endswith("ed") and \
-            tokens[j].key in self.lex.word_class("participle_adverb")
+        return self.lex.lang == "en" and j >= 1 and tokens[i].key.endswith("ed") and \
+            tokens[j].key in self.lex.word_class("participle_adverb") and (
+                tokens[j - 1].text == "," or tokens[j - 1].key in self.lex.word_class("determiner"))
 
     def _without_purpose_of_meeting(self, hits: list[tuple[Trigger, int, int]],
                                     r: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -1137,9 +1140,12 @@ class SentenceReader:
             guest = next((f for f in r.found if f.actor and guest.last < f.first <= guest.last + 6), None)
             if guest is None:
                 return None
-        force = self.lex.word_class("force_noun")
-        if guest.last + 1 < len(r.tokens) and r.tokens[guest.last + 1].key in force:
-            return None  # ("welcomed U.S. troops": forces are no guest)
+        # ("welcomed U.S. troops": soldiers are no guest; "the Czech Army chief", "a Russian
+        # military delegation" are)
+        head = [t.key for t in r.tokens[guest.last + 1:guest.last + 3]] + [""]
+        if head[0] in self.lex.word_class("troops_noun") and head[1] not in self.roles.title_words \
+                and head[1] not in self.lex.word_class("government"):
+            return None
         return guest if self._only_titles(r.tokens[last + 1:guest.first]) else None
 
     def _only_titles(self, tokens: list[Token]) -> bool:
@@ -2400,6 +2406,10 @@ class SentenceReader:
             # over a call between Trump and Tsai": the sides are the ones named after
             # "zwischen", not who announced it or objects to it
             event.participants = between
+        appeal = r.tokens[first].key in self.lex.word_class("appeal_verb")
+        if trigger.type is EventType.CALL and appeal and any(
+                self.gaz.entities[p].kind == "organisation" for p in event.participants):
+            return False  # "hat die Uno angerufen, um …": an appeal to a body, no phone call
         if CAPTIONS & trigger.flags and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:
             return False  # "Foto: Scholz und Merz im Bundestag": no meeting of two states

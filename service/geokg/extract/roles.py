@@ -338,6 +338,9 @@ class RoleReader:
             if pressing is not None and pressed is not None and infinitive:
                 event.participants, event.addressees = [pressing.mention.entity], [pressed.mention.entity]
             return
+        if "object_asked" in trigger.flags:  # "erinnerte den Iran an seine Verpflichtungen"
+            self._reminded(r, event, actors, first, last)
+            return
         if "reported_obligation" in trigger.flags:
             self._reported_demand(r, event, actors, first, last)
             return
@@ -432,8 +435,29 @@ class RoleReader:
                 not r.tokens[first].key.endswith("ing"):
             return None
         previous = clause_of(r.clauses, first - 2)
-        return next((f for f in before if previous.first <= f.first <= previous.last
-                     and not self._after_preposition(r, f)), None)
+        speaker = next((f for f in before if previous.first <= f.first <= previous.last
+                        and not self._after_preposition(r, f)), None)
+        # (a person who speaks; "Hungary blocked the package, EU diplomats said, demanding …":
+        # sources who report it demand nothing)
+        person = speaker is not None and (self.gaz.entities[speaker.mention.entity].kind == "leader"
+                                          or speaker.mention.how in ("official", "title"))
+        return speaker if person else None
+
+    def _reminded(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                  last: int) -> None:
+        """"Merz erinnerte Trump an seine Zusage, …", "reminded China of its commitments": the
+        one reminded is the verb's object, inside the match; its "an"/"of" phrase names what
+        is owed, not whom it is asked of ("an ihre Zusage von Bukarest")."""
+        clause = clause_of(r.clauses, first)
+        inside = [f for f in actors if first < f.first < last]
+        subject = [f for f in actors if clause.first <= f.first and f.last < first][-1:] or inside[:1]
+        if not subject:
+            return
+        own = self.gaz.state_of(subject[0].mention.entity, r.day)
+        asked = [f for f in inside
+                 if f is not subject[0] and self.gaz.state_of(f.mention.entity, r.day) != own]
+        if asked:
+            event.participants, event.addressees = [subject[0].mention.entity], [asked[0].mention.entity]
 
     def _reduced_passive(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Ukraine's first F-16 jets, supplied by Denmark and the Netherlands, …", "Iran,
