@@ -850,6 +850,9 @@ class Discourse:
         per Video gesprochen": a talk told in the pluperfect with a date of its own that is
         not the other's is an earlier occasion (background events keep their own dates)."""
         background = [e for e in (a, b) if e.sentence.index in self.background_sentences]
+        if a.type is EventType.MEETING and a.participants == b.participants and a.date and b.date \
+                and abs((a.date.value - b.date.value).days) <= 3:
+            return False  # "war am Dienstag in Hanoi eingetroffen" … "beendet am Mittwoch den Besuch"
         return len(background) == 1 and a.date is not None and b.date is not None and a.date != b.date
 
     def _other_persons(self, a: Event, b: Event) -> bool:

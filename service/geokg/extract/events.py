@@ -331,14 +331,15 @@ class SentenceReader:
         event = candidate.event
         if event.type is not EventType.MEETING or "visit" not in candidate.trigger.flags:
             return [candidate]
+        if "visitor_only" in candidate.trigger.flags:
+            return self._visitor_and_hosts(r, candidate)
         determiners = self.lex.word_class("determiner")
         listed = [f for f in r.found if f.first > candidate.anchor and f.mention.how != "pronoun"]
         # the list opens right after the verb or noun, or after "to"/"nach" ("reiste am Montag
-        # nach Berlin und Warschau"; a stay's "in": "war sie in Georgien und Armenien")
-        stay = "stay" in candidate.trigger.flags
-        host_prep = self.lex.word_class("host_prep") | ({"in"} if stay else set())
+        # nach Berlin und Warschau")
         start = next((k for k, f in enumerate(listed) if (j := before_determiners(
-            r.tokens, f.first - 1, determiners)) == candidate.anchor or r.tokens[j].key in host_prep), None)
+            r.tokens, f.first - 1, determiners)) == candidate.anchor or r.tokens[j].key in
+            self.lex.word_class("host_prep")), None)
         joined = self.roles.coordinated(listed[start:], r) if start is not None else []
         after = joined[-1].last + 1 if joined else len(r.tokens)
         if after < len(r.tokens) and r.tokens[after].is_word and finite_verb(r.tokens, after, self.lex):
@@ -353,19 +354,34 @@ class SentenceReader:
         home = self.gaz.states_of(leaders, r.day)
         hosts = [h for h in unique(p.key if p.kind == "state" else p.metonym_of or p.part_of or ""
                                    for p in places if p.kind in ("state", "city")) if h not in home]
+        if len(self.gaz.states_of(hosts, r.day)) < 2 or not set(hosts) & set(event.participants):
+            return [candidate]
         own = self.gaz.states_of(hosts, r.day)
         visitors = [p for p in event.participants if not self.gaz.states_of([p], r.day) & own]
-        if stay:  # ("Before Kenya, Erdogan was in Uganda": he and his host)
-            anchor = candidate.anchor
-            visitors = [f.mention.entity for f in r.found if f.actor and (
-                anchor - 2 <= f.last < anchor or f.first == anchor + 1)][-1:]
-            if hosts and visitors and not self.gaz.states_of(visitors, r.day) & own:
-                return [replace(candidate, event=replace(event, participants=visitors + [host]))
-                        for host in hosts]
-        if len(own) < 2 or not set(hosts) & set(event.participants):
-            return [candidate]
         return [replace(candidate, event=replace(event, participants=visitors + [host]))
                 for host in hosts] if visitors else []
+
+    def _visitor_and_hosts(self, r: SentenceReading, candidate: Candidate) -> list[Candidate]:
+        """"Before Kenya, Erdogan was in Uganda", "Einen Tag nach seinem Treffen mit Putin ist
+        Macron in Kiew eingetroffen", "Zuvor war sie in Georgien und Armenien": one who stays
+        or arrives, the person nearest the verb, visits each state or city after "in" in the
+        verb's clause; no other name there is a side."""
+        anchor, clause = candidate.anchor, clause_of(r.clauses, candidate.anchor)
+        named = [f for f in r.found if clause.first <= f.first <= clause.last]
+        people = [f for f in named if f.actor and (self._person(f) or f.mention.how == "pronoun")]
+        visitor = min(people, key=lambda f: abs(f.first - anchor), default=None)
+        places = [f for f in named if f.first > 0 and r.tokens[f.first - 1].key == "in"
+                  and self.gaz.entities[f.mention.entity].kind in ("state", "city")]
+        if places:  # ("in Georgien und Armenien")
+            later = [f for f in named if f.first > places[0].last]
+            places += self.roles.coordinated(places[:1] + later, r)[1:]
+        if visitor is None:
+            return []
+        home = self.gaz.state_of(visitor.mention.entity, r.day)
+        hosts = unique(h for f in places if (h := self._host_state(f)) and h != home)
+        event = candidate.event
+        return [replace(candidate, event=replace(event, participants=[visitor.mention.entity, host]))
+                for host in hosts]
 
     def _region_before_comma(self, r: SentenceReading, first: int) -> bool:
         """"the Senkaku Islands, claimed by China": a region right before the comma the
@@ -492,6 +508,9 @@ class SentenceReader:
         kept = self._thanked_for(self._consents_to_supply(kept, reading), reading)
         kept = self._told_otherwise(self._drop_complements(kept, reading), reading)
         kept = self._without_purpose_of_meeting(kept, reading)
+        # ("war in Kigali eingetroffen, um eine Normalisierung der Beziehungen einzuleiten": an
+        # accord a journey is for has not been reached)
+        kept = [h for h in kept if not (h[0].type is EventType.AGREEMENT and self._in_purpose(reading, h[1]))]
         # ("visiting Uzbekistan as part of his trip to …": the journey a visit is part of is
         # no visit of its own)
         kept = [h for h in kept if not (h[0].type is EventType.MEETING and any(
@@ -539,15 +558,16 @@ class SentenceReader:
             tokens[j].key in self.lex.word_class("participle_adverb") and (
                 tokens[j - 1].text == "," or tokens[j - 1].key in self.lex.word_class("determiner"))
 
+    def _in_purpose(self, r: SentenceReading, first: int) -> bool:
+        clause = clause_of(r.clauses, first)
+        return clause.complement and r.tokens[clause.first].key in self.lex.word_class("purpose_marker")
+
     def _without_purpose_of_meeting(self, hits: list[tuple[Trigger, int, int]],
                                     r: SentenceReading) -> list[tuple[Trigger, int, int]]:
         """"kamen in Berlin zusammen, um über die Unterstützung der Ukraine zu beraten", "met
         to discuss …": talks in the purpose of a meeting told before them are that meeting."""
-        def purpose(first: int) -> bool:
-            clause = clause_of(r.clauses, first)
-            return clause.complement and r.tokens[clause.first].key in self.lex.word_class("purpose_marker")
         return [h for h in hits if not (
-            h[0].type is EventType.MEETING and purpose(h[1])
+            h[0].type is EventType.MEETING and self._in_purpose(r, h[1])
             and any(o[0].type in TALKS and o[2] < clause_of(r.clauses, h[1]).first for o in hits))]
 
     def _matches(self, reading: SentenceReading) -> list[tuple[Trigger, int, int]]:
@@ -577,6 +597,7 @@ class SentenceReader:
             "not_courtesy_call": lambda h: not self._courtesy_call(r, h[2]),
             "person_subject": lambda h: self._person_before(r, h[1]),
             "stay": lambda h: self._stays_at(r, h[1], h[2]),
+            "person_arrived": lambda h: self._arrived_in(r, h[1]),
             "in_the_room": lambda h: not any(t.key in self.lex.word_class("remote_medium") for t in r.tokens[
                 clause_of(r.clauses, h[1]).first:clause_of(r.clauses, h[1]).last + 1]),
             # ("führt Krieg gegen die Ukraine, Gespräche lehnt Moskau ab": two clauses)
@@ -1144,7 +1165,7 @@ class SentenceReader:
         # military delegation" are)
         head = [t.key for t in r.tokens[guest.last + 1:guest.last + 3]] + [""]
         if head[0] in self.lex.word_class("troops_noun") and head[1] not in self.roles.title_words \
-                and head[1] not in self.lex.word_class("government"):
+                and head[1] not in self.lex.word_class("government") | self.lex.word_class("force_leader"):
             return None
         return guest if self._only_titles(r.tokens[last + 1:guest.first]) else None
 
@@ -1233,21 +1254,43 @@ class SentenceReader:
         subject = next((f for f in r.found if f.actor and f.last == first - gap), None)
         return subject is not None and self._person(subject)
 
+    def _arrived_in(self, r: SentenceReading, participle: int) -> bool:
+        """"Putin ist am Montag in Peking eingetroffen": a person as the clause's subject and
+        a state or city after "in" before the participle (goods arriving are supplies)."""
+        clause = clause_of(r.clauses, participle)
+        named = [f for f in r.found if clause.first <= f.first and f.last < participle]
+        person = any(f.actor and (self._person(f) or f.mention.how == "pronoun") for f in named)
+        return person and any(f.first > 0 and r.tokens[f.first - 1].key == "in" and
+                              self.gaz.entities[f.mention.entity].kind in ("state", "city") for f in named)
+
     def _stays_at(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Sie ist derzeit in Beirut und forderte …", "Zuvor war Merkel in Georgien", "Biden
-        was in Warsaw on Tuesday": a leader or an official, right before the verb or right
-        after it, staying in a state or city named last in the clause (not "Widodo ist in
-        Indonesien äußerst beliebt", "war in Deutschland heftig kritisiert worden")."""
+        was in Warsaw on Tuesday": a leader or an official (no envoy, who lives there), right
+        before the verb or right after it, staying in the states or cities that end the phrase
+        (not "ist in Indonesien äußerst beliebt", "ist in Polen und Litauen sehr beliebt",
+        "is in Italy on holiday")."""
         # (a personal pronoun is a person: "Sie ist derzeit in Beirut")
-        person = self._person_before(r, first) or any(
-            f.first in (first - 1, first + 1) and f.actor and (self._person(f) or f.mention.how == "pronoun")
-            for f in r.found)
-        place = next((f for f in r.found if f.first == last + 1), None)
-        if not person or place is None or \
-                self.gaz.entities[place.mention.entity].kind not in ("state", "city"):
+        envoys = self.lex.word_class("envoy_noun")
+        subjects = [f for f in r.found if f.actor and (
+            f.first in (first - 1, first + 1) or (f.last < first and self._person_before(r, first)))
+            and (self._person(f) or f.mention.how == "pronoun")]
+        subject = max(subjects, key=lambda f: f.last if f.last < first else -1, default=None)
+        if subject is None or any(t.key in envoys or t.lemma in envoys
+                                  for t in r.tokens[max(0, subject.first - 2):subject.last + 1]):
             return False
-        nxt = r.tokens[place.last + 1] if place.last + 1 < len(r.tokens) else None
-        return nxt is None or not nxt.is_word or nxt.key in self.lex.word_class("after_a_stay")
+        place = next((f for f in r.found if f.first == last + 1), None)
+        if place is None or self.gaz.entities[place.mention.entity].kind not in ("state", "city"):
+            return False
+        listed = self.roles.coordinated([place] + [f for f in r.found if f.first > place.last], r)
+        k = listed[-1].last + 1
+        if k >= len(r.tokens) or not r.tokens[k].is_word:
+            return True
+        nxt, after = r.tokens[k].key, r.tokens[k + 1] if k + 1 < len(r.tokens) else None
+        if nxt in self.lex.word_class("conjunction") | {"on", "am"}:
+            # "… in Beirut und forderte …" goes on with a verb; "on Tuesday" tells when
+            return after is not None and (after.key in calendar_words(self.lex.lang) if nxt in ("on", "am")
+                                          else after.is_word and after.text.islower())
+        return nxt in self.lex.word_class("after_a_stay")
 
     def _rest_of_a_name(self, r: SentenceReading, last: int) -> int:
         """How many words before `last` (inclusive) continue a name the gazetteer knows in a
@@ -1716,9 +1759,17 @@ class SentenceReader:
     def _reciprocal(self, r: SentenceReading, first: int, last: int) -> bool:
         """"called on each other to stop", "forderten sich gegenseitig auf": the words right
         after the verb say each side asked the other."""
-        words = [t.key for t in r.tokens[first:last + 5]]
-        return any(w in self.lex.word_class("reciprocal") or " ".join(words[k:k + 2]) in
-                   self.lex.word_class("reciprocal") for k, w in enumerate(words))
+        # (the verb's own object, before any comma: not "riefen die Parteien auf, einander
+        # zuzuhören", nor "each other's interests")
+        span = r.tokens[first:last + 5]
+        span = span[:next((k for k, t in enumerate(span) if t.text == ","), len(span))]
+        words = [t.key for t in span] + ["", ""]
+        reciprocal = self.lex.word_class("reciprocal")
+        for k in range(len(span)):
+            size = 1 if words[k] in reciprocal else 2 if " ".join(words[k:k + 2]) in reciprocal else 0
+            if size and words[k + size] not in ("'", "’"):
+                return True
+        return False
 
     def _without_demanded(self, r: SentenceReading, actors: list[Found],
                           span: tuple[int, int]) -> list[Found]:
@@ -2407,8 +2458,9 @@ class SentenceReader:
             # "zwischen", not who announced it or objects to it
             event.participants = between
         appeal = r.tokens[first].key in self.lex.word_class("appeal_verb")
-        if trigger.type is EventType.CALL and appeal and any(
-                self.gaz.entities[p].kind == "organisation" for p in event.participants):
+        if trigger.type is EventType.CALL and appeal and any(  # (not "rief IAEA-Chef Grossi an")
+                self.gaz.entities[f.mention.entity].kind == "organisation" and f.mention.how == "name"
+                and f.mention.entity in event.participants for f in r.found):
             return False  # "hat die Uno angerufen, um …": an appeal to a body, no phone call
         if CAPTIONS & trigger.flags and len(
                 self.gaz.states_of(event.participants, r.day)) < 2:

@@ -342,6 +342,9 @@ class MentionFinder:
             key = tuple(t.key for t in tokens[i:i + size])
             entries = [e for e in self.gaz.names.get(key, ()) if self._case_ok(e, tokens[i:i + size])
                        and e.valid_on(self.on) and e.lang in (None, self.lex.lang)]
+            if entries and size == 1 and self._inside_another_name(tokens, i) and all(
+                    self.gaz.entities[e.entity].kind == "leader" for e in entries):
+                continue  # "Abdul Ghani Baradar" is not Ashraf Ghani
             if entries:
                 return i + size - 1, self._choose(entries)
         local = self.local_names.get((tokens[i].key,))
@@ -352,6 +355,17 @@ class MentionFinder:
                 and t.key not in calendar_words(self.lex.lang) for t in beside):  # ("On Tuesday Tuya")
             return i, NameEntry(local[0], local[1], False, True)
         return self._elliptic_name(tokens, i)
+
+    def _inside_another_name(self, tokens: list[Token], i: int) -> bool:
+        """A leader's surname between two other capitalized words, no titles or days, one of
+        them no word of the language ("Abdul Ghani Baradar"): a part of someone else's name
+        (not "der Besuch Putins Ende Mai")."""
+        if i < 2 or i + 1 >= len(tokens):
+            return False
+        beside = (tokens[i - 1], tokens[i + 1])
+        return all(t.is_word and t.capitalized and t.key not in self.lex.title_starts
+                   and t.key not in calendar_words(self.lex.lang) for t in beside) and \
+            any(not is_dictionary_word(t.text, self.lex.lang) for t in beside)
 
     def _elliptic_name(self, tokens: list[Token], i: int) -> tuple[int, NameEntry] | None:
         """German ellipsis: "die Spratly- und die Paracel-Inseln" names the Spratly-Inseln;
