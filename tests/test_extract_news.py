@@ -7109,3 +7109,15 @@ def test_a_leaders_surname_inside_someone_elses_name_is_not_that_leader(text: st
 def test_events_the_second_review_found_the_session_32_rules_must_leave_alone(text: str, lang: str,
                                                                                expected: list) -> None:
     assert sorted(kinds_and_sides(text, "2025-03-10", lang), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Bilateral cooperation between China and Laos has grown since the two formed a comprehensive strategic "
+     "partnership five years ago.", "en", ("AGREEMENT", {"china", "laos"}, "2016-01-01y")),
+    ("China und Laos gingen eine umfassende strategische Partnerschaft ein.", "de",
+     ("AGREEMENT", {"china", "laos"}, "2021-05-17d")),
+    ("Merkel hatte Indonesien vor neun Jahren besucht.", "de",
+     ("MEETING", {"germany", "indonesia"}, "2012-01-01y")),
+])
+def test_partnerships_formed_and_years_ago(text: str, lang: str, expected: tuple) -> None:
+    assert dated(text, "2021-05-17", lang) == [expected]

@@ -43,7 +43,9 @@ RELATIVE_DAYS = {
 # (else the published day); "three days ago" from the published day; "…, a day after they
 # agreed" only from a day the sentence names ("on Sunday, a day after …")
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-           "ein": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}
+           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "ein": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+           "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
 _COUNT = {"de": r"(?<![-\w])(?:einen|ein|einem|zwei|drei|vier|fünf|\d{1,2})",  # not "twenty-two"
           "en": r"(?<![-\w])(?:an?|one|two|three|four|five|\d{1,2})"}
 DAYS_BACK = {
@@ -66,6 +68,11 @@ NEXT_DAY = {
 WEEKS_BACK = {
     "de": rf"\bvor\s+(?P<weeks>{_COUNT['de']}|einer)\s+Wochen?",
     "en": rf"\b(?P<weeks>{_COUNT['en']})\s+weeks?\s+ago",
+}
+# "five years ago", "vor fünf Jahren": known only to the year it falls in
+YEARS_BACK = {
+    "de": rf"\bvor\s+(?P<years>{_COUNT['de']}|einem|sechs|sieben|acht|neun|zehn)\s+Jahre?n?",
+    "en": rf"\b(?P<years>{_COUNT['en']}|six|seven|eight|nine|ten)\s+years?\s+ago",
 }
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}
@@ -164,6 +171,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("days_back", DAYS_BACK[lang]),
         ("next_day", NEXT_DAY[lang]),
         ("weeks_back", WEEKS_BACK[lang]),
+        ("years_back", YEARS_BACK[lang]),
         ("year", rf"(?:im\s+Jahr|in|im|in\s+the\s+year)\s+{year}"),
         *(("treaty_year", rx.replace("{year}", year)) for rx in TREATY_YEAR[lang]),
         *RELATIVE_PERIODS[lang].items(),
@@ -179,7 +187,7 @@ def _needs(lang: str) -> dict[str, tuple[str, ...]]:
     period = ("monat", "month", "jahr", "year")
     return {"month": tuple(months), "last_month_name": tuple(months), "weekday": tuple(days),
             "relative": tuple(fold(k).split()[-1] for k in RELATIVE_DAYS[lang]),
-            "last_week": ("woche", "week"), "weeks_back": ("woche", "week"),
+            "last_week": ("woche", "week"), "weeks_back": ("woche", "week"), "years_back": ("jahr", "year"),
             "days_back": ("tag", "day"), "next_day": ("tag", "day"),
             "this_month": period, "last_month": period,
             "this_year": period, "last_year": period}
@@ -302,6 +310,10 @@ def _resolve(kind: str, m: re.Match[str], lang: str, published: dt.date | None) 
         count = fold(groups["weeks"])
         weeks = int(count) if count.isdigit() else _COUNTS[count]
         return FuzzyDate((published - dt.timedelta(weeks=weeks)).replace(day=1), Precision.MONTH)
+    if kind == "years_back":
+        count = fold(groups["years"])
+        years = int(count) if count.isdigit() else _COUNTS[count]
+        return FuzzyDate(dt.date(published.year - years, 1, 1), Precision.YEAR)
     if kind == "last_week":
         return FuzzyDate((published - dt.timedelta(days=7)).replace(day=1), Precision.MONTH)
     if kind == "relative":
