@@ -7121,3 +7121,15 @@ def test_events_the_second_review_found_the_session_32_rules_must_leave_alone(te
 ])
 def test_partnerships_formed_and_years_ago(text: str, lang: str, expected: tuple) -> None:
     assert dated(text, "2021-05-17", lang) == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a right to ask is no asking
+    ("Chile has every right to demand compliance from Venezuela.", "en", []),
+    # all parties in a state are not that state
+    ("Madagascar's military took power on Tuesday after President Rajoelina fled Madagascar. In a statement, "
+     "the AU Commission chairperson said the rule of law must prevail, urging all parties in Madagascar to "
+     "pursue dialogue.", "en", [({"african-union"}, set())]),
+])
+def test_demands_of_no_one_named(text: str, lang: str, expected: list) -> None:
+    assert asked(text, "2025-10-15", lang) == expected
