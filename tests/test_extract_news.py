@@ -6978,6 +6978,11 @@ def test_a_participle_after_a_clause_asks_in_that_clauses_subjects_name(text: st
     ("Trump drohte Mexiko mit Strafzöllen, falls das Land die Migration nicht stoppe.", "de",
      [({"united-states"}, {"mexico"})]),
     ("Iran threatened to close the Strait of Hormuz if attacked.", "en", []),
+    ("Iran threatened to close the Strait of Hormuz if it could not export its oil.", "en", []),
+    # a target whose people or fighters must act is not asked; a group named after "if" is
+    ("Israel threatened to strike Beirut's southern suburbs if residents did not leave.", "en", []),
+    ("Israel drohte mit einem Großangriff auf den Libanon, falls die Hisbollah ihre Angriffe nicht "
+     "einstelle.", "de", [({"israel"}, {"hezbollah"})]),
     ("Bulgarien hatte bereits gedroht, das zu verhindern, sollte Nordmazedonien nicht anerkennen, dass "
      "dessen Sprache ein Dialekt des Bulgarischen sei.", "de", [({"bulgaria"}, {"north-macedonia"})]),
     # a state's electoral authorities are the state's
@@ -7059,6 +7064,10 @@ def test_demands_the_first_review_found_the_session_32_rules_must_leave_alone(te
      [("SUPPORT", {"china"})]),
     ("Flugzeuge mit Hilfsgütern aus Australien landeten in Fidschi.", "de", [("SUPPORT", {"australia"})]),
     ("Ukrainian refugees arrived in Poland.", "en", []),
+    ("Der israelische Botschafter Ron Prosor ist in Berlin eingetroffen.", "de", []),
+    ("Scholz und Macron sind am Montag in Kiew eingetroffen.", "de",
+     [("MEETING", {"germany", "france", "ukraine"})]),
+    ("A Ukrainian grain ship docked in Istanbul.", "en", []),
     # the one who arrives and the host, not whom they met the day before
     ("Einen Tag nach seinem Krisentreffen mit Kremlchef Wladimir Putin ist der französische Präsident "
      "Emmanuel Macron am Dienstag in Kiew eingetroffen.", "de", [("MEETING", {"france", "ukraine"})]),
@@ -7092,6 +7101,7 @@ def test_a_leaders_surname_inside_someone_elses_name_is_not_that_leader(text: st
     ("Macron ist in Deutschland für seine Reden bekannt.", "de", []),
     ("Der deutsche Botschafter war in Teheran, als die Proteste begannen.", "de", []),
     ("Scholz is in Italy on holiday.", "en", []),
+    ("Merz war als Oppositionsführer oft in Paris.", "de", []),
     # "droht" of what may befall a state is no threat
     ("Deutschland droht ein Vertragsverletzungsverfahren, falls die Regierung die Richtlinie nicht umsetzt.",
      "de", []),
@@ -7133,3 +7143,22 @@ def test_partnerships_formed_and_years_ago(text: str, lang: str, expected: tuple
 ])
 def test_demands_of_no_one_named(text: str, lang: str, expected: list) -> None:
     assert asked(text, "2025-10-15", lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # spoken with a person, with no place or meeting told: a call, as "spoke with" is in English
+    ("Bundeskanzler Olaf Scholz hat mit Chinas Staats- und Parteichef Xi Jinping über den russischen Krieg "
+     "in der Ukraine gesprochen.", [("CALL", {"germany", "china"})]),
+    ("Scholz hat in Peking mit Xi über den Krieg gesprochen.", [("MEETING", {"germany", "china"})]),
+    ("Scholz hat mit Vertretern der Industrie gesprochen.", []),
+    ("Vor der Unterzeichnung hatte Selenskyj fast eine Stunde lang mit Scholz gesprochen.",
+     [("MEETING", {"ukraine", "germany"})]),
+])
+def test_german_talks_with_a_person_and_no_place_are_a_call(text: str, expected: list) -> None:
+    assert kinds_and_sides(text, "2022-05-09", "de") == expected
+
+
+def test_a_trip_told_in_the_present_with_a_weekday_to_come_is_no_meeting_yet() -> None:
+    assert kinds_and_sides("Biden arrives in Israel on Wednesday.", "2023-10-17", "en") == []
+    assert dated("Biden arrived in Israel on Wednesday.", "2023-10-17", "en") == [
+        ("MEETING", {"united-states", "israel"}, "2023-10-11d")]

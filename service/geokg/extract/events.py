@@ -370,18 +370,20 @@ class SentenceReader:
         named = [f for f in r.found if clause.first <= f.first <= clause.last]
         people = [f for f in named if f.actor and (self._person(f) or f.mention.how == "pronoun")]
         visitor = min(people, key=lambda f: abs(f.first - anchor), default=None)
+        envoys = self.lex.word_class("envoy_noun")  # ("Der israelische Botschafter ist … eingetroffen")
+        if visitor is None or any(t.key in envoys or t.lemma in envoys
+                                  for t in r.tokens[max(0, visitor.first - 2):visitor.last + 1]):
+            return []
+        visitors = self.roles.list_before(r, visitor, people) + [visitor]  # ("Scholz und Macron")
         places = [f for f in named if f.first > 0 and r.tokens[f.first - 1].key == "in"
                   and self.gaz.entities[f.mention.entity].kind in ("state", "city")]
         if places:  # ("in Georgien und Armenien")
             later = [f for f in named if f.first > places[0].last]
             places += self.roles.coordinated(places[:1] + later, r)[1:]
-        if visitor is None:
-            return []
-        home = self.gaz.state_of(visitor.mention.entity, r.day)
-        hosts = unique(h for f in places if (h := self._host_state(f)) and h != home)
-        event = candidate.event
-        return [replace(candidate, event=replace(event, participants=[visitor.mention.entity, host]))
-                for host in hosts]
+        home = self.gaz.states_of([f.mention.entity for f in visitors], r.day)
+        hosts = unique(h for f in places if (h := self._host_state(f)) and h not in home)
+        event, guests = candidate.event, unique(f.mention.entity for f in visitors)
+        return [replace(candidate, event=replace(event, participants=guests + [host])) for host in hosts]
 
     def _region_before_comma(self, r: SentenceReading, first: int) -> bool:
         """"the Senkaku Islands, claimed by China": a region right before the comma the
@@ -586,6 +588,7 @@ class SentenceReader:
             "callee": lambda h: self._phoned(r, h[2]),
             # (against every match, filtered or not: a meeting word anywhere rules a call out)
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
+            "talk_partner_before": lambda h: self._spoke_with_before(r, hits, h),
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
             "present_together": lambda h: self._present_together(r, h[1], h[2]),
@@ -1188,7 +1191,26 @@ class SentenceReader:
                 t.type is EventType.MEETING and not {u.key for u in r.tokens[max(0, a - 4):a]} & prior
                 for t, a, _ in hits):
             return False  # not "spoke to the US Congress", "spoke with his Security Council"
-        return not self._talk_placed(r, clause_of(r.clauses, hit[1]))
+        return not self._talk_placed(r, clause_of(r.clauses, hit[1])) and not self._in_person_occasion(r)
+
+    def _in_person_occasion(self, r: SentenceReading) -> bool:
+        """"Vor der Unterzeichnung hatte Selenskyj mit Scholz gesprochen", "after the ceremony":
+        an occasion of the sentence the two attended in person."""
+        return any(t.key in self.lex.word_class("in_person_occasion") for t in r.tokens)
+
+    def _spoke_with_before(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
+                           hit: tuple[Trigger, int, int]) -> bool:
+        """"Scholz hat mit Xi über den Krieg gesprochen": the German verb-final form of
+        `_spoke_from_afar`, its partner a person after "mit" before the verb."""
+        clause = clause_of(r.clauses, hit[1])
+        determiners = self.lex.word_class("determiner")
+        partner = any(f.actor and self._person(f) and clause.first <= f.first < hit[1] and r.tokens[
+            before_determiners(r.tokens, f.first - 1, determiners)].key == "mit" for f in r.found)
+        prior = self.lex.word_class("prior_to")
+        meeting = any(t.type is EventType.MEETING and "generic" not in t.flags
+                      and not {u.key for u in r.tokens[max(0, a - 4):a]} & prior for t, a, _ in hits)
+        return partner and not meeting and not self._talk_placed(r, clause) and \
+            not self._in_person_occasion(r)
 
     def _person_after(self, r: SentenceReading, last: int) -> bool:
         """"discussed policing with Fiji's prime minister": a talk with a person is a meeting
@@ -1278,6 +1300,8 @@ class SentenceReader:
         if subject is None or any(t.key in envoys or t.lemma in envoys
                                   for t in r.tokens[max(0, subject.first - 2):subject.last + 1]):
             return False
+        if any(t.key in self.lex.word_class("stay_habit") for t in r.tokens[first:last]):
+            return False  # "war oft in Paris", "was twice in Washington last year": no one visit
         place = next((f for f in r.found if f.first == last + 1), None)
         if place is None or self.gaz.entities[place.mention.entity].kind not in ("state", "city"):
             return False
@@ -2040,14 +2064,15 @@ class SentenceReader:
             not self._dated_clause(r, clause)
 
     def _trip_ahead(self, r: SentenceReading, clause: Clause, first: int, last: int) -> bool:
-        """German tells a coming trip in the present ("Am Mittwoch reist Trump nach Südkorea"):
+        """News tells a coming trip in the present ("Am Mittwoch reist Trump nach Südkorea",
+        "Biden arrives in Israel on Wednesday"):
         a travel verb in the present, or a summit that "stattfindet", with a weekday (which
         dates resolve to the past week) is a plan, unless a perfect auxiliary makes it past
         ("ist gereist")."""
         words = r.tokens[min(first, clause.first):max(last, clause.last) + 1]
         # (a verb in lower case: not "nach mehreren Reisen"; nor after a modal or auxiliary:
         # "musste nach Paris reisen", "ist gereist")
-        if self.lex.lang != "de" or not any(t.key in self.lex.word_class("present_trip") and t.text.islower()
+        if not any(t.key in self.lex.word_class("present_trip") and t.text.islower()
                                             for t in words) \
                 or any(t.key in self.lex.word_class("perfect_aux") | self.lex.word_class("modal_verb")
                        for t in words):

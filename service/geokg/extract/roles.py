@@ -338,6 +338,9 @@ class RoleReader:
             if pressing is not None and pressed is not None and infinitive:
                 event.participants, event.addressees = [pressing.mention.entity], [pressed.mention.entity]
             return
+        if "condition_asked" in trigger.flags:  # "threatened tariffs on Mexico unless it …"
+            self._threatened(r, event, actors, first, last)
+            return
         if "object_asked" in trigger.flags:  # "erinnerte den Iran an seine Verpflichtungen"
             self._reminded(r, event, actors, first, last)
             return
@@ -442,6 +445,32 @@ class RoleReader:
         person = speaker is not None and (self.gaz.entities[speaker.mention.entity].kind == "leader"
                                           or speaker.mention.how in ("official", "title"))
         return speaker if person else None
+
+    def _threatened(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
+                    last: int) -> None:
+        """"threatened measures against Egypt if Cairo did not …", "drohte Mexiko mit Zöllen,
+        falls das Land nicht …": the condition's subject is asked — the name after "if", or
+        the object told before it when "it", "das Land" stands for it; a target whose people
+        or fighters must act is not ("strike Beirut's suburbs if residents did not leave")."""
+        condition = next((i for i in range(first, last + 1)
+                          if r.tokens[i].key in self.lex.word_class("condition_word")), None)
+        if condition is None or condition + 2 >= len(r.tokens):
+            return
+        clause = clause_of(r.clauses, first)
+        subject = [f for f in actors if clause.first <= f.first and f.last < first][-1:] or \
+            [f for f in actors if first < f.first < condition][:1]
+        determiners = self.lex.word_class("determiner")
+        named = next((f for f in actors if f.first == condition + 1 or (
+            f.first == condition + 2 and r.tokens[condition + 1].key in determiners)), None)
+        nxt, after = r.tokens[condition + 1].key, r.tokens[condition + 2].key
+        anaphor = nxt in self.lex.word_class("condition_anaphor") or (
+            nxt in self.lex.word_class("determiner") and after in self.lex.word_class("condition_anaphor"))
+        objects = [f for f in actors if subject and subject[0].last < f.first < condition]
+        asked = [named] if named is not None else objects[:1] if anaphor else []
+        if subject and asked and self.gaz.state_of(asked[0].mention.entity, r.day) != \
+                self.gaz.state_of(subject[0].mention.entity, r.day):
+            event.participants = [subject[0].mention.entity]
+            event.addressees = [self.gaz.stands_for(asked[0].mention.entity)]
 
     def _reminded(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
                   last: int) -> None:
