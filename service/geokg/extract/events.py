@@ -588,7 +588,6 @@ class SentenceReader:
             "callee": lambda h: self._phoned(r, h[2]),
             # (against every match, filtered or not: a meeting word anywhere rules a call out)
             "talk_partner": lambda h: self._spoke_from_afar(r, hits, h),
-            "talk_partner_before": lambda h: self._spoke_with_before(r, hits, h),
             "talk_pair": lambda h: self._pair_spoke(r, hits, h),
             "person_partner": lambda h: self._person_after(r, h[2]),
             "present_together": lambda h: self._present_together(r, h[1], h[2]),
@@ -1194,23 +1193,9 @@ class SentenceReader:
         return not self._talk_placed(r, clause_of(r.clauses, hit[1])) and not self._in_person_occasion(r)
 
     def _in_person_occasion(self, r: SentenceReading) -> bool:
-        """"Vor der Unterzeichnung hatte Selenskyj mit Scholz gesprochen", "after the ceremony":
-        an occasion of the sentence the two attended in person."""
+        """"Before the signing ceremony, Zelensky spoke with Scholz": an occasion of the
+        sentence the two attended in person."""
         return any(t.key in self.lex.word_class("in_person_occasion") for t in r.tokens)
-
-    def _spoke_with_before(self, r: SentenceReading, hits: list[tuple[Trigger, int, int]],
-                           hit: tuple[Trigger, int, int]) -> bool:
-        """"Scholz hat mit Xi über den Krieg gesprochen": the German verb-final form of
-        `_spoke_from_afar`, its partner a person after "mit" before the verb."""
-        clause = clause_of(r.clauses, hit[1])
-        determiners = self.lex.word_class("determiner")
-        partner = any(f.actor and self._person(f) and clause.first <= f.first < hit[1] and r.tokens[
-            before_determiners(r.tokens, f.first - 1, determiners)].key == "mit" for f in r.found)
-        prior = self.lex.word_class("prior_to")
-        meeting = any(t.type is EventType.MEETING and "generic" not in t.flags
-                      and not {u.key for u in r.tokens[max(0, a - 4):a]} & prior for t, a, _ in hits)
-        return partner and not meeting and not self._talk_placed(r, clause) and \
-            not self._in_person_occasion(r)
 
     def _person_after(self, r: SentenceReading, last: int) -> bool:
         """"discussed policing with Fiji's prime minister": a talk with a person is a meeting
