@@ -370,9 +370,7 @@ class SentenceReader:
         named = [f for f in r.found if clause.first <= f.first <= clause.last]
         people = [f for f in named if f.actor and (self._person(f) or f.mention.how == "pronoun")]
         visitor = min(people, key=lambda f: abs(f.first - anchor), default=None)
-        envoys = self.lex.word_class("envoy_noun")  # ("Der israelische Botschafter ist … eingetroffen")
-        if visitor is None or any(t.key in envoys or t.lemma in envoys
-                                  for t in r.tokens[max(0, visitor.first - 2):visitor.last + 1]):
+        if visitor is None or self._envoy(r, visitor):  # ("Der israelische Botschafter ist … eingetroffen")
             return []
         visitors = self.roles.list_before(r, visitor, people) + [visitor]  # ("Scholz und Macron")
         places = [f for f in named if f.first > 0 and r.tokens[f.first - 1].key == "in"
@@ -561,6 +559,7 @@ class SentenceReader:
                 tokens[j - 1].text == "," or tokens[j - 1].key in self.lex.word_class("determiner"))
 
     def _in_purpose(self, r: SentenceReading, first: int) -> bool:
+        """Whether the word opens or lies in a purpose clause ("…, um … zu …")."""
         clause = clause_of(r.clauses, first)
         return clause.complement and r.tokens[clause.first].key in self.lex.word_class("purpose_marker")
 
@@ -1270,6 +1269,12 @@ class SentenceReader:
         return person and any(f.first > 0 and r.tokens[f.first - 1].key == "in" and
                               self.gaz.entities[f.mention.entity].kind in ("state", "city") for f in named)
 
+    def _envoy(self, r: SentenceReading, f: Found) -> bool:
+        """An ambassador or envoy ("Der deutsche Botschafter", "the U.S. ambassador"), who
+        lives where he stays or arrives: no visit."""
+        envoys = self.lex.word_class("envoy_noun")
+        return any(t.key in envoys or t.lemma in envoys for t in r.tokens[max(0, f.first - 2):f.last + 1])
+
     def _stays_at(self, r: SentenceReading, first: int, last: int) -> bool:
         """"Sie ist derzeit in Beirut und forderte …", "Zuvor war Merkel in Georgien", "Biden
         was in Warsaw on Tuesday": a leader or an official (no envoy, who lives there), right
@@ -1277,13 +1282,11 @@ class SentenceReader:
         (not "ist in Indonesien äußerst beliebt", "ist in Polen und Litauen sehr beliebt",
         "is in Italy on holiday")."""
         # (a personal pronoun is a person: "Sie ist derzeit in Beirut")
-        envoys = self.lex.word_class("envoy_noun")
         subjects = [f for f in r.found if f.actor and (
             f.first in (first - 1, first + 1) or (f.last < first and self._person_before(r, first)))
             and (self._person(f) or f.mention.how == "pronoun")]
         subject = max(subjects, key=lambda f: f.last if f.last < first else -1, default=None)
-        if subject is None or any(t.key in envoys or t.lemma in envoys
-                                  for t in r.tokens[max(0, subject.first - 2):subject.last + 1]):
+        if subject is None or self._envoy(r, subject):
             return False
         if any(t.key in self.lex.word_class("stay_habit") for t in r.tokens[first:last]):
             return False  # "war oft in Paris", "was twice in Washington last year": no one visit
