@@ -46,8 +46,9 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "ein": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
            "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
-_COUNT = {"de": r"(?<![-\w])(?:einen|ein|einem|zwei|drei|vier|fünf|\d{1,2})",  # not "twenty-two"
-          "en": r"(?<![-\w])(?:an?|one|two|three|four|five|\d{1,2})"}
+# (not "twenty-two")
+_COUNT = {"de": r"(?<![-\w])(?:einen|ein|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d{1,2})",
+          "en": r"(?<![-\w])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"}
 DAYS_BACK = {
     "de": rf"\b(?P<earlier>{_COUNT['de']})\s+Tage?n?\s+(?:zuvor|vorher|davor)"
           rf"|\bvor\s+(?P<ago>{_COUNT['de']})\s+Tage?n\b"
@@ -71,8 +72,8 @@ WEEKS_BACK = {
 }
 # "five years ago", "vor fünf Jahren": known only to the year it falls in
 YEARS_BACK = {
-    "de": rf"\bvor\s+(?P<years>{_COUNT['de']}|einem|sechs|sieben|acht|neun|zehn)\s+Jahre?n?",
-    "en": rf"\b(?P<years>{_COUNT['en']}|six|seven|eight|nine|ten)\s+years?\s+ago",
+    "de": rf"\bvor\s+(?P<years>{_COUNT['de']})\s+Jahre?n?",
+    "en": rf"\b(?P<years>{_COUNT['en']})\s+years?\s+ago",
 }
 # "last week": seven days back, known only to its month
 LAST_WEEK = {"de": r"(?:vergangene|letzte|vorige)[nr]?\s+Woche", "en": r"last\s+week"}

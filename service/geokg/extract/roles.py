@@ -446,6 +446,12 @@ class RoleReader:
                                           or speaker.mention.how in ("official", "title"))
         return speaker if person else None
 
+    @staticmethod
+    def _clause_subject(r: SentenceReading, actors: list[Found], first: int) -> list[Found]:
+        """The side named last before the verb in its own clause (none or one)."""
+        clause = clause_of(r.clauses, first)
+        return [f for f in actors if clause.first <= f.first and f.last < first][-1:]
+
     def _threatened(self, r: SentenceReading, event: Event, actors: list[Found], first: int,
                     last: int) -> None:
         """"threatened measures against Egypt if Cairo did not …", "drohte Mexiko mit Zöllen,
@@ -456,8 +462,7 @@ class RoleReader:
                           if r.tokens[i].key in self.lex.word_class("condition_word")), None)
         if condition is None or condition + 2 >= len(r.tokens):
             return
-        clause = clause_of(r.clauses, first)
-        subject = [f for f in actors if clause.first <= f.first and f.last < first][-1:] or \
+        subject = self._clause_subject(r, actors, first) or \
             [f for f in actors if first < f.first < condition][:1]
         determiners = self.lex.word_class("determiner")
         named = next((f for f in actors if f.first == condition + 1 or (
@@ -477,9 +482,8 @@ class RoleReader:
         """"Merz erinnerte Trump an seine Zusage, …", "reminded China of its commitments": the
         one reminded is the verb's object, inside the match; its "an"/"of" phrase names what
         is owed, not whom it is asked of ("an ihre Zusage von Bukarest")."""
-        clause = clause_of(r.clauses, first)
         inside = [f for f in actors if first < f.first < last]
-        subject = [f for f in actors if clause.first <= f.first and f.last < first][-1:] or inside[:1]
+        subject = self._clause_subject(r, actors, first) or inside[:1]
         if not subject:
             return
         own = self.gaz.state_of(subject[0].mention.entity, r.day)
